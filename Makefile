@@ -1,0 +1,56 @@
+# edgr — the Makefile is a thin layer over CMake.  See README.md.
+#   make            build (build/)
+#   make demo       install what is missing, build, run edgr on samples/
+#   make check      build and run every test, then the corpus under ASan+UBSan
+#   make bench      throughput benchmarks (see bench/README.md)
+#   make fuzz       run the libFuzzer targets (FUZZ_SECONDS per target)
+#   make install    install into PREFIX (default /usr/local)
+
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+CMAKE_FLAGS ?=
+
+.PHONY: all deps demo check unit corpus asan bench fuzz fuzz-build install clean
+
+all: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build -j $(JOBS)
+
+deps:
+	@scripts/deps.sh build
+
+demo: all
+	@scripts/demo.sh build/edgr
+
+check: all
+	@scripts/deps.sh check
+	@build/unit_tests
+	@build/corpus_tests
+	@tests/cli/run.sh build/edgr
+	@$(MAKE) --no-print-directory asan
+
+# The corpus again, with clang, under AddressSanitizer and UBSan.
+asan:
+	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
+	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
+
+bench: all
+	@build/edgr_bench
+
+fuzz-build:
+	@scripts/deps.sh fuzz
+	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode
+
+fuzz: fuzz-build
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+install: all
+	@cmake --install build --prefix $(PREFIX)
+
+clean:
+	rm -rf build build-asan build-fuzz

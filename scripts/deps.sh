@@ -1,0 +1,27 @@
+#!/bin/sh
+# Install the Debian packages edgr needs, if missing.  As root it runs
+# apt-get; otherwise it prints the exact command to run.
+#   scripts/deps.sh build    what `make` and `make demo` need
+#   scripts/deps.sh check    what `make check` needs (adds clang for the
+#                            sanitizer and fuzz builds)
+set -eu
+want="gcc make cmake pkg-config libarchive-dev"
+case "${1:-build}" in
+  check|fuzz) want="$want clang libclang-rt-dev" ;;
+esac
+missing=""
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "edgr: installing:$missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "edgr: missing Debian packages:$missing" >&2
+  echo "run:  sudo apt-get install -y$missing" >&2
+  exit 1
+fi

@@ -1,0 +1,69 @@
+/* The edgr command-line tool: shared declarations.  Uses the public API
+ * (edgr/edgr.h) only. */
+#ifndef EDGR_CLI_H
+#define EDGR_CLI_H
+
+#include <stdio.h>
+
+#include "edgr/edgr.h"
+
+enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+
+/* Where a unit's output goes: memory (parallel jobs, printed in order) or a
+ * stream.  Writes never fail silently: `failed` is set and checked. */
+typedef struct sink {
+    edgr_buf *mem;
+    FILE *fp;
+    int failed;
+} sink;
+
+void sink_write(sink *s, const char *p, size_t n);
+void sink_printf(sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int sink_write_cb(void *user, const char *p, size_t n); /* edgr_write_fn */
+
+/* Options every subcommand shares. */
+typedef struct opts {
+    int jobs;
+    int pretty;
+    int quiet;      /* no warnings on stderr */
+    int header_only;
+    const char *out_dir;       /* extract */
+    const char *doc_selector;  /* cat */
+    int raw;                   /* cat: no UTF-8 transcoding */
+} opts;
+
+/* A command runs over one input unit (a file, stdin, an archive member)
+ * given as a stream of chunks. */
+typedef struct unit {
+    const char *name;      /* for messages: path or archive:member */
+    const char *path;      /* the input file (for extract's fallback name) */
+    /* next chunk; returns 1 with *p and *n set, 0 at the end, -1 on error
+     * (message in err) */
+    int (*next)(struct unit *u, const char **p, size_t *n, char *err, size_t errlen);
+    void *state;
+} unit;
+
+typedef struct command {
+    const char *name;
+    /* process one unit: output to out, messages to err; returns 0 or 1 */
+    int (*run)(const struct command *c, const opts *o, unit *u, sink *out, sink *err);
+    unsigned stream_flags;
+    int ordered_output; /* output must keep input order (not for extract) */
+} command;
+
+/* Walk inputs (files, directories, '-', archives) and run the command on
+ * each unit, with o->jobs workers.  Returns an exit code. */
+int run_inputs(const command *c, const opts *o, char **paths, int npaths);
+
+/* Shared by commands: run a stream over a unit.  Reports diagnostics to err
+ * as "name: offset: message" and returns 1 if any error was found. */
+int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sink *err,
+              int quiet, int *saw_error);
+void report_diags(const char *name, const edgr_submission *s, sink *err, int quiet);
+
+int cmd_parse_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_docs_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_cat_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_extract_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+
+#endif

@@ -1,0 +1,153 @@
+/* edgr docs (a table of documents) and edgr cat (one document's body). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct dctx {
+    const opts *o;
+    unit *u;
+    sink *out, *err;
+    int saw_error;
+    int printed_header;
+    /* cat */
+    int selecting;     /* the current document is the one asked for */
+    int found;
+    edgr_buf conv;     /* UTF-8 transcoding of text bodies */
+    int text_utf8;     /* transcode this document */
+} dctx;
+
+static void cell(sink *s, edgr_span v, int width)
+{
+    int n = v.ptr ? (int)(v.len > 200 ? 200 : v.len) : 0;
+    for (int i = 0; i < n; i++) {
+        char c = v.ptr[i];
+        sink_write(s, (c == '\t' || c == '\n' || c == '\r') ? " " : &c, 1);
+    }
+    for (int i = n; i < width; i++) sink_write(s, " ", 1);
+}
+
+static int docs_submission(void *user, const edgr_submission *s)
+{
+    dctx *c = user;
+    report_diags(c->u->name, s, c->err, c->o->quiet);
+    if (s->errors) c->saw_error = 1;
+    if (s->container == EDGR_C_NONE) return 0;
+    if (!c->printed_header) {
+        sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
+                    "FORMAT", "SIZE", "DESCRIPTION");
+        c->printed_header = 1;
+    }
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (d->sequence >= 0) sink_printf(c->out, "%-4lld ", (long long)d->sequence);
+        else cell(c->out, d->sequence_raw, 5);
+        cell(c->out, d->type, 16);
+        sink_write(c->out, " ", 1);
+        cell(c->out, d->filename, 32);
+        sink_printf(c->out, " %-9s %12lld  ", edgr_format_name(d->format),
+                    (long long)d->decoded_size);
+        cell(c->out, d->description, 0);
+        sink_write(c->out, "\n", 1);
+    }
+    return c->out->failed;
+}
+
+int cmd_docs_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    dctx c = {.o = o, .u = u, .out = out, .err = err};
+    edgr_callbacks cb = {.submission_end = docs_submission};
+    return feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
+}
+
+/* ---- cat ---- */
+
+static int matches(const opts *o, const edgr_document *d)
+{
+    const char *sel = o->doc_selector;
+    char *end;
+    long v = strtol(sel, &end, 10);
+    if (*sel && !*end) return d->sequence == v;
+    size_t n = strlen(sel);
+    return d->filename.len == n && memcmp(d->filename.ptr, sel, n) == 0;
+}
+
+static int cat_begin(void *user, const edgr_document *d)
+{
+    dctx *c = user;
+    c->selecting = !c->found && matches(c->o, d);
+    if (c->selecting) c->found = 1;
+    c->text_utf8 = !c->o->raw && d->format != EDGR_FMT_UUENCODED && d->format != EDGR_FMT_PDF;
+    return 0;
+}
+
+/* Windows-1252 to UTF-8 needs to know the whole body is not UTF-8, which a
+ * stream cannot know in advance: cat keeps text bodies until their end (a
+ * text document is at most tens of MB) and binary ones stream straight out. */
+static int cat_data(void *user, const edgr_document *d, const char *p, size_t n)
+{
+    dctx *c = user;
+    (void)d;
+    if (!c->selecting) return 0;
+    if (!c->text_utf8) {
+        sink_write(c->out, p, n);
+        return c->out->failed;
+    }
+    if (c->conv.len + n > c->conv.cap) {
+        size_t cap = c->conv.cap ? c->conv.cap : 65536;
+        while (cap < c->conv.len + n) cap *= 2;
+        char *b = realloc(c->conv.data, cap);
+        if (!b) return 1;
+        c->conv.data = b;
+        c->conv.cap = cap;
+    }
+    memcpy(c->conv.data + c->conv.len, p, n);
+    c->conv.len += n;
+    return 0;
+}
+
+static int cat_end(void *user, const edgr_document *d)
+{
+    dctx *c = user;
+    if (!c->selecting || !c->text_utf8) return 0;
+    c->selecting = 0;
+    if (d->charset != EDGR_CS_CP1252) {
+        sink_write(c->out, c->conv.data, c->conv.len);
+    } else {
+        edgr_document tmp = *d;
+        tmp.body.ptr = c->conv.data;
+        tmp.body.len = c->conv.len;
+        tmp.format = EDGR_FMT_TEXT;
+        edgr_buf u8 = {0};
+        if (edgr_document_decode(&tmp, EDGR_DECODE_UTF8, &u8) == EDGR_OK)
+            sink_write(c->out, u8.data, u8.len);
+        edgr_buf_free(&u8);
+    }
+    c->conv.len = 0;
+    return c->out->failed;
+}
+
+static int cat_submission(void *user, const edgr_submission *s)
+{
+    dctx *c = user;
+    report_diags(c->u->name, s, c->err, c->o->quiet);
+    if (s->errors) c->saw_error = 1;
+    return 0;
+}
+
+int cmd_cat_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    dctx c = {.o = o, .u = u, .out = out, .err = err};
+    edgr_callbacks cb = {.doc_begin = cat_begin, .doc_data = cat_data, .doc_end = cat_end,
+                         .submission_end = cat_submission};
+    int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
+    edgr_buf_free(&c.conv);
+    if (!c.found) {
+        sink_printf(err, "%s: 0: no document with sequence or filename \"%s\"\n", u->name,
+                    o->doc_selector);
+        rc = 1;
+    }
+    return rc;
+}

@@ -1,0 +1,399 @@
+/*
+ * Inputs: files (memory-mapped), '-' (stdin), directories (walked, sorted),
+ * and tar / tar.gz / .nc.tar.gz archives (libarchive, member by member, never
+ * the whole archive in memory).  Files run on a pool of --jobs workers whose
+ * output is printed in input order; an archive is one long sequential unit.
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum { CHUNK = 1 << 20 };
+
+/* ---- units ------------------------------------------------------------- */
+
+typedef struct mem_state {
+    const char *p;
+    size_t n, off;
+} mem_state;
+
+static int mem_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    mem_state *m = u->state;
+    if (m->off >= m->n) return 0;
+    *p = m->p + m->off;
+    *n = m->n - m->off < CHUNK ? m->n - m->off : CHUNK;
+    m->off += *n;
+    return 1;
+}
+
+typedef struct fd_state {
+    int fd;
+    char *buf;
+} fd_state;
+
+static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    fd_state *f = u->state;
+    for (;;) {
+        ssize_t r = read(f->fd, f->buf, CHUNK);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            snprintf(err, errlen, "read error: %s", strerror(errno));
+            return -1;
+        }
+        if (r == 0) return 0;
+        *p = f->buf;
+        *n = (size_t)r;
+        return 1;
+    }
+}
+
+typedef struct ar_state {
+    struct archive *a;
+} ar_state;
+
+static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    ar_state *s = u->state;
+    const void *buf;
+    size_t size;
+    la_int64_t off;
+    int r = archive_read_data_block(s->a, &buf, &size, &off);
+    if (r == ARCHIVE_EOF) return 0;
+    if (r < ARCHIVE_WARN) {
+        snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
+        return -1;
+    }
+    *p = buf;
+    *n = size;
+    return 1;
+}
+
+/* ---- the work list ----------------------------------------------------- */
+
+enum { K_FILE, K_STDIN, K_ARCHIVE };
+
+typedef struct item {
+    char *path;
+    int kind;
+    /* results, filled by a worker */
+    edgr_buf out, err;
+    int rc, done;
+} item;
+
+typedef struct worklist {
+    item *items;
+    size_t len, cap;
+} worklist;
+
+static int add_item(worklist *w, const char *path, int kind)
+{
+    if (w->len == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        item *n = realloc(w->items, cap * sizeof *n);
+        if (!n) return -1;
+        w->items = n;
+        w->cap = cap;
+    }
+    item *it = &w->items[w->len++];
+    memset(it, 0, sizeof *it);
+    it->path = strdup(path);
+    it->kind = kind;
+    return it->path ? 0 : -1;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+static int is_archive_name(const char *p)
+{
+    return ends_with(p, ".tar") || ends_with(p, ".tar.gz") || ends_with(p, ".tgz") ||
+           ends_with(p, ".tar.bz2") || ends_with(p, ".tar.xz");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk a directory in sorted order, so output order does not depend on the
+ * file system. */
+static int walk(worklist *w, const char *dir, sink *err, int depth)
+{
+    if (depth > 64) return 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        sink_printf(err, "%s: 0: cannot open directory: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue; /* hidden files and . .. */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) break;
+            names = nn;
+        }
+        names[n] = strdup(e->d_name);
+        if (names[n]) n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
+        char *p = malloc(len);
+        if (p) {
+            snprintf(p, len, "%s/%s", dir, names[i]);
+            struct stat st;
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc |= walk(w, p, err, depth + 1);
+            else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+                add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/* ---- running one item -------------------------------------------------- */
+
+static int run_file(const command *c, const opts *o, item *it, sink *out, sink *err)
+{
+    int fd = it->kind == K_STDIN ? 0 : open(it->path, O_RDONLY | O_CLOEXEC);
+    const char *name = it->kind == K_STDIN ? "<stdin>" : it->path;
+    if (fd < 0) {
+        sink_printf(err, "%s: 0: cannot open: %s\n", name, strerror(errno));
+        return 1;
+    }
+    struct stat st;
+    int rc;
+    unit u = {.name = name, .path = name};
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m == MAP_FAILED) {
+            sink_printf(err, "%s: 0: cannot map: %s\n", name, strerror(errno));
+            if (fd) close(fd);
+            return 1;
+        }
+        madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
+        mem_state ms = {m, (size_t)st.st_size, 0};
+        u.next = mem_next;
+        u.state = &ms;
+        rc = c->run(c, o, &u, out, err);
+        munmap(m, (size_t)st.st_size);
+    } else {
+        fd_state fs = {fd, malloc(CHUNK)};
+        if (!fs.buf) {
+            if (fd) close(fd);
+            return 1;
+        }
+        u.next = fd_next;
+        u.state = &fs;
+        rc = c->run(c, o, &u, out, err);
+        free(fs.buf);
+    }
+    if (fd) close(fd);
+    return rc;
+}
+
+static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err)
+{
+    struct archive *a = archive_read_new();
+    if (!a) return 1;
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_gnutar(a);
+    int rc = 0;
+    if (archive_read_open_filename(a, it->path, 1 << 20) != ARCHIVE_OK) {
+        sink_printf(err, "%s: 0: cannot read archive: %s\n", it->path, archive_error_string(a));
+        archive_read_free(a);
+        return 1;
+    }
+    struct archive_entry *e;
+    int r;
+    while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+        if (archive_entry_filetype(e) != AE_IFREG) continue;
+        const char *mname = archive_entry_pathname(e);
+        size_t len = strlen(it->path) + strlen(mname ? mname : "?") + 2;
+        char *name = malloc(len);
+        if (!name) break;
+        snprintf(name, len, "%s:%s", it->path, mname ? mname : "?");
+        ar_state as = {a};
+        unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as};
+        rc |= c->run(c, o, &u, out, err);
+        free(name);
+        if (out->failed) break;
+    }
+    if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        sink_printf(err, "%s: %lld: archive: %s\n", it->path,
+                    (long long)archive_filter_bytes(a, -1), archive_error_string(a));
+        rc = 1;
+    }
+    archive_read_free(a);
+    return rc;
+}
+
+static int run_item(const command *c, const opts *o, item *it, sink *out, sink *err)
+{
+    return it->kind == K_ARCHIVE ? run_archive(c, o, it, out, err) : run_file(c, o, it, out, err);
+}
+
+/* ---- the pool ---------------------------------------------------------- */
+
+typedef struct pool {
+    const command *c;
+    const opts *o;
+    worklist *w;
+    size_t next;     /* next item to hand out      */
+    size_t limit;    /* hand out items below this  */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->next < p->w->len && p->next >= p->limit) pthread_cond_wait(&p->cv, &p->mu);
+        if (p->next >= p->w->len) break;
+        item *it = &p->w->items[p->next++];
+        pthread_mutex_unlock(&p->mu);
+        sink out = {.mem = &it->out}, err = {.mem = &it->err};
+        int rc = run_item(p->c, p->o, it, &out, &err);
+        if (out.failed || err.failed) rc = 1;
+        pthread_mutex_lock(&p->mu);
+        it->rc = rc;
+        it->done = 1;
+        pthread_cond_broadcast(&p->cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* ---- progress ---------------------------------------------------------- */
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void progress(int on, size_t done, size_t total, double t0, int final)
+{
+    if (!on) return;
+    if (final) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    double el = now() - t0;
+    double rate = el > 0 ? (double)done / el : 0;
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    fprintf(stderr, "\r\033[Kedgr: %zu/%zu files, %.0f files/s, %.0fs left", done, total, rate, left);
+}
+
+int run_inputs(const command *c, const opts *o, char **paths, int npaths)
+{
+    worklist w = {0};
+    sink err = {.fp = stderr};
+    sink out = {.fp = stdout};
+    int rc = 0;
+    for (int i = 0; i < npaths; i++) {
+        const char *p = paths[i];
+        struct stat st;
+        if (strcmp(p, "-") == 0) add_item(&w, p, K_STDIN);
+        else if (stat(p, &st) != 0) {
+            sink_printf(&err, "%s: 0: %s\n", p, strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(st.st_mode)) rc |= walk(&w, p, &err, 0);
+        else add_item(&w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
+    }
+    int show = isatty(2) && w.len > 50;
+    double t0 = now(), last = 0;
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    if (jobs > 64) jobs = 64;
+
+    pool p = {.c = c, .o = o, .w = &w};
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    pthread_t th[64];
+    int nth = 0;
+    size_t i = 0;
+    while (i < w.len && !out.failed) {
+        item *it = &w.items[i];
+        if (it->kind != K_FILE || jobs == 1) {
+            /* archives and stdin stream straight to the output, in order */
+            int r = run_item(c, o, it, &out, &err);
+            rc |= r;
+            i++;
+            continue;
+        }
+        /* a run of files: the pool works ahead, we print in order */
+        size_t j = i;
+        while (j < w.len && w.items[j].kind == K_FILE) j++;
+        pthread_mutex_lock(&p.mu);
+        p.next = i;
+        p.limit = i + (size_t)jobs * 4;
+        p.w->len = j; /* workers stop at the end of the run */
+        pthread_mutex_unlock(&p.mu);
+        size_t saved_len = w.len;
+        for (nth = 0; nth < jobs; nth++)
+            if (pthread_create(&th[nth], NULL, worker, &p)) break;
+        for (; i < j; i++) {
+            item *cur = &w.items[i];
+            pthread_mutex_lock(&p.mu);
+            while (!cur->done) pthread_cond_wait(&p.cv, &p.mu);
+            p.limit = i + 1 + (size_t)jobs * 4;
+            pthread_cond_broadcast(&p.cv);
+            pthread_mutex_unlock(&p.mu);
+            sink_write(&out, cur->out.data, cur->out.len);
+            sink_write(&err, cur->err.data, cur->err.len);
+            rc |= cur->rc;
+            edgr_buf_free(&cur->out);
+            edgr_buf_free(&cur->err);
+            if (show && now() - last > 0.2) {
+                last = now();
+                progress(1, i + 1, saved_len, t0, 0);
+            }
+        }
+        for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
+        w.len = saved_len;
+    }
+    progress(show, 0, 0, t0, 1);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.cv);
+    for (size_t k = 0; k < w.len; k++) {
+        free(w.items[k].path);
+        edgr_buf_free(&w.items[k].out);
+        edgr_buf_free(&w.items[k].err);
+    }
+    free(w.items);
+    if (fflush(stdout) != 0 || out.failed) {
+        if (errno != EPIPE) fprintf(stderr, "edgr: writing output failed: %s\n", strerror(errno));
+        return EXIT_SOME_FAILED;
+    }
+    return rc ? EXIT_SOME_FAILED : EXIT_OK;
+}

@@ -1,0 +1,221 @@
+/* edgr: the command-line tool.  Subcommands, options and help. */
+#include <errno.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char USAGE[] =
+    "usage: edgr <command> [options] FILE...\n"
+    "\n"
+    "Parse SEC EDGAR submissions: complete submission .txt files, daily feed .nc\n"
+    "files and .nc.tar.gz archives, .hdr.sgml and -index-headers.html headers, 1990s\n"
+    "PEM-wrapped filings.  FILE may be a file, a directory (walked), a .tar/.tar.gz\n"
+    "archive (read as a stream), or - for standard input.\n"
+    "\n"
+    "commands:\n"
+    "  parse     one JSON object per submission: header and document list\n"
+    "  header    the header only, as JSON (reads no further than its end)\n"
+    "  docs      a table of the documents\n"
+    "  cat       write one document's decoded body to standard output\n"
+    "  extract   write every document under DIR/<cik>/<accession>/<filename>\n"
+    "  version   print the version\n"
+    "\n"
+    "Run 'edgr <command> --help' for a command's options and examples.\n"
+    "Exit status: 0 all inputs fine, 1 some inputs failed (each reported on\n"
+    "standard error as 'file: byte offset: reason'), 2 usage error.\n";
+
+static const char HELP_PARSE[] =
+    "usage: edgr parse [--pretty] [--jobs N] [--quiet] FILE...\n"
+    "\n"
+    "Print one JSON object per submission (NDJSON when there are several): the\n"
+    "header model (both header dialects give the same field names: tag names in\n"
+    "lower case, '-' as '_'; dates ISO; SIC and act as codes; 8-K items as codes),\n"
+    "then \"documents\" (sequence, type, filename, description, format, charset,\n"
+    "byte offsets, decoded size), \"source\" and, if any, \"diagnostics\".\n"
+    "\n"
+    "options:\n"
+    "  --pretty     indent the JSON\n"
+    "  -j, --jobs N parse N files in parallel (output keeps input order)\n"
+    "  -q, --quiet  do not print warnings (errors are still printed)\n"
+    "\n"
+    "examples:\n"
+    "  edgr parse samples/0009900001-17-000001.txt --pretty\n"
+    "  edgr parse --jobs 2 filings/ > filings.ndjson\n"
+    "  edgr parse 20250110.nc.tar.gz | jq -r '.filer[0].company_data.conformed_name'\n";
+
+static const char HELP_HEADER[] =
+    "usage: edgr header [--pretty] FILE...\n"
+    "\n"
+    "Print the header model as JSON, reading no further than the end of the\n"
+    "header.  Same fields as 'edgr parse', without \"documents\".\n"
+    "\n"
+    "example:\n"
+    "  edgr header --pretty samples/0009900004-23-000020.txt\n";
+
+static const char HELP_DOCS[] =
+    "usage: edgr docs FILE...\n"
+    "\n"
+    "Print a table of each submission's documents: sequence, type, file name,\n"
+    "format (html, text, xml, xbrl, pdf, uuencoded, other), decoded size in\n"
+    "bytes and description.\n"
+    "\n"
+    "example:\n"
+    "  edgr docs samples/0009900003-19-000010.txt\n";
+
+static const char HELP_CAT[] =
+    "usage: edgr cat [--raw] FILE SEQ|FILENAME\n"
+    "\n"
+    "Write one document's decoded body to standard output: wrappers (<XML>,\n"
+    "<XBRL>, <PDF>) removed, uuencoded bodies decoded to their bytes, and text\n"
+    "converted to UTF-8 when it is not (Windows-1252 is assumed then).\n"
+    "The document is chosen by its <SEQUENCE> number or its <FILENAME>.\n"
+    "\n"
+    "options:\n"
+    "  --raw   write text bytes as they are in the filing (no UTF-8 conversion)\n"
+    "\n"
+    "examples:\n"
+    "  edgr cat samples/0009900001-17-000001.txt 2 | less\n"
+    "  edgr cat samples/0009900003-19-000010.txt logo.gif > logo.gif\n";
+
+static const char HELP_EXTRACT[] =
+    "usage: edgr extract -o DIR [--jobs N] FILE...\n"
+    "\n"
+    "Write every document, decoded, as DIR/<cik>/<accession without dashes>/<filename>\n"
+    "(EDGAR's own archive layout; the CIK is the first filer's, without leading\n"
+    "zeros).  Documents without a <FILENAME> (1990s filings) are named 0001.txt,\n"
+    "0002.txt ... by sequence.  Names that are absolute, contain '/', '..',\n"
+    "control characters or exceed 255 bytes are refused with an error, never\n"
+    "written.  Quiet on success.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR  where to write (required)\n"
+    "  -j, --jobs N      work on N files in parallel\n"
+    "\n"
+    "example:\n"
+    "  edgr extract -o out samples/\n";
+
+static const command COMMANDS[] = {
+    {"parse", cmd_parse_run, 0, 1},
+    {"header", cmd_parse_run, EDGR_PARSE_HEADER_ONLY, 1},
+    {"docs", cmd_docs_run, 0, 1},
+    {"cat", cmd_cat_run, 0, 1},
+    {"extract", cmd_extract_run, 0, 0},
+};
+
+static const char *help_for(const char *cmd)
+{
+    if (!strcmp(cmd, "parse")) return HELP_PARSE;
+    if (!strcmp(cmd, "header")) return HELP_HEADER;
+    if (!strcmp(cmd, "docs")) return HELP_DOCS;
+    if (!strcmp(cmd, "cat")) return HELP_CAT;
+    if (!strcmp(cmd, "extract")) return HELP_EXTRACT;
+    return USAGE;
+}
+
+__attribute__((format(printf, 2, 3)))
+static int usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "edgr%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'edgr %s--help' for more information.\n", cmd ? "help " : "");
+    return EXIT_USAGE;
+}
+
+static int print_help(const char *text)
+{
+    fputs(text, stdout);
+    return fflush(stdout) ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    /* a closed pipe (edgr parse ... | head) is a normal way to stop */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h")) return print_help(USAGE);
+    if (!strcmp(name, "help")) return print_help(argc > 2 ? help_for(argv[2]) : USAGE);
+    if (!strcmp(name, "version") || !strcmp(name, "--version")) {
+        printf("edgr %s\n", edgr_version());
+        return EXIT_OK;
+    }
+    const command *cmd = NULL;
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (!strcmp(COMMANDS[i].name, name)) cmd = &COMMANDS[i];
+    if (!cmd) return usage_error(NULL, "unknown command '%s'", name);
+
+    opts o = {.jobs = 1};
+    o.header_only = (cmd->stream_flags & EDGR_PARSE_HEADER_ONLY) != 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    int nfiles = 0;
+    if (!files) return EXIT_SOME_FAILED;
+    int only_files = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            files[nfiles++] = argv[i];
+        } else if (!strcmp(a, "--")) {
+            only_files = 1;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            free(files);
+            return print_help(help_for(name));
+        } else if (!strcmp(a, "--pretty")) {
+            o.pretty = 1;
+        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+            o.quiet = 1;
+        } else if (!strcmp(a, "--raw")) {
+            o.raw = 1;
+        } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j") || !strncmp(a, "--jobs=", 7)) {
+            const char *v = !strncmp(a, "--jobs=", 7) ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            char *end;
+            long n = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || n < 1 || n > 64) {
+                free(files);
+                return usage_error(name, "--jobs takes a number from 1 to 64, not '%s'", v ? v : "");
+            }
+            o.jobs = (int)n;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (i + 1 >= argc) {
+                free(files);
+                return usage_error(name, "%s needs a directory", a);
+            }
+            o.out_dir = argv[++i];
+        } else {
+            free(files);
+            return usage_error(name, "unknown option '%s'", a);
+        }
+    }
+    if (cmd->run == cmd_cat_run) {
+        if (nfiles != 2) {
+            free(files);
+            return usage_error(name, "%s", "needs a FILE and a SEQ or FILENAME");
+        }
+        o.doc_selector = files[1];
+        nfiles = 1;
+    }
+    if (cmd->run == cmd_extract_run && !o.out_dir) {
+        free(files);
+        return usage_error(name, "%s", "needs -o DIR");
+    }
+    if (nfiles == 0) {
+        if (isatty(0)) {
+            free(files);
+            return usage_error(name, "%s", "no input (give FILE..., or - for standard input)");
+        }
+        files[nfiles++] = "-";
+    }
+    int rc = run_inputs(cmd, &o, files, nfiles);
+    free(files);
+    return rc;
+}

@@ -1,0 +1,91 @@
+/* Output sinks and diagnostics reporting for the CLI. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void sink_write(sink *s, const char *p, size_t n)
+{
+    if (s->failed || !n) return;
+    if (s->mem) {
+        if (s->mem->len + n > s->mem->cap) {
+            size_t cap = s->mem->cap ? s->mem->cap : 4096;
+            while (cap < s->mem->len + n) cap *= 2;
+            char *d = realloc(s->mem->data, cap);
+            if (!d) {
+                s->failed = 1;
+                return;
+            }
+            s->mem->data = d;
+            s->mem->cap = cap;
+        }
+        memcpy(s->mem->data + s->mem->len, p, n);
+        s->mem->len += n;
+    } else if (fwrite(p, 1, n, s->fp) != n) {
+        s->failed = 1;
+    }
+}
+
+void sink_printf(sink *s, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    sink_write(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+int sink_write_cb(void *user, const char *p, size_t n)
+{
+    sink *s = user;
+    sink_write(s, p, n);
+    return s->failed;
+}
+
+void report_diags(const char *name, const edgr_submission *s, sink *err, int quiet)
+{
+    for (size_t i = 0; i < s->diag_count; i++) {
+        const edgr_diag *d = &s->diags[i];
+        if (d->severity == EDGR_WARNING && quiet) continue;
+        sink_printf(err, "%s: %llu: %s%s\n", name, (unsigned long long)d->offset,
+                    d->severity == EDGR_WARNING ? "warning: " : "", d->message);
+    }
+}
+
+int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sink *err,
+              int quiet, int *saw_error)
+{
+    (void)quiet;
+    edgr_stream *st = edgr_stream_new(cb, user, flags);
+    if (!st) {
+        sink_printf(err, "%s: 0: out of memory\n", u->name);
+        return 1;
+    }
+    const char *p;
+    size_t n;
+    char msg[256] = "";
+    int r, failed = 0;
+    edgr_status rc = EDGR_OK;
+    uint64_t total = 0;
+    while ((r = u->next(u, &p, &n, msg, sizeof msg)) == 1) {
+        total += n;
+        rc = edgr_stream_feed(st, p, n);
+        if (rc) break;
+    }
+    if (r < 0) {
+        sink_printf(err, "%s: %llu: %s\n", u->name, (unsigned long long)total, msg);
+        failed = 1;
+    }
+    if (rc == EDGR_OK) rc = edgr_stream_finish(st);
+    if (rc == EDGR_ERR_NOMEM || rc == EDGR_ERR_LIMIT) {
+        sink_printf(err, "%s: %llu: %s\n", u->name, (unsigned long long)total, edgr_strerror(rc));
+        failed = 1;
+    }
+    edgr_stream_free(st);
+    if (saw_error && *saw_error) failed = 1;
+    return failed;
+}

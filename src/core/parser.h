@@ -1,0 +1,56 @@
+/* Internal: the submission builder shared by the whole-buffer parser, the
+ * streaming parser and the header parser. */
+#ifndef EDGR_PARSER_H
+#define EDGR_PARSER_H
+
+#include "buf.h"
+#include "edgr/edgr.h"
+
+/* Caps on what input can make us hold.  Real headers are at most a few
+ * hundred KB (a 40-APP with 239 filers is 143 KB). */
+#define EDGR_MAX_HEADER ((size_t)64 << 20)
+#define EDGR_MAX_LINE ((size_t)1 << 20)
+#define EDGR_MAX_DEPTH 32
+#define EDGR_MAX_DIAGS 1000
+
+/* Tree links kept beside the public nodes (first/last child, next sibling);
+ * UINT32_MAX means none. */
+typedef struct node_link {
+    uint32_t first, last, next;
+} node_link;
+
+typedef struct sub_builder {
+    edgr_submission sub;  /* public view, pointers refreshed by sub_publish */
+    vec nodes;            /* edgr_node   */
+    vec links;            /* node_link   */
+    vec docs;             /* edgr_document */
+    vec diags;            /* edgr_diag   */
+    arena strings;        /* normalised values, diag messages, copied meta */
+    uint64_t base;        /* added to every offset                         */
+    size_t dropped_diags; /* past EDGR_MAX_DIAGS                           */
+} sub_builder;
+
+void sub_init(sub_builder *b);
+void sub_reset(sub_builder *b, uint64_t base);
+void sub_free(sub_builder *b);
+/* Point sub.nodes/docs/diags at the vectors (they move as they grow). */
+void sub_publish(sub_builder *b);
+
+/* Record a diagnostic at an absolute offset.  Never fails: past the cap or
+ * on allocation failure the message is counted but not kept. */
+void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev,
+              edgr_diag_code code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Parse a header region (both dialects, mixed) into nodes.  `offset` is the
+ * absolute offset of region[0].  Returns 0, or -1 when out of memory. */
+int header_parse(sub_builder *b, const char *region, size_t n, uint64_t offset);
+
+/* Decide a document's format from its text (wrappers, uuencode, markup) and
+ * set body/body_offset/uu_name.  Cheap: looks at the first and last lines. */
+void doc_classify(edgr_document *d);
+
+/* Decode (EDGR_PARSE_DECODE): uudecode size, charset.  `scratch` is reused. */
+void doc_measure(sub_builder *b, edgr_document *d, edgr_buf *scratch);
+
+#endif

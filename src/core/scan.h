@@ -1,0 +1,35 @@
+/* Byte scanners used on the hot path.  Pure functions over (ptr, end). */
+#ifndef EDGR_SCAN_H
+#define EDGR_SCAN_H
+
+#include <stddef.h>
+
+/*
+ * The first "</TEXT>" in [p, end) that starts a line: at p itself when
+ * `p_at_line_start`, else right after '\n' or '\r'.  Returns a pointer to its
+ * '<', or NULL.  This is what ends a document body; it runs over every body
+ * byte, so it is vectorised where the machine allows.
+ */
+const char *scan_text_end(const char *p, const char *end, int p_at_line_start);
+
+/* 1 if every byte in [p, p+n) is below 0x80. */
+int scan_is_ascii(const char *p, size_t n);
+
+/* ASCII-only, locale-free classifiers (the C library's depend on locale). */
+static inline int sc_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int sc_is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+static inline int sc_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline unsigned char sc_upper(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
+/* Case-insensitive comparison of n bytes with an upper-case literal. */
+int sc_eq_upper(const char *p, size_t n, const char *upper_lit);
+/* 1 if [p, p+n) starts with the upper-case literal, case-insensitively. */
+int sc_starts_upper(const char *p, size_t n, const char *upper_lit);
+
+#endif

@@ -1,0 +1,652 @@
+/* The container splitter (see split.h). */
+#include "split.h"
+
+#include <string.h>
+
+#include "scan.h"
+#include "schema.h"
+
+enum {
+    ST_START,     /* looking for a submission to begin                       */
+    ST_PEM,       /* inside the PEM preamble, until its blank line           */
+    ST_ROOT,      /* after <SEC-DOCUMENT>: expecting <SEC-HEADER>            */
+    ST_HEADER,    /* inside the header                                       */
+    ST_BETWEEN,   /* between documents                                       */
+    ST_META,      /* after <DOCUMENT>, before <TEXT>                          */
+    ST_TEXT,      /* inside a document's text                                */
+    ST_SKIP_LINE, /* rest of the </TEXT> line                                 */
+    ST_TRAILER,   /* after </SEC-DOCUMENT>                                    */
+    ST_SKIP_REST, /* the rest of an index-headers page                       */
+    ST_DONE       /* header-only parse finished                              */
+};
+
+/* Structural lines. */
+enum {
+    L_BLANK, L_OTHER, L_PEM_BEGIN, L_PEM_END, L_SEC_DOCUMENT, L_IMS_DOCUMENT,
+    L_SEC_DOCUMENT_END, L_SUBMISSION, L_SUBMISSION_END, L_SEC_HEADER,
+    L_SEC_HEADER_END, L_DOCUMENT, L_DOCUMENT_END, L_TEXT, L_HEADERISH
+};
+
+static const char PEM_BEGIN[] = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----";
+static const char PEM_END[] = "-----END PRIVACY-ENHANCED MESSAGE-----";
+
+/* Does a line that starts a bare header (no wrapper) look like one? */
+static int headerish(const char *p, size_t n)
+{
+    if (sc_starts_upper(p, n, "<ACCEPTANCE-DATETIME>") ||
+        sc_starts_upper(p, n, "<ACCESSION-NUMBER>") ||
+        sc_starts_upper(p, n, "<PRIVATE-TO-PUBLIC>"))
+        return 1;
+    const char *colon = memchr(p, ':', n < 80 ? n : 80);
+    return colon && schema_lookup(p, (size_t)(colon - p)) >= 0;
+}
+
+static int classify(const char *p, size_t n)
+{
+    while (n && sc_is_space((unsigned char)p[n - 1])) n--;
+    while (n && sc_is_space((unsigned char)*p)) p++, n--;
+    if (!n) return L_BLANK;
+    if (p[0] == '-') {
+        if (n == sizeof PEM_BEGIN - 1 && !memcmp(p, PEM_BEGIN, n)) return L_PEM_BEGIN;
+        if (n == sizeof PEM_END - 1 && !memcmp(p, PEM_END, n)) return L_PEM_END;
+        return L_OTHER;
+    }
+    if (p[0] != '<' || n < 6) return L_OTHER;
+    if (p[1] == '/') {
+        if (sc_eq_upper(p, n, "</SEC-DOCUMENT>") || sc_eq_upper(p, n, "</IMS-DOCUMENT>"))
+            return L_SEC_DOCUMENT_END;
+        if (sc_eq_upper(p, n, "</SUBMISSION>")) return L_SUBMISSION_END;
+        if (sc_eq_upper(p, n, "</SEC-HEADER>") || sc_eq_upper(p, n, "</IMS-HEADER>"))
+            return L_SEC_HEADER_END;
+        if (sc_eq_upper(p, n, "</DOCUMENT>")) return L_DOCUMENT_END;
+        return L_OTHER;
+    }
+    if (sc_starts_upper(p, n, "<SEC-DOCUMENT>")) return L_SEC_DOCUMENT;
+    if (sc_starts_upper(p, n, "<IMS-DOCUMENT>")) return L_IMS_DOCUMENT;
+    if (sc_starts_upper(p, n, "<SEC-HEADER>") || sc_starts_upper(p, n, "<IMS-HEADER>"))
+        return L_SEC_HEADER;
+    if (sc_eq_upper(p, n, "<SUBMISSION>")) return L_SUBMISSION;
+    if (sc_eq_upper(p, n, "<DOCUMENT>")) return L_DOCUMENT;
+    if (sc_starts_upper(p, n, "<TEXT>")) return L_TEXT;
+    return L_OTHER;
+}
+
+static int starts_submission(int cls)
+{
+    return cls == L_PEM_BEGIN || cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT ||
+           cls == L_SUBMISSION;
+}
+
+void split_init(splitter *s, unsigned flags, int whole)
+{
+    memset(s, 0, sizeof *s);
+    sub_init(&s->b);
+    s->flags = flags;
+    s->whole = whole;
+    s->cur = -1;
+}
+
+void split_reset(splitter *s, uint64_t base)
+{
+    sub_reset(&s->b, base);
+    s->hdrbuf.len = 0;
+    s->state = ST_START;
+    s->pos = base;
+    s->in_sub = s->seen_sub = 0;
+    s->container = EDGR_C_NONE;
+    s->pem = s->closed = 0;
+    s->skipped = s->html_seen = 0;
+    s->collecting = 0;
+    s->cur = -1;
+    s->text_ls = 0;
+    s->stray = 0;
+    s->stopped = 0;
+    s->err = EDGR_OK;
+    s->nl_at = UINT64_MAX;
+    s->nl_from = 0;
+}
+
+void split_free(splitter *s)
+{
+    sub_free(&s->b);
+    edgr_buf_free(&s->hdrbuf);
+}
+
+static int call(splitter *s, int rc)
+{
+    if (rc && !s->err) s->err = EDGR_ERR_ABORTED;
+    return rc;
+}
+
+static edgr_document *cur_doc(splitter *s)
+{
+    return s->cur >= 0 ? &VEC_AT(&s->b.docs, edgr_document, s->cur) : NULL;
+}
+
+/* Keep a span beyond this run: in whole mode the input outlives everything,
+ * in stream mode the window does not, so copy into the arena. */
+static edgr_span keep(splitter *s, const char *p, size_t n)
+{
+    edgr_span sp = {p, n};
+    if (!s->whole) {
+        sp.ptr = arena_dup(&s->b.strings, p, n);
+        if (!sp.ptr) {
+            s->err = EDGR_ERR_NOMEM;
+            sp.len = 0;
+        }
+    }
+    return sp;
+}
+
+static void begin_sub(splitter *s, uint64_t off, edgr_container c)
+{
+    sub_reset(&s->b, s->b.base);
+    s->b.sub.offset = off;
+    s->in_sub = s->seen_sub = 1;
+    s->container = c;
+    s->pem = s->closed = 0;
+    s->cur = -1;
+    s->stray = 0;
+    s->collecting = 0;
+    s->hdrbuf.len = 0;
+    if (s->skipped) {
+        if (!(s->html_seen && c == EDGR_C_SEC_HEADER))
+            sub_diag(&s->b, s->skipped_off, EDGR_WARNING, EDGR_D_STRAY_LINE,
+                     "%llu bytes before the submission are not EDGAR structure (skipped)",
+                     (unsigned long long)(off - s->skipped_off));
+        else
+            s->container = EDGR_C_INDEX_HEADERS;
+        s->b.sub.offset = s->skipped_off;
+        s->skipped = s->html_seen = 0;
+    }
+}
+
+static void end_doc(splitter *s, uint64_t end, int truncated)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    d->end = end;
+    if (truncated) d->truncated = 1;
+    s->cur = -1;
+}
+
+static void end_sub(splitter *s, uint64_t end)
+{
+    if (!s->in_sub) return;
+    end_doc(s, end, 0);
+    s->b.sub.end = end;
+    s->b.sub.container = s->container;
+    s->b.sub.pem = s->pem;
+    sub_publish(&s->b);
+    s->in_sub = 0;
+    if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
+    if (s->stop_after_sub) {
+        s->stopped = 1;
+        s->stop_at = end;
+    }
+    s->state = ST_START;
+}
+
+static void finish_header(splitter *s, const char *window, uint64_t woff, uint64_t end)
+{
+    s->collecting = 0;
+    s->b.sub.header_offset = s->hdr_off;
+    s->b.sub.header_end = end;
+    const char *region = window + (s->hdr_off - woff);
+    size_t n = (size_t)(end - s->hdr_off);
+    if (!s->whole) {
+        /* nodes point into the header: give it a home that outlives the window */
+        s->hdrbuf.len = 0;
+        if (buf_append(&s->hdrbuf, region, n, EDGR_MAX_HEADER)) {
+            s->err = EDGR_ERR_NOMEM;
+            return;
+        }
+        region = s->hdrbuf.data;
+    }
+    if (header_parse(&s->b, region, n, s->hdr_off)) {
+        s->err = EDGR_ERR_NOMEM;
+        return;
+    }
+    /* dialect: tab if any line of the header is "KEY:", else tag */
+    s->b.sub.dialect = EDGR_DIALECT_NONE;
+    for (size_t i = 1; i < s->b.nodes.len; i++) {
+        const edgr_node *nd = &VEC_AT(&s->b.nodes, edgr_node, i);
+        if (!nd->name.len) continue;
+        int tag = nd->name.ptr > region && nd->name.ptr[-1] == '<';
+        if (!tag) {
+            s->b.sub.dialect = EDGR_DIALECT_TAB;
+            break;
+        }
+        s->b.sub.dialect = EDGR_DIALECT_TAG;
+    }
+    sub_publish(&s->b);
+    if (s->hooks.header) call(s, s->hooks.header(s->user));
+    if (s->flags & EDGR_PARSE_HEADER_ONLY) {
+        end_sub(s, end);
+        s->state = ST_DONE;
+        s->stopped = 1;
+        s->stop_at = end;
+    }
+}
+
+static void begin_doc(splitter *s, uint64_t off)
+{
+    edgr_document *d = vec_push(&s->b.docs);
+    if (!d) {
+        s->err = EDGR_ERR_NOMEM;
+        return;
+    }
+    d->offset = off;
+    d->sequence = -1;
+    d->decoded_size = -1;
+    s->cur = (long)(s->b.docs.len - 1);
+    s->state = ST_META;
+    s->stray = 0;
+}
+
+static void stray_line(splitter *s, const char *p, size_t n, uint64_t off, const char *where)
+{
+    if (s->stray) return;
+    s->stray = 1;
+    sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_STRAY_LINE, "unexpected line %s (skipped): \"%.*s\"",
+             where, (int)(n > 60 ? 60 : n), p);
+}
+
+/* A <TAG>value line of a document's metadata. */
+static void meta_line(splitter *s, const char *p, size_t n, uint64_t off)
+{
+    edgr_document *d = cur_doc(s);
+    while (n && sc_is_space((unsigned char)p[n - 1])) n--;
+    const char *gt = memchr(p, '>', n);
+    if (!d || p[0] != '<' || !gt) {
+        stray_line(s, p, n, off, "in a document's header");
+        return;
+    }
+    const char *name = p + 1, *val = gt + 1;
+    size_t nlen = (size_t)(gt - name), vlen = n - (size_t)(val - p);
+    while (vlen && sc_is_space((unsigned char)*val)) val++, vlen--;
+    if (sc_eq_upper(name, nlen, "TYPE")) d->type = keep(s, val, vlen);
+    else if (sc_eq_upper(name, nlen, "FILENAME")) d->filename = keep(s, val, vlen);
+    else if (sc_eq_upper(name, nlen, "DESCRIPTION")) d->description = keep(s, val, vlen);
+    else if (sc_eq_upper(name, nlen, "SEQUENCE")) {
+        d->sequence_raw = keep(s, val, vlen);
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < vlen && i < 12 && sc_is_digit((unsigned char)val[i]); i++)
+            v = v * 10 + (val[i] - '0');
+        d->sequence = (vlen && i == vlen) ? v : -1;
+        if (d->sequence < 0 && vlen)
+            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_BAD_VALUE, "<SEQUENCE> is not a number: \"%.*s\"",
+                     (int)(vlen > 20 ? 20 : vlen), val);
+    } else {
+        sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_UNKNOWN_KEY,
+                 "unknown document tag <%.*s> (ignored)", (int)(nlen > 40 ? 40 : nlen), name);
+    }
+}
+
+/* Start the text of the current document at absolute offset `at`. */
+static void begin_text(splitter *s, uint64_t at, int at_line_start)
+{
+    edgr_document *d = cur_doc(s);
+    d->text_offset = at;
+    s->state = ST_TEXT;
+    s->text_ls = at_line_start;
+    if (s->hooks.doc_begin) call(s, s->hooks.doc_begin(s->user, d));
+}
+
+enum { LINE_NEXT, LINE_AGAIN };
+
+/* Handle one line (without its end-of-line bytes).  LINE_AGAIN asks for the
+ * same line to be looked at again in the new state. */
+static int on_line(splitter *s, const char *window, uint64_t woff, const char *p, size_t n,
+                   uint64_t off, uint64_t next)
+{
+    int cls = classify(p, n);
+    switch (s->state) {
+    case ST_START:
+        if (cls == L_BLANK) return LINE_NEXT;
+        if (s->in_sub) {
+            /* after a PEM preamble: the root */
+            if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
+                s->container = cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT;
+                s->state = ST_ROOT;
+                return LINE_NEXT;
+            }
+            if (cls == L_SUBMISSION) {
+                s->container = EDGR_C_SUBMISSION;
+                s->state = ST_HEADER;
+                s->collecting = 1;
+                s->hdr_off = next;
+                return LINE_NEXT;
+            }
+            /* a PEM message around something else: read it as it comes */
+            s->container = EDGR_C_SEC_DOCUMENT;
+            s->state = ST_ROOT;
+            return LINE_AGAIN;
+        }
+        switch (cls) {
+        case L_PEM_BEGIN:
+            begin_sub(s, off, EDGR_C_SEC_DOCUMENT);
+            s->pem = 1;
+            s->state = ST_PEM;
+            return LINE_NEXT;
+        case L_SEC_DOCUMENT:
+        case L_IMS_DOCUMENT:
+            begin_sub(s, off, cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT);
+            s->state = ST_ROOT;
+            return LINE_NEXT;
+        case L_SUBMISSION:
+            begin_sub(s, off, EDGR_C_SUBMISSION);
+            s->state = ST_HEADER;
+            s->collecting = 1;
+            s->hdr_off = next;
+            return LINE_NEXT;
+        case L_SEC_HEADER:
+            begin_sub(s, off, EDGR_C_SEC_HEADER);
+            s->state = ST_HEADER;
+            s->collecting = 1;
+            s->hdr_off = next;
+            return LINE_NEXT;
+        case L_DOCUMENT:
+            begin_sub(s, off, EDGR_C_FRAGMENT);
+            s->state = ST_BETWEEN;
+            return LINE_AGAIN;
+        default:
+            if (headerish(p, n)) {
+                begin_sub(s, off, EDGR_C_SEC_HEADER);
+                s->state = ST_HEADER;
+                s->collecting = 1;
+                s->hdr_off = off;
+                return LINE_NEXT;
+            }
+            if (!s->skipped) {
+                s->skipped = 1;
+                s->skipped_off = off;
+            }
+            if (n >= 5 && (sc_starts_upper(p, n, "<HTML") || sc_starts_upper(p, n, "<!--")))
+                s->html_seen = 1;
+            return LINE_NEXT;
+        }
+    case ST_PEM:
+        if (cls == L_BLANK) s->state = ST_START;
+        return LINE_NEXT;
+    case ST_ROOT:
+        if (cls == L_BLANK) return LINE_NEXT;
+        s->state = ST_HEADER;
+        s->collecting = 1;
+        if (cls == L_SEC_HEADER) {
+            s->hdr_off = next;
+            return LINE_NEXT;
+        }
+        s->hdr_off = off; /* no <SEC-HEADER> line: the header starts here */
+        return LINE_AGAIN;
+    case ST_HEADER:
+        if (cls == L_SEC_HEADER_END) {
+            finish_header(s, window, woff, off);
+            if (s->state == ST_HEADER)
+                s->state = s->container == EDGR_C_INDEX_HEADERS ? ST_SKIP_REST : ST_BETWEEN;
+            return LINE_NEXT;
+        }
+        if (cls == L_DOCUMENT || cls == L_SUBMISSION_END || cls == L_SEC_DOCUMENT_END ||
+            starts_submission(cls) || cls == L_PEM_END) {
+            finish_header(s, window, woff, off);
+            if (s->state == ST_HEADER) s->state = ST_BETWEEN;
+            return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
+        }
+        if (next - s->hdr_off > EDGR_MAX_HEADER) {
+            sub_diag(&s->b, off, EDGR_ERROR, EDGR_D_LIMIT, "header larger than %zu MB",
+                     EDGR_MAX_HEADER >> 20);
+            finish_header(s, window, woff, off);
+            if (s->state == ST_HEADER) s->state = ST_BETWEEN;
+        }
+        return LINE_NEXT;
+    case ST_BETWEEN:
+        switch (cls) {
+        case L_BLANK:
+            return LINE_NEXT;
+        case L_DOCUMENT:
+            if (s->flags & EDGR_PARSE_HEADER_ONLY) {
+                end_sub(s, off);
+                return LINE_NEXT;
+            }
+            begin_doc(s, off);
+            return LINE_NEXT;
+        case L_DOCUMENT_END:
+            s->stray = 0;
+            return LINE_NEXT;
+        case L_SEC_DOCUMENT_END:
+        case L_SUBMISSION_END:
+            s->closed = 1;
+            s->state = ST_TRAILER;
+            return LINE_NEXT;
+        case L_PEM_END:
+            if (s->pem) {
+                if (!s->closed)
+                    sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
+                             "PEM message ends before </SEC-DOCUMENT>");
+                end_sub(s, next);
+                return LINE_NEXT;
+            }
+            stray_line(s, p, n, off, "between documents");
+            return LINE_NEXT;
+        case L_SEC_HEADER:
+            if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT) break;
+            /* a second bare header starts the next submission */
+            __attribute__((fallthrough));
+        case L_PEM_BEGIN:
+        case L_SEC_DOCUMENT:
+        case L_IMS_DOCUMENT:
+        case L_SUBMISSION:
+            if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT)
+                sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
+                         "a new submission starts before this one was closed");
+            end_sub(s, off);
+            return s->stopped ? LINE_NEXT : LINE_AGAIN;
+        default:
+            break;
+        }
+        stray_line(s, p, n, off, "between documents");
+        return LINE_NEXT;
+    case ST_META:
+        switch (cls) {
+        case L_BLANK:
+            return LINE_NEXT;
+        case L_TEXT: {
+            const char *q = p;
+            while (sc_is_space((unsigned char)*q)) q++;
+            q += 6; /* past "<TEXT>" */
+            size_t rest = n - (size_t)(q - p);
+            while (rest && sc_is_space((unsigned char)q[rest - 1])) rest--;
+            if (rest) begin_text(s, off + (uint64_t)(q - p), 0);
+            else begin_text(s, next, 1);
+            return LINE_NEXT;
+        }
+        case L_DOCUMENT_END:
+            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
+            end_doc(s, next, 0);
+            s->state = ST_BETWEEN;
+            return LINE_NEXT;
+        case L_DOCUMENT:
+        case L_SEC_DOCUMENT_END:
+        case L_SUBMISSION_END:
+            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
+            end_doc(s, off, 0);
+            s->state = ST_BETWEEN;
+            return LINE_AGAIN;
+        default:
+            meta_line(s, p, n, off);
+            return LINE_NEXT;
+        }
+    case ST_SKIP_LINE:
+        s->state = ST_BETWEEN;
+        return LINE_NEXT;
+    case ST_TRAILER:
+        if (cls == L_BLANK || (cls == L_PEM_END && s->pem)) return LINE_NEXT;
+        end_sub(s, off);
+        return s->stopped ? LINE_NEXT : LINE_AGAIN;
+    default:
+        return LINE_NEXT;
+    }
+}
+
+/* Where the line that starts at p ends: sets *eol (first end-of-line byte or
+ * end) and returns the start of the next line, or NULL when the line is not
+ * complete yet (no terminator, or a '\r' that may be followed by '\n'). */
+static const char *line_end(splitter *s, const char *w, uint64_t woff, const char *p,
+                            const char *end, int final, const char **eol)
+{
+    uint64_t poff = woff + (uint64_t)(p - w), eoff = woff + (uint64_t)(end - w);
+    const char *nl;
+    if (s->nl_at != UINT64_MAX && s->nl_at >= poff && s->nl_at < eoff && s->nl_from <= poff) {
+        nl = w + (s->nl_at - woff);
+    } else if (s->nl_at == UINT64_MAX && s->nl_from > poff && s->nl_from >= eoff) {
+        nl = NULL; /* known: no '\n' up to the end of the window */
+    } else {
+        nl = memchr(p, '\n', (size_t)(end - p));
+        s->nl_from = nl ? poff : eoff;
+        s->nl_at = nl ? woff + (uint64_t)(nl - w) : UINT64_MAX;
+    }
+    const char *lim = nl ? nl : end;
+    const char *cr = memchr(p, '\r', (size_t)(lim - p));
+    if (cr) {
+        *eol = cr;
+        if (cr + 1 < end) return cr + 1 + (cr[1] == '\n');
+        return final ? end : NULL;
+    }
+    if (nl) {
+        *eol = nl;
+        return nl + 1;
+    }
+    *eol = end;
+    return final && p < end ? end : NULL;
+}
+
+/* The text state: jump to the line that closes the document. */
+static const char *run_text(splitter *s, const char *w, uint64_t woff, const char *p,
+                            const char *end, int final)
+{
+    edgr_document *d = cur_doc(s);
+    const char *q = scan_text_end(p, end, s->text_ls);
+    const char *stop;
+    if (q) {
+        /* the body excludes the line break before </TEXT> */
+        stop = q;
+        if (stop > p && stop[-1] == '\n') stop--;
+        if (stop > p && stop[-1] == '\r') stop--;
+    } else if (final) {
+        stop = end;
+    } else {
+        /* keep the last bytes: they may begin "\r\n</TEXT>" */
+        stop = end - p > 9 ? end - 9 : p;
+    }
+    if (s->whole) {
+        d->text.ptr = w + (d->text_offset - woff);
+        d->text.len = (size_t)((uint64_t)(woff + (uint64_t)(stop - w)) - d->text_offset);
+    } else {
+        if (stop > p && s->hooks.text) call(s, s->hooks.text(s->user, d, p, (size_t)(stop - p)));
+        d->text.len += (size_t)(stop - p);
+    }
+    if (q) {
+        if (s->hooks.doc_end) call(s, s->hooks.doc_end(s->user, d));
+        s->state = ST_SKIP_LINE;
+        return q + 7;
+    }
+    if (final) {
+        d->truncated = 1;
+        sub_diag(&s->b, woff + (uint64_t)(end - w), EDGR_WARNING, EDGR_D_TRUNCATED,
+                 "input ends inside document %ld (no </TEXT>)", (long)s->cur + 1);
+        if (s->hooks.doc_end) call(s, s->hooks.doc_end(s->user, d));
+        end_doc(s, woff + (uint64_t)(end - w), 1);
+        s->state = ST_BETWEEN;
+        return end;
+    }
+    if (stop > p) s->text_ls = stop[-1] == '\n' || stop[-1] == '\r';
+    return stop;
+}
+
+static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
+{
+    switch (s->state) {
+    case ST_START:
+        if (s->in_sub) break; /* PEM preamble and nothing else */
+        if (!s->seen_sub) {
+            begin_sub(s, s->skipped ? s->skipped_off : s->b.base, EDGR_C_NONE);
+            sub_diag(&s->b, s->b.sub.offset, EDGR_ERROR, EDGR_D_NOT_EDGAR,
+                     "no EDGAR submission found (no <SEC-DOCUMENT>, <SUBMISSION>, "
+                     "<SEC-HEADER> or <DOCUMENT>)");
+            end_sub(s, end);
+        }
+        return;
+    case ST_PEM:
+    case ST_ROOT:
+        sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_TRUNCATED, "input ends before the header");
+        break;
+    case ST_HEADER:
+        if (s->container != EDGR_C_SEC_HEADER)
+            sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_TRUNCATED, "input ends inside the header");
+        finish_header(s, w, woff, end);
+        if (s->state == ST_DONE) return;
+        break;
+    case ST_META:
+        sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_TRUNCATED,
+                 "input ends inside the header of document %ld", (long)s->cur + 1);
+        end_doc(s, end, 1);
+        break;
+    case ST_BETWEEN:
+    case ST_SKIP_LINE:
+        if ((s->container == EDGR_C_SEC_DOCUMENT || s->container == EDGR_C_IMS_DOCUMENT ||
+             s->container == EDGR_C_SUBMISSION) && !s->closed)
+            sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_NO_END_TAG,
+                     "input ends before </%s>",
+                     s->container == EDGR_C_SUBMISSION ? "SUBMISSION"
+                     : s->container == EDGR_C_IMS_DOCUMENT ? "IMS-DOCUMENT" : "SEC-DOCUMENT");
+        break;
+    default:
+        break;
+    }
+    if (s->in_sub) end_sub(s, end);
+}
+
+uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
+{
+    const char *end = w + len;
+    const char *p = w + (s->pos - woff);
+    while (p < end && !s->stopped && !s->err) {
+        if (s->state == ST_TEXT) {
+            const char *np = run_text(s, w, woff, p, end, final);
+            if (np == p && !final) break;
+            p = np;
+            continue;
+        }
+        if (s->state == ST_SKIP_REST || s->state == ST_DONE) {
+            p = end;
+            break;
+        }
+        const char *eol;
+        const char *next = line_end(s, w, woff, p, end, final, &eol);
+        if (!next) {
+            if ((size_t)(end - p) > EDGR_MAX_LINE && s->state != ST_HEADER) {
+                /* a line this long is no structure of ours: look past it */
+                s->pos = woff + (uint64_t)(end - w);
+                return s->pos;
+            }
+            break;
+        }
+        uint64_t off = woff + (uint64_t)(p - w);
+        uint64_t noff = woff + (uint64_t)(next - w);
+        int r;
+        int guard = 0;
+        do {
+            r = on_line(s, w, woff, p, (size_t)(eol - p), off, noff);
+        } while (r == LINE_AGAIN && !s->stopped && !s->err && ++guard < 8);
+        if (s->stopped && s->stop_at <= off) {
+            p = w + (s->stop_at - woff);
+            break;
+        }
+        p = next;
+    }
+    s->pos = woff + (uint64_t)(p - w);
+    if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
+    if (s->stopped) return s->stop_at;
+    return s->collecting ? s->hdr_off : s->pos;
+}

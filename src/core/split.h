@@ -1,0 +1,81 @@
+/* Internal: the container splitter.
+ *
+ * One state machine over the bytes of one or more submissions: finds the
+ * wrapper (PEM, SEC-DOCUMENT, IMS-DOCUMENT, SUBMISSION, bare header, index
+ * headers page, document fragment), hands the header region to the header
+ * parser, and splits the <DOCUMENT> blocks.  Document text is never looked at
+ * line by line: a vectorised scan jumps to the line that closes it.
+ *
+ * It runs over a window of bytes.  For a whole buffer the window is the
+ * buffer and `final` is set; for a stream the caller appends each chunk to a
+ * window, runs, and drops the bytes the run says it is done with.
+ */
+#ifndef EDGR_SPLIT_H
+#define EDGR_SPLIT_H
+
+#include "parser.h"
+
+typedef struct split_hooks {
+    /* header parsed into the builder */
+    int (*header)(void *user);
+    /* <TEXT> reached: the document's metadata is complete */
+    int (*doc_begin)(void *user, edgr_document *d);
+    /* raw text bytes of the current document (stream mode only) */
+    int (*text)(void *user, edgr_document *d, const char *p, size_t n);
+    /* text ended (d->text is set in whole mode) */
+    int (*doc_end)(void *user, edgr_document *d);
+    /* submission complete: builder holds header, docs, diags */
+    int (*sub_end)(void *user);
+} split_hooks;
+
+typedef struct splitter {
+    sub_builder b;
+    split_hooks hooks;
+    void *user;
+    unsigned flags;      /* EDGR_PARSE_*                                      */
+    int whole;           /* window is the caller's whole buffer               */
+    int stop_after_sub;  /* whole mode: return after one submission           */
+
+    int state;
+    uint64_t pos;        /* absolute offset of the next byte to look at       */
+
+    /* the submission being built */
+    int in_sub;
+    int seen_sub;        /* any submission seen in this input                 */
+    edgr_container container;
+    int pem, closed;
+    uint64_t skipped_off; /* first non-blank byte skipped before a start      */
+    int skipped, html_seen;
+
+    /* header region */
+    int collecting;      /* header bytes are being kept in the window         */
+    uint64_t hdr_off;
+    edgr_buf hdrbuf;     /* stream mode: the header copied out of the window  */
+
+    /* current document */
+    long cur;            /* index in b.docs, -1 if none                       */
+    int text_ls;         /* scan position is at a line start                  */
+    int stray;           /* inside a run of stray lines (one warning a run)   */
+
+    /* next '\n' at or after nl_from (UINT64_MAX: none before nl_from) so that
+     * bare-CR files do not rescan to the end of the input for every line */
+    uint64_t nl_at, nl_from;
+
+    int stopped;         /* stop_after_sub reached                            */
+    uint64_t stop_at;
+    edgr_status err;     /* sticky: NOMEM, ABORTED, LIMIT                      */
+} splitter;
+
+void split_init(splitter *s, unsigned flags, int whole);
+/* Forget everything about the previous input (keeps allocations). */
+void split_reset(splitter *s, uint64_t base);
+void split_free(splitter *s);
+
+/*
+ * Run over window[0..len), whose first byte is at absolute offset `off`.
+ * Returns the absolute offset below which the window's bytes are no longer
+ * needed.  With `final`, the end of the window is the end of the input.
+ */
+uint64_t split_run(splitter *s, const char *window, size_t len, uint64_t off, int final);
+
+#endif

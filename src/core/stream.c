@@ -1,0 +1,410 @@
+/*
+ * Streaming: the splitter over a sliding window, and per document a small
+ * pipeline that turns raw text into decoded body bytes without ever holding a
+ * whole document:
+ *
+ *   sniff   keep the first bytes until the format is known (wrapper line,
+ *           uuencode "begin" line, markup)
+ *   unwrap  hold back the last short line, which may be </XML> & co.
+ *   decode  uudecode line by line, or count charset evidence as bytes pass
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "parser.h"
+#include "scan.h"
+#include "split.h"
+#include "uudecode.h"
+
+enum { SNIFF_MAX = 8192, HOLD_SHORT = 16, UU_LINE_MAX = 1024, OUT_CHUNK = 65536 };
+
+struct edgr_stream {
+    splitter split;
+    edgr_callbacks cb;
+    void *user;
+    edgr_buf win;
+    uint64_t win_off;
+    int finished;
+
+    /* the document in flight */
+    edgr_document *doc;
+    int sniffing, begun;
+    edgr_buf head;          /* sniffed bytes                          */
+    const char *close_tag;  /* wrapper's closing line, or NULL        */
+    edgr_buf hold;          /* unwrap: bytes that may precede it      */
+    int uu, uu_begun;       /* uudecoding; "begin" line passed        */
+    uu_state us;
+    edgr_buf uuline;        /* partial uuencoded line                 */
+    edgr_buf out;           /* decoded bytes for the callback         */
+    int ascii, utf8_bad;
+    unsigned char u8carry[4];
+    size_t u8n;
+    int aborted;
+};
+
+static int user_rc(edgr_stream *st, int rc)
+{
+    if (rc) st->aborted = 1;
+    return rc;
+}
+
+static int emit_decoded(edgr_stream *st, const char *p, size_t n)
+{
+    if (!n) return 0;
+    st->doc->decoded_size += (int64_t)n;
+    if (st->cb.doc_data) return user_rc(st, st->cb.doc_data(st->user, st->doc, p, n));
+    return 0;
+}
+
+/* Charset evidence for text bodies, carried across chunk boundaries. */
+static void charset_feed(edgr_stream *st, const char *p, size_t n)
+{
+    if (st->utf8_bad || !n) return;
+    if (st->ascii && !st->u8n && scan_is_ascii(p, n)) return;
+    st->ascii = 0;
+    size_t i = 0;
+    while (st->u8n && i < n) {
+        /* complete the sequence cut by the previous chunk */
+        st->u8carry[st->u8n++] = (unsigned char)p[i++];
+        size_t ok = utf8_valid_prefix((const char *)st->u8carry, st->u8n);
+        if (ok == st->u8n) st->u8n = 0;
+        else if (st->u8n == 4 || ok > 0) {
+            st->utf8_bad = 1;
+            return;
+        }
+    }
+    size_t ok = utf8_valid_prefix(p + i, n - i);
+    if (ok == n - i) return;
+    size_t rest = n - i - ok;
+    if (rest < 4) {
+        /* maybe a sequence cut at the end of the chunk */
+        unsigned char c = (unsigned char)p[i + ok];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (need > rest) {
+            memcpy(st->u8carry, p + i + ok, rest);
+            st->u8n = rest;
+            return;
+        }
+    }
+    st->utf8_bad = 1;
+}
+
+static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
+{
+    while ((n || final) && !st->us.done) {
+        const char *src = p;
+        size_t len = n;
+        if (st->uuline.len) {
+            /* finish the carried line first */
+            const char *nl = memchr(p, '\n', n);
+            size_t take = nl ? (size_t)(nl - p) + 1 : n;
+            if (st->uuline.len + take > UU_LINE_MAX) take = 0, st->uuline.len = 0, st->us.bad++;
+            else if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return -1;
+            p += take;
+            n -= take;
+            if (!nl && !final) return 0;
+            src = st->uuline.data;
+            len = st->uuline.len;
+        }
+        size_t used = 0;
+        if (buf_reserve(&st->out, OUT_CHUNK, SIZE_MAX)) return -1;
+        size_t w = uu_decode(src, len, final, st->out.data, st->out.cap, &st->us, &used);
+        if (emit_decoded(st, st->out.data, w)) return -1;
+        if (src == st->uuline.data) {
+            st->uuline.len = 0;
+            if (final && !n) break;
+            continue;
+        }
+        p += used;
+        n -= used;
+        if (n && !st->us.done && used == 0) {
+            /* an incomplete last line: carry it (or drop a monster) */
+            if (n > UU_LINE_MAX) {
+                st->us.bad++;
+                const char *nl = memchr(p, '\n', n);
+                if (!nl) return 0;
+                n -= (size_t)(nl + 1 - p);
+                p = nl + 1;
+                continue;
+            }
+            if (buf_append(&st->uuline, p, n, UU_LINE_MAX)) return -1;
+            return 0;
+        }
+        if (final && !n) break;
+    }
+    return 0;
+}
+
+/* Body bytes (after unwrapping) go to the decoder. */
+static int body_bytes(edgr_stream *st, const char *p, size_t n)
+{
+    if (!n) return 0;
+    st->doc->body.len += n;
+    if (!st->uu) {
+        charset_feed(st, p, n);
+        return emit_decoded(st, p, n);
+    }
+    if (!st->uu_begun) {
+        /* the "begin" line is in the head: skip it */
+        const char *name;
+        size_t nl;
+        size_t skip = uu_begin(p, n, &name, &nl);
+        st->uu_begun = 1;
+        p += skip;
+        n -= skip;
+    }
+    return uu_feed(st, p, n, 0);
+}
+
+/* Unwrapping: everything but the tail that could be "\n</XML>  \n". */
+static int unwrap_bytes(edgr_stream *st, const char *p, size_t n)
+{
+    if (!st->close_tag) return body_bytes(st, p, n);
+    if (buf_append(&st->hold, p, n, SIZE_MAX)) return -1;
+    char *h = st->hold.data;
+    size_t e = st->hold.len;
+    while (e && sc_is_space((unsigned char)h[e - 1])) e--;
+    size_t s = e;
+    while (s && h[s - 1] != '\n' && h[s - 1] != '\r') s--;
+    size_t keep_from;
+    if (e - s <= HOLD_SHORT) {
+        keep_from = s; /* the short last line and its line break stay */
+        if (keep_from && h[keep_from - 1] == '\n') keep_from--;
+        if (keep_from && h[keep_from - 1] == '\r') keep_from--;
+    } else {
+        keep_from = e; /* only trailing blanks stay */
+    }
+    if (keep_from == 0) return 0;
+    int rc = body_bytes(st, h, keep_from);
+    memmove(h, h + keep_from, st->hold.len - keep_from);
+    st->hold.len -= keep_from;
+    return rc;
+}
+
+static void classify_head(edgr_stream *st, int complete)
+{
+    edgr_document *d = st->doc;
+    size_t text_len = d->text.len; /* the splitter's running count */
+    d->text.ptr = st->head.data;
+    d->text.len = st->head.len;
+    doc_classify(d);
+    d->text.len = text_len;
+    /* doc_classify saw only the head: its idea of the end is not final */
+    const char *bp = d->body.ptr;
+    size_t body_start = (size_t)(bp - st->head.data);
+    st->close_tag = NULL;
+    if (body_start > 0) {
+        const char *ls = st->head.data;
+        size_t ll = body_start;
+        while (ll && sc_is_space((unsigned char)*ls)) ls++, ll--;
+        if (sc_starts_upper(ls, ll, "<XML>")) st->close_tag = "</XML>";
+        else if (sc_starts_upper(ls, ll, "<XBRL>")) st->close_tag = "</XBRL>";
+        else if (sc_starts_upper(ls, ll, "<PDF>")) st->close_tag = "</PDF>";
+    }
+    (void)complete;
+    d->body.ptr = NULL;
+    d->body.len = 0;
+    d->text.ptr = NULL;
+    d->uu_name.ptr = NULL; /* pointed into head */
+    d->uu_name.len = 0;
+    st->uu = d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF;
+}
+
+static int head_done(edgr_stream *st, int complete)
+{
+    classify_head(st, complete);
+    st->sniffing = 0;
+    edgr_document *d = st->doc;
+    /* the wrapper line is not part of the body */
+    size_t skip = 0;
+    if (st->close_tag) {
+        const char *ls;
+        size_t i = 0, n = st->head.len;
+        const char *p = st->head.data;
+        while (i < n && sc_is_space((unsigned char)p[i])) i++;
+        while (i < n && p[i] != '\n' && p[i] != '\r') i++;
+        if (i < n && p[i] == '\r') i++;
+        if (i < n && p[i] == '\n') i++;
+        skip = i;
+        (void)ls;
+    }
+    d->body_offset = d->text_offset + skip;
+    if (st->uu) {
+        const char *name;
+        size_t nl;
+        if (uu_begin(st->head.data + skip, st->head.len - skip, &name, &nl)) {
+            d->uu_name.ptr = arena_dup(&st->split.b.strings, name, nl);
+            d->uu_name.len = d->uu_name.ptr ? nl : 0;
+        }
+    }
+    st->begun = 1;
+    if (st->cb.doc_begin && user_rc(st, st->cb.doc_begin(st->user, d))) return -1;
+    return unwrap_bytes(st, st->head.data + skip, st->head.len - skip);
+}
+
+/* ---- splitter hooks ---------------------------------------------------- */
+
+static int h_header(void *u)
+{
+    edgr_stream *st = u;
+    if (st->cb.header) return user_rc(st, st->cb.header(st->user, &st->split.b.sub));
+    return 0;
+}
+
+static int h_doc_begin(void *u, edgr_document *d)
+{
+    edgr_stream *st = u;
+    st->doc = d;
+    st->sniffing = 1;
+    st->begun = 0;
+    st->head.len = st->hold.len = st->uuline.len = 0;
+    st->close_tag = NULL;
+    st->uu = st->uu_begun = 0;
+    memset(&st->us, 0, sizeof st->us);
+    st->ascii = 1;
+    st->utf8_bad = 0;
+    st->u8n = 0;
+    d->decoded_size = 0;
+    return 0;
+}
+
+static int h_text(void *u, edgr_document *d, const char *p, size_t n)
+{
+    edgr_stream *st = u;
+    (void)d;
+    if (st->sniffing) {
+        size_t take = n;
+        if (st->head.len + take > SNIFF_MAX) take = SNIFF_MAX - st->head.len;
+        if (buf_append(&st->head, p, take, SNIFF_MAX)) return -1;
+        p += take;
+        n -= take;
+        /* enough to decide: two non-blank lines, or a full head */
+        size_t lines = 0;
+        int nonblank = 0;
+        for (size_t i = 0; i < st->head.len && lines < 2; i++) {
+            char c = st->head.data[i];
+            if (c == '\n' || c == '\r') {
+                if (nonblank) lines++;
+                nonblank = 0;
+            } else if (!sc_is_space((unsigned char)c)) {
+                nonblank = 1;
+            }
+        }
+        if (lines < 2 && st->head.len < SNIFF_MAX) return 0;
+        if (head_done(st, 0)) return -1;
+    }
+    return unwrap_bytes(st, p, n);
+}
+
+static int h_doc_end(void *u, edgr_document *d)
+{
+    edgr_stream *st = u;
+    if (st->sniffing && head_done(st, 1)) return -1;
+    if (st->close_tag && st->hold.len) {
+        /* the held tail: drop it if it is the closing wrapper */
+        const char *h = st->hold.data;
+        size_t n = st->hold.len, i = 0;
+        while (i < n && sc_is_space((unsigned char)h[i])) i++;
+        size_t e = n;
+        while (e > i && sc_is_space((unsigned char)h[e - 1])) e--;
+        if (!sc_eq_upper(h + i, e - i, st->close_tag) && body_bytes(st, h, n)) return -1;
+        st->hold.len = 0;
+    }
+    if (st->uu) {
+        if (uu_feed(st, NULL, 0, 1)) return -1;
+        sub_builder *b = &st->split.b;
+        if (st->us.bad)
+            sub_diag(b, d->body_offset, EDGR_WARNING, EDGR_D_UUDECODE,
+                     "%llu malformed uuencoded line(s) skipped in document %lld",
+                     (unsigned long long)st->us.bad, (long long)d->sequence);
+        else if (!st->us.done && !d->truncated)
+            sub_diag(b, d->body_offset + d->body.len, EDGR_WARNING, EDGR_D_UUDECODE,
+                     "uuencoded document %lld has no \"end\" line", (long long)d->sequence);
+        d->charset = EDGR_CS_UNKNOWN;
+    } else {
+        if (st->u8n) st->utf8_bad = 1;
+        d->charset = st->ascii ? EDGR_CS_ASCII : st->utf8_bad ? EDGR_CS_CP1252 : EDGR_CS_UTF8;
+    }
+    if (st->cb.doc_end && user_rc(st, st->cb.doc_end(st->user, d))) return -1;
+    st->doc = NULL;
+    return 0;
+}
+
+static int h_sub_end(void *u)
+{
+    edgr_stream *st = u;
+    if (st->cb.submission_end)
+        return user_rc(st, st->cb.submission_end(st->user, &st->split.b.sub));
+    return 0;
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+edgr_stream *edgr_stream_new(const edgr_callbacks *cb, void *user, unsigned flags)
+{
+    edgr_stream *st = calloc(1, sizeof *st);
+    if (!st) return NULL;
+    split_init(&st->split, flags, 0);
+    split_reset(&st->split, 0);
+    if (cb) st->cb = *cb;
+    st->user = user;
+    st->split.user = st;
+    st->split.hooks.header = h_header;
+    st->split.hooks.doc_begin = h_doc_begin;
+    st->split.hooks.text = h_text;
+    st->split.hooks.doc_end = h_doc_end;
+    st->split.hooks.sub_end = h_sub_end;
+    return st;
+}
+
+void edgr_stream_free(edgr_stream *st)
+{
+    if (!st) return;
+    split_free(&st->split);
+    edgr_buf_free(&st->win);
+    edgr_buf_free(&st->head);
+    edgr_buf_free(&st->hold);
+    edgr_buf_free(&st->uuline);
+    edgr_buf_free(&st->out);
+    free(st);
+}
+
+static edgr_status run(edgr_stream *st, int final)
+{
+    uint64_t keep = split_run(&st->split, st->win.data, st->win.len, st->win_off, final);
+    if (st->split.err) {
+        st->finished = 1;
+        return st->aborted ? EDGR_ERR_ABORTED : st->split.err;
+    }
+    if (st->split.stopped) st->finished = 1;
+    size_t drop = (size_t)(keep - st->win_off);
+    if (drop > st->win.len) drop = st->win.len;
+    memmove(st->win.data, st->win.data + drop, st->win.len - drop);
+    st->win.len -= drop;
+    st->win_off += drop;
+    return EDGR_OK;
+}
+
+edgr_status edgr_stream_feed(edgr_stream *st, const char *data, size_t len)
+{
+    if (!st || (!data && len)) return EDGR_ERR_ARG;
+    if (st->finished) return st->aborted ? EDGR_ERR_ABORTED : EDGR_OK;
+    /* the window holds at most a header or a line plus the new bytes */
+    if (buf_append(&st->win, data, len, EDGR_MAX_HEADER + EDGR_MAX_LINE + len + 64)) {
+        st->finished = 1;
+        return EDGR_ERR_LIMIT;
+    }
+    return run(st, 0);
+}
+
+edgr_status edgr_stream_finish(edgr_stream *st)
+{
+    if (!st) return EDGR_ERR_ARG;
+    if (st->finished) return st->aborted ? EDGR_ERR_ABORTED : EDGR_OK;
+    edgr_status rc = run(st, 1);
+    st->finished = 1;
+    if (rc) return rc;
+    return st->split.seen_sub && st->split.b.sub.container != EDGR_C_NONE ? EDGR_OK
+                                                                          : EDGR_ERR_NOT_EDGAR;
+}
