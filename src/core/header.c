@@ -148,12 +148,11 @@ static int normalise(sub_builder *b, edgr_node *n, unsigned field)
         /* "PHARMACEUTICAL PREPARATIONS [2834]" -> "2834"; "[]" -> "" */
         const char *lb = len ? memchr(v, '[', len) : NULL;
         if (lb) {
+            /* "]" may have wrapped to the next line (seen in 2000 headers) */
             const char *rb = memchr(lb, ']', len - (size_t)(lb - v));
-            if (rb) {
-                n->value.ptr = lb + 1;
-                n->value.len = (size_t)(rb - lb - 1);
-                trim(&n->value.ptr, &n->value.len);
-            }
+            n->value.ptr = lb + 1;
+            n->value.len = (size_t)((rb ? rb : v + len) - lb - 1);
+            trim(&n->value.ptr, &n->value.len);
         }
         return 0;
     }
@@ -314,6 +313,7 @@ int header_parse(sub_builder *b, const char *region, size_t n, uint64_t offset)
 {
     hctx h = {.b = b, .depth = 1};
     h.stack[0] = 0;
+    int last_field = -1;
     const char *p = region, *end = region + n;
     while (p < end) {
         /* one line: up to \n, \r\n or a bare \r */
@@ -327,9 +327,15 @@ int header_parse(sub_builder *b, const char *region, size_t n, uint64_t offset)
         p = next;
         while (len && sc_is_space((unsigned char)*s)) s++, len--;
         while (len && sc_is_space((unsigned char)s[len - 1])) len--;
+        /* the tail of a SIC "[3281" whose "]" wrapped onto this line */
+        if (len && s[0] == ']' && last_field == (int)schema_lookup("ASSIGNED-SIC", 12)) {
+            s++, len--;
+            while (len && sc_is_space((unsigned char)*s)) s++, len--;
+        }
         if (!len) continue;
         int rc = s[0] == '<' ? tag_line(&h, s, len, off) : tab_line(&h, s, len, off);
         if (rc) return -1;
+        last_field = VEC_AT(&b->nodes, edgr_node, b->nodes.len - 1).field;
     }
     for (int i = h.depth - 1; i >= 1; i--) {
         const edgr_node *open = node_at(b, h.stack[i]);

@@ -182,13 +182,18 @@ void doc_classify(edgr_document *d)
         d->format = wrapped == EDGR_FMT_PDF ? EDGR_FMT_PDF : EDGR_FMT_UUENCODED;
         return;
     }
+    first_line(d->body.ptr, d->body.len, &ls, &ll);
+    int markup_html = sc_starts_upper(ls, ll, "<HTML") || sc_starts_upper(ls, ll, "<!DOCTYPE HTML");
     if (wrapped != EDGR_FMT_TEXT) {
-        d->format = wrapped == EDGR_FMT_PDF ? EDGR_FMT_OTHER : wrapped;
+        /* inline XBRL documents come wrapped in <XBRL>: they are HTML */
+        if (wrapped == EDGR_FMT_XBRL && (markup_html || ends_with_ci(d->filename, ".HTM") ||
+                                         ends_with_ci(d->filename, ".HTML")))
+            d->format = EDGR_FMT_HTML;
+        else
+            d->format = wrapped == EDGR_FMT_PDF ? EDGR_FMT_OTHER : wrapped;
         return;
     }
-    first_line(d->body.ptr, d->body.len, &ls, &ll);
-    if (sc_starts_upper(ls, ll, "<HTML") || sc_starts_upper(ls, ll, "<!DOCTYPE HTML") ||
-        ends_with_ci(d->filename, ".HTM") || ends_with_ci(d->filename, ".HTML") ||
+    if (markup_html || ends_with_ci(d->filename, ".HTM") || ends_with_ci(d->filename, ".HTML") ||
         (sc_starts_upper(ls, ll, "<?XML") && ends_with_ci(d->filename, ".HTM")))
         d->format = EDGR_FMT_HTML;
     else if (ends_with_ci(d->filename, ".XML") || ends_with_ci(d->filename, ".XSD") ||

@@ -96,20 +96,40 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
         const char *src = p;
         size_t len = n;
         if (st->uuline.len) {
-            /* finish the carried line first */
-            const char *nl = memchr(p, '\n', n);
-            size_t take = nl ? (size_t)(nl - p) + 1 : n;
-            if (st->uuline.len + take > UU_LINE_MAX) take = 0, st->uuline.len = 0, st->us.bad++;
-            else if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return -1;
+            /* complete the carried line (it holds exactly one line) */
+            char last = st->uuline.data[st->uuline.len - 1];
+            size_t take = 0;
+            int complete = 0;
+            if (last == '\r') {
+                if (!n && !final) return 0; /* a \n may still follow */
+                take = n && p[0] == '\n';
+                complete = 1;
+            } else {
+                while (take < n && p[take] != '\n' && p[take] != '\r') take++;
+                if (take < n) {
+                    complete = 1;
+                    take += 1 + (p[take] == '\r' && take + 1 < n && p[take + 1] == '\n');
+                }
+            }
+            if (st->uuline.len + take > UU_LINE_MAX) {
+                st->uuline.len = 0; /* no uuencoded line is this long */
+                st->us.bad++;
+                p += take;
+                n -= take;
+                continue;
+            }
+            if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return -1;
             p += take;
             n -= take;
-            if (!nl && !final) return 0;
+            if (!complete && !final) return 0;
             src = st->uuline.data;
             len = st->uuline.len;
         }
         size_t used = 0;
         if (buf_reserve(&st->out, OUT_CHUNK, SIZE_MAX)) return -1;
-        size_t w = uu_decode(src, len, final, st->out.data, st->out.cap, &st->us, &used);
+        int whole_line = src == st->uuline.data;
+        size_t w = uu_decode(src, len, final || whole_line, st->out.data, st->out.cap, &st->us,
+                             &used);
         if (emit_decoded(st, st->out.data, w)) return -1;
         if (src == st->uuline.data) {
             st->uuline.len = 0;
@@ -122,8 +142,9 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
             /* an incomplete last line: carry it (or drop a monster) */
             if (n > UU_LINE_MAX) {
                 st->us.bad++;
-                const char *nl = memchr(p, '\n', n);
-                if (!nl) return 0;
+                const char *nl = p;
+                while (nl < p + n && *nl != '\n' && *nl != '\r') nl++;
+                if (nl == p + n) return 0;
                 n -= (size_t)(nl + 1 - p);
                 p = nl + 1;
                 continue;

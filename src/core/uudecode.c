@@ -77,18 +77,24 @@ size_t uu_decode(const char *p, size_t n, int final, char *out, size_t out_cap, 
 {
     size_t i = 0, w = 0;
     while (i < n && !st->done) {
-        const char *nl = memchr(p + i, '\n', n - i);
-        size_t e, next;
-        if (nl) {
-            e = (size_t)(nl - p);
-            next = e + 1;
-        } else if (final) {
-            e = next = n;
+        /* A valid line ends within a few bytes of the length its count
+         * implies, so the search for its end is bounded; lines end in \n,
+         * \r\n or a bare \r, as all three occur. */
+        size_t e;
+        size_t full = 1 + ((size_t)DEC(p[i]) + 2) / 3 * 4;
+        size_t lim = n - i < full + 4 ? n - i : full + 4;
+        const char *nl = memchr(p + i, '\n', lim);
+        const char *cr = memchr(p + i, '\r', nl ? (size_t)(nl - (p + i)) : lim);
+        if (cr || nl) {
+            e = (size_t)((cr ? cr : nl) - p);
         } else {
-            break;
+            e = i + lim;
+            while (e < n && p[e] != '\n' && p[e] != '\r') e++;
+            if (e == n && !final) break;
         }
+        size_t next = e < n ? e + 1 + (p[e] == '\r' && e + 1 < n && p[e + 1] == '\n') : n;
+        if (e < n && p[e] == '\r' && e + 1 == n && !final) break; /* maybe \r\n */
         size_t s = i;
-        if (e > s && p[e - 1] == '\r') e--;
         size_t len = e - s;
         if (len == 0) {
             /* EDGAR's zero-count terminator lost its single space */

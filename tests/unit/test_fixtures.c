@@ -1,1 +1,1 @@
-typedef int unused_t;
+typedef int unused_fixture_t;

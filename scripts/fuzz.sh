@@ -1,0 +1,26 @@
+#!/bin/sh
+# Run every libFuzzer target for $1 seconds (default 60), seeded from the
+# project's samples and fixtures and, when present, ../shared/corpus.
+# Findings land in build-fuzz/findings-<target>/; copy each into
+# tests/regress/ with a test before fixing it.
+set -eu
+secs=${1:-60}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+for t in header split uudecode; do
+  seeds=build-fuzz/corpus-$t
+  mkdir -p "$seeds" build-fuzz/findings-$t
+  for f in samples/* tests/fixtures/* tests/regress/*; do
+    [ -f "$f" ] && cp -f "$f" "$seeds/" 2>/dev/null || true
+  done
+  if [ -d ../shared/corpus/submissions ]; then
+    # small real files only: the fuzzer wants short inputs
+    find ../shared/corpus/submissions ../shared/corpus/headers -type f -size -64k \
+      -exec cp -f {} "$seeds/" \; 2>/dev/null || true
+  fi
+  echo "fuzz_$t: ${secs}s"
+  build-fuzz/fuzz_$t "$seeds" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix=build-fuzz/findings-$t/ -print_final_stats=1 \
+    2>build-fuzz/fuzz_$t.log || { echo "fuzz_$t found a problem: see build-fuzz/findings-$t/"; tail -30 build-fuzz/fuzz_$t.log; exit 1; }
+  grep -E 'stat::number_of_executed_units|cov:' build-fuzz/fuzz_$t.log | tail -2
+done
