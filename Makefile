@@ -39,7 +39,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
 
 bench: all
-	@build/edgr_bench
+	@build/edgr_bench ../shared/corpus build/edgr
 
 fuzz-build:
 	@scripts/deps.sh fuzz

@@ -150,7 +150,9 @@ typedef enum edgr_format {
     EDGR_FMT_TEXT = 0,
     EDGR_FMT_HTML = 1,
     EDGR_FMT_XML = 2,       /* body wrapped in <XML>                          */
-    EDGR_FMT_XBRL = 3,      /* body wrapped in <XBRL>                         */
+    EDGR_FMT_XBRL = 3,      /* body wrapped in <XBRL> (schemas, linkbases,
+                               instances); inline XBRL .htm files, also
+                               wrapped in <XBRL>, are EDGR_FMT_HTML           */
     EDGR_FMT_PDF = 4,       /* <PDF> wrapper around a uuencoded PDF           */
     EDGR_FMT_UUENCODED = 5, /* binary: images, ZIP, XLSX ...                  */
     EDGR_FMT_OTHER = 6      /* JS, CSS, JSON support files                    */

@@ -41,6 +41,7 @@ typedef struct unit {
      * (message in err) */
     int (*next)(struct unit *u, const char **p, size_t *n, char *err, size_t errlen);
     void *state;
+    int walked;            /* found by walking a directory (not named)    */
 } unit;
 
 typedef struct command {
@@ -60,6 +61,10 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths);
 int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sink *err,
               int quiet, int *saw_error);
 void report_diags(const char *name, const edgr_submission *s, sink *err, int quiet);
+/* Report a finished submission's diagnostics; returns 1 if it counts as a
+ * failure.  A file met while walking a directory that is not EDGAR at all is
+ * skipped with a warning instead: folders hold READMEs too. */
+int submission_failed(const unit *u, const edgr_submission *s, sink *err, int quiet);
 
 int cmd_parse_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_docs_run(const command *c, const opts *o, unit *u, sink *out, sink *err);

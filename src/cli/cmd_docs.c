@@ -30,8 +30,7 @@ static void cell(sink *s, edgr_span v, int width)
 static int docs_submission(void *user, const edgr_submission *s)
 {
     dctx *c = user;
-    report_diags(c->u->name, s, c->err, c->o->quiet);
-    if (s->errors) c->saw_error = 1;
+    if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     if (s->container == EDGR_C_NONE) return 0;
     if (!c->printed_header) {
         sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
@@ -131,8 +130,7 @@ static int cat_end(void *user, const edgr_document *d)
 static int cat_submission(void *user, const edgr_submission *s)
 {
     dctx *c = user;
-    report_diags(c->u->name, s, c->err, c->o->quiet);
-    if (s->errors) c->saw_error = 1;
+    if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     return 0;
 }
 

@@ -168,8 +168,7 @@ static int x_end(void *user, const edgr_document *d)
 static int x_submission(void *user, const edgr_submission *s)
 {
     xctx *c = user;
-    report_diags(c->u->name, s, c->err, c->o->quiet);
-    if (s->errors) c->saw_error = 1;
+    if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     c->dir[0] = '\0';
     return 0;
 }

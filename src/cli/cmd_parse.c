@@ -13,8 +13,7 @@ typedef struct pctx {
 static int on_submission(void *user, const edgr_submission *s)
 {
     pctx *c = user;
-    report_diags(c->u->name, s, c->err, c->o->quiet);
-    if (s->errors) c->saw_error = 1;
+    if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     if (s->container == EDGR_C_NONE) return 0; /* nothing to print */
     unsigned flags = (c->o->pretty ? EDGR_JSON_PRETTY : 0) |
                      (c->o->header_only ? EDGR_JSON_NO_DOCS : 0);

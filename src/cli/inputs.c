@@ -90,6 +90,7 @@ enum { K_FILE, K_STDIN, K_ARCHIVE };
 typedef struct item {
     char *path;
     int kind;
+    int walked;
     /* results, filled by a worker */
     edgr_buf out, err;
     int rc, done;
@@ -164,11 +165,12 @@ static int walk(worklist *w, const char *dir, sink *err, int depth)
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *p = malloc(len);
         if (p) {
-            snprintf(p, len, "%s/%s", dir, names[i]);
+            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
             struct stat st;
             if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc |= walk(w, p, err, depth + 1);
             else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
-                add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
+                if (add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE) == 0)
+                    w->items[w->len - 1].walked = 1;
             free(p);
         }
         free(names[i]);
@@ -189,7 +191,7 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
     }
     struct stat st;
     int rc;
-    unit u = {.name = name, .path = name};
+    unit u = {.name = name, .path = name, .walked = it->walked};
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (m == MAP_FAILED) {
@@ -241,7 +243,8 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         if (!name) break;
         snprintf(name, len, "%s:%s", it->path, mname ? mname : "?");
         ar_state as = {a};
-        unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as};
+        unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
+                  .walked = 1};
         rc |= c->run(c, o, &u, out, err);
         free(name);
         if (out->failed) break;
@@ -362,6 +365,7 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
         size_t saved_len = w.len;
         for (nth = 0; nth < jobs; nth++)
             if (pthread_create(&th[nth], NULL, worker, &p)) break;
+        if (nth == 0) worker(&p); /* no threads to be had: do it here */
         for (; i < j; i++) {
             item *cur = &w.items[i];
             pthread_mutex_lock(&p.mu);

@@ -56,6 +56,17 @@ void report_diags(const char *name, const edgr_submission *s, sink *err, int qui
     }
 }
 
+int submission_failed(const unit *u, const edgr_submission *s, sink *err, int quiet)
+{
+    if (s->container == EDGR_C_NONE && u->walked) {
+        if (!quiet)
+            sink_printf(err, "%s: 0: warning: not an EDGAR submission (skipped)\n", u->name);
+        return 0;
+    }
+    report_diags(u->name, s, err, quiet);
+    return s->errors > 0;
+}
+
 int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sink *err,
               int quiet, int *saw_error)
 {

@@ -218,13 +218,16 @@ static edgr_status uu_body(const edgr_document *d, edgr_buf *out, uu_state *st)
     const char *name;
     size_t nl;
     size_t skip = uu_begin(d->body.ptr, d->body.len, &name, &nl);
+    size_t first_bad = 0;
     const char *p = d->body.ptr + skip;
     size_t n = d->body.len - skip;
     memset(st, 0, sizeof *st);
     if (buf_reserve(out, uu_guess_out(n), SIZE_MAX)) return EDGR_ERR_NOMEM;
     while (n && !st->done) {
         size_t used;
+        uint64_t bad_before = st->bad;
         size_t w = uu_decode(p, n, 1, out->data + out->len, out->cap - out->len, st, &used);
+        if (!bad_before && st->bad) first_bad = (size_t)(p - d->body.ptr) + (size_t)st->first_bad;
         out->len += w;
         p += used;
         n -= used;
@@ -232,6 +235,7 @@ static edgr_status uu_body(const edgr_document *d, edgr_buf *out, uu_state *st)
             return EDGR_ERR_NOMEM;
         if (!used && !w && out->cap - out->len >= 64) break; /* no progress */
     }
+    st->first_bad = first_bad; /* from the start of the body */
     return st->bad ? EDGR_ERR_DECODE : EDGR_OK;
 }
 

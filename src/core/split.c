@@ -30,7 +30,9 @@ enum {
 static const char PEM_BEGIN[] = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----";
 static const char PEM_END[] = "-----END PRIVACY-ENHANCED MESSAGE-----";
 
-/* Does a line that starts a bare header (no wrapper) look like one? */
+/* Does a line that starts a bare header (no wrapper) look like one?  Tab
+ * keys are upper case and followed by a TAB or the end of the line, which
+ * keeps prose such as "Filed as of date: soon" out. */
 static int headerish(const char *p, size_t n)
 {
     if (sc_starts_upper(p, n, "<ACCEPTANCE-DATETIME>") ||
@@ -38,7 +40,12 @@ static int headerish(const char *p, size_t n)
         sc_starts_upper(p, n, "<PRIVATE-TO-PUBLIC>"))
         return 1;
     const char *colon = memchr(p, ':', n < 80 ? n : 80);
-    return colon && schema_lookup(p, (size_t)(colon - p)) >= 0;
+    if (!colon) return 0;
+    for (const char *q = p; q < colon; q++)
+        if (*q >= 'a' && *q <= 'z') return 0;
+    size_t after = n - (size_t)(colon + 1 - p);
+    if (after && colon[1] != '\t') return 0;
+    return schema_lookup(p, (size_t)(colon - p)) >= 0;
 }
 
 static int classify(const char *p, size_t n)
@@ -570,7 +577,9 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
     case ST_START:
         if (s->in_sub) break; /* PEM preamble and nothing else */
         if (!s->seen_sub) {
-            begin_sub(s, s->skipped ? s->skipped_off : s->b.base, EDGR_C_NONE);
+            uint64_t at = s->skipped ? s->skipped_off : s->b.base;
+            s->skipped = s->html_seen = 0;
+            begin_sub(s, at, EDGR_C_NONE);
             sub_diag(&s->b, s->b.sub.offset, EDGR_ERROR, EDGR_D_NOT_EDGAR,
                      "no EDGAR submission found (no <SEC-DOCUMENT>, <SUBMISSION>, "
                      "<SEC-HEADER> or <DOCUMENT>)");

@@ -1,1 +1,249 @@
-typedef int unused_fixture_t;
+/* Tests over the project's own synthetic filings (samples/ and
+ * tests/fixtures/, described in tests/fixtures/EXPECTED.md): each dialect
+ * and edge case, whole and streamed. */
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "../common/equiv.h"
+#include "test.h"
+
+static edgr_parser *P;
+static char *buf;
+static size_t len;
+
+/* Parse the first submission of a file from the source tree. */
+static const edgr_submission *load(const char *rel, unsigned flags, edgr_status *rc)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", EDGR_SOURCE_DIR, rel);
+    free(buf);
+    buf = read_file(path, &len);
+    if (!buf) {
+        fprintf(stderr, "  cannot read %s\n", path);
+        test_failures++;
+        buf = malloc(1);
+        len = 0;
+    }
+    if (!P) P = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used;
+    edgr_status r = edgr_parse(P, buf, len, 0, flags | EDGR_PARSE_DECODE, &s, &used);
+    if (rc) *rc = r;
+    return s;
+}
+
+static int diag_with(const edgr_submission *s, edgr_diag_code code)
+{
+    for (size_t i = 0; i < s->diag_count; i++)
+        if (s->diags[i].code == code) return 1;
+    return 0;
+}
+
+TEST(every_fixture_streams_like_it_parses)
+{
+    static const char *const dirs[] = {"samples", "tests/fixtures"};
+    for (int d = 0; d < 2; d++) {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s/%s", EDGR_SOURCE_DIR, dirs[d]);
+        DIR *dp = opendir(dir);
+        CHECK(dp != NULL);
+        if (!dp) continue;
+        struct dirent *e;
+        while ((e = readdir(dp))) {
+            if (e->d_name[0] == '.' || strstr(e->d_name, ".md")) continue;
+            char path[2048];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            size_t n;
+            char *b = read_file(path, &n);
+            if (!P) P = edgr_parser_new();
+            jbuf whole = {0}, one = {0}, rnd = {0};
+            json_whole(P, b, n, &whole);
+            json_stream(b, n, 1, 0, &one);
+            json_stream(b, n, 0, 7, &rnd);
+            int same = (!whole.p && !one.p) || (whole.p && one.p && !strcmp(whole.p, one.p));
+            int same2 = (!whole.p && !rnd.p) || (whole.p && rnd.p && !strcmp(whole.p, rnd.p));
+            if (!same || !same2) fprintf(stderr, "  %s: stream differs from whole\n", e->d_name);
+            CHECK(same && same2);
+            free(whole.p);
+            free(one.p);
+            free(rnd.p);
+            free(b);
+        }
+        closedir(dp);
+    }
+}
+
+TEST(sample_8k_txt_and_nc_agree)
+{
+    const edgr_submission *s = load("samples/0009900001-17-000001.txt", 0, NULL);
+    CHECK(s->container == EDGR_C_SEC_DOCUMENT && s->doc_count == 2 && s->diag_count == 0);
+    CHECK_GET(s, "items.0", "7.01");
+    CHECK_GET(s, "items.1", "9.01");
+    CHECK_GET(s, "filer.company_data.conformed_name", "Halcyon Meadow Therapeutics, Inc.");
+    CHECK_GET(s, "filer.company_data.assigned_sic", "2834");
+    CHECK_GET(s, "filer.former_company.1.date_changed", "2008-07-22");
+    CHECK_GET(s, "acceptance_datetime", "2017-03-14T16:15:02");
+    CHECK_SPAN(s->docs[1].type, "EX-99.1");
+    CHECK(s->docs[0].format == EDGR_FMT_HTML && s->docs[1].format == EDGR_FMT_HTML);
+    char *a = json_of(s, EDGR_JSON_NO_SOURCE | EDGR_JSON_NO_DOCS);
+    s = load("samples/0009900001-17-000001.nc", 0, NULL);
+    CHECK(s->container == EDGR_C_SUBMISSION && s->dialect == EDGR_DIALECT_TAG && s->doc_count == 2);
+    char *b = json_of(s, EDGR_JSON_NO_SOURCE | EDGR_JSON_NO_DOCS);
+    char *cut = strstr(a, ",\"acceptance_datetime\":\"2017-03-14T16:15:02\"");
+    CHECK(cut != NULL);
+    if (cut) memmove(cut, cut + 44, strlen(cut + 44) + 1);
+    CHECK(strcmp(a, b) == 0);
+    free(a);
+    free(b);
+}
+
+TEST(pem_1997_text_10k)
+{
+    const edgr_submission *s = load("samples/0009900002-97-000003.txt", 0, NULL);
+    CHECK(s->pem && s->container == EDGR_C_SEC_DOCUMENT && s->doc_count == 2);
+    CHECK_GET(s, "type", "10-K");
+    CHECK_GET(s, "sros", "NASD");
+    CHECK_GET(s, "filer.company_data.assigned_sic", "2211");
+    CHECK(edgr_find(s, "acceptance_datetime") < 0);
+    CHECK(s->docs[0].filename.len == 0 && s->docs[0].format == EDGR_FMT_TEXT);
+    CHECK_SPAN(s->docs[1].type, "EX-27");
+    CHECK(s->diag_count == 0);
+}
+
+TEST(uuencoded_gif_with_stripped_lines)
+{
+    const edgr_submission *s = load("samples/0009900003-19-000010.txt", 0, NULL);
+    CHECK(s->doc_count == 2 && s->docs[1].format == EDGR_FMT_UUENCODED);
+    CHECK(s->docs[1].decoded_size == 1984);
+    CHECK_SPAN(s->docs[1].uu_name, "logo.gif");
+    edgr_buf out = {0};
+    CHECK(edgr_document_decode(&s->docs[1], 0, &out) == EDGR_OK);
+    CHECK(out.len == 1984 && memcmp(out.data, "GIF89a", 6) == 0 && out.data[1983] == ';');
+    edgr_buf_free(&out);
+}
+
+TEST(multi_filer_with_tag_lines)
+{
+    const edgr_submission *s = load("samples/0009900004-23-000020.txt", 0, NULL);
+    CHECK(edgr_find(s, "filer.2") >= 0 && edgr_find(s, "filer.3") < 0);
+    CHECK(edgr_find(s, "depositor_cik") >= 0);
+    CHECK(edgr_find(s, "group_members.1") >= 0);
+    CHECK(s->diag_count == 0);
+}
+
+TEST(line_endings_crlf_and_bare_cr)
+{
+    const edgr_submission *s = load("tests/fixtures/crlf.txt", 0, NULL);
+    CHECK(s->doc_count == 2 && s->diag_count == 0);
+    CHECK_GET(s, "accession_number", "0009900010-18-000101");
+    CHECK(s->docs[0].body.len && s->docs[0].body.ptr[s->docs[0].body.len - 1] != '\r');
+    s = load("tests/fixtures/bare_cr.nc", 0, NULL);
+    CHECK(s->container == EDGR_C_SUBMISSION && s->doc_count == 2 && s->diag_count == 0);
+    CHECK_GET(s, "accession_number", "0009900011-25-000007");
+}
+
+TEST(concatenated_submissions_each_reported)
+{
+    load("tests/fixtures/concatenated.txt", 0, NULL);
+    jbuf j = {0};
+    json_whole(P, buf, len, &j);
+    CHECK(j.subs == 2 && j.errors == 0);
+    CHECK(j.p && strstr(j.p, "0009900012-21-000001") && strstr(j.p, "0009900029-21-000002"));
+    free(j.p);
+}
+
+TEST(truncated_file_keeps_what_is_there)
+{
+    const edgr_submission *s = load("tests/fixtures/truncated.txt", 0, NULL);
+    CHECK(s->doc_count == 2 && !s->docs[0].truncated && s->docs[1].truncated);
+    CHECK(diag_with(s, EDGR_D_TRUNCATED) && s->errors == 0);
+    CHECK(s->diags[0].offset == len); /* the warning names the offset where it stopped */
+}
+
+TEST(ims_1994_with_pem)
+{
+    const edgr_submission *s = load("tests/fixtures/ims_1994.txt", 0, NULL);
+    CHECK(s->container == EDGR_C_IMS_DOCUMENT && s->pem);
+    CHECK(edgr_find(s, "confirming_copy") >= 0);
+    CHECK_GET(s, "filer.filing_values.act", "34");
+    CHECK_GET(s, "filer.company_data.assigned_sic", "3571");
+}
+
+TEST(fragment_header_only_and_index_headers)
+{
+    const edgr_submission *s = load("tests/fixtures/fragment.txt", 0, NULL);
+    CHECK(s->container == EDGR_C_FRAGMENT && s->doc_count == 2 && s->node_count == 1);
+    CHECK(s->diag_count == 0);
+    s = load("tests/fixtures/header_only.hdr.sgml", 0, NULL);
+    CHECK(s->container == EDGR_C_SEC_HEADER && s->doc_count == 0 && s->diag_count == 0);
+    CHECK_GET(s, "accession_number", "0009900016-24-000031");
+    s = load("tests/fixtures/index_headers.html", 0, NULL);
+    CHECK(s->container == EDGR_C_INDEX_HEADERS && s->diag_count == 0);
+    CHECK_GET(s, "accession_number", "0009900017-24-000044");
+}
+
+TEST(header_variants_from_fixtures)
+{
+    const edgr_submission *s = load("tests/fixtures/double_spaced_header.txt", 0, NULL);
+    CHECK(edgr_find(s, "private_to_public") >= 0 && s->diag_count == 0);
+    s = load("tests/fixtures/reporting_owner_1998.txt", 0, NULL);
+    CHECK(edgr_find(s, "reporting_owner.0") >= 0 && edgr_find(s, "subject_company.0") >= 0);
+    CHECK(s->diag_count == 0);
+    s = load("tests/fixtures/serial_company_2000.txt", 0, NULL);
+    CHECK(edgr_find(s, "serial_company.0.company_data.cik") >= 0 && s->diag_count == 0);
+    s = load("tests/fixtures/series_classes.nc", 0, NULL);
+    CHECK(edgr_find(s, "series_and_classes_contracts_data.existing_series_and_classes_contracts.series.1.class_contract.1.class_contract_ticker_symbol") >= 0);
+    s = load("tests/fixtures/unknown_keys.txt", 0, NULL);
+    char *j = json_of(s, EDGR_JSON_NO_SOURCE);
+    CHECK(strstr(j, "\"FAVORITE COLOR\"") && strstr(j, "\"MADE-UP-TAG\""));
+    free(j);
+    s = load("tests/fixtures/pre2004_8k.txt", 0, NULL);
+    CHECK_GET(s, "items.0", "5");
+    CHECK_GET(s, "items.1", "7");
+}
+
+TEST(wrappers_and_charsets)
+{
+    const edgr_submission *s = load("tests/fixtures/wrappers.txt", 0, NULL);
+    CHECK(s->doc_count == 4);
+    int pdf = -1, xml = 0, xbrl = 0;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        if (s->docs[i].format == EDGR_FMT_PDF) pdf = (int)i;
+        xml += s->docs[i].format == EDGR_FMT_XML;
+        xbrl += s->docs[i].format == EDGR_FMT_XBRL;
+    }
+    CHECK(pdf >= 0 && xml >= 1 && xbrl >= 1);
+    if (pdf >= 0) {
+        CHECK(s->docs[pdf].decoded_size == 642);
+        edgr_buf out = {0};
+        edgr_document_decode(&s->docs[pdf], 0, &out);
+        CHECK(out.len == 642 && memcmp(out.data, "%PDF-1.4", 8) == 0);
+        edgr_buf_free(&out);
+    }
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_span b = s->docs[i].body;
+        /* no wrapper line survives in a body */
+        CHECK(!(b.len >= 5 && (!memcmp(b.ptr, "<XML>", 5) || !memcmp(b.ptr, "<PDF>", 5))));
+        CHECK(!(b.len >= 6 && !memcmp(b.ptr + b.len - 6, "</XML>", 6)));
+    }
+    s = load("tests/fixtures/cp1252.txt", 0, NULL);
+    CHECK(s->docs[0].charset == EDGR_CS_CP1252);
+    edgr_buf u = {0};
+    CHECK(edgr_document_decode(&s->docs[0], EDGR_DECODE_UTF8, &u) == EDGR_OK);
+    u.data[u.len - 1] = '\0';
+    CHECK(strstr(u.data, "Company\xe2\x80\x99s") != NULL);
+    edgr_buf_free(&u);
+}
+
+TEST(bad_inputs_give_clear_results)
+{
+    edgr_status rc;
+    const edgr_submission *s = load("tests/fixtures/not_edgar.txt", 0, &rc);
+    CHECK(rc == EDGR_ERR_NOT_EDGAR && s && s->errors == 1 && s->diags[0].code == EDGR_D_NOT_EDGAR);
+    load("tests/fixtures/empty.txt", 0, &rc);
+    CHECK(rc == EDGR_ERR_EMPTY);
+    s = load("tests/fixtures/uu_bad.txt", 0, &rc);
+    CHECK(rc == EDGR_OK && s->doc_count == 2 && diag_with(s, EDGR_D_UUDECODE));
+    for (size_t i = 0; i < s->diag_count; i++)
+        if (s->diags[i].code == EDGR_D_UUDECODE) CHECK(s->diags[i].offset == 2748);
+}

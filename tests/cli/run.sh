@@ -1,0 +1,112 @@
+#!/bin/bash
+# CLI tests: exit codes, inputs (files, directories, stdin, archives), --jobs
+# ordering, cat, extract and its refusal of unsafe names.  Usage:
+#   tests/cli/run.sh path/to/edgr
+set -u
+edgr=$(realpath "${1:-build/edgr}")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+expect() { # expect DESCRIPTION WANTED_RC CMD...
+  local what=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want ($(head -c 300 "$tmp/err"))"; fi
+}
+s8k=samples/0009900001-17-000001.txt
+gif=samples/0009900003-19-000010.txt
+
+# usage and help
+expect "no arguments" 2 "$edgr"
+expect "unknown command" 2 "$edgr" frobnicate
+expect "unknown option" 2 "$edgr" parse --frob "$s8k"
+expect "bad --jobs" 2 "$edgr" parse --jobs 0 "$s8k"
+expect "cat without selector" 2 "$edgr" cat "$s8k"
+expect "extract without -o" 2 "$edgr" extract "$s8k"
+for c in parse header docs cat extract; do
+  expect "$c --help" 0 "$edgr" "$c" --help
+  grep -q "usage: edgr $c" "$tmp/out" && ok || bad "$c --help text"
+done
+
+# parse: one object, quiet on success
+expect "parse sample" 0 "$edgr" parse "$s8k"
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "parse prints one line"
+[ ! -s "$tmp/err" ] && ok || bad "parse is quiet on success"
+grep -q '"items":\["7.01","9.01"\]' "$tmp/out" && ok || bad "items in parse output"
+expect "parse --pretty" 0 "$edgr" parse --pretty "$s8k"
+grep -q '^  "accession_number": "0009900001-17-000001",$' "$tmp/out" && ok || bad "pretty output"
+
+# several inputs: NDJSON, one per submission, concatenated files included
+expect "ndjson" 0 "$edgr" parse "$s8k" tests/fixtures/concatenated.txt
+[ "$(wc -l <"$tmp/out")" = 3 ] && ok || bad "three submissions"
+
+# stdin
+expect "stdin" 0 sh -c "\"$edgr\" parse - < $s8k"
+grep -q '"name":"<stdin>"' "$tmp/out" && ok || bad "stdin source name"
+expect "stdin implicit" 0 sh -c "cat $s8k | \"$edgr\" header"
+
+# header stops at the header
+expect "header" 0 "$edgr" header "$s8k"
+grep -q '"documents"' "$tmp/out" && bad "header printed documents" || ok
+
+# failures: reported as file: offset: reason, batch goes on, exit 1
+expect "not edgar" 1 "$edgr" parse tests/fixtures/not_edgar.txt "$s8k"
+grep -q '^tests/fixtures/not_edgar.txt: 0: no EDGAR submission found' "$tmp/err" && ok || bad "error format"
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "batch went on after a bad file"
+expect "missing file" 1 "$edgr" parse /nonexistent/file.txt "$s8k"
+grep -q '^/nonexistent/file.txt: 0: ' "$tmp/err" && ok || bad "missing file message"
+expect "truncated is a warning" 0 "$edgr" parse tests/fixtures/truncated.txt
+grep -q 'truncated.txt: 3111: warning: input ends inside document 2' "$tmp/err" && ok || bad "truncation warning with offset"
+expect "quiet" 0 "$edgr" parse -q tests/fixtures/truncated.txt
+[ ! -s "$tmp/err" ] && ok || bad "--quiet silences warnings"
+
+# directories: walked in sorted order; non-EDGAR files found there are skipped
+expect "directory" 0 "$edgr" parse -q samples
+[ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five samples in samples/"
+"$edgr" parse samples > "$tmp/j1" 2>/dev/null
+expect "jobs" 0 "$edgr" parse --jobs 2 -q samples tests/fixtures/crlf.txt samples
+"$edgr" parse samples tests/fixtures/crlf.txt samples > "$tmp/j2" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/j2" && ok || bad "--jobs 2 output differs from --jobs 1"
+
+# archives: tar and tar.gz, read as streams
+tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .
+expect "tar" 0 "$edgr" parse -q "$tmp/s.tar"
+[ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar"
+expect "tar.gz" 0 "$edgr" parse -q "$tmp/s.nc.tar.gz"
+[ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar.gz"
+head -c 3000 "$tmp/s.nc.tar.gz" > "$tmp/cut.tar.gz"
+expect "cut archive" 1 "$edgr" parse -q "$tmp/cut.tar.gz"
+
+# docs and cat
+expect "docs" 0 "$edgr" docs "$gif"
+grep -q 'logo.gif *uuencoded *1984' "$tmp/out" && ok || bad "docs table"
+expect "cat by name" 0 "$edgr" cat "$gif" logo.gif
+[ "$(wc -c <"$tmp/out")" = 1984 ] && head -c 6 "$tmp/out" | grep -q GIF89a && ok || bad "cat decodes the GIF"
+expect "cat by sequence" 0 "$edgr" cat "$s8k" 2
+grep -q 'EX-99.1\|<' "$tmp/out" && ok || bad "cat by sequence output"
+expect "cat utf8" 0 "$edgr" cat tests/fixtures/cp1252.txt 1
+grep -q "Company’s" "$tmp/out" && ok || bad "cat converts Windows-1252 to UTF-8"
+expect "cat missing doc" 1 "$edgr" cat "$s8k" 9
+
+# extract: EDGAR's layout
+expect "extract" 0 "$edgr" extract -o "$tmp/x" "$s8k" "$gif" samples/0009900002-97-000003.txt
+[ -f "$tmp/x/9900001/000990000117000001/hmt-20170314x8k.htm" ] && ok || bad "extract layout"
+[ "$(wc -c <"$tmp/x/9900003/000990000319000010/logo.gif")" = 1984 ] && ok || bad "extract decodes"
+[ -f "$tmp/x/9900002/000990000297000003/0001.txt" ] && ok || bad "extract names 1990s documents by sequence"
+[ ! -s "$tmp/out" ] && ok || bad "extract is quiet"
+# unsafe names are refused, never written
+sed 's|<FILENAME>hmt-20170314x8k.htm|<FILENAME>../../../escape.htm|' "$s8k" > "$tmp/evil.txt"
+expect "unsafe name" 1 "$edgr" extract -o "$tmp/y" "$tmp/evil.txt"
+grep -q 'refusing to write document 1: file name contains a path separator' "$tmp/err" && ok || bad "unsafe name message"
+[ ! -e "$tmp/escape.htm" ] && [ ! -e "$tmp/y/escape.htm" ] && ok || bad "unsafe file was written"
+[ -f "$tmp/y/9900001/000990000117000001/hmt-20170314xex991.htm" ] && ok || bad "other documents still extracted"
+
+# a closed pipe is not an error
+"$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
+rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
