@@ -314,6 +314,7 @@ int header_parse(sub_builder *b, const char *region, size_t n, uint64_t offset)
     hctx h = {.b = b, .depth = 1};
     h.stack[0] = 0;
     int last_field = -1;
+    if (!region) region = ""; /* an empty header may come with no buffer */
     const char *p = region, *end = region + n;
     while (p < end) {
         /* one line: up to \n, \r\n or a bare \r */

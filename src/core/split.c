@@ -602,7 +602,11 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
         end_doc(s, end, 1);
         break;
     case ST_BETWEEN:
-    case ST_SKIP_LINE:
+    case ST_SKIP_LINE: {
+        /* a document cut short has said it already */
+        const edgr_document *last =
+            s->b.docs.len ? &VEC_AT(&s->b.docs, edgr_document, s->b.docs.len - 1) : NULL;
+        if (last && last->truncated) break;
         if ((s->container == EDGR_C_SEC_DOCUMENT || s->container == EDGR_C_IMS_DOCUMENT ||
              s->container == EDGR_C_SUBMISSION) && !s->closed)
             sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_NO_END_TAG,
@@ -610,6 +614,7 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
                      s->container == EDGR_C_SUBMISSION ? "SUBMISSION"
                      : s->container == EDGR_C_IMS_DOCUMENT ? "IMS-DOCUMENT" : "SEC-DOCUMENT");
         break;
+    }
     default:
         break;
     }
@@ -618,6 +623,8 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
 
 uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
 {
+    static const char nothing[1];
+    if (!w) w = nothing; /* an empty stream has no window at all */
     const char *end = w + len;
     const char *p = w + (s->pos - woff);
     while (p < end && !s->stopped && !s->err) {

@@ -333,7 +333,7 @@ static int h_doc_end(void *u, edgr_document *d)
         st->hold.len = 0;
     }
     if (st->uu) {
-        if (uu_feed(st, NULL, 0, 1)) return -1;
+        if (uu_feed(st, "", 0, 1)) return -1;
         sub_builder *b = &st->split.b;
         if (st->us.bad)
             sub_diag(b, d->body_offset, EDGR_WARNING, EDGR_D_UUDECODE,
@@ -401,7 +401,7 @@ static edgr_status run(edgr_stream *st, int final)
     if (st->split.stopped) st->finished = 1;
     size_t drop = (size_t)(keep - st->win_off);
     if (drop > st->win.len) drop = st->win.len;
-    memmove(st->win.data, st->win.data + drop, st->win.len - drop);
+    if (drop && st->win.data) memmove(st->win.data, st->win.data + drop, st->win.len - drop);
     st->win.len -= drop;
     st->win_off += drop;
     return EDGR_OK;

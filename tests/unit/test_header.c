@@ -204,3 +204,17 @@ TEST(deep_and_hostile_nesting_is_bounded)
     free(j);
     free(buf);
 }
+
+TEST(empty_header_streamed_without_a_buffer)
+{
+    /* fuzz finding: a stream whose header is empty parsed a NULL region */
+    const char *in = "<SUBMISSION>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\nhi\n</TEXT>\n</DOCUMENT>\n</SUBMISSION>\n";
+    edgr_stream *st = edgr_stream_new(NULL, NULL, 0);
+    CHECK(edgr_stream_feed(st, in, 13) == EDGR_OK);
+    CHECK(edgr_stream_feed(st, in + 13, strlen(in) - 13) == EDGR_OK);
+    CHECK(edgr_stream_finish(st) == EDGR_OK);
+    edgr_stream_free(st);
+    st = edgr_stream_new(NULL, NULL, 0);
+    CHECK(edgr_stream_finish(st) == EDGR_ERR_NOT_EDGAR);
+    edgr_stream_free(st);
+}

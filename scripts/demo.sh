@@ -1,0 +1,23 @@
+#!/bin/sh
+# make demo: what a newcomer should see — parse, list documents, extract —
+# on the bundled samples (synthetic filings of fictional companies).
+set -eu
+edgr=${1:-build/edgr}
+say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+say "edgr header --pretty samples/0009900001-17-000001.txt   # the header model"
+"$edgr" header --pretty samples/0009900001-17-000001.txt | head -40
+echo "  ..."
+say "edgr parse samples/ | cut -c1-150                        # NDJSON, one submission a line"
+"$edgr" parse -q samples/ | cut -c1-150
+say "edgr docs samples/0009900003-19-000010.txt              # the documents of a filing"
+"$edgr" docs samples/0009900003-19-000010.txt
+say "edgr cat samples/0009900003-19-000010.txt logo.gif | od -c   # uudecoded on the fly"
+"$edgr" cat samples/0009900003-19-000010.txt logo.gif | od -c | head -2
+out=$(mktemp -d)
+say "edgr extract -o $out samples/                            # EDGAR's own folder layout"
+"$edgr" extract -q -o "$out" samples/
+(cd "$out" && find . -type f | sort)
+rm -rf "$out"
+say "edgr parse tests/fixtures/truncated.txt > /dev/null      # problems name file and byte offset"
+"$edgr" parse tests/fixtures/truncated.txt > /dev/null || true
+printf '\nMore: edgr --help, edgr <command> --help, README.md\n'
