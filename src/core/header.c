@@ -131,7 +131,7 @@ static int normalise(sub_builder *b, edgr_node *n, unsigned field)
             else dig[o++] = v[i];
         }
         if (ok && o == 14) {
-            char *d = arena_alloc(&b->strings, 19);
+            char *d = arena_alloc(&b->strings, 20);
             if (!d) return -1;
             snprintf(d, 20, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", dig, dig + 4, dig + 6, dig + 8,
                      dig + 10, dig + 12);

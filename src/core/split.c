@@ -303,6 +303,15 @@ static void begin_text(splitter *s, uint64_t at, int at_line_start)
 
 enum { LINE_NEXT, LINE_AGAIN };
 
+/* The header starts at absolute offset `at`: keep its bytes from there. */
+static int start_header(splitter *s, uint64_t at)
+{
+    s->state = ST_HEADER;
+    s->collecting = 1;
+    s->hdr_off = at;
+    return LINE_NEXT;
+}
+
 /* Handle one line (without its end-of-line bytes).  LINE_AGAIN asks for the
  * same line to be looked at again in the new state. */
 static int on_line(splitter *s, const char *window, uint64_t woff, const char *p, size_t n,
@@ -321,10 +330,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             }
             if (cls == L_SUBMISSION) {
                 s->container = EDGR_C_SUBMISSION;
-                s->state = ST_HEADER;
-                s->collecting = 1;
-                s->hdr_off = next;
-                return LINE_NEXT;
+                return start_header(s, next);
             }
             /* a PEM message around something else: read it as it comes */
             s->container = EDGR_C_SEC_DOCUMENT;
@@ -344,16 +350,10 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             return LINE_NEXT;
         case L_SUBMISSION:
             begin_sub(s, off, EDGR_C_SUBMISSION);
-            s->state = ST_HEADER;
-            s->collecting = 1;
-            s->hdr_off = next;
-            return LINE_NEXT;
+            return start_header(s, next);
         case L_SEC_HEADER:
             begin_sub(s, off, EDGR_C_SEC_HEADER);
-            s->state = ST_HEADER;
-            s->collecting = 1;
-            s->hdr_off = next;
-            return LINE_NEXT;
+            return start_header(s, next);
         case L_DOCUMENT:
             begin_sub(s, off, EDGR_C_FRAGMENT);
             s->state = ST_BETWEEN;
@@ -361,10 +361,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         default:
             if (headerish(p, n)) {
                 begin_sub(s, off, EDGR_C_SEC_HEADER);
-                s->state = ST_HEADER;
-                s->collecting = 1;
-                s->hdr_off = off;
-                return LINE_NEXT;
+                return start_header(s, off); /* this line is the header's first */
             }
             if (!s->skipped) {
                 s->skipped = 1;
@@ -379,13 +376,8 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         return LINE_NEXT;
     case ST_ROOT:
         if (cls == L_BLANK) return LINE_NEXT;
-        s->state = ST_HEADER;
-        s->collecting = 1;
-        if (cls == L_SEC_HEADER) {
-            s->hdr_off = next;
-            return LINE_NEXT;
-        }
-        s->hdr_off = off; /* no <SEC-HEADER> line: the header starts here */
+        if (cls == L_SEC_HEADER) return start_header(s, next);
+        start_header(s, off); /* no <SEC-HEADER> line: the header starts here */
         return LINE_AGAIN;
     case ST_HEADER:
         if (cls == L_SEC_HEADER_END) {
