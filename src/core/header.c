@@ -34,7 +34,13 @@ static edgr_node *node_at(sub_builder *b, uint32_t i)
 static long add_node(sub_builder *b, uint32_t parent, unsigned field,
                      const char *name, size_t name_len, uint64_t off)
 {
-    if (b->nodes.len >= UINT32_MAX - 1) return -1;
+    if (b->nodes.len >= EDGR_MAX_NODES) {
+        if (!b->nodes_capped)
+            sub_diag(b, off, EDGR_ERROR, EDGR_D_LIMIT,
+                     "header has more than %d entries: the rest is not read", EDGR_MAX_NODES);
+        b->nodes_capped = 1;
+        return -2;
+    }
     edgr_node *n = vec_push(&b->nodes);
     node_link *l = vec_push(&b->links);
     if (!n || !l) return -1;
@@ -184,6 +190,7 @@ static int open_container(hctx *h, unsigned field, const char *name, size_t nlen
         return 0;
     }
     long idx = add_node(h->b, h->stack[lvl], field, name, nlen, off);
+    if (idx == -2) return 0;
     if (idx < 0) return -1;
     h->depth = lvl + 1;
     h->stack[h->depth++] = (uint32_t)idx;
@@ -208,6 +215,7 @@ static int add_leaf(hctx *h, int field, const char *name, size_t nlen,
         h->depth = lvl + 1;
     }
     long idx = add_node(h->b, h->stack[lvl], (unsigned)field, name, nlen, off);
+    if (idx == -2) return 0;
     if (idx < 0) return -1;
     edgr_node *n = node_at(h->b, (uint32_t)idx);
     n->raw.ptr = val;

@@ -135,7 +135,9 @@ static void emit_value(jw *w, const sub_builder *b, uint32_t idx)
         w->depth--;
         newline(w);
         put(w, "}", 1);
-    } else if (n->kind == EDGR_V_INT && n->value.len <= 18) {
+    } else if (n->kind == EDGR_V_INT && n->value.len <= 18 &&
+               (n->value.len == 1 || n->value.ptr[0] != '0')) {
+        /* "007" is not a JSON number: such values stay strings */
         put(w, n->value.ptr, n->value.len);
     } else if (n->kind == EDGR_V_NONE && FIELDS[n->field].norm == N_FLAG) {
         puts_(w, "true");

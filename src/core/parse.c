@@ -47,6 +47,7 @@ void sub_reset(sub_builder *b, uint64_t base)
     memset(&b->sub, 0, sizeof b->sub);
     b->base = base;
     b->dropped_diags = 0;
+    b->nodes_capped = 0;
     /* node 0: the root */
     edgr_node *root = vec_push(&b->nodes);
     node_link *l = vec_push(&b->links);
@@ -99,6 +100,20 @@ void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev, edgr_diag_code
     d->code = code;
     d->message = m;
     sub_publish(b);
+}
+
+void sub_sort_diags(sub_builder *b)
+{
+    edgr_diag *d = b->diags.items;
+    for (size_t i = 1; i < b->diags.len; i++) {
+        edgr_diag x = d[i];
+        size_t j = i;
+        while (j > 0 && d[j - 1].offset > x.offset) {
+            d[j] = d[j - 1];
+            j--;
+        }
+        d[j] = x;
+    }
 }
 
 /* ---- documents --------------------------------------------------------- */
@@ -338,6 +353,7 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
         if (flags & EDGR_PARSE_DECODE) doc_measure(b, d, &p->scratch);
         else if (!is_binary_format(d->format)) d->decoded_size = (int64_t)d->body.len;
     }
+    sub_sort_diags(b);
     sub_publish(b);
     *out = &b->sub;
     *consumed = s->stopped ? (size_t)(stop - base) : len;

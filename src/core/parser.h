@@ -12,6 +12,9 @@
 #define EDGR_MAX_LINE ((size_t)1 << 20)
 #define EDGR_MAX_DEPTH 32
 #define EDGR_MAX_DIAGS 1000
+/* Nodes per header: real ones have at most tens of thousands (a 40-APP with
+ * 239 filers has ~7,000); the cap keeps a hostile header's tree bounded. */
+#define EDGR_MAX_NODES 300000
 
 /* Tree links kept beside the public nodes (first/last child, next sibling);
  * UINT32_MAX means none. */
@@ -28,6 +31,7 @@ typedef struct sub_builder {
     arena strings;        /* normalised values, diag messages, copied meta */
     uint64_t base;        /* added to every offset                         */
     size_t dropped_diags; /* past EDGR_MAX_DIAGS                           */
+    int nodes_capped;     /* EDGR_MAX_NODES reached                        */
 } sub_builder;
 
 void sub_init(sub_builder *b);
@@ -41,6 +45,10 @@ void sub_publish(sub_builder *b);
 void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev,
               edgr_diag_code code, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Sort the diagnostics by offset (stable), so that both front ends, which
+ * notice some things at different moments, report them in one order. */
+void sub_sort_diags(sub_builder *b);
 
 /* Parse a header region (both dialects, mixed) into nodes.  `offset` is the
  * absolute offset of region[0].  Returns 0, or -1 when out of memory. */

@@ -111,6 +111,9 @@ void split_reset(splitter *s, uint64_t base)
     s->err = EDGR_OK;
     s->nl_at = UINT64_MAX;
     s->nl_from = 0;
+    s->part_at = UINT64_MAX;
+    s->part_to = 0;
+    s->skip_eol = 0;
 }
 
 void split_free(splitter *s)
@@ -498,15 +501,24 @@ static const char *line_end(splitter *s, const char *w, uint64_t woff, const cha
     const char *nl;
     if (s->nl_at != UINT64_MAX && s->nl_at >= poff && s->nl_at < eoff && s->nl_from <= poff) {
         nl = w + (s->nl_at - woff);
-    } else if (s->nl_at == UINT64_MAX && s->nl_from > poff && s->nl_from >= eoff) {
-        nl = NULL; /* known: no '\n' up to the end of the window */
     } else {
-        nl = memchr(p, '\n', (size_t)(end - p));
+        /* no '\n' in [poff, nl_from) when the last search found none */
+        const char *from = p;
+        if (s->nl_at == UINT64_MAX && s->nl_from > poff && s->nl_from <= eoff)
+            from = w + (s->nl_from - woff);
+        nl = memchr(from, '\n', (size_t)(end - from));
         s->nl_from = nl ? poff : eoff;
         s->nl_at = nl ? woff + (uint64_t)(nl - w) : UINT64_MAX;
     }
     const char *lim = nl ? nl : end;
-    const char *cr = memchr(p, '\r', (size_t)(lim - p));
+    /* the same unfinished line again: its '\r' search resumes (one byte
+     * back, for a '\r' that ended the window) */
+    const char *cfrom = p;
+    if (s->part_at == poff && s->part_to > poff + 1 && s->part_to <= (uint64_t)(woff + (uint64_t)(lim - w)))
+        cfrom = w + (s->part_to - 1 - woff);
+    const char *cr = memchr(cfrom, '\r', (size_t)(lim - cfrom));
+    s->part_at = poff;
+    s->part_to = woff + (uint64_t)(lim - w);
     if (cr) {
         *eol = cr;
         if (cr + 1 < end) return cr + 1 + (cr[1] == '\n');
@@ -632,13 +644,23 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         }
         const char *eol;
         const char *next = line_end(s, w, woff, p, end, final, &eol);
-        if (!next) {
-            if ((size_t)(end - p) > EDGR_MAX_LINE && s->state != ST_HEADER) {
-                /* a line this long is no structure of ours: look past it */
-                s->pos = woff + (uint64_t)(end - w);
-                return s->pos;
+        if (s->skip_eol) {
+            /* the rest of a line too long to keep: not a new line */
+            if (!next) {
+                p = end;
+                break;
             }
-            break;
+            s->skip_eol = 0;
+            p = next;
+            continue;
+        }
+        if (!next) {
+            if ((size_t)(end - p) <= EDGR_MAX_LINE || s->state == ST_HEADER) break;
+            /* a line this long is no structure of ours: judge it by its
+             * start, then drop the rest of it as it comes */
+            eol = end;
+            next = end;
+            s->skip_eol = 1;
         }
         uint64_t off = woff + (uint64_t)(p - w);
         uint64_t noff = woff + (uint64_t)(next - w);

@@ -60,7 +60,10 @@ typedef struct splitter {
     /* next '\n' at or after nl_from (UINT64_MAX: none before nl_from) so that
      * bare-CR files do not rescan to the end of the input for every line */
     uint64_t nl_at, nl_from;
+    /* the last line looked at and how far its '\r' search went */
+    uint64_t part_at, part_to;
 
+    int skip_eol;        /* stream: dropping the rest of an over-long line    */
     int stopped;         /* stop_after_sub reached                            */
     uint64_t stop_at;
     edgr_status err;     /* sticky: NOMEM, ABORTED, LIMIT                      */

@@ -17,7 +17,8 @@
 #include "split.h"
 #include "uudecode.h"
 
-enum { SNIFF_MAX = 8192, HOLD_SHORT = 16, UU_LINE_MAX = 1024, OUT_CHUNK = 65536 };
+enum { SNIFF_MAX = 8192, SNIFF_LEAD_MAX = 1 << 20, HOLD_SHORT = 16, UU_LINE_MAX = 1024,
+       OUT_CHUNK = 65536 };
 
 struct edgr_stream {
     splitter split;
@@ -36,6 +37,10 @@ struct edgr_stream {
     int uu, uu_begun;       /* uudecoding; "begin" line passed        */
     uu_state us;
     edgr_buf uuline;        /* partial uuencoded line                 */
+    uint64_t uuline_at;     /* its offset in the body                 */
+    int uu_skip_eol;        /* dropping the rest of an over-long line */
+    uint64_t uu_bad_at;     /* body offset of the first bad line      */
+    size_t hold_ws;         /* trailing blanks of hold already seen   */
     edgr_buf out;           /* decoded bytes for the callback         */
     int ascii, utf8_bad;
     unsigned char u8carry[4];
@@ -90,11 +95,32 @@ static void charset_feed(edgr_stream *st, const char *p, size_t n)
     st->utf8_bad = 1;
 }
 
-static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
+static void uu_note_bad(edgr_stream *st, uint64_t at)
+{
+    if (!st->us.bad) st->uu_bad_at = at;
+    st->us.bad++;
+}
+
+/* Decode uuencoded body bytes [p, p+n), which start at body offset `at`.
+ * Complete lines are decoded in place; a line cut by the chunk is carried
+ * (at most UU_LINE_MAX bytes: longer is not uuencode, and the rest of it is
+ * skipped, never read as the start of a new line). */
+static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int final)
 {
     while ((n || final) && !st->us.done) {
+        if (st->uu_skip_eol) {
+            size_t k = 0;
+            while (k < n && p[k] != '\n' && p[k] != '\r') k++;
+            if (k == n) return 0;
+            st->uu_skip_eol = 0;
+            p += k;
+            n -= k;
+            at += k;
+            continue; /* the line break itself ends an empty line */
+        }
         const char *src = p;
         size_t len = n;
+        uint64_t src_at = at;
         if (st->uuline.len) {
             /* complete the carried line (it holds exactly one line) */
             char last = st->uuline.data[st->uuline.len - 1];
@@ -112,44 +138,45 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
                 }
             }
             if (st->uuline.len + take > UU_LINE_MAX) {
-                st->uuline.len = 0; /* no uuencoded line is this long */
-                st->us.bad++;
-                p += take;
-                n -= take;
+                uu_note_bad(st, st->uuline_at);
+                st->uuline.len = 0;
+                st->uu_skip_eol = 1;
                 continue;
             }
             if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return -1;
             p += take;
             n -= take;
+            at += take;
             if (!complete && !final) return 0;
             src = st->uuline.data;
             len = st->uuline.len;
+            src_at = st->uuline_at;
         }
         size_t used = 0;
         if (buf_reserve(&st->out, OUT_CHUNK, SIZE_MAX)) return -1;
         int whole_line = src == st->uuline.data;
+        uint64_t bad_before = st->us.bad;
         size_t w = uu_decode(src, len, final || whole_line, st->out.data, st->out.cap, &st->us,
                              &used);
+        if (!bad_before && st->us.bad) st->uu_bad_at = src_at + st->us.first_bad;
         if (emit_decoded(st, st->out.data, w)) return -1;
-        if (src == st->uuline.data) {
+        if (whole_line) {
             st->uuline.len = 0;
             if (final && !n) break;
             continue;
         }
         p += used;
         n -= used;
+        at += used;
         if (n && !st->us.done && used == 0) {
-            /* an incomplete last line: carry it (or drop a monster) */
+            /* an incomplete last line: carry it, or skip a monster */
             if (n > UU_LINE_MAX) {
-                st->us.bad++;
-                const char *nl = p;
-                while (nl < p + n && *nl != '\n' && *nl != '\r') nl++;
-                if (nl == p + n) return 0;
-                n -= (size_t)(nl + 1 - p);
-                p = nl + 1;
+                uu_note_bad(st, at);
+                st->uu_skip_eol = 1;
                 continue;
             }
             if (buf_append(&st->uuline, p, n, UU_LINE_MAX)) return -1;
+            st->uuline_at = at;
             return 0;
         }
         if (final && !n) break;
@@ -161,6 +188,7 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, int final)
 static int body_bytes(edgr_stream *st, const char *p, size_t n)
 {
     if (!n) return 0;
+    uint64_t at = st->doc->body.len; /* body offset of p[0] */
     st->doc->body.len += n;
     if (!st->uu) {
         charset_feed(st, p, n);
@@ -174,32 +202,55 @@ static int body_bytes(edgr_stream *st, const char *p, size_t n)
         st->uu_begun = 1;
         p += skip;
         n -= skip;
+        at += skip;
     }
-    return uu_feed(st, p, n, 0);
+    return uu_feed(st, p, n, at, 0);
 }
 
-/* Unwrapping: everything but the tail that could be "\n</XML>  \n". */
+enum { HOLD_WS_MAX = 1 << 20, HOLD_SCAN_MAX = 4096 };
+
+/* Unwrapping: everything but the tail that could be "\n  </XML>  \n".  The
+ * tail kept is the last non-blank line when it is short, with the line break
+ * before it and the blanks after it; blanks are remembered (hold_ws) so
+ * that a run of them is not rescanned at every chunk. */
 static int unwrap_bytes(edgr_stream *st, const char *p, size_t n)
 {
     if (!st->close_tag) return body_bytes(st, p, n);
+    if (!n) return 0;
+    size_t k = n;
+    while (k && sc_is_space((unsigned char)p[k - 1])) k--;
     if (buf_append(&st->hold, p, n, SIZE_MAX)) return -1;
+    st->hold_ws = k ? n - k : st->hold_ws + n;
     char *h = st->hold.data;
-    size_t e = st->hold.len;
-    while (e && sc_is_space((unsigned char)h[e - 1])) e--;
-    size_t s = e;
-    while (s && h[s - 1] != '\n' && h[s - 1] != '\r') s--;
+    size_t e = st->hold.len - st->hold_ws; /* end of the last non-blank byte */
     size_t keep_from;
-    if (e - s <= HOLD_SHORT) {
-        keep_from = s; /* the short last line and its line break stay */
-        if (keep_from && h[keep_from - 1] == '\n') keep_from--;
-        if (keep_from && h[keep_from - 1] == '\r') keep_from--;
+    if (e == 0) {
+        keep_from = 0;
     } else {
-        keep_from = e; /* only trailing blanks stay */
+        size_t s = e, seen = 0;
+        while (s && h[s - 1] != '\n' && h[s - 1] != '\r' && seen < HOLD_SCAN_MAX) s--, seen++;
+        size_t t = s;
+        while (t < e && sc_is_space((unsigned char)h[t])) t++;
+        /* a finished line that is not the closing wrapper never will be */
+        int finished = memchr(h + e, '\n', st->hold.len - e) || memchr(h + e, '\r', st->hold.len - e);
+        if (seen < HOLD_SCAN_MAX && e - t <= HOLD_SHORT &&
+            (!finished || sc_eq_upper(h + t, e - t, st->close_tag))) {
+            keep_from = s; /* the short last line and its line break stay */
+            if (keep_from && h[keep_from - 1] == '\n') keep_from--;
+            if (keep_from && h[keep_from - 1] == '\r') keep_from--;
+        } else {
+            keep_from = e; /* only the trailing blanks stay */
+        }
     }
+    /* a flood of blanks after the closing wrapper: past a point keep only
+     * the last two bytes (a line break) and let the rest through */
+    if (st->hold.len - keep_from > HOLD_WS_MAX && st->hold_ws > HOLD_WS_MAX)
+        keep_from = st->hold.len - 2;
     if (keep_from == 0) return 0;
     int rc = body_bytes(st, h, keep_from);
     memmove(h, h + keep_from, st->hold.len - keep_from);
     st->hold.len -= keep_from;
+    if (st->hold_ws > st->hold.len) st->hold_ws = st->hold.len;
     return rc;
 }
 
@@ -207,16 +258,15 @@ static void classify_head(edgr_stream *st, int complete)
 {
     edgr_document *d = st->doc;
     size_t text_len = d->text.len; /* the splitter's running count */
-    d->text.ptr = st->head.data;
+    d->text.ptr = st->head.data ? st->head.data : "";
     d->text.len = st->head.len;
     doc_classify(d);
     d->text.len = text_len;
     /* doc_classify saw only the head: its idea of the end is not final */
-    const char *bp = d->body.ptr;
-    size_t body_start = (size_t)(bp - st->head.data);
+    size_t body_start = (size_t)(d->body.ptr - d->text.ptr);
     st->close_tag = NULL;
     if (body_start > 0) {
-        const char *ls = st->head.data;
+        const char *ls = d->text.ptr;
         size_t ll = body_start;
         while (ll && sc_is_space((unsigned char)*ls)) ls++, ll--;
         if (sc_starts_upper(ls, ll, "<XML>")) st->close_tag = "</XML>";
@@ -234,6 +284,8 @@ static void classify_head(edgr_stream *st, int complete)
 
 static int head_done(edgr_stream *st, int complete)
 {
+    if (!st->head.data && buf_reserve(&st->head, 1, SNIFF_MAX + SNIFF_LEAD_MAX))
+        return -1; /* an empty first document: give the head a buffer */
     classify_head(st, complete);
     st->sniffing = 0;
     edgr_document *d = st->doc;
@@ -282,6 +334,9 @@ static int h_doc_begin(void *u, edgr_document *d)
     st->head.len = st->hold.len = st->uuline.len = 0;
     st->close_tag = NULL;
     st->uu = st->uu_begun = 0;
+    st->uu_skip_eol = 0;
+    st->uu_bad_at = 0;
+    st->hold_ws = 0;
     memset(&st->us, 0, sizeof st->us);
     st->ascii = 1;
     st->utf8_bad = 0;
@@ -295,9 +350,14 @@ static int h_text(void *u, edgr_document *d, const char *p, size_t n)
     edgr_stream *st = u;
     (void)d;
     if (st->sniffing) {
+        /* leading blank lines do not count: the whole-buffer parser looks
+         * past any number of them (up to a cap of its own here) */
+        size_t lead = 0;
+        while (lead < st->head.len && sc_is_space((unsigned char)st->head.data[lead])) lead++;
+        size_t cap = SNIFF_MAX + (lead == st->head.len ? SNIFF_LEAD_MAX : lead);
         size_t take = n;
-        if (st->head.len + take > SNIFF_MAX) take = SNIFF_MAX - st->head.len;
-        if (buf_append(&st->head, p, take, SNIFF_MAX)) return -1;
+        if (st->head.len + take > cap) take = cap - st->head.len;
+        if (buf_append(&st->head, p, take, SNIFF_MAX + SNIFF_LEAD_MAX)) return -1;
         p += take;
         n -= take;
         /* enough to decide: two non-blank lines, or a full head */
@@ -312,7 +372,7 @@ static int h_text(void *u, edgr_document *d, const char *p, size_t n)
                 nonblank = 1;
             }
         }
-        if (lines < 2 && st->head.len < SNIFF_MAX) return 0;
+        if (lines < 2 && st->head.len < cap) return 0;
         if (head_done(st, 0)) return -1;
     }
     return unwrap_bytes(st, p, n);
@@ -333,10 +393,10 @@ static int h_doc_end(void *u, edgr_document *d)
         st->hold.len = 0;
     }
     if (st->uu) {
-        if (uu_feed(st, "", 0, 1)) return -1;
+        if (uu_feed(st, "", 0, d->body.len, 1)) return -1;
         sub_builder *b = &st->split.b;
         if (st->us.bad)
-            sub_diag(b, d->body_offset, EDGR_WARNING, EDGR_D_UUDECODE,
+            sub_diag(b, d->body_offset + st->uu_bad_at, EDGR_WARNING, EDGR_D_UUDECODE,
                      "%llu malformed uuencoded line(s) skipped in document %lld",
                      (unsigned long long)st->us.bad, (long long)d->sequence);
         else if (!st->us.done && !d->truncated)
@@ -355,6 +415,8 @@ static int h_doc_end(void *u, edgr_document *d)
 static int h_sub_end(void *u)
 {
     edgr_stream *st = u;
+    sub_sort_diags(&st->split.b);
+    sub_publish(&st->split.b);
     if (st->cb.submission_end)
         return user_rc(st, st->cb.submission_end(st->user, &st->split.b.sub));
     return 0;

@@ -36,7 +36,7 @@ static void jbuf_sub(jbuf *b, const edgr_submission *s)
         b->errors += s->errors;
         return;
     }
-    edgr_write_json(s, NULL, EDGR_JSON_NO_SOURCE, jbuf_write, b);
+    edgr_write_json(s, NULL, 0, jbuf_write, b); /* diagnostics included */
     jbuf_write(b, "\n", 1);
     b->subs++;
     b->errors += s->errors;

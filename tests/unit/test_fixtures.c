@@ -247,3 +247,113 @@ TEST(bad_inputs_give_clear_results)
     for (size_t i = 0; i < s->diag_count; i++)
         if (s->diags[i].code == EDGR_D_UUDECODE) CHECK(s->diags[i].offset == 2748);
 }
+
+/* ---- regressions from review: stream and whole must agree ---------------- */
+
+static char *cat3(const char *a, const char *mid, size_t midlen, const char *b, size_t *outlen)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *r = malloc(la + midlen + lb + 1);
+    memcpy(r, a, la);
+    memcpy(r + la, mid, midlen);
+    memcpy(r + la + midlen, b, lb + 1);
+    *outlen = la + midlen + lb;
+    return r;
+}
+
+static int agree(const char *in, size_t n)
+{
+    if (!P) P = edgr_parser_new();
+    jbuf w = {0};
+    json_whole(P, in, n, &w);
+    int ok = w.p != NULL;
+    static const size_t sizes[] = {1, 5, 7, 4096, 1 << 20, 0};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0] && ok; k++) {
+        jbuf s = {0};
+        json_stream(in, n, sizes[k], (unsigned)n, &s);
+        if (!s.p || strcmp(w.p, s.p)) {
+            fprintf(stderr, "  chunk %zu: stream differs\n", sizes[k]);
+            ok = 0;
+        }
+        free(s.p);
+    }
+    free(w.p);
+    return ok;
+}
+
+#define HDR "<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER:\t0009900099-20-000001\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>X\n<TEXT>\n"
+#define TRL "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+
+TEST(review_indented_closing_wrapper)
+{
+    const char *in = HDR "<XML>\n<a/>\n                    </XML>" TRL;
+    CHECK(agree(in, strlen(in)));
+    const edgr_submission *s;
+    size_t used;
+    edgr_parse(P, in, strlen(in), 0, 0, &s, &used);
+    CHECK(s->doc_count == 1 && s->docs[0].body.len == 4);
+}
+
+TEST(review_long_blank_lead_before_begin)
+{
+    size_t n;
+    char blank[9000];
+    memset(blank, '\n', sizeof blank);
+    char *in = cat3(HDR, blank, sizeof blank, "begin 644 a.bin\n#86)C\n`\nend" TRL, &n);
+    CHECK(agree(in, n));
+    free(in);
+}
+
+TEST(review_overlong_uu_line_does_not_resync_midline)
+{
+    size_t n;
+    char junk[1030];
+    memset(junk, 'A', sizeof junk);
+    char *in = cat3(HDR "begin 644 a.bin\n", junk, sizeof junk, "#86)C\n#86)C\n`\nend" TRL, &n);
+    CHECK(agree(in, n));
+    const edgr_submission *s;
+    size_t used;
+    edgr_parse(P, in, n, 0, EDGR_PARSE_DECODE, &s, &used);
+    CHECK(s->docs[0].decoded_size == 3); /* the junk and the first "#86)C" are one line */
+    free(in);
+}
+
+TEST(review_structure_after_a_huge_line_is_not_a_new_line)
+{
+    size_t big = (2u << 20) - 145, n;
+    char *junk = malloc(big);
+    memset(junk, 'J', big);
+    char *in = cat3(HDR "x" TRL, junk, big, "<DOCUMENT>\n<TYPE>EVIL\n<TEXT>\nboo\n</TEXT>\n</DOCUMENT>\n", &n);
+    CHECK(agree(in, n));
+    free(junk);
+    free(in);
+}
+
+TEST(review_empty_first_document_and_leading_zero_numbers)
+{
+    const char *in = HDR "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+    CHECK(agree(in, strlen(in)));
+    const edgr_submission *s;
+    size_t used;
+    const char *z = "<SEC-HEADER>\nPUBLIC DOCUMENT COUNT:\t007\n</SEC-HEADER>\n";
+    if (!P) P = edgr_parser_new();
+    edgr_parse(P, z, strlen(z), 0, 0, &s, &used);
+    char *j = json_of(s, EDGR_JSON_NO_SOURCE);
+    CHECK(strstr(j, "\"public_document_count\":\"007\"") != NULL);
+    free(j);
+}
+
+TEST(review_hostile_header_node_count_is_capped)
+{
+    size_t lines = 400000, n = 0;
+    char *in = malloc(lines * 2 + 64);
+    n += (size_t)sprintf(in, "<SEC-HEADER>\n");
+    for (size_t i = 0; i < lines; i++) in[n++] = 'A', in[n++] = '\n';
+    n += (size_t)sprintf(in + n, "</SEC-HEADER>\n");
+    if (!P) P = edgr_parser_new();
+    const edgr_submission *s;
+    size_t used;
+    edgr_parse(P, in, n, 0, 0, &s, &used);
+    CHECK(s->node_count <= 300000 && s->errors == 1);
+    free(in);
+}
