@@ -3,8 +3,10 @@
  * cuts at every position. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../tests/common/equiv.h"
 #include "edgr/edgr.h"
 
 static int discard(void *u, const char *p, size_t n)
@@ -66,5 +68,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (edgr_stream_feed(st, buf + i, len - i < chunk ? len - i : chunk)) break;
     edgr_stream_finish(st);
     edgr_stream_free(st);
+
+    /* the oracle: streaming and whole-buffer parses must agree exactly */
+    jbuf whole = {0}, stream = {0};
+    json_whole(p, buf, len, &whole);
+    json_stream(buf, len, chunk, 0, &stream);
+    if ((whole.p == NULL) != (stream.p == NULL) || (whole.p && strcmp(whole.p, stream.p)))
+        __builtin_trap();
+    free(whole.p);
+    free(stream.p);
     return 0;
 }

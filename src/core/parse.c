@@ -345,6 +345,9 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
     sub_builder *b = &s->b;
     for (size_t i = 0; i < b->docs.len; i++) {
         edgr_document *d = &VEC_AT(&b->docs, edgr_document, i);
+        /* no <TEXT> at all (text_offset is never 0 otherwise, a <DOCUMENT>
+         * line comes first): nothing to classify or measure */
+        if (!d->text_offset) continue;
         if (!d->text.ptr) {
             d->text.ptr = buf + (d->text_offset >= base ? d->text_offset - base : 0);
             d->text.len = 0;
