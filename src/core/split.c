@@ -673,6 +673,11 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = w + (s->stop_at - woff);
             break;
         }
+        /* "<TEXT>content": the text starts on the <TEXT> line itself */
+        if (s->state == ST_TEXT && s->cur >= 0) {
+            const edgr_document *d = cur_doc(s);
+            if (d->text_offset >= off && d->text_offset < noff) next = w + (d->text_offset - woff);
+        }
         p = next;
     }
     s->pos = woff + (uint64_t)(p - w);

@@ -383,3 +383,15 @@ TEST(fuzz_findings_replay)
     closedir(dp);
     CHECK(n >= 1);
 }
+
+TEST(text_starting_on_the_text_line)
+{
+    /* fuzz finding: "<TEXT>content" lost its first line when streamed */
+    const char *in = HDR "</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>Y\n<TEXT>first line\nsecond\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+    CHECK(agree(in, strlen(in)));
+    const edgr_submission *s;
+    size_t used;
+    edgr_parse(P, in, strlen(in), 0, 0, &s, &used);
+    CHECK(s->doc_count == 2);
+    if (s->doc_count == 2) CHECK_SPAN(s->docs[1].body, "first line\nsecond");
+}
