@@ -367,8 +367,12 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
                 return start_header(s, off); /* this line is the header's first */
             }
             if (!s->skipped) {
+                /* from its first non-blank byte, as the whole-buffer parser
+                 * starts past leading blanks */
+                size_t lead = 0;
+                while (lead < n && sc_is_space((unsigned char)p[lead])) lead++;
                 s->skipped = 1;
-                s->skipped_off = off;
+                s->skipped_off = off + lead;
             }
             if (n >= 5 && (sc_starts_upper(p, n, "<HTML") || sc_starts_upper(p, n, "<!--")))
                 s->html_seen = 1;
