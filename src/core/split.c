@@ -322,8 +322,15 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
 {
     int cls = classify(p, n);
     switch (s->state) {
-    case ST_START:
+    case ST_START: {
         if (cls == L_BLANK) return LINE_NEXT;
+        /* a submission starts at its first non-blank byte (as the whole-
+         * buffer parser, which steps over leading blanks, sees it) */
+        size_t lead = 0;
+        while (lead < n && sc_is_space((unsigned char)p[lead])) lead++;
+        off += lead;
+        p += lead;
+        n -= lead;
         if (s->in_sub) {
             /* after a PEM preamble: the root */
             if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
@@ -367,17 +374,14 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
                 return start_header(s, off); /* this line is the header's first */
             }
             if (!s->skipped) {
-                /* from its first non-blank byte, as the whole-buffer parser
-                 * starts past leading blanks */
-                size_t lead = 0;
-                while (lead < n && sc_is_space((unsigned char)p[lead])) lead++;
                 s->skipped = 1;
-                s->skipped_off = off + lead;
+                s->skipped_off = off;
             }
             if (n >= 5 && (sc_starts_upper(p, n, "<HTML") || sc_starts_upper(p, n, "<!--")))
                 s->html_seen = 1;
             return LINE_NEXT;
         }
+    }
     case ST_PEM:
         if (cls == L_BLANK) s->state = ST_START;
         return LINE_NEXT;
