@@ -180,3 +180,22 @@ TEST(schema_tab_and_tag_names_meet)
         CHECK(f >= 0);
     }
 }
+
+TEST(uudecode_output_larger_than_the_guess)
+{
+    /* EDGAR strips trailing spaces: a line "M" alone decodes to 45 zero
+     * bytes, far more than 3/4 of its size; whole-buffer decoding stopped
+     * after growing its buffer once (fuzz finding) */
+    char body[4096];
+    size_t n = (size_t)snprintf(body, sizeof body, "begin 644 z.bin\n");
+    for (int i = 0; i < 400; i++) body[n++] = 'M', body[n++] = '\n';
+    n += (size_t)snprintf(body + n, sizeof body - n, "`\nend\n");
+    edgr_document d = {0};
+    d.text.ptr = d.body.ptr = body;
+    d.text.len = d.body.len = n;
+    d.format = EDGR_FMT_UUENCODED;
+    edgr_buf out = {0};
+    CHECK(edgr_document_decode(&d, 0, &out) == EDGR_OK);
+    CHECK(out.len == 400 * 45);
+    edgr_buf_free(&out);
+}
