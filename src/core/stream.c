@@ -138,7 +138,8 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int fi
                 }
             }
             if (st->uuline.len + take > UU_LINE_MAX) {
-                uu_note_bad(st, st->uuline_at);
+                /* as uu_decode judges it: a zero-count line is skipped, not bad */
+                if (((unsigned char)st->uuline.data[0] - 32) & 63) uu_note_bad(st, st->uuline_at);
                 st->uuline.len = 0;
                 st->uu_skip_eol = 1;
                 continue;
@@ -171,7 +172,7 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int fi
         if (n && !st->us.done && used == 0) {
             /* an incomplete last line: carry it, or skip a monster */
             if (n > UU_LINE_MAX) {
-                uu_note_bad(st, at);
+                if (((unsigned char)p[0] - 32) & 63) uu_note_bad(st, at);
                 st->uu_skip_eol = 1;
                 continue;
             }
