@@ -32,6 +32,11 @@ struct edgr_stream {
     edgr_document *doc;
     int sniffing, begun;
     edgr_buf head;          /* sniffed bytes                          */
+    size_t sniff_pos;       /* how far the head has been scanned      */
+    size_t sniff_lines;     /* non-blank lines seen in it             */
+    int sniff_nonblank;     /* the current line has a non-blank byte  */
+    int sniff_blank;        /* the head is all blanks so far          */
+    size_t sniff_lead;      /* length of its leading blanks           */
     const char *close_tag;  /* wrapper's closing line, or NULL        */
     edgr_buf hold;          /* unwrap: bytes that may precede it      */
     int uu, uu_begun;       /* uudecoding; "begin" line passed        */
@@ -255,62 +260,39 @@ static int unwrap_bytes(edgr_stream *st, const char *p, size_t n)
     return rc;
 }
 
-static void classify_head(edgr_stream *st, int complete)
+/* The format is known: classify the head as the whole-buffer parser would
+ * classify the whole text, then send the head on as body bytes. */
+static int head_done(edgr_stream *st)
 {
+    if (!st->head.data && buf_reserve(&st->head, 1, SNIFF_MAX + SNIFF_LEAD_MAX))
+        return -1; /* an empty first document: give the head a buffer */
+    st->sniffing = 0;
     edgr_document *d = st->doc;
     size_t text_len = d->text.len; /* the splitter's running count */
-    d->text.ptr = st->head.data ? st->head.data : "";
+    d->text.ptr = st->head.data;
     d->text.len = st->head.len;
     doc_classify(d);
     d->text.len = text_len;
-    /* doc_classify saw only the head: its idea of the end is not final */
-    size_t body_start = (size_t)(d->body.ptr - d->text.ptr);
+    /* doc_classify saw only the head: keep what it says of the start (the
+     * wrapper line, the format), not of the end */
+    size_t skip = (size_t)(d->body.ptr - d->text.ptr);
     st->close_tag = NULL;
-    if (body_start > 0) {
-        const char *ls = d->text.ptr;
-        size_t ll = body_start;
+    if (skip) {
+        const char *ls = st->head.data;
+        size_t ll = skip;
         while (ll && sc_is_space((unsigned char)*ls)) ls++, ll--;
         if (sc_starts_upper(ls, ll, "<XML>")) st->close_tag = "</XML>";
         else if (sc_starts_upper(ls, ll, "<XBRL>")) st->close_tag = "</XBRL>";
         else if (sc_starts_upper(ls, ll, "<PDF>")) st->close_tag = "</PDF>";
     }
-    (void)complete;
-    d->body.ptr = NULL;
-    d->body.len = 0;
-    d->text.ptr = NULL;
-    d->uu_name.ptr = NULL; /* pointed into head */
-    d->uu_name.len = 0;
     st->uu = d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF;
-}
-
-static int head_done(edgr_stream *st, int complete)
-{
-    if (!st->head.data && buf_reserve(&st->head, 1, SNIFF_MAX + SNIFF_LEAD_MAX))
-        return -1; /* an empty first document: give the head a buffer */
-    classify_head(st, complete);
-    st->sniffing = 0;
-    edgr_document *d = st->doc;
-    /* the wrapper line is not part of the body */
-    size_t skip = 0;
-    if (st->close_tag) {
-        const char *ls;
-        size_t i = 0, n = st->head.len;
-        const char *p = st->head.data;
-        while (i < n && sc_is_space((unsigned char)p[i])) i++;
-        while (i < n && p[i] != '\n' && p[i] != '\r') i++;
-        if (i < n && p[i] == '\r') i++;
-        if (i < n && p[i] == '\n') i++;
-        skip = i;
-        (void)ls;
-    }
+    d->body.ptr = d->text.ptr = NULL;
+    d->body.len = 0;
     d->body_offset = d->text_offset + skip;
-    if (st->uu) {
-        const char *name;
-        size_t nl;
-        if (uu_begin(st->head.data + skip, st->head.len - skip, &name, &nl)) {
-            d->uu_name.ptr = arena_dup(&st->split.b.strings, name, nl);
-            d->uu_name.len = d->uu_name.ptr ? nl : 0;
-        }
+    if (d->uu_name.len) {
+        /* it pointed into the head, which is reused */
+        d->uu_name.ptr = arena_dup(&st->split.b.strings, d->uu_name.ptr, d->uu_name.len);
+        if (!d->uu_name.ptr) d->uu_name.len = 0;
     }
     st->begun = 1;
     if (st->cb.doc_begin && user_rc(st, st->cb.doc_begin(st->user, d))) return -1;
@@ -333,6 +315,9 @@ static int h_doc_begin(void *u, edgr_document *d)
     st->sniffing = 1;
     st->begun = 0;
     st->head.len = st->hold.len = st->uuline.len = 0;
+    st->sniff_pos = st->sniff_lines = st->sniff_lead = 0;
+    st->sniff_nonblank = 0;
+    st->sniff_blank = 1;
     st->close_tag = NULL;
     st->uu = st->uu_begun = 0;
     st->uu_skip_eol = 0;
@@ -351,30 +336,32 @@ static int h_text(void *u, edgr_document *d, const char *p, size_t n)
     edgr_stream *st = u;
     (void)d;
     if (st->sniffing) {
-        /* leading blank lines do not count: the whole-buffer parser looks
-         * past any number of them (up to a cap of its own here) */
-        size_t lead = 0;
-        while (lead < st->head.len && sc_is_space((unsigned char)st->head.data[lead])) lead++;
-        size_t cap = SNIFF_MAX + (lead == st->head.len ? SNIFF_LEAD_MAX : lead);
+        /* Enough to decide: two non-blank lines, or a full head.  Leading
+         * blank lines do not count toward the limit, as the whole-buffer
+         * parser looks past any number of them (up to a cap of its own
+         * here).  The scan resumes where it stopped: chunks may be tiny. */
+        size_t cap = SNIFF_MAX + (st->sniff_blank ? SNIFF_LEAD_MAX : st->sniff_lead);
         size_t take = n;
         if (st->head.len + take > cap) take = cap - st->head.len;
         if (buf_append(&st->head, p, take, SNIFF_MAX + SNIFF_LEAD_MAX)) return -1;
         p += take;
         n -= take;
-        /* enough to decide: two non-blank lines, or a full head */
-        size_t lines = 0;
-        int nonblank = 0;
-        for (size_t i = 0; i < st->head.len && lines < 2; i++) {
-            char c = st->head.data[i];
+        for (; st->sniff_pos < st->head.len && st->sniff_lines < 2; st->sniff_pos++) {
+            unsigned char c = (unsigned char)st->head.data[st->sniff_pos];
             if (c == '\n' || c == '\r') {
-                if (nonblank) lines++;
-                nonblank = 0;
-            } else if (!sc_is_space((unsigned char)c)) {
-                nonblank = 1;
+                st->sniff_lines += st->sniff_nonblank;
+                st->sniff_nonblank = 0;
+            } else if (!sc_is_space(c)) {
+                st->sniff_nonblank = 1;
+            }
+            if (st->sniff_blank && !sc_is_space(c)) {
+                st->sniff_blank = 0;
+                st->sniff_lead = st->sniff_pos;
             }
         }
-        if (lines < 2 && st->head.len < cap) return 0;
-        if (head_done(st, 0)) return -1;
+        cap = SNIFF_MAX + (st->sniff_blank ? SNIFF_LEAD_MAX : st->sniff_lead);
+        if (st->sniff_lines < 2 && st->head.len < cap) return 0;
+        if (head_done(st)) return -1;
     }
     return unwrap_bytes(st, p, n);
 }
@@ -382,7 +369,7 @@ static int h_text(void *u, edgr_document *d, const char *p, size_t n)
 static int h_doc_end(void *u, edgr_document *d)
 {
     edgr_stream *st = u;
-    if (st->sniffing && head_done(st, 1)) return -1;
+    if (st->sniffing && head_done(st)) return -1;
     if (st->close_tag && st->hold.len) {
         /* the held tail: drop it if it is the closing wrapper */
         const char *h = st->hold.data;

@@ -395,3 +395,16 @@ TEST(text_starting_on_the_text_line)
     CHECK(s->doc_count == 2);
     if (s->doc_count == 2) CHECK_SPAN(s->docs[1].body, "first line\nsecond");
 }
+
+TEST(sniff_resumes_where_it_stopped)
+{
+    /* 1 MB of blank lines before "begin", streamed a byte at a time: the
+     * sniff used to rescan its whole head per chunk (minutes, now ms) */
+    size_t blank = 1 << 20, n;
+    char *lead = malloc(blank);
+    memset(lead, '\n', blank);
+    char *in = cat3(HDR, lead, blank, "begin 644 a.bin\n#86)C\n`\nend" TRL, &n);
+    CHECK(agree(in, n));
+    free(lead);
+    free(in);
+}
