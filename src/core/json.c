@@ -62,14 +62,11 @@ static void str(jw *w, const char *p, size_t n)
         if (i >= n) break;
         unsigned char c = (unsigned char)p[i];
         if (c >= 0x80) {
-            size_t ok = utf8_valid_prefix(p + i, n - i);
-            /* take whole valid sequences only; a bad byte is cp1252 */
-            size_t take = 0;
-            while (take < ok && ((unsigned char)p[i + take] & 0x80)) take++;
-            while (take < ok && take > 0 && (((unsigned char)p[i + take] & 0xC0) == 0x80)) take++;
-            if (take) {
-                put(w, p + i, take);
-                i += take;
+            /* one sequence at a time: valid UTF-8 passes, a bad byte is cp1252 */
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
+                put(w, p + i, len);
+                i += len;
             } else {
                 char u[3];
                 put(w, u, cp1252_to_utf8(c, u));

@@ -218,3 +218,15 @@ TEST(empty_header_streamed_without_a_buffer)
     CHECK(edgr_stream_finish(st) == EDGR_ERR_NOT_EDGAR);
     edgr_stream_free(st);
 }
+
+TEST(json_strings_are_valid_utf8)
+{
+    /* valid UTF-8 passes, stray bytes are read as Windows-1252, a sequence
+     * cut at the end of the value too, control characters are escaped */
+    const edgr_submission *s = parse(
+        "<SEC-HEADER>x.hdr.sgml : 20200101\nFILER:\n\tCOMPANY DATA:\n"
+        "\t\tCOMPANY CONFORMED NAME:\tCaf\xc3\xa9 Noir\x92s \x01" "Co \xc3\n</SEC-HEADER>\n");
+    char *j = json_of(s, EDGR_JSON_NO_SOURCE);
+    CHECK(strstr(j, "\"conformed_name\":\"Caf\xc3\xa9 Noir\xe2\x80\x99s \\u0001Co \xc3\x83\"") != NULL);
+    free(j);
+}
