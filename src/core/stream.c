@@ -30,7 +30,7 @@ struct edgr_stream {
 
     /* the document in flight */
     edgr_document *doc;
-    int sniffing, begun;
+    int sniffing;           /* the format is not known yet          */
     edgr_buf head;          /* sniffed bytes                          */
     size_t sniff_pos;       /* how far the head has been scanned      */
     size_t sniff_lines;     /* non-blank lines seen in it             */
@@ -294,7 +294,6 @@ static int head_done(edgr_stream *st)
         d->uu_name.ptr = arena_dup(&st->split.b.strings, d->uu_name.ptr, d->uu_name.len);
         if (!d->uu_name.ptr) d->uu_name.len = 0;
     }
-    st->begun = 1;
     if (st->cb.doc_begin && user_rc(st, st->cb.doc_begin(st->user, d))) return -1;
     return unwrap_bytes(st, st->head.data + skip, st->head.len - skip);
 }
@@ -313,7 +312,6 @@ static int h_doc_begin(void *u, edgr_document *d)
     edgr_stream *st = u;
     st->doc = d;
     st->sniffing = 1;
-    st->begun = 0;
     st->head.len = st->hold.len = st->uuline.len = 0;
     st->sniff_pos = st->sniff_lines = st->sniff_lead = 0;
     st->sniff_nonblank = 0;
