@@ -299,6 +299,14 @@ enum {
 EDGR_API edgr_status edgr_document_decode(const edgr_document *d,
                                           unsigned flags, edgr_buf *out);
 
+/*
+ * Describe a bare file (an .htm or .txt saved from EDGAR's archive folders,
+ * no SGML envelope) as one document: its format sniffed as for a document in
+ * a submission (html, xml, text ...), its charset detected, offsets from 0,
+ * sequence 1.  `d` points into [p, p+n).
+ */
+EDGR_API void edgr_document_bare(const char *p, size_t n, edgr_document *d);
+
 /* Names for enums, as used in the JSON output ("html", "windows-1252"). */
 EDGR_API const char *edgr_format_name(edgr_format f);
 EDGR_API const char *edgr_charset_name(edgr_charset c);

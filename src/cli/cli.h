@@ -30,6 +30,9 @@ typedef struct opts {
     const char *out_dir;       /* extract */
     const char *doc_selector;  /* cat */
     int raw;                   /* cat: no UTF-8 transcoding */
+    int tables;                /* text: edgr_table_style */
+    const char *item;          /* items: only this item code */
+    int json;                  /* items: JSON instead of text */
 } opts;
 
 /* A command runs over one input unit (a file, stdin, an archive member)
@@ -66,9 +69,27 @@ void report_diags(const char *name, const edgr_submission *s, sink *err, int qui
  * skipped with a warning instead: folders hold READMEs too. */
 int submission_failed(const unit *u, const edgr_submission *s, sink *err, int quiet);
 
+/* One filing read whole: a parsed submission, or a bare document. */
+typedef struct filing {
+    const char *name;
+    const edgr_submission *sub;     /* NULL for a bare document          */
+    const edgr_document *docs;
+    size_t doc_count;
+    edgr_document bare;
+    const char *data;               /* the unit's bytes                  */
+    size_t len;
+} filing;
+typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
+/* Read a unit whole and call fn for each submission in it.  Returns 1 if
+ * anything failed (reported on err). */
+int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user);
+
 int cmd_parse_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_docs_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_cat_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_extract_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_text_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_items_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_facts_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 
 #endif

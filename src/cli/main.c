@@ -23,6 +23,9 @@ static const char USAGE[] =
     "  docs      a table of the documents\n"
     "  cat       write one document's decoded body to standard output\n"
     "  extract   write every document under DIR/<cik>/<accession>/<filename>\n"
+    "  text      clean text of a document (HTML and 1990s plain text)\n"
+    "  items     8-K, 10-K and 10-Q items with their text\n"
+    "  facts     cover page, signatures and exhibits as JSON\n"
     "  version   print the version\n"
     "\n"
     "Run 'edgr <command> --help' for a command's options and examples.\n"
@@ -99,12 +102,77 @@ static const char HELP_EXTRACT[] =
     "example:\n"
     "  edgr extract -o out samples/\n";
 
+static const char HELP_TEXT[] =
+    "usage: edgr text [--doc SEQ|FILENAME|all] [--tables text|markdown|tsv] FILE...\n"
+    "\n"
+    "Write the clean text of a filing's main document (the first one), as UTF-8.\n"
+    "HTML is laid out as paragraphs; scripts, styles, hidden inline-XBRL data\n"
+    "and display:none content are dropped; character references are decoded\n"
+    "(&#146; is a right quote, as browsers read it).  Tables become aligned\n"
+    "rows, with \"$\", \")\" and \"%\" kept with their numbers.  1990s text\n"
+    "documents lose their <PAGE>, <TABLE>, <S>, <C> markers, page numbers and\n"
+    "running headers.  FILE may also be a bare .htm or .txt document.\n"
+    "\n"
+    "options:\n"
+    "  --doc SEQ|FILENAME  the document with that <SEQUENCE> or <FILENAME>;\n"
+    "                      'all' for every HTML and text document, each after\n"
+    "                      a '==> SEQ TYPE FILENAME <==' line\n"
+    "  --tables STYLE      text (aligned columns, default), markdown, or tsv\n"
+    "  -j, --jobs N        work on N files in parallel (output keeps input order)\n"
+    "\n"
+    "examples:\n"
+    "  edgr text samples/0009900001-17-000001.txt\n"
+    "  edgr text --doc 2 samples/0009900001-17-000001.txt\n"
+    "  edgr text --tables markdown 10k.htm | less\n";
+
+static const char HELP_ITEMS[] =
+    "usage: edgr items [--item CODE] [--json] FILE...\n"
+    "\n"
+    "Split a filing's main document into its items and print each with its\n"
+    "text: Form 8-K (items 1.01-9.01, and 1-12 before August 2004), Form 10-K\n"
+    "(10-K405, 10-KSB: Parts I-IV, items 1-16) and Form 10-Q (Part I items 1-4,\n"
+    "Part II items 1-6, always with their part).  The table of contents and\n"
+    "cross-references (\"see Item 1A\") are not headings; \"Items 1 and 2\" gives\n"
+    "both items.  Works on HTML and on 1990s text filings.\n"
+    "\n"
+    "options:\n"
+    "  --item CODE   only this item (7.01, 1A, II-1A for a 10-Q's Part II)\n"
+    "  --json        one JSON object per filing: accession, form, and items\n"
+    "                with code, part, title, text and the span in the file\n"
+    "                (start, end byte offsets); header items for an 8-K\n"
+    "  -j, --jobs N  work on N files in parallel\n"
+    "\n"
+    "examples:\n"
+    "  edgr items samples/0009900001-17-000001.txt\n"
+    "  edgr items --item 1A --json 10k.txt | jq -r '.items[0].text'\n";
+
+static const char HELP_FACTS[] =
+    "usage: edgr facts [--pretty] FILE...\n"
+    "\n"
+    "Print one JSON object per filing with what its cover page, signature\n"
+    "block and exhibits say: registrant name, state of incorporation, commission\n"
+    "file number, IRS employer number, address and phone, the four Rule\n"
+    "425 / 14a-12 / 14d-2(b) / 13e-4(c) boxes, securities registered under\n"
+    "Section 12(b), the emerging-growth box; each signer's name and title and\n"
+    "the date; every EX-* document matched to the exhibit index of the form.\n"
+    "Inline XBRL dei: facts win over the cover's text where both exist.\n"
+    "\n"
+    "options:\n"
+    "  --pretty      indent the JSON\n"
+    "  -j, --jobs N  work on N files in parallel\n"
+    "\n"
+    "example:\n"
+    "  edgr facts samples/0009900001-17-000001.txt --pretty\n";
+
 static const command COMMANDS[] = {
     {"parse", cmd_parse_run, 0, 1},
     {"header", cmd_parse_run, EDGR_PARSE_HEADER_ONLY, 1},
     {"docs", cmd_docs_run, 0, 1},
     {"cat", cmd_cat_run, 0, 1},
     {"extract", cmd_extract_run, 0, 0},
+    {"text", cmd_text_run, 0, 1},
+    {"items", cmd_items_run, 0, 1},
+    {"facts", cmd_facts_run, 0, 1},
 };
 
 static const char *help_for(const char *cmd)
@@ -114,6 +182,9 @@ static const char *help_for(const char *cmd)
     if (!strcmp(cmd, "docs")) return HELP_DOCS;
     if (!strcmp(cmd, "cat")) return HELP_CAT;
     if (!strcmp(cmd, "extract")) return HELP_EXTRACT;
+    if (!strcmp(cmd, "text")) return HELP_TEXT;
+    if (!strcmp(cmd, "items")) return HELP_ITEMS;
+    if (!strcmp(cmd, "facts")) return HELP_FACTS;
     return USAGE;
 }
 
@@ -185,6 +256,23 @@ int main(int argc, char **argv)
                 return usage_error(name, "--jobs takes a number from 1 to 64, not '%s'", v ? v : "");
             }
             o.jobs = (int)n;
+        } else if (!strcmp(a, "--doc") || !strcmp(a, "--item") || !strcmp(a, "--tables")) {
+            if (i + 1 >= argc) {
+                free(files);
+                return usage_error(name, "%s needs a value", a);
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'd') o.doc_selector = v;
+            else if (a[2] == 'i') o.item = v;
+            else if (!strcmp(v, "text")) o.tables = 0;
+            else if (!strcmp(v, "markdown")) o.tables = 1;
+            else if (!strcmp(v, "tsv")) o.tables = 2;
+            else {
+                free(files);
+                return usage_error(name, "--tables takes text, markdown or tsv, not '%s'", v);
+            }
+        } else if (!strcmp(a, "--json")) {
+            o.json = 1;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (i + 1 >= argc) {
                 free(files);

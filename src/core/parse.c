@@ -449,3 +449,17 @@ const char *edgr_container_name(edgr_container c)
                                         "sec-header", "index-headers", "fragment"};
     return (unsigned)c < sizeof names / sizeof names[0] ? names[c] : "none";
 }
+
+void edgr_document_bare(const char *p, size_t n, edgr_document *d)
+{
+    memset(d, 0, sizeof *d);
+    d->text.ptr = p;
+    d->text.len = n;
+    d->end = n;
+    d->sequence = 1;
+    d->decoded_size = -1;
+    doc_classify(d);
+    if (d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT || d->format == EDGR_FMT_XML ||
+        d->format == EDGR_FMT_XBRL)
+        d->charset = charset_detect(d->body.ptr, d->body.len);
+}

@@ -1,0 +1,70 @@
+/* edgr text: the clean text of a filing's documents. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "edgr/text.h"
+
+typedef struct tctx {
+    const opts *o;
+    sink *out, *err;
+    edgr_text text;
+} tctx;
+
+/* --doc: a sequence number, a file name, or "all". */
+int doc_selected(const char *sel, const edgr_document *d, size_t index)
+{
+    if (!sel) return index == 0;
+    if (!strcmp(sel, "all")) return d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT;
+    char *end;
+    long v = strtol(sel, &end, 10);
+    if (*sel && !*end) return d->sequence == v;
+    size_t n = strlen(sel);
+    return d->filename.len == n && memcmp(d->filename.ptr, sel, n) == 0;
+}
+
+static int text_filing(void *user, const filing *f)
+{
+    tctx *c = user;
+    int found = 0, failed = 0;
+    edgr_text_options to = {.tables = (edgr_table_style)c->o->tables};
+    for (size_t i = 0; i < f->doc_count; i++) {
+        const edgr_document *d = &f->docs[i];
+        if (!doc_selected(c->o->doc_selector, d, i)) continue;
+        found++;
+        if (c->o->doc_selector && !strcmp(c->o->doc_selector, "all"))
+            sink_printf(c->out, "%s==> %lld %.*s %.*s <==\n\n", found > 1 ? "\n" : "",
+                        (long long)d->sequence, (int)d->type.len, d->type.ptr ? d->type.ptr : "",
+                        (int)d->filename.len, d->filename.ptr ? d->filename.ptr : "");
+        edgr_status st = edgr_document_text(d, &to, &c->text);
+        if (st == EDGR_ERR_ARG) {
+            sink_printf(c->err, "%s: %llu: document %lld is %s, not text\n", f->name,
+                        (unsigned long long)d->offset, (long long)d->sequence,
+                        edgr_format_name(d->format));
+            failed = 1;
+            continue;
+        }
+        if (st != EDGR_OK) {
+            sink_printf(c->err, "%s: %llu: %s\n", f->name, (unsigned long long)d->offset,
+                        edgr_strerror(st));
+            failed = 1;
+            continue;
+        }
+        sink_write(c->out, c->text.data, c->text.len);
+    }
+    if (!found && c->o->doc_selector && strcmp(c->o->doc_selector, "all")) {
+        sink_printf(c->err, "%s: 0: no document with sequence or filename \"%s\"\n", f->name,
+                    c->o->doc_selector);
+        failed = 1;
+    }
+    return failed || c->out->failed;
+}
+
+int cmd_text_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    tctx c = {.o = o, .out = out, .err = err};
+    int rc = each_filing(u, o, err, text_filing, &c);
+    edgr_text_free(&c.text);
+    return rc;
+}

@@ -1,0 +1,93 @@
+/* Whole filings for the commands that read what a filing says (text, items,
+ * facts): those need a document's whole body at once, so a unit is read into
+ * memory (a filing is at most tens of MB) and parsed whole.  A named file
+ * with no EDGAR envelope (an .htm saved from EDGAR's folders) is read as one
+ * bare document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* All of a unit's bytes: the chunk itself when there is only one (an
+ * mmap'd file), else a copy in `buf`. */
+static int slurp(unit *u, edgr_buf *buf, const char **data, size_t *len, sink *err)
+{
+    const char *p, *first = NULL;
+    size_t n, first_n = 0, chunks = 0;
+    char msg[256] = "";
+    int r;
+    buf->len = 0;
+    while ((r = u->next(u, &p, &n, msg, sizeof msg)) == 1) {
+        if (chunks++ == 0) { first = p; first_n = n; continue; }
+        if (chunks == 2 && first_n) { /* second chunk: start copying */
+            if (!(buf->data = realloc(buf->data, buf->cap = first_n + n))) goto nomem;
+            memcpy(buf->data, first, first_n);
+            buf->len = first_n;
+        }
+        if (buf->len + n > buf->cap) {
+            size_t cap = buf->cap ? buf->cap : 65536;
+            while (cap < buf->len + n) cap *= 2;
+            char *d = realloc(buf->data, cap);
+            if (!d) goto nomem;
+            buf->data = d;
+            buf->cap = cap;
+        }
+        memcpy(buf->data + buf->len, p, n);
+        buf->len += n;
+    }
+    if (r < 0) {
+        sink_printf(err, "%s: %zu: %s\n", u->name, chunks > 1 ? buf->len : first_n, msg);
+        return -1;
+    }
+    if (chunks <= 1) { *data = first; *len = first_n; }
+    else { *data = buf->data; *len = buf->len; }
+    return 0;
+nomem:
+    sink_printf(err, "%s: 0: out of memory\n", u->name);
+    return -1;
+}
+
+int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
+{
+    edgr_buf buf = {0};
+    const char *data = NULL;
+    size_t len = 0;
+    if (slurp(u, &buf, &data, &len, err)) { edgr_buf_free(&buf); return 1; }
+    edgr_parser *ps = edgr_parser_new();
+    if (!ps) { edgr_buf_free(&buf); sink_printf(err, "%s: 0: out of memory\n", u->name); return 1; }
+    int failed = 0, count = 0;
+    size_t at = 0;
+    while (at < len || (len == 0 && count == 0)) {
+        const edgr_submission *s = NULL;
+        size_t used = 0;
+        edgr_status st = edgr_parse(ps, data + at, len - at, at, EDGR_PARSE_DECODE, &s, &used);
+        if (st == EDGR_ERR_EMPTY) {
+            if (count == 0) { sink_printf(err, "%s: 0: empty input\n", u->name); failed = 1; }
+            break;
+        }
+        if (st == EDGR_ERR_NOT_EDGAR && count == 0 && !u->walked) {
+            /* a bare document */
+            filing f = {.name = u->name, .sub = NULL, .data = data, .len = len};
+            edgr_document_bare(data, len, &f.bare);
+            f.docs = &f.bare;
+            f.doc_count = 1;
+            if (fn(user, &f)) failed = 1;
+            break;
+        }
+        if (st == EDGR_ERR_NOMEM) { sink_printf(err, "%s: %zu: out of memory\n", u->name, at); failed = 1; break; }
+        if (s) {
+            if (submission_failed(u, s, err, o->quiet)) failed = 1;
+            if (s->container != EDGR_C_NONE) {
+                filing f = {.name = u->name, .sub = s, .docs = s->docs, .doc_count = s->doc_count,
+                            .data = data, .len = len};
+                if (fn(user, &f)) failed = 1;
+            }
+        }
+        count++;
+        if (st != EDGR_OK || used == 0) break;
+        at += used;
+    }
+    edgr_parser_free(ps);
+    edgr_buf_free(&buf);
+    return failed;
+}

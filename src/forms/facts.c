@@ -1,0 +1,2 @@
+/* facts: in progress */
+typedef int edgr_facts_placeholder;

@@ -1,0 +1,2 @@
+/* items: in progress */
+typedef int edgr_items_placeholder;

@@ -1,0 +1,59 @@
+/* Named character references: the WHATWG table, binary-searched. */
+#include "entities.h"
+
+#include <string.h>
+
+typedef struct entity {
+    const char *name;
+    unsigned char name_len;
+    const char *value;
+    unsigned char value_len;
+} entity;
+
+static const entity ENTITIES[] = {
+#include "entities.inc"
+};
+enum { N_ENTITIES = sizeof ENTITIES / sizeof ENTITIES[0], LONGEST = 32 };
+
+static const entity *find(const char *p, size_t n)
+{
+    size_t lo = 0, hi = N_ENTITIES;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const entity *e = &ENTITIES[mid];
+        size_t m = e->name_len < n ? e->name_len : n;
+        int c = memcmp(e->name, p, m);
+        if (c == 0) c = (e->name_len > n) - (e->name_len < n);
+        if (c == 0) return e;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+size_t entity_match(const char *p, size_t n, const char **value, size_t *value_len)
+{
+    size_t run = 0;
+    while (run < n && run < LONGEST && is_alnum((unsigned char)p[run])) run++;
+    if (run == 0) return 0;
+    const entity *e = NULL;
+    size_t got = 0;
+    if (run < n && p[run] == ';') { /* the usual case: &name; */
+        e = find(p, run + 1);
+        got = run + 1;
+    }
+    /* Legacy names match without ';', longest first (&notin vs &not). */
+    for (size_t k = run; !e && k >= 2; k--) {
+        e = find(p, k);
+        got = k;
+    }
+    if (!e) return 0;
+    *value = e->value;
+    *value_len = e->value_len;
+    return got;
+}

@@ -1,0 +1,193 @@
+/*
+ * Plain-text documents: the filings of the 1990s and early 2000s.
+ *
+ * They are already laid out for a line printer, so the text is kept as it
+ * is, minus what only the printer needed: EDGAR's legacy table tags (<TABLE>
+ * <CAPTION> <S> <C> <FN>, which mark columns and footnotes), <PAGE> markers
+ * and form feeds, the page number that closes each page and the running
+ * header that opens the next.  Tags inside a line become spaces of the same
+ * width so the columns stay aligned.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "charset.h"
+#include "scan.h"
+#include "sink.h"
+
+typedef struct pline {
+    size_t start, end; /* without the line break */
+    int kind;
+} pline;
+
+enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP };
+
+/* Legacy tags, matched case-insensitively. */
+static const char *const LEGACY[] = {"<PAGE>", "<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>",
+                                     "<S>", "<C>", "<FN>", "</FN>", "</PAGE>"};
+
+static size_t legacy_tag_at(const char *p, const char *end)
+{
+    if (*p != '<') return 0;
+    for (size_t i = 0; i < sizeof LEGACY / sizeof LEGACY[0]; i++) {
+        size_t n = strlen(LEGACY[i]);
+        if ((size_t)(end - p) >= n && sc_eq_upper(p, n, LEGACY[i])) return n;
+    }
+    return 0;
+}
+
+static void trim(const char **p, const char **e)
+{
+    while (*p < *e && sc_is_space((unsigned char)**p)) (*p)++;
+    while (*e > *p && sc_is_space((unsigned char)(*e)[-1])) (*e)--;
+}
+
+/* "12", "- 12 -", "Page 12", "F-3", "A-12", "ii", "(3)". */
+static int is_page_number(const char *p, const char *e)
+{
+    trim(&p, &e);
+    size_t n = (size_t)(e - p);
+    if (n == 0 || n > 14) return 0;
+    if (n > 5 && sc_starts_upper(p, n, "PAGE ")) { p += 5; trim(&p, &e); }
+    while (p < e && (*p == '-' || *p == '(' || *p == ' ')) p++;
+    while (e > p && (e[-1] == '-' || e[-1] == ')' || e[-1] == ' ')) e--;
+    if (p == e) return 0;
+    const char *q = p;
+    if (q + 1 < e && sc_upper((unsigned char)*q) >= 'A' && sc_upper((unsigned char)*q) <= 'Z' &&
+        q[1] == '-')
+        q += 2; /* F-3 */
+    int digits = 0;
+    while (q < e && sc_is_digit((unsigned char)*q)) { q++; digits++; }
+    if (digits && digits <= 4 && q == e) return 1;
+    if (digits) return 0;
+    for (q = p; q < e; q++) /* roman numerals, lower case only (upper is a heading) */
+        if (!strchr("ivxl", *q)) return 0;
+    return (size_t)(e - p) <= 6;
+}
+
+static int line_eq(const char *base, const pline *a, const pline *b)
+{
+    const char *p = base + a->start, *e = base + a->end, *q = base + b->start, *f = base + b->end;
+    trim(&p, &e);
+    trim(&q, &f);
+    return e - p == f - q && memcmp(p, q, (size_t)(e - p)) == 0;
+}
+
+/* Classify a line: only legacy tags (and blanks) is L_TAGS; a <PAGE> among
+ * them makes it L_PAGE. */
+static int classify(const char *p, const char *e)
+{
+    int page = 0, tags = 0;
+    if (memchr(p, '\f', (size_t)(e - p))) page = 1;
+    while (p < e) {
+        unsigned char c = (unsigned char)*p;
+        if (sc_is_space(c) || c == '\f') { p++; continue; }
+        size_t n = legacy_tag_at(p, e);
+        if (!n) return L_TEXT; /* text wins; a form feed in it is dropped */
+        if (n == 6 && sc_eq_upper(p, 6, "<PAGE>")) page = 1;
+        tags = 1;
+        p += n;
+    }
+    return page ? L_PAGE : tags ? L_TAGS : L_BLANK;
+}
+
+edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
+                               const edgr_text_options *opt, edgr_text *out)
+{
+    (void)opt;
+    if (!out || (!txt && len)) return EDGR_ERR_ARG;
+    if (!txt) txt = "";
+    out->anchor_count = 0;
+    vec lines = {.size = sizeof(pline)};
+    int failed = 0;
+
+    for (size_t i = 0; i < len && !failed;) {
+        size_t j = i;
+        while (j < len && txt[j] != '\n' && txt[j] != '\r') j++;
+        pline *l = vec_push(&lines);
+        if (!l) { failed = 1; break; }
+        l->start = i;
+        l->end = j;
+        l->kind = classify(txt + i, txt + j);
+        if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
+        i = j + 1;
+    }
+    pline *L = lines.items;
+    size_t n = lines.len;
+
+    /* Page furniture: the page number before each break, a page number or
+     * running header after it.  A header is running when the same line
+     * opens at least two pages. */
+    size_t first_after_prev = (size_t)-1;
+    for (size_t i = 0; i < n && !failed; i++) {
+        if (L[i].kind != L_PAGE) continue;
+        size_t b = i;
+        while (b > 0 && L[b - 1].kind == L_BLANK) b--;
+        if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
+            L[b - 1].kind = L_DROP;
+        size_t a = i + 1;
+        while (a < n && (L[a].kind == L_BLANK || L[a].kind == L_TAGS)) a++;
+        if (a >= n || L[a].kind != L_TEXT) continue;
+        if (is_page_number(txt + L[a].start, txt + L[a].end)) { L[a].kind = L_DROP; continue; }
+        if (first_after_prev != (size_t)-1 && line_eq(txt, &L[a], &L[first_after_prev])) {
+            L[a].kind = L_DROP;
+            if (L[first_after_prev].kind == L_TEXT) L[first_after_prev].kind = L_DROP;
+        }
+        first_after_prev = a;
+    }
+    /* The last page's number, when the document ends with it. */
+    {
+        size_t b = n;
+        while (b > 0 && (L[b - 1].kind == L_BLANK || L[b - 1].kind == L_TAGS || L[b - 1].kind == L_PAGE)) b--;
+        if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
+            L[b - 1].kind = L_DROP;
+    }
+
+    edgr_buf b = text_as_buf(out);
+    tsink s = {.b = &b, .anchors = out};
+    int blank = 0;
+    for (size_t i = 0; i < n && !s.failed; i++) {
+        const pline *l = &L[i];
+        if (l->kind == L_DROP || l->kind == L_TAGS || l->kind == L_PAGE) continue;
+        const char *p = txt + l->start, *e = txt + l->end;
+        while (e > p && sc_is_space((unsigned char)e[-1])) e--;
+        if (p == e) { blank = 1; continue; }
+        if (b.len) sink_put(&s, blank ? "\n\n" : "\n", blank ? 2 : 1);
+        blank = 0;
+        sink_anchor(&s, l->start);
+        while (p < e) {
+            const char *q = p;
+            while (q < e && (unsigned char)*q < 0x80 && *q != '<' && *q != '\f' && *q != 0) q++;
+            sink_put(&s, p, (size_t)(q - p));
+            p = q;
+            if (p >= e) break;
+            unsigned char c = (unsigned char)*p;
+            size_t tn;
+            if (c == '<' && (tn = legacy_tag_at(p, e))) {
+                static const char spaces[] = "           ";
+                sink_put(&s, spaces, tn);
+                p += tn;
+            } else if (c == '<') {
+                sink_put(&s, p++, 1);
+            } else if (c == '\f' || c == 0) {
+                p++;
+            } else if (charset == EDGR_CS_CP1252) {
+                char u[3];
+                sink_put(&s, u, cp1252_to_utf8(c, u));
+                p++;
+            } else {
+                const char *r = p;
+                while (r < e && (unsigned char)*r >= 0x80) r++;
+                sink_put(&s, p, (size_t)(r - p));
+                p = r;
+            }
+        }
+        /* tags replaced by spaces may leave blanks at the end */
+        while (b.len && b.data[b.len - 1] == ' ') b.len--;
+    }
+    if (b.len) sink_put(&s, "\n", 1);
+    failed |= s.failed;
+    vec_free(&lines);
+    text_finish(out, &b, failed);
+    return failed ? EDGR_ERR_NOMEM : EDGR_OK;
+}

@@ -1,0 +1,97 @@
+/* Text sinks and the edgr_text result (see sink.h). */
+#include "sink.h"
+
+#include <stdlib.h>
+
+void sink_anchor(tsink *s, size_t src)
+{
+    edgr_text *t = s->anchors;
+    if (!t) return;
+    size_t pos = s->b->len;
+    src += s->src_base;
+    if (t->anchor_count) {
+        edgr_text_anchor *last = &t->anchors[t->anchor_count - 1];
+        if (last->text == pos) { last->src = src; return; }
+        if (last->src == src) return; /* same source line: nothing to add */
+    }
+    if (t->anchor_count == t->anchor_cap) {
+        size_t cap = t->anchor_cap ? t->anchor_cap * 2 : 256;
+        edgr_text_anchor *a = realloc(t->anchors, cap * sizeof *a);
+        if (!a) { s->failed = 1; return; }
+        t->anchors = a;
+        t->anchor_cap = cap;
+    }
+    t->anchors[t->anchor_count++] = (edgr_text_anchor){pos, src};
+}
+
+void sink_flush(tsink *s, size_t src)
+{
+    edgr_buf *b = s->b;
+    if (s->pend_break) {
+        if (b->len > s->base) {
+            int have = 0;
+            while (have < 2 && b->len - have > s->base && b->data[b->len - 1 - have] == '\n') have++;
+            for (int i = have; i < s->pend_break; i++) sink_put(s, "\n", 1);
+        }
+        s->pend_break = 0;
+        s->pend_space = 0;
+    }
+    if (sink_at_line_start(s)) {
+        s->pend_space = 0;
+        sink_anchor(s, src);
+        if (s->bullet) {
+            sink_put(s, s->bullet, s->bullet_len);
+            s->bullet = NULL;
+        }
+    } else if (s->pend_space) {
+        s->pend_space = 0;
+        sink_put(s, " ", 1);
+    }
+}
+
+void sink_codepoint(tsink *s, unsigned cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+    else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    } else {
+        u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+    }
+    sink_put(s, u, n);
+}
+
+void text_finish(edgr_text *t, edgr_buf *b, int failed)
+{
+    if (!failed && buf_reserve(b, 1, TEXT_CAP) == 0) b->data[b->len] = '\0';
+    else if (b->len && b->cap) b->data[--b->len] = '\0'; /* keep it a C string */
+    t->data = b->data;
+    t->len = b->data ? b->len : 0;
+    t->cap = b->cap;
+}
+
+void edgr_text_free(edgr_text *t)
+{
+    if (!t) return;
+    extern void text_scratch_free(void *priv);
+    text_scratch_free(t->priv);
+    free(t->data);
+    free(t->anchors);
+    *t = (edgr_text){0};
+}
+
+size_t edgr_text_source_offset(const edgr_text *t, size_t pos)
+{
+    if (!t || !t->anchor_count) return 0;
+    size_t lo = 0, hi = t->anchor_count; /* first anchor with text > pos */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->anchors[mid].text <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? t->anchors[lo - 1].src : t->anchors[0].src;
+}

@@ -1,0 +1,60 @@
+/* Text sinks: where laid-out text goes, with white space and line breaks
+ * owed rather than written, so that nothing trails a line and no blank line
+ * opens a paragraph.  The HTML and plain-text converters share them. */
+#ifndef EDGR_TEXT_SINK_H
+#define EDGR_TEXT_SINK_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "edgr/text.h"
+
+/* Text output can legitimately be larger than its input (entities expand,
+ * tables are padded) but never by much; this cap stops a hostile table. */
+#define TEXT_CAP ((size_t)1 << 32)
+
+typedef struct tsink {
+    edgr_buf *b;
+    size_t base;           /* where this sink's text starts in b          */
+    int pend_space;        /* one space owed before the next visible byte */
+    int pend_break;        /* newlines owed: 1 = line break, 2 = blank    */
+    const char *bullet;    /* list marker owed at the next line start     */
+    size_t bullet_len;
+    edgr_text *anchors;    /* record line-start anchors here, or NULL     */
+    size_t src_base;       /* added to every anchor's source offset       */
+    int failed;            /* an allocation failed                        */
+} tsink;
+
+/* Pay what is owed (breaks, bullet, space) before visible text from source
+ * offset `src`.  Called before every write of visible bytes. */
+void sink_flush(tsink *s, size_t src);
+/* Append visible bytes (after sink_flush). */
+static inline void sink_put(tsink *s, const char *p, size_t n)
+{
+    if (buf_append(s->b, p, n, TEXT_CAP)) s->failed = 1;
+}
+static inline void sink_space(tsink *s) { s->pend_space = 1; }
+static inline void sink_break(tsink *s, int n)
+{
+    if (n > 2) n = 2;
+    if (s->pend_break < n) s->pend_break = n;
+}
+/* 1 if nothing visible was written since the last line break. */
+static inline int sink_at_line_start(const tsink *s)
+{
+    return s->b->len == s->base || s->b->data[s->b->len - 1] == '\n';
+}
+/* Record an anchor at the current end of the text. */
+void sink_anchor(tsink *s, size_t src);
+/* Write one code point as UTF-8 (no flush). */
+void sink_codepoint(tsink *s, unsigned cp);
+
+/* Move an edgr_buf's storage into / out of an edgr_text. */
+static inline edgr_buf text_as_buf(edgr_text *t)
+{
+    edgr_buf b = {t->data, 0, t->cap};
+    return b;
+}
+void text_finish(edgr_text *t, edgr_buf *b, int failed);
+
+#endif

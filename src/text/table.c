@@ -1,0 +1,398 @@
+/*
+ * Table layout.
+ *
+ * EDGAR tables are typeset for print: a "$" in its own cell before the
+ * number, ")" or "%" in a cell after it, and empty spacer columns between
+ * every pair of real ones.  Laid out naively that is unreadable, so empty
+ * cells are dropped, currency and closing cells are joined to their number,
+ * and the remaining cells are aligned on the grid columns that ever hold
+ * text (colspans counted), so a row with a missing value keeps its other
+ * values in their columns.
+ */
+#include "table.h"
+
+#include <stdlib.h>
+
+typedef struct tcell {
+    size_t start, end; /* in table_lvl.text */
+    unsigned col;
+} tcell;
+
+typedef struct trow {
+    size_t first, n;   /* cells */
+    size_t src;
+} trow;
+
+typedef struct lcell {
+    size_t off, len;   /* in text_scratch.layout */
+    unsigned col;      /* grid column, then logical column index */
+} lcell;
+
+typedef struct lrow {
+    size_t first, n;
+    size_t src;
+} lrow;
+
+enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80 };
+
+text_scratch *text_scratch_new(void)
+{
+    text_scratch *sc = calloc(1, sizeof *sc);
+    if (!sc) return NULL;
+    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
+        sc->tables[i].rows.size = sizeof(trow);
+        sc->tables[i].cells.size = sizeof(tcell);
+    }
+    sc->lcells.size = sizeof(lcell);
+    sc->lrows.size = sizeof(lrow);
+    return sc;
+}
+
+void text_scratch_free(void *priv)
+{
+    text_scratch *sc = priv;
+    if (!sc) return;
+    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
+        edgr_buf_free(&sc->tables[i].text);
+        vec_free(&sc->tables[i].rows);
+        vec_free(&sc->tables[i].cells);
+    }
+    edgr_buf_free(&sc->layout);
+    edgr_buf_free(&sc->line);
+    vec_free(&sc->lcells);
+    vec_free(&sc->lrows);
+    free(sc);
+}
+
+void table_begin(table_lvl *t, size_t src, tsink *parent)
+{
+    t->text.len = 0;
+    t->rows.len = t->cells.len = 0;
+    t->in_row = t->in_cell = 0;
+    t->next_col = 0;
+    t->parent = parent;
+    t->src = src;
+    t->cell = (tsink){0};
+    t->cell.b = &t->text;
+}
+
+tsink *table_cell_sink(table_lvl *t) { return &t->cell; }
+
+void table_end_cell(table_lvl *t)
+{
+    if (!t->in_cell) return;
+    tcell *c = &VEC_AT(&t->cells, tcell, t->cells.len - 1);
+    c->end = t->text.len;
+    t->in_cell = 0;
+    t->cell.base = t->text.len;
+    t->cell.pend_space = t->cell.pend_break = 0;
+    t->cell.bullet = NULL;
+}
+
+void table_end_row(table_lvl *t)
+{
+    table_end_cell(t);
+    t->in_row = 0;
+}
+
+void table_begin_row(table_lvl *t, size_t src)
+{
+    table_end_row(t);
+    trow *r = vec_push(&t->rows);
+    if (!r) { t->cell.failed = 1; return; }
+    r->first = t->cells.len;
+    r->n = 0;
+    r->src = src;
+    t->in_row = 1;
+    t->next_col = 0;
+}
+
+void table_begin_cell(table_lvl *t, size_t src, unsigned colspan, int header)
+{
+    (void)header;
+    table_end_cell(t);
+    if (!t->in_row) table_begin_row(t, src);
+    if (t->cell.failed) return;
+    tcell *c = vec_push(&t->cells);
+    if (!c) { t->cell.failed = 1; return; }
+    c->start = c->end = t->text.len;
+    c->col = t->next_col > MAX_COL ? MAX_COL : t->next_col;
+    t->next_col += colspan;
+    VEC_AT(&t->rows, trow, t->rows.len - 1).n++;
+    t->in_cell = 1;
+    t->cell.base = t->text.len;
+    t->cell.pend_space = t->cell.pend_break = 0;
+}
+
+void table_need_cell(table_lvl *t, size_t src)
+{
+    if (!t->in_cell) table_begin_cell(t, src, 1, 0);
+}
+
+/* ------------------------------------------------------------------------
+ * Layout.
+ * ---------------------------------------------------------------------- */
+
+static int is_prefix_cell(const char *p, size_t n)
+{
+    return (n == 1 && (*p == '$' || *p == '(')) || (n == 2 && p[0] == '$' && p[1] == '(') ||
+           (n == 3 && (memcmp(p, "\xE2\x82\xAC", 3) == 0)) ||            /* euro */
+           (n == 2 && (memcmp(p, "\xC2\xA3", 2) == 0 || memcmp(p, "\xC2\xA5", 2) == 0));
+}
+
+static int is_suffix_cell(const char *p, size_t n)
+{
+    if (n == 0 || n > 3) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ')' && p[i] != '%') return 0;
+    return 1;
+}
+
+/* Display width: code points, not bytes. */
+static size_t width_of(const char *p, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) w += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return w;
+}
+
+static int is_numeric(const char *p, size_t n)
+{
+    int digit = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= '0' && c <= '9') digit = 1;
+        else if (c == ',' || c == '.' || c == '$' || c == '(' || c == ')' || c == '%' || c == '-' ||
+                 c == ' ')
+            continue;
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
+                 ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93))
+            i += 2; /* em and en dashes stand for zero */
+        else return 0;
+    }
+    return digit || n <= 3;
+}
+
+static int layout_put(text_scratch *sc, const char *p, size_t n)
+{
+    return buf_append(&sc->layout, p, n, TEXT_CAP);
+}
+
+/* Merge each row's cells into logical cells (see the comment at the top). */
+static int merge_cells(table_lvl *t, text_scratch *sc)
+{
+    sc->layout.len = 0;
+    sc->lcells.len = sc->lrows.len = 0;
+    for (size_t r = 0; r < t->rows.len; r++) {
+        trow *row = &VEC_AT(&t->rows, trow, r);
+        lrow *lr = vec_push(&sc->lrows);
+        if (!lr) return -1;
+        lr->first = sc->lcells.len;
+        lr->src = row->src;
+        const char *pre = NULL;
+        size_t pre_len = 0;
+        for (size_t i = 0; i < row->n; i++) {
+            tcell *c = &VEC_AT(&t->cells, tcell, row->first + i);
+            const char *p = t->text.data + c->start;
+            size_t n = c->end - c->start;
+            if (n == 0) continue;
+            if (is_prefix_cell(p, n)) {
+                if (pre) { /* two prefixes in a row: the first stands alone */
+                    lcell *l = vec_push(&sc->lcells);
+                    if (!l) return -1;
+                    *l = (lcell){sc->layout.len, pre_len, c->col};
+                    if (layout_put(sc, pre, pre_len)) return -1;
+                    lr->n++;
+                }
+                pre = p;
+                pre_len = n;
+                continue;
+            }
+            if (!pre && is_suffix_cell(p, n) && lr->n) {
+                lcell *l = &VEC_AT(&sc->lcells, lcell, sc->lcells.len - 1);
+                if (layout_put(sc, p, n)) return -1;
+                l->len += n;
+                continue;
+            }
+            lcell *l = vec_push(&sc->lcells);
+            if (!l) return -1;
+            l->off = sc->layout.len;
+            l->col = c->col;
+            if (pre && layout_put(sc, pre, pre_len)) return -1;
+            if (layout_put(sc, p, n)) return -1;
+            l->len = sc->layout.len - l->off;
+            pre = NULL;
+            lr->n++;
+        }
+        if (pre) {
+            lcell *l = vec_push(&sc->lcells);
+            if (!l) return -1;
+            *l = (lcell){sc->layout.len, pre_len, MAX_COL};
+            if (layout_put(sc, pre, pre_len)) return -1;
+            lr->n++;
+        }
+    }
+    return 0;
+}
+
+/* Write a cell's text to the line, newlines as spaces, escaping for the
+ * style. */
+static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style style)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '\n' || (c == '\t' && style == EDGR_TABLES_TSV)) c = ' ';
+        if (c == ' ' && line->len && line->data[line->len - 1] == ' ') continue;
+        if (c == '|' && style == EDGR_TABLES_MARKDOWN && buf_append(line, "\\", 1, TEXT_CAP)) return -1;
+        if (buf_append(line, &c, 1, TEXT_CAP)) return -1;
+    }
+    return 0;
+}
+
+static int pad(edgr_buf *line, size_t n)
+{
+    if (buf_reserve(line, n, TEXT_CAP)) return -1;
+    memset(line->data + line->len, ' ', n);
+    line->len += n;
+    return 0;
+}
+
+/* One row of the grid, in `style`, into sc->line. */
+static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *widths,
+                    const size_t *colpos, edgr_table_style style)
+{
+    edgr_buf *line = &sc->line;
+    line->len = 0;
+    size_t content = 0;
+    for (size_t i = 0; i < lr->n; i++) content += VEC_AT(&sc->lcells, lcell, lr->first + i).len;
+    /* Padding beyond this means a hostile or absurd grid: stop aligning. */
+    size_t budget = 4 * content + 400, width = 0;
+    if (style == EDGR_TABLES_TEXT) {
+        for (size_t i = 0; i < lr->n; i++) {
+            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+            const char *p = sc->layout.data + l->off;
+            size_t w = width_of(p, l->len);
+            size_t target = colpos[l->col];
+            if (is_numeric(p, l->len) && w < widths[l->col]) target += widths[l->col] - w;
+            size_t need = width < target ? target - width : (i ? 2 : 0);
+            if (need > budget) need = i ? 2 : 0;
+            budget -= need < budget ? need : budget;
+            if (pad(line, need)) return -1;
+            size_t before = line->len;
+            if (line_cell(line, p, l->len, style)) return -1;
+            width += need + width_of(line->data + before, line->len - before);
+        }
+        return 0;
+    }
+    /* Markdown and TSV: every column, empty where the row has no cell. */
+    size_t i = 0;
+    int compact = (size_t)ncols * 3 > budget;
+    if (style == EDGR_TABLES_MARKDOWN && buf_append(line, "|", 1, TEXT_CAP)) return -1;
+    for (unsigned col = 0; col < ncols; col++) {
+        lcell *l = i < lr->n ? &VEC_AT(&sc->lcells, lcell, lr->first + i) : NULL;
+        int here = l && l->col == col;
+        if (!here && compact) continue;
+        if (style == EDGR_TABLES_MARKDOWN) {
+            if (buf_append(line, " ", 1, TEXT_CAP)) return -1;
+        } else if (col && line->len && buf_append(line, "\t", 1, TEXT_CAP)) return -1;
+        else if (col && !line->len && !compact && buf_append(line, "\t", 1, TEXT_CAP)) return -1;
+        if (here) {
+            if (line_cell(line, sc->layout.data + l->off, l->len, style)) return -1;
+            i++;
+        }
+        if (style == EDGR_TABLES_MARKDOWN && buf_append(line, " |", 2, TEXT_CAP)) return -1;
+    }
+    return 0;
+}
+
+static void put_line(tsink *s, text_scratch *sc, size_t src)
+{
+    edgr_buf *line = &sc->line;
+    while (line->len && line->data[line->len - 1] == ' ') line->len--;
+    if (!line->len) return;
+    sink_break(s, 1);
+    sink_flush(s, src);
+    sink_put(s, line->data, line->len);
+}
+
+int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
+{
+    table_end_row(t);
+    tsink *out = t->parent;
+    if (t->cell.failed || merge_cells(t, sc)) return -1;
+
+    /* Which grid columns ever hold text, and the most cells in a row. */
+    static const size_t NONE = (size_t)-1;
+    size_t map[MAX_COL + 1];
+    for (size_t c = 0; c <= MAX_COL; c++) map[c] = NONE;
+    size_t most = 0;
+    for (size_t r = 0; r < sc->lrows.len; r++) {
+        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
+        if (lr->n > most) most = lr->n;
+        for (size_t i = 0; i < lr->n; i++) map[VEC_AT(&sc->lcells, lcell, lr->first + i).col] = 0;
+    }
+    unsigned ncols = 0;
+    for (size_t c = 0; c <= MAX_COL; c++)
+        if (map[c] != NONE) map[c] = ncols++;
+
+    sink_break(out, 2);
+    if (most <= 1) {
+        /* A layout table (one cell a row): its cells are paragraphs. */
+        for (size_t r = 0; r < sc->lrows.len; r++) {
+            lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
+            if (!lr->n) continue;
+            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first);
+            sink_break(out, 1);
+            sink_flush(out, lr->src);
+            sink_put(out, sc->layout.data + l->off, l->len);
+        }
+        sink_break(out, 2);
+        return out->failed ? -1 : 0;
+    }
+
+    size_t widths[MAX_COL + 1], colpos[MAX_COL + 1];
+    memset(widths, 0, sizeof widths);
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
+        l->col = (unsigned)map[l->col];
+        size_t w = width_of(sc->layout.data + l->off, l->len);
+        if (w > WIDTH_CAP) w = WIDTH_CAP;
+        if (w > widths[l->col]) widths[l->col] = w;
+    }
+    size_t pos = 0;
+    for (unsigned c = 0; c < ncols; c++) {
+        colpos[c] = pos;
+        pos += widths[c] + 2;
+    }
+    for (size_t r = 0; r < sc->lrows.len; r++) {
+        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
+        if (!lr->n) continue;
+        /* A row holding a long multi-line cell (a nested table, prose) is
+         * written cell by cell; a grid would bury it. */
+        int block = 0;
+        for (size_t i = 0; i < lr->n && !block; i++) {
+            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+            block = l->len > LONG_CELL && memchr(sc->layout.data + l->off, '\n', l->len) != NULL;
+        }
+        if (block) {
+            for (size_t i = 0; i < lr->n; i++) {
+                lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+                sink_break(out, 1);
+                sink_flush(out, lr->src);
+                sink_put(out, sc->layout.data + l->off, l->len);
+            }
+            continue;
+        }
+        if (grid_row(sc, lr, ncols, widths, colpos, style)) return -1;
+        put_line(out, sc, lr->src);
+        if (style == EDGR_TABLES_MARKDOWN && r == 0) {
+            sc->line.len = 0;
+            if (buf_append(&sc->line, "|", 1, TEXT_CAP)) return -1;
+            for (unsigned c = 0; c < ncols; c++)
+                if (buf_append(&sc->line, " --- |", 6, TEXT_CAP)) return -1;
+            put_line(out, sc, lr->src);
+        }
+    }
+    sink_break(out, 2);
+    return out->failed ? -1 : 0;
+}

@@ -1,0 +1,2 @@
+/* facts tests: in progress */
+typedef int test_facts_placeholder;

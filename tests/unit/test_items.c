@@ -1,0 +1,2 @@
+/* items tests: in progress */
+typedef int test_items_placeholder;

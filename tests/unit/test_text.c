@@ -1,0 +1,2 @@
+/* text tests: in progress */
+typedef int test_text_placeholder;
