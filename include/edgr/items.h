@@ -1,5 +1,62 @@
-/* edgr/items.h - items of 8-K, 10-K and 10-Q (in progress). */
+/*
+ * edgr/items.h - the items of Forms 8-K, 10-K and 10-Q.
+ *
+ * Items are found in a document's clean text (edgr/text.h): headings such as
+ * "Item 7.01 Regulation FD Disclosure" or "ITEM 1A. RISK FACTORS" start an
+ * item, which runs to the next item heading, the next Part heading or the
+ * signature block.  Table-of-contents entries and cross-references ("see
+ * Item 1A") are not headings.
+ */
 #ifndef EDGR_ITEMS_H
 #define EDGR_ITEMS_H
+
 #include "edgr/edgr.h"
+#include "edgr/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum edgr_form_kind {
+    EDGR_FORM_OTHER = 0,
+    EDGR_FORM_8K = 1,   /* 8-K, 8-K/A, 8-K12B ...                      */
+    EDGR_FORM_10K = 2,  /* 10-K, 10-K/A, 10-K405, 10-KSB, 10-KT ...    */
+    EDGR_FORM_10Q = 3   /* 10-Q, 10-Q/A, 10-QSB ...                    */
+} edgr_form_kind;
+
+/* The kind of a form type as written in a header ("10-K405" is 10-K). */
+EDGR_API edgr_form_kind edgr_form_kind_of(const char *type, size_t len);
+
+typedef struct edgr_item {
+    char code[16];         /* "7.01", "1A", "5" (8-K before 2004-08-23)   */
+    char part[4];          /* "I" .. "IV" (10-K, 10-Q); "" for 8-K        */
+    size_t heading;        /* text offset of the heading                  */
+    size_t title, title_len; /* the heading's title, in the text          */
+    size_t start, end;     /* the body, in the text                       */
+    uint64_t src_start, src_end; /* the same span as offsets in the source
+                              (file offsets for edgr_document_text)       */
+    int combined;          /* 1 if the heading named several items
+                              ("Items 1 and 2"); each gets the same body  */
+} edgr_item;
+
+typedef struct edgr_items {
+    edgr_item *items;
+    size_t count, cap;
+} edgr_items;
+
+/*
+ * Find the items of a form's main document in its text `t`.  `filing_date`
+ * ("YYYYMMDD" or "YYYY-MM-DD", or NULL) chooses between the 8-K numberings
+ * before and after 2004-08-23.  Replaces out's contents; free with
+ * edgr_items_free().  Returns EDGR_OK (perhaps with no items), EDGR_ERR_ARG
+ * or EDGR_ERR_NOMEM.
+ */
+EDGR_API edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind,
+                                     const char *filing_date, edgr_items *out);
+EDGR_API void edgr_items_free(edgr_items *it);
+
+#ifdef __cplusplus
+}
+#endif
+
 #endif

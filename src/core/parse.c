@@ -459,6 +459,12 @@ void edgr_document_bare(const char *p, size_t n, edgr_document *d)
     d->sequence = 1;
     d->decoded_size = -1;
     doc_classify(d);
+    if (d->format == EDGR_FMT_XML || d->format == EDGR_FMT_TEXT) {
+        /* Saved inline XBRL opens with an XML declaration, then <html>. */
+        size_t head = n < 8192 ? n : 8192;
+        for (size_t i = 0; i + 5 <= head; i++)
+            if (p[i] == '<' && sc_eq_upper(p + i + 1, 4, "HTML")) { d->format = EDGR_FMT_HTML; break; }
+    }
     if (d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT || d->format == EDGR_FMT_XML ||
         d->format == EDGR_FMT_XBRL)
         d->charset = charset_detect(d->body.ptr, d->body.len);
