@@ -218,6 +218,7 @@ typedef struct html_conv {
     int hidden;
     char hidden_name[NAME_MAX_LEN + 1];
     int hidden_nest;
+    int hidden_inner;         /* tables and lists opened while hidden         */
 } html_conv;
 
 static tsink *cur(html_conv *h) { return h->out; }
@@ -432,16 +433,16 @@ static const char *raw_text(html_conv *h, const char *p, const char *name, size_
 
 static void list_open(html_conv *h, int ordered)
 {
-    emit_break(h, 2);
+    emit_break(h, h->nlists ? 1 : 2); /* a nested list goes on the next line */
     if (h->nlists == MAX_LISTS) { h->list_overflow++; return; }
     h->lists[h->nlists++] = (list_lvl){ordered, 0};
 }
 
 static void list_close(html_conv *h)
 {
-    emit_break(h, 2);
     if (h->list_overflow) h->list_overflow--;
     else if (h->nlists) h->nlists--;
+    emit_break(h, h->nlists ? 1 : 2);
 }
 
 static void list_item(html_conv *h)
@@ -494,25 +495,48 @@ static void hide(html_conv *h, const tag *t)
     h->hidden = 1;
     memcpy(h->hidden_name, t->name, t->name_len + 1);
     h->hidden_nest = 0;
+    h->hidden_inner = 0;
 }
 
-/* Start and end tags that matter while content is hidden. */
-static void hidden_tag(html_conv *h, const tag *t, enum kind k)
+/* Start and end tags that matter while content is hidden.  Returns 1 when
+ * the tag is the hidden element's own end tag (nothing more to do with it),
+ * 0 otherwise (when it ended the hiding, it is then handled as usual). */
+static int hidden_tag(html_conv *h, const tag *t, enum kind k)
 {
-    if (strcmp(t->name, h->hidden_name) == 0) {
-        if (!t->is_end) { if (!t->self_closing) h->hidden_nest++; }
-        else if (h->hidden_nest-- == 0) h->hidden = 0;
-        return;
+    const char *n = h->hidden_name;
+    if (t->is_end && k == K_DOC_END) { h->hidden = 0; return 0; }
+    /* Tables and lists opened inside the hidden element: their cells, rows
+     * and items are theirs, not the hidden element's siblings. */
+    if ((k == K_TABLE || k == K_LIST_UL || k == K_LIST_OL) && strcmp(t->name, n) != 0) {
+        if (t->is_end && h->hidden_inner) { h->hidden_inner--; return 0; }
+        if (!t->is_end) h->hidden_inner++;
     }
-    /* A hidden <p>, cell or list item ends where the element would end. */
-    if (!t->is_end && (k == K_BLOCK || k == K_TABLE || k == K_LI || k == K_CELL || k == K_TR)) {
-        const char *n = h->hidden_name;
-        if ((strcmp(n, "p") == 0 && k != K_CELL && k != K_TR) ||
-            ((strcmp(n, "td") == 0 || strcmp(n, "th") == 0) && (k == K_CELL || k == K_TR)) ||
-            (strcmp(n, "tr") == 0 && k == K_TR) || (strcmp(n, "li") == 0 && k == K_LI))
+    /* A hidden <p>, cell, row or list item that is never closed ends where
+     * the element would end: at the start of the next one (a <p> at the
+     * next block too).  Checked before nesting: p, td, tr, li do not nest. */
+    if (!t->is_end && (k == K_BLOCK || k == K_TABLE || k == K_LI || k == K_CELL || k == K_TR ||
+                       k == K_LIST_UL || k == K_LIST_OL || k == K_PRE || k == K_HR)) {
+        int cell = strcmp(n, "td") == 0 || strcmp(n, "th") == 0;
+        if (strcmp(n, "p") == 0 ||
+            (!h->hidden_inner && ((cell && (k == K_CELL || k == K_TR)) ||
+                                  (strcmp(n, "tr") == 0 && k == K_TR) ||
+                                  (strcmp(n, "li") == 0 && k == K_LI)))) {
             h->hidden = 0;
+            return 0;
+        }
     }
-    if (t->is_end && k == K_DOC_END) h->hidden = 0;
+    /* The end of the table or list that holds a hidden cell or item. */
+    if (t->is_end && !h->hidden_inner &&
+        ((k == K_TABLE && (strcmp(n, "td") == 0 || strcmp(n, "th") == 0 || strcmp(n, "tr") == 0)) ||
+         ((k == K_LIST_UL || k == K_LIST_OL) && strcmp(n, "li") == 0))) {
+        h->hidden = 0;
+        return 0;
+    }
+    if (strcmp(t->name, n) == 0) {
+        if (!t->is_end) { if (!t->self_closing) h->hidden_nest++; }
+        else if (h->hidden_nest-- == 0) { h->hidden = 0; return 1; }
+    }
+    return 0;
 }
 
 /* Handle a tag; returns where scanning resumes (after raw text, maybe). */
@@ -520,14 +544,14 @@ static const char *on_tag(html_conv *h, const tag *t, const char *after, size_t 
 {
     enum kind k = elem_kind(t->name, t->name_len);
     if (h->hidden) {
-        hidden_tag(h, t, k);
+        if (hidden_tag(h, t, k)) return after;
         if (h->hidden) {
             if (!t->is_end && (k == K_RAW_DROP || k == K_RAW_KEEP))
                 return raw_text(h, after, t->name, t->name_len, 0);
             return after;
         }
-        if (!t->is_end) goto open; /* the tag that ended the hiding */
-        return after;
+        /* the tag that ended the hiding is handled as usual */
+        if (!t->is_end) goto open;
     }
     if (t->is_end) {
         switch (k) {

@@ -18,6 +18,7 @@
 typedef struct pline {
     size_t start, end; /* without the line break */
     int kind;
+    int ff;            /* a text line with a form feed: a page starts here */
 } pline;
 
 enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP };
@@ -109,6 +110,7 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         l->start = i;
         l->end = j;
         l->kind = classify(txt + i, txt + j);
+        l->ff = l->kind == L_TEXT && memchr(txt + i, '\f', j - i) != NULL;
         if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
         i = j + 1;
     }
@@ -120,12 +122,12 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
      * opens at least two pages. */
     size_t first_after_prev = (size_t)-1;
     for (size_t i = 0; i < n && !failed; i++) {
-        if (L[i].kind != L_PAGE) continue;
+        if (L[i].kind != L_PAGE && !(L[i].kind == L_TEXT && L[i].ff)) continue;
         size_t b = i;
         while (b > 0 && L[b - 1].kind == L_BLANK) b--;
         if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
             L[b - 1].kind = L_DROP;
-        size_t a = i + 1;
+        size_t a = L[i].kind == L_PAGE ? i + 1 : i;
         while (a < n && (L[a].kind == L_BLANK || L[a].kind == L_TAGS)) a++;
         if (a >= n || L[a].kind != L_TEXT) continue;
         if (is_page_number(txt + L[a].start, txt + L[a].end)) { L[a].kind = L_DROP; continue; }

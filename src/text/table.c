@@ -15,7 +15,7 @@
 
 typedef struct tcell {
     size_t start, end; /* in table_lvl.text */
-    unsigned col;
+    unsigned col, span;
 } tcell;
 
 typedef struct trow {
@@ -26,6 +26,7 @@ typedef struct trow {
 typedef struct lcell {
     size_t off, len;   /* in text_scratch.layout */
     unsigned col;      /* grid column, then logical column index */
+    unsigned span;     /* grid columns covered (colspan) */
 } lcell;
 
 typedef struct lrow {
@@ -117,6 +118,7 @@ void table_begin_cell(table_lvl *t, size_t src, unsigned colspan, int header)
     if (!c) { t->cell.failed = 1; return; }
     c->start = c->end = t->text.len;
     c->col = t->next_col > MAX_COL ? MAX_COL : t->next_col;
+    c->span = colspan;
     t->next_col += colspan;
     VEC_AT(&t->rows, trow, t->rows.len - 1).n++;
     t->in_cell = 1;
@@ -191,6 +193,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
         lr->src = row->src;
         const char *pre = NULL;
         size_t pre_len = 0;
+        unsigned pre_col = 0, pre_span = 1;
         for (size_t i = 0; i < row->n; i++) {
             tcell *c = &VEC_AT(&t->cells, tcell, row->first + i);
             const char *p = t->text.data + c->start;
@@ -200,12 +203,14 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
                 if (pre) { /* two prefixes in a row: the first stands alone */
                     lcell *l = vec_push(&sc->lcells);
                     if (!l) return -1;
-                    *l = (lcell){sc->layout.len, pre_len, c->col};
+                    *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
                     if (layout_put(sc, pre, pre_len)) return -1;
                     lr->n++;
                 }
                 pre = p;
                 pre_len = n;
+                pre_col = c->col;
+                pre_span = c->span;
                 continue;
             }
             if (!pre && is_suffix_cell(p, n) && lr->n) {
@@ -218,6 +223,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
             if (!l) return -1;
             l->off = sc->layout.len;
             l->col = c->col;
+            l->span = c->span;
             if (pre && layout_put(sc, pre, pre_len)) return -1;
             if (layout_put(sc, p, n)) return -1;
             l->len = sc->layout.len - l->off;
@@ -227,7 +233,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
         if (pre) {
             lcell *l = vec_push(&sc->lcells);
             if (!l) return -1;
-            *l = (lcell){sc->layout.len, pre_len, MAX_COL};
+            *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
             if (layout_put(sc, pre, pre_len)) return -1;
             lr->n++;
         }
@@ -321,7 +327,11 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     tsink *out = t->parent;
     if (t->cell.failed || merge_cells(t, sc)) return -1;
 
-    /* Which grid columns ever hold text, and the most cells in a row. */
+    /* Which grid columns ever hold text, and the most cells in a row.
+     * Cells of one column count first.  A spanning cell ("2024" over the
+     * "$", number and ")" columns) whose first column holds nothing else is
+     * moved to the first column in its span that does, so a heading sits
+     * over its numbers. */
     static const size_t NONE = (size_t)-1;
     size_t map[MAX_COL + 1];
     for (size_t c = 0; c <= MAX_COL; c++) map[c] = NONE;
@@ -329,7 +339,18 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     for (size_t r = 0; r < sc->lrows.len; r++) {
         lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
         if (lr->n > most) most = lr->n;
-        for (size_t i = 0; i < lr->n; i++) map[VEC_AT(&sc->lcells, lcell, lr->first + i).col] = 0;
+        for (size_t i = 0; i < lr->n; i++) {
+            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+            if (l->span <= 1) map[l->col] = 0;
+        }
+    }
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
+        if (l->span <= 1 || map[l->col] != NONE) continue;
+        unsigned last = l->span > MAX_COL - l->col ? MAX_COL : l->col + l->span - 1;
+        for (unsigned c = l->col + 1; c <= last; c++)
+            if (map[c] != NONE) { l->col = c; break; }
+        map[l->col] = 0;
     }
     unsigned ncols = 0;
     for (size_t c = 0; c <= MAX_COL; c++)

@@ -1,2 +1,427 @@
-/* text tests: in progress */
-typedef int test_text_placeholder;
+/* Unit tests of the text converters: every HTML tokenizer quirk that changes
+ * what text comes out, layout (blocks, lists, pre, tables in three styles),
+ * charsets, and the plain-text (1990s) converter. */
+#include <stdlib.h>
+
+#include "charset.h"
+#include "edgr/text.h"
+#include "entities.h"
+#include "test.h"
+
+/* The last result; kept in a global so it is freed on the next call (and is
+ * still reachable, not a leak, at exit). */
+static edgr_text last;
+
+static const char *conv(const char *in, size_t n, edgr_charset cs, edgr_table_style style)
+{
+    edgr_text_options o = {style};
+    if (edgr_html_to_text(in, n, cs, &o, &last) != EDGR_OK) return "(error)";
+    return last.data ? last.data : "";
+}
+/* HTML, UTF-8, aligned tables */
+static const char *html(const char *in) { return conv(in, strlen(in), EDGR_CS_UTF8, EDGR_TABLES_TEXT); }
+static const char *plain(const char *in, edgr_charset cs)
+{
+    if (edgr_plain_to_text(in, strlen(in), cs, NULL, &last) != EDGR_OK) return "(error)";
+    return last.data ? last.data : "";
+}
+
+/* CHECK_TEXT(got, want): strings equal; shows both when they are not. */
+#define CHECK_TEXT(got, want)                                                      \
+    do {                                                                           \
+        const char *g_ = (got), *w_ = (want);                                      \
+        if (strcmp(g_, w_) != 0) {                                                 \
+            fprintf(stderr, "  %s:%d: got\n---\n%s---\n  want\n---\n%s---\n", __FILE__, \
+                    __LINE__, g_, w_);                                             \
+            test_failures++;                                                       \
+        }                                                                          \
+    } while (0)
+
+/* ---- character references ------------------------------------------------ */
+
+TEST(text_named_references)
+{
+    CHECK_TEXT(html("a&amp;b &lt;c&gt; &quot;d&quot;"), "a&b <c> \"d\"\n");
+    CHECK_TEXT(html("It&rsquo;s &mdash; &ldquo;x&rdquo; &euro;5 &eacute;"),
+               "It\xE2\x80\x99s \xE2\x80\x94 \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x82\xAC" "5 \xC3\xA9\n");
+    /* &nbsp; is white space, collapsed with its neighbours */
+    CHECK_TEXT(html("ITEM&nbsp;9A.&nbsp;&nbsp; Controls"), "ITEM 9A. Controls\n");
+    /* names are case-sensitive, but the legacy upper-case ones exist */
+    CHECK_TEXT(html("A &AMP; B &LT; &COPY; &Amp;"), "A & B < \xC2\xA9 &Amp;\n");
+    /* unknown names, bare ampersands and an ampersand at the end are text */
+    CHECK_TEXT(html("AT&T &bogus; a & b &;x &"), "AT&T &bogus; a & b &;x &\n");
+}
+
+TEST(text_named_references_full_table)
+{
+    /* entries from every part of the WHATWG table: astral values, two code
+     * point values, the longest name, the first and the last */
+    CHECK_TEXT(html("&Afr;&NotNestedGreaterGreater;&CounterClockwiseContourIntegral;&AElig;&zwnj;x"),
+               "\xF0\x9D\x94\x84\xE2\xAA\xA2\xCC\xB8\xE2\x88\xB3\xC3\x86\xE2\x80\x8Cx\n");
+    const char *v;
+    size_t vn;
+    CHECK(entity_match("zwj;", 4, &v, &vn) == 4 && vn == 3);
+    CHECK(entity_match("ThickSpace;", 11, &v, &vn) == 11 && vn == 6); /* U+205F U+200A */
+    CHECK(entity_match("Nope;", 5, &v, &vn) == 0);
+    CHECK(entity_match("", 0, &v, &vn) == 0);
+    /* a name longer than any in the table is not read past its limit */
+    char longname[200];
+    memset(longname, 'a', sizeof longname);
+    CHECK(entity_match(longname, sizeof longname, &v, &vn) == 0);
+}
+
+TEST(text_legacy_references_without_semicolon)
+{
+    /* the legacy names match without ';' (WHATWG), libxml2 leaves them */
+    CHECK_TEXT(html("x&nbspy &copy 2020 &reg; &AMP &lt3"), "x y \xC2\xA9 2020 \xC2\xAE & <3\n");
+    /* the longest legacy prefix wins: &notit; is &not + "it;" */
+    CHECK_TEXT(html("&notit; &notin; &not"), "\xC2\xACit; \xE2\x88\x89 \xC2\xAC\n");
+    /* names that need their ';' do not match without it */
+    CHECK_TEXT(html("&rsquo &mdash x"), "&rsquo &mdash x\n");
+}
+
+TEST(text_numeric_references)
+{
+    CHECK_TEXT(html("&#65;&#x42;&#X43;&#x00044;&#0069"), "ABCDE\n");
+    CHECK_TEXT(html("&#8217;&#x2019;"), "\xE2\x80\x99\xE2\x80\x99\n");
+    /* 128-159 mean Windows-1252 */
+    CHECK_TEXT(html("it&#146;s&#151;&#147;q&#148; &#128; &#x96;"),
+               "it\xE2\x80\x99s\xE2\x80\x94\xE2\x80\x9Cq\xE2\x80\x9D \xE2\x82\xAC \xE2\x80\x93\n");
+    /* ... except the five it leaves undefined */
+    CHECK_TEXT(html("&#129;&#141;"), "\xC2\x81\xC2\x8D\n");
+    /* NUL, surrogates and values past U+10FFFF become U+FFFD */
+    CHECK_TEXT(html("a&#0;b&#xD800;c&#1114112;d&#99999999999999999999;e"),
+               "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e\n");
+    CHECK_TEXT(html("&#x1F600;"), "\xF0\x9F\x98\x80\n");
+    /* no digits: literal */
+    CHECK_TEXT(html("&# &#; &#x; &#xg"), "&# &#; &#x; &#xg\n");
+    /* &#160; and &#32; are white space */
+    CHECK_TEXT(html("a&#160;&#160;b&#32;&#32;c&#10;d"), "a b c d\n");
+}
+
+/* ---- markup ---------------------------------------------------------------- */
+
+TEST(text_comments)
+{
+    CHECK_TEXT(html("a<!-- x < y -->b<!-- -- -->c"), "abc\n");
+    CHECK_TEXT(html("a<!-->b<!--->c"), "abc\n");          /* abruptly closed */
+    CHECK_TEXT(html("a<!-- x --!>b"), "ab\n");             /* --!> closes too */
+    CHECK_TEXT(html("a<!-- x -> <p>y</p> - ->b-->c"), "ac\n");
+    CHECK_TEXT(html("a<!-- never closed <p>b</p>"), "a\n"); /* to the end */
+    CHECK_TEXT(html("a<!DOCTYPE html>b<![CDATA[x]]>c<?xml version='1.0'?>d<!x>e"), "abcde\n");
+}
+
+TEST(text_raw_text_elements)
+{
+    CHECK_TEXT(html("a<script>if (a<b && c>d) x = \"</p><b>\";</script>b"), "ab\n");
+    CHECK_TEXT(html("a<SCRIPT type=x>1 </scriptx> 2</SCRIPT >b"), "ab\n");
+    CHECK_TEXT(html("a<style>p < q { color: red }</style>b<title>T</title>c"), "abc\n");
+    CHECK_TEXT(html("a<style>unterminated <p>text"), "a\n");
+    /* self-closed <script/> still opens raw text (HTML ignores the '/') */
+    CHECK_TEXT(html("a<script/>x</script>b"), "ab\n");
+    /* textarea and xmp keep their raw text, markup included */
+    CHECK_TEXT(html("<xmp><b>&amp;</b></xmp>"), "<b>&amp;</b>\n");
+    CHECK_TEXT(html("a<plaintext></plaintext><p>b"), "a</plaintext><p>b\n");
+}
+
+TEST(text_attributes)
+{
+    CHECK_TEXT(html("<p class=x id=y-1 data=a/b>one</p><p title=\"a>b\">two</p><p title='>'>three</p>"),
+               "one\n\ntwo\n\nthree\n");
+    CHECK_TEXT(html("<a href=\"x\"title='y'\n  data-x = \"z\" >link</a><p\tclass=a>x"), "link\n\nx\n");
+    CHECK_TEXT(html("<img src=x.gif alt=\"logo\">A<br/>B<br />C"), "A\nB\nC\n");
+    CHECK_TEXT(html("<p =x>a</p>"), "a\n");
+    /* EOF inside a tag or a quoted value: the tag is dropped */
+    CHECK_TEXT(html("a<p title=\"x>b"), "a\n");
+    CHECK_TEXT(html("a<p"), "a\n");
+    /* '<' not followed by a letter is text */
+    CHECK_TEXT(html("a < b, 1<2, x<"), "a < b, 1<2, x<\n");
+    CHECK_TEXT(html("a</>b</ x>c"), "abc\n");
+}
+
+TEST(text_display_none)
+{
+    CHECK_TEXT(html("a<span style=\"display:none\">x</span>b<div style=\"color:red; DISPLAY : None\">y</div>c"),
+               "ab\n\nc\n");
+    /* nested elements of the same name inside the hidden one */
+    CHECK_TEXT(html("<div style=display:none>x<div>y</div>z</div>after"), "after\n");
+    CHECK_TEXT(html("<p hidden>x</p>y"), "y\n");
+    CHECK_TEXT(html("a<span style=\"display: block\">x</span>b"), "axb\n");
+    /* a hidden <p> that is never closed ends where a <p> would end */
+    CHECK_TEXT(html("<p>a</p><p style=\"display:none\">hidden<p>shown</p><p>more"),
+               "a\n\nshown\n\nmore\n");
+    CHECK_TEXT(html("<p style=\"display:none\">hidden<div>shown</div>"), "shown\n");
+    CHECK_TEXT(html("<p style=\"display:none\">hidden<table><tr><td>t</td></tr></table>"), "t\n");
+    /* an unclosed hidden cell ends at the next cell or row */
+    CHECK_TEXT(html("<table><tr><td style=display:none>h<td>a</td><td>b</td></tr></table>"), "a  b\n");
+    /* ... but not at a cell of a table nested inside it */
+    CHECK_TEXT(html("<table><tr><td style=display:none><table><tr><td>h1</td><td>h2</td></tr></table>"
+                    "h3</td><td>a</td><td>b</td></tr></table>"),
+               "a  b\n");
+    /* hidden tables and lists, with tables and lists nested inside */
+    CHECK_TEXT(html("<table style=display:none><tr><td><table><tr><td>x</td></tr></table></td></tr></table>"
+                    "<ul hidden><li>a<ol><li>b</ol><ul><li>c</ul></ul>after"),
+               "after\n");
+    CHECK_TEXT(html("<ul><li>a<li style=display:none>b<ul><li>c</ul><li>d</ul>"),
+               "\xE2\x80\xA2 a\n\xE2\x80\xA2 d\n");
+    /* end of the document ends it */
+    CHECK_TEXT(html("<html><body><div style=display:none>x</body></html>after"), "after\n");
+}
+
+TEST(text_inline_xbrl)
+{
+    const char *doc =
+        "<html xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body>"
+        "<div style=\"display:none\"><ix:header><ix:hidden><ix:nonNumeric name=\"dei:X\">secret"
+        "</ix:nonNumeric></ix:hidden><ix:references><link:schemaRef/></ix:references>"
+        "<ix:resources><xbrli:context id=\"c\">c</xbrli:context></ix:resources></ix:header></div>"
+        "<ix:header><div>also hidden</div></ix:header>"
+        "<p>Revenue was $<ix:nonFraction name=\"us-gaap:Revenues\" contextRef=\"c\" "
+        "unitRef=\"usd\" scale=\"6\" format=\"ixt:num-dot-decimal\">1,234</ix:nonFraction> million."
+        "</p><ix:continuation id=\"k\"><p>Continued.</p></ix:continuation></body></html>";
+    CHECK_TEXT(html(doc), "Revenue was $1,234 million.\n\nContinued.\n");
+    CHECK_TEXT(html("<IX:HEADER>x</IX:HEADER>y"), "y\n");
+}
+
+TEST(text_after_html_end_is_kept)
+{
+    CHECK_TEXT(html("<html><body><p>in</p></body></html>\n<p>after</p>tail"), "in\n\nafter\n\ntail\n");
+    CHECK_TEXT(html("</html>x"), "x\n");
+}
+
+/* Deep nesting: output must be right (the converter keeps no element stack,
+ * so this is linear; the test asserts the text only). */
+TEST(text_deep_nesting)
+{
+    enum { DIVS = 20000, FONTS = 5000 };
+    char *b = malloc(DIVS * 11 + 100), *p = b;
+    for (int i = 0; i < DIVS; i++) p += sprintf(p, "<div>");
+    p += sprintf(p, "deep");
+    for (int i = 0; i < DIVS; i++) p += sprintf(p, "</div>");
+    p += sprintf(p, "after");
+    CHECK_TEXT(conv(b, (size_t)(p - b), EDGR_CS_ASCII, EDGR_TABLES_TEXT), "deep\n\nafter\n");
+
+    char *f = malloc(FONTS * 40 + 100);
+    p = f;
+    for (int i = 0; i < FONTS; i++) p += sprintf(p, "<font size=2>w%d ", i);
+    p += sprintf(p, "<p>end");
+    const char *out = conv(f, (size_t)(p - f), EDGR_CS_ASCII, EDGR_TABLES_TEXT);
+    CHECK(strncmp(out, "w0 w1 w2 ", 9) == 0);
+    CHECK(strstr(out, " w4999\n\nend\n") != NULL);
+    size_t words = 0;
+    for (const char *q = out; *q; q++) words += *q == 'w';
+    CHECK(words == FONTS);
+    free(b);
+    free(f);
+}
+
+/* ---- layout ------------------------------------------------------------------ */
+
+TEST(text_blocks_and_breaks)
+{
+    CHECK_TEXT(html("  <p>  one\n  two  </p>\n\n<p>three</p>  "), "one two\n\nthree\n");
+    CHECK_TEXT(html("a<br>b<br><br>c<br><br><br><br>d"), "a\nb\n\nc\n\nd\n");
+    CHECK_TEXT(html("<h1>Title</h1>text<hr>more"), "Title\n\ntext\n\nmore\n");
+    CHECK_TEXT(html("a<b>b</b>c <i>d</i> <font>e</font>"), "abc d e\n");
+    CHECK_TEXT(html(""), "");
+    CHECK_TEXT(html("   \n  "), "");
+    CHECK_TEXT(html("<p></p><div> </div>"), "");
+}
+
+TEST(text_lists_keep_bullets)
+{
+    CHECK_TEXT(html("<ul><li>one<li>two</li></ul>after"), "\xE2\x80\xA2 one\n\xE2\x80\xA2 two\n\nafter\n");
+    CHECK_TEXT(html("<ol><li>a</li><li>b</li><li>c</li></ol>"), "1. a\n2. b\n3. c\n");
+    /* nested lists are indented, numbering per list */
+    CHECK_TEXT(html("<ol><li>a<ol><li>x</li><li>y</li></ol></li><li>b</li></ol>"),
+               "1. a\n  1. x\n  2. y\n2. b\n");
+    CHECK_TEXT(html("<ul><li>a<ul><li>x</ul></ul>"), "\xE2\x80\xA2 a\n  \xE2\x80\xA2 x\n");
+}
+
+TEST(text_pre_keeps_line_breaks)
+{
+    CHECK_TEXT(html("<p>x</p><pre>a  b\n  c\r\n\r\nd &amp; <b>e</b></pre><p>y"),
+               "x\n\na  b\n  c\n\nd & e\n\ny\n");
+    CHECK_TEXT(html("<PRE>\n   Sales    $100\n   Costs     (50)\n</PRE>"),
+               "\n   Sales    $100\n   Costs     (50)\n");
+}
+
+/* ---- tables ------------------------------------------------------------------ */
+
+static const char *FIN_TABLE =
+    "<table>"
+    "<tr><td></td><td colspan=3>2024</td><td></td><td colspan=3>2023</td></tr>"
+    "<tr><td>Revenue</td><td>$</td><td>1,234</td><td></td><td></td><td>$</td><td>(56</td><td>)</td></tr>"
+    "<tr><td>Margin</td><td></td><td>12.5</td><td>%</td><td></td><td></td><td>3</td><td>%</td></tr>"
+    "</table>";
+
+TEST(text_tables_aligned)
+{
+    CHECK_TEXT(html("<p>Before</p><table><tr><td>a</td><td>b</td></tr><tr><td>ccc</td><td>d</td></tr>"
+                    "</table><p>After</p>"),
+               "Before\n\na    b\nccc  d\n\nAfter\n");
+    /* "$" + number + ")" in one cell, "%" too; numbers right-aligned */
+    const char *t = html(FIN_TABLE);
+    CHECK_TEXT(t, "           2024   2023\n"
+                  "Revenue  $1,234  $(56)\n"
+                  "Margin    12.5%     3%\n");
+    /* unclosed cells and rows, text in a table outside cells */
+    CHECK_TEXT(html("<TABLE><TR><TD>a<TD>b<TR><TD>c<TD>d</TABLE>x"), "a  b\nc  d\n\nx\n");
+    /* a one-column (layout) table is paragraphs */
+    CHECK_TEXT(html("<table><tr><td>para one</td></tr><tr><td>para two</td></tr></table>"),
+               "para one\npara two\n");
+    /* a missing value keeps the other values in their columns */
+    CHECK_TEXT(html("<table><tr><td>x</td><td>1</td><td>2</td></tr><tr><td>y</td><td></td><td>3</td></tr></table>"),
+               "x  1  2\ny     3\n");
+    /* nested tables, an unclosed table at the end */
+    CHECK_TEXT(html("<table><tr><td>outer</td><td><table><tr><td>i1</td><td>i2</td></tr></table></td></tr></table>"),
+               "outer  i1 i2\n");
+    CHECK_TEXT(html("<table><tr><td>a</td><td>b"), "a  b\n");
+}
+
+TEST(text_tables_markdown_and_tsv)
+{
+    CHECK_TEXT(conv(FIN_TABLE, strlen(FIN_TABLE), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "|  | 2024 | 2023 |\n"
+               "| --- | --- | --- |\n"
+               "| Revenue | $1,234 | $(56) |\n"
+               "| Margin | 12.5% | 3% |\n");
+    CHECK_TEXT(conv(FIN_TABLE, strlen(FIN_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TSV),
+               "\t2024\t2023\n"
+               "Revenue\t$1,234\t$(56)\n"
+               "Margin\t12.5%\t3%\n");
+    const char *pipe = "<table><tr><td>a|b</td><td>c\td</td></tr></table>";
+    CHECK_TEXT(conv(pipe, strlen(pipe), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN), "| a\\|b | c d |\n| --- | --- |\n");
+    CHECK_TEXT(conv(pipe, strlen(pipe), EDGR_CS_ASCII, EDGR_TABLES_TSV), "a|b\tc d\n");
+}
+
+/* ---- charsets ---------------------------------------------------------------- */
+
+TEST(text_windows_1252_transcoded)
+{
+    const char *in = "caf\xE9 \x93quoted\x94 it\x92s \x96 x\xA0y \x80" "5";
+    CHECK_TEXT(conv(in, strlen(in), EDGR_CS_CP1252, EDGR_TABLES_TEXT),
+               "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D it\xE2\x80\x99s \xE2\x80\x93 x y \xE2\x82\xAC" "5\n");
+    /* UTF-8 passes through; its no-break space is a space */
+    const char *u = "caf\xC3\xA9\xC2\xA0\xC2\xA0x \xE2\x80\x99";
+    CHECK_TEXT(conv(u, strlen(u), EDGR_CS_UTF8, EDGR_TABLES_TEXT), "caf\xC3\xA9 x \xE2\x80\x99\n");
+    /* NUL bytes are dropped */
+    CHECK_TEXT(conv("a\0b", 3, EDGR_CS_ASCII, EDGR_TABLES_TEXT), "ab\n");
+}
+
+/* ---- anchors, reuse, documents ---------------------------------------------- */
+
+TEST(text_anchors_map_lines_to_source)
+{
+    const char *in = "<p>first</p>\n<p>second</p>";
+    CHECK_TEXT(html(in), "first\n\nsecond\n");
+    CHECK(edgr_text_source_offset(&last, 0) == 3);
+    CHECK(edgr_text_source_offset(&last, 4) == 3);
+    CHECK(edgr_text_source_offset(&last, 7) == 16); /* "second" */
+    /* the same result reused for a shorter conversion */
+    CHECK_TEXT(html("x"), "x\n");
+    CHECK(last.len == 2 && last.anchor_count == 1);
+}
+
+TEST(text_of_documents)
+{
+    const char *sub =
+        "<SEC-DOCUMENT>0009900001-17-000001.txt : 20170314\n"
+        "<SEC-HEADER>0009900001-17-000001.hdr.sgml : 20170314\n"
+        "ACCESSION NUMBER:\t\t0009900001-17-000001\n"
+        "CONFORMED SUBMISSION TYPE:\t8-K\n"
+        "</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n"
+        "<html><body><p>Item 7.01 Caf\xE9</p></body></html>\n"
+        "</TEXT>\n</DOCUMENT>\n"
+        "<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>2\n<TEXT>\n"
+        "Plain exhibit\n<PAGE>\n"
+        "</TEXT>\n</DOCUMENT>\n"
+        "</SEC-DOCUMENT>\n";
+    edgr_parser *p = edgr_parser_new();
+    const edgr_submission *s;
+    size_t used;
+    CHECK(edgr_parse(p, sub, strlen(sub), 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    CHECK(s->doc_count == 2);
+    if (s->doc_count == 2) {
+        edgr_text t = {0};
+        CHECK(edgr_document_text(&s->docs[0], NULL, &t) == EDGR_OK);
+        CHECK_TEXT(t.data, "Item 7.01 Caf\xC3\xA9\n");
+        CHECK(t.anchor_count && edgr_text_source_offset(&t, 0) == (size_t)(strstr(sub, "Item") - sub));
+        CHECK(edgr_document_text(&s->docs[1], NULL, &t) == EDGR_OK);
+        CHECK_TEXT(t.data, "Plain exhibit\n");
+        CHECK(edgr_text_source_offset(&t, 0) == (size_t)(strstr(sub, "Plain") - sub));
+        edgr_text_free(&t);
+    }
+    edgr_parser_free(p);
+
+    const char *bare = "<HTML><P>Bare&nbsp;file</P></HTML>";
+    edgr_document d;
+    edgr_document_bare(bare, strlen(bare), &d);
+    edgr_text t = {0};
+    CHECK(edgr_document_text(&d, NULL, &t) == EDGR_OK);
+    CHECK_TEXT(t.data ? t.data : "", "Bare file\n");
+    edgr_text_free(&t);
+    CHECK(edgr_html_to_text(NULL, 1, EDGR_CS_ASCII, NULL, &t) == EDGR_ERR_ARG);
+    CHECK(edgr_html_to_text("x", 1, EDGR_CS_ASCII, NULL, NULL) == EDGR_ERR_ARG);
+    edgr_text_free(&t);
+}
+
+/* ---- plain text ----------------------------------------------------------------- */
+
+TEST(text_plain_pages_and_legacy_tags)
+{
+    const char *in =
+        "                         ACME CORP\n"
+        "\n"
+        "First page text.\n"
+        "\n"
+        "                            1\n"
+        "<PAGE>\n"
+        "ACME CORP ANNUAL REPORT\n"
+        "\n"
+        "Second page text.\n"
+        "\n"
+        "                          - 2 -\n"
+        "<PAGE>\n"
+        "ACME CORP ANNUAL REPORT\n"
+        "\n"
+        "Third page.\n"
+        "<TABLE>\n"
+        "<CAPTION>\n"
+        "                  1999     1998\n"
+        "<S>             <C>      <C>\n"
+        "Sales           $100     $90\n"
+        "</TABLE>\n"
+        "<FN>\n"
+        "(1) A note.\n"
+        "</FN>\n"
+        "\n"
+        "                            F-3\n";
+    CHECK_TEXT(plain(in, EDGR_CS_ASCII),
+               "                         ACME CORP\n"
+               "\n"
+               "First page text.\n"
+               "\n"
+               "Second page text.\n"
+               "\n"
+               "Third page.\n"
+               "                  1999     1998\n"
+               "Sales           $100     $90\n"
+               "(1) A note.\n");
+    /* tags inside a line become spaces of their width: columns stay put */
+    CHECK_TEXT(plain("<S>Name   <C>Amount\n", EDGR_CS_ASCII), "   Name      Amount\n");
+    /* page numbers in other shapes, a form feed as the page break */
+    CHECK_TEXT(plain("one\n\nPage 7\n\fii\ntwo\n", EDGR_CS_ASCII), "one\n\ntwo\n");
+    /* a number in the middle of the text is not page furniture */
+    CHECK_TEXT(plain("Total\n\n42\n\nmore\n", EDGR_CS_ASCII), "Total\n\n42\n\nmore\n");
+}
+
+TEST(text_plain_line_ends_and_charsets)
+{
+    CHECK_TEXT(plain("a\r\nb  \r\n\r\n\r\n\r\nc\rd\n", EDGR_CS_ASCII), "a\nb\n\nc\nd\n");
+    CHECK_TEXT(plain("it\x92s caf\xE9", EDGR_CS_CP1252), "it\xE2\x80\x99s caf\xC3\xA9\n");
+    CHECK_TEXT(plain("a < b <B>x</B>", EDGR_CS_ASCII), "a < b <B>x</B>\n");
+    CHECK_TEXT(plain("", EDGR_CS_ASCII), "");
+    CHECK_TEXT(plain("\n\n<PAGE>\n\n", EDGR_CS_ASCII), "");
+}
