@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps demo check unit corpus asan bench fuzz fuzz-build install clean
+.PHONY: all deps demo check unit corpus asan accuracy bench fuzz fuzz-build install clean
 
 all: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
@@ -37,6 +37,10 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
+
+# Item accuracy: 8-K header items vs body, 10-K/10-Q against tests/labels.
+accuracy: all
+	@build/accuracy ../shared/corpus
 
 bench: all
 	@build/edgr_bench ../shared/corpus build/edgr

@@ -42,6 +42,7 @@ typedef struct edgr_item {
 typedef struct edgr_items {
     edgr_item *items;
     size_t count, cap;
+    void *priv; /* line table of the last text, for edgr_item_text */
 } edgr_items;
 
 /*
@@ -54,6 +55,15 @@ typedef struct edgr_items {
 EDGR_API edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind,
                                      const char *filing_date, edgr_items *out);
 EDGR_API void edgr_items_free(edgr_items *it);
+
+/*
+ * The text of item `i` as a reader wants it: its body without the page
+ * furniture inside it (page numbers, running headers and footers, "Table of
+ * Contents" links) and with runs of blank lines collapsed.  `t` must be the
+ * text `its` was found in.  Writes to `out` (replacing its contents).
+ * Returns EDGR_OK, EDGR_ERR_ARG or EDGR_ERR_NOMEM.
+ */
+EDGR_API edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t i, edgr_buf *out);
 
 #ifdef __cplusplus
 }

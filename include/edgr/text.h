@@ -53,6 +53,7 @@ typedef struct edgr_text {
     size_t len, cap;
     edgr_text_anchor *anchors;
     size_t anchor_count, anchor_cap;
+    size_t src_end;   /* the source offset just past the converted input */
     void *priv; /* scratch kept between calls; owned by the library */
 } edgr_text;
 

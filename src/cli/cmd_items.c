@@ -1,4 +1,179 @@
-/* edgr items (placeholder until the segmenter lands). */
+/* edgr items: a filing's items with their text. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
-int cmd_items_run(const command *c, const opts *o, unit *u, sink *out, sink *err)
-{ (void)c; (void)o; (void)u; (void)out; sink_printf(err, "not yet\n"); return 1; }
+#include "edgr/items.h"
+#include "edgr/text.h"
+
+typedef struct ictx {
+    const opts *o;
+    sink *out, *err;
+    edgr_text text;
+    edgr_items items;
+    edgr_buf body;
+} ictx;
+
+/* --item: "7.01", "1A", or "II-1A" for a 10-Q's part. */
+static int item_selected(const char *sel, const edgr_item *it)
+{
+    if (!sel) return 1;
+    const char *dash = strchr(sel, '-');
+    if (dash && (size_t)(dash - sel) < sizeof it->part) {
+        size_t pn = (size_t)(dash - sel);
+        if (strlen(it->part) != pn || strncasecmp(it->part, sel, pn)) return 0;
+        sel = dash + 1;
+    }
+    return strcasecmp(it->code, sel) == 0;
+}
+
+static void json_str(sink *s, const char *p, size_t n)
+{
+    sink_write(s, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+        sink_write(s, p + i - run, run);
+        run = 0;
+        if (c == '"') sink_write(s, "\\\"", 2);
+        else if (c == '\\') sink_write(s, "\\\\", 2);
+        else if (c == '\n') sink_write(s, "\\n", 2);
+        else if (c == '\t') sink_write(s, "\\t", 2);
+        else sink_printf(s, "\\u%04x", c);
+    }
+    sink_write(s, p + n - run, run);
+    sink_write(s, "\"", 1);
+}
+
+static void span_str(sink *s, edgr_span v)
+{
+    json_str(s, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
+}
+
+/* The form's main document: the first whose type is the form, else the
+ * first document. */
+static const edgr_document *main_doc(const filing *f, edgr_span form)
+{
+    for (size_t i = 0; i < f->doc_count; i++)
+        if (form.ptr && f->docs[i].type.len == form.len && !memcmp(f->docs[i].type.ptr, form.ptr, form.len))
+            return &f->docs[i];
+    return f->doc_count ? &f->docs[0] : NULL;
+}
+
+/* A bare document names no form: guess from its first words. */
+static edgr_form_kind guess_kind(const edgr_text *t)
+{
+    size_t n = t->len < 20000 ? t->len : 20000;
+    for (size_t i = 0; i + 6 < n; i++) {
+        if ((t->data[i] | 32) != 'f') continue;
+        if (!strncasecmp(t->data + i, "FORM 10-K", 9)) return EDGR_FORM_10K;
+        if (!strncasecmp(t->data + i, "FORM 10-Q", 9)) return EDGR_FORM_10Q;
+        if (!strncasecmp(t->data + i, "FORM 8-K", 8)) return EDGR_FORM_8K;
+    }
+    return EDGR_FORM_OTHER;
+}
+
+static int items_filing(void *user, const filing *f)
+{
+    ictx *c = user;
+    edgr_span form = {0}, date = {0}, acc = {0};
+    if (f->sub) {
+        form = edgr_get(f->sub, "type");
+        date = edgr_get(f->sub, "filing_date");
+        acc = edgr_get(f->sub, "accession_number");
+    }
+    const edgr_document *d = main_doc(f, form);
+    if (!d) return 0;
+    if (edgr_document_text(d, NULL, &c->text) != EDGR_OK) {
+        sink_printf(c->err, "%s: %llu: the main document (%s) has no text to split\n", f->name,
+                    (unsigned long long)d->offset, edgr_format_name(d->format));
+        return 1;
+    }
+    edgr_form_kind kind = form.ptr ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
+    if (!f->sub || kind == EDGR_FORM_OTHER) {
+        edgr_form_kind g = guess_kind(&c->text);
+        if (!f->sub || kind == EDGR_FORM_OTHER) kind = g;
+    }
+    if (kind == EDGR_FORM_OTHER) {
+        sink_printf(c->err, "%s: %llu: not an 8-K, 10-K or 10-Q (form %.*s)\n", f->name,
+                    (unsigned long long)d->offset, (int)form.len, form.ptr ? form.ptr : "unknown");
+        return 1;
+    }
+    char datebuf[16] = "";
+    if (date.ptr && date.len < sizeof datebuf) memcpy(datebuf, date.ptr, date.len);
+    if (edgr_items_find(&c->text, kind, datebuf[0] ? datebuf : NULL, &c->items) != EDGR_OK) {
+        sink_printf(c->err, "%s: %llu: out of memory\n", f->name, (unsigned long long)d->offset);
+        return 1;
+    }
+    const char *kind_name = kind == EDGR_FORM_8K ? "8-K" : kind == EDGR_FORM_10K ? "10-K" : "10-Q";
+    if (c->o->json) {
+        sink_write(c->out, "{\"source\":", 10);
+        json_str(c->out, f->name, strlen(f->name));
+        sink_write(c->out, ",\"accession_number\":", 20);
+        span_str(c->out, acc);
+        sink_write(c->out, ",\"type\":", 8);
+        if (form.ptr) span_str(c->out, form);
+        else json_str(c->out, kind_name, strlen(kind_name));
+        if (f->sub && kind == EDGR_FORM_8K) {
+            sink_write(c->out, ",\"header_items\":[", 17);
+            for (int i = 0;; i++) {
+                char path[32];
+                snprintf(path, sizeof path, "items.%d", i);
+                edgr_span v = edgr_get(f->sub, path);
+                if (!v.ptr) break;
+                if (i) sink_write(c->out, ",", 1);
+                span_str(c->out, v);
+            }
+            sink_write(c->out, "]", 1);
+        }
+        sink_write(c->out, ",\"items\":[", 10);
+    }
+    int shown = 0;
+    for (size_t i = 0; i < c->items.count; i++) {
+        const edgr_item *it = &c->items.items[i];
+        if (!item_selected(c->o->item, it)) continue;
+        const char *title = c->text.data + it->title;
+        if (c->o->json) {
+            if (shown) sink_write(c->out, ",", 1);
+            sink_write(c->out, "{\"code\":", 8);
+            json_str(c->out, it->code, strlen(it->code));
+            sink_write(c->out, ",\"part\":", 8);
+            if (it->part[0]) json_str(c->out, it->part, strlen(it->part));
+            else sink_write(c->out, "null", 4);
+            sink_write(c->out, ",\"title\":", 9);
+            json_str(c->out, title, it->title_len);
+            sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"text\":",
+                        (unsigned long long)it->src_start, (unsigned long long)it->src_end,
+                        it->combined ? "true" : "false");
+            edgr_item_text(&c->items, &c->text, i, &c->body);
+            json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
+            sink_write(c->out, "}", 1);
+        } else {
+            sink_printf(c->out, "%s==> %s%s%sItem %s", shown ? "\n" : "", it->part[0] ? "Part " : "",
+                        it->part, it->part[0] ? ", " : "", it->code);
+            if (it->title_len) {
+                sink_write(c->out, ": ", 2);
+                sink_write(c->out, title, it->title_len);
+            }
+            sink_write(c->out, " <==\n\n", 6);
+            edgr_item_text(&c->items, &c->text, i, &c->body);
+            sink_write(c->out, c->body.data, c->body.len);
+            if (c->body.len) sink_write(c->out, "\n", 1);
+        }
+        shown++;
+    }
+    if (c->o->json) sink_write(c->out, "]}\n", 3);
+    return c->out->failed;
+}
+
+int cmd_items_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    ictx c = {.o = o, .out = out, .err = err};
+    int rc = each_filing(u, o, err, items_filing, &c);
+    edgr_text_free(&c.text);
+    edgr_items_free(&c.items);
+    edgr_buf_free(&c.body);
+    return rc;
+}

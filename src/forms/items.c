@@ -1,2 +1,874 @@
-/* items: in progress */
-typedef int edgr_items_placeholder;
+/*
+ * Items of Forms 8-K, 10-K and 10-Q, found in a document's clean text.
+ *
+ * 1. Every line that looks like an item heading ("Item 1A.", "ITEM 7.01",
+ *    "Items 1 and 2.", "Item No. 5") becomes a candidate with the item's key
+ *    in the form's canonical order; "PART II" and "SIGNATURES" lines are
+ *    noted as boundaries.
+ * 2. Table-of-contents lines are told apart by their page numbers; lines
+ *    that merely start with "Item" in running prose never qualify, because a
+ *    heading is short or opens with the item's own title.
+ * 3. The headings of the document are the longest chain of candidates in
+ *    canonical order, where a candidate followed by real text weighs more
+ *    than one followed directly by the next candidate.  This is what skips a
+ *    table of contents without page numbers: its entries chain just as well,
+ *    but carry no text.
+ * 4. Each item's body runs from the end of its heading (the title may spill
+ *    onto the next lines) to the next chosen heading, or to a Part heading
+ *    or the signature block before it, minus page furniture at either end
+ *    (page numbers, running footers, "Table of Contents" links).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "edgr/items.h"
+#include "scan.h"
+
+/* ------------------------------------------------------------------------
+ * Words and lines.
+ * ---------------------------------------------------------------------- */
+
+typedef struct tline {
+    size_t start, end;  /* trimmed of blanks at both ends */
+} tline;
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Next word (run of ASCII letters and digits) at or after *pos, before end. */
+static int next_word(const char *s, size_t *pos, size_t end, size_t *ws, size_t *we)
+{
+    size_t i = *pos;
+    while (i < end && !is_alnum((unsigned char)s[i])) i++;
+    if (i >= end) return 0;
+    *ws = i;
+    while (i < end && is_alnum((unsigned char)s[i])) i++;
+    *we = i;
+    *pos = i;
+    return 1;
+}
+
+/* Width of a blank at p: ASCII blanks, and the Unicode spaces and
+ * invisible characters HTML filings put in headings (no-break, thin and
+ * zero-width spaces, BOM).  0 if none. */
+static size_t blank_at(const char *p, const char *end)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+    if (c == 0xC2 && end - p >= 2 && (unsigned char)p[1] == 0xA0) return 2;
+    if (c == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80) {
+        unsigned char d = (unsigned char)p[2];
+        if (d <= 0x8B || d == 0xAF) return 3;         /* U+2000-U+200B, U+202F */
+    }
+    if (c == 0xEF && end - p >= 3 && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) return 3;
+    return 0;
+}
+
+static size_t skip_blanks(const char *s, size_t i, size_t e)
+{
+    size_t k;
+    while (i < e && (k = blank_at(s + i, s + e))) i += k;
+    return i;
+}
+
+static int word_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an != bn) return 0;
+    for (size_t i = 0; i < an; i++)
+        if ((a[i] | 32) != (b[i] | 32)) return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------
+ * Item codes and their canonical order.
+ * ---------------------------------------------------------------------- */
+
+typedef struct title_def {
+    int key;
+    const char *title;
+} title_def;
+
+/* 10-K titles, current and past (docs/edgar-format.md 4.3), keyed as
+ * number*10 + letter (1A = 11, 9C = 93).  Used to find where a heading's
+ * title ends when it spills over several lines. */
+static const title_def TITLES_10K[] = {
+    {10, "Business"}, {11, "Risk Factors"}, {12, "Unresolved Staff Comments"},
+    {13, "Cybersecurity"}, {20, "Properties"}, {30, "Legal Proceedings"},
+    {40, "Mine Safety Disclosures"}, {40, "Submission of Matters to a Vote of Security Holders"},
+    {50, "Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities"},
+    {50, "Market for the Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities"},
+    {60, "Selected Financial Data"}, {60, "Reserved"},
+    {70, "Management's Discussion and Analysis of Financial Condition and Results of Operations"},
+    {71, "Quantitative and Qualitative Disclosures About Market Risk"},
+    {80, "Financial Statements and Supplementary Data"},
+    {90, "Changes in and Disagreements With Accountants on Accounting and Financial Disclosure"},
+    {91, "Controls and Procedures"}, {92, "Other Information"},
+    {93, "Disclosure Regarding Foreign Jurisdictions that Prevent Inspections"},
+    {100, "Directors, Executive Officers and Corporate Governance"},
+    {110, "Executive Compensation"},
+    {120, "Security Ownership of Certain Beneficial Owners and Management and Related Stockholder Matters"},
+    {130, "Certain Relationships and Related Transactions, and Director Independence"},
+    {140, "Principal Accountant Fees and Services"}, {140, "Principal Accounting Fees and Services"},
+    {150, "Exhibits and Financial Statement Schedules"}, {150, "Exhibit and Financial Statement Schedules"},
+    {150, "Exhibits, Financial Statement Schedules"}, {160, "Form 10-K Summary"},
+};
+
+/* 10-Q titles keyed as part*1000 + number*10 + letter. */
+static const title_def TITLES_10Q[] = {
+    {1010, "Financial Statements"}, {1010, "Condensed Consolidated Financial Statements"},
+    {1020, "Management's Discussion and Analysis of Financial Condition and Results of Operations"},
+    {1020, "Management's Discussion and Analysis of Results of Operations and Financial Condition"},
+    {1030, "Quantitative and Qualitative Disclosures About Market Risk"},
+    {1040, "Controls and Procedures"}, {2010, "Legal Proceedings"}, {2011, "Risk Factors"},
+    {2020, "Unregistered Sales of Equity Securities and Use of Proceeds"},
+    {2030, "Defaults Upon Senior Securities"}, {2040, "Mine Safety Disclosures"},
+    {2050, "Other Information"}, {2060, "Exhibits"},
+};
+
+/* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
+ * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
+ * or -1.  Sets *pos past the code and writes the code text. */
+static int parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy,
+                      char code[16])
+{
+    size_t i = *pos;
+    int num = 0, digits = 0;
+    while (i < end && sc_is_digit((unsigned char)s[i]) && digits < 3) num = num * 10 + (s[i++] - '0'), digits++;
+    if (!digits || (i < end && sc_is_digit((unsigned char)s[i]))) return -1;
+    int key = -1;
+    size_t n = 0;
+    if (kind == EDGR_FORM_8K) {
+        if (!legacy && i + 2 < end && s[i] == '.' && sc_is_digit((unsigned char)s[i + 1]) &&
+            sc_is_digit((unsigned char)s[i + 2]) && !(i + 3 < end && sc_is_digit((unsigned char)s[i + 3]))) {
+            int minor = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+            if (num < 1 || num > 9 || minor < 1 || minor > 9) return -1;
+            key = num * 100 + minor;
+            memcpy(code, s + *pos, 4);
+            n = 4;
+            i += 3;
+        } else if (legacy) {
+            if (num < 1 || num > 13) return -1;
+            if (i + 1 < end && s[i] == '.' && sc_is_digit((unsigned char)s[i + 1])) return -1;
+            key = num;
+            n = (size_t)digits;
+            memcpy(code, s + *pos, n);
+        } else return -1;
+    } else {
+        int letter = 0;
+        if (i < end && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'd') &&
+            !(i + 1 < end && ((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z'))) {
+            letter = (s[i] | 32) - 'a' + 1;
+            i++;
+        }
+        if (i + 2 < end && s[i] == '(' && (s[i + 1] | 32) == 't' && s[i + 2] == ')') i += 3; /* 9A(T) */
+        if (num < 1 || (kind == EDGR_FORM_10K && num > 16) || (kind == EDGR_FORM_10Q && num > 6)) return -1;
+        if (i < end && s[i] == '.' && i + 1 < end && sc_is_digit((unsigned char)s[i + 1])) return -1;
+        key = num * 10 + letter;
+        n = (size_t)digits;
+        memcpy(code, s + *pos, n);
+        if (letter) code[n++] = (char)('A' + letter - 1);
+    }
+    code[n] = '\0';
+    *pos = i;
+    return key;
+}
+
+static const char *part_name(int part)
+{
+    static const char *const names[] = {"", "I", "II", "III", "IV"};
+    return part >= 1 && part <= 4 ? names[part] : "";
+}
+
+static int part_of_10k(int key)
+{
+    int num = key / 10;
+    return num <= 4 ? 1 : num <= 9 ? 2 : num <= 14 ? 3 : 4;
+}
+
+/* "PART II", "Part I - Financial Information", "PART IV." -> 1..4, else 0. */
+static int part_heading(const char *s, size_t b, size_t e)
+{
+    if (e - b < 6 || e - b > 100 || !sc_eq_upper(s + b, 4, "PART")) return 0;
+    size_t i = b + 4;
+    if (i >= e || !sc_is_blank((unsigned char)s[i])) return 0;
+    while (i < e && sc_is_blank((unsigned char)s[i])) i++;
+    size_t r = i;
+    while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
+    if (i == r || (i < e && is_alnum((unsigned char)s[i]))) return 0;
+    size_t n = i - r;
+    if (n == 1 && s[r] == 'I') return 1;
+    if (n == 2 && s[r] == 'I' && s[r + 1] == 'I') return 2;
+    if (n == 3 && memcmp(s + r, "III", 3) == 0) return 3;
+    if (n == 2 && s[r] == 'I' && s[r + 1] == 'V') return 4;
+    return 0;
+}
+
+/* "SIGNATURE", "SIGNATURES", "Signatures:" alone on a line. */
+static int signature_heading(const char *s, size_t b, size_t e)
+{
+    while (e > b && (s[e - 1] == ':' || s[e - 1] == '.')) e--;
+    return (e - b == 9 && sc_eq_upper(s + b, 9, "SIGNATURE")) ||
+           (e - b == 10 && sc_eq_upper(s + b, 10, "SIGNATURES"));
+}
+
+/* A page number, alone or closing a line after a gap: "12", "F-3", "ii",
+ * "Page 4", "- 7 -".  Used for page furniture and table-of-contents rows. */
+static int page_token(const char *s, size_t b, size_t e)
+{
+    while (b < e && (s[b] == '-' || s[b] == '(' || sc_is_blank((unsigned char)s[b]))) b++;
+    while (e > b && (s[e - 1] == '-' || s[e - 1] == ')' || s[e - 1] == '.' || sc_is_blank((unsigned char)s[e - 1]))) e--;
+    {   /* "1 of 2" */
+        size_t i = b;
+        while (i < e && sc_is_digit((unsigned char)s[i])) i++;
+        if (i > b && i - b <= 3 && e - i >= 4 && e - i <= 7 && sc_starts_upper(s + i, e - i, " OF ")) {
+            size_t k = i + 4;
+            while (k < e && sc_is_digit((unsigned char)s[k])) k++;
+            if (k == e) return 1;
+        }
+    }
+    if (e - b > 5 && sc_eq_upper(s + b, 5, "PAGE ")) b += 5;
+    if (b >= e || e - b > 8) return 0;
+    size_t i = b;
+    if (i + 1 < e && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' && s[i + 1] == '-') i += 2;
+    size_t d = i;
+    while (i < e && sc_is_digit((unsigned char)s[i])) i++;
+    if (i == e && i > d && i - d <= 3) return 1;
+    if (i > d) return 0;
+    for (i = b; i < e; i++)
+        if (!strchr("ivxIVX", s[i])) return 0;
+    return e - b <= 5;
+}
+
+/* A table-of-contents row: the line ends with a page number set apart by
+ * two blanks or a dot leader. */
+static int toc_row(const char *s, size_t b, size_t e)
+{
+    size_t i = e;
+    while (i > b && !sc_is_blank((unsigned char)s[i - 1]) && s[i - 1] != '.') i--;
+    if (i == e || i <= b || !page_token(s, i, e)) return 0;
+    return s[i - 1] == '.' || (i - b >= 2 && sc_is_blank((unsigned char)s[i - 2]));
+}
+
+/* ------------------------------------------------------------------------
+ * Candidates.
+ * ---------------------------------------------------------------------- */
+
+enum { MAX_CODES = 4, MAX_CANDIDATES = 4000 };
+
+typedef struct cand {
+    size_t line;
+    int key_lo, key_hi;     /* first and last item of the heading        */
+    int ncodes;
+    char codes[MAX_CODES][16];
+    int keys[MAX_CODES];
+    int part;               /* 10-Q: the part in force, 0 if none yet    */
+    size_t rest;            /* text offset just after the code(s)        */
+    int toc;
+    double weight;
+    /* chain */
+    double best;
+    int prev;
+} cand;
+
+/* Is the line an item heading?  Fills c (codes, keys, rest) if so. */
+static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int legacy, cand *c)
+{
+    size_t b = l->start, e = l->end;
+    if (e - b < 5 || !sc_eq_upper(s + b, 4, "ITEM")) return 0;
+    size_t i = b + 4;
+    if (i < e && (s[i] | 32) == 's') i++;
+    if (i < e && is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
+    i = skip_blanks(s, i, e);
+    if (i + 2 < e && sc_eq_upper(s + i, 2, "NO")) { /* "Item No. 5", "Item Number 5" */
+        size_t j = i + 2;
+        if (j < e && s[j] == '.') j++;
+        while (j < e && sc_is_blank((unsigned char)s[j])) j++;
+        if (j < e && sc_is_digit((unsigned char)s[j])) i = j;
+    } else if (i + 6 < e && sc_eq_upper(s + i, 6, "NUMBER")) {
+        i += 6;
+        while (i < e && sc_is_blank((unsigned char)s[i])) i++;
+    }
+    c->ncodes = 0;
+    for (;;) {
+        char code[16];
+        int key = parse_code(s, &i, e, kind, legacy, code);
+        if (key < 0) break;
+        if (c->ncodes < MAX_CODES) {
+            memcpy(c->codes[c->ncodes], code, sizeof code);
+            c->keys[c->ncodes++] = key;
+        }
+        /* "Items 1 and 2", "Items 1, 2 and 3", "Items 1 & 2" */
+        size_t j = i;
+        while (j < e && (s[j] == ',' || s[j] == '.' || sc_is_blank((unsigned char)s[j]))) j++;
+        if (j + 3 < e && sc_eq_upper(s + j, 3, "AND") && sc_is_blank((unsigned char)s[j + 3])) j += 4;
+        else if (j < e && s[j] == '&') j++;
+        else if (!(j > i && j < e && sc_is_digit((unsigned char)s[j]) && s[i] == ',')) break;
+        while (j < e && sc_is_blank((unsigned char)s[j])) j++;
+        if (j >= e || !sc_is_digit((unsigned char)s[j])) break;
+        i = j;
+    }
+    if (!c->ncodes) return 0;
+    {   /* "Items 1 through 4, 6 and 8 Not Applicable" lists, it heads nothing */
+        size_t j = skip_blanks(s, i, e);
+        if (e - j >= 7 && sc_starts_upper(s + j, e - j, "THROUGH")) return 0;
+    }
+    /* What follows the code must not continue a word or a number. */
+    if (i < e && is_alnum((unsigned char)s[i])) return 0;
+    c->rest = i;
+    c->key_lo = c->keys[0];
+    c->key_hi = c->keys[c->ncodes - 1];
+    return 1;
+}
+
+/* Words of a known title matched from text position `pos` on; returns how
+ * many of the title's words matched in a row (0 if the first fails) and
+ * sets *after to the end of the last matched word. */
+static size_t match_title(const char *s, size_t pos, size_t end, const char *title, size_t *after,
+                          size_t *title_words)
+{
+    size_t tp = 0, tn = strlen(title), ws, we, tws, twe, matched = 0, total = 0;
+    size_t q = 0;
+    while (next_word(title, &q, tn, &tws, &twe)) total++;
+    *title_words = total;
+    *after = pos;
+    while (next_word(title, &tp, tn, &tws, &twe)) {
+        size_t save = pos;
+        if (!next_word(s, &pos, end, &ws, &we)) break;
+        int ok = word_eq(s + ws, we - ws, title + tws, twe - tws);
+        if (!ok && word_eq(title + tws, twe - tws, "and", 3)) {
+            /* "&" for "and" */
+            size_t k = save;
+            while (k < ws && s[k] != '&') k++;
+            if (k < ws) { pos = save; while (pos < end && s[pos] != '&') pos++; pos++; matched++; *after = pos; continue; }
+        }
+        if (!ok) { pos = save; break; }
+        matched++;
+        *after = we;
+    }
+    return matched;
+}
+
+/* ------------------------------------------------------------------------
+ * The segmenter.
+ * ---------------------------------------------------------------------- */
+
+typedef struct seg {
+    const char *s;
+    size_t n;
+    tline *lines;
+    size_t nlines;
+    int *furniture;        /* per line: page number, footer, TOC link   */
+    int *repeats;          /* per line: how often its exact text recurs */
+} seg;
+
+/* Hash of a line; with `mask`, every run of digits hashes as one '#', so a
+ * running footer hashes the same on every page. */
+static unsigned long line_hash(const char *s, size_t b, size_t e, int mask)
+{
+    unsigned long h = 5381;
+    int in_digits = 0;
+    for (size_t i = b; i < e; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (mask && sc_is_digit(c)) {
+            if (in_digits) continue;
+            in_digits = 1;
+            c = '#';
+        } else in_digits = 0;
+        h = h * 33 + c;
+    }
+    return h;
+}
+
+typedef struct lkey {
+    unsigned long masked, raw;
+    size_t line;
+} lkey;
+
+static int cmp_lkey(const void *a, const void *b)
+{
+    const lkey *x = a, *y = b;
+    if (x->masked != y->masked) return x->masked < y->masked ? -1 : 1;
+    if (x->raw != y->raw) return x->raw < y->raw ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int blank_line(const seg *g, size_t i) { return g->lines[i].end == g->lines[i].start; }
+
+/* "Table of Contents" (a link back to it, on every page), perhaps with the
+ * running header in the same row. */
+static int toc_link(const seg *g, size_t i)
+{
+    const tline *l = &g->lines[i];
+    size_t len = l->end - l->start;
+    if (len < 17 || len > 60 || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS")) return 0;
+    /* The heading of a real index (followed by "Page" or rows ending in
+     * page numbers) is not furniture. */
+    size_t k = i + 1;
+    while (k < g->nlines && blank_line(g, k)) k++;
+    if (k < g->nlines) {
+        const tline *n = &g->lines[k];
+        size_t nl = n->end - n->start;
+        if ((nl == 4 && sc_eq_upper(g->s + n->start, 4, "PAGE")) || toc_row(g->s, n->start, n->end)) return 0;
+    }
+    return 1;
+}
+
+/*
+ * Page furniture: page numbers ("12", "F-3", "1 of 2"), "Table of
+ * Contents" links, running footers (short lines with a number that recur
+ * with different numbers: "Apple Inc. | 2024 Form 10-K | 23"), and running
+ * headers (short lines that recur exactly and sit right after other
+ * furniture, at the top of a page: "Alphabet Inc.").  A date repeated in
+ * several audit reports recurs with the same digits, so it is not a footer.
+ */
+static int mark_furniture(seg *g)
+{
+    size_t n = g->nlines, nk = 0;
+    lkey *keys = malloc((n ? n : 1) * sizeof *keys);
+    g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
+    int *footer = calloc(n ? n : 1, sizeof *footer);
+    if (!keys || !g->repeats || !footer) { free(keys); free(footer); return -1; }
+    for (size_t i = 0; i < n; i++) {
+        tline *l = &g->lines[i];
+        if (blank_line(g, i) || l->end - l->start > 100) continue;
+        keys[nk++] = (lkey){line_hash(g->s, l->start, l->end, 1), line_hash(g->s, l->start, l->end, 0), i};
+    }
+    qsort(keys, nk, sizeof *keys, cmp_lkey);
+    for (size_t a = 0; a < nk;) {
+        size_t b = a, variants = 0;
+        while (b < nk && keys[b].masked == keys[a].masked) b++;
+        for (size_t k = a; k < b; k++) {
+            if (k == a || keys[k].raw != keys[k - 1].raw) {
+                variants++;
+                size_t r = k;
+                while (r < b && keys[r].raw == keys[k].raw) r++;
+                for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (int)(r - k);
+            }
+        }
+        if (b - a >= 3 && variants >= 2)
+            for (size_t k = a; k < b; k++) footer[keys[k].line] = 1;
+        a = b;
+    }
+    int prev_furniture = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (blank_line(g, i)) continue;
+        tline *l = &g->lines[i];
+        size_t len = l->end - l->start;
+        int f = page_token(g->s, l->start, l->end) || toc_link(g, i) || footer[i];
+        if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
+        if (!f && prev_furniture && len <= 80 && g->repeats[i] >= 3) f = 1;
+        g->furniture[i] = f;
+        prev_furniture = f;
+    }
+    free(keys);
+    free(footer);
+    return 0;
+}
+
+/* Trim furniture and blank lines from both ends of [b, e) (text offsets),
+ * using the line table. */
+static void trim_body(const seg *g, size_t *pb, size_t *pe)
+{
+    size_t b = *pb, e = *pe;
+    /* line index of b: first line with start >= b, or containing b */
+    size_t lo = 0, hi = g->nlines;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end < b) lo = m + 1; else hi = m; }
+    for (size_t i = lo; i < g->nlines && g->lines[i].start < e; i++) {
+        const tline *l = &g->lines[i];
+        size_t ls = l->start > b ? l->start : b;
+        if (l->end <= ls) continue;                 /* blank (or consumed) */
+        if (g->furniture[i] && ls == l->start) continue;
+        b = ls;
+        break;
+    }
+    lo = 0, hi = g->nlines;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].start < e) lo = m + 1; else hi = m; }
+    for (size_t i = lo; i-- > 0;) {
+        const tline *l = &g->lines[i];
+        if (l->end <= b) { e = b; break; }
+        if (l->start >= e || l->end == l->start) continue;
+        if (g->furniture[i] && l->start >= b) continue;
+        e = l->end < e ? l->end : e;
+        break;
+    }
+    if (e < b) e = b;
+    *pb = b;
+    *pe = e;
+}
+
+/* The line table kept in edgr_items.priv for edgr_item_text. */
+typedef struct lines_keep {
+    tline *lines;
+    int *furniture;
+    size_t n;
+} lines_keep;
+
+static int push_item(edgr_items *out, const edgr_item *it)
+{
+    if (out->count == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 32;
+        edgr_item *n = realloc(out->items, cap * sizeof *n);
+        if (!n) return -1;
+        out->items = n;
+        out->cap = cap;
+    }
+    out->items[out->count++] = *it;
+    return 0;
+}
+
+static const title_def *titles_for(edgr_form_kind kind, size_t *n)
+{
+    if (kind == EDGR_FORM_10K) { *n = sizeof TITLES_10K / sizeof TITLES_10K[0]; return TITLES_10K; }
+    if (kind == EDGR_FORM_10Q) { *n = sizeof TITLES_10Q / sizeof TITLES_10Q[0]; return TITLES_10Q; }
+    *n = 0;
+    return NULL;
+}
+
+/*
+ * Where a heading ends and its body begins.  The title may be on the
+ * heading's line, spill onto the next lines (a long title split over two
+ * elements) or sit alone on the next line ("Item 2." then "Properties").
+ * Sets the title span (title, title_end) and returns the body start (a text offset).
+ */
+static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size_t *title, size_t *title_end)
+{
+    const char *s = g->s;
+    const tline *l = &g->lines[c->line];
+    size_t pos = c->rest;
+    while (pos < l->end && !is_alnum((unsigned char)s[pos]) && s[pos] != '[' && s[pos] != '(') pos++;
+    *title = pos;
+    *title_end = pos;
+    size_t nt;
+    const title_def *tt = titles_for(kind, &nt);
+    int key = kind == EDGR_FORM_10Q ? c->part * 1000 + c->key_hi : c->key_hi;
+    /* Known title: follow its words across up to three lines. */
+    size_t best_after = 0, best_words = 0, best_total = 0;
+    for (size_t k = 0; k < nt; k++) {
+        if (tt[k].key != key) continue;
+        size_t after, total;
+        size_t end = l->end;
+        size_t lim = c->line + 3 < g->nlines ? g->lines[c->line + 3].end : g->n;
+        (void)end;
+        size_t m = match_title(s, pos, lim, tt[k].title, &after, &total);
+        if (m > best_words) { best_words = m; best_after = after; best_total = total; }
+    }
+    size_t li = c->line;
+    if (best_words >= 2 || (best_words == 1 && best_total == 1)) {
+        *title_end = best_after;
+        while (li + 1 < g->nlines && g->lines[li].end < best_after) li++;
+        /* The rest of that line, if short, is part of the heading (e.g. a
+         * trailing "(Unaudited)"); a long rest is the body itself. */
+        const tline *tl = &g->lines[li];
+        size_t rest = best_after;
+        while (rest < tl->end && !is_alnum((unsigned char)s[rest])) rest++;
+        if (rest < tl->end && tl->end - rest > 40) return rest;
+        if (rest < tl->end) *title_end = tl->end;
+        return tl->end;
+    }
+    if (pos < l->end) {
+        /* Unknown title on the line.  A long line is heading then body:
+         * the title ends at the first sentence end. */
+        if (l->end - l->start > 150) {
+            for (size_t k = pos; k + 1 < l->end; k++)
+                if (s[k] == '.' && s[k + 1] == ' ' && k - pos > 8) {
+                    *title_end = k + 1;
+                    return k + 2;
+                }
+        }
+        *title_end = l->end;
+        return l->end;
+    }
+    /* Bare "Item 5.": a short next line without a full stop is the title. */
+    size_t nx = li + 1;
+    while (nx < g->nlines && g->lines[nx].end == g->lines[nx].start) nx++;
+    if (nx < g->nlines) {
+        const tline *t2 = &g->lines[nx];
+        size_t len = t2->end - t2->start;
+        if (len && len <= 100 && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
+            !part_heading(s, t2->start, t2->end)) {
+            *title = t2->start;
+            *title_end = t2->end;
+            return t2->end;
+        }
+    }
+    return l->end;
+}
+
+/* The source offset just past the text that ends at `pos`: where the next
+ * line comes from, or the end of the source. */
+static uint64_t source_after(const seg *g, const edgr_text *t, size_t pos)
+{
+    size_t lo = 0, hi = g->nlines;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end < pos) lo = m + 1; else hi = m; }
+    for (size_t i = lo + 1; i < g->nlines; i++)
+        if (g->lines[i].start >= pos && g->lines[i].end > g->lines[i].start)
+            return edgr_text_source_offset(t, g->lines[i].start);
+    return t->src_end;
+}
+
+static int parse_date8(const char *d)
+{
+    if (!d) return 0;
+    int v = 0, n = 0;
+    for (; *d && n < 8; d++)
+        if (sc_is_digit((unsigned char)*d)) v = v * 10 + (*d - '0'), n++;
+    return n == 8 ? v : 0;
+}
+
+edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
+                            edgr_items *out)
+{
+    if (!t || !out) return EDGR_ERR_ARG;
+    out->count = 0;
+    if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
+    const char *s = t->data;
+    size_t n = t->len;
+    int date = parse_date8(filing_date);
+    int legacy = kind == EDGR_FORM_8K && date && date < 20040823;
+    edgr_status st = EDGR_ERR_NOMEM;
+
+    seg g = {.s = s, .n = n};
+    size_t nl = 0;
+    for (size_t i = 0; i < n; i++) nl += s[i] == '\n';
+    nl++;
+    g.lines = malloc(nl * sizeof *g.lines);
+    g.furniture = calloc(nl, sizeof *g.furniture);
+    cand *cands = NULL;
+    int *parts = NULL, *sigs = NULL;
+    if (!g.lines || !g.furniture) goto done;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != '\n') j++;
+        size_t b = skip_blanks(s, i, j), e = j;
+        for (;;) { /* trailing blanks, Unicode ones included */
+            if (e > b && sc_is_space((unsigned char)s[e - 1])) { e--; continue; }
+            if (e >= b + 3 && blank_at(s + e - 3, s + e) == 3) { e -= 3; continue; }
+            if (e >= b + 2 && blank_at(s + e - 2, s + e) == 2) { e -= 2; continue; }
+            break;
+        }
+        g.lines[g.nlines++] = (tline){b, e};
+        i = j + 1;
+    }
+    if (mark_furniture(&g)) goto done;
+
+    /* Candidates, Part headings, signature headings. */
+    size_t ncand = 0, capc = 64;
+    cands = malloc(capc * sizeof *cands);
+    parts = calloc(g.nlines, sizeof *parts);
+    sigs = calloc(g.nlines, sizeof *sigs);
+    if (!cands || !parts || !sigs) goto done;
+    int part = 0;
+    for (size_t i = 0; i < g.nlines; i++) {
+        tline *l = &g.lines[i];
+        if (l->end == l->start) continue;
+        int p = part_heading(s, l->start, l->end);
+        if (p) { parts[i] = p; part = p; continue; }
+        if (signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
+        cand c;
+        memset(&c, 0, sizeof c);
+        if (!heading_at(s, l, kind, legacy, &c)) {
+            /* "ITEM X." (no code) still heads something that is not the
+             * item before it. */
+            size_t len = l->end - l->start;
+            if (len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
+                s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
+                sigs[i] = 2;
+            continue;
+        }
+        /* A heading repeated on every page is a running header. */
+        if (g.repeats[i] >= 3) { g.furniture[i] = 1; continue; }
+        /* A heading is short, or opens with its title; a long line that
+         * starts "Item 7 of ..." is prose. */
+        size_t rest_words = 0, q = c.rest, ws, we;
+        while (rest_words < 30 && next_word(s, &q, l->end, &ws, &we)) rest_words++;
+        if (l->end - l->start > 300 && kind != EDGR_FORM_8K) continue;
+        {
+            size_t q2 = c.rest;
+            if (next_word(s, &q2, l->end, &ws, &we) &&
+                (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) ||
+                 word_eq(s + ws, we - ws, "to", 2)))
+                continue; /* "Item 1A of Part II" */
+        }
+        c.line = i;
+        c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? part_of_10k(c.key_lo) : 0;
+        c.toc = toc_row(s, l->start, l->end);
+        if (kind == EDGR_FORM_10Q) {
+            if (!c.part) c.part = 1; /* before any Part heading */
+            int base = c.part * 1000;
+            for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
+            c.key_lo += base;
+            c.key_hi += base;
+        }
+        if (c.toc) continue;
+        if (ncand == MAX_CANDIDATES) break;
+        if (ncand == capc) {
+            cand *nc = realloc(cands, (capc *= 2) * sizeof *cands);
+            if (!nc) goto done;
+            cands = nc;
+        }
+        cands[ncand++] = c;
+    }
+
+    /* Weights: a heading followed by text before the next candidate is
+     * worth more than one followed by the next heading (a TOC entry). */
+    for (size_t k = 0; k < ncand; k++) {
+        cand *c = &cands[k];
+        size_t title, title_end;
+        size_t body = heading_end(&g, c, kind, &title, &title_end);
+        size_t stop = k + 1 < ncand ? g.lines[cands[k + 1].line].start : n;
+        size_t words = 0, q = body, ws, we;
+        if (body < stop) while (words < 3 && next_word(s, &q, stop, &ws, &we)) words++;
+        c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0);
+    }
+    /* Longest weighted chain in canonical order (ties: the later). */
+    double top = 0;
+    int last = -1;
+    for (size_t k = 0; k < ncand; k++) {
+        cand *c = &cands[k];
+        c->best = c->weight;
+        c->prev = -1;
+        for (size_t j = 0; j < k; j++) {
+            cand *p = &cands[j];
+            if (p->key_hi >= c->key_lo || p->line >= c->line) continue;
+            if (p->best + c->weight >= c->best) { c->best = p->best + c->weight; c->prev = (int)j; }
+        }
+        if (c->best >= top) { top = c->best; last = (int)k; }
+    }
+    int nchain = 0;
+    for (int k = last; k >= 0; k = cands[k].prev) nchain++;
+    int *chain = malloc((size_t)(nchain ? nchain : 1) * sizeof *chain);
+    if (!chain) goto done;
+    {
+        int at = nchain;
+        for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
+    }
+
+    for (int ci = 0; ci < nchain; ci++) {
+        cand *c = &cands[chain[ci]];
+        size_t title, title_end;
+        size_t body = heading_end(&g, c, kind, &title, &title_end);
+        size_t next_line = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
+        size_t end = next_line < g.nlines ? g.lines[next_line].start : n;
+        /* A Part heading or the signature block before the next item ends
+         * this one; after the last item, the signature block does. */
+        for (size_t li = c->line + 1; li < next_line; li++) {
+            if ((parts[li] && ci + 1 < nchain) || sigs[li]) {
+                if (g.lines[li].start < body) continue;
+                end = g.lines[li].start;
+                break;
+            }
+        }
+        if (body > end) body = end;
+        trim_body(&g, &body, &end);
+        for (int k = 0; k < c->ncodes; k++) {
+            edgr_item it;
+            memset(&it, 0, sizeof it);
+            memcpy(it.code, c->codes[k], sizeof it.code);
+            int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? part_of_10k(c->keys[k]) : 0;
+            strcpy(it.part, part_name(pk));
+            it.heading = g.lines[c->line].start;
+            it.title = title;
+            it.title_len = title_end > title ? title_end - title : 0;
+            it.start = body;
+            it.end = end;
+            it.src_start = edgr_text_source_offset(t, body);
+            it.src_end = source_after(&g, t, end);
+            it.combined = c->ncodes > 1;
+            if (push_item(out, &it)) { free(chain); goto done; }
+        }
+    }
+    free(chain);
+    st = EDGR_OK;
+done:
+    if (st == EDGR_OK) {
+        lines_keep *k = out->priv;
+        if (!k && (k = out->priv = calloc(1, sizeof *k)) == NULL) st = EDGR_ERR_NOMEM;
+        else {
+            free(k->lines);
+            free(k->furniture);
+            k->lines = g.lines;
+            k->furniture = g.furniture;
+            k->n = g.nlines;
+            g.lines = NULL;
+            g.furniture = NULL;
+        }
+    }
+    free(g.lines);
+    free(g.furniture);
+    free(g.repeats);
+    free(cands);
+    free(parts);
+    free(sigs);
+    return st;
+}
+
+void edgr_items_free(edgr_items *it)
+{
+    if (!it) return;
+    lines_keep *k = it->priv;
+    if (k) {
+        free(k->lines);
+        free(k->furniture);
+        free(k);
+    }
+    free(it->items);
+    *it = (edgr_items){0};
+}
+
+edgr_form_kind edgr_form_kind_of(const char *type, size_t len)
+{
+    if (!type) return EDGR_FORM_OTHER;
+    if (len >= 3 && sc_starts_upper(type, len, "8-K")) return EDGR_FORM_8K;
+    if (len >= 4 && sc_starts_upper(type, len, "10-K")) return EDGR_FORM_10K;
+    if (len >= 4 && sc_starts_upper(type, len, "10-Q")) return EDGR_FORM_10Q;
+    return EDGR_FORM_OTHER;
+}
+
+edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx, edgr_buf *out)
+{
+    if (!its || !t || !out || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
+    const lines_keep *k = its->priv;
+    const edgr_item *it = &its->items[idx];
+    out->len = 0;
+    size_t lo = 0, hi = k->n;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (k->lines[m].end < it->start) lo = m + 1; else hi = m; }
+    int blank = 0;
+    for (size_t i = lo; i < k->n && k->lines[i].start < it->end; i++) {
+        const tline *l = &k->lines[i];
+        size_t b = l->start > it->start ? l->start : it->start;
+        size_t e = l->end < it->end ? l->end : it->end;
+        if (e <= b) { blank = out->len > 0; continue; }
+        if (k->furniture[i] && b == l->start) continue;
+        size_t need = (e - b) + 2;
+        if (out->len + need + 1 > out->cap) {
+            size_t cap = out->cap ? out->cap : 4096;
+            while (cap < out->len + need + 1) cap *= 2;
+            char *d = realloc(out->data, cap);
+            if (!d) return EDGR_ERR_NOMEM;
+            out->data = d;
+            out->cap = cap;
+        }
+        if (out->len) {
+            out->data[out->len++] = '\n';
+            if (blank) out->data[out->len++] = '\n';
+        }
+        blank = 0;
+        /* keep the line's own indentation (plain-text tables) */
+        size_t from = b == l->start ? b : b;
+        while (from > it->start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
+        if (out->len + (e - from) + 1 > out->cap) {
+            size_t cap = out->cap;
+            while (cap < out->len + (e - from) + 1) cap *= 2;
+            char *d = realloc(out->data, cap);
+            if (!d) return EDGR_ERR_NOMEM;
+            out->data = d;
+            out->cap = cap;
+        }
+        memcpy(out->data + out->len, t->data + from, e - from);
+        out->len += e - from;
+    }
+    if (out->data) out->data[out->len] = '\0';
+    return EDGR_OK;
+}

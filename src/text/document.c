@@ -20,5 +20,6 @@ edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *
         return EDGR_ERR_ARG;
     }
     for (size_t i = 0; i < out->anchor_count; i++) out->anchors[i].src += d->body_offset;
+    out->src_end = d->body_offset + n;
     return st;
 }

@@ -690,5 +690,6 @@ edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset
     if (b.len && b.data[b.len - 1] != '\n') sink_put(&h.main, "\n", 1);
     int failed = h.main.failed;
     text_finish(out, &b, failed);
+    out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
 }

@@ -191,5 +191,6 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
     failed |= s.failed;
     vec_free(&lines);
     text_finish(out, &b, failed);
+    out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
 }

@@ -67,6 +67,7 @@ void sink_codepoint(tsink *s, unsigned cp)
 
 void text_finish(edgr_text *t, edgr_buf *b, int failed)
 {
+    t->src_end = 0; /* the converters set it */
     if (!failed && buf_reserve(b, 1, TEXT_CAP) == 0) b->data[b->len] = '\0';
     else if (b->len && b->cap) b->data[--b->len] = '\0'; /* keep it a C string */
     t->data = b->data;
