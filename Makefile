@@ -3,6 +3,7 @@
 #   make demo       install what is missing, build, run edgr on samples/
 #   make check      build and run every test, then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
+#   make html-diff  edgr's HTML text against libxml2's over the corpus
 #   make fuzz       run the libFuzzer targets (FUZZ_SECONDS per target)
 #   make install    install into PREFIX (default /usr/local)
 
@@ -25,8 +26,10 @@ demo: all
 
 check: all
 	@scripts/deps.sh check
+	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/unit_tests
 	@build/corpus_tests
+	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@$(MAKE) --no-print-directory asan
 
@@ -43,12 +46,21 @@ accuracy: all
 	@build/accuracy ../shared/corpus
 
 bench: all
+	@scripts/deps.sh bench
+	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/edgr_bench ../shared/corpus build/edgr
+
+# edgr's HTML text against libxml2's, word by word, over the corpus HTML
+# (tests/diff/html_diff.c); `make check` runs it with -q (unexplained only).
+.PHONY: html-diff
+html-diff: all
+	@if [ -x build/html_diff ]; then build/html_diff $(HTML_DIFF_FLAGS) ../shared/corpus; \
+	else echo "html-diff: skipped: libxml2 not found (scripts/deps.sh check installs libxml2-dev)"; fi
 
 fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -3,11 +3,16 @@
 # apt-get; otherwise it prints the exact command to run.
 #   scripts/deps.sh build    what `make` and `make demo` need
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
-#                            sanitizer and fuzz builds)
+#                            sanitizer and fuzz builds, libxml2-dev for the
+#                            HTML differential test)
+#   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
+#                            peer in the HTML-to-text benchmark)
 set -eu
 want="gcc make cmake pkg-config libarchive-dev"
 case "${1:-build}" in
-  check|fuzz) want="$want clang libclang-rt-dev" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev" ;;
+  fuzz) want="$want clang libclang-rt-dev" ;;
+  bench) want="$want libxml2-dev" ;;
 esac
 missing=""
 for p in $want; do

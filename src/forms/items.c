@@ -123,6 +123,8 @@ static const title_def TITLES_10Q[] = {
     {1030, "Quantitative and Qualitative Disclosures About Market Risk"},
     {1040, "Controls and Procedures"}, {2010, "Legal Proceedings"}, {2011, "Risk Factors"},
     {2020, "Unregistered Sales of Equity Securities and Use of Proceeds"},
+    {2020, "Unregistered Sales of Equity Securities and Use of Proceeds and Issuer Repurchases of Equity Securities"},
+    {2020, "Unregistered Sales of Equity Securities, Use of Proceeds and Issuer Purchases of Equity Securities"},
     {2030, "Defaults Upon Senior Securities"}, {2040, "Mine Safety Disclosures"},
     {2050, "Other Information"}, {2060, "Exhibits"},
 };
@@ -526,6 +528,67 @@ static const title_def *titles_for(edgr_form_kind kind, size_t *n)
     return NULL;
 }
 
+/* Where to stop looking for a title: the end of the third non-blank line
+ * after the heading's. */
+static size_t title_limit(const seg *g, size_t line)
+{
+    size_t seen = 0, i = line;
+    while (i + 1 < g->nlines && seen < 3) {
+        i++;
+        if (g->lines[i].end > g->lines[i].start) seen++;
+    }
+    return g->lines[i].end;
+}
+
+/* 1 if most words of [b, e) are words of a known title of `key`. */
+static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind kind)
+{
+    size_t nt, words = 0, hits = 0, pos = b, ws, we;
+    const title_def *tt = titles_for(kind, &nt);
+    while (next_word(g->s, &pos, e, &ws, &we)) {
+        words++;
+        int hit = 0;
+        for (size_t k = 0; k < nt && !hit; k++) {
+            if (tt[k].key != key) continue;
+            size_t tp = 0, tn = strlen(tt[k].title), tws, twe;
+            while (!hit && next_word(tt[k].title, &tp, tn, &tws, &twe))
+                hit = word_eq(g->s + ws, we - ws, tt[k].title + tws, twe - tws);
+        }
+        hits += hit;
+    }
+    return words && hits * 10 >= words * 7;
+}
+
+/* The last line of a title that wraps past line `li`: following short
+ * lines made mostly of the title's words (at most two). */
+static size_t title_continues(const seg *g, size_t li, int key, edgr_form_kind kind)
+{
+    for (int n = 0; n < 2; n++) {
+        size_t k = li + 1;
+        while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
+        if (k >= g->nlines) break;
+        const tline *l = &g->lines[k];
+        if (l->end - l->start > 120 || !title_words(g, l->start, l->end, key, kind)) break;
+        li = k;
+    }
+    return li;
+}
+
+/* How well the words after a heading's code match a known title of `key`:
+ * the share of the title's words matched in a row. */
+static double title_score(const seg *g, const cand *c, int key, edgr_form_kind kind)
+{
+    size_t nt, pos = c->rest, after, total;
+    const title_def *tt = titles_for(kind, &nt);
+    double best = 0;
+    for (size_t k = 0; k < nt; k++) {
+        if (tt[k].key != key) continue;
+        size_t m = match_title(g->s, pos, title_limit(g, c->line), tt[k].title, &after, &total);
+        if (total && (double)m / total > best) best = (double)m / total;
+    }
+    return best;
+}
+
 /*
  * Where a heading ends and its body begins.  The title may be on the
  * heading's line, spill onto the next lines (a long title split over two
@@ -542,16 +605,13 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     *title_end = pos;
     size_t nt;
     const title_def *tt = titles_for(kind, &nt);
-    int key = kind == EDGR_FORM_10Q ? c->part * 1000 + c->key_hi : c->key_hi;
+    int key = c->key_hi; /* a 10-Q's key already holds its part */
     /* Known title: follow its words across up to three lines. */
     size_t best_after = 0, best_words = 0, best_total = 0;
     for (size_t k = 0; k < nt; k++) {
         if (tt[k].key != key) continue;
         size_t after, total;
-        size_t end = l->end;
-        size_t lim = c->line + 3 < g->nlines ? g->lines[c->line + 3].end : g->n;
-        (void)end;
-        size_t m = match_title(s, pos, lim, tt[k].title, &after, &total);
+        size_t m = match_title(s, pos, title_limit(g, c->line), tt[k].title, &after, &total);
         if (m > best_words) { best_words = m; best_after = after; best_total = total; }
     }
     size_t li = c->line;
@@ -563,8 +623,12 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         const tline *tl = &g->lines[li];
         size_t rest = best_after;
         while (rest < tl->end && !is_alnum((unsigned char)s[rest])) rest++;
-        if (rest < tl->end && tl->end - rest > 40) return rest;
+        if (rest < tl->end && tl->end - rest > 40 && !title_words(g, rest, tl->end, key, kind)) return rest;
         if (rest < tl->end) *title_end = tl->end;
+        if (best_words < best_total) { /* a variant wording, wrapped */
+            size_t k = title_continues(g, li, key, kind);
+            if (k != li) { *title_end = g->lines[k].end; return g->lines[k].end; }
+        }
         return tl->end;
     }
     if (pos < l->end) {
@@ -666,6 +730,14 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         int p = part_heading(s, l->start, l->end);
         if (p) { parts[i] = p; part = p; continue; }
         if (signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
+        if (l->end - l->start > 60 && sc_starts_upper(s + l->start, l->end - l->start,
+                                                      "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT")) {
+            /* a signature block without its heading */
+            size_t q = l->start, ws, we;
+            int signed_ = 0;
+            while (!signed_ && next_word(s, &q, l->end, &ws, &we)) signed_ = word_eq(s + ws, we - ws, "signed", 6);
+            if (signed_) { sigs[i] = 1; continue; }
+        }
         cand c;
         memset(&c, 0, sizeof c);
         if (!heading_at(s, l, kind, legacy, &c)) {
@@ -696,6 +768,11 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         c.toc = toc_row(s, l->start, l->end);
         if (kind == EDGR_FORM_10Q) {
             if (!c.part) c.part = 1; /* before any Part heading */
+            /* The title tells the part when the Part heading is missing or
+             * only the table of contents had one. */
+            double p1 = title_score(&g, &c, 1000 + c.key_hi, kind), p2 = title_score(&g, &c, 2000 + c.key_hi, kind);
+            if (p1 >= 0.6 && p2 < 0.6) c.part = 1;
+            else if (p2 >= 0.6 && p1 < 0.6) c.part = 2;
             int base = c.part * 1000;
             for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
             c.key_lo += base;
@@ -753,8 +830,11 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         size_t end = next_line < g.nlines ? g.lines[next_line].start : n;
         /* A Part heading or the signature block before the next item ends
          * this one; after the last item, the signature block does. */
+        /* Only a later part ends an item: some filers repeat "PART I" atop
+         * every page of Part I. */
+        int my_part = kind == EDGR_FORM_10Q ? c->key_hi / 1000 : kind == EDGR_FORM_10K ? part_of_10k(c->key_hi) : 0;
         for (size_t li = c->line + 1; li < next_line; li++) {
-            if ((parts[li] && ci + 1 < nchain) || sigs[li]) {
+            if ((parts[li] > my_part && ci + 1 < nchain) || sigs[li]) {
                 if (g.lines[li].start < body) continue;
                 end = g.lines[li].start;
                 break;
