@@ -1,4 +1,33 @@
-/* edgr facts (placeholder until the segmenter lands). */
+/* edgr facts: cover page, signatures and exhibits of each filing as JSON
+ * (one object per filing, one per line unless --pretty). */
 #include "cli.h"
-int cmd_facts_run(const command *c, const opts *o, unit *u, sink *out, sink *err)
-{ (void)c; (void)o; (void)u; (void)out; sink_printf(err, "not yet\n"); return 1; }
+#include "edgr/facts.h"
+
+typedef struct fctx {
+    const opts *o;
+    sink *out, *err;
+    edgr_facts facts;
+} fctx;
+
+static int facts_filing(void *user, const filing *f)
+{
+    fctx *c = user;
+    edgr_status st = edgr_facts_extract(f->sub, f->docs, f->doc_count, &c->facts);
+    if (st != EDGR_OK) {
+        sink_printf(c->err, "%s: 0: %s\n", f->name, edgr_strerror(st));
+        return 1;
+    }
+    edgr_facts_write_json(&c->facts, f->sub, f->docs, f->name, c->o->pretty ? EDGR_JSON_PRETTY : 0,
+                          sink_write_cb, c->out);
+    sink_write(c->out, "\n", 1);
+    return c->out->failed;
+}
+
+int cmd_facts_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    fctx c = {.o = o, .out = out, .err = err};
+    int rc = each_filing(u, o, err, facts_filing, &c);
+    edgr_facts_free(&c.facts);
+    return rc;
+}

@@ -1,0 +1,810 @@
+/* The cover page: inline XBRL dei: facts first, the cover's text second, the
+ * SEC header last.
+ *
+ * A cover page is a stack of values, each with its caption in parentheses on
+ * the line below ("Delaware / (State or other jurisdiction of
+ * incorporation)"), often three to a row.  With tables as TSV the caption row
+ * and the value row have the same cells, so a caption's column picks its
+ * value; when they do not line up, the value's shape decides (a file number
+ * is 1-36598, an IRS number 04-3321804). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts_int.h"
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+/* ---- shapes ---- */
+
+/* A commission file number: 1-36598, 001-36598, 333-123456-01. */
+static int file_number_at(const char *p, size_t n, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(p[i]) || (i && (is_digit(p[i - 1]) || p[i - 1] == '-'))) continue;
+        size_t j = i;
+        while (j < n && is_digit(p[j])) j++;
+        if (j - i > 3 || j >= n || p[j] != '-') continue;
+        size_t k = j + 1;
+        while (k < n && is_digit(p[k])) k++;
+        if (k - j - 1 < 4 || k - j - 1 > 6) continue;
+        if (k + 1 < n && p[k] == '-' && is_digit(p[k + 1])) { /* -01 suffix */
+            k++;
+            while (k < n && is_digit(p[k])) k++;
+        }
+        if (k < n && (is_digit(p[k]) || is_alpha((unsigned char)p[k]))) continue;
+        *at = i;
+        *len = k - i;
+        return 1;
+    }
+    return 0;
+}
+
+/* An IRS employer identification number: 04-3321804. */
+static int irs_at(const char *p, size_t n, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i + 10 <= n; i++) {
+        if (i && (is_digit(p[i - 1]) || p[i - 1] == '-')) continue;
+        if (!is_digit(p[i]) || !is_digit(p[i + 1]) || p[i + 2] != '-') continue;
+        size_t k = i + 3;
+        while (k < n && is_digit(p[k])) k++;
+        if (k - i - 3 != 7 || (k < n && (p[k] == '-' || is_alpha((unsigned char)p[k])))) continue;
+        *at = i;
+        *len = 10;
+        return 1;
+    }
+    return 0;
+}
+
+/* A telephone number: (608) 441-8120, 608-441-8120, 763.542.6000,
+ * 1-800-555-1234, +1 (608) 441 8120. */
+static int phone_at(const char *p, size_t n, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(p[i] == '(' || p[i] == '+' || is_digit(p[i]))) continue;
+        if (i && is_digit(p[i - 1])) continue;
+        size_t j = i, groups = 0, d = 0;
+        size_t gl[5] = {0};
+        while (j < n && groups < 5) {
+            char c = p[j];
+            if (is_digit(c)) {
+                d++;
+                gl[groups]++;
+            } else if (c == '(' || c == ')' || c == '-' || c == '.' || c == ' ' || c == '+') {
+                if (gl[groups]) groups++;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (gl[groups < 5 ? groups : 4]) groups++;
+        while (j > i && !is_digit(p[j - 1])) j--;
+        /* ten digits in 3-3-4 (after an optional 1), or an international number */
+        int us = d >= 10 && d <= 11 && groups >= 3 && gl[groups - 1] == 4;
+        int intl = p[i] == '+' && d >= 8 && d <= 15;
+        if (!us && !intl) continue;
+        *at = i;
+        *len = j - i;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- captions ---- */
+
+enum { L_NONE, L_NAME, L_STATE, L_FILE, L_IRS, L_ADDR, L_ZIP, L_PHONE };
+
+static int caption_kind(const char *p, size_t n)
+{
+    if (fx_find(p, n, "former name") >= 0 || fx_find(p, n, "former address") >= 0) return L_NONE;
+    if (fx_find(p, n, "name of registrant") >= 0 || fx_find(p, n, "name of the registrant") >= 0 ||
+        fx_find(p, n, "exact name of") >= 0)
+        return L_NAME;
+    if (fx_find(p, n, "jurisdiction") >= 0 || fx_find(p, n, "state of incorporation") >= 0 ||
+        fx_find(p, n, "state or other") >= 0)
+        return L_STATE;
+    if (fx_find(p, n, "commission file") >= 0 || fx_find(p, n, "file number") >= 0 ||
+        fx_find(p, n, "file no") >= 0)
+        return L_FILE;
+    if (fx_find(p, n, "i.r.s.") >= 0 || fx_find(p, n, "irs employer") >= 0 ||
+        fx_find(p, n, "employer identification") >= 0 || fx_find(p, n, "employer id") >= 0)
+        return L_IRS;
+    if (fx_find(p, n, "address of principal") >= 0 || fx_find(p, n, "principal executive off") >= 0)
+        return L_ADDR;
+    if (fx_find(p, n, "telephone number") >= 0) return L_PHONE;
+    if (fx_find(p, n, "zip code") >= 0 || fx_find(p, n, "(zip)") >= 0) return L_ZIP;
+    return L_NONE;
+}
+
+/* A line that is all captions (or caption continuations): skipped when
+ * looking for the values above a caption that wraps. */
+static int caption_line(const fx_doc *d, size_t i)
+{
+    fx_cell c[FX_MAX_CELLS];
+    int m = fx_cells(d, i, c);
+    if (!m) return 0;
+    for (int k = 0; k < m; k++) {
+        if (caption_kind(c[k].p, c[k].n) != L_NONE) continue;
+        /* "(or organization)": a caption's second line; "(608) 441-8120" is not */
+        size_t a, l;
+        if (c[k].p[0] != '(' || phone_at(c[k].p, c[k].n, &a, &l)) return 0;
+    }
+    return 1;
+}
+
+/* A blank line, or one drawn with - _ = * (1990s text covers). */
+static int rule_line(const fx_doc *d, size_t i)
+{
+    const char *p = d->t + d->lines[i].start;
+    for (size_t j = 0; j < d->lines[i].len; j++)
+        if (!(p[j] == ' ' || p[j] == '\t' || p[j] == '-' || p[j] == '_' || p[j] == '=' || p[j] == '*'))
+            return 0;
+    return 1;
+}
+
+/* A state, province or country that companies are incorporated in. */
+static int jurisdiction(const char *p, size_t n)
+{
+    static const char *const names[] = {
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+        "Delaware", "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois",
+        "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",
+        "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+        "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+        "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+        "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "Virgin Islands",
+        "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Nova Scotia", "Ontario",
+        "Quebec", "Canada", "Cayman Islands", "Bermuda", "Bahamas", "Marshall Islands", "Jersey",
+        "Guernsey", "Isle of Man", "England", "Scotland", "United Kingdom", "Ireland",
+        "Netherlands", "Luxembourg", "Switzerland", "Germany", "France", "Israel", "Panama",
+        "Liberia", "Singapore", "Hong Kong", "China", "Japan", "Australia", "Mexico", "Brazil",
+        "Curacao", "Gibraltar", "Cyprus", "Greece", "Italy", "Spain", "Sweden", "Denmark",
+        "Norway", "Finland", "Belgium", "India", "Taiwan", "Korea", "Malta", "Mauritius"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        long at = fx_find(p, n, names[i]);
+        size_t l = strlen(names[i]);
+        if (at >= 0 && (at == 0 || !is_alpha((unsigned char)p[at - 1])) &&
+            ((size_t)at + l == n || !is_alpha((unsigned char)p[at + (long)l])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The text before a caption's "(" in its own cell: "Delaware (State or
+ * other jurisdiction of incorporation)". */
+static int before_caption(const char *p, size_t n, size_t *len)
+{
+    const char *q = memchr(p, '(', n);
+    if (!q || q == p) return 0;
+    size_t l = (size_t)(q - p);
+    while (l && p[l - 1] == ' ') l--;
+    if (!l || caption_kind(p, l) != L_NONE) return 0;
+    *len = l;
+    return 1;
+}
+
+/* The second line of a caption that wraps: "of incorporation)",
+ * "Number)", "Identification No.)". */
+static int caption_tail(const fx_doc *d, size_t i)
+{
+    fx_cell c[FX_MAX_CELLS];
+    int m = fx_cells(d, i, c);
+    for (int k = 0; k < m; k++) {
+        const char *p = c[k].p;
+        size_t n = c[k].n;
+        if (p[n - 1] == ')' && memchr(p, '(', n) == NULL) return 1;
+        if (fx_find(p, n, "incorporation") >= 0 || fx_find(p, n, "identification") >= 0) return 1;
+    }
+    return 0;
+}
+
+/* The nearest non-blank line before (dir -1) or after (dir 1) line i that is
+ * not a caption line, within two lines; -1 if none. */
+static long value_line(const fx_doc *d, size_t i, int dir, size_t lo, size_t hi)
+{
+    long j = (long)i;
+    for (int steps = 0; steps < 4; steps++) {
+        j += dir;
+        if (j < (long)lo || j >= (long)hi) return -1;
+        if (rule_line(d, (size_t)j)) continue;
+        if (caption_line(d, (size_t)j)) {
+            if (dir < 0) continue; /* a caption that wraps onto two lines */
+            return -1;
+        }
+        return j;
+    }
+    return -1;
+}
+
+typedef struct found {
+    const char *p;
+    size_t n;
+    size_t line;
+} found;
+
+typedef int (*shape_fn)(const char *p, size_t n, size_t *at, size_t *len);
+
+/* The value of a shaped fact (file number, IRS number, phone) for the caption
+ * in cell k of line i: after the caption in its own cell, then in the same
+ * column above, anywhere in the line above, then below. */
+static int shaped(const fx_doc *d, size_t i, int k, size_t lo, size_t hi, shape_fn shape, found *out)
+{
+    fx_cell c[FX_MAX_CELLS], v[FX_MAX_CELLS];
+    int m = fx_cells(d, i, c);
+    size_t at, len;
+    for (int j = k; j < m; j++) /* "Commission File Number: 001-36743" */
+        if (shape(c[j].p, c[j].n, &at, &len)) { *out = (found){c[j].p + at, len, i}; return 1; }
+    for (int dir = -1; dir <= 1; dir += 2) {
+        long vl = value_line(d, i, dir, lo, hi);
+        if (vl < 0) continue;
+        int mv = fx_cells(d, (size_t)vl, v);
+        if (mv == m && shape(v[k].p, v[k].n, &at, &len)) {
+            *out = (found){v[k].p + at, len, (size_t)vl};
+            return 1;
+        }
+        for (int j = 0; j < mv; j++)
+            if (shape(v[j].p, v[j].n, &at, &len)) { *out = (found){v[j].p + at, len, (size_t)vl}; return 1; }
+    }
+    return 0;
+}
+
+/* A cell that can be a name: letters, no caption, not a number. */
+static int wordy(const char *p, size_t n)
+{
+    size_t a, l;
+    if (!n || p[0] == '(' || caption_kind(p, n) != L_NONE) return 0;
+    if (file_number_at(p, n, &a, &l) || irs_at(p, n, &a, &l) || phone_at(p, n, &a, &l)) return 0;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) letters += is_alpha((unsigned char)p[i]);
+    return letters >= 2;
+}
+
+static const char *const NOT_A_NAME[] = {"date of report", "commission file", "form 8-k", "form 10-k",
+                                         "form 10-q", "current report", "quarterly report",
+                                         "annual report", "pursuant to", "securities and exchange",
+                                         "transition period", "fiscal year", "for the quarterly",
+                                         "earliest event"};
+
+static void set(fx_state *st, const fx_doc *d, edgr_fact *f, const char *p, size_t n, size_t line)
+{
+    if (f->value) return;
+    f->value = fx_str(st, p, n);
+    if (f->value) {
+        f->source = EDGR_FACT_TEXT;
+        f->offset = fx_offset(d, line);
+    }
+}
+
+/* The address: the lines above its caption back to a blank or caption line
+ * (at most four), joined with ", "; a "(Zip Code)" column joins with " ". */
+static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int zipk, edgr_facts *f)
+{
+    size_t lines[4], count = 0, blanks = 0;
+    for (size_t j = i; j > 0 && count < 4;) {
+        j--;
+        if (rule_line(d, j)) { /* each line of the address may be its own paragraph */
+            if (++blanks > 2) break;
+            continue;
+        }
+        blanks = 0;
+        if (caption_line(d, j) || caption_tail(d, j)) break;
+        fx_cell v[FX_MAX_CELLS];
+        int mv = fx_cells(d, j, v);
+        if (!wordy(v[0].p, v[0].n) && !(mv == m && m > 1 && wordy(v[k].p, v[k].n))) {
+            /* a line of digits only (a zip code on its own) still belongs */
+            if (!(mv >= 1 && is_digit(v[0].p[0]) && count)) break;
+        }
+        lines[count++] = j;
+    }
+    if (!count && i + 1 < d->nlines && !fx_blank(d, i + 1)) { /* caption above the value */
+        fx_cell v[FX_MAX_CELLS];
+        if (fx_cells(d, i + 1, v) && wordy(v[0].p, v[0].n)) lines[count++] = i + 1;
+    }
+    if (!count) return;
+    char buf[1024];
+    size_t bl = 0;
+    for (size_t li = count; li-- > 0;) {
+        size_t j = lines[li];
+        fx_cell v[FX_MAX_CELLS];
+        int mv = fx_cells(d, j, v);
+        for (int c = 0; c < mv; c++) {
+            if (mv == m && m > 1 && c != k && c != zipk) continue;
+            /* a phone number sharing the row is not part of the address */
+            size_t a, l;
+            if (phone_at(v[c].p, v[c].n, &a, &l) && a == 0) continue;
+            const char *sep = bl == 0 ? "" : (c == 0 || (mv == m && c == k)) && buf[bl - 1] != ',' ? ", " : " ";
+            size_t sl = strlen(sep);
+            if (bl + sl + v[c].n >= sizeof buf) break;
+            memcpy(buf + bl, sep, sl);
+            bl += sl;
+            memcpy(buf + bl, v[c].p, v[c].n);
+            bl += v[c].n;
+        }
+    }
+    if (bl) {
+        f->cover.address.value = fx_str(st, buf, bl);
+        if (f->cover.address.value) {
+            f->cover.address.source = EDGR_FACT_TEXT;
+            f->cover.address.offset = fx_offset(d, lines[count - 1]);
+        }
+    }
+}
+
+static void registrant(fx_state *st, const fx_doc *d, size_t i, size_t lo, edgr_facts *f)
+{
+    fx_cell c[FX_MAX_CELLS];
+    int m = fx_cells(d, i, c);
+    /* "Exact name of registrant as specified in its charter: NAME" */
+    for (int k = 0; k < m; k++) {
+        long colon = fx_find(c[k].p, c[k].n, "charter):");
+        if (colon < 0) colon = fx_find(c[k].p, c[k].n, "charter:");
+        if (colon >= 0) {
+            const char *p = memchr(c[k].p + colon, ':', c[k].n - (size_t)colon);
+            size_t rest = c[k].n - (size_t)(p - c[k].p) - 1;
+            if (rest > 1 && wordy(p + 1, rest)) { set(st, d, &f->cover.registrant, p + 1, rest, i); return; }
+        }
+    }
+    for (int k = 0; k < m; k++) {
+        size_t bl;
+        if (caption_kind(c[k].p, c[k].n) == L_NAME && before_caption(c[k].p, c[k].n, &bl) &&
+            wordy(c[k].p, bl)) {
+            set(st, d, &f->cover.registrant, c[k].p, bl, i);
+            return;
+        }
+    }
+    long vl = value_line(d, i, -1, lo, i);
+    if (vl < 0) return;
+    fx_cell v[FX_MAX_CELLS];
+    int mv = fx_cells(d, (size_t)vl, v);
+    if (!mv) return;
+    const char *p = v[0].p;
+    size_t n = (size_t)(v[mv - 1].p + v[mv - 1].n - p);
+    if (mv == m && m > 1) { /* the name's column of a row of values */
+        for (int k = 0; k < m; k++)
+            if (caption_kind(c[k].p, c[k].n) == L_NAME) { p = v[k].p; n = v[k].n; }
+    }
+    if (!wordy(p, n)) return;
+    for (size_t j = 0; j < sizeof NOT_A_NAME / sizeof NOT_A_NAME[0]; j++)
+        if (fx_find(p, n, NOT_A_NAME[j]) >= 0) return;
+    if (memchr(p, ':', n)) return;
+    set(st, d, &f->cover.registrant, p, n, (size_t)vl);
+}
+
+/* The end of the cover: the first item or part heading, or 400 lines. */
+static size_t cover_end(const fx_doc *d)
+{
+    size_t lim = d->nlines < 400 ? d->nlines : 400;
+    for (size_t i = 3; i < lim; i++) {
+        const char *p = d->t + d->lines[i].start;
+        size_t n = d->lines[i].len;
+        if (fx_starts(p, n, "item ") && n > 5 && is_digit(p[5])) return i;
+        if (fx_starts(p, n, "part i") && (n == 6 || p[6] == ' ' || p[6] == '\t' || p[6] == '.' || p[6] == '-'))
+            return i;
+    }
+    return lim;
+}
+
+/* ---- check boxes ---- */
+
+/* The mark of a box whose text is cell k of line i: at the start of the
+ * cell, alone in the cell before, or alone on the line above. */
+static int box_mark_before(const fx_doc *d, size_t i, const fx_cell *c, int k, int *checked)
+{
+    if (fx_mark(c[k].p, c[k].n, checked)) return 1;
+    if (k > 0 && fx_mark(c[k - 1].p, c[k - 1].n, checked) == c[k - 1].n) return 1;
+    if (k == 0 && i > 0) {
+        fx_cell v[FX_MAX_CELLS];
+        int mv = fx_cells(d, i - 1, v);
+        if (mv == 1 && fx_mark(v[0].p, v[0].n, checked) == v[0].n) return 1;
+    }
+    return 0;
+}
+
+static void box(const fx_doc *d, size_t lo, size_t hi, const char *const *keys, edgr_checkbox *b)
+{
+    for (size_t i = lo; i < hi; i++) {
+        fx_cell c[FX_MAX_CELLS];
+        int m = fx_cells(d, i, c);
+        for (int k = 0; k < m; k++) {
+            int hit = 0;
+            for (const char *const *key = keys; *key && !hit; key++) hit = fx_find(c[k].p, c[k].n, *key) >= 0;
+            if (!hit) continue;
+            int checked;
+            if (box_mark_before(d, i, c, k, &checked)) {
+                b->checked = checked;
+                b->source = EDGR_FACT_TEXT;
+                b->offset = fx_offset(d, i);
+            }
+            return; /* the first mention is the box; never guess from a later one */
+        }
+    }
+}
+
+/* "Emerging growth company ☐": the mark follows the words (in the cell or
+ * the next one) or precedes them. */
+static void egc_box(const fx_doc *d, size_t lo, size_t hi, edgr_checkbox *b)
+{
+    for (size_t i = lo; i < hi; i++) {
+        fx_cell c[FX_MAX_CELLS];
+        int m = fx_cells(d, i, c);
+        for (int k = 0; k < m; k++) {
+            long at = fx_find(c[k].p, c[k].n, "emerging growth company");
+            if (at < 0) continue;
+            /* the sentences around the box mention it too */
+            if (c[k].n > 60 || fx_find(c[k].p, c[k].n, "if an") >= 0 || fx_find(c[k].p, c[k].n, "whether") >= 0)
+                continue;
+            int checked;
+            const char *after = c[k].p + at + 23;
+            size_t an = c[k].n - (size_t)at - 23;
+            while (an && (*after == ' ' || *after == ':')) { after++; an--; }
+            if ((an && fx_mark(after, an, &checked)) ||
+                (k + 1 < m && fx_mark(c[k + 1].p, c[k + 1].n, &checked) == c[k + 1].n) ||
+                box_mark_before(d, i, c, k, &checked)) {
+                b->checked = checked;
+                b->source = EDGR_FACT_TEXT;
+                b->offset = fx_offset(d, i);
+            }
+            return;
+        }
+    }
+}
+
+/* ---- Section 12(b) table ---- */
+
+static void securities_text(fx_state *st, const fx_doc *d, size_t lo, size_t hi)
+{
+    for (size_t i = lo; i < hi; i++) {
+        fx_cell h[FX_MAX_CELLS];
+        int m = fx_cells(d, i, h);
+        int title = -1, symbol = -1, exch = -1;
+        for (int k = 0; k < m; k++) {
+            if (title < 0 && fx_find(h[k].p, h[k].n, "title of each class") >= 0) title = k;
+            else if (symbol < 0 && fx_find(h[k].p, h[k].n, "symbol") >= 0) symbol = k;
+            else if (exch < 0 && fx_find(h[k].p, h[k].n, "exchange") >= 0) exch = k;
+        }
+        if (title < 0 || exch < 0 || h[title].n > 60) continue;
+        for (size_t j = i + 1, rows = 0; j < hi && rows < 60; j++) {
+            if (fx_blank(d, j)) {
+                if (rows) break;
+                continue;
+            }
+            fx_cell v[FX_MAX_CELLS];
+            int mv = fx_cells(d, j, v);
+            if (mv < 2) {
+                if (rows || (mv == 1 && fx_starts(v[0].p, v[0].n, "none"))) break;
+                continue;
+            }
+            /* the caption row wrapping ("Symbol(s)", "on which registered") */
+            if (fx_find(v[mv - 1].p, v[mv - 1].n, "registered") >= 0 || fx_find(v[0].p, v[0].n, "symbol") >= 0)
+                continue;
+            if (fx_find(v[0].p, v[0].n, "section 12") >= 0 || fx_find(v[0].p, v[0].n, "indicate") >= 0) break;
+            const char *t, *sy = NULL, *ex;
+            if (mv == m) {
+                t = fx_str(st, v[title].p, v[title].n);
+                if (symbol >= 0) sy = fx_str(st, v[symbol].p, v[symbol].n);
+                ex = fx_str(st, v[exch].p, v[exch].n);
+            } else {
+                t = fx_str(st, v[0].p, v[0].n);
+                if (symbol >= 0 && mv >= 3) sy = fx_str(st, v[1].p, v[1].n);
+                ex = fx_str(st, v[mv - 1].p, v[mv - 1].n);
+            }
+            if (fx_grow(st, (void **)&st->sec, &st->sec_cap, st->sec_n, sizeof *st->sec)) return;
+            st->sec[st->sec_n++] = (edgr_security){t, sy, ex, EDGR_FACT_TEXT, fx_offset(d, j)};
+            rows++;
+        }
+        return;
+    }
+}
+
+/* ---- inline XBRL ---- */
+
+typedef struct ix_ctx {
+    char ref[64];
+    const char *title, *symbol, *exchange;
+    uint64_t offset;
+} ix_ctx;
+
+enum { IX_MAX_CTX = 32 };
+
+typedef struct ix_facts {
+    edgr_fact name, state, file, irs, line1, line2, line3, city, prov, zip, area, local;
+    edgr_checkbox boxes[5];
+    ix_ctx ctx[IX_MAX_CTX];
+    int nctx;
+} ix_facts;
+
+/* The value of attribute `name` inside tag [p, e): its span, or 0. */
+static int attr(const char *p, const char *e, const char *name, const char **v, size_t *vn)
+{
+    size_t nl = strlen(name);
+    for (const char *q = p; q + nl < e; q++) {
+        if (!(q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n' || q[-1] == '\r')) continue;
+        if (!fx_starts(q, (size_t)(e - q), name)) continue;
+        const char *r = q + nl;
+        while (r < e && (*r == ' ' || *r == '\n' || *r == '\r' || *r == '\t')) r++;
+        if (r >= e || *r != '=') continue;
+        r++;
+        while (r < e && (*r == ' ' || *r == '\n' || *r == '\r' || *r == '\t')) r++;
+        if (r >= e) return 0;
+        char quote = (*r == '"' || *r == '\'') ? *r++ : 0;
+        const char *s = r;
+        while (r < e && (quote ? *r != quote : !(*r == ' ' || *r == '>' || *r == '/'))) r++;
+        *v = s;
+        *vn = (size_t)(r - s);
+        return 1;
+    }
+    return 0;
+}
+
+static int bool_value(const char *fmt, size_t fn, const char *v)
+{
+    if (fmt && fx_find(fmt, fn, "fixed-true") >= 0) return 1;
+    if (fmt && fx_find(fmt, fn, "fixed-false") >= 0) return 0;
+    if (!v) return -1;
+    int checked;
+    size_t vn = strlen(v);
+    if (fx_mark(v, vn, &checked) == vn) return checked;
+    if (fx_starts(v, vn, "true") || fx_starts(v, vn, "yes")) return 1;
+    if (fx_starts(v, vn, "false") || fx_starts(v, vn, "no")) return 0;
+    return -1;
+}
+
+static const char *const BOX_NAMES[5] = {"WrittenCommunications", "SolicitingMaterial",
+                                         "PreCommencementTenderOffer",
+                                         "PreCommencementIssuerTenderOffer",
+                                         "EntityEmergingGrowthCompany"};
+
+static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_document *doc, const char *name,
+                   size_t nn, const char *ref, size_t rn, const char *fmt, size_t fn, const char *content,
+                   size_t cn, uint64_t off)
+{
+    struct { const char *n; edgr_fact *f; } strs[] = {
+        {"EntityRegistrantName", &x->name}, {"EntityIncorporationStateCountryCode", &x->state},
+        {"EntityFileNumber", &x->file}, {"EntityTaxIdentificationNumber", &x->irs},
+        {"EntityAddressAddressLine1", &x->line1}, {"EntityAddressAddressLine2", &x->line2},
+        {"EntityAddressAddressLine3", &x->line3}, {"EntityAddressCityOrTown", &x->city},
+        {"EntityAddressStateOrProvince", &x->prov}, {"EntityAddressPostalZipCode", &x->zip},
+        {"CityAreaCode", &x->area}, {"LocalPhoneNumber", &x->local},
+    };
+    edgr_fact *target = NULL;
+    int boxi = -1, seci = -1;
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0] && !target; i++)
+        if (nn == strlen(strs[i].n) && fx_starts(name, nn, strs[i].n)) target = strs[i].f;
+    for (int i = 0; i < 5 && !target && boxi < 0; i++)
+        if (nn == strlen(BOX_NAMES[i]) && fx_starts(name, nn, BOX_NAMES[i])) boxi = i;
+    if (!target && boxi < 0) {
+        if (nn == 15 && fx_starts(name, nn, "Security12bTitle")) seci = 0;
+        else if (nn == 13 && fx_starts(name, nn, "TradingSymbol")) seci = 1;
+        else if (nn == 20 && fx_starts(name, nn, "SecurityExchangeName")) seci = 2;
+        else return;
+    }
+    if (target && target->value) return;
+    if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
+    /* the content is HTML: read it as text */
+    const char *v = NULL;
+    if (edgr_html_to_text(content, cn, doc->charset, NULL, tmp) == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
+    if (target) {
+        if (v) *target = (edgr_fact){v, EDGR_FACT_IXBRL, off};
+        return;
+    }
+    if (boxi >= 0) {
+        int b = bool_value(fmt, fn, v);
+        if (b >= 0) x->boxes[boxi] = (edgr_checkbox){b, EDGR_FACT_IXBRL, off};
+        return;
+    }
+    if (!v) return;
+    int c = 0;
+    while (c < x->nctx && !(strlen(x->ctx[c].ref) == rn && !memcmp(x->ctx[c].ref, ref, rn))) c++;
+    if (c == x->nctx) {
+        if (x->nctx == IX_MAX_CTX || rn >= sizeof x->ctx[0].ref) return;
+        memset(&x->ctx[c], 0, sizeof x->ctx[c]);
+        memcpy(x->ctx[c].ref, ref, rn);
+        x->ctx[c].offset = off;
+        x->nctx++;
+    }
+    const char **slot = seci == 0 ? &x->ctx[c].title : seci == 1 ? &x->ctx[c].symbol : &x->ctx[c].exchange;
+    if (!*slot) *slot = v;
+}
+
+/* Scan the main document's HTML for <ix:nonNumeric name="dei:..."> facts. */
+static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
+{
+    const char *p = doc->body.ptr, *e = p + doc->body.len;
+    if (!p) return;
+    edgr_text tmp = {0};
+    int budget = 2000; /* dei facts are few; bounds the work on nested junk */
+    while (p < e) {
+        const char *lt = memchr(p, '<', (size_t)(e - p));
+        if (!lt) break;
+        p = lt + 1;
+        if (!fx_starts(p, (size_t)(e - p), "ix:nonnumeric")) continue;
+        const char *te = memchr(p, '>', (size_t)(e - p));
+        if (!te) break;
+        const char *name, *ref = "", *fmt = NULL;
+        size_t nn, rn = 0, fn = 0;
+        if (!attr(p, te, "name", &name, &nn) || nn < 5 || !fx_starts(name, nn, "dei:")) { p = te; continue; }
+        if (--budget < 0) break;
+        attr(p, te, "contextref", &ref, &rn);
+        attr(p, te, "format", &fmt, &fn);
+        /* the content runs to the matching close tag (facts nest) */
+        const char *c = te + 1, *q = c, *ce = NULL;
+        int depth = 1;
+        if (te[-1] == '/') { c = q = te; ce = te; depth = 0; }
+        while (depth && q < e) {
+            const char *l2 = memchr(q, '<', (size_t)(e - q));
+            if (!l2) break;
+            q = l2 + 1;
+            if (fx_starts(q, (size_t)(e - q), "ix:nonnumeric")) depth++;
+            else if (fx_starts(q, (size_t)(e - q), "/ix:nonnumeric") && --depth == 0) ce = l2;
+        }
+        if (!ce) break;
+        ix_one(st, x, &tmp, doc, name + 4, nn - 4, ref, rn, fmt, fn, c, (size_t)(ce - c),
+               doc->body_offset + (uint64_t)(lt - doc->body.ptr));
+        p = te;
+    }
+    edgr_text_free(&tmp);
+}
+
+static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
+{
+    edgr_cover *cv = &f->cover;
+    if (x->name.value) cv->registrant = x->name;
+    if (x->state.value) cv->incorporation = x->state;
+    if (x->file.value) cv->file_number = x->file;
+    if (x->irs.value) cv->irs_number = x->irs;
+    if (x->line1.value || x->city.value) {
+        char buf[1024];
+        size_t bl = 0;
+        const edgr_fact *parts[] = {&x->line1, &x->line2, &x->line3, &x->city, &x->prov, &x->zip};
+        for (size_t i = 0; i < 6; i++) {
+            const char *v = parts[i]->value;
+            if (!v) continue;
+            const char *sep = !bl ? "" : i == 5 ? " " : ", ";
+            size_t vl = strlen(v), sl = strlen(sep);
+            if (bl + sl + vl >= sizeof buf) break;
+            memcpy(buf + bl, sep, sl);
+            memcpy(buf + bl + sl, v, vl);
+            bl += sl + vl;
+        }
+        const edgr_fact *first = x->line1.value ? &x->line1 : &x->city;
+        cv->address = (edgr_fact){fx_str(st, buf, bl), EDGR_FACT_IXBRL, first->offset};
+    }
+    if (x->local.value) {
+        char buf[256];
+        const char *a = x->area.value;
+        size_t al = a ? strlen(a) : 0;
+        int paren = al == 3 && is_digit(a[0]) && is_digit(a[1]) && is_digit(a[2]);
+        int n = a ? snprintf(buf, sizeof buf, paren ? "(%s) %s" : "%s %s", a, x->local.value)
+                  : snprintf(buf, sizeof buf, "%s", x->local.value);
+        if (n > 0)
+            cv->phone = (edgr_fact){fx_str(st, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1),
+                                    EDGR_FACT_IXBRL, a ? x->area.offset : x->local.offset};
+    }
+    edgr_checkbox *boxes[5] = {&cv->written_communications, &cv->soliciting_material,
+                               &cv->pre_commencement_tender, &cv->pre_commencement_issuer,
+                               &cv->emerging_growth};
+    for (int i = 0; i < 5; i++)
+        if (x->boxes[i].checked >= 0) *boxes[i] = x->boxes[i];
+    int any = 0;
+    for (int c = 0; c < x->nctx; c++) any |= x->ctx[c].title != NULL;
+    if (any) { /* XBRL's table replaces the text's */
+        st->sec_n = 0;
+        for (int c = 0; c < x->nctx; c++) {
+            if (!x->ctx[c].title) continue;
+            if (fx_grow(st, (void **)&st->sec, &st->sec_cap, st->sec_n, sizeof *st->sec)) return;
+            st->sec[st->sec_n++] = (edgr_security){x->ctx[c].title, x->ctx[c].symbol, x->ctx[c].exchange,
+                                                   EDGR_FACT_IXBRL, x->ctx[c].offset};
+        }
+    }
+}
+
+/* ---- the SEC header, last ---- */
+
+static void from_header(fx_state *st, const edgr_submission *s, edgr_fact *f, const char *path, int irs)
+{
+    if (f->value || !s) return;
+    long node = edgr_find(s, path);
+    if (node < 0) return;
+    edgr_span v = s->nodes[node].value;
+    if (!v.ptr || !v.len) return;
+    char buf[16];
+    if (irs && v.len == 9) { /* 043321804 as written on covers: 04-3321804 */
+        memcpy(buf, v.ptr, 2);
+        buf[2] = '-';
+        memcpy(buf + 3, v.ptr + 2, 7);
+        f->value = fx_str(st, buf, 10);
+    } else {
+        f->value = fx_str(st, v.ptr, v.len);
+    }
+    if (f->value) {
+        f->source = EDGR_FACT_HEADER;
+        f->offset = s->nodes[node].offset;
+    }
+}
+
+void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
+              edgr_facts *f)
+{
+    size_t lo = 0, hi = cover_end(d);
+    edgr_cover *cv = &f->cover;
+    for (size_t i = lo; i < hi; i++) {
+        fx_cell c[FX_MAX_CELLS];
+        int m = fx_cells(d, i, c);
+        int zipk = -1;
+        for (int k = 0; k < m; k++)
+            if (caption_kind(c[k].p, c[k].n) == L_ZIP) zipk = k;
+        for (int k = 0; k < m; k++) {
+            found v;
+            switch (caption_kind(c[k].p, c[k].n)) {
+            case L_NAME:
+                if (!cv->registrant.value) registrant(st, d, i, lo, f);
+                break;
+            case L_FILE:
+                if (!cv->file_number.value && shaped(d, i, k, lo, hi, file_number_at, &v))
+                    set(st, d, &cv->file_number, v.p, v.n, v.line);
+                break;
+            case L_IRS:
+                if (!cv->irs_number.value && shaped(d, i, k, lo, hi, irs_at, &v))
+                    set(st, d, &cv->irs_number, v.p, v.n, v.line);
+                break;
+            case L_PHONE:
+                if (!cv->phone.value && shaped(d, i, k, lo, hi, phone_at, &v))
+                    set(st, d, &cv->phone, v.p, v.n, v.line);
+                break;
+            case L_ADDR:
+                if (!cv->address.value) address(st, d, i, k, m, zipk, f);
+                break;
+            case L_STATE:
+                if (!cv->incorporation.value) {
+                    size_t bl;
+                    if (before_caption(c[k].p, c[k].n, &bl) && jurisdiction(c[k].p, bl))
+                        set(st, d, &cv->incorporation, c[k].p, bl, i);
+                    for (int dir = -1; dir <= 1 && !cv->incorporation.value; dir += 2) {
+                        long vl = value_line(d, i, dir, lo, hi);
+                        if (vl < 0) continue;
+                        fx_cell w[FX_MAX_CELLS];
+                        int mv = fx_cells(d, (size_t)vl, w);
+                        if (mv == m && wordy(w[k].p, w[k].n) && w[k].n < 60 &&
+                            (jurisdiction(w[k].p, w[k].n) || m > 1)) {
+                            set(st, d, &cv->incorporation, w[k].p, w[k].n, (size_t)vl);
+                            continue;
+                        }
+                        for (int j = 0; j < mv; j++)
+                            if (w[j].n < 60 && jurisdiction(w[j].p, w[j].n) && wordy(w[j].p, w[j].n)) {
+                                set(st, d, &cv->incorporation, w[j].p, w[j].n, (size_t)vl);
+                                break;
+                            }
+                    }
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    static const char *const k425[] = {"Rule 425", "230.425", NULL};
+    static const char *const k14a[] = {"Rule 14a-12", "240.14a-12", NULL};
+    static const char *const k14d[] = {"14d-2(b)", "14d-2 (b)", NULL};
+    static const char *const k13e[] = {"13e-4(c)", "13e-4 (c)", NULL};
+    box(d, lo, hi, k425, &cv->written_communications);
+    box(d, lo, hi, k14a, &cv->soliciting_material);
+    box(d, lo, hi, k14d, &cv->pre_commencement_tender);
+    box(d, lo, hi, k13e, &cv->pre_commencement_issuer);
+    egc_box(d, lo, hi, &cv->emerging_growth);
+    securities_text(st, d, lo, hi);
+
+    if (main && main->format == EDGR_FMT_HTML) {
+        ix_facts *x = calloc(1, sizeof *x);
+        if (!x) { st->nomem = 1; return; }
+        for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
+        ixbrl(st, main, x);
+        ix_apply(st, x, f);
+        free(x);
+    }
+    from_header(st, s, &cv->registrant, "filer.0.company_data.conformed_name", 0);
+    from_header(st, s, &cv->file_number, "filer.0.filing_values.file_number", 0);
+    from_header(st, s, &cv->irs_number, "filer.0.company_data.irs_number", 1);
+    from_header(st, s, &cv->incorporation, "filer.0.company_data.state_of_incorporation", 0);
+}

@@ -1,0 +1,84 @@
+/* Internals shared by the facts readers (cover.c, signatures.c,
+ * exhibits.c, facts.c): the main document's text as lines of cells, a string
+ * arena, growable arrays and small matchers. */
+#ifndef EDGR_FACTS_INT_H
+#define EDGR_FACTS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "edgr/facts.h"
+#include "edgr/text.h"
+
+/* A line of the text: [start, start+len) of fx_doc.t. */
+typedef struct fx_line {
+    size_t start, len;
+} fx_line;
+
+/* A cell of a line: tables come as TSV, so a tab separates cells; runs of
+ * two or more spaces do too (aligned columns of 1990s text documents).
+ * Cells are trimmed; empty ones are dropped. */
+typedef struct fx_cell {
+    const char *p;
+    size_t n;
+} fx_cell;
+
+enum { FX_MAX_CELLS = 16 };
+
+typedef struct fx_doc {
+    const char *t;          /* the clean text (NUL-terminated)  */
+    size_t n;
+    const edgr_text *text;  /* for source offsets               */
+    fx_line *lines;
+    size_t nlines;
+} fx_doc;
+
+/* The library's private state behind edgr_facts.priv. */
+typedef struct fx_arena_block fx_arena_block;
+typedef struct fx_state {
+    fx_arena_block *blocks;
+    edgr_text text;
+    fx_line *lines;
+    size_t line_cap;
+    edgr_security *sec;
+    size_t sec_n, sec_cap;
+    edgr_signer *sig;
+    size_t sig_n, sig_cap;
+    edgr_exhibit_doc *xd;
+    size_t xd_n, xd_cap;
+    edgr_exhibit_entry *xe;
+    size_t xe_n, xe_cap;
+    int nomem;
+} fx_state;
+
+/* A copy of p[0..n) in the arena, trimmed, white space collapsed to single
+ * spaces; NULL when empty or out of memory (st->nomem is then set). */
+const char *fx_str(fx_state *st, const char *p, size_t n);
+/* Grow an array to hold one more element; 0 on success. */
+int fx_grow(fx_state *st, void **arr, size_t *cap, size_t n, size_t size);
+
+/* Cells of line i; returns their count (at most FX_MAX_CELLS). */
+int fx_cells(const fx_doc *d, size_t i, fx_cell *cells);
+/* 1 if line i holds only white space. */
+int fx_blank(const fx_doc *d, size_t i);
+/* The source offset of line i's start. */
+uint64_t fx_offset(const fx_doc *d, size_t i);
+
+/* Case-insensitive search of an ASCII needle in p[0..n); its position or -1. */
+long fx_find(const char *p, size_t n, const char *needle);
+/* 1 if p[0..n) starts with the needle, ignoring ASCII case. */
+int fx_starts(const char *p, size_t n, const char *needle);
+
+/* Check-box marks: the length of a mark at p (0 if none) and its state
+ * in *checked (1, 0, or -1 for a mark we cannot read). */
+size_t fx_mark(const char *p, size_t n, int *checked);
+
+/* The readers.  Each fills its part of f from the text (and, for the cover,
+ * from the main document's inline XBRL). */
+void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
+              edgr_facts *f);
+void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f);
+void fx_exhibits(fx_state *st, const fx_doc *d, const edgr_document *docs, size_t doc_count,
+                 edgr_facts *f);
+
+#endif

@@ -1,0 +1,290 @@
+/* Facts as JSON (see edgr_facts_write_json in edgr/facts.h).  Strings are
+ * escaped as in the submission JSON: valid UTF-8 passes, any other byte is
+ * read as Windows-1252, control characters become \uXXXX. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "charset.h"
+#include "facts_int.h"
+
+typedef struct fw {
+    edgr_write_fn write;
+    void *user;
+    int pretty, depth, failed;
+    int first; /* no comma before the next member */
+    size_t len;
+    char buf[4096];
+} fw;
+
+static void flush(fw *w)
+{
+    if (w->len && !w->failed && w->write(w->user, w->buf, w->len)) w->failed = 1;
+    w->len = 0;
+}
+
+static void put(fw *w, const char *p, size_t n)
+{
+    while (n) {
+        if (w->len == sizeof w->buf) flush(w);
+        size_t k = sizeof w->buf - w->len;
+        if (k > n) k = n;
+        memcpy(w->buf + w->len, p, k);
+        w->len += k;
+        p += k;
+        n -= k;
+    }
+}
+
+static void str(fw *w, const char *p, size_t n)
+{
+    put(w, "\"", 1);
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { put(w, p + i, 1); i++; continue; }
+        if (c >= 0x80) {
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
+                put(w, p + i, len);
+                i += len;
+            } else {
+                char u[3];
+                put(w, u, cp1252_to_utf8(c, u));
+                i++;
+            }
+            continue;
+        }
+        char esc[8];
+        if (c == '"') put(w, "\\\"", 2);
+        else if (c == '\\') put(w, "\\\\", 2);
+        else if (c == '\n') put(w, "\\n", 2);
+        else if (c == '\t') put(w, "\\t", 2);
+        else {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            put(w, esc, 6);
+        }
+        i++;
+    }
+    put(w, "\"", 1);
+}
+
+static void cstr(fw *w, const char *s)
+{
+    if (s) str(w, s, strlen(s));
+    else put(w, "null", 4);
+}
+
+static void newline(fw *w)
+{
+    if (!w->pretty) return;
+    put(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++) put(w, "  ", 2);
+}
+
+static void key(fw *w, const char *k)
+{
+    if (!w->first) put(w, ",", 1);
+    w->first = 0;
+    newline(w);
+    cstr(w, k);
+    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+}
+
+/* An array element: like a key without a name. */
+static void elem(fw *w)
+{
+    if (!w->first) put(w, ",", 1);
+    w->first = 0;
+    newline(w);
+}
+
+static void open_(fw *w, char c)
+{
+    put(w, &c, 1);
+    w->depth++;
+    w->first = 1;
+}
+
+static void close_(fw *w, char c)
+{
+    w->depth--;
+    if (!w->first) newline(w);
+    put(w, &c, 1);
+    w->first = 0;
+}
+
+static void num(fw *w, int64_t v)
+{
+    char b[32];
+    int n = snprintf(b, sizeof b, "%" PRId64, v);
+    put(w, b, (size_t)n);
+}
+
+static void kstr(fw *w, const char *k, const char *v) { key(w, k); cstr(w, v); }
+static void knum(fw *w, const char *k, int64_t v) { key(w, k); num(w, v); }
+
+static void fact(fw *w, const char *k, const edgr_fact *f)
+{
+    key(w, k);
+    if (!f->value) { put(w, "null", 4); return; }
+    open_(w, '{');
+    kstr(w, "value", f->value);
+    kstr(w, "source", edgr_fact_source_name(f->source));
+    knum(w, "offset", (int64_t)f->offset);
+    close_(w, '}');
+}
+
+static void box(fw *w, const char *k, const edgr_checkbox *b)
+{
+    key(w, k);
+    if (b->checked < 0) { put(w, "null", 4); return; }
+    open_(w, '{');
+    key(w, "checked");
+    put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
+    kstr(w, "source", edgr_fact_source_name(b->source));
+    knum(w, "offset", (int64_t)b->offset);
+    close_(w, '}');
+}
+
+static void span_key(fw *w, const char *k, edgr_span s)
+{
+    key(w, k);
+    if (s.ptr && s.len) str(w, s.ptr, s.len);
+    else put(w, "null", 4);
+}
+
+edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
+                                  const edgr_document *docs, const char *source_name,
+                                  unsigned flags, edgr_write_fn write, void *user)
+{
+    if (!f || !write) return EDGR_ERR_ARG;
+    fw w = {.write = write, .user = user, .pretty = (flags & EDGR_JSON_PRETTY) != 0};
+    open_(&w, '{');
+    kstr(&w, "source", source_name);
+    if (s) {
+        span_key(&w, "accession_number", edgr_get(s, "accession_number"));
+        span_key(&w, "type", edgr_get(s, "type"));
+    }
+    key(&w, "document");
+    if (f->main_doc >= 0 && docs) {
+        const edgr_document *d = &docs[f->main_doc];
+        open_(&w, '{');
+        knum(&w, "sequence", d->sequence);
+        span_key(&w, "type", d->type);
+        span_key(&w, "filename", d->filename);
+        close_(&w, '}');
+    } else {
+        put(&w, "null", 4);
+    }
+
+    const edgr_cover *c = &f->cover;
+    key(&w, "cover");
+    open_(&w, '{');
+    fact(&w, "registrant", &c->registrant);
+    fact(&w, "incorporation", &c->incorporation);
+    fact(&w, "file_number", &c->file_number);
+    fact(&w, "irs_number", &c->irs_number);
+    fact(&w, "address", &c->address);
+    fact(&w, "phone", &c->phone);
+    box(&w, "written_communications", &c->written_communications);
+    box(&w, "soliciting_material", &c->soliciting_material);
+    box(&w, "pre_commencement_tender_offer", &c->pre_commencement_tender);
+    box(&w, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
+    box(&w, "emerging_growth_company", &c->emerging_growth);
+    key(&w, "securities_12b");
+    open_(&w, '[');
+    for (size_t i = 0; i < c->security_count; i++) {
+        const edgr_security *x = &c->securities[i];
+        elem(&w);
+        open_(&w, '{');
+        kstr(&w, "title", x->title);
+        kstr(&w, "trading_symbol", x->symbol);
+        kstr(&w, "exchange", x->exchange);
+        kstr(&w, "source", edgr_fact_source_name(x->source));
+        knum(&w, "offset", (int64_t)x->offset);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    close_(&w, '}');
+
+    const edgr_signatures *sg = &f->signatures;
+    key(&w, "signatures");
+    open_(&w, '{');
+    kstr(&w, "registrant", sg->registrant);
+    kstr(&w, "date", sg->date);
+    kstr(&w, "date_iso", sg->date_iso);
+    key(&w, "signers");
+    open_(&w, '[');
+    for (size_t i = 0; i < sg->signer_count; i++) {
+        const edgr_signer *x = &sg->signers[i];
+        elem(&w);
+        open_(&w, '{');
+        kstr(&w, "name", x->name);
+        kstr(&w, "title", x->title);
+        kstr(&w, "date", x->date);
+        kstr(&w, "date_iso", x->date_iso);
+        knum(&w, "offset", (int64_t)x->offset);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    if (sg->signer_count) knum(&w, "offset", (int64_t)sg->offset);
+    close_(&w, '}');
+
+    key(&w, "exhibits");
+    open_(&w, '{');
+    key(&w, "documents");
+    open_(&w, '[');
+    for (size_t i = 0; i < f->exhibit_doc_count; i++) {
+        const edgr_exhibit_doc *x = &f->exhibit_docs[i];
+        elem(&w);
+        open_(&w, '{');
+        knum(&w, "sequence", x->sequence);
+        kstr(&w, "type", x->type);
+        kstr(&w, "number", x->number);
+        kstr(&w, "description", x->description);
+        kstr(&w, "filename", x->filename);
+        key(&w, "listed");
+        put(&w, x->listed >= 0 ? "true" : "false", x->listed >= 0 ? 4 : 5);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    key(&w, "index");
+    open_(&w, '[');
+    for (size_t i = 0; i < f->exhibit_index_count; i++) {
+        const edgr_exhibit_entry *x = &f->exhibit_index[i];
+        elem(&w);
+        open_(&w, '{');
+        kstr(&w, "number", x->number);
+        kstr(&w, "title", x->title);
+        knum(&w, "offset", (int64_t)x->offset);
+        key(&w, "document");
+        if (x->document >= 0) {
+            const edgr_exhibit_doc *dd = &f->exhibit_docs[x->document];
+            open_(&w, '{');
+            knum(&w, "sequence", dd->sequence);
+            kstr(&w, "type", dd->type);
+            kstr(&w, "filename", dd->filename);
+            close_(&w, '}');
+        } else {
+            put(&w, "null", 4);
+        }
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    /* the unmatched, on either side, for a quick look */
+    key(&w, "unmatched_documents");
+    open_(&w, '[');
+    for (size_t i = 0; i < f->exhibit_doc_count; i++)
+        if (f->exhibit_docs[i].listed < 0) { elem(&w); cstr(&w, f->exhibit_docs[i].type); }
+    close_(&w, ']');
+    key(&w, "unmatched_index");
+    open_(&w, '[');
+    for (size_t i = 0; i < f->exhibit_index_count; i++)
+        if (f->exhibit_index[i].document < 0) { elem(&w); cstr(&w, f->exhibit_index[i].number); }
+    close_(&w, ']');
+    close_(&w, '}');
+    close_(&w, '}');
+    flush(&w);
+    return w.failed ? EDGR_ERR_ABORTED : EDGR_OK;
+}

@@ -1,0 +1,257 @@
+/* The signature block: who signed, as what, when.
+ *
+ * Two layouts cover nearly every filing.  An 8-K's block is a column of
+ * labelled lines ("By: /s/ Name", "Name: ...", "Title: ...", "Date: ...");
+ * a 10-K adds a table of signers, one row each ("/s/ Name | Title | Date"),
+ * often with the printed name on the row below.  Both are read from the last
+ * SIGNATURE(S) heading that has a conformed signature ("/s/") after it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts_int.h"
+
+enum { MAX_SIGNERS = 200, BLOCK_LINES = 400 };
+
+static int heading(const char *p, size_t n)
+{
+    while (n && (p[n - 1] == ':' || p[n - 1] == '.' || p[n - 1] == ' ')) n--;
+    return (n == 9 && fx_starts(p, n, "signature")) || (n == 10 && fx_starts(p, n, "signatures"));
+}
+
+/* A conformed signature in a cell: the position just after "/s/" (or "s/"
+ * at the start), or -1. */
+static long conformed(const char *p, size_t n)
+{
+    long at = fx_find(p, n, "/s/");
+    if (at >= 0) return at + 3;
+    if (n > 2 && fx_starts(p, n, "s/ ")) return 2;
+    return -1;
+}
+
+static int line_has_signature(const fx_doc *d, size_t i)
+{
+    return conformed(d->t + d->lines[i].start, d->lines[i].len) >= 0;
+}
+
+/* Where the block starts: the last heading with a "/s/" in the next lines;
+ * failing that, the first "Pursuant to the requirements" paragraph with
+ * one.  Returns the line after it, or -1. */
+static long block_start(const fx_doc *d, uint64_t *off)
+{
+    long best = -1;
+    for (size_t i = 0; i < d->nlines; i++) {
+        if (!heading(d->t + d->lines[i].start, d->lines[i].len)) continue;
+        for (size_t j = i + 1; j < d->nlines && j < i + 80; j++)
+            if (line_has_signature(d, j)) { best = (long)i; break; }
+    }
+    if (best < 0) {
+        for (size_t i = 0; i < d->nlines && best < 0; i++) {
+            const char *p = d->t + d->lines[i].start;
+            size_t n = d->lines[i].len;
+            if (fx_find(p, n, "pursuant to the requirements") < 0 || fx_find(p, n, "signed") < 0) continue;
+            for (size_t j = i + 1; j < d->nlines && j < i + 40; j++)
+                if (line_has_signature(d, j)) { best = (long)i; break; }
+        }
+    }
+    if (best >= 0) *off = fx_offset(d, (size_t)best);
+    return best < 0 ? -1 : best + 1;
+}
+
+/* A cell that holds a date and little else. */
+static int date_cell(const char *p, size_t n, char iso[11], size_t *at, size_t *len)
+{
+    if (!edgr_date_find(p, n, iso, at, len)) return 0;
+    return n - *len < 12; /* "Dated: ", "Date:" and the like */
+}
+
+static void set_date(fx_state *st, const char **date, const char **iso, const char *p, size_t at,
+                     size_t len, const char *isobuf)
+{
+    *date = fx_str(st, p + at, len);
+    *iso = fx_str(st, isobuf, 10);
+}
+
+/* Drop a trailing comma and a leading "By:". */
+static void clean(const char **p, size_t *n)
+{
+    while (*n && ((*p)[*n - 1] == ',' || (*p)[*n - 1] == ' ')) (*n)--;
+    if (fx_starts(*p, *n, "by:")) { *p += 3; *n -= 3; }
+    while (*n && **p == ' ') { (*p)++; (*n)--; }
+}
+
+static int has_letters(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')) return 1;
+    return 0;
+}
+
+/* "(Date)", "Signature", "Name:" ...: captions of the block's columns. */
+static int caption_word(const char *p, size_t n)
+{
+    static const char *const words[] = {"date", "dated", "signature", "signatures", "name", "title",
+                                         "its", "(registrant)", "registrant"};
+    while (n && (*p == '(' || *p == ' ')) { p++; n--; }
+    while (n && (p[n - 1] == ')' || p[n - 1] == ':' || p[n - 1] == ' ')) n--;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && fx_starts(p, n, words[i])) return 1;
+    return 0;
+}
+
+/* "Peter Oppenheimer Senior Vice President", "(Jon R. Moeller) Chairman",
+ * "J. Duato, Chairman": the printed name before the title is cut. */
+static void strip_name(const char *name, const char **p, size_t *n)
+{
+    if (!name) return;
+    size_t nl = strlen(name), skip = **p == '(' ? 1 : 0;
+    if (*n <= nl + skip || !fx_starts(*p + skip, *n - skip, name)) return;
+    const char *q = *p + skip + nl;
+    size_t r = *n - skip - nl;
+    if (*q != ' ' && *q != ',' && *q != ')') return;
+    while (r && (*q == ' ' || *q == ',' || *q == ')' || *q == '-')) { q++; r--; }
+    if (r > 2 && !memcmp(q, "\xE2\x80\x93", 3)) { q += 3; r -= 3; } /* en dash */
+    while (r && *q == ' ') { q++; r--; }
+    *p = q;
+    *n = r;
+}
+
+static edgr_signer *new_signer(fx_state *st, const fx_doc *d, size_t line)
+{
+    if (st->sig_n >= MAX_SIGNERS) return NULL;
+    if (fx_grow(st, (void **)&st->sig, &st->sig_cap, st->sig_n, sizeof *st->sig)) return NULL;
+    edgr_signer *s = &st->sig[st->sig_n++];
+    memset(s, 0, sizeof *s);
+    s->offset = fx_offset(d, line);
+    return s;
+}
+
+void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
+{
+    edgr_signatures *sg = &f->signatures;
+    long start = block_start(d, &sg->offset);
+    if (start < 0) return;
+    size_t end = d->nlines;
+    if (end > (size_t)start + BLOCK_LINES) end = (size_t)start + BLOCK_LINES;
+    long cur = -1;               /* the signer being read                  */
+    int cur_lines = 0;           /* lines since it started                 */
+    const char *last_date = NULL, *last_iso = NULL;
+    /* the date known when each signer started, for those without their own */
+    const char *inherit[MAX_SIGNERS] = {0}, *inherit_iso[MAX_SIGNERS] = {0};
+    for (size_t i = (size_t)start; i < end; i++) {
+        const char *lp = d->t + d->lines[i].start;
+        size_t ln = d->lines[i].len;
+        if (fx_starts(lp, ln, "exhibit index") || fx_starts(lp, ln, "index to exhibits")) break;
+        if (fx_blank(d, i)) continue;
+        fx_cell c[FX_MAX_CELLS];
+        int m = fx_cells(d, i, c);
+        if (m == 1 && c[0].n > 160) { cur = -1; continue; } /* a paragraph */
+        int row_has_sig = line_has_signature(d, i);
+        edgr_signer *s = cur >= 0 ? &st->sig[cur] : NULL;
+        for (int k = 0; k < m; k++) {
+            const char *p = c[k].p;
+            size_t n = c[k].n, at, len;
+            char iso[11];
+            if (caption_word(p, n)) continue;
+            long sa = conformed(p, n);
+            if (sa >= 0) { /* "/s/ Name" (or "By: /s/ Name") starts a signer */
+                const char *np = p + sa;
+                size_t nn = n - (size_t)sa;
+                clean(&np, &nn);
+                if (!nn && k + 1 < m) { np = c[k + 1].p; nn = c[k + 1].n; k++; }
+                if (!(s = new_signer(st, d, i))) return;
+                cur = (long)(st->sig_n - 1);
+                cur_lines = 0;
+                s->name = fx_str(st, np, nn);
+                inherit[cur] = last_date;
+                inherit_iso[cur] = last_iso;
+                continue;
+            }
+            if (fx_starts(p, n, "by:") && row_has_sig) continue; /* "By:" | "/s/ Name" */
+            if (fx_starts(p, n, "by:")) { /* an unconformed "By: Name" */
+                const char *np = p + 3;
+                size_t nn = n - 3;
+                clean(&np, &nn);
+                if (!nn && k + 1 < m) { np = c[k + 1].p; nn = c[k + 1].n; k++; }
+                if (!nn || !has_letters(np, nn) || nn > 60) continue;
+                if (!(s = new_signer(st, d, i))) return;
+                cur = (long)(st->sig_n - 1);
+                cur_lines = 0;
+                s->name = fx_str(st, np, nn);
+                inherit[cur] = last_date;
+                inherit_iso[cur] = last_iso;
+                continue;
+            }
+            if (fx_starts(p, n, "name:")) {
+                const char *np = p + 5;
+                size_t nn = n - 5;
+                if (!s && !(s = new_signer(st, d, i))) return;
+                if (cur < 0) {
+                    cur = (long)(st->sig_n - 1);
+                    inherit[cur] = last_date;
+                    inherit_iso[cur] = last_iso;
+                }
+                if (fx_find(np, nn, "title:") >= 0) continue; /* "Name: Title:" captions */
+                clean(&np, &nn);
+                if (nn) s->name = fx_str(st, np, nn);
+                continue;
+            }
+            if (fx_starts(p, n, "title:") || fx_starts(p, n, "its:")) {
+                size_t skip = fx_starts(p, n, "its:") ? 4 : 6;
+                if (s && !s->title) s->title = fx_str(st, p + skip, n - skip);
+                continue;
+            }
+            if (date_cell(p, n, iso, &at, &len)) {
+                if (s && !s->date && (row_has_sig || cur_lines < 4)) {
+                    set_date(st, &s->date, &s->date_iso, p, at, len, iso);
+                } else if (!sg->date && !s) {
+                    set_date(st, &sg->date, &sg->date_iso, p, at, len, iso);
+                }
+                last_date = fx_str(st, p + at, len);
+                last_iso = fx_str(st, iso, 10);
+                continue;
+            }
+            if (!s) {
+                /* before any signer: the registrant's name */
+                if (!sg->registrant && has_letters(p, n) && n <= 100 && !fx_starts(p, n, "pursuant") &&
+                    !fx_starts(p, n, "(registrant") && !fx_starts(p, n, "registrant") &&
+                    !fx_starts(p, n, "signature") && !fx_starts(p, n, "name") && !fx_starts(p, n, "title"))
+                    sg->registrant = fx_str(st, p, n);
+                continue;
+            }
+            /* after "/s/ Name": the printed name, then the title */
+            if (s->name && strlen(s->name) == n && fx_starts(p, n, s->name)) continue;
+            if (fx_starts(p, n, "(registrant") || fx_starts(p, n, "(duly authorized")) continue;
+            if (!has_letters(p, n) || n > 200) continue;
+            strip_name(s->name, &p, &n);
+            if (!n) continue;
+            if (row_has_sig || cur_lines < 6) {
+                if (!s->title) {
+                    s->title = fx_str(st, p, n);
+                } else if (row_has_sig || p[0] == '(') { /* "(Principal Executive Officer)" */
+                    size_t tl = strlen(s->title);
+                    char *t = malloc(tl + n + 2);
+                    if (!t) { st->nomem = 1; return; }
+                    memcpy(t, s->title, tl);
+                    t[tl] = ' ';
+                    memcpy(t + tl + 1, p, n);
+                    s->title = fx_str(st, t, tl + 1 + n);
+                    free(t);
+                }
+            }
+        }
+        if (cur >= 0) cur_lines++;
+    }
+    for (size_t i = 0; i < st->sig_n; i++) {
+        edgr_signer *s = &st->sig[i];
+        if (s->date) continue;
+        if (i < MAX_SIGNERS && inherit[i]) { s->date = inherit[i]; s->date_iso = inherit_iso[i]; }
+        else if (sg->date) { s->date = sg->date; s->date_iso = sg->date_iso; }
+    }
+    if (!sg->date && last_date && st->sig_n) { sg->date = last_date; sg->date_iso = last_iso; }
+    if (sg->registrant) { /* "CELLECTAR BIOSCIENCES, INC." may end in a colon or "(Registrant)" */
+        const char *r = sg->registrant;
+        size_t n = strlen(r);
+        long at = fx_find(r, n, "(registrant");
+        if (at > 0) sg->registrant = fx_str(st, r, (size_t)at);
+    }
+}
