@@ -420,6 +420,8 @@ static const char *raw_text(html_conv *h, const char *p, const char *name, size_
             if (*q == '\n' || *q == '\r' || *q == ' ' || *q == '\t') {
                 if (*q == '\r' && q + 1 < p && q[1] == '\n') continue;
                 emit_codepoint(h, *q == '\r' ? '\n' : (unsigned char)*q, (size_t)(q - h->start));
+            } else if (*q == '\0') {
+                emit_codepoint(h, 0xFFFD, (size_t)(q - h->start)); /* WHATWG raw text */
             } else emit(h, q, 1, (size_t)(q - h->start));
         }
         h->pre = pre;
@@ -563,6 +565,7 @@ static const char *on_tag(html_conv *h, const tag *t, const char *after, size_t 
         case K_BR: emit_break(h, cur(h)->pend_break + 1); break; /* </br> is <br> */
         case K_LI: emit_break(h, 1); break;
         case K_LIST_UL: case K_LIST_OL: list_close(h); break;
+        case K_RAW_KEEP: if (t->name[0] == 'x') emit_break(h, 2); break;
         case K_TABLE: table_close(h); break;
         case K_TR: if (h->ntables) table_end_row(&h->scratch->tables[h->ntables - 1]); break;
         case K_CELL: if (h->ntables) table_end_cell(&h->scratch->tables[h->ntables - 1]); retarget(h); break;
@@ -601,7 +604,9 @@ open:
         if (!t->self_closing || strcmp(t->name, "script") == 0)
             return raw_text(h, after, t->name, t->name_len, 0);
         break;
-    case K_RAW_KEEP: return raw_text(h, after, t->name, t->name_len, 1);
+    case K_RAW_KEEP:
+        if (t->name[0] == 'x') emit_break(h, 2); /* xmp is a block, textarea is not */
+        return raw_text(h, after, t->name, t->name_len, 1);
     case K_PLAINTEXT: {
         h->pre++;
         const char *p = after;

@@ -1,6 +1,7 @@
 /* Unit tests of the text converters: every HTML tokenizer quirk that changes
  * what text comes out, layout (blocks, lists, pre, tables in three styles),
  * charsets, and the plain-text (1990s) converter. */
+#include <dirent.h>
 #include <stdlib.h>
 
 #include "charset.h"
@@ -424,4 +425,66 @@ TEST(text_plain_line_ends_and_charsets)
     CHECK_TEXT(plain("a < b <B>x</B>", EDGR_CS_ASCII), "a < b <B>x</B>\n");
     CHECK_TEXT(plain("", EDGR_CS_ASCII), "");
     CHECK_TEXT(plain("\n\n<PAGE>\n\n", EDGR_CS_ASCII), "");
+}
+
+/* ---- fuzz findings ---------------------------------------------------------- */
+
+/* The fuzz target's oracles (fuzz/fuzz_html.c) on one input. */
+static int text_sane(const char *in, size_t n, edgr_charset cs)
+{
+    int ok = 1;
+    for (int style = 0; style <= 3; style++) {
+        edgr_text_options o = {style < 3 ? (edgr_table_style)style : EDGR_TABLES_TEXT};
+        edgr_status st = style < 3 ? edgr_html_to_text(in, n, cs, &o, &last)
+                                   : edgr_plain_to_text(in, n, cs, &o, &last);
+        if (st != EDGR_OK) return 0;
+        if (!last.data) { ok &= last.len == 0; continue; }
+        ok &= last.data[last.len] == '\0' && memchr(last.data, '\0', last.len) == NULL;
+        if (cs == EDGR_CS_CP1252 || utf8_valid_prefix(in, n) == n)
+            ok &= utf8_valid_prefix(last.data, last.len) == last.len;
+        for (size_t i = 0; i < last.anchor_count; i++)
+            ok &= last.anchors[i].text <= last.len && last.anchors[i].src <= n &&
+                  (!i || last.anchors[i].text > last.anchors[i - 1].text);
+    }
+    return ok;
+}
+
+TEST(text_fuzz_nul_in_raw_text)
+{
+    /* NUL bytes in raw text (xmp, textarea, plaintext) were copied into the
+     * text; they are U+FFFD there (WHATWG), dropped elsewhere */
+    CHECK_TEXT(conv("<xmp>a\0b</xmp>c\0d", 17, EDGR_CS_ASCII, EDGR_TABLES_TEXT), "a\xEF\xBF\xBD" "b\n\ncd\n");
+    CHECK_TEXT(conv("<plaintext>a\0b", 14, EDGR_CS_ASCII, EDGR_TABLES_TEXT), "a\xEF\xBF\xBD" "b\n");
+    CHECK(text_sane("<xmp>\0</xmp>", 12, EDGR_CS_UTF8));
+}
+
+/* Every fuzz-html-* input in tests/regress, through every converter, with
+ * every charset. */
+TEST(text_fuzz_findings_replay)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/tests/regress", EDGR_SOURCE_DIR);
+    DIR *dp = opendir(dir);
+    CHECK(dp != NULL);
+    if (!dp) return;
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(dp))) {
+        if (strncmp(e->d_name, "fuzz-html-", 10) != 0) continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *b = read_file(path, &len);
+        CHECK(b && len >= 1);
+        if (!b || !len) { free(b); continue; }
+        for (int cs = EDGR_CS_UNKNOWN; cs <= EDGR_CS_CP1252; cs++)
+            if (!text_sane(b + 1, len - 1, (edgr_charset)cs)) {
+                fprintf(stderr, "  %s fails with charset %d\n", e->d_name, cs);
+                test_failures++;
+            }
+        free(b);
+        n++;
+    }
+    closedir(dp);
+    CHECK(n >= 1);
 }
