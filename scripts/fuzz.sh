@@ -7,10 +7,10 @@ set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in header split uudecode html; do
+for t in header split uudecode html items; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
-  for f in samples/* tests/fixtures/* tests/regress/*; do
+  for f in samples/* tests/fixtures/* tests/fixtures/items/* tests/regress/*; do
     [ -f "$f" ] && cp -f "$f" "$seeds/" 2>/dev/null || true
   done
   if [ -d ../shared/corpus/submissions ]; then

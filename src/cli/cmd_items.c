@@ -46,6 +46,22 @@ static void json_str(sink *s, const char *p, size_t n)
     sink_write(s, "\"", 1);
 }
 
+/* A heading's title on one line: runs of blanks and line breaks as one
+ * space (titles wrap in 1990s text). */
+static size_t one_line(const char *p, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char ch = p[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = k > 0; continue; }
+        if (space && k + 2 < cap) out[k++] = ' ';
+        space = 0;
+        out[k++] = ch;
+    }
+    return k;
+}
+
 static void span_str(sink *s, edgr_span v)
 {
     json_str(s, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
@@ -133,7 +149,8 @@ static int items_filing(void *user, const filing *f)
     for (size_t i = 0; i < c->items.count; i++) {
         const edgr_item *it = &c->items.items[i];
         if (!item_selected(c->o->item, it)) continue;
-        const char *title = c->text.data + it->title;
+        char title[512];
+        size_t title_len = one_line(c->text.data + it->title, it->title_len, title, sizeof title);
         if (c->o->json) {
             if (shown) sink_write(c->out, ",", 1);
             sink_write(c->out, "{\"code\":", 8);
@@ -142,7 +159,7 @@ static int items_filing(void *user, const filing *f)
             if (it->part[0]) json_str(c->out, it->part, strlen(it->part));
             else sink_write(c->out, "null", 4);
             sink_write(c->out, ",\"title\":", 9);
-            json_str(c->out, title, it->title_len);
+            json_str(c->out, title, title_len);
             sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"text\":",
                         (unsigned long long)it->src_start, (unsigned long long)it->src_end,
                         it->combined ? "true" : "false");
@@ -152,9 +169,9 @@ static int items_filing(void *user, const filing *f)
         } else {
             sink_printf(c->out, "%s==> %s%s%sItem %s", shown ? "\n" : "", it->part[0] ? "Part " : "",
                         it->part, it->part[0] ? ", " : "", it->code);
-            if (it->title_len) {
+            if (title_len) {
                 sink_write(c->out, ": ", 2);
-                sink_write(c->out, title, it->title_len);
+                sink_write(c->out, title, title_len);
             }
             sink_write(c->out, " <==\n\n", 6);
             edgr_item_text(&c->items, &c->text, i, &c->body);

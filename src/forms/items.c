@@ -765,6 +765,8 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         }
         c.line = i;
         c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? part_of_10k(c.key_lo) : 0;
+        /* Until 2006 Item 14 was the exhibits item, in Part IV. */
+        if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
         c.toc = toc_row(s, l->start, l->end);
         if (kind == EDGR_FORM_10Q) {
             if (!c.part) c.part = 1; /* before any Part heading */
@@ -832,7 +834,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
          * this one; after the last item, the signature block does. */
         /* Only a later part ends an item: some filers repeat "PART I" atop
          * every page of Part I. */
-        int my_part = kind == EDGR_FORM_10Q ? c->key_hi / 1000 : kind == EDGR_FORM_10K ? part_of_10k(c->key_hi) : 0;
+        int my_part = kind == EDGR_FORM_10Q ? c->key_hi / 1000 : kind == EDGR_FORM_10K ? c->part : 0;
         for (size_t li = c->line + 1; li < next_line; li++) {
             if ((parts[li] > my_part && ci + 1 < nchain) || sigs[li]) {
                 if (g.lines[li].start < body) continue;
@@ -847,6 +849,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             memset(&it, 0, sizeof it);
             memcpy(it.code, c->codes[k], sizeof it.code);
             int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? part_of_10k(c->keys[k]) : 0;
+            if (kind == EDGR_FORM_10K && c->ncodes == 1) pk = c->part;
             strcpy(it.part, part_name(pk));
             it.heading = g.lines[c->line].start;
             it.title = title;
