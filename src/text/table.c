@@ -257,6 +257,7 @@ static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style s
 
 static int pad(edgr_buf *line, size_t n)
 {
+    if (!n) return 0; /* line->data may still be NULL */
     if (buf_reserve(line, n, TEXT_CAP)) return -1;
     memset(line->data + line->len, ' ', n);
     line->len += n;

@@ -433,19 +433,21 @@ TEST(text_plain_line_ends_and_charsets)
 static int text_sane(const char *in, size_t n, edgr_charset cs)
 {
     int ok = 1;
+    edgr_text t = {0}; /* fresh: empty scratch buffers are a case of their own */
     for (int style = 0; style <= 3; style++) {
         edgr_text_options o = {style < 3 ? (edgr_table_style)style : EDGR_TABLES_TEXT};
-        edgr_status st = style < 3 ? edgr_html_to_text(in, n, cs, &o, &last)
-                                   : edgr_plain_to_text(in, n, cs, &o, &last);
-        if (st != EDGR_OK) return 0;
-        if (!last.data) { ok &= last.len == 0; continue; }
-        ok &= last.data[last.len] == '\0' && memchr(last.data, '\0', last.len) == NULL;
+        edgr_status st = style < 3 ? edgr_html_to_text(in, n, cs, &o, &t)
+                                   : edgr_plain_to_text(in, n, cs, &o, &t);
+        if (st != EDGR_OK) { ok = 0; break; }
+        if (!t.data) { ok &= t.len == 0; continue; }
+        ok &= t.data[t.len] == '\0' && memchr(t.data, '\0', t.len) == NULL;
         if (cs == EDGR_CS_CP1252 || utf8_valid_prefix(in, n) == n)
-            ok &= utf8_valid_prefix(last.data, last.len) == last.len;
-        for (size_t i = 0; i < last.anchor_count; i++)
-            ok &= last.anchors[i].text <= last.len && last.anchors[i].src <= n &&
-                  (!i || last.anchors[i].text > last.anchors[i - 1].text);
+            ok &= utf8_valid_prefix(t.data, t.len) == t.len;
+        for (size_t i = 0; i < t.anchor_count; i++)
+            ok &= t.anchors[i].text <= t.len && t.anchors[i].src <= n &&
+                  (!i || t.anchors[i].text > t.anchors[i - 1].text);
     }
+    edgr_text_free(&t);
     return ok;
 }
 
