@@ -854,6 +854,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             it.heading = g.lines[c->line].start;
             it.title = title;
             it.title_len = title_end > title ? title_end - title : 0;
+            while (it.title_len && strchr(".:;- \t\n", s[title + it.title_len - 1])) it.title_len--;
             it.start = body;
             it.end = end;
             it.src_start = edgr_text_source_offset(t, body);

@@ -104,6 +104,40 @@ grep -q 'refusing to write document 1: file name contains a path separator' "$tm
 [ ! -e "$tmp/escape.htm" ] && [ ! -e "$tmp/y/escape.htm" ] && ok || bad "unsafe file was written"
 [ -f "$tmp/y/9900001/000990000117000001/hmt-20170314xex991.htm" ] && ok || bad "other documents still extracted"
 
+# text and items
+for c in text items facts; do
+  expect "$c --help" 0 "$edgr" "$c" --help
+  grep -q "usage: edgr $c" "$tmp/out" && ok || bad "$c --help text"
+done
+expect "text" 0 "$edgr" text "$s8k"
+grep -q '^Item 7.01 Regulation FD Disclosure.$' "$tmp/out" && ok || bad "text of the 8-K"
+! grep -q '<' "$tmp/out" && ok || bad "text has no markup"
+expect "text --doc 2" 0 "$edgr" text --doc 2 "$s8k"
+grep -q 'Granite Bay' "$tmp/out" && ok || bad "text of the exhibit"
+expect "text --doc missing" 1 "$edgr" text --doc 7 "$s8k"
+expect "text --tables markdown" 0 "$edgr" text --tables markdown "$s8k"
+grep -q '^| 99.1 | Press release' "$tmp/out" && ok || bad "markdown table"
+expect "text --tables tsv" 0 "$edgr" text --tables tsv "$s8k"
+grep -q "$(printf '^99.1\tPress release')" "$tmp/out" && ok || bad "tsv table"
+expect "bad --tables" 2 "$edgr" text --tables html "$s8k"
+expect "text of a 1990s filing" 0 "$edgr" text samples/0009900002-97-000003.txt
+! grep -q '<PAGE>\|<S>\|<C>' "$tmp/out" && ok || bad "legacy tags removed"
+expect "items" 0 "$edgr" items "$s8k"
+grep -q '^==> Item 7.01: Regulation FD Disclosure <==$' "$tmp/out" && ok || bad "items heading line"
+grep -q '^==> Item 9.01: Financial Statements and Exhibits <==$' "$tmp/out" && ok || bad "items 9.01"
+expect "items --item --json" 0 "$edgr" items --json --item 9.01 "$s8k"
+grep -q '"header_items":\["7.01","9.01"\],"items":\[{"code":"9.01","part":null' "$tmp/out" && ok || bad "items json"
+expect "items of a 1990s 10-K" 0 "$edgr" items --item II-7 tests/fixtures/items/10k-1997-text.txt
+grep -q '^Net sales rose 3.9% in 1996' "$tmp/out" && ok || bad "items of a 10-K part II"
+expect "items of a non-form" 1 "$edgr" items samples/0009900004-23-000020.txt
+expect "items of directory, 2 jobs" 0 "$edgr" items --jobs 2 "$s8k" tests/fixtures/items
+# bare documents: an .htm with no envelope
+"$edgr" cat "$s8k" 1 > "$tmp/bare.htm"
+expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"
+grep -q '^Item 7.01 Regulation FD Disclosure.$' "$tmp/out" && ok || bad "bare .htm text"
+expect "items of a bare .htm" 0 "$edgr" items "$tmp/bare.htm"
+grep -q 'Item 7.01' "$tmp/out" && ok || bad "bare .htm items (form guessed)"
+
 # a closed pipe is not an error
 "$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"
