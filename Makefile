@@ -31,14 +31,20 @@ check: all
 	@build/corpus_tests
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
+	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
+	  if [ $$rc = 77 ]; then echo "accuracy: SKIPPED (no ../shared/corpus)"; \
+	  elif [ $$rc != 0 ]; then echo "accuracy: targets missed (run make accuracy)"; exit 1; \
+	  else build/accuracy ../shared/corpus | grep -E '^(8-K with|10-K/10-Q: precision)'; fi
 	@$(MAKE) --no-print-directory asan
 
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr accuracy >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \
+	  [ $$rc = 0 ] || [ $$rc = 77 ] && echo "accuracy under ASan+UBSan: ok" || { echo "accuracy under ASan+UBSan: rc $$rc"; exit 1; }
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
 
 # Item accuracy: 8-K header items vs body, 10-K/10-Q against tests/labels.
