@@ -16,6 +16,8 @@
 
 #include "../common/equiv.h"
 #include "edgr/edgr.h"
+#include "edgr/items.h"
+#include "edgr/text.h"
 
 static int passed, failed;
 
@@ -238,6 +240,85 @@ static void check_seed(edgr_parser *p, const char *dir)
     free(buf);
 }
 
+/* Text and items of every HTML and text document in the corpus (the bare
+ * .htm files of html/ and the documents of submissions/): the converters
+ * must give UTF-8, anchors in order and within the source, and items whose
+ * spans lie inside the text.  Under ASan+UBSan this is the corpus run of the
+ * text and forms code. */
+static int utf8_ok(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)p[i];
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (!k || i + k > n) return 0;
+        for (size_t j = 1; j < k; j++)
+            if (((unsigned char)p[i + j] & 0xC0) != 0x80) return 0;
+        i += k;
+    }
+    return 1;
+}
+
+static void check_text_doc(const char *name, const edgr_document *d, edgr_form_kind kind, edgr_text *t,
+                           edgr_items *it, uint64_t src_len)
+{
+    if (d->format != EDGR_FMT_HTML && d->format != EDGR_FMT_TEXT) return;
+    int ok = edgr_document_text(d, NULL, t) == EDGR_OK && utf8_ok(t->data, t->len) &&
+             strlen(t->data) <= t->len;
+    for (size_t i = 1; ok && i < t->anchor_count; i++)
+        ok = t->anchors[i].text >= t->anchors[i - 1].text && t->anchors[i].src <= src_len;
+    if (ok && kind != EDGR_FORM_OTHER) {
+        ok = edgr_items_find(t, kind, NULL, it) == EDGR_OK;
+        for (size_t i = 0; ok && i < it->count; i++)
+            ok = it->items[i].start <= it->items[i].end && it->items[i].end <= t->len &&
+                 it->items[i].src_start <= it->items[i].src_end && it->items[i].src_end <= src_len;
+    }
+    if (ok) passed++;
+    else { failed++; printf("FAIL text/items: %s document %lld\n", name, (long long)d->sequence); }
+}
+
+static void check_text(edgr_parser *p, const char *root)
+{
+    static const char *const dirs[] = {"submissions", "html"};
+    edgr_text t = {0};
+    edgr_items it = {0};
+    for (int k = 0; k < 2; k++) {
+        char dir[4300];
+        snprintf(dir, sizeof dir, "%s/%s", root, dirs[k]);
+        struct dirent **names;
+        int n = scandir(dir, &names, NULL, alphasort);
+        for (int i = 0; i < n; i++) {
+            char path[8600];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
+            size_t len;
+            char *buf = names[i]->d_name[0] == '.' ? NULL : slurp(path, &len);
+            if (buf) {
+                const edgr_submission *s;
+                size_t used;
+                if (edgr_parse(p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s->container != EDGR_C_NONE) {
+                    edgr_span form = edgr_get(s, "type");
+                    for (size_t j = 0; j < s->doc_count; j++)
+                        check_text_doc(names[i]->d_name, &s->docs[j], j ? EDGR_FORM_OTHER : edgr_form_kind_of(form.ptr, form.len),
+                                       &t, &it, len);
+                } else {
+                    edgr_document d;
+                    edgr_document_bare(buf, len, &d);
+                    const char *nm = names[i]->d_name;
+                    edgr_form_kind kind = strstr(nm, "10-K") || strstr(nm, "10-k") || strstr(nm, "10k") ? EDGR_FORM_10K
+                                          : strstr(nm, "10-Q") || strstr(nm, "10-q") || strstr(nm, "10q") ? EDGR_FORM_10Q
+                                          : strstr(nm, "8K") || strstr(nm, "8-K") || strstr(nm, "8k") ? EDGR_FORM_8K
+                                          : EDGR_FORM_OTHER;
+                    check_text_doc(nm, &d, kind, &t, &it, len);
+                }
+                free(buf);
+            }
+            free(names[i]);
+        }
+        if (n >= 0) free(names);
+    }
+    edgr_text_free(&t);
+    edgr_items_free(&it);
+}
+
 int main(void)
 {
     const char *root = getenv("EDGR_CORPUS");
@@ -259,6 +340,7 @@ int main(void)
     int files = run_dir(p, subs) + run_dir(p, hdrs);
     check_pairs(p, subs);
     check_seed(p, subs);
+    check_text(p, root);
     edgr_parser_free(p);
     printf("corpus: %d files; %d passed, %d failed\n", files, passed, failed);
     printf("corpus: %d passed, %d failed\n", passed, failed);
