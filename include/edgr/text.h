@@ -6,7 +6,7 @@
  * that map positions in the text back to byte offsets in the source, so a
  * consumer (the item segmenter, a search index) can cite the original bytes.
  *
- * Layout rules, in short (docs/text.md has them all):
+ * Layout rules, in short (docs/text-and-items.md has them all):
  *   - block elements (p, div, h1-h6, li, table, ...) start new paragraphs,
  *     separated by one blank line; <br> starts a new line;
  *   - runs of white space, &nbsp; included, collapse to one space;
