@@ -575,9 +575,9 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
     for (int i = 0; i < 5 && !target && boxi < 0; i++)
         if (nn == strlen(BOX_NAMES[i]) && fx_starts(name, nn, BOX_NAMES[i])) boxi = i;
     if (!target && boxi < 0) {
-        if (nn == 15 && fx_starts(name, nn, "Security12bTitle")) seci = 0;
-        else if (nn == 13 && fx_starts(name, nn, "TradingSymbol")) seci = 1;
-        else if (nn == 20 && fx_starts(name, nn, "SecurityExchangeName")) seci = 2;
+        if (nn == strlen("Security12bTitle") && fx_starts(name, nn, "Security12bTitle")) seci = 0;
+        else if (nn == strlen("TradingSymbol") && fx_starts(name, nn, "TradingSymbol")) seci = 1;
+        else if (nn == strlen("SecurityExchangeName") && fx_starts(name, nn, "SecurityExchangeName")) seci = 2;
         else return;
     }
     if (target && target->value) return;

@@ -14,6 +14,7 @@ enum { MAX_SIGNERS = 200, BLOCK_LINES = 400 };
 
 static int heading(const char *p, size_t n)
 {
+    while (n && (*p == ' ' || *p == '\t')) { p++; n--; } /* centred in text documents */
     while (n && (p[n - 1] == ':' || p[n - 1] == '.' || p[n - 1] == ' ')) n--;
     return (n == 9 && fx_starts(p, n, "signature")) || (n == 10 && fx_starts(p, n, "signatures"));
 }
@@ -115,6 +116,19 @@ static void strip_name(const char *name, const char **p, size_t *n)
     *n = r;
 }
 
+/* A title cut by a line end: "President and Chief Executive". */
+static int unfinished(const char *t)
+{
+    static const char *const tails[] = {" and", " of", " the", " Executive", " Financial",
+                                        " Operating", " Accounting", " Chief", " &", ","};
+    size_t n = strlen(t);
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t l = strlen(tails[i]);
+        if (n > l && fx_starts(t + n - l, l, tails[i])) return 1;
+    }
+    return 0;
+}
+
 static edgr_signer *new_signer(fx_state *st, const fx_doc *d, size_t line)
 {
     if (st->sig_n >= MAX_SIGNERS) return NULL;
@@ -212,7 +226,10 @@ void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
             }
             if (!s) {
                 /* before any signer: the registrant's name */
-                if (!sg->registrant && has_letters(p, n) && n <= 100 && !fx_starts(p, n, "pursuant") &&
+                /* not the wrapped lines of the "Pursuant to ..." paragraph */
+                if (!sg->registrant && has_letters(p, n) && n <= 100 && !(p[0] >= 'a' && p[0] <= 'z') &&
+                    fx_find(p, n, "undersigned") < 0 && fx_find(p, n, "duly") < 0 &&
+                    fx_find(p, n, "behalf") < 0 && !fx_starts(p, n, "pursuant") &&
                     !fx_starts(p, n, "(registrant") && !fx_starts(p, n, "registrant") &&
                     !fx_starts(p, n, "signature") && !fx_starts(p, n, "name") && !fx_starts(p, n, "title"))
                     sg->registrant = fx_str(st, p, n);
@@ -227,7 +244,8 @@ void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
             if (row_has_sig || cur_lines < 6) {
                 if (!s->title) {
                     s->title = fx_str(st, p, n);
-                } else if (row_has_sig || p[0] == '(') { /* "(Principal Executive Officer)" */
+                } else if (row_has_sig || p[0] == '(' || unfinished(s->title)) {
+                    /* "(Principal Executive Officer)"; "Chief Executive" / "Officer" */
                     size_t tl = strlen(s->title);
                     char *t = malloc(tl + n + 2);
                     if (!t) { st->nomem = 1; return; }
