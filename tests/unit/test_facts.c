@@ -1,2 +1,262 @@
-/* facts tests: in progress */
-typedef int test_facts_placeholder;
+/* Unit tests of the facts readers: cover page, signatures, exhibits, dates
+ * and check-box marks, on synthetic fixtures, small in-memory documents and
+ * (when ../shared/corpus is present) the seed filing. */
+#include <stdlib.h>
+
+#include "edgr/facts.h"
+#include "facts_int.h"
+#include "test.h"
+
+#define CHECK_STR(got, want)                                                   \
+    do {                                                                       \
+        const char *g_ = (got), *w_ = (want);                                  \
+        if (!(g_ ? w_ && !strcmp(g_, w_) : !w_)) {                             \
+            fprintf(stderr, "  %s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, __LINE__, #got, \
+                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                   \
+            test_failures++;                                                   \
+        }                                                                      \
+    } while (0)
+
+/* Parse a whole submission file and read its facts; NULL when absent. */
+typedef struct loaded {
+    char *buf;
+    edgr_parser *p;
+    const edgr_submission *s;
+    edgr_facts f;
+} loaded;
+
+static int load(loaded *l, const char *path)
+{
+    size_t len;
+    memset(l, 0, sizeof *l);
+    if (!(l->buf = read_file(path, &len))) return 0;
+    l->p = edgr_parser_new();
+    size_t used;
+    if (edgr_parse(l->p, l->buf, len, 0, EDGR_PARSE_DECODE, &l->s, &used) != EDGR_OK) return 0;
+    return edgr_facts_extract(l->s, l->s->docs, l->s->doc_count, &l->f) == EDGR_OK;
+}
+
+static void unload(loaded *l)
+{
+    edgr_facts_free(&l->f);
+    edgr_parser_free(l->p);
+    free(l->buf);
+}
+
+/* Facts of a bare document held in a string. */
+static void bare(const char *doc, edgr_facts *f)
+{
+    edgr_document d;
+    edgr_document_bare(doc, strlen(doc), &d);
+    CHECK(edgr_facts_extract(NULL, &d, 1, f) == EDGR_OK);
+}
+
+TEST(facts_seed_filing_from_the_corpus)
+{
+    loaded l;
+    const char *path = EDGR_SOURCE_DIR "/../shared/corpus/submissions/0001144204-17-013452.txt";
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        fprintf(stderr, "  skipped: corpus absent (%s)\n", path);
+        return;
+    }
+    fclose(probe);
+    CHECK(load(&l, path));
+    const edgr_cover *c = &l.f.cover;
+    CHECK_STR(c->incorporation.value, "Delaware");
+    CHECK(c->incorporation.source == EDGR_FACT_TEXT);
+    CHECK_STR(c->file_number.value, "1-36598");
+    CHECK_STR(c->irs_number.value, "04-3321804");
+    CHECK_STR(c->address.value, "3301 Agriculture Drive, Madison, WI 53716");
+    CHECK_STR(c->phone.value, "(608) 441-8120");
+    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 0 &&
+          c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
+    CHECK(l.f.signatures.signer_count == 1);
+    if (l.f.signatures.signer_count) {
+        const edgr_signer *s = &l.f.signatures.signers[0];
+        CHECK_STR(s->name, "Chad J. Kolean");
+        CHECK_STR(s->title, "Vice President and Chief Financial Officer");
+        CHECK_STR(s->date, "March 8, 2017");
+        CHECK_STR(s->date_iso, "2017-03-08");
+    }
+    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_doc_count == 1);
+    if (l.f.exhibit_index_count && l.f.exhibit_doc_count) {
+        CHECK_STR(l.f.exhibit_index[0].number, "99.1");
+        CHECK(l.f.exhibit_index[0].document == 0);
+        CHECK_STR(l.f.exhibit_docs[0].type, "EX-99.1");
+        CHECK(l.f.exhibit_docs[0].listed == 0);
+    }
+    unload(&l);
+}
+
+TEST(facts_inline_xbrl_wins_over_text)
+{
+    loaded l;
+    CHECK(load(&l, EDGR_SOURCE_DIR "/tests/fixtures/facts/0009900021-23-000004.txt"));
+    const edgr_cover *c = &l.f.cover;
+    CHECK_STR(c->registrant.value, "QUILLFEATHER ROBOTICS CORP.");
+    CHECK(c->registrant.source == EDGR_FACT_IXBRL);
+    CHECK_STR(c->incorporation.value, "Nevada");
+    CHECK_STR(c->file_number.value, "001-99021");
+    CHECK_STR(c->irs_number.value, "99-0551234");
+    CHECK_STR(c->address.value, "77 Tinkers Wharf, Suite 5, Port Avery, Oregon 97999");
+    CHECK_STR(c->phone.value, "(503) 555-0177");
+    CHECK(c->phone.source == EDGR_FACT_IXBRL);
+    CHECK(c->written_communications.checked == 1 && c->written_communications.source == EDGR_FACT_IXBRL);
+    CHECK(c->soliciting_material.checked == 0);
+    CHECK(c->emerging_growth.checked == 1 && c->emerging_growth.source == EDGR_FACT_IXBRL);
+    CHECK(c->security_count == 2);
+    if (c->security_count == 2) {
+        CHECK_STR(c->securities[1].symbol, "QFRW");
+        CHECK_STR(c->securities[0].exchange, "The Nasdaq Stock Market LLC");
+        CHECK(c->securities[0].source == EDGR_FACT_IXBRL);
+    }
+    const edgr_signatures *sg = &l.f.signatures;
+    CHECK_STR(sg->registrant, "QUILLFEATHER ROBOTICS CORP.");
+    CHECK(sg->signer_count == 1);
+    if (sg->signer_count) {
+        CHECK_STR(sg->signers[0].name, "Marisol T. Okonkwo-Reyes");
+        CHECK_STR(sg->signers[0].title, "Chief Financial Officer & Treasurer");
+        CHECK_STR(sg->signers[0].date_iso, "2023-06-12");
+    }
+    /* 10.1 and 99.01 match EX-10.1 and EX-99.1; 104 has no document and
+     * EX-99.2 is not in the table */
+    CHECK(l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3);
+    if (l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3) {
+        CHECK_STR(l.f.exhibit_index[0].number, "10.1");
+        CHECK(l.f.exhibit_index[0].document == 0);
+        CHECK(l.f.exhibit_index[1].document == 1);
+        CHECK(l.f.exhibit_index[2].document == -1);
+        CHECK(l.f.exhibit_docs[2].listed == -1);
+    }
+    unload(&l);
+}
+
+TEST(facts_plain_text_cover_with_bracket_boxes)
+{
+    loaded l;
+    CHECK(load(&l, EDGR_SOURCE_DIR "/tests/fixtures/facts/0009900022-04-000011.txt"));
+    const edgr_cover *c = &l.f.cover;
+    CHECK_STR(c->registrant.value, "BRACKENRIDGE MILLWORKS, INC.");
+    CHECK(c->registrant.source == EDGR_FACT_TEXT);
+    CHECK_STR(c->incorporation.value, "Pennsylvania");
+    CHECK_STR(c->file_number.value, "000-99022");
+    CHECK_STR(c->irs_number.value, "99-0661122");
+    CHECK_STR(c->address.value, "410 Foundry Lane, Hollow Creek, Pennsylvania 19999");
+    CHECK_STR(c->phone.value, "(610) 555-0133");
+    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 1);
+    CHECK(c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
+    CHECK(c->emerging_growth.checked == -1);
+    CHECK(l.f.signatures.signer_count == 1);
+    if (l.f.signatures.signer_count) {
+        CHECK_STR(l.f.signatures.signers[0].name, "Edwin P. Haverford");
+        CHECK_STR(l.f.signatures.signers[0].title, "President and Chief Executive Officer");
+        CHECK_STR(l.f.signatures.signers[0].date_iso, "2004-11-05");
+    }
+    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].document == 0);
+    unload(&l);
+}
+
+TEST(facts_10k_signature_table)
+{
+    static const char doc[] =
+        "<html><body><p>SIGNATURES</p><p>Pursuant to the requirements of Section 13 or 15(d) of the "
+        "Securities Exchange Act of 1934, the registrant has duly caused this report to be signed on "
+        "its behalf by the undersigned, thereunto duly authorized.</p>"
+        "<table><tr><td>Date: February 20, 2024</td><td>Larkspur Dynamics, Inc.</td></tr>"
+        "<tr><td></td><td>By: /s/ Odile Fenwick</td></tr><tr><td></td><td>Odile Fenwick</td></tr>"
+        "<tr><td></td><td>Chief Executive Officer</td></tr></table>"
+        "<table><tr><td>Signature</td><td>Title</td><td>Date</td></tr>"
+        "<tr><td>/s/ Odile Fenwick</td><td>Chief Executive Officer and Director</td><td>February 20, 2024</td></tr>"
+        "<tr><td>ODILE FENWICK</td><td>(Principal Executive Officer)</td><td></td></tr>"
+        "<tr><td>/s/ Rafe Almqvist</td><td>Chief Financial Officer</td><td>February 21, 2024</td></tr>"
+        "<tr><td>/s/ Tomasz Brightwater</td><td>Director</td><td>February 21, 2024</td></tr>"
+        "</table></body></html>";
+    edgr_facts f = {0};
+    bare(doc, &f);
+    const edgr_signatures *sg = &f.signatures;
+    CHECK_STR(sg->registrant, "Larkspur Dynamics, Inc.");
+    CHECK_STR(sg->date_iso, "2024-02-20");
+    CHECK(sg->signer_count == 4);
+    if (sg->signer_count == 4) {
+        CHECK_STR(sg->signers[0].name, "Odile Fenwick");
+        CHECK_STR(sg->signers[0].title, "Chief Executive Officer");
+        CHECK_STR(sg->signers[1].title, "Chief Executive Officer and Director (Principal Executive Officer)");
+        CHECK_STR(sg->signers[2].name, "Rafe Almqvist");
+        CHECK_STR(sg->signers[2].date_iso, "2024-02-21");
+        CHECK_STR(sg->signers[3].title, "Director");
+    }
+    /* reuse: a second document replaces everything */
+    bare("<p>nothing here</p>", &f);
+    CHECK(f.signatures.signer_count == 0 && !f.cover.registrant.value && f.exhibit_index_count == 0);
+    edgr_facts_free(&f);
+    edgr_facts_free(&f); /* twice is harmless */
+}
+
+TEST(facts_checkbox_marks)
+{
+    int c;
+    CHECK(fx_mark("\xE2\x98\x90 x", 5, &c) == 3 && c == 0);   /* ☐ */
+    CHECK(fx_mark("\xE2\x98\x92", 3, &c) == 3 && c == 1);     /* ☒ */
+    CHECK(fx_mark("\xE2\x98\x91", 3, &c) == 3 && c == 1);     /* ☑ */
+    CHECK(fx_mark("\xC3\xBD", 2, &c) == 2 && c == 1);         /* ý */
+    CHECK(fx_mark("\xC3\xBE", 2, &c) == 2 && c == 1);         /* þ */
+    CHECK(fx_mark("\xC2\xA8", 2, &c) == 2 && c == 0);         /* ¨ */
+    CHECK(fx_mark("[X] Written", 11, &c) == 3 && c == 1);
+    CHECK(fx_mark("[ ] Written", 11, &c) == 3 && c == 0);
+    CHECK(fx_mark("o Written", 9, &c) == 1 && c == 0);
+    CHECK(fx_mark("x Written", 9, &c) == 1 && c == 1);
+    CHECK(fx_mark("Written", 7, &c) == 0);
+    CHECK(fx_mark("(17 CFR", 7, &c) == 0);
+}
+
+TEST(facts_dates)
+{
+    char iso[11];
+    size_t at, len;
+    CHECK(edgr_date_find("Dated: March 8, 2017", 20, iso, &at, &len) && !strcmp(iso, "2017-03-08") &&
+          at == 7 && len == 13);
+    CHECK(edgr_date_find("Mar. 8, 2017", 12, iso, NULL, NULL) && !strcmp(iso, "2017-03-08"));
+    CHECK(edgr_date_find("Sept. 30, 2004", 14, iso, NULL, NULL) && !strcmp(iso, "2004-09-30"));
+    CHECK(edgr_date_find("8 March 2017", 12, iso, NULL, NULL) && !strcmp(iso, "2017-03-08"));
+    CHECK(edgr_date_find("on 03/08/2017.", 14, iso, NULL, NULL) && !strcmp(iso, "2017-03-08"));
+    CHECK(edgr_date_find("3/8/17", 6, iso, NULL, NULL) && !strcmp(iso, "2017-03-08"));
+    CHECK(edgr_date_find("2017-03-08", 10, iso, NULL, NULL) && !strcmp(iso, "2017-03-08"));
+    CHECK(edgr_date_find("November 1st, 2024", 18, iso, NULL, NULL) && !strcmp(iso, "2024-11-01"));
+    CHECK(!edgr_date_find("May we", 6, iso, NULL, NULL));
+    CHECK(!edgr_date_find("February 30", 11, iso, NULL, NULL));
+    CHECK(!edgr_date_find("Item 13.45", 10, iso, NULL, NULL));
+}
+
+typedef struct jbuf {
+    char data[8192];
+    size_t n;
+} jbuf;
+
+static int jbuf_write(void *user, const char *p, size_t n)
+{
+    jbuf *b = user;
+    if (b->n + n >= sizeof b->data) return 1;
+    memcpy(b->data + b->n, p, n);
+    b->n += n;
+    b->data[b->n] = 0;
+    return 0;
+}
+
+TEST(facts_json_is_escaped)
+{
+    static const char doc[] = "<html><body><p>ACME \"QUOTE\" \\ CO.<br/>(Exact name of registrant as specified in its charter)</p></body></html>";
+    edgr_facts f = {0};
+    edgr_document d;
+    edgr_document_bare(doc, strlen(doc), &d);
+    CHECK(edgr_facts_extract(NULL, &d, 1, &f) == EDGR_OK);
+    CHECK_STR(f.cover.registrant.value, "ACME \"QUOTE\" \\ CO.");
+    jbuf *b = calloc(1, sizeof *b);
+    CHECK(edgr_facts_write_json(&f, NULL, &d, "a\"b", 0, jbuf_write, b) == EDGR_OK);
+    CHECK(strstr(b->data, "{\"source\":\"a\\\"b\",") == b->data);
+    CHECK(strstr(b->data, "\"registrant\":{\"value\":\"ACME \\\"QUOTE\\\" \\\\ CO.\",\"source\":\"text\"") != NULL);
+    CHECK(strstr(b->data, "\"signers\":[]") != NULL);
+    CHECK(edgr_facts_write_json(&f, NULL, &d, NULL, 0, NULL, b) == EDGR_ERR_ARG);
+    free(b);
+    edgr_facts_free(&f);
+}
