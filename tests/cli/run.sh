@@ -138,6 +138,32 @@ grep -q '^Item 7.01 Regulation FD Disclosure.$' "$tmp/out" && ok || bad "bare .h
 expect "items of a bare .htm" 0 "$edgr" items "$tmp/bare.htm"
 grep -q 'Item 7.01' "$tmp/out" && ok || bad "bare .htm items (form guessed)"
 
+# facts: cover, signatures, exhibits as JSON, one line per filing
+ffx=tests/fixtures/facts
+expect "facts" 0 "$edgr" facts "$ffx/0009900021-23-000004.txt" "$ffx/0009900022-04-000011.txt"
+[ "$(wc -l <"$tmp/out")" = 2 ] && ok || bad "facts prints one line per filing"
+grep -q '"registrant":{"value":"QUILLFEATHER ROBOTICS CORP.","source":"ixbrl"' "$tmp/out" && ok || bad "facts ixbrl registrant"
+grep -q '"soliciting_material":{"checked":true,"source":"text"' "$tmp/out" && ok || bad "facts [X] box"
+grep -q '"unmatched_documents":\["EX-99.2"\],"unmatched_index":\["104"\]' "$tmp/out" && ok || bad "facts unmatched exhibits"
+expect "facts --pretty" 0 "$edgr" facts --pretty "$ffx/0009900022-04-000011.txt"
+grep -q '^      "value": "Edwin P. Haverford",$\|^        "name": "Edwin P. Haverford",$' "$tmp/out" && ok || bad "facts pretty signer"
+expect "facts --help" 0 "$edgr" facts --help
+seed=../shared/corpus/submissions/0001144204-17-013452.txt
+if [ -f "$seed" ]; then
+  expect "facts of the seed filing" 0 "$edgr" facts "$seed"
+  for want in '"incorporation":{"value":"Delaware"' '"file_number":{"value":"1-36598"' \
+      '"irs_number":{"value":"04-3321804"' '"address":{"value":"3301 Agriculture Drive, Madison, WI 53716"' \
+      '"phone":{"value":"(608) 441-8120"' '"written_communications":{"checked":false' \
+      '"soliciting_material":{"checked":false' '"pre_commencement_tender_offer":{"checked":false' \
+      '"pre_commencement_issuer_tender_offer":{"checked":false' \
+      '"name":"Chad J. Kolean","title":"Vice President and Chief Financial Officer","date":"March 8, 2017","date_iso":"2017-03-08"' \
+      '"number":"99.1","title":"Press release dated March 8, 2017' '"document":{"sequence":2,"type":"EX-99.1"'; do
+    grep -qF "$want" "$tmp/out" && ok || bad "seed facts: $want"
+  done
+else
+  echo "cli: skipped the seed facts check: corpus absent ($seed)"
+fi
+
 # a closed pipe is not an error
 "$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"
