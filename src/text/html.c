@@ -46,7 +46,7 @@ typedef struct elem {
     enum kind kind;
 } elem;
 
-/* Sorted by name for bsearch. */
+/* Sorted by name (for the reader; lookups go through a hash table). */
 static const elem ELEMS[] = {
     {"address", K_BLOCK}, {"area", K_VOID}, {"article", K_BLOCK}, {"aside", K_BLOCK},
     {"base", K_VOID}, {"blockquote", K_BLOCK}, {"body", K_DOC_END}, {"br", K_BR},
@@ -67,16 +67,24 @@ static const elem ELEMS[] = {
     {"wbr", K_VOID}, {"xmp", K_RAW_KEEP},
 };
 
+/* ELEMS in an open-addressing hash table (filled by tables_init): every
+ * tag goes through here, so no string compares but the final one. */
+enum { N_ELEMS = sizeof ELEMS / sizeof ELEMS[0], ELEM_SLOTS = 256, ELEM_LONGEST = 10 };
+static unsigned char ELEM_SLOT[ELEM_SLOTS]; /* index into ELEMS + 1; 0 is empty */
+static unsigned char ELEM_LEN[N_ELEMS];
+
+static unsigned elem_hash(const char *name, size_t n)
+{
+    return ((unsigned)n * 7 + (unsigned char)name[0] * 31 + (unsigned char)name[n - 1] * 17 +
+            (unsigned char)name[n > 1] * 5) & (ELEM_SLOTS - 1);
+}
+
 static enum kind elem_kind(const char *name, size_t n)
 {
-    size_t lo = 0, hi = sizeof ELEMS / sizeof ELEMS[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(ELEMS[mid].name, name, n);
-        if (c == 0 && ELEMS[mid].name[n]) c = 1;
-        if (c == 0) return ELEMS[mid].kind;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    if (n == 0 || n > ELEM_LONGEST) return K_INLINE;
+    for (unsigned h = elem_hash(name, n); ELEM_SLOT[h]; h = (h + 1) & (ELEM_SLOTS - 1)) {
+        size_t i = ELEM_SLOT[h] - 1u;
+        if (ELEM_LEN[i] == n && memcmp(ELEMS[i].name, name, n) == 0) return ELEMS[i].kind;
     }
     return K_INLINE;
 }
@@ -104,6 +112,13 @@ static void tables_init(void)
     CLASS[0] = C_NUL;
     TAG_END[' '] = TAG_END['\t'] = TAG_END['\n'] = TAG_END['\r'] = TAG_END['\f'] = 1;
     TAG_END['/'] = TAG_END['>'] = 1;
+    for (size_t i = 0; i < N_ELEMS; i++) {
+        size_t n = strlen(ELEMS[i].name);
+        ELEM_LEN[i] = (unsigned char)n;
+        unsigned h = elem_hash(ELEMS[i].name, n);
+        while (ELEM_SLOT[h]) h = (h + 1) & (ELEM_SLOTS - 1);
+        ELEM_SLOT[h] = (unsigned char)(i + 1);
+    }
 }
 
 static int is_ws(unsigned char c)
@@ -117,12 +132,12 @@ static unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (u
 static int style_hides(const char *v, size_t n)
 {
     for (const char *c = memchr(v, ':', n); c; c = memchr(c + 1, ':', (size_t)(v + n - c - 1))) {
+        const char *w = c + 1, *end = v + n; /* "none" first: it is the rare part */
+        while (w < end && is_ws((unsigned char)*w)) w++;
+        if (end - w < 4 || (*w | 32) != 'n' || !sc_eq_upper(w, 4, "NONE")) continue;
         const char *k = c;
         while (k > v && is_ws((unsigned char)k[-1])) k--;
-        if (k - v < 7 || !sc_eq_upper(k - 7, 7, "DISPLAY")) continue;
-        const char *w = c + 1, *end = v + n;
-        while (w < end && is_ws((unsigned char)*w)) w++;
-        if (end - w >= 4 && sc_eq_upper(w, 4, "NONE")) return 1;
+        if (k - v >= 7 && sc_eq_upper(k - 7, 7, "DISPLAY")) return 1;
     }
     return 0;
 }

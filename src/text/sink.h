@@ -5,6 +5,7 @@
 #define EDGR_TEXT_SINK_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
 #include "edgr/text.h"
@@ -31,7 +32,11 @@ void sink_flush(tsink *s, size_t src);
 /* Append visible bytes (after sink_flush). */
 static inline void sink_put(tsink *s, const char *p, size_t n)
 {
-    if (buf_append(s->b, p, n, TEXT_CAP)) s->failed = 1;
+    edgr_buf *b = s->b;
+    if (n <= b->cap - b->len) { /* room: cap never exceeds TEXT_CAP */
+        if (n) memcpy(b->data + b->len, p, n);
+        b->len += n;
+    } else if (buf_append(b, p, n, TEXT_CAP)) s->failed = 1;
 }
 static inline void sink_space(tsink *s) { s->pend_space = 1; }
 static inline void sink_break(tsink *s, int n)

@@ -245,13 +245,18 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
  * style. */
 static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style style)
 {
+    if (!n) return 0;
+    if (buf_reserve(line, 2 * n, TEXT_CAP)) return -1; /* '|' may double */
+    char *d = line->data + line->len;
+    char prev = line->len ? d[-1] : 0;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
         if (c == '\n' || (c == '\t' && style == EDGR_TABLES_TSV)) c = ' ';
-        if (c == ' ' && line->len && line->data[line->len - 1] == ' ') continue;
-        if (c == '|' && style == EDGR_TABLES_MARKDOWN && buf_append(line, "\\", 1, TEXT_CAP)) return -1;
-        if (buf_append(line, &c, 1, TEXT_CAP)) return -1;
+        if (c == ' ' && prev == ' ') continue;
+        if (c == '|' && style == EDGR_TABLES_MARKDOWN) *d++ = '\\';
+        *d++ = prev = c;
     }
+    line->len = (size_t)(d - line->data);
     return 0;
 }
 
@@ -335,7 +340,12 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
      * over its numbers. */
     static const size_t NONE = (size_t)-1;
     size_t map[MAX_COL + 1];
-    for (size_t c = 0; c <= MAX_COL; c++) map[c] = NONE;
+    unsigned maxc = 0;
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        unsigned c = VEC_AT(&sc->lcells, lcell, k).col;
+        if (c > maxc) maxc = c;
+    }
+    for (size_t c = 0; c <= maxc; c++) map[c] = NONE;
     size_t most = 0;
     for (size_t r = 0; r < sc->lrows.len; r++) {
         lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
@@ -348,13 +358,13 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     for (size_t k = 0; k < sc->lcells.len; k++) {
         lcell *l = &VEC_AT(&sc->lcells, lcell, k);
         if (l->span <= 1 || map[l->col] != NONE) continue;
-        unsigned last = l->span > MAX_COL - l->col ? MAX_COL : l->col + l->span - 1;
+        unsigned last = l->span > maxc - l->col ? maxc : l->col + l->span - 1;
         for (unsigned c = l->col + 1; c <= last; c++)
             if (map[c] != NONE) { l->col = c; break; }
         map[l->col] = 0;
     }
     unsigned ncols = 0;
-    for (size_t c = 0; c <= MAX_COL; c++)
+    for (size_t c = 0; c <= maxc; c++)
         if (map[c] != NONE) map[c] = ncols++;
 
     sink_break(out, 2);
@@ -373,7 +383,7 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     }
 
     size_t widths[MAX_COL + 1], colpos[MAX_COL + 1];
-    memset(widths, 0, sizeof widths);
+    memset(widths, 0, ncols * sizeof widths[0]);
     for (size_t k = 0; k < sc->lcells.len; k++) {
         lcell *l = &VEC_AT(&sc->lcells, lcell, k);
         l->col = (unsigned)map[l->col];
