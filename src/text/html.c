@@ -155,7 +155,8 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
     p += t->is_end ? 2 : 1;
     size_t n = 0;
     while (p < end && !TAG_END[(unsigned char)*p]) {
-        if (n < NAME_MAX_LEN) t->name[n++] = (char)lower((unsigned char)*p);
+        /* a NUL would cut the name short for strcmp: make it no name's */
+        if (n < NAME_MAX_LEN) t->name[n++] = *p ? (char)lower((unsigned char)*p) : '?';
         p++;
     }
     t->name[n] = '\0';

@@ -490,3 +490,11 @@ TEST(text_fuzz_findings_replay)
     closedir(dp);
     CHECK(n >= 1);
 }
+
+TEST(text_fuzz_nul_in_tag_name)
+{
+    /* a NUL in a tag name made the element lookup read past a name in the
+     * element table; such a name is no element's */
+    const char in[] = "a<br\0x>b<p\0>c<script\0>d</script\0>e";
+    CHECK_TEXT(conv(in, sizeof in - 1, EDGR_CS_ASCII, EDGR_TABLES_TEXT), "abcde\n");
+}
