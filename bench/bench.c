@@ -10,7 +10,11 @@
  *              and every text one checked for its charset
  *   stream     the full parse through the streaming API in 1 MiB chunks (the
  *              path the CLI takes)
- * Each pass runs 3 times; the best is reported.  Then peak memory (maxrss of
+ * Each pass runs 3 times; the best is reported.  Then HTML to text over the
+ * corpus 10-K and 10-Q HTML files (html/), copied into one buffer of at
+ * least 256 MiB: the memchr floor, edgr_html_to_text, and libxml2's pull
+ * SAX parser with a text handler (when built with libxml2), best of 3.
+ * Peak memory (maxrss of
  * a child `edgr parse`) for the largest file and for tar.gz archives of two
  * sizes, to show the archive case does not grow with the archive.
  */
@@ -30,6 +34,12 @@
 #include <unistd.h>
 
 #include "edgr/edgr.h"
+#include "edgr/text.h"
+
+#ifdef EDGR_HAVE_LIBXML2
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#endif
 
 typedef struct { size_t off, len; } span_t;
 
@@ -114,6 +124,189 @@ static long child_maxrss_kb(char *const argv[])
     struct rusage ru;
     if (wait4(pid, &status, 0, &ru) < 0) return -1;
     return ru.ru_maxrss;
+}
+
+/* ------------------------------------------------------------------------
+ * HTML to text: edgr against libxml2 over the same bytes.
+ * ---------------------------------------------------------------------- */
+
+typedef struct { size_t off, len; edgr_charset cs; } hfile;
+
+#ifdef EDGR_HAVE_LIBXML2
+/* The text pass of shared/docs/dependencies.md: pull SAX, characters into a
+ * reused buffer, script/style/ix:header skipped, a space at each element. */
+typedef struct { char *p; size_t n, cap; int depth, skip_at; } lx_text;
+
+static void lx_put(lx_text *t, const char *p, size_t n)
+{
+    if (t->n + n > t->cap) {
+        t->cap = (t->n + n) * 2;
+        t->p = realloc(t->p, t->cap);
+    }
+    memcpy(t->p + t->n, p, n);
+    t->n += n;
+}
+
+static void lx_start(void *u, const xmlChar *name, const xmlChar **atts)
+{
+    (void)atts;
+    lx_text *t = u;
+    t->depth++;
+    if (t->skip_at) return;
+    if (!strcmp((const char *)name, "script") || !strcmp((const char *)name, "style") ||
+        !strcmp((const char *)name, "ix:header"))
+        t->skip_at = t->depth;
+    else lx_put(t, " ", 1);
+}
+
+static void lx_end(void *u, const xmlChar *name)
+{
+    (void)name;
+    lx_text *t = u;
+    if (t->skip_at == t->depth) t->skip_at = 0;
+    if (t->depth) t->depth--;
+}
+
+static void lx_chars(void *u, const xmlChar *ch, int len)
+{
+    lx_text *t = u;
+    if (!t->skip_at) lx_put(t, (const char *)ch, (size_t)len);
+}
+
+static void lx_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static size_t lx_pass(const char *p, size_t n, edgr_charset cs, lx_text *t)
+{
+    t->n = 0;
+    t->depth = t->skip_at = 0;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(p, (int)n);
+    if (!ctxt) return 0;
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.startElement = lx_start;
+    sax.endElement = lx_end;
+    sax.characters = lx_chars;
+    sax.ignorableWhitespace = lx_chars;
+    memcpy(ctxt->sax, &sax, sizeof sax);
+    ctxt->userData = t;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | XML_PARSE_HUGE);
+    if (cs == EDGR_CS_CP1252) xmlSwitchToEncoding(ctxt, xmlFindCharEncodingHandler("WINDOWS-1252"));
+    else xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+    return t->n;
+}
+#endif
+
+static int is_10k_10q(const char *name)
+{
+    static const char *const pat[] = {"10-k", "10-q", "10k", "10q"};
+    for (size_t i = 0; i < 4; i++)
+        if (strcasestr(name, pat[i])) return 1;
+    return 0;
+}
+
+static double html_pass(int kind, const char *buf, const hfile *f, size_t nf, edgr_text *t, void *lx)
+{
+    (void)lx;
+    double t0 = now();
+    size_t acc = 0;
+    for (size_t i = 0; i < nf; i++) {
+        const char *b = buf + f[i].off;
+        if (kind == 0) acc += memchr(b, 0x01, f[i].len) != NULL;
+        else if (kind == 1) {
+            edgr_html_to_text(b, f[i].len, f[i].cs, NULL, t);
+            acc += t->len;
+        }
+#ifdef EDGR_HAVE_LIBXML2
+        else acc += lx_pass(b, f[i].len, f[i].cs, lx);
+#endif
+    }
+    sink_v += acc;
+    return now() - t0;
+}
+
+static void bench_html(const char *corpus)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/html", corpus);
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("html to text: skipped: %s not found\n", dir);
+        return;
+    }
+    char *data[1024];
+    size_t lens[1024], total = 0;
+    edgr_charset cs[1024];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 1024) {
+        if (e->d_name[0] == '.' || !is_10k_10q(e->d_name)) continue;
+        char path[8300];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        data[n] = slurp(path, &lens[n]);
+        if (!data[n]) continue;
+        edgr_document doc;
+        edgr_document_bare(data[n], lens[n], &doc);
+        if (doc.format != EDGR_FMT_HTML) { free(data[n]); continue; }
+        cs[n] = doc.charset;
+        total += lens[n++];
+    }
+    closedir(d);
+    if (!n) {
+        printf("html to text: skipped: no 10-K/10-Q HTML in %s\n", dir);
+        return;
+    }
+    size_t reps = ((size_t)256 << 20) / total + 1, size = total * reps, nf = 0, off = 0;
+    char *buf = malloc(size);
+    hfile *files = malloc(sizeof *files * (size_t)n * reps);
+    for (size_t r = 0; r < reps; r++)
+        for (int i = 0; i < n; i++) {
+            memcpy(buf + off, data[i], lens[i]);
+            files[nf++] = (hfile){off, lens[i], cs[i]};
+            off += lens[i];
+        }
+    printf("HTML to text: %d corpus 10-K/10-Q HTML files, %.1f MB, repeated %zux = %.0f MiB in memory, 1 core\n\n",
+           n, (double)total / 1e6, reps, (double)size / (1 << 20));
+    edgr_text t = {0};
+    void *lx = NULL;
+#ifdef EDGR_HAVE_LIBXML2
+    lx_text lxt = {0};
+    lx = &lxt;
+    xmlInitParser();
+    xmlSetGenericErrorFunc(NULL, lx_silent);
+    int kinds = 3;
+#else
+    int kinds = 2;
+#endif
+    static const char *const label[] = {"memchr floor", "edgr html->text", "libxml2 SAX text"};
+    double mbs[3] = {0};
+    for (int k = 0; k < kinds; k++) {
+        double best = 1e9;
+        for (int r = 0; r < 3; r++) {
+            double s = html_pass(k, buf, files, nf, &t, lx);
+            if (s < best) best = s;
+        }
+        mbs[k] = (double)size / best / 1e6;
+        printf("  %-18s %8.0f MB/s  (%.3f s)\n", label[k], mbs[k], best);
+    }
+    printf("\n  edgr / floor  %.3f", mbs[1] / mbs[0]);
+    if (kinds == 3) printf("     edgr / libxml2  %.1fx", mbs[1] / mbs[2]);
+    else printf("     (libxml2 not found at build time: no peer measured)");
+    printf("\n  targets: edgr html->text >= 500 MB/s and >= 5x libxml2 SAX (issue 3)\n\n");
+#ifdef EDGR_HAVE_LIBXML2
+    free(lxt.p);
+    xmlCleanupParser();
+#endif
+    edgr_text_free(&t);
+    free(buf);
+    free(files);
+    for (int i = 0; i < n; i++) free(data[i]);
 }
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -228,6 +421,7 @@ int main(int argc, char **argv)
            "  ~1800 MB/s for header+split+uudecode, best Python ~300 MB/s\n\n");
     edgr_parser_free(p);
     free(buf);
+    bench_html(corpus);
 
     for (int i = 0; i < n; i++) free(data[i]), free(names[i]);
     free(files);
