@@ -196,9 +196,9 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
         unsigned pre_col = 0, pre_span = 1;
         for (size_t i = 0; i < row->n; i++) {
             tcell *c = &VEC_AT(&t->cells, tcell, row->first + i);
-            const char *p = t->text.data + c->start;
             size_t n = c->end - c->start;
-            if (n == 0) continue;
+            if (n == 0) continue; /* (text.data may be NULL then) */
+            const char *p = t->text.data + c->start;
             if (is_prefix_cell(p, n)) {
                 if (pre) { /* two prefixes in a row: the first stands alone */
                     lcell *l = vec_push(&sc->lcells);

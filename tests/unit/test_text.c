@@ -498,3 +498,12 @@ TEST(text_fuzz_nul_in_tag_name)
     const char in[] = "a<br\0x>b<p\0>c<script\0>d</script\0>e";
     CHECK_TEXT(conv(in, sizeof in - 1, EDGR_CS_ASCII, EDGR_TABLES_TEXT), "abcde\n");
 }
+
+TEST(text_table_of_empty_cells_first)
+{
+    /* a first table whose cells are all empty left its text buffer NULL,
+     * and the layout added offsets to it (UBSan, found by make asan) */
+    const char *in = "<table><tr><td></td><td> </td></tr><tr><td></td></tr></table>x";
+    CHECK(text_sane(in, strlen(in), EDGR_CS_ASCII));
+    CHECK_TEXT(html(in), "x\n");
+}
