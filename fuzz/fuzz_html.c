@@ -1,5 +1,6 @@
 /* libFuzzer: HTML to text with every table style, and plain-text to text.
- * The first byte picks the charset the input is read as.  Oracles: the
+ * The first byte picks the charset the input is read as (bits 0-1) and a
+ * fresh or a reused result (bit 2).  Oracles: the
  * text is NUL-free and NUL-terminated, valid UTF-8 whenever the input is
  * read as Windows-1252 or is valid UTF-8, anchors increase and point inside
  * both texts, and converting again into the reused result gives the same
@@ -49,11 +50,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     edgr_charset cs = CS[data[0] & 3];
     const char *in = (const char *)data + 1;
     size_t n = size - 1;
-    static edgr_text t; /* reused across inputs, as callers do */
+    /* reused across inputs, as callers do, or fresh (its buffers still
+     * NULL: a case of its own) when bit 2 of the first byte is set */
+    static edgr_text kept;
+    edgr_text fresh = {0}, *t = (data[0] & 4) ? &fresh : &kept;
     for (int style = EDGR_TABLES_TEXT; style <= EDGR_TABLES_TSV; style++) {
         edgr_text_options o = {(edgr_table_style)style};
-        again(&t, edgr_html_to_text, in, n, cs, &o);
+        again(t, edgr_html_to_text, in, n, cs, &o);
     }
-    again(&t, edgr_plain_to_text, in, n, cs, NULL);
+    again(t, edgr_plain_to_text, in, n, cs, NULL);
+    edgr_text_free(&fresh);
     return 0;
 }

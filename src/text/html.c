@@ -438,6 +438,9 @@ static const char *raw_text(html_conv *h, const char *p, const char *name, size_
                 emit_codepoint(h, *q == '\r' ? '\n' : (unsigned char)*q, (size_t)(q - h->start));
             } else if (*q == '\0') {
                 emit_codepoint(h, 0xFFFD, (size_t)(q - h->start)); /* WHATWG raw text */
+            } else if ((unsigned char)*q >= 0x80 && h->cs == EDGR_CS_CP1252) {
+                char u[3];
+                emit(h, u, cp1252_to_utf8((unsigned char)*q, u), (size_t)(q - h->start));
             } else emit(h, q, 1, (size_t)(q - h->start));
         }
         h->pre = pre;

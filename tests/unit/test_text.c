@@ -507,3 +507,12 @@ TEST(text_table_of_empty_cells_first)
     CHECK(text_sane(in, strlen(in), EDGR_CS_ASCII));
     CHECK_TEXT(html(in), "x\n");
 }
+
+TEST(text_fuzz_cp1252_in_raw_text)
+{
+    /* raw text (xmp, textarea, plaintext) copied Windows-1252 bytes as they
+     * were: invalid UTF-8 in the text */
+    const char *in = "<xmp>it\x92s</xmp><textarea>caf\xE9</textarea>";
+    CHECK_TEXT(conv(in, strlen(in), EDGR_CS_CP1252, EDGR_TABLES_TEXT), "it\xE2\x80\x99s\n\ncaf\xC3\xA9\n");
+    CHECK(text_sane(in, strlen(in), EDGR_CS_CP1252));
+}
