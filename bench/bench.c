@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "edgr/edgr.h"
+#include "edgr/items.h"
 #include "edgr/text.h"
 
 #ifdef EDGR_HAVE_LIBXML2
@@ -130,7 +131,7 @@ static long child_maxrss_kb(char *const argv[])
  * HTML to text: edgr against libxml2 over the same bytes.
  * ---------------------------------------------------------------------- */
 
-typedef struct { size_t off, len; edgr_charset cs; } hfile;
+typedef struct { size_t off, len; edgr_charset cs; edgr_form_kind form; } hfile;
 
 #ifdef EDGR_HAVE_LIBXML2
 /* The text pass of shared/docs/dependencies.md: pull SAX, characters into a
@@ -231,6 +232,41 @@ static double html_pass(int kind, const char *buf, const hfile *f, size_t nf, ed
     return now() - t0;
 }
 
+/* Items on top of text: edgr_items_find over the texts of the same files
+ * (converted once, outside the clock), then the whole pipeline. */
+static void bench_items(const char *buf, const hfile *f, size_t nf, size_t html_bytes, double text_mbs)
+{
+    edgr_text *texts = calloc(nf, sizeof *texts);
+    edgr_items it = {0};
+    size_t text_bytes = 0, found = 0;
+    for (size_t i = 0; i < nf; i++) {
+        edgr_html_to_text(buf + f[i].off, f[i].len, f[i].cs, NULL, &texts[i]);
+        text_bytes += texts[i].len;
+    }
+    double best = 1e9;
+    for (int r = 0; r < 3; r++) {
+        double t0 = now();
+        for (size_t i = 0; i < nf; i++) {
+            edgr_items_find(&texts[i], f[i].form, NULL, &it);
+            found += it.count;
+        }
+        double s = now() - t0;
+        if (s < best) best = s;
+    }
+    sink_v += found;
+    double over_text = (double)text_bytes / best / 1e6, over_html = (double)html_bytes / best / 1e6;
+    double pipeline = 1.0 / (1.0 / text_mbs + 1.0 / over_html);
+    printf("Items (10-K/10-Q segmentation) on top of text, same files, 1 core:\n\n");
+    printf("  %-18s %8.0f MB/s of text (%.0f MB of text, %.3f s)\n", "edgr items", over_text,
+           (double)text_bytes / 1e6, best);
+    printf("  %-18s %8.0f MB/s of source HTML\n", "", over_html);
+    printf("  %-18s %8.0f MB/s of source HTML (html->text, then items)\n", "pipeline", pipeline);
+    printf("\n  target: items on top of text >= 200 MB/s (issue 3)\n\n");
+    for (size_t i = 0; i < nf; i++) edgr_text_free(&texts[i]);
+    free(texts);
+    edgr_items_free(&it);
+}
+
 static void bench_html(const char *corpus)
 {
     char dir[4096];
@@ -243,6 +279,7 @@ static void bench_html(const char *corpus)
     char *data[1024];
     size_t lens[1024], total = 0;
     edgr_charset cs[1024];
+    edgr_form_kind forms[1024];
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)) && n < 1024) {
@@ -255,6 +292,7 @@ static void bench_html(const char *corpus)
         edgr_document_bare(data[n], lens[n], &doc);
         if (doc.format != EDGR_FMT_HTML) { free(data[n]); continue; }
         cs[n] = doc.charset;
+        forms[n] = strcasestr(e->d_name, "10-q") || strcasestr(e->d_name, "10q") ? EDGR_FORM_10Q : EDGR_FORM_10K;
         total += lens[n++];
     }
     closedir(d);
@@ -268,7 +306,7 @@ static void bench_html(const char *corpus)
     for (size_t r = 0; r < reps; r++)
         for (int i = 0; i < n; i++) {
             memcpy(buf + off, data[i], lens[i]);
-            files[nf++] = (hfile){off, lens[i], cs[i]};
+            files[nf++] = (hfile){off, lens[i], cs[i], forms[i]};
             off += lens[i];
         }
     printf("HTML to text: %d corpus 10-K/10-Q HTML files, %.1f MB, repeated %zux = %.0f MiB in memory, 1 core\n\n",
@@ -299,6 +337,7 @@ static void bench_html(const char *corpus)
     if (kinds == 3) printf("     edgr / libxml2  %.1fx", mbs[1] / mbs[2]);
     else printf("     (libxml2 not found at build time: no peer measured)");
     printf("\n  targets: edgr html->text >= 500 MB/s and >= 5x libxml2 SAX (issue 3)\n\n");
+    bench_items(buf, files, nf, size, mbs[1]);
 #ifdef EDGR_HAVE_LIBXML2
     free(lxt.p);
     xmlCleanupParser();
