@@ -18,6 +18,12 @@ say "edgr extract -o $out samples/                            # EDGAR's own fold
 "$edgr" extract -q -o "$out" samples/
 (cd "$out" && find . -type f | sort)
 rm -rf "$out"
+say "edgr items samples/0009900001-17-000001.txt              # what the 8-K says, item by item"
+"$edgr" items samples/0009900001-17-000001.txt | cut -c1-150
+say "edgr items --item 6 samples/0009900002-97-000003.txt      # a 1997 text 10-K, Part II Item 6"
+"$edgr" items --item 6 samples/0009900002-97-000003.txt | head -14
+say "edgr facts samples/0009900001-17-000001.txt | cut -c1-400  # cover page, signatures, exhibits"
+"$edgr" facts samples/0009900001-17-000001.txt | cut -c1-400
 say "edgr parse tests/fixtures/truncated.txt > /dev/null      # problems name file and byte offset"
 "$edgr" parse tests/fixtures/truncated.txt > /dev/null || true
 printf '\nMore: edgr --help, edgr <command> --help, README.md\n'
