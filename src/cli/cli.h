@@ -78,6 +78,7 @@ typedef struct filing {
     edgr_document bare;
     const char *data;               /* the unit's bytes                  */
     size_t len;
+    int walked;                     /* met in a directory or an archive  */
 } filing;
 typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
 /* Read a unit whole and call fn for each submission in it.  Returns 1 if

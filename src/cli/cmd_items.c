@@ -112,9 +112,13 @@ static int items_filing(void *user, const filing *f)
         if (!f->sub || kind == EDGR_FORM_OTHER) kind = g;
     }
     if (kind == EDGR_FORM_OTHER) {
-        sink_printf(c->err, "%s: %llu: not an 8-K, 10-K or 10-Q (form %.*s)\n", f->name,
-                    (unsigned long long)d->offset, (int)form.len, form.ptr ? form.ptr : "unknown");
-        return 1;
+        /* In a folder or a feed archive most filings are other forms: skip
+         * them (a warning); a file named on the command line is an error. */
+        if (f->walked && c->o->quiet) return 0;
+        sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (form %.*s)%s\n", f->name,
+                    (unsigned long long)d->offset, f->walked ? "warning: " : "", (int)form.len,
+                    form.ptr ? form.ptr : "unknown", f->walked ? ", skipped" : "");
+        return !f->walked;
     }
     char datebuf[16] = "";
     if (date.ptr && date.len < sizeof datebuf) memcpy(datebuf, date.ptr, date.len);

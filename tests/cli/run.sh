@@ -131,6 +131,10 @@ expect "items of a 1990s 10-K" 0 "$edgr" items --item II-7 tests/fixtures/items/
 grep -q '^Net sales rose 3.9% in 1996' "$tmp/out" && ok || bad "items of a 10-K part II"
 expect "items of a non-form" 1 "$edgr" items samples/0009900004-23-000020.txt
 expect "items of directory, 2 jobs" 0 "$edgr" items --jobs 2 "$s8k" tests/fixtures/items
+tar czf "$tmp/s.tar.gz" samples
+expect "items of an archive (other forms skipped)" 0 "$edgr" items --json "$tmp/s.tar.gz"
+[ "$(grep -c '"items":' "$tmp/out")" = 4 ] && ok || bad "items of the archive's 8-Ks and 10-K"
+grep -q 'warning: not an 8-K, 10-K or 10-Q (form 10-D), skipped' "$tmp/err" && ok || bad "other forms skipped with a warning"
 # bare documents: an .htm with no envelope
 "$edgr" cat "$s8k" 1 > "$tmp/bare.htm"
 expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"
