@@ -4,148 +4,68 @@
 #include <string.h>
 
 #include "charset.h"
+#include "jsonw.h"
 #include "parser.h"
 #include "schema.h"
 
-typedef struct jw {
-    edgr_write_fn write;
-    void *user;
-    int pretty;
-    int depth;
-    int failed;
-    size_t len;
-    char buf[8192];
-} jw;
+static void puts_(jsonw *w, const char *s) { jsonw_put(w, s, strlen(s)); }
 
-static void flush(jw *w)
+static void cstr(jsonw *w, const char *s) { jsonw_str(w, s, strlen(s)); }
+
+static void key(jsonw *w, int *first, const char *k)
 {
-    if (w->len && !w->failed && w->write(w->user, w->buf, w->len)) w->failed = 1;
-    w->len = 0;
-}
-
-static void put(jw *w, const char *p, size_t n)
-{
-    while (n) {
-        if (w->len == sizeof w->buf) flush(w);
-        size_t k = sizeof w->buf - w->len;
-        if (k > n) k = n;
-        memcpy(w->buf + w->len, p, k);
-        w->len += k;
-        p += k;
-        n -= k;
-    }
-}
-
-static void puts_(jw *w, const char *s) { put(w, s, strlen(s)); }
-
-static void newline(jw *w)
-{
-    if (!w->pretty) return;
-    put(w, "\n", 1);
-    for (int i = 0; i < w->depth; i++) put(w, "  ", 2);
-}
-
-/* A JSON string: valid UTF-8 passes, other bytes are read as Windows-1252. */
-static void str(jw *w, const char *p, size_t n)
-{
-    put(w, "\"", 1);
-    size_t i = 0;
-    while (i < n) {
-        size_t run = i;
-        while (run < n) {
-            unsigned char c = (unsigned char)p[run];
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-            run++;
-        }
-        put(w, p + i, run - i);
-        i = run;
-        if (i >= n) break;
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 0x80) {
-            /* one sequence at a time: valid UTF-8 passes, a bad byte is cp1252 */
-            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
-                put(w, p + i, len);
-                i += len;
-            } else {
-                char u[3];
-                put(w, u, cp1252_to_utf8(c, u));
-                i++;
-            }
-            continue;
-        }
-        char esc[8];
-        switch (c) {
-        case '"': put(w, "\\\"", 2); break;
-        case '\\': put(w, "\\\\", 2); break;
-        case '\n': put(w, "\\n", 2); break;
-        case '\r': put(w, "\\r", 2); break;
-        case '\t': put(w, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            put(w, esc, 6);
-        }
-        i++;
-    }
-    put(w, "\"", 1);
-}
-
-static void cstr(jw *w, const char *s) { str(w, s, strlen(s)); }
-
-static void key(jw *w, int *first, const char *k)
-{
-    if (!*first) put(w, ",", 1);
+    if (!*first) jsonw_put(w, ",", 1);
     *first = 0;
-    newline(w);
+    jsonw_newline(w);
     cstr(w, k);
-    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    jsonw_put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
 }
 
-static void num(jw *w, int64_t v)
+static void num(jsonw *w, int64_t v)
 {
     char b[32];
     int n = snprintf(b, sizeof b, "%" PRId64, v);
-    put(w, b, (size_t)n);
+    jsonw_put(w, b, (size_t)n);
 }
 
-static void span_or_null(jw *w, edgr_span s)
+static void span_or_null(jsonw *w, edgr_span s)
 {
-    if (s.ptr) str(w, s.ptr, s.len);
+    if (s.ptr) jsonw_str(w, s.ptr, s.len);
     else puts_(w, "null");
 }
 
-static void emit_container(jw *w, const sub_builder *b, uint32_t idx);
+static void emit_container(jsonw *w, const sub_builder *b, uint32_t idx);
 
-static void emit_value(jw *w, const sub_builder *b, uint32_t idx)
+static void emit_value(jsonw *w, const sub_builder *b, uint32_t idx)
 {
     const edgr_node *n = &((const edgr_node *)b->nodes.items)[idx];
     if (n->is_container) {
         emit_container(w, b, idx);
     } else if (n->field == EDGR_F_UNKNOWN) {
         int first = 1;
-        put(w, "{", 1);
+        jsonw_put(w, "{", 1);
         w->depth++;
         key(w, &first, "key");
-        str(w, n->name.ptr, n->name.len);
+        jsonw_str(w, n->name.ptr, n->name.len);
         key(w, &first, "value");
-        str(w, n->raw.ptr, n->raw.len);
+        jsonw_str(w, n->raw.ptr, n->raw.len);
         w->depth--;
-        newline(w);
-        put(w, "}", 1);
+        jsonw_newline(w);
+        jsonw_put(w, "}", 1);
     } else if (n->kind == EDGR_V_INT && n->value.len <= 18 &&
                (n->value.len == 1 || n->value.ptr[0] != '0')) {
         /* "007" is not a JSON number: such values stay strings */
-        put(w, n->value.ptr, n->value.len);
+        jsonw_put(w, n->value.ptr, n->value.len);
     } else if (n->kind == EDGR_V_NONE && FIELDS[n->field].norm == N_FLAG) {
         puts_(w, "true");
     } else {
-        str(w, n->value.ptr, n->value.len);
+        jsonw_str(w, n->value.ptr, n->value.len);
     }
 }
 
 /* The members of container idx (without braces), in schema order, then the
  * unknown keys; *first tracks the comma. */
-static void emit_members(jw *w, const sub_builder *b, uint32_t idx, int *firstp)
+static void emit_members(jsonw *w, const sub_builder *b, uint32_t idx, int *firstp)
 {
     const node_link *links = b->links.items;
     const edgr_node *nodes = b->nodes.items;
@@ -163,43 +83,43 @@ static void emit_members(jw *w, const sub_builder *b, uint32_t idx, int *firstp)
         int array = FIELDS[field].repeats || count > 1;
         key(w, &first, FIELDS[field].json);
         if (array) {
-            put(w, "[", 1);
+            jsonw_put(w, "[", 1);
             w->depth++;
         }
         int firstv = 1;
         for (uint32_t c = links[idx].first; c != UINT32_MAX; c = links[c].next) {
             if (nodes[c].field != field) continue;
             if (array) {
-                if (!firstv) put(w, ",", 1);
-                newline(w);
+                if (!firstv) jsonw_put(w, ",", 1);
+                jsonw_newline(w);
             }
             firstv = 0;
             emit_value(w, b, c);
         }
         if (array) {
             w->depth--;
-            newline(w);
-            put(w, "]", 1);
+            jsonw_newline(w);
+            jsonw_put(w, "]", 1);
         }
     }
     *firstp = first;
 }
 
-static void emit_container(jw *w, const sub_builder *b, uint32_t idx)
+static void emit_container(jsonw *w, const sub_builder *b, uint32_t idx)
 {
     int first = 1;
-    put(w, "{", 1);
+    jsonw_put(w, "{", 1);
     w->depth++;
     emit_members(w, b, idx, &first);
     w->depth--;
-    if (!first) newline(w);
-    put(w, "}", 1);
+    if (!first) jsonw_newline(w);
+    jsonw_put(w, "}", 1);
 }
 
-static void emit_doc(jw *w, const edgr_document *d)
+static void emit_doc(jsonw *w, const edgr_document *d)
 {
     int first = 1;
-    put(w, "{", 1);
+    jsonw_put(w, "{", 1);
     w->depth++;
     key(w, &first, "sequence");
     if (d->sequence >= 0) num(w, d->sequence);
@@ -218,7 +138,7 @@ static void emit_doc(jw *w, const edgr_document *d)
     }
     if (d->uu_name.len) {
         key(w, &first, "uu_name");
-        str(w, d->uu_name.ptr, d->uu_name.len);
+        jsonw_str(w, d->uu_name.ptr, d->uu_name.len);
     }
     key(w, &first, "offset");
     num(w, (int64_t)d->offset);
@@ -234,8 +154,8 @@ static void emit_doc(jw *w, const edgr_document *d)
         puts_(w, "true");
     }
     w->depth--;
-    newline(w);
-    put(w, "}", 1);
+    jsonw_newline(w);
+    jsonw_put(w, "}", 1);
 }
 
 edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, unsigned flags,
@@ -244,29 +164,29 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
     if (!s || !write) return EDGR_ERR_ARG;
     /* every submission handed out is the first member of a builder */
     const sub_builder *b = (const sub_builder *)(const void *)s;
-    jw *w = &(jw){.write = write, .user = user, .pretty = !!(flags & EDGR_JSON_PRETTY)};
+    jsonw *w = &(jsonw){.write = write, .user = user, .pretty = !!(flags & EDGR_JSON_PRETTY)};
     /* the header model, then documents, source and diagnostics */
     int first = 1;
-    put(w, "{", 1);
+    jsonw_put(w, "{", 1);
     w->depth++;
     if (b->links.len) emit_members(w, b, 0, &first);
     if (!(flags & EDGR_JSON_NO_DOCS)) {
         key(w, &first, "documents");
-        put(w, "[", 1);
+        jsonw_put(w, "[", 1);
         w->depth++;
         for (size_t i = 0; i < s->doc_count; i++) {
-            if (i) put(w, ",", 1);
-            newline(w);
+            if (i) jsonw_put(w, ",", 1);
+            jsonw_newline(w);
             emit_doc(w, &s->docs[i]);
         }
         w->depth--;
-        if (s->doc_count) newline(w);
-        put(w, "]", 1);
+        if (s->doc_count) jsonw_newline(w);
+        jsonw_put(w, "]", 1);
     }
     if (!(flags & EDGR_JSON_NO_SOURCE)) {
         int f2 = 1;
         key(w, &first, "source");
-        put(w, "{", 1);
+        jsonw_put(w, "{", 1);
         w->depth++;
         if (source_name) {
             key(w, &f2, "name");
@@ -283,34 +203,34 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
         key(w, &f2, "pem");
         puts_(w, s->pem ? "true" : "false");
         w->depth--;
-        newline(w);
-        put(w, "}", 1);
+        jsonw_newline(w);
+        jsonw_put(w, "}", 1);
         if (s->diag_count) {
             key(w, &first, "diagnostics");
-            put(w, "[", 1);
+            jsonw_put(w, "[", 1);
             w->depth++;
             for (size_t i = 0; i < s->diag_count; i++) {
                 const edgr_diag *d = &s->diags[i];
                 int f3 = 1;
-                if (i) put(w, ",", 1);
-                newline(w);
-                put(w, "{", 1);
+                if (i) jsonw_put(w, ",", 1);
+                jsonw_newline(w);
+                jsonw_put(w, "{", 1);
                 key(w, &f3, "offset");
                 num(w, (int64_t)d->offset);
                 key(w, &f3, "severity");
                 cstr(w, d->severity == EDGR_ERROR ? "error" : "warning");
                 key(w, &f3, "message");
                 cstr(w, d->message);
-                put(w, "}", 1);
+                jsonw_put(w, "}", 1);
             }
             w->depth--;
-            newline(w);
-            put(w, "]", 1);
+            jsonw_newline(w);
+            jsonw_put(w, "]", 1);
         }
     }
     w->depth--;
-    newline(w);
-    put(w, "}", 1);
-    flush(w);
+    jsonw_newline(w);
+    jsonw_put(w, "}", 1);
+    jsonw_flush(w);
     return w->failed ? EDGR_ERR_ABORTED : EDGR_OK;
 }

@@ -5,129 +5,61 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "charset.h"
 #include "facts_int.h"
+#include "jsonw.h"
 
-typedef struct fw {
-    edgr_write_fn write;
-    void *user;
-    int pretty, depth, failed;
-    int first; /* no comma before the next member */
-    size_t len;
-    char buf[4096];
-} fw;
-
-static void flush(fw *w)
+static void cstr(jsonw *w, const char *s)
 {
-    if (w->len && !w->failed && w->write(w->user, w->buf, w->len)) w->failed = 1;
-    w->len = 0;
+    if (s) jsonw_str(w, s, strlen(s));
+    else jsonw_put(w, "null", 4);
 }
 
-static void put(fw *w, const char *p, size_t n)
+static void key(jsonw *w, const char *k)
 {
-    while (n) {
-        if (w->len == sizeof w->buf) flush(w);
-        size_t k = sizeof w->buf - w->len;
-        if (k > n) k = n;
-        memcpy(w->buf + w->len, p, k);
-        w->len += k;
-        p += k;
-        n -= k;
-    }
-}
-
-static void str(fw *w, const char *p, size_t n)
-{
-    put(w, "\"", 1);
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { put(w, p + i, 1); i++; continue; }
-        if (c >= 0x80) {
-            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
-                put(w, p + i, len);
-                i += len;
-            } else {
-                char u[3];
-                put(w, u, cp1252_to_utf8(c, u));
-                i++;
-            }
-            continue;
-        }
-        char esc[8];
-        if (c == '"') put(w, "\\\"", 2);
-        else if (c == '\\') put(w, "\\\\", 2);
-        else if (c == '\n') put(w, "\\n", 2);
-        else if (c == '\t') put(w, "\\t", 2);
-        else {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
-            put(w, esc, 6);
-        }
-        i++;
-    }
-    put(w, "\"", 1);
-}
-
-static void cstr(fw *w, const char *s)
-{
-    if (s) str(w, s, strlen(s));
-    else put(w, "null", 4);
-}
-
-static void newline(fw *w)
-{
-    if (!w->pretty) return;
-    put(w, "\n", 1);
-    for (int i = 0; i < w->depth; i++) put(w, "  ", 2);
-}
-
-static void key(fw *w, const char *k)
-{
-    if (!w->first) put(w, ",", 1);
+    if (!w->first) jsonw_put(w, ",", 1);
     w->first = 0;
-    newline(w);
+    jsonw_newline(w);
     cstr(w, k);
-    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    jsonw_put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
 }
 
 /* An array element: like a key without a name. */
-static void elem(fw *w)
+static void elem(jsonw *w)
 {
-    if (!w->first) put(w, ",", 1);
+    if (!w->first) jsonw_put(w, ",", 1);
     w->first = 0;
-    newline(w);
+    jsonw_newline(w);
 }
 
-static void open_(fw *w, char c)
+static void open_(jsonw *w, char c)
 {
-    put(w, &c, 1);
+    jsonw_put(w, &c, 1);
     w->depth++;
     w->first = 1;
 }
 
-static void close_(fw *w, char c)
+static void close_(jsonw *w, char c)
 {
     w->depth--;
-    if (!w->first) newline(w);
-    put(w, &c, 1);
+    if (!w->first) jsonw_newline(w);
+    jsonw_put(w, &c, 1);
     w->first = 0;
 }
 
-static void num(fw *w, int64_t v)
+static void num(jsonw *w, int64_t v)
 {
     char b[32];
     int n = snprintf(b, sizeof b, "%" PRId64, v);
-    put(w, b, (size_t)n);
+    jsonw_put(w, b, (size_t)n);
 }
 
-static void kstr(fw *w, const char *k, const char *v) { key(w, k); cstr(w, v); }
-static void knum(fw *w, const char *k, int64_t v) { key(w, k); num(w, v); }
+static void kstr(jsonw *w, const char *k, const char *v) { key(w, k); cstr(w, v); }
+static void knum(jsonw *w, const char *k, int64_t v) { key(w, k); num(w, v); }
 
-static void fact(fw *w, const char *k, const edgr_fact *f)
+static void fact(jsonw *w, const char *k, const edgr_fact *f)
 {
     key(w, k);
-    if (!f->value) { put(w, "null", 4); return; }
+    if (!f->value) { jsonw_put(w, "null", 4); return; }
     open_(w, '{');
     kstr(w, "value", f->value);
     kstr(w, "source", edgr_fact_source_name(f->source));
@@ -135,23 +67,23 @@ static void fact(fw *w, const char *k, const edgr_fact *f)
     close_(w, '}');
 }
 
-static void box(fw *w, const char *k, const edgr_checkbox *b)
+static void box(jsonw *w, const char *k, const edgr_checkbox *b)
 {
     key(w, k);
-    if (b->checked < 0) { put(w, "null", 4); return; }
+    if (b->checked < 0) { jsonw_put(w, "null", 4); return; }
     open_(w, '{');
     key(w, "checked");
-    put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
+    jsonw_put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
     kstr(w, "source", edgr_fact_source_name(b->source));
     knum(w, "offset", (int64_t)b->offset);
     close_(w, '}');
 }
 
-static void span_key(fw *w, const char *k, edgr_span s)
+static void span_key(jsonw *w, const char *k, edgr_span s)
 {
     key(w, k);
-    if (s.ptr && s.len) str(w, s.ptr, s.len);
-    else put(w, "null", 4);
+    if (s.ptr && s.len) jsonw_str(w, s.ptr, s.len);
+    else jsonw_put(w, "null", 4);
 }
 
 edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
@@ -159,7 +91,7 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
                                   unsigned flags, edgr_write_fn write, void *user)
 {
     if (!f || !write) return EDGR_ERR_ARG;
-    fw w = {.write = write, .user = user, .pretty = (flags & EDGR_JSON_PRETTY) != 0};
+    jsonw w = {.write = write, .user = user, .pretty = (flags & EDGR_JSON_PRETTY) != 0};
     open_(&w, '{');
     kstr(&w, "source", source_name);
     if (s) {
@@ -175,7 +107,7 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
         span_key(&w, "filename", d->filename);
         close_(&w, '}');
     } else {
-        put(&w, "null", 4);
+        jsonw_put(&w, "null", 4);
     }
 
     const edgr_cover *c = &f->cover;
@@ -245,7 +177,7 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
         kstr(&w, "description", x->description);
         kstr(&w, "filename", x->filename);
         key(&w, "listed");
-        put(&w, x->listed >= 0 ? "true" : "false", x->listed >= 0 ? 4 : 5);
+        jsonw_put(&w, x->listed >= 0 ? "true" : "false", x->listed >= 0 ? 4 : 5);
         close_(&w, '}');
     }
     close_(&w, ']');
@@ -267,7 +199,7 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
             kstr(&w, "filename", dd->filename);
             close_(&w, '}');
         } else {
-            put(&w, "null", 4);
+            jsonw_put(&w, "null", 4);
         }
         close_(&w, '}');
     }
@@ -285,6 +217,6 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
     close_(&w, ']');
     close_(&w, '}');
     close_(&w, '}');
-    flush(&w);
+    jsonw_flush(&w);
     return w.failed ? EDGR_ERR_ABORTED : EDGR_OK;
 }

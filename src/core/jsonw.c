@@ -1,0 +1,79 @@
+/* The buffered JSON writer (see jsonw.h). */
+#include "jsonw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "charset.h"
+
+void jsonw_flush(jsonw *w)
+{
+    if (w->len && !w->failed && w->write(w->user, w->buf, w->len)) w->failed = 1;
+    w->len = 0;
+}
+
+void jsonw_put(jsonw *w, const char *p, size_t n)
+{
+    while (n) {
+        if (w->len == sizeof w->buf) jsonw_flush(w);
+        size_t k = sizeof w->buf - w->len;
+        if (k > n) k = n;
+        memcpy(w->buf + w->len, p, k);
+        w->len += k;
+        p += k;
+        n -= k;
+    }
+}
+
+void jsonw_newline(jsonw *w)
+{
+    if (!w->pretty) return;
+    jsonw_put(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++) jsonw_put(w, "  ", 2);
+}
+
+/* A JSON string: valid UTF-8 passes, other bytes are read as Windows-1252. */
+void jsonw_str(jsonw *w, const char *p, size_t n)
+{
+    jsonw_put(w, "\"", 1);
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n) {
+            unsigned char c = (unsigned char)p[run];
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+            run++;
+        }
+        jsonw_put(w, p + i, run - i);
+        i = run;
+        if (i >= n) break;
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x80) {
+            /* one sequence at a time: valid UTF-8 passes, a bad byte is cp1252 */
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
+                jsonw_put(w, p + i, len);
+                i += len;
+            } else {
+                char u[3];
+                jsonw_put(w, u, cp1252_to_utf8(c, u));
+                i++;
+            }
+            continue;
+        }
+        char esc[8];
+        switch (c) {
+        case '"': jsonw_put(w, "\\\"", 2); break;
+        case '\\': jsonw_put(w, "\\\\", 2); break;
+        case '\n': jsonw_put(w, "\\n", 2); break;
+        case '\r': jsonw_put(w, "\\r", 2); break;
+        case '\t': jsonw_put(w, "\\t", 2); break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            jsonw_put(w, esc, 6);
+        }
+        i++;
+    }
+    jsonw_put(w, "\"", 1);
+}
+
