@@ -267,6 +267,7 @@ typedef struct cand {
     int keys[MAX_CODES];
     int part;               /* 10-Q: the part in force, 0 if none yet    */
     size_t rest;            /* text offset just after the code(s)        */
+    size_t title, title_end, body; /* from heading_end(), found once     */
     int toc;
     double weight;
     /* chain */
@@ -753,8 +754,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (g.repeats[i] >= 3) { g.furniture[i] = 1; continue; }
         /* A heading is short, or opens with its title; a long line that
          * starts "Item 7 of ..." is prose. */
-        size_t rest_words = 0, q = c.rest, ws, we;
-        while (rest_words < 30 && next_word(s, &q, l->end, &ws, &we)) rest_words++;
+        size_t ws, we;
         if (l->end - l->start > 300 && kind != EDGR_FORM_8K) continue;
         {
             size_t q2 = c.rest;
@@ -794,8 +794,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
      * worth more than one followed by the next heading (a TOC entry). */
     for (size_t k = 0; k < ncand; k++) {
         cand *c = &cands[k];
-        size_t title, title_end;
-        size_t body = heading_end(&g, c, kind, &title, &title_end);
+        size_t body = c->body = heading_end(&g, c, kind, &c->title, &c->title_end);
         size_t stop = k + 1 < ncand ? g.lines[cands[k + 1].line].start : n;
         size_t words = 0, q = body, ws, we;
         if (body < stop) while (words < 3 && next_word(s, &q, stop, &ws, &we)) words++;
@@ -826,8 +825,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
 
     for (int ci = 0; ci < nchain; ci++) {
         cand *c = &cands[chain[ci]];
-        size_t title, title_end;
-        size_t body = heading_end(&g, c, kind, &title, &title_end);
+        size_t title = c->title, title_end = c->title_end, body = c->body;
         size_t next_line = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
         size_t end = next_line < g.nlines ? g.lines[next_line].start : n;
         /* A Part heading or the signature block before the next item ends
