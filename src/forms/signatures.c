@@ -166,27 +166,17 @@ void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
             size_t n = c[k].n, at, len;
             char iso[11];
             if (caption_word(p, n)) continue;
+            /* "/s/ Name" (or "By: /s/ Name") starts a signer; so does an
+             * unconformed "By: Name" unless the row has a "/s/" cell. */
             long sa = conformed(p, n);
-            if (sa >= 0) { /* "/s/ Name" (or "By: /s/ Name") starts a signer */
-                const char *np = p + sa;
-                size_t nn = n - (size_t)sa;
+            int by = sa < 0 && fx_starts(p, n, "by:");
+            if (by && row_has_sig) continue;
+            if (sa >= 0 || by) {
+                const char *np = by ? p + 3 : p + sa;
+                size_t nn = by ? n - 3 : n - (size_t)sa;
                 clean(&np, &nn);
                 if (!nn && k + 1 < m) { np = c[k + 1].p; nn = c[k + 1].n; k++; }
-                if (!(s = new_signer(st, d, i))) return;
-                cur = (long)(st->sig_n - 1);
-                cur_lines = 0;
-                s->name = fx_str(st, np, nn);
-                inherit[cur] = last_date;
-                inherit_iso[cur] = last_iso;
-                continue;
-            }
-            if (fx_starts(p, n, "by:") && row_has_sig) continue; /* "By:" | "/s/ Name" */
-            if (fx_starts(p, n, "by:")) { /* an unconformed "By: Name" */
-                const char *np = p + 3;
-                size_t nn = n - 3;
-                clean(&np, &nn);
-                if (!nn && k + 1 < m) { np = c[k + 1].p; nn = c[k + 1].n; k++; }
-                if (!nn || !has_letters(np, nn) || nn > 60) continue;
+                if (by && (!nn || !has_letters(np, nn) || nn > 60)) continue;
                 if (!(s = new_signer(st, d, i))) return;
                 cur = (long)(st->sig_n - 1);
                 cur_lines = 0;
