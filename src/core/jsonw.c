@@ -1,6 +1,7 @@
 /* The buffered JSON writer (see jsonw.h). */
 #include "jsonw.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,3 +78,59 @@ void jsonw_str(jsonw *w, const char *p, size_t n)
     jsonw_put(w, "\"", 1);
 }
 
+
+void jsonw_cstr(jsonw *w, const char *s)
+{
+    if (s) jsonw_str(w, s, strlen(s));
+    else jsonw_put(w, "null", 4);
+}
+
+void jsonw_key(jsonw *w, const char *k)
+{
+    if (!w->first) jsonw_put(w, ",", 1);
+    w->first = 0;
+    jsonw_newline(w);
+    jsonw_cstr(w, k);
+    jsonw_put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+}
+
+void jsonw_elem(jsonw *w)
+{
+    if (!w->first) jsonw_put(w, ",", 1);
+    w->first = 0;
+    jsonw_newline(w);
+}
+
+void jsonw_open(jsonw *w, char c)
+{
+    jsonw_put(w, &c, 1);
+    w->depth++;
+    w->first = 1;
+}
+
+void jsonw_close(jsonw *w, char c)
+{
+    w->depth--;
+    if (!w->first) jsonw_newline(w);
+    jsonw_put(w, &c, 1);
+    w->first = 0;
+}
+
+void jsonw_num(jsonw *w, int64_t v)
+{
+    char b[32];
+    int n = snprintf(b, sizeof b, "%" PRId64, v);
+    jsonw_put(w, b, (size_t)n);
+}
+
+void jsonw_kstr(jsonw *w, const char *k, const char *v)
+{
+    jsonw_key(w, k);
+    jsonw_cstr(w, v);
+}
+
+void jsonw_knum(jsonw *w, const char *k, int64_t v)
+{
+    jsonw_key(w, k);
+    jsonw_num(w, v);
+}

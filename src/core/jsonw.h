@@ -5,6 +5,7 @@
 #define EDGR_JSONW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "edgr/edgr.h"
 
@@ -26,5 +27,16 @@ void jsonw_newline(jsonw *w);
 /* A JSON string: valid UTF-8 passes, any other byte is read as
  * Windows-1252, control characters are escaped. */
 void jsonw_str(jsonw *w, const char *p, size_t n);
+
+/* Structure, for writers that build objects member by member: `first`
+ * tracks whether a comma is owed. */
+void jsonw_open(jsonw *w, char c);   /* '{' or '[' */
+void jsonw_close(jsonw *w, char c);  /* '}' or ']' */
+void jsonw_key(jsonw *w, const char *k);
+void jsonw_elem(jsonw *w);           /* before an array element */
+void jsonw_cstr(jsonw *w, const char *s);   /* NULL -> null */
+void jsonw_num(jsonw *w, int64_t v);
+void jsonw_kstr(jsonw *w, const char *k, const char *v);
+void jsonw_knum(jsonw *w, const char *k, int64_t v);
 
 #endif
