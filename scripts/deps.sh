@@ -8,7 +8,7 @@
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev"
+want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;

@@ -57,7 +57,9 @@ typedef enum edgr_status {
     EDGR_ERR_ABORTED = 4,   /* a callback returned non-zero                   */
     EDGR_ERR_ARG = 5,       /* NULL or out-of-range argument                  */
     EDGR_ERR_DECODE = 6,    /* a body could not be decoded (bad uuencode)     */
-    EDGR_ERR_EMPTY = 7      /* the input holds no bytes (or only blanks)      */
+    EDGR_ERR_EMPTY = 7,     /* the input holds no bytes (or only blanks)      */
+    EDGR_ERR_QUERY = 8,     /* a search query or filter is malformed (store)  */
+    EDGR_ERR_STORE = 9      /* the store's database failed (edgr/store.h)     */
 } edgr_status;
 
 /* A static English sentence for a status.  Never NULL. */

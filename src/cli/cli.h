@@ -33,6 +33,7 @@ typedef struct opts {
     int tables;                /* text: edgr_table_style */
     const char *item;          /* items: only this item code */
     int json;                  /* items: JSON instead of text */
+    const char *db;            /* cat ACCESSION: the store to look in */
 } opts;
 
 /* A command runs over one input unit (a file, stdin, an archive member)
@@ -58,6 +59,24 @@ typedef struct command {
 /* Walk inputs (files, directories, '-', archives) and run the command on
  * each unit, with o->jobs workers.  Returns an exit code. */
 int run_inputs(const command *c, const opts *o, char **paths, int npaths);
+
+/* Call fn for every input named in paths (directories walked, sorted);
+ * fn returns non-zero to stop.  Returns 1 if some path could not be read
+ * (reported on err). */
+typedef int (*input_fn)(void *user, const char *path, int is_archive, int walked);
+int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user);
+
+/* Commands with their own options and drivers (store and search). */
+int cmd_ingest_main(int argc, char **argv);
+int cmd_search_main(int argc, char **argv);
+int cmd_show_main(int argc, char **argv);
+int cmd_company_main(int argc, char **argv);
+/* edgr cat ACCESSION SEQ: the document read from the filing's source as
+ * recorded in the store. */
+int looks_like_accession(const char *s);
+int cat_from_store(const opts *o, const char *db, const char *accession);
+/* Parse "--jobs N" style numbers; returns -1 if not in [lo, hi]. */
+long parse_count(const char *v, long lo, long hi);
 
 /* Shared by commands: run a stream over a unit.  Reports diagnostics to err
  * as "name: offset: message" and returns 1 if any error was found. */

@@ -179,6 +179,27 @@ static int walk(worklist *w, const char *dir, sink *err, int depth)
     return rc;
 }
 
+/* Every input named (directories walked in sorted order), for drivers
+ * that schedule their own work (ingest). */
+int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user)
+{
+    worklist w = {0};
+    int rc = 0;
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            sink_printf(err, "%s: 0: %s\n", paths[i], strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(st.st_mode)) rc |= walk(&w, paths[i], err, 0);
+        else add_item(&w, paths[i], is_archive_name(paths[i]) ? K_ARCHIVE : K_FILE);
+    }
+    for (size_t i = 0; i < w.len; i++)
+        if (fn(user, w.items[i].path, w.items[i].kind == K_ARCHIVE, w.items[i].walked)) break;
+    for (size_t i = 0; i < w.len; i++) free(w.items[i].path);
+    free(w.items);
+    return rc;
+}
+
 /* ---- running one item -------------------------------------------------- */
 
 static int run_file(const command *c, const opts *o, item *it, sink *out, sink *err)

@@ -26,6 +26,10 @@ static const char USAGE[] =
     "  text      clean text of a document (HTML and 1990s plain text)\n"
     "  items     8-K, 10-K and 10-Q items with their text\n"
     "  facts     cover page, signatures and exhibits as JSON\n"
+    "  ingest    store filings in a database (SQLite, full-text indexed)\n"
+    "  search    full-text search of the store, with filters\n"
+    "  show      one stored filing: header, items, documents, facts\n"
+    "  company   a company's facts and its filings, newest first\n"
     "  version   print the version\n"
     "\n"
     "Run 'edgr <command> --help' for a command's options and examples.\n"
@@ -72,14 +76,18 @@ static const char HELP_DOCS[] =
 
 static const char HELP_CAT[] =
     "usage: edgr cat [--raw] FILE SEQ|FILENAME\n"
+    "       edgr cat [--db FILE] ACCESSION SEQ|FILENAME\n"
     "\n"
     "Write one document's decoded body to standard output: wrappers (<XML>,\n"
     "<XBRL>, <PDF>) removed, uuencoded bodies decoded to their bytes, and text\n"
     "converted to UTF-8 when it is not (Windows-1252 is assumed then).\n"
     "The document is chosen by its <SEQUENCE> number or its <FILENAME>.\n"
+    "Given an accession number instead of a FILE, the filing is read from\n"
+    "where 'edgr ingest' found it (the store, ./edgr.db or --db, says where).\n"
     "\n"
     "options:\n"
-    "  --raw   write text bytes as they are in the filing (no UTF-8 conversion)\n"
+    "  --raw      write text bytes as they are in the filing (no UTF-8 conversion)\n"
+    "  --db FILE  the store to look an accession number up in\n"
     "\n"
     "examples:\n"
     "  edgr cat samples/0009900001-17-000001.txt 2 | less\n"
@@ -185,7 +193,21 @@ static const char *help_for(const char *cmd)
     if (!strcmp(cmd, "text")) return HELP_TEXT;
     if (!strcmp(cmd, "items")) return HELP_ITEMS;
     if (!strcmp(cmd, "facts")) return HELP_FACTS;
+    if (!strcmp(cmd, "ingest") || !strcmp(cmd, "search") || !strcmp(cmd, "show") ||
+        !strcmp(cmd, "company"))
+        return NULL;
     return USAGE;
+}
+
+/* Commands with their own option parsing (the store's); -1 if `name` is
+ * not one of them. */
+static int run_own_main(const char *name, int argc, char **argv)
+{
+    if (!strcmp(name, "ingest")) return cmd_ingest_main(argc, argv);
+    if (!strcmp(name, "search")) return cmd_search_main(argc, argv);
+    if (!strcmp(name, "show")) return cmd_show_main(argc, argv);
+    if (!strcmp(name, "company")) return cmd_company_main(argc, argv);
+    return -1;
 }
 
 __attribute__((format(printf, 2, 3)))
@@ -216,11 +238,18 @@ int main(int argc, char **argv)
     }
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h")) return print_help(USAGE);
+    if (!strcmp(name, "help") && argc > 2 && !help_for(argv[2])) {
+        char help[] = "--help";
+        char *args[] = {argv[0], argv[2], help, NULL};
+        return run_own_main(argv[2], 3, args);
+    }
     if (!strcmp(name, "help")) return print_help(argc > 2 ? help_for(argv[2]) : USAGE);
     if (!strcmp(name, "version") || !strcmp(name, "--version")) {
         printf("edgr %s\n", edgr_version());
         return EXIT_OK;
     }
+    int own = run_own_main(name, argc, argv);
+    if (own >= 0) return own;
     const command *cmd = NULL;
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (!strcmp(COMMANDS[i].name, name)) cmd = &COMMANDS[i];
@@ -273,6 +302,12 @@ int main(int argc, char **argv)
             }
         } else if (!strcmp(a, "--json")) {
             o.json = 1;
+        } else if (!strcmp(a, "--db")) {
+            if (i + 1 >= argc) {
+                free(files);
+                return usage_error(name, "%s", "--db needs a file");
+            }
+            o.db = argv[++i];
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (i + 1 >= argc) {
                 free(files);
@@ -291,6 +326,11 @@ int main(int argc, char **argv)
         }
         o.doc_selector = files[1];
         nfiles = 1;
+        if (looks_like_accession(files[0]) && access(files[0], F_OK) != 0) {
+            const char *acc = files[0];
+            free(files);
+            return cat_from_store(&o, o.db ? o.db : "edgr.db", acc);
+        }
     }
     if (cmd->run == cmd_extract_run && !o.out_dir) {
         free(files);

@@ -25,6 +25,8 @@ const char *edgr_strerror(edgr_status st)
     case EDGR_ERR_ARG: return "invalid argument";
     case EDGR_ERR_DECODE: return "malformed encoded data";
     case EDGR_ERR_EMPTY: return "no input left";
+    case EDGR_ERR_QUERY: return "malformed query";
+    case EDGR_ERR_STORE: return "store error";
     }
     return "unknown status";
 }

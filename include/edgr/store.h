@@ -1,0 +1,198 @@
+/*
+ * edgr/store.h - an embedded store of filings with full-text search.
+ *
+ * A store is one SQLite database file (WAL mode).  It holds, per filing: the
+ * header facts (accession, form, dates, period, items), every entity with its
+ * role, company data and former names, the documents (type, file name,
+ * size, SHA-256 of the decoded body), the items of 8-Ks, 10-Ks and 10-Qs,
+ * exhibits, cover facts and signatures, and the clean text of every HTML and
+ * text document, cut into section-sized rows (an item, or a slice of about
+ * 8 KB) under an FTS5 index (porter unicode61 remove_diacritics 2).  Raw
+ * submissions are not copied: the store records where each came from (a
+ * path, or an archive and member, with the byte range) so that a front end
+ * can reach the original.
+ *
+ * Writing is split in two so that the costly part runs on many threads:
+ *
+ *   edgr_record_build()  parse results -> a self-contained record
+ *                        (text, items, facts, hashes); any thread, no store.
+ *   edgr_store_put()     a record -> rows, on the one writer connection,
+ *                        inside edgr_store_begin() / edgr_store_commit().
+ *
+ * A filing is keyed by its accession number: putting it again changes
+ * nothing unless `replace` is set.  Every row of a filing is written inside
+ * the caller's transaction, so a crash leaves each filing either whole or
+ * absent.
+ *
+ * Reading (search, show, company) opens the store read-only: no query can
+ * write.  A store handle is not thread-safe; open one per thread.
+ */
+#ifndef EDGR_STORE_H
+#define EDGR_STORE_H
+
+#include "edgr/edgr.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The schema this library writes; older stores are migrated on open for
+ * writing, newer ones are refused. */
+#define EDGR_STORE_SCHEMA 1
+
+typedef struct edgr_store edgr_store;
+
+enum {
+    EDGR_STORE_READONLY = 1u << 0, /* open for queries only (the default is
+                                      read-write, created if missing)      */
+};
+
+/*
+ * Open (or create) the store at `path`.  On failure returns NULL and writes
+ * a sentence to err (errlen bytes, may be 0).  Read-only opening fails when
+ * the file does not exist or is not an edgr store.
+ */
+EDGR_API edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t errlen);
+/* Close a store (a transaction still open is rolled back).  NULL is a no-op. */
+EDGR_API void edgr_store_close(edgr_store *st);
+/* The last error of a call on `st`, as an English sentence.  Never NULL. */
+EDGR_API const char *edgr_store_error(const edgr_store *st);
+
+/* ------------------------------------------------------------------------
+ * Writing.
+ * ---------------------------------------------------------------------- */
+
+/* Where a submission came from.  `member` is NULL unless it was read from
+ * an archive; `offset`/`length` are its byte range in the file or member. */
+typedef struct edgr_source {
+    const char *path;
+    const char *member;
+    uint64_t offset, length;
+} edgr_source;
+
+typedef struct edgr_record edgr_record;
+
+/*
+ * Build what filing `s` puts in a store: header facts, entities, documents
+ * (each decoded and hashed), the clean text cut into rows, items, exhibits,
+ * cover facts and signatures.  `s` must come from edgr_parse() with
+ * EDGR_PARSE_DECODE; the record copies what it needs, so `s` and its buffer
+ * may go once this returns.  Returns EDGR_OK, EDGR_ERR_NOMEM, or
+ * EDGR_ERR_ARG when the submission has no accession number (nothing to key
+ * it by).  Free the record with edgr_record_free().
+ */
+EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
+                                       edgr_record **out);
+EDGR_API void edgr_record_free(edgr_record *r);
+/* The record's accession number ("0001144204-17-013452"). */
+EDGR_API const char *edgr_record_accession(const edgr_record *r);
+/* Bytes of clean text the record indexes. */
+EDGR_API uint64_t edgr_record_text_bytes(const edgr_record *r);
+
+/* Begin / commit a write transaction (a batch of puts).  Return EDGR_OK or
+ * EDGR_ERR_STORE (see edgr_store_error). */
+EDGR_API edgr_status edgr_store_begin(edgr_store *st);
+EDGR_API edgr_status edgr_store_commit(edgr_store *st);
+
+typedef enum edgr_put_result {
+    EDGR_PUT_ADDED = 0,
+    EDGR_PUT_REPLACED = 1,  /* an older copy was removed first              */
+    EDGR_PUT_UNCHANGED = 2  /* already stored (and not replaced)            */
+} edgr_put_result;
+
+/*
+ * Write a record, inside a transaction.  A filing already stored is left
+ * alone (EDGR_PUT_UNCHANGED) unless `replace` is set, or the stored copy
+ * came from a header alone (.hdr.sgml) and this one has documents: then the
+ * old rows are deleted and the new ones written (EDGR_PUT_REPLACED).
+ * Returns EDGR_OK or EDGR_ERR_STORE; after an error roll back by closing or
+ * by calling edgr_store_rollback().
+ */
+EDGR_API edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace,
+                                    edgr_put_result *result);
+EDGR_API void edgr_store_rollback(edgr_store *st);
+
+/* 1 if a filing with this accession number is stored with its documents, 2
+ * if only its header is, 0 if not, -1 on error. */
+EDGR_API int edgr_store_has(edgr_store *st, const char *accession);
+
+/* ------------------------------------------------------------------------
+ * Queries.
+ * ---------------------------------------------------------------------- */
+
+/* A full-text query and its filters.  NULL or 0 means "no filter". */
+typedef struct edgr_query {
+    const char *match;      /* FTS5 syntax: words, "phrases", AND OR NOT,
+                               NEAR(a b, 10), prefix*                      */
+    const char *form;       /* form type, exact ("8-K", "10-K/A")         */
+    const char *cik;        /* any entity of the filing (leading zeros
+                               optional)                                   */
+    const char *company;    /* a company name: exact, prefix or substring
+                               of a current or former name                 */
+    const char *from, *to;  /* filing date bounds, YYYY-MM-DD, inclusive   */
+    const char *item;       /* "7.01", "1A", or "II-1A" (10-Q part)        */
+    const char *doc_type;   /* document type ("EX-99.1", "10-K")           */
+    int sort_by_date;       /* newest first instead of by bm25             */
+    long limit, offset;     /* limit 0 means 20                            */
+    const char *mark_open, *mark_close; /* around matched words in snippets
+                                           (NULL: "[" and "]")           */
+} edgr_query;
+
+/* One hit.  Strings are NUL-terminated, valid during the callback only;
+ * item, part and doc_filename may be NULL. */
+typedef struct edgr_hit {
+    const char *accession, *form, *filing_date;
+    const char *cik, *company;     /* the filing's first entity           */
+    const char *item, *part;       /* the item the text belongs to        */
+    long doc;                      /* the document's sequence             */
+    const char *doc_type, *doc_filename;
+    double score;                  /* bm25: lower is better               */
+    const char *snippet;
+} edgr_hit;
+
+typedef int (*edgr_hit_fn)(void *user, const edgr_hit *h); /* non-zero stops */
+
+/*
+ * Run a query; calls `fn` for each hit, best first (or newest first).
+ * Returns EDGR_OK, EDGR_ERR_QUERY (the query or a filter is malformed:
+ * edgr_store_error explains it in plain words), EDGR_ERR_ABORTED or
+ * EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_search(edgr_store *st, const edgr_query *q, edgr_hit_fn fn,
+                                       void *user);
+
+/*
+ * One filing as a JSON object: "accession_number", "form", dates, "items",
+ * "source", "header" (as edgr parse writes it), "entities", "documents",
+ * "sections" (items with their titles, spans and, with `with_text`, text),
+ * "exhibits", "cover", "signatures".  Returns EDGR_OK, EDGR_ERR_ARG when no
+ * such filing is stored, EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text,
+                                     unsigned json_flags, edgr_write_fn write, void *user);
+
+/*
+ * The companies matching `who` (a CIK, else a name: exact, then prefix, then
+ * substring of current and former names; at most `limit` companies), one
+ * JSON object per line: the company's facts from its newest filing and its
+ * filings, newest first, after the SEC's submissions API, in snake_case.
+ * Returns EDGR_OK, EDGR_ERR_ARG when nothing matches, EDGR_ERR_ABORTED or
+ * EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long limit,
+                                        unsigned json_flags, edgr_write_fn write, void *user);
+
+/* Where a stored filing came from; strings are valid until the next call on
+ * `st`.  Returns EDGR_OK or EDGR_ERR_ARG (not stored). */
+EDGR_API edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out);
+
+/* Totals: filings, text rows, and bytes of text stored. */
+typedef struct edgr_store_stats {
+    uint64_t filings, rows, text_bytes;
+} edgr_store_stats;
+EDGR_API edgr_status edgr_store_stats_get(edgr_store *st, edgr_store_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

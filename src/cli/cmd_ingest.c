@@ -1,0 +1,686 @@
+/*
+ * edgr ingest: filings into the store.
+ *
+ * Three kinds of thread:
+ *   - a feeder walks the inputs (files, directories, archives, a list of
+ *     paths on stdin) and queues tasks: a file's path, or an archive
+ *     member's bytes (read here, since an archive is one sequential stream);
+ *   - --jobs workers parse each task and build its records (text, items,
+ *     facts, hashes): all the costly work;
+ *   - the writer (this thread) puts records in task order, in batches of
+ *     one transaction each, and reports.
+ * The queue is bounded (tasks and bytes), so memory stays flat however
+ * large the input.  A filing is written inside one transaction, so kill -9
+ * at any moment leaves every filing whole or absent; running again skips
+ * what is stored and does the rest.
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "edgr/store.h"
+
+static const char HELP[] =
+    "usage: edgr ingest [--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N] PATH...\n"
+    "\n"
+    "Store filings in an edgr database (SQLite, default ./edgr.db) for 'edgr\n"
+    "search', 'edgr show' and 'edgr company'.  PATH may be a complete submission\n"
+    "(.txt, .nc), a header (.hdr.sgml), a directory (walked), a .tar/.nc.tar.gz\n"
+    "daily feed archive, or '-' to read a list of paths, one per line, from\n"
+    "standard input (also what happens with no PATH when stdin is a pipe).\n"
+    "\n"
+    "Each filing is stored once, keyed by accession number: ingesting it again\n"
+    "changes nothing (a header-only record gives way to the whole filing).\n"
+    "Filings are written in batches, one transaction each: if ingest is\n"
+    "stopped (even by kill -9), the store holds every filing of the batches\n"
+    "that committed and nothing of the others; run the same command again to\n"
+    "finish.  Bad files are reported as 'file: byte offset: reason' and skipped.\n"
+    "The original files are not copied: keep them where they are for 'edgr cat'.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE      the store (default ./edgr.db; created if missing)\n"
+    "  -j, --jobs N   N workers parse and extract text (default: the cores)\n"
+    "  --replace      replace filings already stored with the new copy\n"
+    "  --batch-mb N   commit after N MB of input (default 64) or 2 seconds\n"
+    "  --json         after each batch commits, one JSON line per filing:\n"
+    "                 accession_number, status (added, replaced, unchanged),\n"
+    "                 source\n"
+    "  -q, --quiet    no warnings and no progress line\n"
+    "\n"
+    "examples:\n"
+    "  edgr ingest samples/\n"
+    "  edgr ingest --db filings.db 20250110.nc.tar.gz\n"
+    "  find /data/edgar -name '*.txt' | edgr ingest --db edgar.db -\n";
+
+/* A batch commits after this much input or this long, whichever first:
+ * big enough that commits cost little, small enough that a crash loses
+ * seconds of work. */
+enum { BATCH_MB = 64, QUEUE_BYTES = 256 << 20 };
+static const double BATCH_SECONDS = 2.0;
+
+typedef struct result {
+    edgr_record *rec;       /* NULL: already stored, not rebuilt */
+    char accession[32];
+} result;
+
+typedef struct task {
+    char *path;             /* the file, or the archive */
+    char *member;           /* archive member name, or NULL */
+    char *data;             /* a member's bytes (owned), or NULL */
+    size_t len;
+    int walked;
+    uint64_t bytes;         /* input bytes, for progress and batching */
+    /* filled by a worker */
+    result *res;
+    size_t nres, capres;
+    edgr_buf msgs;
+    int failed, done;
+    struct task *next;
+} task;
+
+typedef struct ingest {
+    const char *db;
+    int jobs, replace, json, quiet, progress;
+    uint64_t batch_bytes;
+    char **paths;
+    int npaths, read_list;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    task *head, *tail, *claim;
+    size_t queued, queued_bytes;
+    int feeding_done, stop;
+    int feed_failed;
+    edgr_buf feed_msgs;     /* the feeder's own messages (unreadable paths) */
+    uint64_t total_bytes;
+} ingest;
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* ---- the queue ---------------------------------------------------------- */
+
+static void task_free(task *t)
+{
+    for (size_t i = 0; i < t->nres; i++) edgr_record_free(t->res[i].rec);
+    free(t->res);
+    edgr_buf_free(&t->msgs);
+    free(t->path);
+    free(t->member);
+    free(t->data);
+    free(t);
+}
+
+/* Queue a task, waiting while the queue is full.  Returns -1 if ingest is
+ * stopping. */
+static int push(ingest *g, task *t)
+{
+    pthread_mutex_lock(&g->mu);
+    while (!g->stop && (g->queued >= (size_t)g->jobs * 8 + 8 ||
+                        (t->data && g->queued_bytes > QUEUE_BYTES)))
+        pthread_cond_wait(&g->cv, &g->mu);
+    if (g->stop) {
+        pthread_mutex_unlock(&g->mu);
+        task_free(t);
+        return -1;
+    }
+    if (g->tail) g->tail->next = t;
+    else g->head = t;
+    g->tail = t;
+    if (!g->claim) g->claim = t;
+    g->queued++;
+    if (t->data) g->queued_bytes += t->len;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+    return 0;
+}
+
+static task *new_task(const char *path, const char *member, int walked)
+{
+    task *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->path = strdup(path);
+    t->member = member ? strdup(member) : NULL;
+    t->walked = walked;
+    if (!t->path || (member && !t->member)) {
+        task_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* ---- the feeder --------------------------------------------------------- */
+
+/* "path: offset: reason" from the feeder (an archive it cannot read). */
+static void feed_error(ingest *g, const char *path, long long offset, const char *reason)
+{
+    pthread_mutex_lock(&g->mu);
+    sink s = {.mem = &g->feed_msgs};
+    sink_printf(&s, "%s: %lld: %s\n", path, offset, reason);
+    g->feed_failed = 1;
+    pthread_mutex_unlock(&g->mu);
+}
+
+static int feed_archive(ingest *g, const char *path)
+{
+    struct archive *a = archive_read_new();
+    if (!a) return -1;
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_gnutar(a);
+    if (archive_read_open_filename(a, path, 1 << 20) != ARCHIVE_OK) {
+        char why[512];
+        snprintf(why, sizeof why, "cannot read archive: %s", archive_error_string(a));
+        feed_error(g, path, 0, why);
+        archive_read_free(a);
+        return 0;
+    }
+    struct archive_entry *e;
+    int r, stopped = 0;
+    la_int64_t seen = 0;
+    while (!stopped && ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
+        if (archive_entry_filetype(e) != AE_IFREG) continue;
+        const char *name = archive_entry_pathname(e);
+        task *t = new_task(path, name ? name : "?", 1);
+        if (!t) break;
+        size_t cap = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
+                         ? (size_t)archive_entry_size(e) + 1 : 1 << 16;
+        t->data = malloc(cap);
+        for (;;) {
+            if (!t->data) break;
+            if (t->len == cap) {
+                char *d = realloc(t->data, cap *= 2);
+                if (!d) { free(t->data); t->data = NULL; break; }
+                t->data = d;
+            }
+            la_ssize_t n = archive_read_data(a, t->data + t->len, cap - t->len);
+            if (n <= 0) {
+                if (n < 0) {
+                    sink s = {.mem = &t->msgs};
+                    sink_printf(&s, "%s:%s: %zu: archive: %s\n", path, t->member, t->len,
+                                archive_error_string(a));
+                    t->failed = 1;
+                }
+                break;
+            }
+            t->len += (size_t)n;
+        }
+        if (!t->data) { task_free(t); break; }
+        la_int64_t pos = archive_filter_bytes(a, -1);
+        t->bytes = (uint64_t)(pos - seen);
+        seen = pos;
+        if (push(g, t)) stopped = 1;
+    }
+    if (!stopped && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        feed_error(g, path, (long long)archive_filter_bytes(a, -1),
+                   "archive is damaged; the members before this point were read");
+    }
+    archive_read_free(a);
+    return stopped;
+}
+
+static int feed_one(void *user, const char *path, int is_archive, int walked)
+{
+    ingest *g = user;
+    if (is_archive) return feed_archive(g, path);
+    task *t = new_task(path, NULL, walked);
+    if (!t) return 1;
+    struct stat st;
+    if (stat(path, &st) == 0) t->bytes = (uint64_t)st.st_size;
+    return push(g, t) ? 1 : 0;
+}
+
+static int count_one(void *user, const char *path, int is_archive, int walked)
+{
+    (void)is_archive;
+    (void)walked;
+    struct stat st;
+    if (stat(path, &st) == 0) ((ingest *)user)->total_bytes += (uint64_t)st.st_size;
+    return 0;
+}
+
+static void *feeder(void *arg)
+{
+    ingest *g = arg;
+    sink err = {.mem = &g->feed_msgs};
+    edgr_buf quiet = {0};
+    sink none = {.mem = &quiet};
+    if (g->progress && !g->read_list) inputs_each(g->paths, g->npaths, &none, count_one, g);
+    edgr_buf_free(&quiet);
+    edgr_buf msgs = {0};
+    sink m = {.mem = &msgs};
+    if (inputs_each(g->paths, g->npaths, &m, feed_one, g)) g->feed_failed = 1;
+    if (g->read_list) {
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        while ((n = getline(&line, &cap, stdin)) > 0) {
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+            if (n == 0) continue;
+            char *one[1] = {line};
+            if (inputs_each(one, 1, &m, feed_one, g)) g->feed_failed = 1;
+            pthread_mutex_lock(&g->mu);
+            int stop = g->stop;
+            pthread_mutex_unlock(&g->mu);
+            if (stop) break;
+        }
+        free(line);
+    }
+    pthread_mutex_lock(&g->mu);
+    if (msgs.len) sink_write(&err, msgs.data, msgs.len);
+    g->feeding_done = 1;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+    edgr_buf_free(&msgs);
+    return NULL;
+}
+
+/* ---- the workers -------------------------------------------------------- */
+
+static void add_result(task *t, edgr_record *rec, edgr_span acc)
+{
+    if (t->nres == t->capres) {
+        size_t cap = t->capres ? t->capres * 2 : 2;
+        result *r = realloc(t->res, cap * sizeof *r);
+        if (!r) { edgr_record_free(rec); t->failed = 1; return; }
+        t->res = r;
+        t->capres = cap;
+    }
+    result *r = &t->res[t->nres++];
+    r->rec = rec;
+    snprintf(r->accession, sizeof r->accession, "%.*s", (int)acc.len, acc.ptr);
+}
+
+static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
+{
+    sink err = {.mem = &t->msgs};
+    char name[PATH_MAX + 512];
+    if (t->member) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
+    else snprintf(name, sizeof name, "%s", t->path);
+    const char *data = t->data;
+    size_t len = t->len;
+    void *map = NULL;
+    if (!t->member) {
+        int fd = open(t->path, O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0) {
+            sink_printf(&err, "%s: 0: cannot open: %s\n", name, strerror(errno));
+            t->failed = 1;
+            if (fd >= 0) close(fd);
+            return;
+        }
+        len = (size_t)st.st_size;
+        if (len && (map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+            sink_printf(&err, "%s: 0: cannot map: %s\n", name, strerror(errno));
+            t->failed = 1;
+            close(fd);
+            return;
+        }
+        close(fd);
+        data = map;
+    }
+    /* the source path as an absolute one, so `edgr cat` works from anywhere */
+    char abs[PATH_MAX];
+    const char *src_path = realpath(t->path, abs) ? abs : t->path;
+    unit u = {.name = name, .path = t->path, .walked = t->walked};
+    size_t at = 0;
+    int count = 0;
+    while (at < len || count == 0) {
+        const edgr_submission *s = NULL;
+        size_t used = 0;
+        edgr_status st = edgr_parse(ps, data + at, len - at, at, EDGR_PARSE_DECODE, &s, &used);
+        if (st == EDGR_ERR_EMPTY) {
+            if (count == 0) { sink_printf(&err, "%s: 0: empty input\n", name); t->failed = 1; }
+            break;
+        }
+        if (st == EDGR_ERR_NOMEM) { sink_printf(&err, "%s: %zu: out of memory\n", name, at); t->failed = 1; break; }
+        if (st == EDGR_ERR_NOT_EDGAR && !t->walked && count == 0) {
+            sink_printf(&err, "%s: 0: not an EDGAR submission (no SEC header): edgr ingest stores "
+                              "complete submissions (.txt, .nc) and headers\n", name);
+            t->failed = 1;
+            break;
+        }
+        if (s) {
+            if (submission_failed(&u, s, &err, g->quiet)) t->failed = 1;
+            if (s->container != EDGR_C_NONE) {
+                edgr_span acc = edgr_get(s, "accession_number");
+                if (!acc.ptr || !acc.len || acc.len >= sizeof ((result *)0)->accession) {
+                    /* documents with no header (EDGAR's document files, the
+                     * corpus's html/): nothing to key a filing by.  In a
+                     * folder, a warning; named on the command line, an error. */
+                    if (!t->walked || !g->quiet)
+                        sink_printf(&err, "%s: %llu: %sno accession number (%s): not stored\n", name,
+                                    (unsigned long long)s->offset, t->walked ? "warning: " : "",
+                                    s->container == EDGR_C_FRAGMENT ? "documents without a SEC header"
+                                                                    : "the header names none");
+                    if (!t->walked || s->container != EDGR_C_FRAGMENT) t->failed = 1;
+                } else {
+                    char key[32];
+                    snprintf(key, sizeof key, "%.*s", (int)acc.len, acc.ptr);
+                    /* stored already: nothing to build (the writer reports it) */
+                    if (!g->replace && reader && edgr_store_has(reader, key) == 1) {
+                        add_result(t, NULL, acc);
+                    } else {
+                        edgr_source src = {.path = src_path, .member = t->member, .offset = s->offset,
+                                           .length = s->end - s->offset};
+                        edgr_record *rec = NULL;
+                        edgr_status bs = edgr_record_build(s, &src, &rec);
+                        if (bs == EDGR_OK) add_result(t, rec, acc);
+                        else {
+                            sink_printf(&err, "%s: %llu: %s\n", name, (unsigned long long)s->offset,
+                                        edgr_strerror(bs));
+                            t->failed = 1;
+                        }
+                    }
+                }
+            }
+        }
+        count++;
+        if (st != EDGR_OK || used == 0) break;
+        at += used;
+    }
+    if (map) munmap(map, len);
+    /* the member's bytes are no longer needed: free them early */
+    free(t->data);
+    t->data = NULL;
+}
+
+static void *worker(void *arg)
+{
+    ingest *g = arg;
+    edgr_parser *ps = edgr_parser_new();
+    edgr_store *reader = g->replace ? NULL : edgr_store_open(g->db, EDGR_STORE_READONLY, NULL, 0);
+    pthread_mutex_lock(&g->mu);
+    for (;;) {
+        while (!g->claim && !g->feeding_done && !g->stop) pthread_cond_wait(&g->cv, &g->mu);
+        if (!g->claim || g->stop) break;
+        task *t = g->claim;
+        g->claim = t->next;
+        pthread_mutex_unlock(&g->mu);
+        if (ps) work(g, t, ps, reader);
+        else {
+            sink err = {.mem = &t->msgs};
+            sink_printf(&err, "%s: 0: out of memory\n", t->path);
+            t->failed = 1;
+        }
+        pthread_mutex_lock(&g->mu);
+        t->done = 1;
+        pthread_cond_broadcast(&g->cv);
+    }
+    pthread_mutex_unlock(&g->mu);
+    edgr_store_close(reader);
+    edgr_parser_free(ps);
+    return NULL;
+}
+
+/* ---- the writer --------------------------------------------------------- */
+
+typedef struct logline {
+    char accession[32];
+    edgr_put_result res;
+    char *source;
+} logline;
+
+typedef struct batch {
+    logline *lines;
+    size_t n, cap;
+    uint64_t bytes;
+    double start;
+    int open;
+} batch;
+
+static void log_add(batch *b, const char *acc, edgr_put_result res, const task *t)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        logline *l = realloc(b->lines, cap * sizeof *l);
+        if (!l) return;
+        b->lines = l;
+        b->cap = cap;
+    }
+    logline *l = &b->lines[b->n++];
+    snprintf(l->accession, sizeof l->accession, "%s", acc);
+    l->res = res;
+    size_t n = strlen(t->path) + (t->member ? strlen(t->member) + 1 : 0) + 1;
+    if ((l->source = malloc(n))) snprintf(l->source, n, "%s%s%s", t->path, t->member ? ":" : "", t->member ? t->member : "");
+}
+
+static void json_string(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(fp, "\\%c", c);
+        else if (c < 0x20) fprintf(fp, "\\u%04x", c);
+        else fputc(c, fp);
+    }
+    fputc('"', fp);
+}
+
+/* The batch is durable: say what it held. */
+static void log_flush(batch *b, int json)
+{
+    static const char *const STATUS[] = {"added", "replaced", "unchanged"};
+    for (size_t i = 0; i < b->n; i++) {
+        if (json) {
+            fprintf(stdout, "{\"accession_number\":\"%s\",\"status\":\"%s\",\"source\":", b->lines[i].accession,
+                    STATUS[b->lines[i].res]);
+            json_string(stdout, b->lines[i].source);
+            fputs("}\n", stdout);
+        }
+        free(b->lines[i].source);
+    }
+    if (json) fflush(stdout);
+    b->n = 0;
+}
+
+static int commit(edgr_store *st, batch *b, int json)
+{
+    if (!b->open) return 0;
+    if (edgr_store_commit(st) != EDGR_OK) return -1;
+    b->open = 0;
+    b->bytes = 0;
+    log_flush(b, json);
+    return 0;
+}
+
+static void show_progress(const ingest *g, size_t files, uint64_t bytes, double t0, int final)
+{
+    if (!g->progress) return;
+    if (final) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    double el = now() - t0, mb = (double)bytes / 1e6, rate = el > 0 ? mb / el : 0;
+    fprintf(stderr, "\r\033[Kedgr ingest: %zu files, %.0f MB, %.1f MB/s", files, mb, rate);
+    if (g->total_bytes > bytes && rate > 0)
+        fprintf(stderr, ", %.0f s left", ((double)(g->total_bytes - bytes) / 1e6) / rate);
+}
+
+static int run(ingest *g)
+{
+    char msg[512];
+    edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
+    if (!st) {
+        fprintf(stderr, "edgr ingest: %s\n", msg);
+        return EXIT_SOME_FAILED;
+    }
+    pthread_mutex_init(&g->mu, NULL);
+    pthread_cond_init(&g->cv, NULL);
+    pthread_t feed, th[64];
+    int nth = 0, failed = 0;
+    if (pthread_create(&feed, NULL, feeder, g)) {
+        fprintf(stderr, "edgr ingest: cannot start a thread\n");
+        edgr_store_close(st);
+        return EXIT_SOME_FAILED;
+    }
+    for (nth = 0; nth < g->jobs; nth++)
+        if (pthread_create(&th[nth], NULL, worker, g)) break;
+    batch b = {0};
+    double t0 = now(), shown = 0;
+    size_t files = 0;
+    uint64_t bytes = 0;
+    for (;;) {
+        pthread_mutex_lock(&g->mu);
+        while (!(g->head && g->head->done) && !(g->feeding_done && !g->head)) {
+            if (nth == 0 && g->claim) break; /* no workers: do it here */
+            pthread_cond_wait(&g->cv, &g->mu);
+        }
+        if (g->feed_msgs.len) {
+            fwrite(g->feed_msgs.data, 1, g->feed_msgs.len, stderr);
+            g->feed_msgs.len = 0;
+        }
+        if (!g->head) { pthread_mutex_unlock(&g->mu); break; }
+        if (nth == 0 && !g->head->done) {
+            task *t = g->claim;
+            g->claim = t->next;
+            pthread_mutex_unlock(&g->mu);
+            edgr_parser *ps = edgr_parser_new();
+            if (ps) work(g, t, ps, NULL);
+            edgr_parser_free(ps);
+            t->done = 1;
+            continue;
+        }
+        task *t = g->head;
+        g->head = t->next;
+        if (!g->head) g->tail = NULL;
+        g->queued--;
+        g->queued_bytes -= t->len;
+        pthread_cond_broadcast(&g->cv);
+        pthread_mutex_unlock(&g->mu);
+
+        if (t->msgs.len) fwrite(t->msgs.data, 1, t->msgs.len, stderr);
+        failed |= t->failed;
+        for (size_t i = 0; i < t->nres; i++) {
+            if (!b.open) {
+                if (edgr_store_begin(st) != EDGR_OK) goto store_failed;
+                b.open = 1;
+                b.start = now();
+            }
+            edgr_put_result res = EDGR_PUT_UNCHANGED;
+            if (t->res[i].rec && edgr_store_put(st, t->res[i].rec, g->replace, &res) != EDGR_OK)
+                goto store_failed;
+            log_add(&b, t->res[i].accession, res, t);
+        }
+        files++;
+        bytes += t->bytes;
+        b.bytes += t->bytes;
+        task_free(t);
+        if (b.open && (b.bytes >= g->batch_bytes || now() - b.start >= BATCH_SECONDS) && commit(st, &b, g->json))
+            goto store_failed;
+        if (g->progress && now() - shown > 0.25) {
+            shown = now();
+            show_progress(g, files, bytes, t0, 0);
+        }
+        continue;
+    store_failed:
+        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
+        task_free(t);
+        edgr_store_rollback(st);
+        b.open = 0;
+        failed = 2;
+        pthread_mutex_lock(&g->mu);
+        g->stop = 1;
+        pthread_cond_broadcast(&g->cv);
+        pthread_mutex_unlock(&g->mu);
+        break;
+    }
+    if (failed != 2 && commit(st, &b, g->json)) {
+        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
+        failed = 2;
+    }
+    show_progress(g, 0, 0, t0, 1);
+    pthread_join(feed, NULL);
+    for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
+    /* after a stop, tasks may be left in the queue */
+    while (g->head) {
+        task *t = g->head;
+        g->head = t->next;
+        task_free(t);
+    }
+    if (g->feed_msgs.len) fwrite(g->feed_msgs.data, 1, g->feed_msgs.len, stderr);
+    failed |= g->feed_failed;
+    log_flush(&b, 0);
+    free(b.lines);
+    edgr_buf_free(&g->feed_msgs);
+    edgr_store_close(st);
+    pthread_mutex_destroy(&g->mu);
+    pthread_cond_destroy(&g->cv);
+    return failed ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+int cmd_ingest_main(int argc, char **argv)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    ingest g = {.db = "edgr.db", .jobs = cores > 0 ? (int)(cores > 64 ? 64 : cores) : 1,
+                .batch_bytes = (uint64_t)BATCH_MB << 20};
+    char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    if (!paths) return EXIT_SOME_FAILED;
+    int n = 0, only_paths = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_paths || a[0] != '-') paths[n++] = argv[i];
+        else if (!strcmp(a, "-")) g.read_list = 1;
+        else if (!strcmp(a, "--")) only_paths = 1;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            free(paths);
+            fputs(HELP, stdout);
+            return fflush(stdout) ? EXIT_SOME_FAILED : EXIT_OK;
+        } else if (!strcmp(a, "--db") && i + 1 < argc) g.db = argv[++i];
+        else if (!strncmp(a, "--db=", 5)) g.db = a + 5;
+        else if (!strcmp(a, "--replace")) g.replace = 1;
+        else if (!strcmp(a, "--batch-mb") && i + 1 < argc) {
+            long mb = parse_count(argv[++i], 1, 1 << 20);
+            if (mb < 0) {
+                free(paths);
+                fprintf(stderr, "edgr ingest: --batch-mb takes a number of MB, not '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+            g.batch_bytes = (uint64_t)mb << 20;
+        }
+        else if (!strcmp(a, "--json")) g.json = 1;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) g.quiet = 1;
+        else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7))) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
+            long j = parse_count(v, 1, 64);
+            if (j < 0) {
+                free(paths);
+                fprintf(stderr, "edgr ingest: --jobs takes a number from 1 to 64, not '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            g.jobs = (int)j;
+        } else {
+            free(paths);
+            fprintf(stderr, "edgr ingest: unknown option '%s'\nTry 'edgr ingest --help'.\n", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (n == 0 && !g.read_list) {
+        if (isatty(0)) {
+            free(paths);
+            fprintf(stderr, "edgr ingest: no input (give PATH..., or - to read paths from stdin)\n"
+                            "Try 'edgr ingest --help'.\n");
+            return EXIT_USAGE;
+        }
+        g.read_list = 1;
+    }
+    g.paths = paths;
+    g.npaths = n;
+    g.progress = !g.quiet && isatty(2);
+    int rc = run(&g);
+    free(paths);
+    return rc;
+}

@@ -1,0 +1,563 @@
+/*
+ * Building a record: one parsed filing turned into the rows the store will
+ * hold, on a worker thread, with no database in sight.  This is where the
+ * costly work of ingest happens (text, items, facts, hashes), so that the one
+ * writer thread only inserts.
+ */
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edgr/facts.h"
+#include "edgr/items.h"
+#include "edgr/text.h"
+#include "record.h"
+
+/* Full-text rows are about this big: small enough that bm25 and snippets
+ * stay fast (snippet() re-reads the whole row), large enough that a row is a
+ * passage, not a line.  See ../shared/docs/dependencies.md, section 4. */
+enum { ROW_TARGET = 8192, ROW_MIN_CUT = 4096 };
+
+#define GROW(rec, name)                                                                     \
+    ((rec)->name##_count < (rec)->name##_cap ||                                             \
+             grow_array((void **)&(rec)->name, &(rec)->name##_cap, sizeof *(rec)->name) == 0 \
+         ? &(rec)->name[(rec)->name##_count++]                                              \
+         : NULL)
+
+static int grow_array(void **arr, size_t *cap, size_t size)
+{
+    size_t n = *cap ? *cap * 2 : 8;
+    void *p = realloc(*arr, n * size);
+    if (!p) return -1;
+    *arr = p;
+    *cap = n;
+    return 0;
+}
+
+typedef struct builder {
+    edgr_record *rec;
+    const edgr_submission *s;
+    int nomem;
+    edgr_text text;
+    edgr_items items;
+    edgr_buf body;
+} builder;
+
+/* ---- the string pool ---------------------------------------------------- */
+
+static sref put(builder *b, const char *p, size_t n)
+{
+    edgr_buf *pool = &b->rec->pool;
+    if (!p) return 0;
+    if (pool->len + n + 1 > pool->cap) {
+        size_t cap = pool->cap ? pool->cap : 4096;
+        while (cap < pool->len + n + 1) cap *= 2;
+        char *d = realloc(pool->data, cap);
+        if (!d) { b->nomem = 1; return 0; }
+        pool->data = d;
+        pool->cap = cap;
+    }
+    sref at = pool->len;
+    memcpy(pool->data + at, p, n);
+    pool->data[at + n] = 0;
+    pool->len += n + 1;
+    return at;
+}
+
+static sref put_str(builder *b, const char *s) { return s ? put(b, s, strlen(s)) : 0; }
+static sref put_span(builder *b, edgr_span v) { return v.ptr ? put(b, v.ptr, v.len) : 0; }
+
+static int pool_write(void *user, const char *p, size_t n)
+{
+    builder *b = user;
+    edgr_buf *pool = &b->rec->pool;
+    if (pool->len + n + 1 > pool->cap) {
+        size_t cap = pool->cap ? pool->cap : 4096;
+        while (cap < pool->len + n + 1) cap *= 2;
+        char *d = realloc(pool->data, cap);
+        if (!d) { b->nomem = 1; return 1; }
+        pool->data = d;
+        pool->cap = cap;
+    }
+    memcpy(pool->data + pool->len, p, n);
+    pool->len += n;
+    return 0;
+}
+
+/* ---- header ------------------------------------------------------------- */
+
+static edgr_span child_value(const edgr_submission *s, long parent, const char *field)
+{
+    edgr_span none = {0};
+    int f = edgr_field_lookup(field);
+    if (parent < 0 || f < 0) return none;
+    long i = edgr_child(s, (size_t)parent, (unsigned)f, 0);
+    return i < 0 ? none : s->nodes[i].value;
+}
+
+static long child(const edgr_submission *s, long parent, const char *field, size_t nth)
+{
+    int f = edgr_field_lookup(field);
+    return parent < 0 || f < 0 ? -1 : edgr_child(s, (size_t)parent, (unsigned)f, nth);
+}
+
+/* "PHARMACEUTICAL PREPARATIONS [2834]" -> "PHARMACEUTICAL PREPARATIONS". */
+static sref sic_description(builder *b, long company)
+{
+    long i = child(b->s, company, "assigned_sic", 0);
+    if (i < 0) return 0;
+    edgr_span raw = b->s->nodes[i].raw;
+    size_t n = 0;
+    while (n < raw.len && raw.ptr[n] != '[') n++;
+    while (n > 0 && raw.ptr[n - 1] == ' ') n--;
+    if (n == 0 || n == raw.len) return 0;
+    return put(b, raw.ptr, n);
+}
+
+static void address(builder *b, long entity, const char *which, rec_address *a)
+{
+    long ad = child(b->s, entity, which, 0);
+    memset(a, 0, sizeof *a);
+    if (ad < 0) return;
+    a->street1 = put_span(b, child_value(b->s, ad, "street1"));
+    a->street2 = put_span(b, child_value(b->s, ad, "street2"));
+    a->city = put_span(b, child_value(b->s, ad, "city"));
+    a->state = put_span(b, child_value(b->s, ad, "state"));
+    a->zip = put_span(b, child_value(b->s, ad, "zip"));
+    a->phone = put_span(b, child_value(b->s, ad, "phone"));
+}
+
+static const char *const ROLES[] = {"filer", "subject_company", "filed_by", "reporting_owner",
+                                    "issuer", "serial_company", "depositor", "securitizer",
+                                    "issuing_entity", "underwriter", "filed_for"};
+
+static void entity(builder *b, const char *role, long e)
+{
+    const edgr_submission *s = b->s;
+    long cd = child(s, e, "company_data", 0);
+    if (cd < 0) cd = child(s, e, "owner_data", 0);
+    edgr_span cik = child_value(s, cd, "cik");
+    if (!cik.ptr || !cik.len) return; /* nothing to key it by */
+    rec_entity *x = GROW(b->rec, entities);
+    if (!x) { b->nomem = 1; return; }
+    memset(x, 0, sizeof *x);
+    x->role = put_str(b, role);
+    x->cik = put_span(b, cik);
+    x->name = put_span(b, child_value(s, cd, "conformed_name"));
+    x->sic = put_span(b, child_value(s, cd, "assigned_sic"));
+    x->sic_description = sic_description(b, cd);
+    x->irs_number = put_span(b, child_value(s, cd, "irs_number"));
+    x->state_of_incorporation = put_span(b, child_value(s, cd, "state_of_incorporation"));
+    x->fiscal_year_end = put_span(b, child_value(s, cd, "fiscal_year_end"));
+    long fv = child(s, e, "filing_values", 0);
+    x->form_type = put_span(b, child_value(s, fv, "form_type"));
+    x->act = put_span(b, child_value(s, fv, "act"));
+    x->file_number = put_span(b, child_value(s, fv, "file_number"));
+    x->film_number = put_span(b, child_value(s, fv, "film_number"));
+    address(b, e, "business_address", &x->business);
+    address(b, e, "mail_address", &x->mail);
+    x->former_first = b->rec->formers_count;
+    static const char *const FORMER[] = {"former_company", "former_name"};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t n = 0;; n++) {
+            long f = child(s, e, FORMER[k], n);
+            if (f < 0) break;
+            edgr_span name = child_value(s, f, "former_conformed_name");
+            if (!name.ptr) continue;
+            rec_former *fo = GROW(b->rec, formers);
+            if (!fo) { b->nomem = 1; return; }
+            fo->name = put_span(b, name);
+            fo->date_changed = put_span(b, child_value(s, f, "date_changed"));
+        }
+    b->rec->entities[b->rec->entities_count - 1].former_count =
+        b->rec->formers_count - b->rec->entities[b->rec->entities_count - 1].former_first;
+}
+
+static void header(builder *b)
+{
+    const edgr_submission *s = b->s;
+    edgr_record *r = b->rec;
+    r->accession = put_span(b, edgr_get(s, "accession_number"));
+    r->form = put_span(b, edgr_get(s, "type"));
+    r->filing_date = put_span(b, edgr_get(s, "filing_date"));
+    r->period = put_span(b, edgr_get(s, "period"));
+    r->accepted = put_span(b, edgr_get(s, "acceptance_datetime"));
+    r->changed = put_span(b, edgr_get(s, "date_of_filing_date_change"));
+    /* 8-K item codes, comma-separated */
+    char items[256];
+    size_t n = 0;
+    for (size_t i = 0;; i++) {
+        long k = child(s, 0, "items", i);
+        if (k < 0) break;
+        edgr_span v = s->nodes[k].value;
+        if (n + v.len + 2 >= sizeof items) break;
+        if (n) items[n++] = ',';
+        memcpy(items + n, v.ptr, v.len);
+        n += v.len;
+    }
+    r->items = n ? put(b, items, n) : 0;
+    for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++)
+        for (size_t i = 0;; i++) {
+            long e = child(s, 0, ROLES[k], i);
+            if (e < 0) break;
+            entity(b, ROLES[k], e);
+        }
+    if (r->entities_count) {
+        r->cik = r->entities[0].cik;
+        r->company = r->entities[0].name;
+    }
+    /* the header as `edgr parse` prints it, for `edgr show` */
+    r->header_json = r->pool.len;
+    edgr_write_json(s, NULL, EDGR_JSON_NO_DOCS | EDGR_JSON_NO_SOURCE, pool_write, b);
+    pool_write(b, "", 1);
+}
+
+/* ---- documents ------------------------------------------------------------ */
+
+static void sha256_hex(const char *p, size_t n, char out[65])
+{
+    unsigned char md[32];
+    unsigned len = 0;
+    static const char HEX[] = "0123456789abcdef";
+    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) {
+        out[0] = 0;
+        return;
+    }
+    for (int i = 0; i < 32; i++) {
+        out[2 * i] = HEX[md[i] >> 4];
+        out[2 * i + 1] = HEX[md[i] & 15];
+    }
+    out[64] = 0;
+}
+
+static void documents(builder *b)
+{
+    const edgr_submission *s = b->s;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_document *d = &s->docs[i];
+        rec_doc *x = GROW(b->rec, docs);
+        if (!x) { b->nomem = 1; return; }
+        memset(x, 0, sizeof *x);
+        x->seq = d->sequence >= 0 ? (long)d->sequence : (long)i + 1;
+        x->type = put_span(b, d->type);
+        x->filename = put_span(b, d->filename);
+        x->description = put_span(b, d->description);
+        x->format = put_str(b, edgr_format_name(d->format));
+        x->offset = d->offset - s->offset;
+        x->length = d->end - d->offset;
+        /* the hash of what the document is (a GIF's bytes, not their
+         * uuencoding), as `edgr cat --raw` writes it */
+        if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
+            if (edgr_document_decode(d, 0, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
+            sha256_hex(b->body.data ? b->body.data : "", b->body.len, x->sha256);
+            x->size = (int64_t)b->body.len;
+        } else {
+            sha256_hex(d->body.ptr ? d->body.ptr : "", d->body.len, x->sha256);
+            x->size = (int64_t)d->body.len;
+        }
+    }
+    b->rec->doc_count = (long)s->doc_count;
+}
+
+/* ---- full-text rows ------------------------------------------------------- */
+
+static int blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\n' && p[i] != '\t' && p[i] != '\r') return 0;
+    return 1;
+}
+
+/* Where to end a row that starts at p: a paragraph break, else a line
+ * break, else a space, near ROW_TARGET; never inside a UTF-8 sequence. */
+static size_t row_cut(const char *p, size_t n)
+{
+    if (n <= ROW_TARGET + ROW_TARGET / 2) return n;
+    size_t cut = 0;
+    for (size_t i = ROW_TARGET; i > ROW_MIN_CUT && !cut; i--)
+        if (p[i] == '\n' && p[i - 1] == '\n') cut = i + 1;
+    for (size_t i = ROW_TARGET; i > ROW_MIN_CUT && !cut; i--)
+        if (p[i] == '\n') cut = i + 1;
+    for (size_t i = ROW_TARGET; i > ROW_MIN_CUT && !cut; i--)
+        if (p[i] == ' ') cut = i + 1;
+    if (!cut) {
+        cut = ROW_TARGET;
+        while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80) cut--;
+        if (cut == 0) cut = ROW_TARGET;
+    }
+    return cut;
+}
+
+/* Cut p[0..n) into rows.  `lead` (may be NULL) goes before the first row:
+ * an item's heading, so that a search for its title finds it. */
+static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const char *lead,
+                     const char *p, size_t n)
+{
+    int first = 1;
+    while (n > 0 && !b->nomem) {
+        size_t cut = row_cut(p, n);
+        if (!blank(p, cut)) {
+            rec_row *row = GROW(b->rec, rows);
+            if (!row) { b->nomem = 1; return; }
+            row->doc = doc->seq;
+            row->doc_type = doc->type;
+            row->item = item;
+            row->part = part;
+            size_t lead_len = first && lead ? strlen(lead) : 0;
+            row->text = b->rec->pool.len;
+            if (lead_len) pool_write(b, lead, lead_len);
+            pool_write(b, p, cut);
+            pool_write(b, "", 1);
+            row->text_len = lead_len + cut;
+            b->rec->text_bytes += row->text_len;
+            first = 0;
+        }
+        p += cut;
+        n -= cut;
+    }
+}
+
+/* A heading's title on one line (titles wrap in 1990s text). */
+static size_t one_line(const char *p, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n && k + 2 < cap; i++) {
+        char ch = p[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = k > 0; continue; }
+        if (space) out[k++] = ' ';
+        space = 0;
+        out[k++] = ch;
+    }
+    out[k] = 0;
+    return k;
+}
+
+/* The main document of an 8-K, 10-K or 10-Q: rows per item (a combined
+ * "Items 1 and 2" body once, under both codes), and rows for the text
+ * outside items (cover page, Part headings, signatures), so nothing of the
+ * document is left out of the index. */
+static void item_rows(builder *b, const rec_doc *doc, long doc_index)
+{
+    const edgr_text *t = &b->text;
+    const edgr_items *its = &b->items;
+    size_t pos = 0;
+    for (size_t i = 0; i < its->count && !b->nomem; i++) {
+        const edgr_item *it = &its->items[i];
+        char title[512];
+        one_line(t->data + it->title, it->title_len, title, sizeof title);
+        rec_section *sec = GROW(b->rec, sections);
+        if (!sec) { b->nomem = 1; return; }
+        sec->doc = doc->seq;
+        sec->code = put_str(b, it->code);
+        sec->part = it->part[0] ? put_str(b, it->part) : 0;
+        sec->title = title[0] ? put_str(b, title) : 0;
+        sec->combined = it->combined;
+        sec->src_start = it->src_start - b->s->offset;
+        sec->src_end = it->src_end - b->s->offset;
+        sec->text_len = it->end - it->start;
+        /* the items sharing this heading */
+        size_t j = i;
+        char codes[64];
+        size_t cn = (size_t)snprintf(codes, sizeof codes, "%s", it->code);
+        while (j + 1 < its->count && its->items[j + 1].combined && its->items[j + 1].start == it->start &&
+               its->items[j + 1].end == it->end) {
+            j++;
+            if (cn + strlen(its->items[j].code) + 2 < sizeof codes)
+                cn += (size_t)snprintf(codes + cn, sizeof codes - cn, ",%s", its->items[j].code);
+            rec_section *more = GROW(b->rec, sections);
+            if (!more) { b->nomem = 1; return; }
+            *more = b->rec->sections[b->rec->sections_count - 2];
+            more->code = put_str(b, its->items[j].code);
+        }
+        if (it->heading > pos) add_rows(b, doc, 0, 0, NULL, t->data + pos, it->heading - pos);
+        char lead[600];
+        snprintf(lead, sizeof lead, "%s%s%sItem %s%s%s\n\n", it->part[0] ? "Part " : "", it->part,
+                 it->part[0] ? ", " : "", codes, title[0] ? ". " : "", title);
+        if (edgr_item_text(its, t, i, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
+        sref code_ref = put(b, codes, cn), part_ref = it->part[0] ? put_str(b, it->part) : 0;
+        add_rows(b, doc, code_ref, part_ref, lead, b->body.data ? b->body.data : "", b->body.len);
+        if (it->end > pos) pos = it->end;
+        i = j;
+    }
+    (void)doc_index;
+    if (pos < t->len) add_rows(b, doc, 0, 0, NULL, t->data + pos, t->len - pos);
+}
+
+static const edgr_document *main_document(const edgr_submission *s)
+{
+    edgr_span form = edgr_get(s, "type");
+    for (size_t i = 0; i < s->doc_count; i++)
+        if (form.ptr && s->docs[i].type.len == form.len && !memcmp(s->docs[i].type.ptr, form.ptr, form.len))
+            return &s->docs[i];
+    return s->doc_count ? &s->docs[0] : NULL;
+}
+
+static void text_rows(builder *b)
+{
+    const edgr_submission *s = b->s;
+    const edgr_document *main = main_document(s);
+    edgr_span form = edgr_get(s, "type");
+    edgr_form_kind kind = form.ptr ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
+    char date[16] = "";
+    edgr_span fd = edgr_get(s, "filing_date");
+    if (fd.ptr && fd.len < sizeof date) memcpy(date, fd.ptr, fd.len);
+    for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (d->format != EDGR_FMT_HTML && d->format != EDGR_FMT_TEXT) continue;
+        edgr_status st = edgr_document_text(d, NULL, &b->text);
+        if (st == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
+        if (st != EDGR_OK || b->text.len == 0) continue;
+        const rec_doc *doc = &b->rec->docs[i];
+        if (d == main && kind != EDGR_FORM_OTHER) {
+            if (edgr_items_find(&b->text, kind, date[0] ? date : NULL, &b->items) == EDGR_ERR_NOMEM) {
+                b->nomem = 1;
+                return;
+            }
+            item_rows(b, doc, (long)i);
+        } else {
+            add_rows(b, doc, 0, 0, NULL, b->text.data, b->text.len);
+        }
+    }
+}
+
+/* ---- facts ---------------------------------------------------------------- */
+
+static void fact(builder *b, const char *name, const char *value, edgr_fact_source src, uint64_t off)
+{
+    if (!value) return;
+    rec_fact *f = GROW(b->rec, facts);
+    if (!f) { b->nomem = 1; return; }
+    f->name = put_str(b, name);
+    f->value = put_str(b, value);
+    f->source = put_str(b, edgr_fact_source_name(src));
+    f->offset = off >= b->s->offset ? off - b->s->offset : 0;
+}
+
+static void box(builder *b, const char *name, const edgr_checkbox *c)
+{
+    if (c->checked < 0) return;
+    fact(b, name, c->checked ? "true" : "false", c->source, c->offset);
+}
+
+static void facts(builder *b)
+{
+    const edgr_submission *s = b->s;
+    edgr_facts f = {0};
+    if (edgr_facts_extract(s, s->docs, s->doc_count, &f) != EDGR_OK) {
+        edgr_facts_free(&f);
+        return; /* facts are best effort; the rest of the filing stands */
+    }
+    const edgr_cover *c = &f.cover;
+    const struct { const char *name; const edgr_fact *f; } strs[] = {
+        {"registrant", &c->registrant}, {"incorporation", &c->incorporation},
+        {"file_number", &c->file_number}, {"irs_number", &c->irs_number},
+        {"address", &c->address}, {"phone", &c->phone}};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        fact(b, strs[i].name, strs[i].f->value, strs[i].f->source, strs[i].f->offset);
+    box(b, "written_communications", &c->written_communications);
+    box(b, "soliciting_material", &c->soliciting_material);
+    box(b, "pre_commencement_tender", &c->pre_commencement_tender);
+    box(b, "pre_commencement_issuer", &c->pre_commencement_issuer);
+    box(b, "emerging_growth", &c->emerging_growth);
+    for (size_t i = 0; i < c->security_count; i++) {
+        rec_security *x = GROW(b->rec, securities);
+        if (!x) { b->nomem = 1; break; }
+        x->title = put_str(b, c->securities[i].title);
+        x->symbol = put_str(b, c->securities[i].symbol);
+        x->exchange = put_str(b, c->securities[i].exchange);
+    }
+    const edgr_signatures *sg = &f.signatures;
+    fact(b, "signature_registrant", sg->registrant, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date", sg->date_iso ? sg->date_iso : sg->date, EDGR_FACT_TEXT, sg->offset);
+    for (size_t i = 0; i < sg->signer_count; i++) {
+        rec_signer *x = GROW(b->rec, signers);
+        if (!x) { b->nomem = 1; break; }
+        x->name = put_str(b, sg->signers[i].name);
+        x->title = put_str(b, sg->signers[i].title);
+        x->date = put_str(b, sg->signers[i].date);
+        x->date_iso = put_str(b, sg->signers[i].date_iso);
+    }
+    /* exhibits: the index's rows, each with its document if matched, then
+     * the exhibit documents the index does not list */
+    for (size_t i = 0; i < f.exhibit_index_count; i++) {
+        const edgr_exhibit_entry *e = &f.exhibit_index[i];
+        rec_exhibit *x = GROW(b->rec, exhibits);
+        if (!x) { b->nomem = 1; break; }
+        memset(x, 0, sizeof *x);
+        x->number = put_str(b, e->number);
+        x->title = put_str(b, e->title);
+        x->doc = -1;
+        if (e->document >= 0 && (size_t)e->document < f.exhibit_doc_count) {
+            const edgr_exhibit_doc *d = &f.exhibit_docs[e->document];
+            x->doc = b->rec->docs[d->doc].seq;
+            x->doc_type = put_str(b, d->type);
+            x->doc_description = put_str(b, d->description);
+        }
+    }
+    for (size_t i = 0; i < f.exhibit_doc_count; i++) {
+        const edgr_exhibit_doc *d = &f.exhibit_docs[i];
+        if (d->listed >= 0) continue;
+        rec_exhibit *x = GROW(b->rec, exhibits);
+        if (!x) { b->nomem = 1; break; }
+        memset(x, 0, sizeof *x);
+        x->number = put_str(b, d->number);
+        x->doc = b->rec->docs[d->doc].seq;
+        x->doc_type = put_str(b, d->type);
+        x->doc_description = put_str(b, d->description);
+    }
+    edgr_facts_free(&f);
+}
+
+/* ---- the record ----------------------------------------------------------- */
+
+edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, edgr_record **out)
+{
+    if (!s || !out) return EDGR_ERR_ARG;
+    *out = NULL;
+    edgr_span acc = edgr_get(s, "accession_number");
+    if (!acc.ptr || acc.len == 0) return EDGR_ERR_ARG;
+    edgr_record *r = calloc(1, sizeof *r);
+    if (!r) return EDGR_ERR_NOMEM;
+    builder b = {.rec = r, .s = s};
+    put(&b, "", 0); /* offset 0 is the NULL string */
+    header(&b);
+    if (src) {
+        r->source_path = put_str(&b, src->path);
+        r->source_member = put_str(&b, src->member);
+        r->source_offset = src->offset;
+        r->source_length = src->length;
+    }
+    r->header_only = s->container == EDGR_C_SEC_HEADER || s->container == EDGR_C_INDEX_HEADERS;
+    if (!b.nomem) documents(&b);
+    if (!b.nomem) text_rows(&b);
+    if (!b.nomem && s->doc_count) facts(&b);
+    edgr_text_free(&b.text);
+    edgr_items_free(&b.items);
+    edgr_buf_free(&b.body);
+    if (b.nomem) {
+        edgr_record_free(r);
+        return EDGR_ERR_NOMEM;
+    }
+    *out = r;
+    return EDGR_OK;
+}
+
+void edgr_record_free(edgr_record *r)
+{
+    if (!r) return;
+    edgr_buf_free(&r->pool);
+    free(r->entities);
+    free(r->formers);
+    free(r->docs);
+    free(r->sections);
+    free(r->rows);
+    free(r->exhibits);
+    free(r->facts);
+    free(r->securities);
+    free(r->signers);
+    free(r);
+}
+
+const char *edgr_record_accession(const edgr_record *r) { return r ? rec_str(r, r->accession) : NULL; }
+uint64_t edgr_record_text_bytes(const edgr_record *r) { return r ? r->text_bytes : 0; }

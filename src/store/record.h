@@ -1,0 +1,97 @@
+/* A record: everything one filing puts in the store, built off the writer's
+ * thread.  Strings live in one pool and are referred to by offset (0 means
+ * NULL), so a record is a handful of allocations however many rows it has. */
+#ifndef EDGR_STORE_RECORD_H
+#define EDGR_STORE_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "edgr/store.h"
+
+typedef size_t sref; /* offset in the pool; 0 = no string */
+
+typedef struct rec_address {
+    sref street1, street2, city, state, zip, phone;
+} rec_address;
+
+typedef struct rec_entity {
+    sref role, cik, name, sic, sic_description, irs_number, state_of_incorporation,
+        fiscal_year_end, form_type, act, file_number, film_number;
+    rec_address business, mail;
+    size_t former_first, former_count;
+} rec_entity;
+
+typedef struct rec_former {
+    sref name, date_changed;
+} rec_former;
+
+typedef struct rec_doc {
+    long seq;
+    sref type, filename, description, format;
+    int64_t size;
+    char sha256[65];
+    uint64_t offset, length;
+} rec_doc;
+
+typedef struct rec_section {
+    long doc;
+    sref code, part, title;
+    int combined;
+    uint64_t src_start, src_end;
+    uint64_t text_len;
+} rec_section;
+
+typedef struct rec_row {   /* one full-text row */
+    long doc;
+    sref doc_type, item, part, text;
+    size_t text_len;
+} rec_row;
+
+typedef struct rec_exhibit {
+    sref number, title, doc_type, doc_description;
+    long doc;              /* sequence of the matched document, or -1 */
+} rec_exhibit;
+
+typedef struct rec_fact {
+    sref name, value, source;
+    uint64_t offset;
+} rec_fact;
+
+typedef struct rec_security {
+    sref title, symbol, exchange;
+} rec_security;
+
+typedef struct rec_signer {
+    sref name, title, date, date_iso;
+} rec_signer;
+
+#define REC_ARRAY(T, name) T *name; size_t name##_count, name##_cap
+
+struct edgr_record {
+    edgr_buf pool;
+    sref accession, form, filing_date, period, accepted, changed, items, header_json;
+    sref cik, company;            /* first entity                            */
+    sref source_path, source_member;
+    uint64_t source_offset, source_length;
+    int header_only;
+    long doc_count;
+    uint64_t text_bytes;
+    REC_ARRAY(rec_entity, entities);
+    REC_ARRAY(rec_former, formers);
+    REC_ARRAY(rec_doc, docs);
+    REC_ARRAY(rec_section, sections);
+    REC_ARRAY(rec_row, rows);
+    REC_ARRAY(rec_exhibit, exhibits);
+    REC_ARRAY(rec_fact, facts);
+    REC_ARRAY(rec_security, securities);
+    REC_ARRAY(rec_signer, signers);
+};
+
+/* The string at `r`, or NULL. */
+static inline const char *rec_str(const edgr_record *rec, sref r)
+{
+    return r ? rec->pool.data + r : NULL;
+}
+
+#endif

@@ -1,0 +1,82 @@
+/* The store's schema, version 1.  Kept as one SQL string so it reads as SQL.
+ *
+ * Offsets (documents, sections, facts) are bytes from the start of the
+ * submission; filings.source_offset says where that is in the source file
+ * or archive member.  CIKs are kept as the header writes them (10 digits).
+ *
+ * Full text: `text_rows` holds each row's text once; `text_fts` indexes it
+ * as an external-content FTS5 table, so the text is not stored twice.  A row
+ * is an item of an 8-K/10-K/10-Q, or a slice of about 8 KB of a document.
+ * Company names (current and former) are in `names`, searchable by prefix
+ * (an index in NOCASE order) and by substring (`names_fts`, trigram). */
+#ifndef EDGR_STORE_SCHEMA_SQL_H
+#define EDGR_STORE_SCHEMA_SQL_H
+
+static const char SCHEMA_V1[] =
+    "CREATE TABLE filings(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  accession TEXT NOT NULL UNIQUE,\n"
+    "  form TEXT, filing_date TEXT, period TEXT, accepted TEXT, changed TEXT,\n"
+    "  items TEXT,                      -- header 8-K item codes, comma-separated\n"
+    "  cik TEXT, company TEXT,          -- the first entity, for hits\n"
+    "  doc_count INTEGER NOT NULL DEFAULT 0,\n"
+    "  header_only INTEGER NOT NULL DEFAULT 0,\n"
+    "  header TEXT,                     -- the header as `edgr parse` JSON\n"
+    "  source_path TEXT, source_member TEXT, source_offset INTEGER, source_length INTEGER,\n"
+    "  text_bytes INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX filings_date ON filings(filing_date);\n"
+    "CREATE INDEX filings_form ON filings(form, filing_date);\n"
+    "CREATE TABLE entities(\n"
+    "  cik TEXT PRIMARY KEY, name TEXT, sic TEXT, sic_description TEXT, irs_number TEXT,\n"
+    "  state_of_incorporation TEXT, fiscal_year_end TEXT,\n"
+    "  business_street1 TEXT, business_street2 TEXT, business_city TEXT, business_state TEXT,\n"
+    "  business_zip TEXT, business_phone TEXT,\n"
+    "  mail_street1 TEXT, mail_street2 TEXT, mail_city TEXT, mail_state TEXT, mail_zip TEXT,\n"
+    "  as_of TEXT                       -- filing date of the filing these facts came from\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE roles(\n"
+    "  filing_id INTEGER NOT NULL REFERENCES filings(id), n INTEGER NOT NULL,\n"
+    "  cik TEXT NOT NULL, role TEXT NOT NULL, name TEXT,\n"
+    "  form_type TEXT, act TEXT, file_number TEXT, film_number TEXT,\n"
+    "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n"
+    "CREATE INDEX roles_cik ON roles(cik, filing_id);\n"
+    "CREATE TABLE former_names(\n"
+    "  cik TEXT NOT NULL, name TEXT NOT NULL, date_changed TEXT NOT NULL DEFAULT '',\n"
+    "  PRIMARY KEY(cik, name, date_changed)) WITHOUT ROWID;\n"
+    "CREATE TABLE names(\n"
+    "  id INTEGER PRIMARY KEY, cik TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE,\n"
+    "  UNIQUE(cik, name));\n"
+    "CREATE INDEX names_name ON names(name COLLATE NOCASE);\n"
+    "CREATE VIRTUAL TABLE names_fts USING fts5(name, content='names', content_rowid='id',\n"
+    "  tokenize='trigram');\n"
+    "CREATE TABLE documents(\n"
+    "  filing_id INTEGER NOT NULL, seq INTEGER NOT NULL, type TEXT, filename TEXT,\n"
+    "  description TEXT, format TEXT, size INTEGER, sha256 TEXT,\n"
+    "  offset INTEGER, length INTEGER,\n"
+    "  PRIMARY KEY(filing_id, seq)) WITHOUT ROWID;\n"
+    "CREATE TABLE sections(\n"
+    "  filing_id INTEGER NOT NULL, n INTEGER NOT NULL, doc INTEGER, item TEXT, part TEXT,\n"
+    "  title TEXT, combined INTEGER, src_start INTEGER, src_end INTEGER, text_len INTEGER,\n"
+    "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n"
+    "CREATE TABLE text_rows(\n"
+    "  id INTEGER PRIMARY KEY, filing_id INTEGER NOT NULL, doc INTEGER, doc_type TEXT,\n"
+    "  item TEXT, part TEXT, text TEXT NOT NULL);\n"
+    "CREATE INDEX text_rows_filing ON text_rows(filing_id);\n"
+    "CREATE VIRTUAL TABLE text_fts USING fts5(text, content='text_rows', content_rowid='id',\n"
+    "  tokenize='porter unicode61 remove_diacritics 2');\n"
+    "CREATE TABLE exhibits(\n"
+    "  filing_id INTEGER NOT NULL, n INTEGER NOT NULL, number TEXT, title TEXT,\n"
+    "  doc INTEGER, doc_type TEXT, doc_description TEXT,\n"
+    "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n"
+    "CREATE TABLE cover_facts(\n"
+    "  filing_id INTEGER NOT NULL, name TEXT NOT NULL, value TEXT, source TEXT, offset INTEGER,\n"
+    "  PRIMARY KEY(filing_id, name)) WITHOUT ROWID;\n"
+    "CREATE TABLE securities(\n"
+    "  filing_id INTEGER NOT NULL, n INTEGER NOT NULL, title TEXT, symbol TEXT, exchange TEXT,\n"
+    "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n"
+    "CREATE TABLE signatures(\n"
+    "  filing_id INTEGER NOT NULL, n INTEGER NOT NULL, name TEXT, title TEXT, date TEXT,\n"
+    "  date_iso TEXT,\n"
+    "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n";
+
+#endif

@@ -1,0 +1,337 @@
+/*
+ * Full-text search over the store.
+ *
+ * The query text goes to FTS5 as a bound parameter, never into SQL; the SQL
+ * is put together from fixed pieces, one per filter the caller set.  Two
+ * steps: find the ranked row ids (cheap: no snippets), then make a snippet
+ * for each hit kept (snippet() re-reads the row, so it runs only `limit`
+ * times, not once per match).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- the query text --------------------------------------------------- */
+
+static int bareword_char(unsigned char c)
+{
+    return c >= 0x80 || isalnum(c) || c == '_' || c == 0x1A;
+}
+
+static int is_operator(const char *p, size_t n)
+{
+    return (n == 3 && !memcmp(p, "AND", 3)) || (n == 2 && !memcmp(p, "OR", 2)) ||
+           (n == 3 && !memcmp(p, "NOT", 3)) || (n == 4 && !memcmp(p, "NEAR", 4));
+}
+
+/*
+ * FTS5 reads only letters, digits and '_' as a bare word, so "AT&T",
+ * "non-GAAP" or "10-K" would be syntax errors.  A word with other characters
+ * is quoted, which makes it the phrase a reader means ("10 k").  Everything
+ * else (phrases, AND/OR/NOT, NEAR(...), prefix*, ^initial, parentheses) is
+ * passed as written; tokens with no word characters ("&", "-") are dropped.
+ * Returns a malloc'd string, or NULL: out of memory, or *bad set to the
+ * character that makes the query unreadable.
+ */
+char *store_query_normalise(const char *q, char *bad)
+{
+    *bad = 0;
+    size_t n = strlen(q);
+    char *out = malloc(n * 3 + 3);
+    if (!out) return NULL;
+    size_t k = 0, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)q[i];
+        if (c == '"') { /* a phrase, to its closing quote ("" is a quote) */
+            out[k++] = q[i++];
+            while (i < n) {
+                if (q[i] == '"' && i + 1 < n && q[i + 1] == '"') { out[k++] = q[i++]; out[k++] = q[i++]; continue; }
+                if (q[i] == '"') { out[k++] = q[i++]; break; }
+                out[k++] = q[i++];
+            }
+            continue;
+        }
+        if (isspace(c) || c == '(' || c == ')' || c == ',' || c == '+') { out[k++] = q[i++]; continue; }
+        size_t j = i;
+        while (j < n && !isspace((unsigned char)q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
+               q[j] != ',')
+            j++;
+        size_t a = i, b = j;
+        if (q[a] == '^') a++;
+        if (b > a && q[b - 1] == '*') b--;
+        int plain = b > a, words = 0;
+        for (size_t t = a; t < b && plain; t++) plain = bareword_char((unsigned char)q[t]);
+        for (size_t t = a; t < b && !words; t++) words = bareword_char((unsigned char)q[t]);
+        if (!words && !is_operator(q + i, j - i)) {
+            /* "&", "-", a dash: nothing the tokenizer would index.  A '*'
+             * with no word before it is a mistake worth saying. */
+            if (memchr(q + i, '*', j - i)) { free(out); *bad = '*'; return NULL; }
+            i = j;
+            continue;
+        }
+        if (plain || is_operator(q + i, j - i)) {
+            memcpy(out + k, q + i, j - i);
+            k += j - i;
+        } else { /* quote it, keeping a trailing '*' outside as a prefix */
+            int star = j - i > 1 && q[j - 1] == '*';
+            out[k++] = '"';
+            memcpy(out + k, q + i, j - i - (size_t)star);
+            k += j - i - (size_t)star;
+            out[k++] = '"';
+            if (star) out[k++] = '*';
+        }
+        i = j;
+    }
+    out[k] = 0;
+    return out;
+}
+
+/* FTS5's complaint, in words a user of `edgr search` can act on. */
+static void query_error(edgr_store *st, const char *q, const char *msg)
+{
+    const char *near = strstr(msg, "syntax error near");
+    if (strstr(msg, "unterminated string"))
+        store_fail(st, "cannot read the query '%s': a double quote (\") is not closed", q);
+    else if (near)
+        store_fail(st,
+                   "cannot read the query '%s': unexpected %s (write words, \"phrases\", AND, OR, "
+                   "NOT, NEAR(a b, 10), prefix* and parentheses)",
+                   q, near[17] == ' ' ? near + 18 : "end of query");
+    else if (strstr(msg, "no such column"))
+        store_fail(st, "cannot read the query '%s': 'NAME:' selects a field and rows have none; put "
+                       "the words in double quotes to search for a colon", q);
+    else if (strstr(msg, "unknown special query"))
+        store_fail(st, "cannot read the query '%s': a query cannot start with '*'", q);
+    else
+        store_fail(st, "cannot read the query '%s': %s", q, strncmp(msg, "fts5: ", 6) ? msg : msg + 6);
+}
+
+/* ---- filters ------------------------------------------------------------ */
+
+/* "2017", "2017-03" or "2017-03-08" as the first or last day it covers. */
+static int date_bound(const char *in, int last, char out[11])
+{
+    size_t n = strlen(in);
+    for (size_t i = 0; i < n; i++)
+        if (!(isdigit((unsigned char)in[i]) || (in[i] == '-' && (i == 4 || i == 7)))) return -1;
+    if (n == 4) snprintf(out, 11, "%s-%s", in, last ? "12-31" : "01-01");
+    else if (n == 7 && in[4] == '-') snprintf(out, 11, "%s-%s", in, last ? "31" : "01");
+    else if (n == 10 && in[4] == '-' && in[7] == '-') memcpy(out, in, 11);
+    else if (n == 8) snprintf(out, 11, "%.4s-%.2s-%.2s", in, in + 4, in + 6);
+    else return -1;
+    return 0;
+}
+
+/* A CIK with or without its leading zeros, as the header writes it. */
+int store_cik(const char *in, char out[11])
+{
+    size_t n = strlen(in);
+    if (n == 0 || n > 10) return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)in[i])) return -1;
+    snprintf(out, 11, "%010lld", atoll(in));
+    return 0;
+}
+
+/* CIKs whose current or former name is `name` (any case), else starts with
+ * it, else contains it (trigram index, 3 characters or more).  Written as a
+ * JSON array for json_each().  Returns the count, or -1 on error. */
+int store_names_lookup(edgr_store *st, const char *name, long limit, char **json)
+{
+    static const char *const STEPS[] = {
+        "SELECT DISTINCT cik FROM names WHERE name = ?1 LIMIT ?2",
+        "SELECT DISTINCT cik FROM names WHERE name LIKE ?1 || '%' ESCAPE '\\' LIMIT ?2",
+        "SELECT DISTINCT n.cik FROM names_fts JOIN names n ON n.id = names_fts.rowid "
+        "WHERE names_fts MATCH ?1 LIMIT ?2"};
+    size_t len = strlen(name);
+    char *esc = malloc(len * 2 + 3);
+    char *phrase = malloc(len * 2 + 3);
+    if (!esc || !phrase) { free(esc); free(phrase); return -1; }
+    size_t e = 0, p = 0;
+    phrase[p++] = '"';
+    for (size_t i = 0; i < len; i++) {
+        if (name[i] == '%' || name[i] == '_' || name[i] == '\\') esc[e++] = '\\';
+        esc[e++] = name[i];
+        if (name[i] == '"') phrase[p++] = '"';
+        phrase[p++] = name[i];
+    }
+    esc[e] = 0;
+    phrase[p++] = '"';
+    phrase[p] = 0;
+    int count = 0;
+    size_t cap = 64, jl = 0;
+    char *out = malloc(cap);
+    if (!out) { free(esc); free(phrase); return -1; }
+    out[jl++] = '[';
+    for (int step = 0; step < 3 && count == 0; step++) {
+        if (step == 2 && len < 3) break; /* trigrams need three characters */
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(st->db, STEPS[step], -1, &q, NULL) != SQLITE_OK) { count = -1; break; }
+        sqlite3_bind_text(q, 1, step == 0 ? name : step == 1 ? esc : phrase, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 2, limit);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            const char *cik = (const char *)sqlite3_column_text(q, 0);
+            if (!cik || strlen(cik) > 20) continue;
+            if (jl + 32 > cap) {
+                char *d = realloc(out, cap *= 2);
+                if (!d) break;
+                out = d;
+            }
+            jl += (size_t)snprintf(out + jl, cap - jl, "%s\"%s\"", count ? "," : "", cik);
+            count++;
+        }
+        sqlite3_finalize(q);
+    }
+    out[jl++] = ']';
+    out[jl] = 0;
+    free(esc);
+    free(phrase);
+    if (count < 0) { free(out); store_sql_error(st, "name lookup"); return -1; }
+    *json = out;
+    return count;
+}
+
+/* ---- the search --------------------------------------------------------- */
+
+typedef struct sql_text {
+    char s[2048];
+    size_t n;
+} sql_text;
+
+static void add(sql_text *t, const char *piece)
+{
+    size_t k = strlen(piece);
+    if (t->n + k < sizeof t->s) {
+        memcpy(t->s + t->n, piece, k + 1);
+        t->n += k;
+    }
+}
+
+/* Parameters: ?1 the query, ?2 limit, ?3 offset, then filters at fixed
+ * numbers so that the SQL text alone decides which are used. */
+enum { P_FORM = 4, P_FROM, P_TO, P_ITEM, P_DOC_TYPE, P_CIK, P_CIKS };
+
+static const char *col_text(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
+
+edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
+{
+    if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    const char *text = qy->match ? qy->match : "";
+    size_t lead = 0;
+    while (isspace((unsigned char)text[lead])) lead++;
+    if (!text[lead]) {
+        store_fail(st, "an empty query: give words to look for (see 'edgr search --help')");
+        return EDGR_ERR_QUERY;
+    }
+    char from[11] = "", to[11] = "", cik[11] = "";
+    if (qy->from && date_bound(qy->from, 0, from)) {
+        store_fail(st, "--from takes a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
+        return EDGR_ERR_QUERY;
+    }
+    if (qy->to && date_bound(qy->to, 1, to)) {
+        store_fail(st, "--to takes a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
+        return EDGR_ERR_QUERY;
+    }
+    if (qy->cik && store_cik(qy->cik, cik)) {
+        store_fail(st, "--cik takes a number of up to 10 digits, not '%s'", qy->cik);
+        return EDGR_ERR_QUERY;
+    }
+    if (qy->limit < 0 || qy->offset < 0) {
+        store_fail(st, "--limit and --offset take numbers of 0 or more");
+        return EDGR_ERR_QUERY;
+    }
+    char *ciks = NULL;
+    if (qy->company) {
+        int n = store_names_lookup(st, qy->company, 1000, &ciks);
+        if (n < 0) return EDGR_ERR_STORE;
+        if (n == 0) { free(ciks); return EDGR_OK; } /* no such company: no hits */
+    }
+    int filtered = qy->form || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
+    sql_text sql = {.n = 0};
+    if (!filtered && !qy->sort_by_date) {
+        /* FTS5 ranks and cuts on its own: the fastest plan */
+        add(&sql, "SELECT m.id, m.score, f.accession, f.form, f.filing_date, f.cik, f.company, r.item, "
+                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, rank AS score FROM "
+                  "text_fts WHERE text_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) m "
+                  "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
+                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc ORDER BY m.score");
+    } else {
+        add(&sql, "SELECT r.id, text_fts.rank AS score, f.accession, f.form, f.filing_date, f.cik, "
+                  "f.company, r.item, r.part, r.doc, r.doc_type, d.filename FROM text_fts "
+                  "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
+                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc "
+                  "WHERE text_fts MATCH ?1");
+        if (qy->form) add(&sql, " AND f.form = upper(?4)");
+        if (qy->from) add(&sql, " AND f.filing_date >= ?5");
+        if (qy->to) add(&sql, " AND f.filing_date <= ?6");
+        if (qy->item)
+            add(&sql, " AND (r.item = upper(?7) OR r.part || '-' || r.item = upper(?7) OR "
+                      "instr(',' || r.item || ',', ',' || upper(?7) || ',') > 0)");
+        if (qy->doc_type) add(&sql, " AND r.doc_type = upper(?8)");
+        if (qy->cik) add(&sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik = ?9)");
+        if (qy->company)
+            add(&sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik IN "
+                      "(SELECT value FROM json_each(?10)))");
+        add(&sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession DESC, score"
+                                   : " ORDER BY score");
+        add(&sql, " LIMIT ?2 OFFSET ?3");
+    }
+    char bad = 0;
+    char *match = store_query_normalise(text, &bad);
+    sqlite3_stmt *q = NULL, *snip = NULL;
+    edgr_status rc = EDGR_OK;
+    if (!match && bad) {
+        free(ciks);
+        store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + lead, bad);
+        return EDGR_ERR_QUERY;
+    }
+    if (!match) { free(ciks); store_fail(st, "out of memory"); return EDGR_ERR_NOMEM; }
+    if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT snippet(text_fts, 0, ?2, ?3, '…', 24) FROM text_fts "
+                           "WHERE text_fts MATCH ?1 AND rowid = ?4",
+                           -1, &snip, NULL) != SQLITE_OK) {
+        rc = store_sql_error(st, "search");
+        goto done;
+    }
+    sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 2, qy->limit ? qy->limit : 20);
+    sqlite3_bind_int64(q, 3, qy->offset);
+    if (qy->form) sqlite3_bind_text(q, P_FORM, qy->form, -1, SQLITE_STATIC);
+    if (qy->from) sqlite3_bind_text(q, P_FROM, from, -1, SQLITE_STATIC);
+    if (qy->to) sqlite3_bind_text(q, P_TO, to, -1, SQLITE_STATIC);
+    if (qy->item) sqlite3_bind_text(q, P_ITEM, qy->item, -1, SQLITE_STATIC);
+    if (qy->doc_type) sqlite3_bind_text(q, P_DOC_TYPE, qy->doc_type, -1, SQLITE_STATIC);
+    if (qy->cik) sqlite3_bind_text(q, P_CIK, cik, -1, SQLITE_STATIC);
+    if (ciks) sqlite3_bind_text(q, P_CIKS, ciks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(snip, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_text(snip, 2, qy->mark_open ? qy->mark_open : "[", -1, SQLITE_STATIC);
+    sqlite3_bind_text(snip, 3, qy->mark_close ? qy->mark_close : "]", -1, SQLITE_STATIC);
+    int r;
+    while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_reset(snip);
+        sqlite3_bind_int64(snip, 4, sqlite3_column_int64(q, 0));
+        const char *snippet = "";
+        if (sqlite3_step(snip) == SQLITE_ROW && col_text(snip, 0)) snippet = col_text(snip, 0);
+        edgr_hit h = {
+            .score = sqlite3_column_double(q, 1), .accession = col_text(q, 2), .form = col_text(q, 3),
+            .filing_date = col_text(q, 4), .cik = col_text(q, 5), .company = col_text(q, 6),
+            .item = col_text(q, 7), .part = col_text(q, 8), .doc = sqlite3_column_int(q, 9),
+            .doc_type = col_text(q, 10), .doc_filename = col_text(q, 11), .snippet = snippet};
+        if (fn(user, &h)) { rc = EDGR_ERR_ABORTED; break; }
+    }
+    if (rc == EDGR_OK && r != SQLITE_DONE) {
+        const char *msg = sqlite3_errmsg(st->db);
+        if (r == SQLITE_ERROR) { query_error(st, text + lead, msg); rc = EDGR_ERR_QUERY; }
+        else rc = store_sql_error(st, "search");
+    }
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(snip);
+    free(match);
+    free(ciks);
+    return rc;
+}

@@ -1,0 +1,563 @@
+/*
+ * The store: opening (schema and migrations), and writing records.
+ *
+ * One connection writes; WAL lets readers go on meanwhile.  Every statement
+ * is prepared once per connection and bound, never built from input.
+ */
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "schema.sql.h"
+#include "store_int.h"
+
+/* PRAGMA application_id: "edgr", so we never write into someone else's db. */
+enum { APPLICATION_ID = 0x65646772 };
+
+/* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
+ * is an empty file. */
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1};
+
+void store_fail(edgr_store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->err, sizeof st->err, fmt, ap);
+    va_end(ap);
+}
+
+edgr_status store_sql_error(edgr_store *st, const char *what)
+{
+    store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
+    return EDGR_ERR_STORE;
+}
+
+const char *edgr_store_error(const edgr_store *st)
+{
+    return st && st->err[0] ? st->err : "no error";
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return -1;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int exec(edgr_store *st, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        store_fail(st, "%s", msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Bring the schema to EDGR_STORE_SCHEMA, in one transaction. */
+static int migrate(edgr_store *st, int version)
+{
+    if (exec(st, "BEGIN IMMEDIATE")) return -1;
+    /* someone may have migrated between our check and the lock */
+    if (pragma_int(st->db, "PRAGMA user_version", &version)) goto fail;
+    for (int v = version; v < EDGR_STORE_SCHEMA; v++)
+        if (exec(st, MIGRATIONS[v])) goto fail;
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d", EDGR_STORE_SCHEMA,
+             APPLICATION_ID);
+    if (exec(st, sql) || exec(st, "COMMIT")) goto fail;
+    return 0;
+fail:
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t errlen)
+{
+    edgr_store *st = calloc(1, sizeof *st);
+    if (!st) {
+        if (errlen) snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    st->readonly = (flags & EDGR_STORE_READONLY) != 0;
+    int oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        if (errlen)
+            snprintf(err, errlen, "%s: cannot open the store: %s", path,
+                     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_extended_result_codes(st->db, 1);
+    int version = 0, app = 0, tables = 0;
+    if (pragma_int(st->db, "PRAGMA user_version", &version) ||
+        pragma_int(st->db, "PRAGMA application_id", &app) ||
+        pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables)) {
+        if (errlen) snprintf(err, errlen, "%s: not an edgr store (%s)", path, sqlite3_errmsg(st->db));
+        goto fail;
+    }
+    if (tables > 0 && app != APPLICATION_ID) {
+        if (errlen) snprintf(err, errlen, "%s: not an edgr store (a database of something else)", path);
+        goto fail;
+    }
+    if (version > EDGR_STORE_SCHEMA) {
+        if (errlen)
+            snprintf(err, errlen, "%s: made by a newer edgr (schema %d; this one reads up to %d)", path,
+                     version, EDGR_STORE_SCHEMA);
+        goto fail;
+    }
+    if (st->readonly) {
+        if (tables == 0) {
+            if (errlen) snprintf(err, errlen, "%s: no store here (run 'edgr ingest' first)", path);
+            goto fail;
+        }
+        if (version < EDGR_STORE_SCHEMA) {
+            if (errlen)
+                snprintf(err, errlen, "%s: an older store (schema %d): run 'edgr ingest' once to upgrade it",
+                         path, version);
+            goto fail;
+        }
+        /* belt and braces: a read-only handle, and no statement may write */
+        exec(st, "PRAGMA query_only=1");
+        return st;
+    }
+    /* WAL: readers go on while a batch is written, and a crash loses at
+     * most the batch in flight.  NORMAL sync is durable across a process
+     * crash (kill -9); only power loss can undo the last commits. */
+    /* A writer's cache of 64 MB holds the index pages a batch touches, and
+     * checkpoints every 64 MB of WAL instead of 4 MB coalesce the pages
+     * written again and again (FTS5 segments, b-tree interiors). */
+    if (exec(st, "PRAGMA journal_mode=WAL") || exec(st, "PRAGMA synchronous=NORMAL") ||
+        exec(st, "PRAGMA foreign_keys=OFF") || exec(st, "PRAGMA cache_size=-65536") ||
+        exec(st, "PRAGMA wal_autocheckpoint=16384")) {
+        if (errlen) snprintf(err, errlen, "%s: %s", path, st->err);
+        goto fail;
+    }
+    if (version < EDGR_STORE_SCHEMA && migrate(st, version)) {
+        if (errlen) snprintf(err, errlen, "%s: cannot create the schema: %s", path, st->err);
+        goto fail;
+    }
+    return st;
+fail:
+    edgr_store_close(st);
+    return NULL;
+}
+
+void edgr_store_close(edgr_store *st)
+{
+    if (!st) return;
+    for (size_t i = 0; i < sizeof st->stmt / sizeof st->stmt[0]; i++) sqlite3_finalize(st->stmt[i]);
+    if (st->db) {
+        if (st->in_tx) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close(st->db);
+    }
+    free(st);
+}
+
+/* ---- statements ----------------------------------------------------------- */
+
+static const char *const SQL[S_COUNT] = {
+    [S_FIND] = "SELECT id, header_only FROM filings WHERE accession=?1",
+    [S_FILING] =
+        "INSERT INTO filings(accession, form, filing_date, period, accepted, changed, items, cik, "
+        "company, doc_count, header_only, header, source_path, source_member, source_offset, "
+        "source_length, text_bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
+    [S_ENTITY] =
+        "INSERT INTO entities VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) "
+        "ON CONFLICT(cik) DO UPDATE SET "
+        "name=coalesce(excluded.name, entities.name), "
+        "sic=coalesce(excluded.sic, entities.sic), "
+        "sic_description=coalesce(excluded.sic_description, entities.sic_description), "
+        "irs_number=coalesce(excluded.irs_number, entities.irs_number), "
+        "state_of_incorporation=coalesce(excluded.state_of_incorporation, entities.state_of_incorporation), "
+        "fiscal_year_end=coalesce(excluded.fiscal_year_end, entities.fiscal_year_end), "
+        "business_street1=coalesce(excluded.business_street1, entities.business_street1), "
+        "business_street2=CASE WHEN excluded.business_street1 IS NULL THEN entities.business_street2 "
+        "ELSE excluded.business_street2 END, "
+        "business_city=coalesce(excluded.business_city, entities.business_city), "
+        "business_state=coalesce(excluded.business_state, entities.business_state), "
+        "business_zip=coalesce(excluded.business_zip, entities.business_zip), "
+        "business_phone=coalesce(excluded.business_phone, entities.business_phone), "
+        "mail_street1=coalesce(excluded.mail_street1, entities.mail_street1), "
+        "mail_street2=CASE WHEN excluded.mail_street1 IS NULL THEN entities.mail_street2 "
+        "ELSE excluded.mail_street2 END, "
+        "mail_city=coalesce(excluded.mail_city, entities.mail_city), "
+        "mail_state=coalesce(excluded.mail_state, entities.mail_state), "
+        "mail_zip=coalesce(excluded.mail_zip, entities.mail_zip), as_of=excluded.as_of "
+        "WHERE coalesce(excluded.as_of,'') >= coalesce(entities.as_of,'')", /* newest wins */
+    [S_ROLE] = "INSERT OR IGNORE INTO roles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [S_FORMER] = "INSERT OR IGNORE INTO former_names VALUES(?1,?2,coalesce(?3,''))",
+    [S_NAME] = "INSERT OR IGNORE INTO names(cik, name) VALUES(?1,?2)",
+    [S_NAME_FTS] = "INSERT INTO names_fts(rowid, name) VALUES(last_insert_rowid(), ?1)",
+    [S_DOC] = "INSERT OR IGNORE INTO documents VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [S_SECTION] = "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [S_ROW] = "INSERT INTO text_rows(filing_id, doc, doc_type, item, part, text) VALUES(?1,?2,?3,?4,?5,?6)",
+    [S_ROW_FTS] = "INSERT INTO text_fts(rowid, text) VALUES(last_insert_rowid(), ?1)",
+    [S_EXHIBIT] = "INSERT INTO exhibits VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [S_FACT] = "INSERT OR REPLACE INTO cover_facts VALUES(?1,?2,?3,?4,?5)",
+    [S_SECURITY] = "INSERT INTO securities VALUES(?1,?2,?3,?4,?5)",
+    [S_SIGNER] = "INSERT INTO signatures VALUES(?1,?2,?3,?4,?5,?6)",
+};
+
+sqlite3_stmt *store_stmt(edgr_store *st, int which)
+{
+    if (!st->stmt[which] && sqlite3_prepare_v3(st->db, SQL[which], -1, SQLITE_PREPARE_PERSISTENT,
+                                               &st->stmt[which], NULL) != SQLITE_OK) {
+        store_sql_error(st, "prepare");
+        return NULL;
+    }
+    sqlite3_reset(st->stmt[which]);
+    sqlite3_clear_bindings(st->stmt[which]);
+    return st->stmt[which];
+}
+
+/* ---- transactions --------------------------------------------------------- */
+
+edgr_status edgr_store_begin(edgr_store *st)
+{
+    if (!st || st->readonly) return EDGR_ERR_ARG;
+    if (st->in_tx) return EDGR_OK;
+    if (exec(st, "BEGIN IMMEDIATE")) return EDGR_ERR_STORE;
+    st->in_tx = 1;
+    return EDGR_OK;
+}
+
+edgr_status edgr_store_commit(edgr_store *st)
+{
+    if (!st || !st->in_tx) return EDGR_ERR_ARG;
+    if (exec(st, "COMMIT")) return EDGR_ERR_STORE;
+    st->in_tx = 0;
+    return EDGR_OK;
+}
+
+void edgr_store_rollback(edgr_store *st)
+{
+    if (!st || !st->in_tx) return;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = 0;
+}
+
+/* ---- writing a record ----------------------------------------------------- */
+
+static void bind_ref(sqlite3_stmt *q, int i, const edgr_record *r, sref s)
+{
+    if (s) sqlite3_bind_text(q, i, rec_str(r, s), -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, i);
+}
+
+static int step_done(edgr_store *st, sqlite3_stmt *q, const char *what)
+{
+    if (sqlite3_step(q) != SQLITE_DONE) {
+        store_sql_error(st, what);
+        return -1;
+    }
+    return 0;
+}
+
+int edgr_store_has(edgr_store *st, const char *accession)
+{
+    sqlite3_stmt *q = store_stmt(st, S_FIND);
+    if (!q) return -1;
+    sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    int has = rc == SQLITE_ROW ? (sqlite3_column_int(q, 1) ? 2 : 1) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_reset(q);
+    return has;
+}
+
+/* Remove a filing's rows, its full-text entries first (an external-content
+ * index needs the old text to delete it). */
+static int delete_filing(edgr_store *st, sqlite3_int64 id)
+{
+    static const char *const DEL[] = {
+        "INSERT INTO text_fts(text_fts, rowid, text) SELECT 'delete', id, text FROM text_rows "
+        "WHERE filing_id=?1",
+        "DELETE FROM text_rows WHERE filing_id=?1", "DELETE FROM roles WHERE filing_id=?1",
+        "DELETE FROM documents WHERE filing_id=?1", "DELETE FROM sections WHERE filing_id=?1",
+        "DELETE FROM exhibits WHERE filing_id=?1", "DELETE FROM cover_facts WHERE filing_id=?1",
+        "DELETE FROM securities WHERE filing_id=?1", "DELETE FROM signatures WHERE filing_id=?1",
+        "DELETE FROM filings WHERE id=?1"};
+    for (size_t i = 0; i < sizeof DEL / sizeof DEL[0]; i++) {
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(st->db, DEL[i], -1, &q, NULL) != SQLITE_OK) {
+            store_sql_error(st, "delete");
+            return -1;
+        }
+        sqlite3_bind_int64(q, 1, id);
+        int bad = step_done(st, q, "delete");
+        sqlite3_finalize(q);
+        if (bad) return -1;
+    }
+    return 0;
+}
+
+static int put_filing(edgr_store *st, const edgr_record *r, sqlite3_int64 *id)
+{
+    sqlite3_stmt *q = store_stmt(st, S_FILING);
+    if (!q) return -1;
+    bind_ref(q, 1, r, r->accession);
+    bind_ref(q, 2, r, r->form);
+    bind_ref(q, 3, r, r->filing_date);
+    bind_ref(q, 4, r, r->period);
+    bind_ref(q, 5, r, r->accepted);
+    bind_ref(q, 6, r, r->changed);
+    bind_ref(q, 7, r, r->items);
+    bind_ref(q, 8, r, r->cik);
+    bind_ref(q, 9, r, r->company);
+    sqlite3_bind_int64(q, 10, r->doc_count);
+    sqlite3_bind_int(q, 11, r->header_only);
+    bind_ref(q, 12, r, r->header_json);
+    bind_ref(q, 13, r, r->source_path);
+    bind_ref(q, 14, r, r->source_member);
+    sqlite3_bind_int64(q, 15, (sqlite3_int64)r->source_offset);
+    sqlite3_bind_int64(q, 16, (sqlite3_int64)r->source_length);
+    sqlite3_bind_int64(q, 17, (sqlite3_int64)r->text_bytes);
+    if (step_done(st, q, "insert filing")) return -1;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+static int put_name(edgr_store *st, const edgr_record *r, sref cik, sref name)
+{
+    if (!name) return 0;
+    sqlite3_stmt *q = store_stmt(st, S_NAME);
+    if (!q) return -1;
+    bind_ref(q, 1, r, cik);
+    bind_ref(q, 2, r, name);
+    if (step_done(st, q, "insert name")) return -1;
+    if (sqlite3_changes(st->db) == 0) return 0; /* known already */
+    q = store_stmt(st, S_NAME_FTS);
+    if (!q) return -1;
+    bind_ref(q, 1, r, name);
+    return step_done(st, q, "index name");
+}
+
+static int put_entities(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
+{
+    for (size_t i = 0; i < r->entities_count; i++) {
+        const rec_entity *e = &r->entities[i];
+        sqlite3_stmt *q = store_stmt(st, S_ENTITY);
+        if (!q) return -1;
+        const sref cols[] = {e->cik, e->name, e->sic, e->sic_description, e->irs_number,
+                             e->state_of_incorporation, e->fiscal_year_end, e->business.street1,
+                             e->business.street2, e->business.city, e->business.state,
+                             e->business.zip, e->business.phone, e->mail.street1, e->mail.street2,
+                             e->mail.city, e->mail.state, e->mail.zip, r->filing_date};
+        for (int k = 0; k < 19; k++) bind_ref(q, k + 1, r, cols[k]);
+        if (step_done(st, q, "insert entity")) return -1;
+        if (!(q = store_stmt(st, S_ROLE))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        const sref rc[] = {e->cik, e->role, e->name, e->form_type, e->act, e->file_number, e->film_number};
+        for (int k = 0; k < 7; k++) bind_ref(q, k + 3, r, rc[k]);
+        if (step_done(st, q, "insert role")) return -1;
+        if (put_name(st, r, e->cik, e->name)) return -1;
+        for (size_t f = e->former_first; f < e->former_first + e->former_count; f++) {
+            if (!(q = store_stmt(st, S_FORMER))) return -1;
+            bind_ref(q, 1, r, e->cik);
+            bind_ref(q, 2, r, r->formers[f].name);
+            bind_ref(q, 3, r, r->formers[f].date_changed);
+            if (step_done(st, q, "insert former name")) return -1;
+            if (put_name(st, r, e->cik, r->formers[f].name)) return -1;
+        }
+    }
+    return 0;
+}
+
+static int put_documents(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
+{
+    for (size_t i = 0; i < r->docs_count; i++) {
+        const rec_doc *d = &r->docs[i];
+        sqlite3_stmt *q = store_stmt(st, S_DOC);
+        if (!q) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, d->seq);
+        bind_ref(q, 3, r, d->type);
+        bind_ref(q, 4, r, d->filename);
+        bind_ref(q, 5, r, d->description);
+        bind_ref(q, 6, r, d->format);
+        sqlite3_bind_int64(q, 7, d->size);
+        if (d->sha256[0]) sqlite3_bind_text(q, 8, d->sha256, 64, SQLITE_STATIC);
+        sqlite3_bind_int64(q, 9, (sqlite3_int64)d->offset);
+        sqlite3_bind_int64(q, 10, (sqlite3_int64)d->length);
+        if (step_done(st, q, "insert document")) return -1;
+    }
+    for (size_t i = 0; i < r->sections_count; i++) {
+        const rec_section *s = &r->sections[i];
+        sqlite3_stmt *q = store_stmt(st, S_SECTION);
+        if (!q) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, s->doc);
+        bind_ref(q, 4, r, s->code);
+        bind_ref(q, 5, r, s->part);
+        bind_ref(q, 6, r, s->title);
+        sqlite3_bind_int(q, 7, s->combined);
+        sqlite3_bind_int64(q, 8, (sqlite3_int64)s->src_start);
+        sqlite3_bind_int64(q, 9, (sqlite3_int64)s->src_end);
+        sqlite3_bind_int64(q, 10, (sqlite3_int64)s->text_len);
+        if (step_done(st, q, "insert section")) return -1;
+    }
+    return 0;
+}
+
+static int put_rows(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
+{
+    for (size_t i = 0; i < r->rows_count; i++) {
+        const rec_row *w = &r->rows[i];
+        sqlite3_stmt *q = store_stmt(st, S_ROW);
+        if (!q) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, w->doc);
+        bind_ref(q, 3, r, w->doc_type);
+        bind_ref(q, 4, r, w->item);
+        bind_ref(q, 5, r, w->part);
+        sqlite3_bind_text(q, 6, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
+        if (step_done(st, q, "insert text")) return -1;
+        if (!(q = store_stmt(st, S_ROW_FTS))) return -1;
+        sqlite3_bind_text(q, 1, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
+        if (step_done(st, q, "index text")) return -1;
+    }
+    return 0;
+}
+
+static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
+{
+    sqlite3_stmt *q;
+    for (size_t i = 0; i < r->exhibits_count; i++) {
+        const rec_exhibit *e = &r->exhibits[i];
+        if (!(q = store_stmt(st, S_EXHIBIT))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        bind_ref(q, 3, r, e->number);
+        bind_ref(q, 4, r, e->title);
+        if (e->doc >= 0) sqlite3_bind_int64(q, 5, e->doc);
+        bind_ref(q, 6, r, e->doc_type);
+        bind_ref(q, 7, r, e->doc_description);
+        if (step_done(st, q, "insert exhibit")) return -1;
+    }
+    for (size_t i = 0; i < r->facts_count; i++) {
+        const rec_fact *f = &r->facts[i];
+        if (!(q = store_stmt(st, S_FACT))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        bind_ref(q, 2, r, f->name);
+        bind_ref(q, 3, r, f->value);
+        bind_ref(q, 4, r, f->source);
+        sqlite3_bind_int64(q, 5, (sqlite3_int64)f->offset);
+        if (step_done(st, q, "insert cover fact")) return -1;
+    }
+    for (size_t i = 0; i < r->securities_count; i++) {
+        const rec_security *s = &r->securities[i];
+        if (!(q = store_stmt(st, S_SECURITY))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        bind_ref(q, 3, r, s->title);
+        bind_ref(q, 4, r, s->symbol);
+        bind_ref(q, 5, r, s->exchange);
+        if (step_done(st, q, "insert security")) return -1;
+    }
+    for (size_t i = 0; i < r->signers_count; i++) {
+        const rec_signer *s = &r->signers[i];
+        if (!(q = store_stmt(st, S_SIGNER))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        bind_ref(q, 3, r, s->name);
+        bind_ref(q, 4, r, s->title);
+        bind_ref(q, 5, r, s->date);
+        bind_ref(q, 6, r, s->date_iso);
+        if (step_done(st, q, "insert signer")) return -1;
+    }
+    return 0;
+}
+
+edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, edgr_put_result *result)
+{
+    if (!st || !r || !st->in_tx) return EDGR_ERR_ARG;
+    sqlite3_stmt *q = store_stmt(st, S_FIND);
+    if (!q) return EDGR_ERR_STORE;
+    bind_ref(q, 1, r, r->accession);
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_sql_error(st, "look up");
+    sqlite3_int64 old = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    int old_header_only = rc == SQLITE_ROW && sqlite3_column_int(q, 1);
+    sqlite3_reset(q);
+    edgr_put_result res = EDGR_PUT_ADDED;
+    if (old) {
+        /* a header alone gives way to the whole filing, never the reverse */
+        if (!replace && !(old_header_only && !r->header_only)) {
+            if (result) *result = EDGR_PUT_UNCHANGED;
+            return EDGR_OK;
+        }
+        if (delete_filing(st, old)) return EDGR_ERR_STORE;
+        res = EDGR_PUT_REPLACED;
+    }
+    sqlite3_int64 id;
+    /* a savepoint, so that a failure half-way leaves the batch's other
+     * filings intact and this one absent */
+    if (exec(st, "SAVEPOINT put")) return EDGR_ERR_STORE;
+    if (put_filing(st, r, &id) || put_entities(st, r, id) || put_documents(st, r, id) ||
+        put_rows(st, r, id) || put_facts(st, r, id)) {
+        sqlite3_exec(st->db, "ROLLBACK TO put; RELEASE put", NULL, NULL, NULL);
+        return EDGR_ERR_STORE;
+    }
+    if (exec(st, "RELEASE put")) return EDGR_ERR_STORE;
+    if (result) *result = res;
+    return EDGR_OK;
+}
+
+/* ---- small reads ---------------------------------------------------------- */
+
+edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
+{
+    if (!st || !accession || !out) return EDGR_ERR_ARG;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT source_path, source_member, source_offset, source_length "
+                           "FROM filings WHERE accession=?1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return store_sql_error(st, "source");
+    sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
+    edgr_status rc = EDGR_ERR_ARG;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        const char *p = (const char *)sqlite3_column_text(q, 0);
+        const char *m = (const char *)sqlite3_column_text(q, 1);
+        snprintf(st->src_path, sizeof st->src_path, "%s", p ? p : "");
+        snprintf(st->src_member, sizeof st->src_member, "%s", m ? m : "");
+        out->path = st->src_path;
+        out->member = m ? st->src_member : NULL;
+        out->offset = (uint64_t)sqlite3_column_int64(q, 2);
+        out->length = (uint64_t)sqlite3_column_int64(q, 3);
+        rc = EDGR_OK;
+    } else {
+        store_fail(st, "%s: no such filing in the store", accession);
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+edgr_status edgr_store_stats_get(edgr_store *st, edgr_store_stats *out)
+{
+    if (!st || !out) return EDGR_ERR_ARG;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT (SELECT count(*) FROM filings), (SELECT count(*) FROM text_rows), "
+                           "(SELECT coalesce(sum(text_bytes),0) FROM filings)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return store_sql_error(st, "stats");
+    edgr_status rc = EDGR_ERR_STORE;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        out->filings = (uint64_t)sqlite3_column_int64(q, 0);
+        out->rows = (uint64_t)sqlite3_column_int64(q, 1);
+        out->text_bytes = (uint64_t)sqlite3_column_int64(q, 2);
+        rc = EDGR_OK;
+    }
+    sqlite3_finalize(q);
+    return rc;
+}

@@ -1,0 +1,31 @@
+/* Inside the store: the handle and helpers shared by writing (store.c) and
+ * reading (search.c, show.c). */
+#ifndef EDGR_STORE_INT_H
+#define EDGR_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "edgr/store.h"
+
+/* Prepared statements of the writer, kept for the connection's life. */
+enum {
+    S_FIND, S_FILING, S_ENTITY, S_ROLE, S_FORMER, S_NAME, S_NAME_FTS, S_DOC, S_SECTION,
+    S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER, S_COUNT
+};
+
+struct edgr_store {
+    sqlite3 *db;
+    int readonly;
+    int in_tx;
+    sqlite3_stmt *stmt[S_COUNT];
+    char err[512];
+    char src_path[4096], src_member[4096];
+};
+
+void store_fail(edgr_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Record sqlite's message for `what` and return EDGR_ERR_STORE. */
+edgr_status store_sql_error(edgr_store *st, const char *what);
+/* A writer statement, reset and unbound; NULL on error (recorded). */
+sqlite3_stmt *store_stmt(edgr_store *st, int which);
+
+#endif
