@@ -1,7 +1,8 @@
 # edgr — the Makefile is a thin layer over CMake.  See README.md.
 #   make            build (build/)
 #   make demo       install what is missing, build, run edgr on samples/
-#   make check      build and run every test, then the corpus under ASan+UBSan
+#   make check      build and run every test (the store's kill -9 test too),
+#                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
 #   make html-diff  edgr's HTML text against libxml2's over the corpus
 #   make fuzz       run the libFuzzer targets (FUZZ_SECONDS per target)
@@ -31,6 +32,8 @@ check: all
 	@build/corpus_tests
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
+	@tests/store/run.sh build/edgr
+	@tests/store/crash.sh build/edgr 25
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  if [ $$rc = 77 ]; then echo "accuracy: SKIPPED (no ../shared/corpus)"; \
 	  elif [ $$rc != 0 ]; then echo "accuracy: targets missed (run make accuracy)"; exit 1; \
@@ -46,6 +49,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  [ $$rc = 0 ] || [ $$rc = 77 ] && echo "accuracy under ASan+UBSan: ok" || { echo "accuracy under ASan+UBSan: rc $$rc"; exit 1; }
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
 
 # Item accuracy: 8-K header items vs body, 10-K/10-Q against tests/labels.
 accuracy: all
@@ -55,6 +59,7 @@ bench: all
 	@scripts/deps.sh bench
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/edgr_bench ../shared/corpus build/edgr
+	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
 
 # edgr's HTML text against libxml2's, word by word, over the corpus HTML
 # (tests/diff/html_diff.c); `make check` runs it with -q (unexplained only).

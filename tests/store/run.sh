@@ -1,0 +1,280 @@
+#!/bin/bash
+# Store tests: edgr ingest (idempotence, --replace, duplicates, archives,
+# stdin lists, bad files), edgr search (every filter and query form,
+# malformed queries, read-only), edgr show, edgr company, edgr cat ACCESSION.
+# Usage: tests/store/run.sh path/to/edgr
+set -u
+edgr=$(realpath "${1:-build/edgr}")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+expect() { # expect DESCRIPTION WANTED_RC CMD...
+  local what=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want ($(head -c 300 "$tmp/err"))"; fi
+}
+has() { grep -q -- "$2" "$tmp/out" && ok || bad "$1: no '$2' in: $(head -c 300 "$tmp/out")"; }
+hasnt() { grep -q -- "$2" "$tmp/out" && bad "$1: '$2' should not be in: $(head -c 300 "$tmp/out")" || ok; }
+lines() { local n; n=$(wc -l <"$tmp/out"); [ "$n" = "$2" ] && ok || bad "$1: $n lines, want $2"; }
+sql() { sqlite3 "$db" "$@"; }
+db=$tmp/s.db
+S="--db $db"
+s8k=samples/0009900001-17-000001.txt
+s8k_nc=samples/0009900001-17-000001.nc
+s10k=samples/0009900002-97-000003.txt
+s8k19=samples/0009900003-19-000010.txt
+s10d=samples/0009900004-23-000020.txt
+
+# ---- help and usage
+for c in ingest search show company; do
+  expect "$c --help" 0 "$edgr" "$c" --help
+  has "$c --help" "usage: edgr $c"
+  expect "help $c" 0 "$edgr" help "$c"
+done
+expect "ingest unknown option" 2 "$edgr" ingest --frob samples
+expect "ingest bad --jobs" 2 "$edgr" ingest --jobs 0 samples
+expect "search without query" 2 "$edgr" search $S
+expect "search on a missing store" 3 "$edgr" search --db "$tmp/none.db" word
+grep -q "no store here\|cannot open" "$tmp/err" && ok || bad "missing store message: $(cat "$tmp/err")"
+[ ! -e "$tmp/none.db" ] && ok || bad "a search created a store"
+
+# ---- ingest: the samples, quiet on success
+expect "ingest samples" 0 "$edgr" ingest $S samples/
+[ ! -s "$tmp/out" ] && ok || bad "ingest printed on stdout"
+grep -v "warning" "$tmp/err" | grep -q . && bad "ingest errors: $(cat "$tmp/err")" || ok
+[ "$(sql 'select count(*) from filings')" = 4 ] && ok || bad "4 filings (the .txt and .nc of one 8-K are one)"
+[ "$(sql 'pragma integrity_check')" = ok ] && ok || bad "integrity_check"
+sql "insert into text_fts(text_fts) values('integrity-check')" && ok || bad "FTS index integrity"
+[ "$(sql 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
+[ "$(sql 'pragma user_version')" = 1 ] && ok || bad "schema version 1"
+[ "$(sql "select form||' '||filing_date||' '||period||' '||items from filings where accession='0009900001-17-000001'")" = "8-K 2017-03-14 2017-03-14 7.01,9.01" ] \
+  && ok || bad "filing row: $(sql "select * from filings where accession='0009900001-17-000001'" | head -c 200)"
+[ "$(sql "select count(*) from roles r join filings f on f.id=r.filing_id where accession='0009900004-23-000020'")" = 3 ] \
+  && ok || bad "three entities with roles in the 10-D"
+[ "$(sql "select count(*) from former_names where cik='0009900001'")" = 2 ] && ok || bad "former names"
+[ "$(sql "select sic||' '||state_of_incorporation||' '||fiscal_year_end from entities where cik='0009900001'")" = "2834 DE 1231" ] \
+  && ok || bad "entity facts: $(sql "select * from entities where cik='0009900001'")"
+[ "$(sql "select group_concat(item, ' ') from (select item from sections s join filings f on f.id=s.filing_id where accession='0009900001-17-000001' order by n)")" = "7.01 9.01" ] \
+  && ok || bad "8-K sections"
+[ "$(sql "select count(*) from sections s join filings f on f.id=s.filing_id where accession='0009900002-97-000003'")" = 4 ] \
+  && ok || bad "1997 10-K sections"
+sha=$("$edgr" cat --raw $s8k19 2 | sha256sum | cut -d' ' -f1)
+[ "$(sql "select sha256 from documents d join filings f on f.id=d.filing_id where accession='0009900003-19-000010' and seq=2")" = "$sha" ] \
+  && ok || bad "document SHA-256 is the decoded body's"
+[ "$(sql "select value from cover_facts c join filings f on f.id=c.filing_id where accession='0009900001-17-000001' and name='file_number'")" != "" ] \
+  && ok || bad "cover facts stored"
+[ "$(sql "select count(*) from signatures s join filings f on f.id=s.filing_id where accession='0009900001-17-000001'")" -ge 1 ] \
+  && ok || bad "signers stored"
+[ "$(sql "select count(*) from exhibits e join filings f on f.id=e.filing_id where accession='0009900001-17-000001' and number='99.1' and doc=2")" = 1 ] \
+  && ok || bad "exhibit 99.1 matched to document 2"
+src=$(sql "select source_path from filings where accession='0009900002-97-000003'")
+[ "$src" = "$top/$s10k" ] && ok || bad "source path recorded absolute: $src"
+
+# ---- idempotence: the same command again changes nothing
+sql .dump >"$tmp/dump1"
+expect "ingest again" 0 "$edgr" ingest $S --json samples/
+sql .dump >"$tmp/dump2"
+cmp -s "$tmp/dump1" "$tmp/dump2" && ok || bad "second ingest changed the store"
+[ "$(grep -c '"status":"unchanged"' "$tmp/out")" = 5 ] && ok || bad "five unchanged: $(cat "$tmp/out")"
+# duplicated and concatenated inputs in one run
+expect "duplicates in one run" 0 "$edgr" ingest --db "$tmp/d.db" --json $s8k $s8k $s8k_nc $s8k
+[ "$(sqlite3 "$tmp/d.db" 'select count(*) from filings')" = 1 ] && ok || bad "one filing from four copies"
+[ "$(grep -c '"status":"added"' "$tmp/out")" = 1 ] && ok || bad "added once: $(cat "$tmp/out")"
+[ "$(grep -c '"status":"unchanged"' "$tmp/out")" = 3 ] && ok || bad "then unchanged"
+cat $s8k $s10k $s8k >"$tmp/concat.txt"
+expect "concatenated" 0 "$edgr" ingest --db "$tmp/d.db" "$tmp/concat.txt"
+[ "$(sqlite3 "$tmp/d.db" 'select count(*) from filings')" = 2 ] && ok || bad "concatenated file adds its new filing only"
+[ "$(sqlite3 "$tmp/d.db" "select source_offset > 0 from filings where accession='0009900002-97-000003'")" = 1 ] \
+  && ok || bad "a filing's offset inside a concatenated file"
+expect "cat from a concatenated source" 0 "$edgr" cat --db "$tmp/d.db" 0009900002-97-000003 1
+grep -q "QUILLFEATHER" "$tmp/out" && ok || bad "cat read the second filing of the file"
+
+# ---- --replace
+rows=$(sql 'select count(*) from text_rows')
+expect "replace" 0 "$edgr" ingest $S --replace --json $s8k
+has "replace status" '"status":"replaced"'
+[ "$(sql 'select count(*) from filings')" = 4 ] && ok || bad "replace keeps the count"
+[ "$(sql 'select count(*) from text_rows')" = "$rows" ] && ok || bad "replace leaves no stale rows"
+sql "insert into text_fts(text_fts) values('integrity-check')" && ok || bad "FTS index after replace"
+expect "search after replace" 0 "$edgr" search $S --json '"Halcyon Meadow"' --limit 100
+[ "$(grep -c '"accession_number":"0009900001-17-000001"' "$tmp/out")" -ge 1 ] && ok || bad "hits after replace"
+
+# ---- a header alone, then the whole filing
+sed -n '/<SEC-HEADER>/,/<\/SEC-HEADER>/p' $s8k19 >"$tmp/h.hdr.sgml"
+expect "header only" 0 "$edgr" ingest --db "$tmp/h.db" "$tmp/h.hdr.sgml"
+[ "$(sqlite3 "$tmp/h.db" 'select header_only||doc_count from filings')" = 10 ] && ok || bad "header-only record"
+expect "then the filing" 0 "$edgr" ingest --db "$tmp/h.db" --json $s8k19
+has "header-only record gives way" '"status":"replaced"'
+[ "$(sqlite3 "$tmp/h.db" 'select header_only||doc_count from filings')" = 02 ] && ok || bad "whole filing stored"
+expect "the header again" 0 "$edgr" ingest --db "$tmp/h.db" --json "$tmp/h.hdr.sgml"
+has "a header never replaces the filing" '"status":"unchanged"'
+
+# ---- bad files: reported with file and offset, the batch goes on
+expect "bad file in a batch" 1 "$edgr" ingest --db "$tmp/b.db" tests/fixtures/not_edgar.txt $s8k tests/fixtures/empty.txt $s10k
+grep -q '^tests/fixtures/not_edgar.txt: 0: ' "$tmp/err" && ok || bad "bad file message: $(cat "$tmp/err")"
+grep -q '^tests/fixtures/empty.txt: 0: ' "$tmp/err" && ok || bad "empty file message"
+[ "$(sqlite3 "$tmp/b.db" 'select count(*) from filings')" = 2 ] && ok || bad "good files stored"
+expect "missing path" 1 "$edgr" ingest --db "$tmp/b.db" /nonexistent/x.txt
+grep -q '^/nonexistent/x.txt: 0: ' "$tmp/err" && ok || bad "missing path message"
+expect "truncated filing" 0 "$edgr" ingest --db "$tmp/b.db" -q tests/fixtures/truncated.txt
+expect "not a store" 1 "$edgr" ingest --db tests/fixtures/not_edgar.txt $s8k
+grep -q "not an edgr store\|not a database\|file is not" "$tmp/err" && ok || bad "refuses a file that is not a store: $(cat "$tmp/err")"
+sqlite3 "$tmp/other.db" "create table t(x)"
+expect "someone else's database" 1 "$edgr" ingest --db "$tmp/other.db" $s8k
+grep -q "not an edgr store" "$tmp/err" && ok || bad "refuses another database: $(cat "$tmp/err")"
+cp "$db" "$tmp/new.db"; sqlite3 "$tmp/new.db" "pragma user_version=99"
+expect "a newer schema" 3 "$edgr" search --db "$tmp/new.db" word
+grep -q "newer edgr" "$tmp/err" && ok || bad "newer schema message: $(cat "$tmp/err")"
+
+# ---- archives and lists of paths
+(cd samples && tar czf "$tmp/feed.nc.tar.gz" *.nc *.txt)
+expect "archive" 0 "$edgr" ingest --db "$tmp/a.db" "$tmp/feed.nc.tar.gz"
+[ "$(sqlite3 "$tmp/a.db" 'select count(*) from filings')" = 4 ] && ok || bad "archive: 4 filings"
+[ "$(sqlite3 "$tmp/a.db" "select source_member from filings where accession='0009900003-19-000010'")" = 0009900003-19-000010.txt ] \
+  && ok || bad "archive member recorded"
+expect "cat from an archive" 0 "$edgr" cat --db "$tmp/a.db" 0009900003-19-000010 2
+cmp -s "$tmp/out" <("$edgr" cat $s8k19 2) && ok || bad "cat through the store gives the document"
+ls samples/*.txt | "$edgr" ingest --db "$tmp/l.db" - >"$tmp/out" 2>"$tmp/err" && ok || bad "paths on stdin: $(cat "$tmp/err")"
+[ "$(sqlite3 "$tmp/l.db" 'select count(*) from filings')" = 4 ] && ok || bad "stdin list: 4 filings"
+expect "jobs 1" 0 "$edgr" ingest --db "$tmp/j.db" --jobs 1 samples/
+[ "$(sqlite3 "$tmp/j.db" 'select count(*) from filings')" = 4 ] && ok || bad "--jobs 1: 4 filings"
+
+# ---- search: query forms
+expect "word" 0 "$edgr" search $S --json meadow
+has "word" '"accession_number":"0009900001-17-000001"'
+for f in accession_number type filing_date cik conformed_name item part document doc_type filename score snippet; do
+  has "hit field $f" "\"$f\":"
+done
+expect "phrase" 0 "$edgr" search $S --json '"press release"'
+has "phrase snippet marks" '<mark>press</mark> <mark>release</mark>\|<mark>press release</mark>'
+expect "stemming" 0 "$edgr" search $S --json 'announcing'
+expect "AND" 0 "$edgr" search $S --json 'halcyon AND interim'
+expect "OR" 0 "$edgr" search $S --json 'quillfeather OR larkspur'
+has "OR: one side" '0009900002-97-000003'
+has "OR: other side" '0009900003-19-000010'
+expect "NOT" 0 "$edgr" search $S --json --limit 100 '(quillfeather OR larkspur) NOT quillfeather'
+hasnt "NOT excludes" '0009900002-97-000003'
+expect "NEAR" 0 "$edgr" search $S --json 'NEAR(press release, 3)'
+expect "prefix" 0 "$edgr" search $S --json 'quillfeath*'
+has "prefix" '0009900002-97-000003'
+expect "no hits" 1 "$edgr" search $S 'zyzzyvaword'
+expect "punctuation as phrase" 0 "$edgr" search $S --json 'Halcyon-Meadow'
+expect "table output" 0 "$edgr" search $S meadow
+has "table output" '0009900001-17-000001'
+
+# ---- search: filters
+expect "--form" 0 "$edgr" search $S --json --limit 100 --form 10-K 'company OR meadow OR quillfeather'
+hasnt "--form 10-K" '"type":"8-K"'
+expect "--form lower case" 0 "$edgr" search $S --json --form 8-k meadow
+expect "--cik" 0 "$edgr" search $S --json --limit 100 --cik 9900003 'company OR corporation OR orbital'
+hasnt "--cik" '"cik":"0009900001"'
+has "--cik" '"cik":"0009900003"'
+expect "--cik of a second entity" 0 "$edgr" search $S --json --cik 0009900006 'receivables OR trust'
+has "--cik matches any entity" '0009900004-23-000020'
+expect "--company exact" 0 "$edgr" search $S --json --company 'Larkspur Orbital Systems Corp.' 'orbital OR company'
+has "--company exact" '0009900003-19-000010'
+expect "--company prefix" 0 "$edgr" search $S --json --company 'larkspur orb' 'orbital OR company'
+has "--company prefix" '0009900003-19-000010'
+expect "--company substring" 0 "$edgr" search $S --json --company 'orbital' 'orbital OR company'
+has "--company substring" '0009900003-19-000010'
+expect "--company former name" 0 "$edgr" search $S --json --company 'LARKSPUR AEROSPACE' 'orbital OR company'
+has "--company former name" '0009900003-19-000010'
+expect "--company unknown" 1 "$edgr" search $S --company 'nosuchco' 'company'
+expect "--from/--to" 0 "$edgr" search $S --json --limit 100 --from 2017-01-01 --to 2019-12-31 'company OR meadow OR quillfeather OR orbital'
+hasnt "--from excludes 1997" '"filing_date":"1997'
+hasnt "--to excludes 2023" '"filing_date":"2023'
+expect "--from year" 0 "$edgr" search $S --json --from 2019 --limit 100 'company OR orbital'
+hasnt "--from 2019" '"filing_date":"2017'
+expect "--item" 0 "$edgr" search $S --json --limit 100 --item 7.01 'meadow OR company'
+has "--item" '"item":"7.01"'
+hasnt "--item only that item" '"item":"9.01"'
+expect "--item 10-K" 0 "$edgr" search $S --json --limit 100 --item 1 'company OR business OR mill'
+has "--item 10-K" '"item":"1'
+expect "--doc-type" 0 "$edgr" search $S --json --limit 100 --doc-type ex-99.1 'meadow OR company OR release'
+hasnt "--doc-type" '"doc_type":"8-K"'
+has "--doc-type" '"doc_type":"EX-99.1"'
+expect "--sort date" 0 "$edgr" search $S --json --limit 100 --sort date 'company'
+first=$(head -1 "$tmp/out" | grep -o '"filing_date":"[^"]*"'); last=$(tail -1 "$tmp/out" | grep -o '"filing_date":"[^"]*"')
+[[ "$first" > "$last" || "$first" == "$last" ]] && ok || bad "--sort date: $first then $last"
+expect "--limit" 0 "$edgr" search $S --json --limit 2 'company'
+lines "--limit 2" 2
+"$edgr" search $S --json --limit 3 company >"$tmp/p1"; "$edgr" search $S --json --limit 1 --offset 2 company >"$tmp/p2"
+[ "$(sed -n 3p "$tmp/p1")" = "$(cat "$tmp/p2")" ] && ok || bad "--offset pages"
+
+# ---- malformed queries: a clear error, exit 2, never SQL
+for q in '"unclosed' 'AND' 'meadow AND' '(meadow' 'meadow)' '*' 'NEAR(a b' 'OR OR' '   ' 'meadow *'; do
+  expect "malformed: $q" 2 "$edgr" search $S "$q"
+  grep -q "^edgr search: " "$tmp/err" && ok || bad "malformed '$q': message: $(cat "$tmp/err")"
+  grep -qi "sql\|fts5\|sqlite" "$tmp/err" && bad "malformed '$q' shows SQL: $(cat "$tmp/err")" || ok
+done
+expect "bad --from" 2 "$edgr" search $S --from 2017-3-8 meadow
+expect "bad --cik" 2 "$edgr" search $S --cik ACME meadow
+expect "bad --limit" 2 "$edgr" search $S --limit x meadow
+expect "bad --sort" 2 "$edgr" search $S --sort size meadow
+# no query writes
+sum1=$(sql .dump | md5sum)
+"$edgr" search $S "meadow'); DROP TABLE filings; --" >/dev/null 2>&1
+"$edgr" search $S --form "8-K'; DELETE FROM filings; --" meadow >/dev/null 2>&1
+"$edgr" search $S --company "x'); DELETE FROM names; --" meadow >/dev/null 2>&1
+[ "$(sql .dump | md5sum)" = "$sum1" ] && ok || bad "a query changed the store"
+
+# ---- show
+expect "show" 0 "$edgr" show $S --pretty 0009900001-17-000001
+for f in accession_number header entities documents sections exhibits cover signatures sha256 source; do has "show $f" "\"$f\""; done
+has "show item" '"item": "7.01"'
+expect "show --text" 0 "$edgr" show $S --pretty --text 0009900001-17-000001
+has "show section text" '"text": "On March 14, 2017'
+expect "show compact" 0 sh -c "\"$edgr\" show $S 0009900002-97-000003 | cat"
+lines "show piped is one line" 1
+expect "show unknown" 1 "$edgr" show $S 0000000000-00-000000
+grep -q "no such filing" "$tmp/err" && ok || bad "show unknown message"
+
+# ---- company
+expect "company by CIK" 0 "$edgr" company $S --pretty 9900001
+has "company name" '"name": "Halcyon Meadow Therapeutics, Inc."'
+for f in cik sic sic_description ein state_of_incorporation fiscal_year_end addresses former_names filings accession_number filing_date form primary_document; do
+  has "company $f" "\"$f\""
+done
+expect "company by padded CIK" 0 "$edgr" company $S 0009900001
+expect "company by name" 0 "$edgr" company $S --pretty 'halcyon meadow therapeutics, inc.'
+has "company by name" '"cik": "0009900001"'
+expect "company by former name" 0 "$edgr" company $S --pretty 'MEADOWBROOK'
+has "company by former name" '"cik": "0009900001"'
+expect "company by substring" 0 sh -c "\"$edgr\" company $S 'ridge' | cat"
+[ "$(wc -l <"$tmp/out")" -ge 3 ] && ok || bad "three Cobalt Ridge companies"
+expect "company unknown" 1 "$edgr" company $S 'nosuchcompany'
+"$edgr" company $S 9900004 >/dev/null 2>&1 || true
+expect "company filings newest first" 0 sh -c "\"$edgr\" company $S 9900001 | cat"
+
+# ---- cat ACCESSION
+expect "cat accession" 0 "$edgr" cat $S 0009900001-17-000001 2
+cmp -s "$tmp/out" <("$edgr" cat $s8k 2) && ok || bad "cat via the store"
+expect "cat unknown accession" 1 "$edgr" cat $S 0000000000-00-000000 1
+
+# ---- the corpus: every file ingests with no error; the seed filing is found
+corpus=../shared/corpus
+if [ -d "$corpus/submissions" ]; then
+  expect "ingest the corpus" 0 "$edgr" ingest --db "$tmp/corpus.db" "$corpus"
+  grep -v ': warning: ' "$tmp/err" | grep -q . && bad "corpus errors: $(grep -v ': warning: ' "$tmp/err" | head -5)" || ok
+  n=$(sqlite3 "$tmp/corpus.db" 'select count(*) from filings')
+  [ "$n" -ge 130 ] && ok || bad "corpus: $n filings stored"
+  [ "$(sqlite3 "$tmp/corpus.db" 'pragma integrity_check')" = ok ] && ok || bad "corpus store integrity"
+  expect "seed search" 0 "$edgr" search --db "$tmp/corpus.db" --json --form 8-K '"multiple myeloma"'
+  grep '"accession_number":"0001144204-17-013452"' "$tmp/out" | grep -q '"item":"7.01"\|"doc_type":"EX-99.1"' \
+    && ok || bad "seed filing not found with its 7.01 or press release: $(head -c 400 "$tmp/out")"
+  grep -q '<mark>multiple myeloma</mark>\|<mark>Multiple Myeloma</mark>\|<mark>Multiple myeloma</mark>' "$tmp/out" \
+    && ok || bad "seed snippet highlights the phrase"
+  expect "seed company" 0 "$edgr" company --db "$tmp/corpus.db" 1279704
+  grep -q '0001144204-17-013452' "$tmp/out" && ok || bad "seed filing in its company's list"
+  expect "seed show" 0 "$edgr" show --db "$tmp/corpus.db" --text 0001144204-17-013452
+  grep -q 'On March 8, 2017, we issued a press release' "$tmp/out" && ok || bad "seed item text in show"
+else
+  echo "store: corpus checks SKIPPED (no ../shared/corpus)"
+fi
+
+echo "store: $pass passed, $fail failed"
+[ "$fail" = 0 ]
