@@ -419,10 +419,13 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
                 end_sub(s, off);
                 return LINE_NEXT;
             }
+            /* a document left open ends where the next begins */
+            if (s->cur >= 0) end_doc(s, off, 0);
             begin_doc(s, off);
             return LINE_NEXT;
         case L_DOCUMENT_END:
             s->stray = 0;
+            if (s->cur >= 0) end_doc(s, next, 0); /* just past </DOCUMENT> */
             return LINE_NEXT;
         case L_SEC_DOCUMENT_END:
         case L_SUBMISSION_END:

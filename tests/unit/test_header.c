@@ -230,3 +230,26 @@ TEST(json_strings_are_valid_utf8)
     CHECK(strstr(j, "\"conformed_name\":\"Caf\xc3\xa9 Noir\xe2\x80\x99s \\u0001Co \xc3\x83\"") != NULL);
     free(j);
 }
+
+/* Found by the store, whose document rows record each document's byte range:
+ * every document but the last had end == 0. */
+TEST(every_document_ends_past_its_closing_tag)
+{
+    static const char text[] = TAB_HEADER
+        "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\none\n</TEXT>\n</DOCUMENT>\n"
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\ntwo\n</TEXT>\n</DOCUMENT>\n"
+        "</SEC-DOCUMENT>\n";
+    const edgr_submission *s = parse(text);
+    CHECK(s && s->doc_count == 2);
+    const char *second = strstr(text, "<DOCUMENT>\n<TYPE>EX-99.1");
+    const char *last_close = strstr(second, "</DOCUMENT>\n");
+    CHECK(s->docs[0].end == (uint64_t)(second - text));
+    CHECK(s->docs[1].end == (uint64_t)(last_close + 12 - text));
+    /* and a document that is never closed ends where the next begins */
+    static const char open[] = TAB_HEADER
+        "<DOCUMENT>\n<TYPE>8-K\n<TEXT>\none\n</TEXT>\n"
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\ntwo\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+    s = parse(open);
+    CHECK(s && s->doc_count == 2);
+    CHECK(s->docs[0].end == (uint64_t)(strstr(open, "<DOCUMENT>\n<TYPE>EX") - open));
+}
