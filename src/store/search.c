@@ -95,6 +95,11 @@ static void query_error(edgr_store *st, const char *q, const char *msg)
     const char *near = strstr(msg, "syntax error near");
     if (strstr(msg, "unterminated string"))
         store_fail(st, "cannot read the query '%s': a double quote (\") is not closed", q);
+    else if (near && !strcmp(near, "syntax error near \"\""))
+        store_fail(st,
+                   "cannot read the query '%s': it ends too soon (a '(' is not closed, or an AND, OR "
+                   "or NOT has nothing after it)",
+                   q);
     else if (near)
         store_fail(st,
                    "cannot read the query '%s': unexpected %s (write words, \"phrases\", AND, OR, "
