@@ -7,7 +7,7 @@ set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in header split uudecode html items; do
+for t in header split uudecode html items facts store; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
   for f in samples/* tests/fixtures/* tests/fixtures/items/* tests/regress/*; do

@@ -149,8 +149,8 @@ int store_names_lookup(edgr_store *st, const char *name, long limit, char **json
     static const char *const STEPS[] = {
         "SELECT DISTINCT cik FROM names WHERE name = ?1 LIMIT ?2",
         "SELECT DISTINCT cik FROM names WHERE name LIKE ?1 || '%' ESCAPE '\\' LIMIT ?2",
-        "SELECT DISTINCT n.cik FROM names_fts JOIN names n ON n.id = names_fts.rowid "
-        "WHERE names_fts MATCH ?1 LIMIT ?2"};
+        ("SELECT DISTINCT n.cik FROM names_fts JOIN names n ON n.id = names_fts.rowid "
+         "WHERE names_fts MATCH ?1 LIMIT ?2")};
     size_t len = strlen(name);
     char *esc = malloc(len * 2 + 3);
     char *phrase = malloc(len * 2 + 3);

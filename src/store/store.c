@@ -277,8 +277,8 @@ int edgr_store_has(edgr_store *st, const char *accession)
 static int delete_filing(edgr_store *st, sqlite3_int64 id)
 {
     static const char *const DEL[] = {
-        "INSERT INTO text_fts(text_fts, rowid, text) SELECT 'delete', id, text FROM text_rows "
-        "WHERE filing_id=?1",
+        ("INSERT INTO text_fts(text_fts, rowid, text) SELECT 'delete', id, text FROM text_rows "
+         "WHERE filing_id=?1"),
         "DELETE FROM text_rows WHERE filing_id=?1", "DELETE FROM roles WHERE filing_id=?1",
         "DELETE FROM documents WHERE filing_id=?1", "DELETE FROM sections WHERE filing_id=?1",
         "DELETE FROM exhibits WHERE filing_id=?1", "DELETE FROM cover_facts WHERE filing_id=?1",
