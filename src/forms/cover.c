@@ -59,7 +59,7 @@ static int irs_at(const char *p, size_t n, size_t *at, size_t *len)
 
 /* A telephone number: (608) 441-8120, 608-441-8120, 763.542.6000,
  * 1-800-555-1234, +1 (608) 441 8120. */
-static int phone_at(const char *p, size_t n, size_t *at, size_t *len)
+int fx_phone_at(const char *p, size_t n, size_t *at, size_t *len)
 {
     for (size_t i = 0; i < n; i++) {
         if (!(p[i] == '(' || p[i] == '+' || is_digit(p[i]))) continue;
@@ -78,7 +78,9 @@ static int phone_at(const char *p, size_t n, size_t *at, size_t *len)
             }
             j++;
         }
-        if (gl[groups < 5 ? groups : 4]) groups++;
+        /* count the last group if the loop stopped inside it (a loop that
+         * stopped after five groups has counted them all) */
+        if (groups < 5 && gl[groups]) groups++;
         while (j > i && !is_digit(p[j - 1])) j--;
         /* ten digits in 3-3-4 (after an optional 1), or an international number */
         int us = d >= 10 && d <= 11 && groups >= 3 && gl[groups - 1] == 4;
@@ -128,7 +130,7 @@ static int caption_line(const fx_doc *d, size_t i)
         if (caption_kind(c[k].p, c[k].n) != L_NONE) continue;
         /* "(or organization)": a caption's second line; "(608) 441-8120" is not */
         size_t a, l;
-        if (c[k].p[0] != '(' || phone_at(c[k].p, c[k].n, &a, &l)) return 0;
+        if (c[k].p[0] != '(' || fx_phone_at(c[k].p, c[k].n, &a, &l)) return 0;
     }
     return 1;
 }
@@ -255,7 +257,7 @@ static int wordy(const char *p, size_t n)
 {
     size_t a, l;
     if (!n || p[0] == '(' || caption_kind(p, n) != L_NONE) return 0;
-    if (file_number_at(p, n, &a, &l) || irs_at(p, n, &a, &l) || phone_at(p, n, &a, &l)) return 0;
+    if (file_number_at(p, n, &a, &l) || irs_at(p, n, &a, &l) || fx_phone_at(p, n, &a, &l)) return 0;
     size_t letters = 0;
     for (size_t i = 0; i < n; i++) letters += is_alpha((unsigned char)p[i]);
     return letters >= 2;
@@ -313,7 +315,7 @@ static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int z
             if (mv == m && m > 1 && c != k && c != zipk) continue;
             /* a phone number sharing the row is not part of the address */
             size_t a, l;
-            if (phone_at(v[c].p, v[c].n, &a, &l) && a == 0) continue;
+            if (fx_phone_at(v[c].p, v[c].n, &a, &l) && a == 0) continue;
             const char *sep = bl == 0 ? "" : (c == 0 || (mv == m && c == k)) && buf[bl - 1] != ',' ? ", " : " ";
             size_t sl = strlen(sep);
             if (bl + sl + v[c].n >= sizeof buf) break;
@@ -750,7 +752,7 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
                     set(st, d, &cv->irs_number, v.p, v.n, v.line);
                 break;
             case L_PHONE:
-                if (!cv->phone.value && shaped(d, i, k, lo, hi, phone_at, &v))
+                if (!cv->phone.value && shaped(d, i, k, lo, hi, fx_phone_at, &v))
                     set(st, d, &cv->phone, v.p, v.n, v.line);
                 break;
             case L_ADDR:

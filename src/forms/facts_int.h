@@ -66,6 +66,8 @@ uint64_t fx_offset(const fx_doc *d, size_t i);
 
 /* Case-insensitive search of an ASCII needle in p[0..n); its position or -1. */
 long fx_find(const char *p, size_t n, const char *needle);
+/* A telephone number in p[0..n): 1 with its place in *at, *len, or 0. */
+int fx_phone_at(const char *p, size_t n, size_t *at, size_t *len);
 /* 1 if p[0..n) starts with the needle, ignoring ASCII case. */
 int fx_starts(const char *p, size_t n, const char *needle);
 

@@ -260,3 +260,18 @@ TEST(facts_json_is_escaped)
     free(b);
     edgr_facts_free(&f);
 }
+
+/* Found by fuzz_store: a run of five or more digit groups ("--12-31 0.25 1
+ * (650) 800-6676" on a cover) made the phone reader index past its group
+ * table (UBSan: index 5 out of bounds). */
+TEST(facts_phone_with_many_digit_groups)
+{
+    size_t at = 0, len = 0;
+    const char *five = "12-31 0 25 1 7 (207) 555-0100";
+    CHECK(fx_phone_at(five, strlen(five), &at, &len) == 1);
+    CHECK(len >= 14 && at + len <= strlen(five) && !memcmp(five + at + len - 8, "555-0100", 8));
+    const char *groups = "1 2 3 4 5 6 7 8 9";
+    CHECK(fx_phone_at(groups, strlen(groups), &at, &len) == 0);
+    const char *plain = "Telephone: (608) 441-8120";
+    CHECK(fx_phone_at(plain, strlen(plain), &at, &len) == 1 && len == 14);
+}
