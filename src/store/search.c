@@ -257,14 +257,17 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     int filtered = qy->form || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
     sql_text sql = {.n = 0};
     if (!filtered && !qy->sort_by_date) {
-        /* FTS5 ranks and cuts on its own: the fastest plan */
+        /* no filter: rank the matches alone, then join the 20 kept */
         add(&sql, "SELECT m.id, m.score, f.accession, f.form, f.filing_date, f.cik, f.company, r.item, "
-                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, rank AS score FROM "
-                  "text_fts WHERE text_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) m "
+                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, bm25(text_fts) AS score "
+                  "FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
                   "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
                   "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc ORDER BY m.score");
     } else {
-        add(&sql, "SELECT r.id, text_fts.rank AS score, f.accession, f.form, f.filing_date, f.cik, "
+        /* bm25() rather than `rank`: with `rank` FTS5 sorts every match
+         * first and then seeks each one again while the join filters them
+         * (0.7 s against 18 ms for a filter that keeps few rows) */
+        add(&sql, "SELECT r.id, bm25(text_fts) AS score, f.accession, f.form, f.filing_date, f.cik, "
                   "f.company, r.item, r.part, r.doc, r.doc_type, d.filename FROM text_fts "
                   "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
                   "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc "
