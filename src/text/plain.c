@@ -12,16 +12,21 @@
 #include <string.h>
 
 #include "charset.h"
+#include "pages.h"
 #include "scan.h"
 #include "sink.h"
+#include "table.h"
 
 typedef struct pline {
     size_t start, end; /* without the line break */
     int kind;
     int ff;            /* a text line with a form feed: a page starts here */
+    size_t at;         /* L_PAGENO*: where it would have stood in the text */
 } pline;
 
-enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP };
+/* L_PAGENO and L_PAGENO_TOP are dropped like L_DROP, but remembered as page
+ * marks (pages.h): a page number closing or opening a page. */
+enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP, L_PAGENO, L_PAGENO_TOP };
 
 /* Legacy tags, matched case-insensitively. */
 static const char *const LEGACY[] = {"<PAGE>", "<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>",
@@ -92,6 +97,27 @@ static int classify(const char *p, const char *e)
     return page ? L_PAGE : tags ? L_TAGS : L_BLANK;
 }
 
+/* Remember the dropped page numbers (after text_finish, which forgets the
+ * last conversion's).  Returns 1 on allocation failure. */
+static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size_t n)
+{
+    text_scratch *sc = out->priv;
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP) continue;
+        if (!sc && !(sc = out->priv = text_scratch_new())) return 1;
+        text_page_mark *m = vec_push(&sc->pages);
+        if (!m) return 1;
+        const char *p = txt + L[i].start, *e = txt + L[i].end;
+        trim(&p, &e);
+        size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
+        memcpy(m->label, p, len);
+        m->label[len] = '\0';
+        m->at = L[i].at > out->len ? out->len : L[i].at;
+        m->top = L[i].kind == L_PAGENO_TOP;
+    }
+    return 0;
+}
+
 edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
                                const edgr_text_options *opt, edgr_text *out)
 {
@@ -126,11 +152,11 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         size_t b = i;
         while (b > 0 && L[b - 1].kind == L_BLANK) b--;
         if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
-            L[b - 1].kind = L_DROP;
+            L[b - 1].kind = L_PAGENO;
         size_t a = L[i].kind == L_PAGE ? i + 1 : i;
         while (a < n && (L[a].kind == L_BLANK || L[a].kind == L_TAGS)) a++;
         if (a >= n || L[a].kind != L_TEXT) continue;
-        if (is_page_number(txt + L[a].start, txt + L[a].end)) { L[a].kind = L_DROP; continue; }
+        if (is_page_number(txt + L[a].start, txt + L[a].end)) { L[a].kind = L_PAGENO_TOP; continue; }
         if (first_after_prev != (size_t)-1 && line_eq(txt, &L[a], &L[first_after_prev])) {
             L[a].kind = L_DROP;
             if (L[first_after_prev].kind == L_TEXT) L[first_after_prev].kind = L_DROP;
@@ -142,15 +168,16 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         size_t b = n;
         while (b > 0 && (L[b - 1].kind == L_BLANK || L[b - 1].kind == L_TAGS || L[b - 1].kind == L_PAGE)) b--;
         if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
-            L[b - 1].kind = L_DROP;
+            L[b - 1].kind = L_PAGENO;
     }
 
     edgr_buf b = text_as_buf(out);
     tsink s = {.b = &b, .anchors = out};
     int blank = 0;
     for (size_t i = 0; i < n && !s.failed; i++) {
-        const pline *l = &L[i];
-        if (l->kind == L_DROP || l->kind == L_TAGS || l->kind == L_PAGE) continue;
+        pline *l = &L[i];
+        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP) l->at = b.len;
+        if (l->kind != L_TEXT && l->kind != L_BLANK) continue;
         const char *p = txt + l->start, *e = txt + l->end;
         while (e > p && sc_is_space((unsigned char)e[-1])) e--;
         if (p == e) { blank = 1; continue; }
@@ -189,8 +216,9 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
     }
     if (b.len) sink_put(&s, "\n", 1);
     failed |= s.failed;
-    vec_free(&lines);
     text_finish(out, &b, failed);
+    if (!failed) failed = keep_page_marks(out, txt, L, n);
+    vec_free(&lines);
     out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
 }

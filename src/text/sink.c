@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "table.h"
+
 void sink_anchor(tsink *s, size_t src)
 {
     edgr_text *t = s->anchors;
@@ -68,6 +70,9 @@ void sink_codepoint(tsink *s, unsigned cp)
 void text_finish(edgr_text *t, edgr_buf *b, int failed)
 {
     t->src_end = 0; /* the converters set it */
+    /* Marks of an earlier conversion must not outlive its text; plain text
+     * adds its own after this. */
+    if (t->priv) ((text_scratch *)t->priv)->pages.len = 0;
     if (!failed && buf_reserve(b, 1, TEXT_CAP) == 0) b->data[b->len] = '\0';
     else if (b->len && b->cap) b->data[--b->len] = '\0'; /* keep it a C string */
     t->data = b->data;

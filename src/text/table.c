@@ -13,6 +13,8 @@
 
 #include <stdlib.h>
 
+#include "pages.h"
+
 typedef struct tcell {
     size_t start, end; /* in table_lvl.text */
     unsigned col, span;
@@ -46,7 +48,15 @@ text_scratch *text_scratch_new(void)
     }
     sc->lcells.size = sizeof(lcell);
     sc->lrows.size = sizeof(lrow);
+    sc->pages.size = sizeof(text_page_mark);
     return sc;
+}
+
+const text_page_mark *text_page_marks(const edgr_text *t, size_t *n)
+{
+    const text_scratch *sc = t ? t->priv : NULL;
+    *n = sc ? sc->pages.len : 0;
+    return sc ? sc->pages.items : NULL;
 }
 
 void text_scratch_free(void *priv)
@@ -62,6 +72,7 @@ void text_scratch_free(void *priv)
     edgr_buf_free(&sc->line);
     vec_free(&sc->lcells);
     vec_free(&sc->lrows);
+    vec_free(&sc->pages);
     free(sc);
 }
 

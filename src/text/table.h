@@ -24,6 +24,7 @@ typedef struct text_scratch {
     edgr_buf layout;     /* merged cell text of the table being laid out */
     vec lcells, lrows;
     edgr_buf line;
+    vec pages;           /* text_page_mark (pages.h) of the last conversion */
 } text_scratch;
 
 text_scratch *text_scratch_new(void);
