@@ -6,6 +6,18 @@
  * item, which runs to the next item heading, the next Part heading or the
  * signature block.  Table-of-contents entries and cross-references ("see
  * Item 1A") are not headings.
+ *
+ * A 10-K (or 10-Q) laid out as an annual report has no item headings; its
+ * "Form 10-K Cross-Reference Index" names the pages of the report that
+ * answer each item.  When such an index is found and the body has fewer
+ * than three item headings with text, the items come from the index
+ * (docs/text-and-items.md): `xref` is 1, `heading` and `title` are the
+ * index row, and the body is the text of the pages it names, found through
+ * the page numbers printed in the document.  A row saying "Not applicable"
+ * or "None" has that note as its body; a footnote marker ("(a)") the
+ * footnote under the index; a row naming a section rather than pages, the
+ * section that opens with a heading of that name.  Items are in canonical
+ * order, whatever the order of the rows.
  */
 #ifndef EDGR_ITEMS_H
 #define EDGR_ITEMS_H
@@ -37,6 +49,12 @@ typedef struct edgr_item {
                               (file offsets for edgr_document_text)       */
     int combined;          /* 1 if the heading named several items
                               ("Items 1 and 2"); each gets the same body  */
+    int xref;              /* 1 if found through a cross-reference index
+                              (see above): the body is page-granular, and
+                              when the index names several page ranges
+                              ("12, 30-32") start..end spans from the first
+                              to the last while edgr_item_text gives only
+                              the pages named                             */
 } edgr_item;
 
 typedef struct edgr_items {

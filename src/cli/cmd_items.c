@@ -164,9 +164,9 @@ static int items_filing(void *user, const filing *f)
             else sink_write(c->out, "null", 4);
             sink_write(c->out, ",\"title\":", 9);
             json_str(c->out, title, title_len);
-            sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"text\":",
+            sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"xref\":%s,\"text\":",
                         (unsigned long long)it->src_start, (unsigned long long)it->src_end,
-                        it->combined ? "true" : "false");
+                        it->combined ? "true" : "false", it->xref ? "true" : "false");
             edgr_item_text(&c->items, &c->text, i, &c->body);
             json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
             sink_write(c->out, "}", 1);

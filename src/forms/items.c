@@ -17,38 +17,21 @@
  *    onto the next lines) to the next chosen heading, or to a Part heading
  *    or the signature block before it, minus page furniture at either end
  *    (page numbers, running footers, "Table of Contents" links).
+ * 5. A 10-K laid out as an annual report heads few items or none; when it
+ *    has a cross-reference index, the items come from the pages the index
+ *    names (xref.c), and the index's rows are never headings.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "edgr/items.h"
+#include "items_int.h"
 #include "scan.h"
+#include "xref.h"
 
 /* ------------------------------------------------------------------------
  * Words and lines.
  * ---------------------------------------------------------------------- */
-
-typedef struct tline {
-    size_t start, end;  /* trimmed of blanks at both ends */
-} tline;
-
-static int is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
-/* Next word (run of ASCII letters and digits) at or after *pos, before end. */
-static int next_word(const char *s, size_t *pos, size_t end, size_t *ws, size_t *we)
-{
-    size_t i = *pos;
-    while (i < end && !is_alnum((unsigned char)s[i])) i++;
-    if (i >= end) return 0;
-    *ws = i;
-    while (i < end && is_alnum((unsigned char)s[i])) i++;
-    *we = i;
-    *pos = i;
-    return 1;
-}
 
 /* Width of a blank at p: ASCII blanks, and the Unicode spaces and
  * invisible characters HTML filings put in headings (no-break, thin and
@@ -66,19 +49,11 @@ static size_t blank_at(const char *p, const char *end)
     return 0;
 }
 
-static size_t skip_blanks(const char *s, size_t i, size_t e)
+size_t items_skip_blanks(const char *s, size_t i, size_t e)
 {
     size_t k;
     while (i < e && (k = blank_at(s + i, s + e))) i += k;
     return i;
-}
-
-static int word_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-    if (an != bn) return 0;
-    for (size_t i = 0; i < an; i++)
-        if ((a[i] | 32) != (b[i] | 32)) return 0;
-    return 1;
 }
 
 /* ------------------------------------------------------------------------
@@ -132,8 +107,7 @@ static const title_def TITLES_10Q[] = {
 /* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
  * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
  * or -1.  Sets *pos past the code and writes the code text. */
-static int parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy,
-                      char code[16])
+int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy, char code[16])
 {
     size_t i = *pos;
     int num = 0, digits = 0;
@@ -183,14 +157,14 @@ static const char *part_name(int part)
     return part >= 1 && part <= 4 ? names[part] : "";
 }
 
-static int part_of_10k(int key)
+int items_part_of_10k(int key)
 {
     int num = key / 10;
     return num <= 4 ? 1 : num <= 9 ? 2 : num <= 14 ? 3 : 4;
 }
 
 /* "PART II", "Part I - Financial Information", "PART IV." -> 1..4, else 0. */
-static int part_heading(const char *s, size_t b, size_t e)
+int items_part_heading(const char *s, size_t b, size_t e)
 {
     if (e - b < 6 || e - b > 100 || !sc_eq_upper(s + b, 4, "PART")) return 0;
     size_t i = b + 4;
@@ -208,7 +182,7 @@ static int part_heading(const char *s, size_t b, size_t e)
 }
 
 /* "SIGNATURE", "SIGNATURES", "Signatures:" alone on a line. */
-static int signature_heading(const char *s, size_t b, size_t e)
+int items_signature_heading(const char *s, size_t b, size_t e)
 {
     while (e > b && (s[e - 1] == ':' || s[e - 1] == '.')) e--;
     return (e - b == 9 && sc_eq_upper(s + b, 9, "SIGNATURE")) ||
@@ -217,7 +191,7 @@ static int signature_heading(const char *s, size_t b, size_t e)
 
 /* A page number, alone or closing a line after a gap: "12", "F-3", "ii",
  * "Page 4", "- 7 -".  Used for page furniture and table-of-contents rows. */
-static int page_token(const char *s, size_t b, size_t e)
+int items_page_token(const char *s, size_t b, size_t e)
 {
     while (b < e && (s[b] == '-' || s[b] == '(' || sc_is_blank((unsigned char)s[b]))) b++;
     while (e > b && (s[e - 1] == '-' || s[e - 1] == ')' || s[e - 1] == '.' || sc_is_blank((unsigned char)s[e - 1]))) e--;
@@ -249,7 +223,7 @@ static int toc_row(const char *s, size_t b, size_t e)
 {
     size_t i = e;
     while (i > b && !sc_is_blank((unsigned char)s[i - 1]) && s[i - 1] != '.') i--;
-    if (i == e || i <= b || !page_token(s, i, e)) return 0;
+    if (i == e || i <= b || !items_page_token(s, i, e)) return 0;
     return s[i - 1] == '.' || (i - b >= 2 && sc_is_blank((unsigned char)s[i - 2]));
 }
 
@@ -283,7 +257,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     size_t i = b + 4;
     if (i < e && (s[i] | 32) == 's') i++;
     if (i < e && is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
-    i = skip_blanks(s, i, e);
+    i = items_skip_blanks(s, i, e);
     if (i + 2 < e && sc_eq_upper(s + i, 2, "NO")) { /* "Item No. 5", "Item Number 5" */
         size_t j = i + 2;
         if (j < e && s[j] == '.') j++;
@@ -296,7 +270,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     c->ncodes = 0;
     for (;;) {
         char code[16];
-        int key = parse_code(s, &i, e, kind, legacy, code);
+        int key = items_parse_code(s, &i, e, kind, legacy, code);
         if (key < 0) break;
         if (c->ncodes < MAX_CODES) {
             memcpy(c->codes[c->ncodes], code, sizeof code);
@@ -314,7 +288,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     }
     if (!c->ncodes) return 0;
     {   /* "Items 1 through 4, 6 and 8 Not Applicable" lists, it heads nothing */
-        size_t j = skip_blanks(s, i, e);
+        size_t j = items_skip_blanks(s, i, e);
         if (e - j >= 7 && sc_starts_upper(s + j, e - j, "THROUGH")) return 0;
     }
     /* What follows the code must not continue a word or a number. */
@@ -356,15 +330,6 @@ static size_t match_title(const char *s, size_t pos, size_t end, const char *tit
 /* ------------------------------------------------------------------------
  * The segmenter.
  * ---------------------------------------------------------------------- */
-
-typedef struct seg {
-    const char *s;
-    size_t n;
-    tline *lines;
-    size_t nlines;
-    int *furniture;        /* per line: page number, footer, TOC link   */
-    int *repeats;          /* per line: how often its exact text recurs */
-} seg;
 
 /* Hash of a line; with `mask`, every run of digits hashes as one '#', so a
  * running footer hashes the same on every page. */
@@ -459,7 +424,7 @@ static int mark_furniture(seg *g)
         if (blank_line(g, i)) continue;
         tline *l = &g->lines[i];
         size_t len = l->end - l->start;
-        int f = page_token(g->s, l->start, l->end) || toc_link(g, i) || footer[i];
+        int f = items_page_token(g->s, l->start, l->end) || toc_link(g, i) || footer[i];
         if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
         if (!f && prev_furniture && len <= 80 && g->repeats[i] >= 3) f = 1;
         g->furniture[i] = f;
@@ -472,7 +437,7 @@ static int mark_furniture(seg *g)
 
 /* Trim furniture and blank lines from both ends of [b, e) (text offsets),
  * using the line table. */
-static void trim_body(const seg *g, size_t *pb, size_t *pe)
+void items_trim_body(const seg *g, size_t *pb, size_t *pe)
 {
     size_t b = *pb, e = *pe;
     /* line index of b: first line with start >= b, or containing b */
@@ -501,14 +466,17 @@ static void trim_body(const seg *g, size_t *pb, size_t *pe)
     *pe = e;
 }
 
-/* The line table kept in edgr_items.priv for edgr_item_text. */
+/* The line table kept in edgr_items.priv for edgr_item_text, and the
+ * pieces of items whose body is several page ranges. */
 typedef struct lines_keep {
     tline *lines;
     int *furniture;
     size_t n;
+    item_span *spans;
+    size_t nspans;
 } lines_keep;
 
-static int push_item(edgr_items *out, const edgr_item *it)
+int items_push(edgr_items *out, const edgr_item *it)
 {
     if (out->count == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 32;
@@ -652,7 +620,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         const tline *t2 = &g->lines[nx];
         size_t len = t2->end - t2->start;
         if (len && len <= 100 && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
-            !part_heading(s, t2->start, t2->end)) {
+            !items_part_heading(s, t2->start, t2->end)) {
             *title = t2->start;
             *title_end = t2->end;
             return t2->end;
@@ -663,7 +631,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
 
 /* The source offset just past the text that ends at `pos`: where the next
  * line comes from, or the end of the source. */
-static uint64_t source_after(const seg *g, const edgr_text *t, size_t pos)
+uint64_t items_source_after(const seg *g, const edgr_text *t, size_t pos)
 {
     size_t lo = 0, hi = g->nlines;
     while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end < pos) lo = m + 1; else hi = m; }
@@ -671,6 +639,31 @@ static uint64_t source_after(const seg *g, const edgr_text *t, size_t pos)
         if (g->lines[i].start >= pos && g->lines[i].end > g->lines[i].start)
             return edgr_text_source_offset(t, g->lines[i].start);
     return t->src_end;
+}
+
+/* Fewer item headings with text than this, and a cross-reference index
+ * names the items instead. */
+enum { MIN_HEADINGS = 3 };
+
+/* A 10-K laid out as an annual report heads few items, if any: its index's
+ * items replace the headings found, keeping those the index does not name.
+ * Returns -1 on allocation failure. */
+static int use_xref(const seg *g, const edgr_text *t, edgr_form_kind kind, const xref_index *x, edgr_items *out,
+                    item_span **spans, size_t *nspans)
+{
+    size_t real = 0, n = out->count;
+    for (size_t i = 0; i < n; i++) real += out->items[i].start < out->items[i].end;
+    if (real >= MIN_HEADINGS) return 0;
+    edgr_item *kept = malloc((real ? real : 1) * sizeof *kept);
+    if (!kept) return -1;
+    real = 0;
+    for (size_t i = 0; i < n; i++)
+        if (out->items[i].start < out->items[i].end) kept[real++] = out->items[i];
+    out->count = 0;
+    int got = xref_items(g, t, kind, x, kept, real, out, spans, nspans);
+    if (got == 0) out->count = n; /* nothing appended: the headings stand */
+    free(kept);
+    return got < 0 ? -1 : 0;
 }
 
 static int parse_date8(const char *d)
@@ -693,6 +686,9 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     int date = parse_date8(filing_date);
     int legacy = kind == EDGR_FORM_8K && date && date < 20040823;
     edgr_status st = EDGR_ERR_NOMEM;
+    xref_index x = {0};
+    item_span *spans = NULL;
+    size_t nspans = 0;
 
     seg g = {.s = s, .n = n};
     size_t nl = 0;
@@ -706,7 +702,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && s[j] != '\n') j++;
-        size_t b = skip_blanks(s, i, j), e = j;
+        size_t b = items_skip_blanks(s, i, j), e = j;
         for (;;) { /* trailing blanks, Unicode ones included */
             if (e > b && sc_is_space((unsigned char)s[e - 1])) { e--; continue; }
             if (e >= b + 3 && blank_at(s + e - 3, s + e) == 3) { e -= 3; continue; }
@@ -716,7 +712,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         g.lines[g.nlines++] = (tline){b, e};
         i = j + 1;
     }
-    if (mark_furniture(&g)) goto done;
+    if (mark_furniture(&g) || xref_find(&g, kind, &x) < 0) goto done;
 
     /* Candidates, Part headings, signature headings. */
     size_t ncand = 0, capc = 64;
@@ -728,9 +724,12 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     for (size_t i = 0; i < g.nlines; i++) {
         tline *l = &g.lines[i];
         if (l->end == l->start) continue;
-        int p = part_heading(s, l->start, l->end);
+        /* A cross-reference index lists items with their pages: its rows,
+         * and its Part rows, head nothing. */
+        if (x.nrows && i >= x.first_line && i <= x.last_line) continue;
+        int p = items_part_heading(s, l->start, l->end);
         if (p) { parts[i] = p; part = p; continue; }
-        if (signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
+        if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
         if (l->end - l->start > 60 && sc_starts_upper(s + l->start, l->end - l->start,
                                                       "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT")) {
             /* a signature block without its heading */
@@ -764,7 +763,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
                 continue; /* "Item 1A of Part II" */
         }
         c.line = i;
-        c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? part_of_10k(c.key_lo) : 0;
+        c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? items_part_of_10k(c.key_lo) : 0;
         /* Until 2006 Item 14 was the exhibits item, in Part IV. */
         if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
         c.toc = toc_row(s, l->start, l->end);
@@ -841,12 +840,12 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             }
         }
         if (body > end) body = end;
-        trim_body(&g, &body, &end);
+        items_trim_body(&g, &body, &end);
         for (int k = 0; k < c->ncodes; k++) {
             edgr_item it;
             memset(&it, 0, sizeof it);
             memcpy(it.code, c->codes[k], sizeof it.code);
-            int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? part_of_10k(c->keys[k]) : 0;
+            int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? items_part_of_10k(c->keys[k]) : 0;
             if (kind == EDGR_FORM_10K && c->ncodes == 1) pk = c->part;
             strcpy(it.part, part_name(pk));
             it.heading = g.lines[c->line].start;
@@ -856,12 +855,13 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             it.start = body;
             it.end = end;
             it.src_start = edgr_text_source_offset(t, body);
-            it.src_end = source_after(&g, t, end);
+            it.src_end = items_source_after(&g, t, end);
             it.combined = c->ncodes > 1;
-            if (push_item(out, &it)) { free(chain); goto done; }
+            if (items_push(out, &it)) { free(chain); goto done; }
         }
     }
     free(chain);
+    if (x.nrows && use_xref(&g, t, kind, &x, out, &spans, &nspans)) goto done;
     st = EDGR_OK;
 done:
     if (st == EDGR_OK) {
@@ -870,13 +870,19 @@ done:
         else {
             free(k->lines);
             free(k->furniture);
+            free(k->spans);
             k->lines = g.lines;
             k->furniture = g.furniture;
             k->n = g.nlines;
+            k->spans = spans;
+            k->nspans = nspans;
             g.lines = NULL;
             g.furniture = NULL;
+            spans = NULL;
         }
     }
+    free(spans);
+    xref_free(&x);
     free(g.lines);
     free(g.furniture);
     free(g.repeats);
@@ -893,6 +899,7 @@ void edgr_items_free(edgr_items *it)
     if (k) {
         free(k->lines);
         free(k->furniture);
+        free(k->spans);
         free(k);
     }
     free(it->items);
@@ -908,20 +915,18 @@ edgr_form_kind edgr_form_kind_of(const char *type, size_t len)
     return EDGR_FORM_OTHER;
 }
 
-edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx, edgr_buf *out)
+/* Append the lines of [start, end) to out, furniture left out; *blank
+ * says a blank line is owed before the next. */
+static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t start, size_t end, edgr_buf *out,
+                                int *blank)
 {
-    if (!its || !t || !out || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
-    const lines_keep *k = its->priv;
-    const edgr_item *it = &its->items[idx];
-    out->len = 0;
     size_t lo = 0, hi = k->n;
-    while (lo < hi) { size_t m = (lo + hi) / 2; if (k->lines[m].end < it->start) lo = m + 1; else hi = m; }
-    int blank = 0;
-    for (size_t i = lo; i < k->n && k->lines[i].start < it->end; i++) {
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (k->lines[m].end < start) lo = m + 1; else hi = m; }
+    for (size_t i = lo; i < k->n && k->lines[i].start < end; i++) {
         const tline *l = &k->lines[i];
-        size_t b = l->start > it->start ? l->start : it->start;
-        size_t e = l->end < it->end ? l->end : it->end;
-        if (e <= b) { blank = out->len > 0; continue; }
+        size_t b = l->start > start ? l->start : start;
+        size_t e = l->end < end ? l->end : end;
+        if (e <= b) { *blank = out->len > 0; continue; }
         if (k->furniture[i] && b == l->start) continue;
         size_t need = (e - b) + 2;
         if (out->len + need + 1 > out->cap) {
@@ -934,12 +939,12 @@ edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx
         }
         if (out->len) {
             out->data[out->len++] = '\n';
-            if (blank) out->data[out->len++] = '\n';
+            if (*blank) out->data[out->len++] = '\n';
         }
-        blank = 0;
+        *blank = 0;
         /* keep the line's own indentation (plain-text tables) */
-        size_t from = b == l->start ? b : b;
-        while (from > it->start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
+        size_t from = b;
+        while (from > start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
         if (out->len + (e - from) + 1 > out->cap) {
             size_t cap = out->cap;
             while (cap < out->len + (e - from) + 1) cap *= 2;
@@ -951,6 +956,25 @@ edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx
         memcpy(out->data + out->len, t->data + from, e - from);
         out->len += e - from;
     }
-    if (out->data) out->data[out->len] = '\0';
     return EDGR_OK;
+}
+
+edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx, edgr_buf *out)
+{
+    if (!its || !t || !out || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
+    const lines_keep *k = its->priv;
+    const edgr_item *it = &its->items[idx];
+    out->len = 0;
+    int blank = 0, pieces = 0;
+    edgr_status st = EDGR_OK;
+    /* An item named by several page ranges reads as those pages only, a
+     * blank line between them. */
+    for (size_t i = 0; i < k->nspans && st == EDGR_OK; i++) {
+        if (k->spans[i].item != idx) continue;
+        if (pieces++) blank = out->len > 0;
+        st = append_lines(k, t, k->spans[i].start, k->spans[i].end, out, &blank);
+    }
+    if (!pieces && st == EDGR_OK) st = append_lines(k, t, it->start, it->end, out, &blank);
+    if (out->data) out->data[out->len] = '\0';
+    return st;
 }
