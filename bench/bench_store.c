@@ -12,7 +12,8 @@
  *      filtered by form and date; p50, p90, p99 and max latency.
  *   4. The store's size (database + WAL) against the clean text it holds.
  *
- * usage: edgr_bench_store CORPUS EDGR DIR [--gb N] [--keep]
+ * usage: edgr_bench_store CORPUS EDGR DIR [--gb N] [--keep] [--queries N]
+ *        [--queries-only]   (queries on DIR/bench.db left by --keep)
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -289,6 +290,7 @@ static void bench_queries(const char *db, int nq)
     int nk[4] = {0};
     for (int k = 0; k < 4; k++) by_kind[k] = malloc((size_t)nq * sizeof(double));
     long total_hits = 0, empty = 0;
+    struct { double ms; char text[300]; } slow[5] = {{0, ""}};
     /* warm the page cache as a running server would be */
     for (int i = 0; i < 20; i++) {
         edgr_query q = {.match = vocab.w[(size_t)rand_r(&seed) % vocab.n]};
@@ -327,6 +329,14 @@ static void bench_queries(const char *db, int nq)
         double ms = (now() - t0) * 1e3;
         if (rc != EDGR_OK) printf("query failed: %s: %s\n", text, edgr_store_error(st));
         lat[i] = ms;
+        for (int k = 0; k < 5; k++)
+            if (ms > slow[k].ms) { /* keep the five slowest, for the reader */
+                memmove(&slow[k + 1], &slow[k], (size_t)(4 - k) * sizeof slow[0]);
+                slow[k].ms = ms;
+                snprintf(slow[k].text, sizeof slow[k].text, "%s%s%s", text, q.form ? " --form " : "",
+                         q.form ? q.form : "");
+                break;
+            }
         by_kind[kind][nk[kind]++] = ms;
         total_hits += hits;
         empty += hits == 0;
@@ -344,6 +354,9 @@ static void bench_queries(const char *db, int nq)
                by_kind[k][n * 99 / 100], by_kind[k][n - 1]);
         free(by_kind[k]);
     }
+    printf("  slowest:");
+    for (int k = 0; k < 5; k++) printf(" %s (%.0f ms);", slow[k].text, slow[k].ms);
+    printf("\n");
     free(lat);
     edgr_store_close(st);
 }
@@ -364,11 +377,18 @@ int main(int argc, char **argv)
     }
     const char *corpus = argv[1], *edgr = argv[2], *dir = argv[3];
     double gb = 2.0;
-    int keep = 0, nq = 1000;
+    int keep = 0, nq = 1000, queries_only = 0;
     for (int i = 4; i < argc; i++) {
         if (!strcmp(argv[i], "--gb") && i + 1 < argc) gb = atof(argv[++i]);
         else if (!strcmp(argv[i], "--keep")) keep = 1;
         else if (!strcmp(argv[i], "--queries") && i + 1 < argc) nq = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--queries-only")) queries_only = 1;
+    }
+    char qdb[4200];
+    snprintf(qdb, sizeof qdb, "%s/bench.db", dir);
+    if (queries_only) { /* the store of an earlier --keep run */
+        bench_queries(qdb, nq);
+        return 0;
     }
     sub *subs;
     size_t n = load(corpus, &subs);

@@ -310,7 +310,7 @@ static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
     char name[PATH_MAX + 512];
     if (t->member) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
-    const char *data = t->data;
+    const char *data = t->data ? t->data : ""; /* never NULL + 0 (an empty file) */
     size_t len = t->len;
     void *map = NULL;
     if (!t->member) {
@@ -330,7 +330,7 @@ static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
             return;
         }
         close(fd);
-        data = map;
+        if (map) data = map;
     }
     /* the source path as an absolute one, so `edgr cat` works from anywhere */
     char abs[PATH_MAX];
