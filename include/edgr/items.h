@@ -83,6 +83,15 @@ EDGR_API void edgr_items_free(edgr_items *it);
  */
 EDGR_API edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t i, edgr_buf *out);
 
+/*
+ * The title of item `i` on one line (titles wrap in 1990s text): runs of
+ * blanks and line breaks become one space.  Writes at most cap - 1 bytes
+ * and a NUL to `out` (cap > 0) and returns the length written.  `t` must be
+ * the text `its` was found in.
+ */
+EDGR_API size_t edgr_item_title(const edgr_items *its, const edgr_text *t, size_t i, char *out,
+                                size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

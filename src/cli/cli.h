@@ -20,6 +20,10 @@ typedef struct sink {
 void sink_write(sink *s, const char *p, size_t n);
 void sink_printf(sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int sink_write_cb(void *user, const char *p, size_t n); /* edgr_write_fn */
+/* p[0..n) as a JSON string, quotes included. */
+void sink_json_str(sink *s, const char *p, size_t n);
+/* Seconds on a monotonic clock, for rates and progress. */
+double monotonic_seconds(void);
 
 /* Options every subcommand shares. */
 typedef struct opts {
@@ -55,6 +59,17 @@ typedef struct command {
     unsigned stream_flags;
     int ordered_output; /* output must keep input order (not for extract) */
 } command;
+
+/* A unit over bytes already in memory, handed out as one chunk (so
+ * each_filing reads them without a copy). */
+typedef struct mem_unit {
+    unit u;
+    const char *p;
+    size_t n;
+    int given;
+} mem_unit;
+void mem_unit_init(mem_unit *m, const char *name, const char *path, const char *p, size_t n,
+                   int walked);
 
 /* Walk inputs (files, directories, '-', archives) and run the command on
  * each unit, with o->jobs workers.  Returns an exit code. */

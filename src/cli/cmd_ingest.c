@@ -104,13 +104,6 @@ typedef struct ingest {
     uint64_t total_bytes;
 } ingest;
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* ---- the queue ---------------------------------------------------------- */
 
 static void task_free(task *t)
@@ -304,13 +297,63 @@ static void add_result(task *t, edgr_record *rec, edgr_span acc)
     snprintf(r->accession, sizeof r->accession, "%.*s", (int)acc.len, acc.ptr);
 }
 
-static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
+/* What a worker carries through each_filing() for one task. */
+typedef struct work_ctx {
+    ingest *g;
+    task *t;
+    edgr_store *reader;
+    const char *src_path;
+    sink *err;
+} work_ctx;
+
+static int ingest_filing(void *user, const filing *f)
+{
+    work_ctx *w = user;
+    task *t = w->t;
+    const edgr_submission *s = f->sub;
+    if (!s) { /* a file named on the command line with no envelope at all */
+        sink_printf(w->err, "%s: 0: not an EDGAR submission (no SEC header): edgr ingest stores "
+                            "complete submissions (.txt, .nc) and headers\n", f->name);
+        return 1;
+    }
+    edgr_span acc = edgr_get(s, "accession_number");
+    if (!acc.ptr || !acc.len || acc.len >= sizeof t->res[0].accession) {
+        /* documents with no header (EDGAR's document files, the corpus's
+         * html/): nothing to key a filing by.  In a folder, a warning;
+         * named on the command line, an error. */
+        if (!t->walked || !w->g->quiet)
+            sink_printf(w->err, "%s: %llu: %sno accession number (%s): not stored\n", f->name,
+                        (unsigned long long)s->offset, t->walked ? "warning: " : "",
+                        s->container == EDGR_C_FRAGMENT ? "documents without a SEC header"
+                                                        : "the header names none");
+        return !t->walked || s->container != EDGR_C_FRAGMENT;
+    }
+    char key[32];
+    snprintf(key, sizeof key, "%.*s", (int)acc.len, acc.ptr);
+    /* stored already: nothing to build (the writer reports it) */
+    if (!w->g->replace && w->reader && edgr_store_has(w->reader, key) == 1) {
+        add_result(t, NULL, acc);
+        return 0;
+    }
+    edgr_source src = {.path = w->src_path, .member = t->member, .offset = s->offset,
+                       .length = s->end - s->offset};
+    edgr_record *rec = NULL;
+    edgr_status bs = edgr_record_build(s, &src, &rec);
+    if (bs != EDGR_OK) {
+        sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset, edgr_strerror(bs));
+        return 1;
+    }
+    add_result(t, rec, acc);
+    return 0;
+}
+
+static void work(ingest *g, task *t, edgr_store *reader)
 {
     sink err = {.mem = &t->msgs};
     char name[PATH_MAX + 512];
     if (t->member) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
-    const char *data = t->data ? t->data : ""; /* never NULL + 0 (an empty file) */
+    const char *data = t->data;
     size_t len = t->len;
     void *map = NULL;
     if (!t->member) {
@@ -330,68 +373,16 @@ static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
             return;
         }
         close(fd);
-        if (map) data = map;
+        data = map;
     }
     /* the source path as an absolute one, so `edgr cat` works from anywhere */
     char abs[PATH_MAX];
-    const char *src_path = realpath(t->path, abs) ? abs : t->path;
-    unit u = {.name = name, .path = t->path, .walked = t->walked};
-    size_t at = 0;
-    int count = 0;
-    while (at < len || count == 0) {
-        const edgr_submission *s = NULL;
-        size_t used = 0;
-        edgr_status st = edgr_parse(ps, data + at, len - at, at, EDGR_PARSE_DECODE, &s, &used);
-        if (st == EDGR_ERR_EMPTY) {
-            if (count == 0) { sink_printf(&err, "%s: 0: empty input\n", name); t->failed = 1; }
-            break;
-        }
-        if (st == EDGR_ERR_NOMEM) { sink_printf(&err, "%s: %zu: out of memory\n", name, at); t->failed = 1; break; }
-        if (st == EDGR_ERR_NOT_EDGAR && !t->walked && count == 0) {
-            sink_printf(&err, "%s: 0: not an EDGAR submission (no SEC header): edgr ingest stores "
-                              "complete submissions (.txt, .nc) and headers\n", name);
-            t->failed = 1;
-            break;
-        }
-        if (s) {
-            if (submission_failed(&u, s, &err, g->quiet)) t->failed = 1;
-            if (s->container != EDGR_C_NONE) {
-                edgr_span acc = edgr_get(s, "accession_number");
-                if (!acc.ptr || !acc.len || acc.len >= sizeof ((result *)0)->accession) {
-                    /* documents with no header (EDGAR's document files, the
-                     * corpus's html/): nothing to key a filing by.  In a
-                     * folder, a warning; named on the command line, an error. */
-                    if (!t->walked || !g->quiet)
-                        sink_printf(&err, "%s: %llu: %sno accession number (%s): not stored\n", name,
-                                    (unsigned long long)s->offset, t->walked ? "warning: " : "",
-                                    s->container == EDGR_C_FRAGMENT ? "documents without a SEC header"
-                                                                    : "the header names none");
-                    if (!t->walked || s->container != EDGR_C_FRAGMENT) t->failed = 1;
-                } else {
-                    char key[32];
-                    snprintf(key, sizeof key, "%.*s", (int)acc.len, acc.ptr);
-                    /* stored already: nothing to build (the writer reports it) */
-                    if (!g->replace && reader && edgr_store_has(reader, key) == 1) {
-                        add_result(t, NULL, acc);
-                    } else {
-                        edgr_source src = {.path = src_path, .member = t->member, .offset = s->offset,
-                                           .length = s->end - s->offset};
-                        edgr_record *rec = NULL;
-                        edgr_status bs = edgr_record_build(s, &src, &rec);
-                        if (bs == EDGR_OK) add_result(t, rec, acc);
-                        else {
-                            sink_printf(&err, "%s: %llu: %s\n", name, (unsigned long long)s->offset,
-                                        edgr_strerror(bs));
-                            t->failed = 1;
-                        }
-                    }
-                }
-            }
-        }
-        count++;
-        if (st != EDGR_OK || used == 0) break;
-        at += used;
-    }
+    work_ctx w = {.g = g, .t = t, .reader = reader, .err = &err,
+                  .src_path = realpath(t->path, abs) ? abs : t->path};
+    mem_unit mu;
+    mem_unit_init(&mu, name, t->path, data, len, t->walked);
+    opts o = {.quiet = g->quiet};
+    if (each_filing(&mu.u, &o, &err, ingest_filing, &w)) t->failed = 1;
     if (map) munmap(map, len);
     /* the member's bytes are no longer needed: free them early */
     free(t->data);
@@ -401,7 +392,6 @@ static void work(ingest *g, task *t, edgr_parser *ps, edgr_store *reader)
 static void *worker(void *arg)
 {
     ingest *g = arg;
-    edgr_parser *ps = edgr_parser_new();
     edgr_store *reader = g->replace ? NULL : edgr_store_open(g->db, EDGR_STORE_READONLY, NULL, 0);
     pthread_mutex_lock(&g->mu);
     for (;;) {
@@ -410,19 +400,13 @@ static void *worker(void *arg)
         task *t = g->claim;
         g->claim = t->next;
         pthread_mutex_unlock(&g->mu);
-        if (ps) work(g, t, ps, reader);
-        else {
-            sink err = {.mem = &t->msgs};
-            sink_printf(&err, "%s: 0: out of memory\n", t->path);
-            t->failed = 1;
-        }
+        work(g, t, reader);
         pthread_mutex_lock(&g->mu);
         t->done = 1;
         pthread_cond_broadcast(&g->cv);
     }
     pthread_mutex_unlock(&g->mu);
     edgr_store_close(reader);
-    edgr_parser_free(ps);
     return NULL;
 }
 
@@ -458,28 +442,18 @@ static void log_add(batch *b, const char *acc, edgr_put_result res, const task *
     if ((l->source = malloc(n))) snprintf(l->source, n, "%s%s%s", t->path, t->member ? ":" : "", t->member ? t->member : "");
 }
 
-static void json_string(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') fprintf(fp, "\\%c", c);
-        else if (c < 0x20) fprintf(fp, "\\u%04x", c);
-        else fputc(c, fp);
-    }
-    fputc('"', fp);
-}
-
 /* The batch is durable: say what it held. */
 static void log_flush(batch *b, int json)
 {
     static const char *const STATUS[] = {"added", "replaced", "unchanged"};
+    sink out = {.fp = stdout};
     for (size_t i = 0; i < b->n; i++) {
         if (json) {
-            fprintf(stdout, "{\"accession_number\":\"%s\",\"status\":\"%s\",\"source\":", b->lines[i].accession,
-                    STATUS[b->lines[i].res]);
-            json_string(stdout, b->lines[i].source);
-            fputs("}\n", stdout);
+            sink_printf(&out, "{\"accession_number\":\"%s\",\"status\":\"%s\",\"source\":",
+                        b->lines[i].accession, STATUS[b->lines[i].res]);
+            const char *src = b->lines[i].source ? b->lines[i].source : "";
+            sink_json_str(&out, src, strlen(src));
+            sink_write(&out, "}\n", 2);
         }
         free(b->lines[i].source);
     }
@@ -504,7 +478,7 @@ static void show_progress(const ingest *g, size_t files, uint64_t bytes, double 
         fputs("\r\033[K", stderr);
         return;
     }
-    double el = now() - t0, mb = (double)bytes / 1e6, rate = el > 0 ? mb / el : 0;
+    double el = monotonic_seconds() - t0, mb = (double)bytes / 1e6, rate = el > 0 ? mb / el : 0;
     fprintf(stderr, "\r\033[Kedgr ingest: %zu files, %.0f MB, %.1f MB/s", files, mb, rate);
     if (g->total_bytes > bytes && rate > 0)
         fprintf(stderr, ", %.0f s left", ((double)(g->total_bytes - bytes) / 1e6) / rate);
@@ -530,7 +504,7 @@ static int run(ingest *g)
     for (nth = 0; nth < g->jobs; nth++)
         if (pthread_create(&th[nth], NULL, worker, g)) break;
     batch b = {0};
-    double t0 = now(), shown = 0;
+    double t0 = monotonic_seconds(), shown = 0;
     size_t files = 0;
     uint64_t bytes = 0;
     for (;;) {
@@ -548,9 +522,7 @@ static int run(ingest *g)
             task *t = g->claim;
             g->claim = t->next;
             pthread_mutex_unlock(&g->mu);
-            edgr_parser *ps = edgr_parser_new();
-            if (ps) work(g, t, ps, NULL);
-            edgr_parser_free(ps);
+            work(g, t, NULL);
             t->done = 1;
             continue;
         }
@@ -568,7 +540,7 @@ static int run(ingest *g)
             if (!b.open) {
                 if (edgr_store_begin(st) != EDGR_OK) goto store_failed;
                 b.open = 1;
-                b.start = now();
+                b.start = monotonic_seconds();
             }
             edgr_put_result res = EDGR_PUT_UNCHANGED;
             if (t->res[i].rec && edgr_store_put(st, t->res[i].rec, g->replace, &res) != EDGR_OK)
@@ -579,10 +551,10 @@ static int run(ingest *g)
         bytes += t->bytes;
         b.bytes += t->bytes;
         task_free(t);
-        if (b.open && (b.bytes >= g->batch_bytes || now() - b.start >= BATCH_SECONDS) && commit(st, &b, g->json))
+        if (b.open && (b.bytes >= g->batch_bytes || monotonic_seconds() - b.start >= BATCH_SECONDS) && commit(st, &b, g->json))
             goto store_failed;
-        if (g->progress && now() - shown > 0.25) {
-            shown = now();
+        if (g->progress && monotonic_seconds() - shown > 0.25) {
+            shown = monotonic_seconds();
             show_progress(g, files, bytes, t0, 0);
         }
         continue;

@@ -27,44 +27,9 @@ static int item_selected(const char *sel, const edgr_item *it)
     return strcasecmp(it->code, sel) == 0;
 }
 
-static void json_str(sink *s, const char *p, size_t n)
-{
-    sink_write(s, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
-        sink_write(s, p + i - run, run);
-        run = 0;
-        if (c == '"') sink_write(s, "\\\"", 2);
-        else if (c == '\\') sink_write(s, "\\\\", 2);
-        else if (c == '\n') sink_write(s, "\\n", 2);
-        else if (c == '\t') sink_write(s, "\\t", 2);
-        else sink_printf(s, "\\u%04x", c);
-    }
-    sink_write(s, p + n - run, run);
-    sink_write(s, "\"", 1);
-}
-
-/* A heading's title on one line: runs of blanks and line breaks as one
- * space (titles wrap in 1990s text). */
-static size_t one_line(const char *p, size_t n, char *out, size_t cap)
-{
-    size_t k = 0;
-    int space = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        char ch = p[i];
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = k > 0; continue; }
-        if (space && k + 2 < cap) out[k++] = ' ';
-        space = 0;
-        out[k++] = ch;
-    }
-    return k;
-}
-
 static void span_str(sink *s, edgr_span v)
 {
-    json_str(s, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
+    sink_json_str(s, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
 }
 
 /* The form's main document: the first whose type is the form, else the
@@ -129,12 +94,12 @@ static int items_filing(void *user, const filing *f)
     const char *kind_name = kind == EDGR_FORM_8K ? "8-K" : kind == EDGR_FORM_10K ? "10-K" : "10-Q";
     if (c->o->json) {
         sink_write(c->out, "{\"source\":", 10);
-        json_str(c->out, f->name, strlen(f->name));
+        sink_json_str(c->out, f->name, strlen(f->name));
         sink_write(c->out, ",\"accession_number\":", 20);
         span_str(c->out, acc);
         sink_write(c->out, ",\"type\":", 8);
         if (form.ptr) span_str(c->out, form);
-        else json_str(c->out, kind_name, strlen(kind_name));
+        else sink_json_str(c->out, kind_name, strlen(kind_name));
         if (f->sub && kind == EDGR_FORM_8K) {
             sink_write(c->out, ",\"header_items\":[", 17);
             for (int i = 0;; i++) {
@@ -154,21 +119,21 @@ static int items_filing(void *user, const filing *f)
         const edgr_item *it = &c->items.items[i];
         if (!item_selected(c->o->item, it)) continue;
         char title[512];
-        size_t title_len = one_line(c->text.data + it->title, it->title_len, title, sizeof title);
+        size_t title_len = edgr_item_title(&c->items, &c->text, i, title, sizeof title);
         if (c->o->json) {
             if (shown) sink_write(c->out, ",", 1);
             sink_write(c->out, "{\"code\":", 8);
-            json_str(c->out, it->code, strlen(it->code));
+            sink_json_str(c->out, it->code, strlen(it->code));
             sink_write(c->out, ",\"part\":", 8);
-            if (it->part[0]) json_str(c->out, it->part, strlen(it->part));
+            if (it->part[0]) sink_json_str(c->out, it->part, strlen(it->part));
             else sink_write(c->out, "null", 4);
             sink_write(c->out, ",\"title\":", 9);
-            json_str(c->out, title, title_len);
+            sink_json_str(c->out, title, title_len);
             sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"xref\":%s,\"text\":",
                         (unsigned long long)it->src_start, (unsigned long long)it->src_end,
                         it->combined ? "true" : "false", it->xref ? "true" : "false");
             edgr_item_text(&c->items, &c->text, i, &c->body);
-            json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
+            sink_json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
             sink_write(c->out, "}", 1);
         } else {
             sink_printf(c->out, "%s==> %s%s%sItem %s", shown ? "\n" : "", it->part[0] ? "Part " : "",

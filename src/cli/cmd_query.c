@@ -196,20 +196,11 @@ typedef struct hits {
     long n;
 } hits;
 
-static void json_field(const char *k, const char *v, int comma)
+static void json_field(sink *out, const char *k, const char *v, int comma)
 {
-    if (comma) fputc(',', stdout);
-    printf("\"%s\":", k);
-    if (!v) { fputs("null", stdout); return; }
-    fputc('"', stdout);
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        if (*p == '"' || *p == '\\') printf("\\%c", *p);
-        else if (*p == '\n') fputs("\\n", stdout);
-        else if (*p == '\t') fputs("\\t", stdout);
-        else if (*p < 0x20) printf("\\u%04x", *p);
-        else fputc(*p, stdout);
-    }
-    fputc('"', stdout);
+    sink_printf(out, "%s\"%s\":", comma ? "," : "", k);
+    if (v) sink_json_str(out, v, strlen(v));
+    else sink_write(out, "null", 4);
 }
 
 /* A snippet on one line: line breaks and runs of blanks as one space. */
@@ -229,20 +220,21 @@ static int on_hit(void *user, const edgr_hit *h)
     hits *c = user;
     c->n++;
     if (c->json) {
-        fputc('{', stdout);
-        json_field("accession_number", h->accession, 0);
-        json_field("type", h->form, 1);
-        json_field("filing_date", h->filing_date, 1);
-        json_field("cik", h->cik, 1);
-        json_field("conformed_name", h->company, 1);
-        json_field("item", h->item, 1);
-        json_field("part", h->part, 1);
-        printf(",\"document\":%ld", h->doc);
-        json_field("doc_type", h->doc_type, 1);
-        json_field("filename", h->doc_filename, 1);
-        printf(",\"score\":%.6g", h->score);
-        json_field("snippet", h->snippet, 1);
-        fputs("}\n", stdout);
+        sink out = {.fp = stdout};
+        sink_write(&out, "{", 1);
+        json_field(&out, "accession_number", h->accession, 0);
+        json_field(&out, "type", h->form, 1);
+        json_field(&out, "filing_date", h->filing_date, 1);
+        json_field(&out, "cik", h->cik, 1);
+        json_field(&out, "conformed_name", h->company, 1);
+        json_field(&out, "item", h->item, 1);
+        json_field(&out, "part", h->part, 1);
+        sink_printf(&out, ",\"document\":%ld", h->doc);
+        json_field(&out, "doc_type", h->doc_type, 1);
+        json_field(&out, "filename", h->doc_filename, 1);
+        sink_printf(&out, ",\"score\":%.6g", h->score);
+        json_field(&out, "snippet", h->snippet, 1);
+        sink_write(&out, "}\n", 2);
     } else {
         char section[64];
         if (h->item) snprintf(section, sizeof section, "%s%s%sItem %s", h->part ? "Part " : "",
@@ -326,24 +318,6 @@ int looks_like_accession(const char *s)
     return 1;
 }
 
-typedef struct once {
-    const char *p;
-    size_t n;
-    int given;
-} once;
-
-static int once_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
-{
-    (void)err;
-    (void)errlen;
-    once *o = u->state;
-    if (o->given) return 0;
-    o->given = 1;
-    *p = o->p;
-    *n = o->n;
-    return 1;
-}
-
 /* The stored filing's bytes, read back from its source. */
 static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t msglen)
 {
@@ -424,11 +398,11 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         fprintf(stderr, "edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    once state = {data, len, 0};
-    unit u = {.name = name, .path = name, .next = once_next, .state = &state};
+    mem_unit mu;
+    mem_unit_init(&mu, name, name, data, len, 0);
     sink out = {.fp = stdout}, err = {.fp = stderr};
     command c = {"cat", cmd_cat_run, 0, 1};
-    int rc = cmd_cat_run(&c, o, &u, &out, &err);
+    int rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
     free(data);
     return finish_stdout(rc || out.failed ? EXIT_SOME_FAILED : EXIT_OK);
 }

@@ -319,13 +319,6 @@ static void *worker(void *arg)
 
 /* ---- progress ---------------------------------------------------------- */
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static void progress(int on, size_t done, size_t total, double t0, int final)
 {
     if (!on) return;
@@ -333,7 +326,7 @@ static void progress(int on, size_t done, size_t total, double t0, int final)
         fputs("\r\033[K", stderr);
         return;
     }
-    double el = now() - t0;
+    double el = monotonic_seconds() - t0;
     double rate = el > 0 ? (double)done / el : 0;
     double left = rate > 0 ? (double)(total - done) / rate : 0;
     fprintf(stderr, "\r\033[Kedgr: %zu/%zu files, %.0f files/s, %.0fs left", done, total, rate, left);
@@ -356,7 +349,7 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
         else add_item(&w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
     }
     int show = isatty(2) && w.len > 50;
-    double t0 = now(), last = 0;
+    double t0 = monotonic_seconds(), last = 0;
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if (jobs > 64) jobs = 64;
 
@@ -399,8 +392,8 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
             rc |= cur->rc;
             edgr_buf_free(&cur->out);
             edgr_buf_free(&cur->err);
-            if (show && now() - last > 0.2) {
-                last = now();
+            if (show && monotonic_seconds() - last > 0.2) {
+                last = monotonic_seconds();
                 progress(1, i + 1, saved_len, t0, 0);
             }
         }

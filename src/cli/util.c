@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "cli.h"
 
 void sink_write(sink *s, const char *p, size_t n)
@@ -99,4 +101,52 @@ int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sin
     edgr_stream_free(st);
     if (saw_error && *saw_error) failed = 1;
     return failed;
+}
+
+/* JSON strings for the commands that write their own objects (items,
+ * ingest's log, search hits).  Bytes >= 0x80 pass: the text they print is
+ * UTF-8 already. */
+void sink_json_str(sink *s, const char *p, size_t n)
+{
+    sink_write(s, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+        sink_write(s, p + i - run, run);
+        run = 0;
+        if (c == '"') sink_write(s, "\\\"", 2);
+        else if (c == '\\') sink_write(s, "\\\\", 2);
+        else if (c == '\n') sink_write(s, "\\n", 2);
+        else if (c == '\t') sink_write(s, "\\t", 2);
+        else sink_printf(s, "\\u%04x", c);
+    }
+    sink_write(s, p + n - run, run);
+    sink_write(s, "\"", 1);
+}
+
+double monotonic_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int mem_unit_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    (void)err;
+    (void)errlen;
+    mem_unit *m = (mem_unit *)u;
+    if (m->given) return 0;
+    m->given = 1;
+    *p = m->p ? m->p : ""; /* an empty file is not mapped: never hand out NULL */
+    *n = m->n;
+    return 1;
+}
+
+void mem_unit_init(mem_unit *m, const char *name, const char *path, const char *p, size_t n,
+                   int walked)
+{
+    *m = (mem_unit){.u = {.name = name, .path = path, .next = mem_unit_next, .walked = walked},
+                    .p = p, .n = n};
 }

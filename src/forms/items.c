@@ -978,3 +978,24 @@ edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx
     if (out->data) out->data[out->len] = '\0';
     return st;
 }
+
+size_t edgr_item_title(const edgr_items *its, const edgr_text *t, size_t i, char *out, size_t cap)
+{
+    if (!out || !cap) return 0;
+    out[0] = 0;
+    if (!its || !t || i >= its->count) return 0;
+    const edgr_item *it = &its->items[i];
+    if (it->title > t->len || it->title_len > t->len - it->title) return 0;
+    const char *p = t->data + it->title;
+    size_t k = 0;
+    int space = 0;
+    for (size_t j = 0; j < it->title_len && k + 2 < cap; j++) {
+        char ch = p[j];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = k > 0; continue; }
+        if (space) out[k++] = ' ';
+        space = 0;
+        out[k++] = ch;
+    }
+    out[k] = 0;
+    return k;
+}

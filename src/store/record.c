@@ -45,28 +45,20 @@ typedef struct builder {
 
 /* ---- the string pool ---------------------------------------------------- */
 
+static int pool_write(void *user, const char *p, size_t n);
+
 static sref put(builder *b, const char *p, size_t n)
 {
-    edgr_buf *pool = &b->rec->pool;
     if (!p) return 0;
-    if (pool->len + n + 1 > pool->cap) {
-        size_t cap = pool->cap ? pool->cap : 4096;
-        while (cap < pool->len + n + 1) cap *= 2;
-        char *d = realloc(pool->data, cap);
-        if (!d) { b->nomem = 1; return 0; }
-        pool->data = d;
-        pool->cap = cap;
-    }
-    sref at = pool->len;
-    memcpy(pool->data + at, p, n);
-    pool->data[at + n] = 0;
-    pool->len += n + 1;
+    sref at = b->rec->pool.len;
+    if (pool_write(b, p, n) || pool_write(b, "", 1)) return 0;
     return at;
 }
 
 static sref put_str(builder *b, const char *s) { return s ? put(b, s, strlen(s)) : 0; }
 static sref put_span(builder *b, edgr_span v) { return v.ptr ? put(b, v.ptr, v.len) : 0; }
 
+/* Append to the pool (an edgr_write_fn, so the header JSON can go there). */
 static int pool_write(void *user, const char *p, size_t n)
 {
     builder *b = user;
@@ -317,22 +309,6 @@ static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const
     }
 }
 
-/* A heading's title on one line (titles wrap in 1990s text). */
-static size_t one_line(const char *p, size_t n, char *out, size_t cap)
-{
-    size_t k = 0;
-    int space = 0;
-    for (size_t i = 0; i < n && k + 2 < cap; i++) {
-        char ch = p[i];
-        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') { space = k > 0; continue; }
-        if (space) out[k++] = ' ';
-        space = 0;
-        out[k++] = ch;
-    }
-    out[k] = 0;
-    return k;
-}
-
 /* The main document of an 8-K, 10-K or 10-Q: rows per item (a combined
  * "Items 1 and 2" body once, under both codes), and rows for the text
  * outside items (cover page, Part headings, signatures), so nothing of the
@@ -345,7 +321,7 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
     for (size_t i = 0; i < its->count && !b->nomem; i++) {
         const edgr_item *it = &its->items[i];
         char title[512];
-        one_line(t->data + it->title, it->title_len, title, sizeof title);
+        edgr_item_title(its, t, i, title, sizeof title);
         rec_section *sec = GROW(b->rec, sections);
         if (!sec) { b->nomem = 1; return; }
         sec->doc = doc->seq;
