@@ -9,9 +9,6 @@
 #include "jsonw.h"
 #include "store_int.h"
 
-int store_cik(const char *in, char out[11]);
-int store_names_lookup(edgr_store *st, const char *name, long limit, char **json);
-
 static const char *col(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
 
 /* A column as a JSON value: NULL -> null, integers as numbers, text as

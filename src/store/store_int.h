@@ -28,4 +28,9 @@ edgr_status store_sql_error(edgr_store *st, const char *what);
 /* A writer statement, reset and unbound; NULL on error (recorded). */
 sqlite3_stmt *store_stmt(edgr_store *st, int which);
 
+/* search.c, shared with show.c: a CIK as the header writes it (10 digits),
+ * and the CIKs whose current or former name matches, as a JSON array. */
+int store_cik(const char *in, char out[11]);
+int store_names_lookup(edgr_store *st, const char *name, long limit, char **json);
+
 #endif
