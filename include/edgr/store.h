@@ -105,8 +105,9 @@ typedef enum edgr_put_result {
  * alone (EDGR_PUT_UNCHANGED) unless `replace` is set, or the stored copy
  * came from a header alone (.hdr.sgml) and this one has documents: then the
  * old rows are deleted and the new ones written (EDGR_PUT_REPLACED).
- * Returns EDGR_OK or EDGR_ERR_STORE; after an error roll back by closing or
- * by calling edgr_store_rollback().
+ * Returns EDGR_OK or EDGR_ERR_STORE.  After an error the transaction may
+ * hold part of this filing: roll the batch back (edgr_store_rollback(), or
+ * close the store), then put its other records again if wanted.
  */
 EDGR_API edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace,
                                     edgr_put_result *result);
