@@ -43,7 +43,7 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr accuracy >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr accuracy store_rank_check >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \

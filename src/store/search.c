@@ -217,7 +217,7 @@ static void add(sql_text *t, const char *piece)
 
 /* Parameters: ?1 the query, ?2 limit, ?3 offset, then filters at fixed
  * numbers so that the SQL text alone decides which are used. */
-enum { P_FORM = 4, P_FROM, P_TO, P_ITEM, P_DOC_TYPE, P_CIK, P_CIKS };
+enum { P_FORM = 4, P_FROM, P_TO, P_ITEM, P_DOC_TYPE, P_CIK, P_CIKS, P_KEEP };
 
 static const char *col_text(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
 
@@ -257,17 +257,22 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     int filtered = qy->form || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
     sql_text sql = {.n = 0};
     if (!filtered && !qy->sort_by_date) {
-        /* no filter: rank the matches alone, then join the 20 kept */
+        /* no filter: rank the matches alone, then join the 20 kept.
+         * edgr_bm25 (rank.c) is bm25 that skips the rows which cannot be
+         * among the first ?11. */
         add(&sql, "SELECT m.id, m.score, f.accession, f.form, f.filing_date, f.cik, f.company, r.item, "
-                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, bm25(text_fts) AS score "
-                  "FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
+                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
+                  "AS score FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
                   "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
                   "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc ORDER BY m.score");
     } else {
         /* bm25() rather than `rank`: with `rank` FTS5 sorts every match
          * first and then seeks each one again while the join filters them
-         * (0.7 s against 18 ms for a filter that keeps few rows) */
-        add(&sql, "SELECT r.id, bm25(text_fts) AS score, f.accession, f.form, f.filing_date, f.cik, "
+         * (0.7 s against 18 ms for a filter that keeps few rows).  Sorted
+         * by date, every row's score is needed: the plain bm25(). */
+        add(&sql, qy->sort_by_date ? "SELECT r.id, bm25(text_fts) AS score, "
+                                   : "SELECT r.id, edgr_bm25(text_fts, ?11) AS score, ");
+        add(&sql, "f.accession, f.form, f.filing_date, f.cik, "
                   "f.company, r.item, r.part, r.doc, r.doc_type, d.filename FROM text_fts "
                   "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
                   "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc "
@@ -308,6 +313,7 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, qy->limit ? qy->limit : 20);
     sqlite3_bind_int64(q, 3, qy->offset);
+    if (!qy->sort_by_date) sqlite3_bind_int64(q, P_KEEP, (qy->limit ? qy->limit : 20) + qy->offset);
     if (qy->form) sqlite3_bind_text(q, P_FORM, qy->form, -1, SQLITE_STATIC);
     if (qy->from) sqlite3_bind_text(q, P_FROM, from, -1, SQLITE_STATIC);
     if (qy->to) sqlite3_bind_text(q, P_TO, to, -1, SQLITE_STATIC);

@@ -33,4 +33,7 @@ sqlite3_stmt *store_stmt(edgr_store *st, int which);
 int store_cik(const char *in, char out[11]);
 int store_names_lookup(edgr_store *st, const char *name, long limit, char **json);
 
+/* rank.c: edgr_bm25(text_fts, K) on this connection; -1 if FTS5 is missing. */
+int store_rank_register(sqlite3 *db);
+
 #endif

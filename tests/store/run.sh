@@ -255,6 +255,14 @@ expect "cat accession" 0 "$edgr" cat $S 0009900001-17-000001 2
 cmp -s "$tmp/out" <("$edgr" cat $s8k 2) && ok || bad "cat via the store"
 expect "cat unknown accession" 1 "$edgr" cat $S 0000000000-00-000000 1
 
+# ---- edgr_bm25 ranks as bm25() does (src/store/rank.c)
+rank_check=$(dirname "$edgr")/store_rank_check
+if [ -x "$rank_check" ]; then
+  "$rank_check" "$db" >"$tmp/out" 2>&1 && ok || bad "edgr_bm25 vs bm25 on the samples: $(grep -m3 FAIL "$tmp/out")"
+else
+  bad "no $rank_check"
+fi
+
 # ---- the corpus: every file ingests with no error; the seed filing is found
 corpus=../shared/corpus
 if [ -d "$corpus/submissions" ]; then
@@ -272,6 +280,8 @@ if [ -d "$corpus/submissions" ]; then
   grep -q '0001144204-17-013452' "$tmp/out" && ok || bad "seed filing in its company's list"
   expect "seed show" 0 "$edgr" show --db "$tmp/corpus.db" --text 0001144204-17-013452
   grep -q 'On March 8, 2017, we issued a press release' "$tmp/out" && ok || bad "seed item text in show"
+  "$rank_check" "$tmp/corpus.db" >"$tmp/out" 2>&1 && ok || bad "edgr_bm25 vs bm25 on the corpus: $(grep -m3 FAIL "$tmp/out")"
+  echo "store: $(tail -1 "$tmp/out") (corpus)"
 else
   echo "store: corpus checks SKIPPED (no ../shared/corpus)"
 fi
