@@ -11,6 +11,7 @@
 #include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
+#include "pretok.h"
 #include "record.h"
 
 /* Full-text rows are about this big: small enough that bm25 and snippets
@@ -301,6 +302,10 @@ static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const
             pool_write(b, p, cut);
             pool_write(b, "", 1);
             row->text_len = lead_len + cut;
+            /* tokenized here, off the writer's thread (pretok.h) */
+            row->tokens_at = b->rec->tokens.len;
+            row->has_tokens = !b->nomem && !pretok_encode(rec_str(b->rec, row->text), row->text_len, &b->rec->tokens);
+            row->tokens_len = b->rec->tokens.len - row->tokens_at;
             b->rec->text_bytes += row->text_len;
             first = 0;
         }
@@ -523,6 +528,7 @@ void edgr_record_free(edgr_record *r)
 {
     if (!r) return;
     edgr_buf_free(&r->pool);
+    edgr_buf_free(&r->tokens);
     free(r->entities);
     free(r->formers);
     free(r->docs);

@@ -46,6 +46,8 @@ typedef struct rec_row {   /* one full-text row */
     long doc;
     sref doc_type, item, part, text;
     size_t text_len;
+    size_t tokens_at, tokens_len; /* in the record's `tokens` (pretok.h)  */
+    int has_tokens;
 } rec_row;
 
 typedef struct rec_exhibit {
@@ -70,6 +72,7 @@ typedef struct rec_signer {
 
 struct edgr_record {
     edgr_buf pool;
+    edgr_buf tokens;              /* the rows' tokens, made by the worker    */
     sref accession, form, filing_date, period, accepted, changed, items, header_json;
     sref cik, company;            /* first entity                            */
     sref source_path, source_member;

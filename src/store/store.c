@@ -149,6 +149,10 @@ edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t 
         if (errlen) snprintf(err, errlen, "%s: %s", path, st->err);
         goto fail;
     }
+    if (pretok_register(st->db, &st->slot)) {
+        if (errlen) snprintf(err, errlen, "%s: this SQLite has no porter tokenizer", path);
+        goto fail;
+    }
     if (version < EDGR_STORE_SCHEMA && migrate(st, version)) {
         if (errlen) snprintf(err, errlen, "%s: cannot create the schema: %s", path, st->err);
         goto fail;
@@ -432,7 +436,12 @@ static int put_rows(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         if (step_done(st, q, "insert text")) return -1;
         if (!(q = store_stmt(st, S_ROW_FTS))) return -1;
         sqlite3_bind_text(q, 1, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
-        if (step_done(st, q, "index text")) return -1;
+        st->slot = (pretok_slot){.text = rec_str(r, w->text), .text_len = w->text_len,
+                                 .tokens = (const unsigned char *)r->tokens.data + w->tokens_at,
+                                 .tokens_len = w->tokens_len, .armed = w->has_tokens};
+        int failed = step_done(st, q, "index text");
+        st->slot.armed = 0;
+        if (failed) return -1;
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "edgr/store.h"
+#include "pretok.h"
 
 /* Prepared statements of the writer, kept for the connection's life. */
 enum {
@@ -18,6 +19,7 @@ struct edgr_store {
     int readonly;
     int in_tx;
     sqlite3_stmt *stmt[S_COUNT];
+    pretok_slot slot;          /* the row being indexed, and its tokens   */
     char err[512];
     char src_path[4096], src_member[4096];
 };
