@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -389,9 +391,27 @@ static void work(ingest *g, task *t, edgr_store *reader)
     t->data = NULL;
 }
 
+/*
+ * Workers give way to the writer.  Everything waits for the one writer, and
+ * with as many workers as cores (the default) there are more busy threads
+ * than cores: at equal priority the writer loses its core a third of the
+ * time.  Ten steps of nice for the workers gave 2 GB ingests 10% sooner on
+ * 2 cores (bench/README.md).  Linux sets nice per thread; elsewhere this
+ * would lower the whole process, so it is left alone.
+ */
+static void yield_to_writer(void)
+{
+#if defined(__linux__)
+    errno = 0;
+    int nice_now = getpriority(PRIO_PROCESS, 0); /* this thread's, on Linux */
+    if (errno == 0) (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), nice_now + 10 > 19 ? 19 : nice_now + 10);
+#endif
+}
+
 static void *worker(void *arg)
 {
     ingest *g = arg;
+    yield_to_writer();
     edgr_store *reader = g->replace ? NULL : edgr_store_open(g->db, EDGR_STORE_READONLY, NULL, 0);
     pthread_mutex_lock(&g->mu);
     for (;;) {
