@@ -92,10 +92,28 @@ static void add_entry(fx_state *st, const fx_doc *d, size_t line, const char *nu
     st->xe[st->xe_n++] = (edgr_exhibit_entry){nm, t, fx_offset(d, line), -1};
 }
 
+/* Whether a line may hold a caption: every caption has "exhibit" or "item"
+ * in it, in any case.  One pass over the bytes, so the lines of a long
+ * document outside any exhibit list are not cut into cells (that was half
+ * the time of edgr facts). */
+static int may_caption(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 4 <= n; i++) {
+        unsigned char c = (unsigned char)p[i] | 0x20;
+        if (c == 'x' && i > 0 && ((unsigned char)p[i - 1] | 0x20) == 'e') return 1;
+        if (c == 'i' && ((unsigned char)p[i + 1] | 0x20) == 't' && ((unsigned char)p[i + 2] | 0x20) == 'e' &&
+            ((unsigned char)p[i + 3] | 0x20) == 'm')
+            return 1;
+    }
+    return 0;
+}
+
 static void index_rows(fx_state *st, const fx_doc *d)
 {
     size_t zone = 0; /* lines left in which a row counts */
     for (size_t i = 0; i < d->nlines && st->xe_n < 2000; i++) {
+        /* outside a zone a line counts only as a caption */
+        if (!zone && !may_caption(d->t + d->lines[i].start, d->lines[i].len)) continue;
         fx_cell c[FX_MAX_CELLS];
         int m = fx_cells(d, i, c);
         if (!m) continue;

@@ -139,7 +139,9 @@ long fx_find(const char *p, size_t n, const char *needle)
     const char *b = up != lo ? memchr(p, up, (size_t)(end - p)) : NULL;
     while (a || b) {
         const char *c = !b || (a && a < b) ? a : b;
-        if (fx_starts(c, n - (size_t)(c - p), needle)) return (long)(c - p);
+        size_t k = 1; /* c[0] matches; the rest, ignoring case */
+        while (k < m && lower((unsigned char)c[k]) == lower((unsigned char)needle[k])) k++;
+        if (k == m) return (long)(c - p);
         if (c == a) a = c + 1 < end ? memchr(c + 1, lo, (size_t)(end - c - 1)) : NULL;
         else b = c + 1 < end ? memchr(c + 1, up, (size_t)(end - c - 1)) : NULL;
     }
