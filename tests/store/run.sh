@@ -272,6 +272,10 @@ SELECT term, doc, col, offset FROM temp.vi;"
 }
 rank_check=$(dirname "$edgr")/store_rank_check
 same_index "samples index" "$db"
+# a filing whose text has no word: rows with no tokens at all (fuzz_store)
+expect "ingest a filing with no words" 0 "$edgr" ingest --db "$tmp/nowords.db" tests/fixtures/store/no-words.txt
+[ "$(sqlite3 "$tmp/nowords.db" 'select count(*) from text_rows')" = 1 ] && ok || bad "the row with no words is stored"
+same_index "no-words index" "$tmp/nowords.db"
 if [ -x "$rank_check" ]; then
   "$rank_check" "$db" >"$tmp/out" 2>&1 && ok || bad "edgr_bm25 vs bm25 on the samples: $(grep -m3 FAIL "$tmp/out")"
 else
