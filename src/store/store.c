@@ -437,7 +437,9 @@ static int put_rows(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         if (!(q = store_stmt(st, S_ROW_FTS))) return -1;
         sqlite3_bind_text(q, 1, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
         st->slot = (pretok_slot){.text = rec_str(r, w->text), .text_len = w->text_len,
-                                 .tokens = (const unsigned char *)r->tokens.data + w->tokens_at,
+                                 /* no buffer when no row has a token */
+                                 .tokens = r->tokens.data ? (const unsigned char *)r->tokens.data + w->tokens_at
+                                                          : (const unsigned char *)"",
                                  .tokens_len = w->tokens_len, .armed = w->has_tokens};
         int failed = step_done(st, q, "index text");
         st->slot.armed = 0;
