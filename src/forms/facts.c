@@ -82,7 +82,7 @@ int fx_grow(fx_state *st, void **arr, size_t *cap, size_t n, size_t size)
 
 /* ---- text as lines and cells ---- */
 
-int fx_cells(const fx_doc *d, size_t i, fx_cell *cells)
+static int cells_scan(const fx_doc *d, size_t i, fx_cell *cells)
 {
     const char *p = d->t + d->lines[i].start, *e = p + d->lines[i].len;
     int k = 0;
@@ -99,6 +99,34 @@ int fx_cells(const fx_doc *d, size_t i, fx_cell *cells)
     if (p < e && k == FX_MAX_CELLS) /* the rest joins the last cell */
         cells[k - 1].n = (size_t)(e - cells[k - 1].p);
     return k;
+}
+
+int fx_cells(const fx_doc *d, size_t i, fx_cell *cells)
+{
+    if (i < d->memo_lines) {
+        uint32_t a = d->memo_at[i], b = d->memo_at[i + 1];
+        memcpy(cells, d->memo + a, (b - a) * sizeof *cells);
+        return (int)(b - a);
+    }
+    return cells_scan(d, i, cells);
+}
+
+/* Cut the first lines into cells once (see FX_MEMO_LINES). */
+static void memo_cells(fx_state *st, fx_doc *d)
+{
+    if (!st->memo) st->memo = malloc((size_t)FX_MEMO_LINES * FX_MAX_CELLS * sizeof *st->memo);
+    if (!st->memo_at) st->memo_at = malloc((FX_MEMO_LINES + 1) * sizeof *st->memo_at);
+    if (!st->memo || !st->memo_at) return; /* no memo: cut as asked */
+    size_t lines = d->nlines < FX_MEMO_LINES ? d->nlines : FX_MEMO_LINES;
+    uint32_t k = 0;
+    for (size_t i = 0; i < lines; i++) {
+        st->memo_at[i] = k;
+        k += (uint32_t)cells_scan(d, i, st->memo + k);
+    }
+    st->memo_at[lines] = k;
+    d->memo = st->memo;
+    d->memo_at = st->memo_at;
+    d->memo_lines = lines;
 }
 
 int fx_blank(const fx_doc *d, size_t i)
@@ -389,6 +417,7 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     }
     d.lines = st->lines;
     d.nlines = nl;
+    memo_cells(st, &d);
 
     fx_cover(st, &d, main, s, out);
     fx_signatures(st, &d, out);
@@ -414,6 +443,8 @@ void edgr_facts_free(edgr_facts *f)
         free(st->blocks);
         edgr_text_free(&st->text);
         free(st->lines);
+        free(st->memo);
+        free(st->memo_at);
         free(st->sec);
         free(st->sig);
         free(st->xd);

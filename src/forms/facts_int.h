@@ -25,12 +25,20 @@ typedef struct fx_cell {
 
 enum { FX_MAX_CELLS = 16 };
 
+/* The cover's lines are cut into cells once: its readers (a check box,
+ * a caption, a value) each go over them again.  400 lines at most make a
+ * cover (cover.c), and its readers look a few lines past it. */
+enum { FX_MEMO_LINES = 448 };
+
 typedef struct fx_doc {
     const char *t;          /* the clean text (NUL-terminated)  */
     size_t n;
     const edgr_text *text;  /* for source offsets               */
     fx_line *lines;
     size_t nlines;
+    const fx_cell *memo;    /* cells of lines [0, memo_lines): line i's are */
+    const uint32_t *memo_at; /* memo[memo_at[i] .. memo_at[i + 1])        */
+    size_t memo_lines;
 } fx_doc;
 
 /* The library's private state behind edgr_facts.priv. */
@@ -40,6 +48,8 @@ typedef struct fx_state {
     edgr_text text;
     fx_line *lines;
     size_t line_cap;
+    fx_cell *memo;          /* fx_doc.memo, FX_MEMO_LINES * FX_MAX_CELLS */
+    uint32_t *memo_at;      /* FX_MEMO_LINES + 1                         */
     edgr_security *sec;
     size_t sec_n, sec_cap;
     edgr_signer *sig;
