@@ -28,22 +28,26 @@ static fts5_api *fts5_of(sqlite3 *db)
  * although an insert does not use them, so the replay is the tokenizer's
  * output exactly. */
 
-static int put_varint(edgr_buf *b, uint64_t v)
+/* Room for `more` bytes in b; 0, or -1 out of memory. */
+static int reserve(edgr_buf *b, size_t more)
 {
-    if (b->len + 10 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        while (cap < b->len + 10) cap *= 2;
-        char *d = realloc(b->data, cap);
-        if (!d) return -1;
-        b->data = d;
-        b->cap = cap;
-    }
+    if (b->len + more <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap * 2 : 4096;
+    while (cap < b->len + more) cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d) return -1;
+    b->data = d;
+    b->cap = cap;
+    return 0;
+}
+
+static void put_varint(edgr_buf *b, uint64_t v) /* room reserved */
+{
     do {
         unsigned char c = v & 0x7f;
         v >>= 7;
         b->data[b->len++] = (char)(c | (v ? 0x80 : 0));
     } while (v);
-    return 0;
 }
 
 static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
@@ -67,24 +71,14 @@ static int encode_token(void *ctx, int flags, const char *token, int n, int star
 {
     encoder *e = ctx;
     if (n < 0 || start < e->prev_start || end < start) { e->failed = 1; return SQLITE_ERROR; }
-    if (put_varint(e->out, (uint64_t)n << 1 | ((flags & FTS5_TOKEN_COLOCATED) != 0))) goto nomem;
-    if (e->out->len + (size_t)n > e->out->cap) {
-        size_t cap = e->out->cap * 2;
-        while (cap < e->out->len + (size_t)n) cap *= 2;
-        char *d = realloc(e->out->data, cap);
-        if (!d) goto nomem;
-        e->out->data = d;
-        e->out->cap = cap;
-    }
+    if (reserve(e->out, (size_t)n + 30)) { e->failed = 1; return SQLITE_NOMEM; }
+    put_varint(e->out, (uint64_t)n << 1 | ((flags & FTS5_TOKEN_COLOCATED) != 0));
     memcpy(e->out->data + e->out->len, token, (size_t)n);
     e->out->len += (size_t)n;
-    if (put_varint(e->out, (uint64_t)(start - e->prev_start)) || put_varint(e->out, (uint64_t)(end - start)))
-        goto nomem;
+    put_varint(e->out, (uint64_t)(start - e->prev_start));
+    put_varint(e->out, (uint64_t)(end - start));
     e->prev_start = start;
     return SQLITE_OK;
-nomem:
-    e->failed = 1;
-    return SQLITE_NOMEM;
 }
 
 /* ---- the worker's side: one private tokenizer per thread ------------------- */
