@@ -11,7 +11,7 @@
 static const char *const PARENT_ARGS[] = {"unicode61", "remove_diacritics", "2"};
 enum { PARENT_NARGS = 3 };
 
-static fts5_api *fts5_of(sqlite3 *db)
+fts5_api *store_fts5(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *q;
@@ -116,7 +116,7 @@ static thread_tokenizer *thread_tokenizer_get(void)
      * tokenizes, nothing is lost but time */
     if (sqlite3_open_v2(":memory:", &t->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return NULL;
-    fts5_api *api = fts5_of(t->db);
+    fts5_api *api = store_fts5(t->db);
     void *user = NULL;
     if (!api || api->xFindTokenizer(api, "porter", &user, &t->methods) != SQLITE_OK) return NULL;
     Fts5Tokenizer *tok = NULL;
@@ -210,7 +210,7 @@ static int wrapper_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char
 
 int pretok_register(sqlite3 *db, pretok_slot *slot)
 {
-    fts5_api *api = fts5_of(db);
+    fts5_api *api = store_fts5(db);
     if (!api) return -1;
     wrapper_kind *kind = calloc(1, sizeof *kind);
     if (!kind) return -1;

@@ -40,6 +40,9 @@ typedef struct pretok_slot {
  */
 int pretok_encode(const char *text, size_t n, edgr_buf *out);
 
+/* FTS5's API on `db` (version 2 or later), or NULL. */
+fts5_api *store_fts5(sqlite3 *db);
+
 /* Wrap "porter" on `db` (the writer's connection) so that it replays the
  * tokens in `slot` when asked for them.  Returns 0 or -1. */
 int pretok_register(sqlite3 *db, pretok_slot *slot);

@@ -31,7 +31,7 @@
 enum { MAX_K = 100000 }; /* past this, the plain bm25() */
 
 typedef struct rank_state {
-    int k;           /* rows kept */
+    int k;           /* rows kept; 0: no bar, every row exact */
     int kept;        /* scores in `best` */
     int phrases;
     double avg_len;  /* tokens per row */
@@ -75,7 +75,7 @@ static rank_state *rank_setup(const Fts5ExtensionApi *api, Fts5Context *fts, int
     s->idf = calloc(np, sizeof *s->idf);
     s->ptokens = calloc(np, sizeof *s->ptokens);
     s->freq = calloc(np, sizeof *s->freq);
-    s->best = calloc((size_t)k, sizeof *s->best);
+    s->best = calloc((size_t)(k > 0 ? k : 1), sizeof *s->best);
     if (!s->idf || !s->ptokens || !s->freq || !s->best) { rank_free(s); *rc = SQLITE_NOMEM; return NULL; }
     sqlite3_int64 rows = 0, tokens = 0;
     *rc = api->xRowCount(fts, &rows);
@@ -142,8 +142,7 @@ static void edgr_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
     rank_state *s = api->xGetAuxdata(fts, 0);
     int rc = SQLITE_OK;
     if (!s) {
-        s = rank_setup(api, fts, k ? k : 1, &rc);
-        if (s && k == 0) s->k = 0;
+        s = rank_setup(api, fts, k, &rc);
         if (s) rc = api->xSetAuxdata(fts, s, rank_free); /* frees s on failure */
         if (rc != SQLITE_OK) { sqlite3_result_error_code(ctx, rc); return; }
     }
@@ -182,12 +181,6 @@ static void edgr_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
 
 int store_rank_register(sqlite3 *db)
 {
-    fts5_api *fts5 = NULL;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &q, NULL) != SQLITE_OK) return -1;
-    sqlite3_bind_pointer(q, 1, &fts5, "fts5_api_ptr", NULL);
-    sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (!fts5 || fts5->iVersion < 2) return -1;
-    return fts5->xCreateFunction(fts5, "edgr_bm25", NULL, edgr_bm25, NULL) == SQLITE_OK ? 0 : -1;
+    fts5_api *fts5 = store_fts5(db);
+    return fts5 && fts5->xCreateFunction(fts5, "edgr_bm25", NULL, edgr_bm25, NULL) == SQLITE_OK ? 0 : -1;
 }
