@@ -138,17 +138,12 @@ static int caption_kind(const char *p, size_t n)
     uint32_t found = 0;
     for (size_t i = 0; i < n; i++) {
         int c = (unsigned char)p[i];
-        uint32_t cand = words_starting(c >= 'A' && c <= 'Z' ? c + 32 : c) & ~found;
+        uint32_t cand = words_starting(fx_lower(c)) & ~found;
         while (cand) {
             int w = __builtin_ctz(cand);
             cand &= cand - 1;
-            const char *word = CAPTION_WORDS[w].s;
-            size_t len = CAPTION_WORDS[w].n, k = 1; /* word[0] matches */
-            if (len > n - i) continue;
-            while (k < len && ((unsigned char)p[i + k] | (p[i + k] >= 'A' && p[i + k] <= 'Z' ? 0x20 : 0)) ==
-                                  (unsigned char)word[k])
-                k++;
-            if (k == len) found |= 1u << w;
+            size_t len = CAPTION_WORDS[w].n; /* its first letter matches */
+            if (len <= n - i && fx_same(p + i + 1, CAPTION_WORDS[w].s + 1, len - 1)) found |= 1u << w;
         }
     }
     if (!found || found & 0x3u) return L_NONE;

@@ -142,15 +142,10 @@ uint64_t fx_offset(const fx_doc *d, size_t i)
     return edgr_text_source_offset(d->text, d->lines[i].start);
 }
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
 int fx_starts(const char *p, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
-    if (m > n) return 0;
-    for (size_t i = 0; i < m; i++)
-        if (lower((unsigned char)p[i]) != lower((unsigned char)needle[i])) return 0;
-    return 1;
+    return m <= n && fx_same(p, needle, m);
 }
 
 /* Case-blind search.  It runs on every cell of every line of a filing
@@ -160,16 +155,14 @@ long fx_find(const char *p, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
     if (!m || m > n) return m ? -1 : 0;
-    int lo = lower((unsigned char)needle[0]);
+    int lo = fx_lower((unsigned char)needle[0]);
     int up = lo >= 'a' && lo <= 'z' ? lo - 32 : lo;
     const char *end = p + n - m + 1; /* candidates start before this */
     const char *a = memchr(p, lo, (size_t)(end - p));
     const char *b = up != lo ? memchr(p, up, (size_t)(end - p)) : NULL;
     while (a || b) {
         const char *c = !b || (a && a < b) ? a : b;
-        size_t k = 1; /* c[0] matches; the rest, ignoring case */
-        while (k < m && lower((unsigned char)c[k]) == lower((unsigned char)needle[k])) k++;
-        if (k == m) return (long)(c - p);
+        if (fx_same(c + 1, needle + 1, m - 1)) return (long)(c - p); /* c[0] matches */
         if (c == a) a = c + 1 < end ? memchr(c + 1, lo, (size_t)(end - c - 1)) : NULL;
         else b = c + 1 < end ? memchr(c + 1, up, (size_t)(end - c - 1)) : NULL;
     }
@@ -247,7 +240,7 @@ static int month_at(const char *p, size_t n, size_t *len)
         size_t full = strlen(MONTHS[m]);
         if (w > full) continue;
         int ok = 1;
-        for (size_t i = 0; i < w && ok; i++) ok = lower((unsigned char)p[i]) == MONTHS[m][i];
+        for (size_t i = 0; i < w && ok; i++) ok = fx_lower((unsigned char)p[i]) == MONTHS[m][i];
         if (!ok) continue;
         if (w != full && w != 3 && !(m == 8 && w == 4)) continue; /* "Sept" */
         *len = w + (w != full && w < n && p[w] == '.');

@@ -74,6 +74,17 @@ int fx_blank(const fx_doc *d, size_t i);
 /* The source offset of line i's start. */
 uint64_t fx_offset(const fx_doc *d, size_t i);
 
+static inline int fx_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* p[0..m) equals needle[0..m), ignoring ASCII case: the one comparison
+ * fx_starts, fx_find and the caption reader share. */
+static inline int fx_same(const char *p, const char *needle, size_t m)
+{
+    for (size_t i = 0; i < m; i++)
+        if (fx_lower((unsigned char)p[i]) != fx_lower((unsigned char)needle[i])) return 0;
+    return 1;
+}
+
 /* Case-insensitive search of an ASCII needle in p[0..n); its position or -1. */
 long fx_find(const char *p, size_t n, const char *needle);
 /* A telephone number in p[0..n): 1 with its place in *at, *len, or 0. */
