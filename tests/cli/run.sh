@@ -2,20 +2,7 @@
 # CLI tests: exit codes, inputs (files, directories, stdin, archives), --jobs
 # ordering, cat, extract and its refusal of unsafe names.  Usage:
 #   tests/cli/run.sh path/to/edgr
-set -u
-edgr=$(realpath "${1:-build/edgr}")
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-expect() { # expect DESCRIPTION WANTED_RC CMD...
-  local what=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want ($(head -c 300 "$tmp/err"))"; fi
-}
+. "$(dirname "$0")/../lib.sh" "$@"
 s8k=samples/0009900001-17-000001.txt
 gif=samples/0009900003-19-000010.txt
 

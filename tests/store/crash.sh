@@ -5,16 +5,8 @@
 # and hold each filing whole (the same rows as a clean ingest) or not at
 # all; running the same command again must finish the job.
 #   tests/store/crash.sh path/to/edgr [ROUNDS]
-set -u
-edgr=$(realpath "${1:-build/edgr}")
+. "$(dirname "$0")/../lib.sh" "$@"
 rounds=${2:-25}
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # The input: the samples copied 150 times with their own accession numbers
 # (and the corpus submissions, when ../shared/corpus is there), so that an

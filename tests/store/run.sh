@@ -3,20 +3,7 @@
 # stdin lists, bad files), edgr search (every filter and query form,
 # malformed queries, read-only), edgr show, edgr company, edgr cat ACCESSION.
 # Usage: tests/store/run.sh path/to/edgr
-set -u
-edgr=$(realpath "${1:-build/edgr}")
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-expect() { # expect DESCRIPTION WANTED_RC CMD...
-  local what=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want ($(head -c 300 "$tmp/err"))"; fi
-}
+. "$(dirname "$0")/../lib.sh" "$@"
 has() { grep -q -- "$2" "$tmp/out" && ok || bad "$1: no '$2' in: $(head -c 300 "$tmp/out")"; }
 hasnt() { grep -q -- "$2" "$tmp/out" && bad "$1: '$2' should not be in: $(head -c 300 "$tmp/out")" || ok; }
 lines() { local n; n=$(wc -l <"$tmp/out"); [ "$n" = "$2" ] && ok || bad "$1: $n lines, want $2"; }
