@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "bench_util.h"
 #include "edgr/edgr.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
@@ -43,25 +44,6 @@
 #endif
 
 typedef struct { size_t off, len; } span_t;
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    struct stat st;
-    fstat(fileno(f), &st);
-    char *b = malloc((size_t)st.st_size + 1);
-    *len = fread(b, 1, (size_t)st.st_size, f);
-    fclose(f);
-    return b;
-}
 
 static volatile size_t sink_v;
 
@@ -348,7 +330,6 @@ static void bench_html(const char *corpus)
     for (int i = 0; i < n; i++) free(data[i]);
 }
 
-static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 int main(int argc, char **argv)
 {

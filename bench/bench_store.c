@@ -32,31 +32,12 @@
 
 #include <sqlite3.h>
 
+#include "bench_util.h"
 #include "edgr/edgr.h"
 #include "edgr/store.h"
 
 extern char **environ;
 
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0) { fclose(f); return NULL; }
-    char *b = malloc((size_t)st.st_size + 1);
-    if (b) *len = fread(b, 1, (size_t)st.st_size, f);
-    fclose(f);
-    return b;
-}
-
-static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 static int cmpd(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -432,7 +413,7 @@ int main(int argc, char **argv)
         if (rc != 0) printf("ingest: exit status %d\n", rc);
     }
     double sorted[9];
-    memcpy(sorted, t_runs, sizeof sorted);
+    memcpy(sorted, t_runs, (size_t)runs * sizeof *t_runs);
     qsort(sorted, (size_t)runs, sizeof *sorted, cmpd);
     double t_ingest = sorted[runs / 2];
     uint64_t db_bytes = file_size(db) + file_size(wal);
