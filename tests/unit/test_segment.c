@@ -1,0 +1,195 @@
+/* Item segmentation: the classes of failure found on filings nobody tuned
+ * for (issue 10, section 2), one test each, on synthetic text. */
+#include <stdlib.h>
+
+#include "edgr/items.h"
+#include "edgr/text.h"
+#include "test.h"
+
+static edgr_text T;
+static edgr_items I;
+static edgr_buf B;
+
+static size_t seg_items(const char *body, int plain, edgr_form_kind kind, const char *date)
+{
+    size_t n = strlen(body);
+    if (plain) edgr_plain_to_text(body, n, EDGR_CS_ASCII, NULL, &T);
+    else edgr_html_to_text(body, n, EDGR_CS_UTF8, NULL, &T);
+    CHECK(edgr_items_find(&T, kind, date, &I) == EDGR_OK);
+    return I.count;
+}
+
+static const char *seg_item(const char *part, const char *code)
+{
+    for (size_t i = 0; i < I.count; i++)
+        if (!strcmp(I.items[i].code, code) && (!part || !strcmp(I.items[i].part, part))) {
+            edgr_item_text(&I, &T, i, &B);
+            return B.data ? B.data : "";
+        }
+    return NULL;
+}
+
+static int seg_starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }
+static int seg_ends(const char *s, const char *p)
+{
+    size_t a = s ? strlen(s) : 0, b = strlen(p);
+    return s && a >= b && !strcmp(s + a - b, p);
+}
+
+#define CHECK_SEG(part, code, first, last)                                         \
+    do {                                                                           \
+        const char *t_ = seg_item(part, code);                                     \
+        if (!t_ || !seg_starts(t_, first) || !seg_ends(t_, last)) {                \
+            fprintf(stderr, "  %s:%d: item %s %s is \"%s\"\n", __FILE__, __LINE__, \
+                    part ? part : "", code, t_ ? t_ : "(missing)");                \
+            test_failures++;                                                       \
+        }                                                                          \
+    } while (0)
+
+/* A wrapped prose line that opens "Part II, Item 8 of this report" is not a
+ * Part heading: it must not cut the Part I item it stands in. */
+TEST(segment_prose_line_opening_with_part_and_item_is_no_heading)
+{
+    const char *txt =
+        "                                  PART I\n\n"
+        "ITEM 1.  BUSINESS\n\n"
+        "     Quillon Tool Works, Inc. makes lathes.  Its results are described in\n"
+        "Part II, Item 8 of this report and in the notes to the financial\n"
+        "statements.  The Company employs 212 people.\n\n"
+        "ITEM 2.  PROPERTIES\n\n"
+        "     The Company owns a plant in Verrin, Ohio.\n\n"
+        "                                  PART II\n\n"
+        "ITEM 5.  MARKET FOR REGISTRANT'S COMMON EQUITY AND RELATED STOCKHOLDER MATTERS\n\n"
+        "     There is no public market.\n";
+    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "19970328") == 3);
+    CHECK_SEG("I", "1", "Quillon Tool Works", "employs 212 people.");
+    CHECK_SEG("I", "2", "The Company owns", "Verrin, Ohio.");
+    /* a Part heading may carry its title, or a dash, colon or full stop */
+    const char *h = "<p>PART I</p><p>Item 1. Business</p><p>Bodies.</p>"
+                    "<p>Part II, Item 7 of this report covers results.</p><p>More of Item 1.</p>"
+                    "<p>PART II - OTHER INFORMATION</p><p>Item 5. Market</p><p>None.</p>";
+    CHECK(seg_items(h, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_SEG("I", "1", "Bodies.", "More of Item 1.");
+}
+
+/* An older, shorter title whose body opens with most of the title's words:
+ * the body's first line is not a wrapped title. */
+TEST(segment_body_line_repeating_the_title_is_body)
+{
+    const char *html =
+        "<p>Item 11. Executive Compensation</p><p>Incorporated by reference.</p>"
+        "<p>Item 12. Security Ownership of Certain Beneficial Owners and Management</p>"
+        "<p>Security ownership of certain beneficial owners and management is set forth</p>"
+        "<p>in the Proxy Statement and is incorporated herein by reference.</p>"
+        "<p>Item 13. Certain Relationships and Related Transactions</p><p>None.</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("III", "12", "Security ownership of certain beneficial owners", "incorporated herein by reference.");
+    /* a title that really wraps still does */
+    const char *w = "<p>Item 12. Security Ownership of Certain Beneficial Owners and Management</p>"
+                    "<p>and Related Stockholder Matters</p><p>See the Proxy Statement.</p>"
+                    "<p>Item 13. Certain Relationships</p><p>None.</p>";
+    CHECK(seg_items(w, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_SEG("III", "12", "See the Proxy Statement.", "See the Proxy Statement.");
+}
+
+/* A short line whose digit-masked shape recurs (dates, list lines) is a
+ * running footer only at page boundaries with climbing numbers; mid-page
+ * it is text, and the last line of an item is kept. */
+TEST(segment_recurring_short_line_mid_page_is_not_a_footer)
+{
+    const char *html =
+        "<p>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</p>"
+        "<p>Sales rose in 2030.</p><p>Quarter 1 of 2030</p><p>Sales were flat.</p>"
+        "<p>Quarter 2 of 2030</p><p>Sales rose.</p>"
+        "<p>Item 8. Financial Statements and Supplementary Data</p><p>See the statements.</p>"
+        "<p>Quarter 3 of 2030</p>"
+        "<p>Item 9. Changes in and Disagreements With Accountants on Accounting and Financial Disclosure</p>"
+        "<p>None.</p><p>Dated March 4, 2031</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("II", "7", "Sales rose in 2030.", "Sales rose.");
+    CHECK_SEG("II", "8", "See the statements.", "Quarter 3 of 2030");
+    /* a real running footer: at page ends, numbers climbing */
+    const char *f =
+        "<p>Item 1. Business</p><p>We grow rye.</p><p>Ostrander Farms | 2030 Form 10-K | 3</p>"
+        "<p>More rye.</p><p>Ostrander Farms | 2030 Form 10-K | 4</p>"
+        "<p>Item 2. Properties</p><p>A farm.</p><p>Ostrander Farms | 2030 Form 10-K | 5</p>"
+        "<p>Item 3. Legal Proceedings</p><p>None.</p>";
+    CHECK(seg_items(f, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("I", "1", "We grow rye.", "More rye.");
+    CHECK_SEG("I", "2", "A farm.", "A farm.");
+}
+
+/* Numbers of a table laid out one cell per line, and list markers alone on
+ * a line, are text; only the page-number run at page breaks is dropped. */
+TEST(segment_number_lines_in_a_body_are_text)
+{
+    const char *html =
+        "<p>Item 6. Selected Financial Data</p>"
+        "<div>Net sales</div><div>$</div><div>412</div><div>Net income</div><div>$</div><div>38</div>"
+        "<p>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</p>"
+        "<p>Sales rose because of rye.</p><div>(1)</div><div>Excludes barley.</div><div>(2)</div>"
+        "<p>Item 8. Financial Statements and Supplementary Data</p><p>See page F-1.</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("II", "6", "Net sales", "38");
+    CHECK_SEG("II", "7", "Sales rose because of rye.", "(2)");
+    /* page numbers that run through the document still go */
+    const char *p =
+        "<p>Item 1. Business</p><p>We grow rye.</p><p>Mostly rye.</p><p>Rye and oats.</p><p>11</p>"
+        "<p>Still rye.</p><p>More of it.</p><p>And more.</p><p>12</p>"
+        "<p>Item 2. Properties</p><p>A farm.</p><p>Fields.</p><p>Barns.</p><p>13</p>";
+    CHECK(seg_items(p, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_SEG("I", "1", "We grow rye.", "And more.");
+    CHECK_SEG("I", "2", "A farm.", "Barns.");
+}
+
+/* "Item 14(a)(1)" and its siblings are sub-items, never the item's heading;
+ * POWER OF ATTORNEY ends the last item as SIGNATURES does. */
+TEST(segment_sub_items_and_power_of_attorney)
+{
+    const char *txt =
+        "ITEM 13.  CERTAIN RELATIONSHIPS AND RELATED TRANSACTIONS\n\n"
+        "     None.\n\n"
+        "ITEM 14.  EXHIBITS, FINANCIAL STATEMENT SCHEDULES AND REPORTS ON FORM 8-K\n\n"
+        "     The following documents are filed as part of this report:\n\n"
+        "Item 14(a)(1): Financial Statements\n\n"
+        "     Balance sheets of Pellam Corp.\n\n"
+        "Item 14(a)(2): Financial Statement Schedules\n\n"
+        "     None.\n\n"
+        "Item 14(b): Reports on Form 8-K\n\n"
+        "     No reports were filed in the quarter.\n\n"
+        "                           POWER OF ATTORNEY\n\n"
+        "     Each person whose signature appears below appoints Ada Pellam.\n";
+    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "19970328") == 2);
+    CHECK_SEG("III", "13", "None.", "None.");
+    const char *t = seg_item(NULL, "14");
+    CHECK(seg_starts(t, "The following documents") && seg_ends(t, "No reports were filed in the quarter."));
+}
+
+/* 10-Qs without Part lines, with the pre-2010 Part II titles; an
+ * amendment's preamble naming "Part II, Item 4" gives the part too. */
+TEST(segment_10q_historical_part_ii_titles)
+{
+    const char *txt =
+        "ITEM 1.  FINANCIAL STATEMENTS\n\n     Balance sheets of Tarrow Mills.\n\n"
+        "ITEM 2.  MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS\n\n"
+        "     Sales rose.\n\n"
+        "ITEM 1.  LEGAL PROCEEDINGS\n\n     None.\n\n"
+        "ITEM 2.  CHANGES IN SECURITIES AND USE OF PROCEEDS\n\n     None sold.\n\n"
+        "ITEM 4.  SUBMISSION OF MATTERS TO A VOTE OF SECURITY HOLDERS\n\n     The annual meeting elected two directors.\n\n"
+        "ITEM 6.  EXHIBITS AND REPORTS ON FORM 8-K\n\n     (a) Exhibit 27.\n\n"
+        "                               SIGNATURES\n";
+    CHECK(seg_items(txt, 1, EDGR_FORM_10Q, "19990514") == 6);
+    CHECK_SEG("I", "1", "Balance sheets", "Tarrow Mills.");
+    CHECK_SEG("I", "2", "Sales rose.", "Sales rose.");
+    CHECK_SEG("II", "1", "None.", "None.");
+    CHECK_SEG("II", "2", "None sold.", "None sold.");
+    CHECK_SEG("II", "4", "The annual meeting", "two directors.");
+    CHECK_SEG("II", "6", "(a) Exhibit 27.", "(a) Exhibit 27.");
+    const char *amend =
+        "<p>EXPLANATORY NOTE</p><p>Tarrow Mills files this Amendment No. 1 to amend Part II, Item 4 of its "
+        "quarterly report, and nothing else.</p>"
+        "<p>Item 4. Other matters voted on</p><p>The meeting elected Ann Tarrow.</p>"
+        "<p>SIGNATURES</p>";
+    CHECK(seg_items(amend, 0, EDGR_FORM_10Q, "20040514") == 1);
+    CHECK_SEG("II", "4", "The meeting elected Ann Tarrow.", "The meeting elected Ann Tarrow.");
+}
