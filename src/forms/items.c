@@ -151,6 +151,16 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
     return key;
 }
 
+/* Line i carries on the sentence of the line right above it (no blank
+ * line between, and that line ends inside a sentence): wrapped prose in a
+ * 1990s text document, never a heading. */
+static int continues_sentence(const seg *g, size_t i)
+{
+    if (i == 0 || g->lines[i - 1].end == g->lines[i - 1].start) return 0;
+    unsigned char last = (unsigned char)g->s[g->lines[i - 1].end - 1];
+    return (last >= 'a' && last <= 'z') || last == ',';
+}
+
 static const char *part_name(int part)
 {
     static const char *const names[] = {"", "I", "II", "III", "IV"};
@@ -174,11 +184,18 @@ int items_part_heading(const char *s, size_t b, size_t e)
     while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
     if (i == r || (i < e && is_alnum((unsigned char)s[i]))) return 0;
     size_t n = i - r;
-    if (n == 1 && s[r] == 'I') return 1;
-    if (n == 2 && s[r] == 'I' && s[r + 1] == 'I') return 2;
-    if (n == 3 && memcmp(s + r, "III", 3) == 0) return 3;
-    if (n == 2 && s[r] == 'I' && s[r + 1] == 'V') return 4;
-    return 0;
+    int part = 0;
+    if (n == 1 && s[r] == 'I') part = 1;
+    else if (n == 2 && s[r] == 'I' && s[r + 1] == 'I') part = 2;
+    else if (n == 3 && memcmp(s + r, "III", 3) == 0) part = 3;
+    else if (n == 2 && s[r] == 'I' && s[r + 1] == 'V') part = 4;
+    if (!part) return 0;
+    /* The numeral stands alone or is followed by a title or a dash, colon
+     * or full stop.  "Part II, Item 8 of this report" and "Part II of the
+     * Form" are prose that happens to open a line. */
+    i = items_skip_blanks(s, i, e);
+    if (i < e && (s[i] == ',' || s[i] == ';' || (s[i] >= 'a' && s[i] <= 'z'))) return 0;
+    return part;
 }
 
 /* "SIGNATURE", "SIGNATURES", "Signatures:" alone on a line. */
@@ -728,6 +745,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
          * and its Part rows, head nothing. */
         if (x.nrows && i >= x.first_line && i <= x.last_line) continue;
         int p = items_part_heading(s, l->start, l->end);
+        if (p && continues_sentence(&g, i)) p = 0;
         if (p) { parts[i] = p; part = p; continue; }
         if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
         if (l->end - l->start > 60 && sc_starts_upper(s + l->start, l->end - l->start,
