@@ -545,8 +545,36 @@ static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind
     return words && hits * 10 >= words * 7;
 }
 
+/* The last word of line a and the first of line b are consecutive words
+ * of a known title of `key`: b carries on where a's words stopped. */
+static int carries_on(const seg *g, size_t a, size_t b, int key, edgr_form_kind kind)
+{
+    const char *s = g->s;
+    size_t lw = g->lines[a].end, le = lw;
+    while (le > g->lines[a].start && !is_alnum((unsigned char)s[le - 1])) le--;
+    lw = le;
+    while (lw > g->lines[a].start && is_alnum((unsigned char)s[lw - 1])) lw--;
+    size_t pos = g->lines[b].start, fs, fe;
+    if (lw == le || !next_word(s, &pos, g->lines[b].end, &fs, &fe)) return 0;
+    size_t nt;
+    const title_def *tt = titles_for(kind, &nt);
+    for (size_t k = 0; k < nt; k++) {
+        if (tt[k].key != key) continue;
+        size_t tp = 0, tn = strlen(tt[k].title), ws, we;
+        int prev_hit = 0;
+        while (next_word(tt[k].title, &tp, tn, &ws, &we)) {
+            if (prev_hit && word_eq(s + fs, fe - fs, tt[k].title + ws, we - ws)) return 1;
+            prev_hit = word_eq(s + lw, le - lw, tt[k].title + ws, we - ws);
+        }
+    }
+    return 0;
+}
+
 /* The last line of a title that wraps past line `li`: following short
- * lines made mostly of the title's words (at most two). */
+ * lines made mostly of the title's words that carry on where the line
+ * before stopped (at most two).  A body that opens by repeating most of
+ * an older, shorter title ("Security ownership of certain beneficial
+ * owners and management is set forth ...") does not carry on. */
 static size_t title_continues(const seg *g, size_t li, int key, edgr_form_kind kind)
 {
     for (int n = 0; n < 2; n++) {
@@ -554,7 +582,8 @@ static size_t title_continues(const seg *g, size_t li, int key, edgr_form_kind k
         while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
         if (k >= g->nlines) break;
         const tline *l = &g->lines[k];
-        if (l->end - l->start > 120 || !title_words(g, l->start, l->end, key, kind)) break;
+        if (l->end - l->start > 120 || !title_words(g, l->start, l->end, key, kind) || !carries_on(g, li, k, key, kind))
+            break;
         li = k;
     }
     return li;
