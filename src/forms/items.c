@@ -400,21 +400,136 @@ static int toc_link(const seg *g, size_t i)
     return 1;
 }
 
+/* How far apart (in lines, blank ones counted) two page numbers of a run
+ * must stand: a page holds more than this, while the numbers of a table
+ * laid out one cell per line, or of a numbered list, come closer. */
+enum { PAGE_RUN_GAP = 5 };
+
+typedef struct pnum {
+    size_t line;
+    int prefix, num;
+} pnum;
+
+static int cmp_pnum(const void *a, const void *b)
+{
+    const pnum *x = a, *y = b;
+    if (x->prefix != y->prefix) return x->prefix < y->prefix ? -1 : 1;
+    if (x->num != y->num) return x->num < y->num ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Lines that hold a page number ("12", "F-3", "Page 4", "- 7 -", "1 of 2",
+ * "ii") which belongs to the document's run of page numbers: the page
+ * before (number - 1) stands at least PAGE_RUN_GAP lines above it, or the
+ * page after at least as far below.  A bare number anywhere else ("412" in
+ * a table, "(1)" before a footnote) is text.  Spelled-out forms ("Page 4",
+ * "- 7 -", "1 of 2") and roman numerals need no run.  Sets page[i]. */
+static int mark_page_numbers(const seg *g, int *page)
+{
+    size_t n = g->nlines, k = 0;
+    pnum *pn = malloc((n ? n : 1) * sizeof *pn);
+    if (!pn) return -1;
+    for (size_t i = 0; i < n; i++) {
+        const tline *l = &g->lines[i];
+        const char *s = g->s;
+        if (l->end == l->start || !items_page_token(s, l->start, l->end)) continue;
+        if (s[l->start] == '(') continue; /* "(1)", "(i)": list markers */
+        int prefix = 0, num = -1;
+        xref_page_number(s, l->start, l->end, &prefix, &num);
+        size_t d = l->start;
+        while (d < l->end && (sc_is_digit((unsigned char)s[d]) || s[d] == '-' || ((s[d] | 32) >= 'a' && (s[d] | 32) <= 'z' && d + 1 < l->end && s[d + 1] == '-')))
+            d++;
+        if (num < 0 || d < l->end) { page[i] = 1; continue; } /* roman, "Page 4", "- 7 -", "1 of 2" */
+        pn[k++] = (pnum){i, prefix, num};
+    }
+    qsort(pn, k, sizeof *pn, cmp_pnum);
+    /* For each number, the page before: same prefix, number - 1, far enough
+     * above.  Sorted by (prefix, number, line), so it is in the group just
+     * before. */
+    for (size_t a = 0, prev = 0, prev_end = 0; a < k;) {
+        size_t b = a;
+        while (b < k && pn[b].prefix == pn[a].prefix && pn[b].num == pn[a].num) b++;
+        int has_prev = prev_end > prev && pn[prev].prefix == pn[a].prefix && pn[prev].num == pn[a].num - 1;
+        for (size_t x = a; x < b; x++)
+            for (size_t y = prev; has_prev && y < prev_end; y++)
+                if (pn[y].line + PAGE_RUN_GAP <= pn[x].line) page[pn[x].line] = page[pn[y].line] = 1;
+        prev = a;
+        prev_end = b;
+        a = b;
+    }
+    free(pn);
+    /* A lone page number next to a "Table of Contents" link is at a page
+     * break too. */
+    for (size_t i = 0; i < n; i++) {
+        if (page[i] || g->lines[i].end == g->lines[i].start || !items_page_token(g->s, g->lines[i].start, g->lines[i].end) ||
+            g->s[g->lines[i].start] == '(')
+            continue;
+        size_t a = i, b = i + 1;
+        while (a > 0 && blank_line(g, a - 1)) a--;
+        while (b < n && blank_line(g, b)) b++;
+        if ((a > 0 && toc_link(g, a - 1)) || (b < n && toc_link(g, b))) page[i] = 1;
+    }
+    return 0;
+}
+
+/* The numbers of a running footer climb with the pages: some position of
+ * the line's digit runs grows by 1 to 3 from one occurrence to the next,
+ * for most of the occurrences, which stand a page apart. */
+static int numbers_climb(const seg *g, const size_t *lines, size_t m)
+{
+    enum { POSITIONS = 4 };
+    long prevv[POSITIONS] = {0};
+    size_t climbs[POSITIONS] = {0};
+    for (size_t k = 0; k < m; k++) {
+        const tline *l = &g->lines[lines[k]];
+        long v[POSITIONS] = {0};
+        int np = 0;
+        for (size_t i = l->start; i < l->end && np < POSITIONS;) {
+            if (!sc_is_digit((unsigned char)g->s[i])) { i++; continue; }
+            long x = 0;
+            while (i < l->end && sc_is_digit((unsigned char)g->s[i])) x = x * 10 + (g->s[i++] - '0'), x = x > 1000000 ? 1000000 : x;
+            v[np++] = x;
+        }
+        if (k) {
+            int apart = lines[k] >= lines[k - 1] + PAGE_RUN_GAP;
+            for (int p = 0; p < np; p++)
+                climbs[p] += apart && v[p] > prevv[p] && v[p] <= prevv[p] + 3;
+        }
+        memcpy(prevv, v, sizeof v);
+    }
+    for (int p = 0; p < POSITIONS; p++)
+        if (m >= 2 && climbs[p] * 3 >= (m - 1) * 2) return 1;
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 /*
- * Page furniture: page numbers ("12", "F-3", "1 of 2"), "Table of
- * Contents" links, running footers (short lines with a number that recur
- * with different numbers: "Apple Inc. | 2024 Form 10-K | 23"), and running
- * headers (short lines that recur exactly and sit right after other
- * furniture, at the top of a page: "Alphabet Inc.").  A date repeated in
- * several audit reports recurs with the same digits, so it is not a footer.
+ * Page furniture: page numbers of the document's run ("12", "F-3", "1 of
+ * 2"), "Table of Contents" links, running footers (short lines with
+ * numbers that recur with different numbers climbing page by page: "Apple
+ * Inc. | 2024 Form 10-K | 23"), and running headers (short lines that
+ * recur exactly and sit right after other furniture, at the top of a page:
+ * "Alphabet Inc.").  A date repeated in several audit reports recurs with
+ * the same digits, so it is not a footer; dates or list lines that recur
+ * with other digits mid-page do not climb a page apart, so they are text.
  */
 static int mark_furniture(seg *g)
 {
     size_t n = g->nlines, nk = 0;
     lkey *keys = malloc((n ? n : 1) * sizeof *keys);
+    size_t *members = malloc((n ? n : 1) * sizeof *members);
     g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
     int *footer = calloc(n ? n : 1, sizeof *footer);
-    if (!keys || !g->repeats || !footer) { free(keys); free(footer); return -1; }
+    int *page = calloc(n ? n : 1, sizeof *page);
+    if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
+        free(keys); free(members); free(footer); free(page);
+        return -1;
+    }
     for (size_t i = 0; i < n; i++) {
         tline *l = &g->lines[i];
         if (blank_line(g, i) || l->end - l->start > 100) continue;
@@ -432,8 +547,12 @@ static int mark_furniture(seg *g)
                 for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (int)(r - k);
             }
         }
-        if (b - a >= 3 && variants >= 2)
-            for (size_t k = a; k < b; k++) footer[keys[k].line] = 1;
+        if (b - a >= 3 && variants >= 2) {
+            for (size_t k = a; k < b; k++) members[k - a] = keys[k].line;
+            qsort(members, b - a, sizeof *members, cmp_size);
+            if (numbers_climb(g, members, b - a))
+                for (size_t k = a; k < b; k++) footer[keys[k].line] = 1;
+        }
         a = b;
     }
     int prev_furniture = 0;
@@ -441,14 +560,16 @@ static int mark_furniture(seg *g)
         if (blank_line(g, i)) continue;
         tline *l = &g->lines[i];
         size_t len = l->end - l->start;
-        int f = items_page_token(g->s, l->start, l->end) || toc_link(g, i) || footer[i];
+        int f = page[i] || toc_link(g, i) || footer[i];
         if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
         if (!f && prev_furniture && len <= 80 && g->repeats[i] >= 3) f = 1;
         g->furniture[i] = f;
         prev_furniture = f;
     }
     free(keys);
+    free(members);
     free(footer);
+    free(page);
     return 0;
 }
 

@@ -111,7 +111,7 @@ TEST(segment_recurring_short_line_mid_page_is_not_a_footer)
     /* a real running footer: at page ends, numbers climbing */
     const char *f =
         "<p>Item 1. Business</p><p>We grow rye.</p><p>Ostrander Farms | 2030 Form 10-K | 3</p>"
-        "<p>More rye.</p><p>Ostrander Farms | 2030 Form 10-K | 4</p>"
+        "<p>Rye is a grain.</p><p>It grows in the cold.</p><p>More rye.</p><p>Ostrander Farms | 2030 Form 10-K | 4</p>"
         "<p>Item 2. Properties</p><p>A farm.</p><p>Ostrander Farms | 2030 Form 10-K | 5</p>"
         "<p>Item 3. Legal Proceedings</p><p>None.</p>";
     CHECK(seg_items(f, 0, EDGR_FORM_10K, NULL) == 3);
