@@ -198,12 +198,14 @@ int items_part_heading(const char *s, size_t b, size_t e)
     return part;
 }
 
-/* "SIGNATURE", "SIGNATURES", "Signatures:" alone on a line. */
+/* "SIGNATURE", "SIGNATURES", "Signatures:" or "POWER OF ATTORNEY" alone
+ * on a line: what follows the last item. */
 int items_signature_heading(const char *s, size_t b, size_t e)
 {
     while (e > b && (s[e - 1] == ':' || s[e - 1] == '.')) e--;
     return (e - b == 9 && sc_eq_upper(s + b, 9, "SIGNATURE")) ||
-           (e - b == 10 && sc_eq_upper(s + b, 10, "SIGNATURES"));
+           (e - b == 10 && sc_eq_upper(s + b, 10, "SIGNATURES")) ||
+           (e - b == 17 && sc_eq_upper(s + b, 17, "POWER OF ATTORNEY"));
 }
 
 /* A page number, alone or closing a line after a gap: "12", "F-3", "ii",
@@ -310,6 +312,12 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     }
     /* What follows the code must not continue a word or a number. */
     if (i < e && is_alnum((unsigned char)s[i])) return 0;
+    /* "Item 14(a)(1): Financial Statements" is a sub-item inside the item,
+     * never its heading ("9A(T)" was read with the code; a capital as in
+     * "9A(I)" is a misprinted suffix, not a sub-item). */
+    if (i + 2 < e && s[i] == '(' && (sc_is_digit((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z')) &&
+        (s[i + 2] == ')' || (i + 3 < e && is_alnum((unsigned char)s[i + 2]) && s[i + 3] == ')')))
+        return 0;
     c->rest = i;
     c->key_lo = c->keys[0];
     c->key_hi = c->keys[c->ncodes - 1];

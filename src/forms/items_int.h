@@ -63,7 +63,7 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
 int items_part_of_10k(int key);
 /* "PART II ..." -> 1..4, else 0. */
 int items_part_heading(const char *s, size_t b, size_t e);
-/* "SIGNATURES" alone on a line. */
+/* "SIGNATURES" or "POWER OF ATTORNEY" alone on a line. */
 int items_signature_heading(const char *s, size_t b, size_t e);
 /* A page number: "12", "F-3", "ii", "Page 4", "- 7 -", "1 of 2". */
 int items_page_token(const char *s, size_t b, size_t e);
