@@ -100,7 +100,10 @@ static const title_def TITLES_10Q[] = {
     {2020, "Unregistered Sales of Equity Securities and Use of Proceeds"},
     {2020, "Unregistered Sales of Equity Securities and Use of Proceeds and Issuer Repurchases of Equity Securities"},
     {2020, "Unregistered Sales of Equity Securities, Use of Proceeds and Issuer Purchases of Equity Securities"},
+    {2020, "Changes in Securities and Use of Proceeds"}, {2020, "Changes in Securities"},
     {2030, "Defaults Upon Senior Securities"}, {2040, "Mine Safety Disclosures"},
+    /* Part II titles before 2010 */
+    {2040, "Submission of Matters to a Vote of Security Holders"}, {2060, "Exhibits and Reports on Form 8-K"},
     {2050, "Other Information"}, {2060, "Exhibits"},
 };
 
@@ -841,6 +844,35 @@ static int use_xref(const seg *g, const edgr_text *t, edgr_form_kind kind, const
     return got < 0 ? -1 : 0;
 }
 
+/* 10-Q item keys (number*10 + letter) a sentence names with their part,
+ * "Part II, Item 4" or "Part I Item 2": an amendment's preamble says which
+ * part the item it carries belongs to.  mention[key] has bit 1 for Part I,
+ * bit 2 for Part II. */
+enum { MENTION_KEYS = 70 };
+
+static void find_part_mentions(const seg *g, unsigned char mention[MENTION_KEYS])
+{
+    const char *s = g->s;
+    for (size_t li = 0; li < g->nlines; li++) {
+        size_t b = g->lines[li].start, e = g->lines[li].end;
+        for (size_t i = b; i + 8 < e; i++) {
+            if ((s[i] | 32) != 'p' || !sc_eq_upper(s + i, 4, "PART") || (i > b && is_alnum((unsigned char)s[i - 1])))
+                continue;
+            size_t j = items_skip_blanks(s, i + 4, e), r = j;
+            while (j < e && s[j] == 'I') j++;
+            int part = j - r == 1 ? 1 : j - r == 2 ? 2 : 0;
+            if (!part || (j < e && is_alnum((unsigned char)s[j]))) continue;
+            if (j < e && s[j] == ',') j++;
+            j = items_skip_blanks(s, j, e);
+            if (e - j < 6 || !sc_eq_upper(s + j, 4, "ITEM") || !sc_is_blank((unsigned char)s[j + 4])) continue;
+            j = items_skip_blanks(s, j + 4, e);
+            char code[16];
+            int key = items_parse_code(s, &j, e, EDGR_FORM_10Q, 0, code);
+            if (key >= 0 && key < MENTION_KEYS) mention[key] |= (unsigned char)part;
+        }
+    }
+}
+
 static int parse_date8(const char *d)
 {
     if (!d) return 0;
@@ -896,6 +928,8 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     sigs = calloc(g.nlines, sizeof *sigs);
     if (!cands || !parts || !sigs) goto done;
     int part = 0;
+    unsigned char mention[MENTION_KEYS] = {0};
+    if (kind == EDGR_FORM_10Q) find_part_mentions(&g, mention);
     for (size_t i = 0; i < g.nlines; i++) {
         tline *l = &g.lines[i];
         if (l->end == l->start) continue;
@@ -944,12 +978,15 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
         c.toc = toc_row(s, l->start, l->end);
         if (kind == EDGR_FORM_10Q) {
+            int heading_part = c.part;
             if (!c.part) c.part = 1; /* before any Part heading */
             /* The title tells the part when the Part heading is missing or
              * only the table of contents had one. */
             double p1 = title_score(&g, &c, 1000 + c.key_hi, kind), p2 = title_score(&g, &c, 2000 + c.key_hi, kind);
             if (p1 >= 0.6 && p2 < 0.6) c.part = 1;
             else if (p2 >= 0.6 && p1 < 0.6) c.part = 2;
+            else if (!heading_part && c.key_hi < MENTION_KEYS && (mention[c.key_hi] == 1 || mention[c.key_hi] == 2))
+                c.part = mention[c.key_hi]; /* "amends Part II, Item 4" */
             int base = c.part * 1000;
             for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
             c.key_lo += base;
