@@ -193,3 +193,29 @@ TEST(segment_10q_historical_part_ii_titles)
     CHECK(seg_items(amend, 0, EDGR_FORM_10Q, "20040514") == 1);
     CHECK_SEG("II", "4", "The meeting elected Ann Tarrow.", "The meeting elected Ann Tarrow.");
 }
+
+/* Microsoft prints the page's items atop every page ("PART II" then
+ * "Item 7A", or "Item 9, 9A"): a running header, not a heading. */
+TEST(segment_running_item_codes_atop_a_page_are_furniture)
+{
+    static const char *long_text =
+        "The Company is exposed to economic risk from foreign currency exchange rates, interest rates, "
+        "credit risk and equity prices, and it hedges a portion of these risks.";
+    char html[8192];
+    snprintf(html, sizeof html,
+             "<p>ITEM 7. MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION AND RESULTS OF OPERATIONS</p>"
+             "<p>Revenue of Olvet Systems grew.</p><p>46</p><p><a href='#toc'>Table of Contents</a></p>"
+             "<p>PART II</p><p>Item 7A</p>"
+             "<p>ITEM 7A. QUANTITATIVE AND QUALITATIVE DISCLOSURES ABOUT MARKET RISK</p><p>RISKS</p><p>%s</p>"
+             "<p>47</p><p><a href='#toc'>Table of Contents</a></p><p>PART II</p><p>Item 7A</p><p>%s</p>"
+             "<p>48</p><p><a href='#toc'>Table of Contents</a></p><p>PART II</p><p>Item 8, 9</p>"
+             "<p>ITEM 8. FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA</p><p>Statements follow.</p>"
+             "<p>ITEM 9. CHANGES IN AND DISAGREEMENTS WITH ACCOUNTANTS ON ACCOUNTING AND FINANCIAL DISCLOSURE</p>"
+             "<p>Not applicable.</p>",
+             long_text, long_text);
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 4);
+    CHECK_SEG("II", "7", "Revenue of Olvet Systems grew.", "Revenue of Olvet Systems grew.");
+    CHECK_SEG("II", "7A", "RISKS", "hedges a portion of these risks.");
+    CHECK_SEG("II", "8", "Statements follow.", "Statements follow.");
+    CHECK_SEG("II", "9", "Not applicable.", "Not applicable.");
+}
