@@ -844,6 +844,38 @@ static int use_xref(const seg *g, const edgr_text *t, edgr_form_kind kind, const
     return got < 0 ? -1 : 0;
 }
 
+/* Line i opens a page: above it, past blank lines and short "PART ..."
+ * lines, stands page furniture (a page number, a Table of Contents link). */
+static int page_top(const seg *g, size_t i)
+{
+    while (i > 0) {
+        i--;
+        const tline *l = &g->lines[i];
+        size_t len = l->end - l->start;
+        if (!len) continue;
+        if (len >= 5 && len <= 20 && sc_eq_upper(g->s + l->start, 5, "PART ")) continue;
+        return g->furniture[i];
+    }
+    return 0;
+}
+
+/* A running page header made of item codes alone ("Item 7A", "Item 9,
+ * 9A"), as Microsoft prints atop each page: nothing but codes on the line,
+ * at the top of a page, and followed by a heading or by running text
+ * rather than by a title line. */
+static int running_item_header(const seg *g, size_t i, size_t rest)
+{
+    const tline *l = &g->lines[i];
+    for (size_t k = rest; k < l->end; k++)
+        if (is_alnum((unsigned char)g->s[k])) return 0;
+    if (!page_top(g, i)) return 0;
+    size_t k = i + 1;
+    while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
+    if (k >= g->nlines) return 0;
+    const tline *n = &g->lines[k];
+    return (n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM")) || n->end - n->start > 100;
+}
+
 /* 10-Q item keys (number*10 + letter) a sentence names with their part,
  * "Part II, Item 4" or "Part I Item 2": an amendment's preamble says which
  * part the item it carries belongs to.  mention[key] has bit 1 for Part I,
@@ -959,8 +991,10 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
                 sigs[i] = 2;
             continue;
         }
-        /* A heading repeated on every page is a running header. */
-        if (g.repeats[i] >= 3) { g.furniture[i] = 1; continue; }
+        /* A heading repeated on every page is a running header, and so is
+         * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
+         * with the real heading or with running text. */
+        if (g.repeats[i] >= 3 || running_item_header(&g, i, c.rest)) { g.furniture[i] = 1; continue; }
         /* A heading is short, or opens with its title; a long line that
          * starts "Item 7 of ..." is prose. */
         size_t ws, we;
