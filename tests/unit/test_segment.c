@@ -211,11 +211,12 @@ TEST(segment_running_item_codes_atop_a_page_are_furniture)
              "<p>48</p><p><a href='#toc'>Table of Contents</a></p><p>PART II</p><p>Item 8, 9</p>"
              "<p>ITEM 8. FINANCIAL STATEMENTS AND SUPPLEMENTARY DATA</p><p>Statements follow.</p>"
              "<p>ITEM 9. CHANGES IN AND DISAGREEMENTS WITH ACCOUNTANTS ON ACCOUNTING AND FINANCIAL DISCLOSURE</p>"
-             "<p>Not applicable.</p>",
+             "<p>Not applicable.</p><p>49</p><p><a href='#toc'>Table of Contents</a></p><p>PART II, III</p>"
+             "<p>Item 9</p><p>REPORT OF INDEPENDENT REGISTERED PUBLIC ACCOUNTING FIRM</p><p>We audited Olvet.</p>",
              long_text, long_text);
     CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 4);
     CHECK_SEG("II", "7", "Revenue of Olvet Systems grew.", "Revenue of Olvet Systems grew.");
     CHECK_SEG("II", "7A", "RISKS", "hedges a portion of these risks.");
     CHECK_SEG("II", "8", "Statements follow.", "Statements follow.");
-    CHECK_SEG("II", "9", "Not applicable.", "Not applicable.");
+    CHECK_SEG("II", "9", "Not applicable.", "We audited Olvet.");
 }
