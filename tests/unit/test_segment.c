@@ -220,3 +220,27 @@ TEST(segment_running_item_codes_atop_a_page_are_furniture)
     CHECK_SEG("II", "8", "Statements follow.", "Statements follow.");
     CHECK_SEG("II", "9", "Not applicable.", "We audited Olvet.");
 }
+
+/* A link list at the end of the document ("QuickLinks") names the items
+ * again, with a line or two between: the headings with the bodies win. */
+TEST(segment_link_list_at_the_end_is_not_the_headings)
+{
+    const char *html =
+        "<p>ITEM 13. CERTAIN RELATIONSHIPS AND RELATED TRANSACTIONS</p><p>Incorporated by reference.</p>"
+        "<p>ITEM 14. CONTROLS AND PROCEDURES</p><p>Within the 90 days prior to the date of this report, Pellory "
+        "Devices evaluated the effectiveness of the design and operation of its disclosure controls and "
+        "procedures, and its chief executive and chief financial officers concluded that they are effective "
+        "in timely alerting them to material information.</p>"
+        "<p>PART IV</p><p>ITEM 15. EXHIBITS, FINANCIAL STATEMENT SCHEDULES AND REPORTS ON FORM 8-K</p>"
+        "<p>(a) 1. Financial Statements: see the index under Item 8, which lists every statement and schedule "
+        "filed with this report, together with the report of the independent auditors on them, all of which "
+        "are incorporated here.</p><p>SIGNATURES</p><p>Pursuant to the requirements, duly signed.</p>"
+        "<p>QuickLinks</p><p>ITEM 13. CERTAIN RELATIONSHIPS AND RELATED TRANSACTIONS</p>"
+        "<p>ITEM 14. CONTROLS AND PROCEDURES</p><p>PART IV</p>"
+        "<p>ITEM 15. EXHIBITS, FINANCIAL STATEMENT SCHEDULES AND REPORTS ON FORM 8-K</p>"
+        "<p>SCHEDULE II VALUATION AND QUALIFYING ACCOUNTS</p><p>INDEX TO EXHIBITS</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("III", "13", "Incorporated by reference.", "Incorporated by reference.");
+    CHECK_SEG("III", "14", "Within the 90 days", "material information.");
+    CHECK_SEG("IV", "15", "(a) 1. Financial Statements", "incorporated here.");
+}
