@@ -819,6 +819,10 @@ uint64_t items_source_after(const seg *g, const edgr_text *t, size_t pos)
     return t->src_end;
 }
 
+/* A heading followed by this many words before the next heading has a
+ * body, not a line or two of a link list. */
+enum { BODY_WORDS = 30 };
+
 /* Fewer item headings with text than this, and a cross-reference index
  * names the items instead. */
 enum { MIN_HEADINGS = 3 };
@@ -1049,14 +1053,21 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     }
 
     /* Weights: a heading followed by text before the next candidate is
-     * worth more than one followed by the next heading (a TOC entry). */
+     * worth more than one followed by the next heading (a TOC entry, or a
+     * link list at the end: "ITEM 14" then "PART IV" then "ITEM 15"), and
+     * among those one followed by a paragraph's worth of text is worth a
+     * little more, so that of two chains with as many headings the one with
+     * the bodies wins the tie. */
     for (size_t k = 0; k < ncand; k++) {
         cand *c = &cands[k];
         size_t body = c->body = heading_end(&g, c, kind, &c->title, &c->title_end);
-        size_t stop = k + 1 < ncand ? g.lines[cands[k + 1].line].start : n;
+        size_t stop_line = k + 1 < ncand ? cands[k + 1].line : g.nlines;
+        for (size_t li = c->line + 1; li < stop_line; li++)
+            if ((parts[li] || sigs[li]) && g.lines[li].start >= body) { stop_line = li; break; }
+        size_t stop = stop_line < g.nlines ? g.lines[stop_line].start : n;
         size_t words = 0, q = body, ws, we;
-        if (body < stop) while (words < 3 && next_word(s, &q, stop, &ws, &we)) words++;
-        c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0);
+        if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
+        c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
     /* Longest weighted chain in canonical order (ties: the later). */
     double top = 0;
