@@ -244,3 +244,30 @@ TEST(segment_link_list_at_the_end_is_not_the_headings)
     CHECK_SEG("III", "14", "Within the 90 days", "material information.");
     CHECK_SEG("IV", "15", "(a) 1. Financial Statements", "incorporated here.");
 }
+
+/* An asset-backed issuer's 10-K gives Regulation AB items in place of
+ * Items 1-14 (General Instruction J): "Item 1117 of Regulation AB. Legal
+ * Proceedings." heads an item, in the place the instruction gives it. */
+TEST(segment_regulation_ab_items_of_an_asset_backed_10k)
+{
+    const char *txt =
+        "PART I\n\nItem 1B. Unresolved Staff Comments.\n\nNone.\n\n"
+        "Item 4. Mine Safety Disclosures.\n\nNot applicable.\n\n"
+        "Item 1112(b) of Regulation AB. Significant Obligors of Pool Assets (Financial Information).\n\n"
+        "No single obligor represents 10% or more of the pool assets of Wenlow Auto Trust 2031-1.\n\n"
+        "Item 1114(b)(2) of Regulation AB. Credit Enhancement and Other Support, Except for Certain "
+        "Derivatives Instruments (Information Regarding Significant Enhancement Providers).\n\n"
+        "No entity provides credit enhancement for the notes.\n\n"
+        "Item 1117 of Regulation AB. Legal Proceedings.\n\nThere are no legal proceedings pending.\n\n"
+        "PART III\n\nItem 14. Principal Accountant Fees and Services.\n\nOmitted.\n\n"
+        "Item 1122 of Regulation AB. Compliance with Applicable Servicing Criteria.\n\n"
+        "The Servicer assessed its compliance.\n\n"
+        "PART IV\n\nItem 15. Exhibits and Financial Statement Schedules.\n\n(a) Exhibits.\n\nSIGNATURES\n";
+    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "20320320") == 7);
+    CHECK_SEG("I", "1112(b)", "No single obligor", "Wenlow Auto Trust 2031-1.");
+    CHECK_SEG("I", "1114(b)(2)", "No entity provides", "for the notes.");
+    CHECK_SEG("I", "1117", "There are no legal", "pending.");
+    CHECK_SEG("III", "1122", "The Servicer assessed", "its compliance.");
+    CHECK_SEG("III", "14", "Omitted.", "Omitted.");
+    CHECK_SEG("IV", "15", "(a) Exhibits.", "(a) Exhibits.");
+}
