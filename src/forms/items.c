@@ -88,6 +88,12 @@ static const title_def TITLES_10K[] = {
     {140, "Principal Accountant Fees and Services"}, {140, "Principal Accounting Fees and Services"},
     {150, "Exhibits and Financial Statement Schedules"}, {150, "Exhibit and Financial Statement Schedules"},
     {150, "Exhibits, Financial Statement Schedules"}, {160, "Form 10-K Summary"},
+    /* Regulation AB (see REG_AB) */
+    {45, "Significant Obligors of Pool Assets"},
+    {46, "Credit Enhancement and Other Support, Except for Certain Derivatives Instruments"},
+    {47, "Certain Derivatives Instruments"}, {48, "Legal Proceedings"},
+    {145, "Affiliations and Certain Relationships and Related Transactions"},
+    {146, "Compliance with Applicable Servicing Criteria"}, {147, "Servicer Compliance Statement"},
 };
 
 /* 10-Q titles keyed as part*1000 + number*10 + letter. */
@@ -110,9 +116,44 @@ static const title_def TITLES_10Q[] = {
 /* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
  * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
  * or -1.  Sets *pos past the code and writes the code text. */
+/* The Regulation AB items an asset-backed issuer's 10-K gives in place of
+ * Items 1-14 (General Instruction J), with the key that puts each where
+ * the instruction places it: 1112(b)-1117 after Item 4 in Part I, 1119-1123
+ * after Item 14 in Part III. */
+static const struct { int number, key; } REG_AB[] = {
+    {1112, 45}, {1114, 46}, {1115, 47}, {1117, 48}, {1119, 145}, {1122, 146}, {1123, 147},
+};
+
+/* "1112(b)", "1114(b)(2)": a Regulation AB item with its paragraph, or -1. */
+static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
+{
+    size_t i = *pos;
+    int num = 0;
+    for (int d = 0; d < 4; d++, i++) {
+        if (i >= end || !sc_is_digit((unsigned char)s[i])) return -1;
+        num = num * 10 + (s[i] - '0');
+    }
+    if (i < end && sc_is_digit((unsigned char)s[i])) return -1;
+    int key = -1;
+    for (size_t k = 0; k < sizeof REG_AB / sizeof REG_AB[0]; k++)
+        if (REG_AB[k].number == num) key = REG_AB[k].key;
+    if (key < 0) return -1;
+    /* up to two paragraph marks: "(b)", "(2)" */
+    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
+        i += 3;
+    size_t n = i - *pos;
+    memcpy(code, s + *pos, n); /* at most 4 + 6 bytes */
+    code[n] = '\0';
+    *pos = i;
+    return key;
+}
+
 int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy, char code[16])
 {
     size_t i = *pos;
+    if (kind == EDGR_FORM_10K && i + 3 < end && s[i] == '1' && s[i + 1] == '1' && sc_is_digit((unsigned char)s[i + 2]) &&
+        sc_is_digit((unsigned char)s[i + 3]))
+        return reg_ab_code(s, pos, end, code);
     int num = 0, digits = 0;
     while (i < end && sc_is_digit((unsigned char)s[i]) && digits < 3) num = num * 10 + (s[i++] - '0'), digits++;
     if (!digits || (i < end && sc_is_digit((unsigned char)s[i]))) return -1;
@@ -315,6 +356,13 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     }
     /* What follows the code must not continue a word or a number. */
     if (i < e && is_alnum((unsigned char)s[i])) return 0;
+    {   /* "Item 1117 of Regulation AB. Legal Proceedings.": the title follows */
+        size_t q = i, ws, we, q2;
+        if (next_word(s, &q, e, &ws, &we) && word_eq(s + ws, we - ws, "of", 2) && (q2 = q, 1) &&
+            next_word(s, &q2, e, &ws, &we) && word_eq(s + ws, we - ws, "regulation", 10) &&
+            next_word(s, &q2, e, &ws, &we) && word_eq(s + ws, we - ws, "ab", 2))
+            i = q2;
+    }
     /* "Item 14(a)(1): Financial Statements" is a sub-item inside the item,
      * never its heading ("9A(T)" was read with the code; a capital as in
      * "9A(I)" is a misprinted suffix, not a sub-item). */
@@ -770,7 +818,14 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         const tline *tl = &g->lines[li];
         size_t rest = best_after;
         while (rest < tl->end && !is_alnum((unsigned char)s[rest])) rest++;
-        if (rest < tl->end && tl->end - rest > 40 && !title_words(g, rest, tl->end, key, kind)) return rest;
+        /* A parenthesis that closes the line, "(Information Regarding
+         * Significant Enhancement Providers).", is the title's too. */
+        size_t close = tl->end;
+        while (close > rest && (s[close - 1] == '.' || s[close - 1] == ':')) close--;
+        int paren = 0;
+        for (size_t k = best_after; k < rest; k++) paren |= s[k] == '(';
+        paren = paren && close > rest && s[close - 1] == ')';
+        if (!paren && rest < tl->end && tl->end - rest > 40 && !title_words(g, rest, tl->end, key, kind)) return rest;
         if (rest < tl->end) *title_end = tl->end;
         if (best_words < best_total) { /* a variant wording, wrapped */
             size_t k = title_continues(g, li, key, kind);
