@@ -263,7 +263,7 @@ TEST(segment_regulation_ab_items_of_an_asset_backed_10k)
         "Item 1122 of Regulation AB. Compliance with Applicable Servicing Criteria.\n\n"
         "The Servicer assessed its compliance.\n\n"
         "PART IV\n\nItem 15. Exhibits and Financial Statement Schedules.\n\n(a) Exhibits.\n\nSIGNATURES\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "20320320") == 7);
+    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "20320320") == 8);
     CHECK_SEG("I", "1112(b)", "No single obligor", "Wenlow Auto Trust 2031-1.");
     CHECK_SEG("I", "1114(b)(2)", "No entity provides", "for the notes.");
     CHECK_SEG("I", "1117", "There are no legal", "pending.");
