@@ -271,3 +271,18 @@ TEST(segment_regulation_ab_items_of_an_asset_backed_10k)
     CHECK_SEG("III", "14", "Omitted.", "Omitted.");
     CHECK_SEG("IV", "15", "(a) Exhibits.", "(a) Exhibits.");
 }
+
+/* A misprinted plural in the title ("Financial Conditions") and a closing
+ * parenthesis ("(amounts in millions)") are still the heading's. */
+TEST(segment_title_with_a_stray_plural_and_a_closing_parenthesis)
+{
+    const char *html =
+        "<p>Item 7\xE2\x80\x94Management's Discussion and Analysis of Financial Conditions and Results of "
+        "Operations (amounts in millions, except per share and warehouse count data)</p>"
+        "<p>The following discussion of Brannock Stores is intended to help.</p>"
+        "<p>Item 7A\xE2\x80\x94Quantitative and Qualitative Disclosures About Market Risk (amounts in millions)</p>"
+        "<p>Rates moved.</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_SEG("II", "7", "The following discussion", "intended to help.");
+    CHECK_SEG("II", "7A", "Rates moved.", "Rates moved.");
+}
