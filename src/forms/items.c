@@ -390,6 +390,9 @@ static size_t match_title(const char *s, size_t pos, size_t end, const char *tit
         size_t save = pos;
         if (!next_word(s, &pos, end, &ws, &we)) break;
         int ok = word_eq(s + ws, we - ws, title + tws, twe - tws);
+        /* "Financial Conditions": a stray plural still follows the title */
+        if (!ok && we - ws == twe - tws + 1 && we - ws > 3 && (s[we - 1] | 32) == 's')
+            ok = word_eq(s + ws, we - ws - 1, title + tws, twe - tws);
         if (!ok && word_eq(title + tws, twe - tws, "and", 3)) {
             /* "&" for "and" */
             size_t k = save;
