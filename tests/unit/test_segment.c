@@ -286,3 +286,16 @@ TEST(segment_title_with_a_stray_plural_and_a_closing_parenthesis)
     CHECK_SEG("II", "7", "The following discussion", "intended to help.");
     CHECK_SEG("II", "7A", "Rates moved.", "Rates moved.");
 }
+
+/* The "TABLE OF CONTENTS" that heads the index of the statements, with a
+ * date line before its "PAGE" column, is body, not a back-link. */
+TEST(segment_index_heading_with_a_date_line_is_body)
+{
+    const char *html =
+        "<p>Item 8. Financial Statements and Supplementary Data.</p><p>CARVELL, INC.</p><p>TABLE OF CONTENTS</p>"
+        "<p>JUNE 30, 2031</p><table><tr><td></td><td>PAGE</td></tr><tr><td>Balance Sheets</td><td>F-2</td></tr>"
+        "</table><p>Item 9. Changes in and Disagreements With Accountants on Accounting and Financial Disclosure</p>"
+        "<p>None.</p>";
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_SEG("II", "8", "CARVELL, INC.\n\nTABLE OF CONTENTS", "F-2");
+}
