@@ -450,11 +450,13 @@ static int toc_link(const seg *g, size_t i)
     const tline *l = &g->lines[i];
     size_t len = l->end - l->start;
     if (len < 17 || len > 60 || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS")) return 0;
-    /* The heading of a real index (followed by "Page" or rows ending in
-     * page numbers) is not furniture. */
-    size_t k = i + 1;
-    while (k < g->nlines && blank_line(g, k)) k++;
-    if (k < g->nlines) {
+    /* The heading of a real index (followed, perhaps after a date line,
+     * by "Page" or rows ending in page numbers) is not furniture. */
+    size_t k = i;
+    for (int seen = 0; seen < 2; seen++) {
+        k++;
+        while (k < g->nlines && blank_line(g, k)) k++;
+        if (k >= g->nlines) break;
         const tline *n = &g->lines[k];
         size_t nl = n->end - n->start;
         if ((nl == 4 && sc_eq_upper(g->s + n->start, 4, "PAGE")) || toc_row(g->s, n->start, n->end)) return 0;
