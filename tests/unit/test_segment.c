@@ -299,3 +299,27 @@ TEST(segment_index_heading_with_a_date_line_is_body)
     CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 2);
     CHECK_SEG("II", "8", "CARVELL, INC.\n\nTABLE OF CONTENTS", "F-2");
 }
+
+/* Mastercard prints "PART I" and the item's heading in capitals atop each
+ * page of the item: the heading in the text, not the last page's header,
+ * heads the item, and the headers are furniture. */
+TEST(segment_heading_repeated_atop_each_page_is_a_running_header)
+{
+    static const char *para =
+        "Our Board of Quenby Payments oversees the risks that are central to the company's success, including "
+        "cybersecurity matters, and it meets with management every quarter to review them.";
+    char html[8192];
+    snprintf(html, sizeof html,
+             "<p>Item 1B. Unresolved staff comments</p><p>Not applicable.</p>"
+             "<p>Item 1C. Cybersecurity</p><p>Cybersecurity program</p><p>%s</p>"
+             "<p>QUENBY 2031 FORM 10-K 39</p><p>PART I</p><p>ITEM 1C. CYBERSECURITY</p><p>%s</p>"
+             "<p>QUENBY 2031 FORM 10-K 40</p><p>PART I</p><p>ITEM 1C. CYBERSECURITY</p><p>%s</p><p>Last words here.</p>"
+             "<p>QUENBY 2031 FORM 10-K 41</p><p>PART I</p>"
+             "<p>Item 2. Properties</p><p>We lease offices.</p>",
+             para, para, para);
+    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_SEG("I", "1C", "Cybersecurity program", "Last words here.");
+    CHECK_SEG("I", "2", "We lease offices.", "We lease offices.");
+    const char *t = seg_item("I", "1C");
+    CHECK(t && !strstr(t, "CYBERSECURITY"));
+}
