@@ -306,6 +306,7 @@ typedef struct cand {
     size_t rest;            /* text offset just after the code(s)        */
     size_t title, title_end, body; /* from heading_end(), found once     */
     int toc;
+    int top;                /* the line opens a page                     */
     double weight;
     /* chain */
     double best;
@@ -1087,6 +1088,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         /* Until 2006 Item 14 was the exhibits item, in Part IV. */
         if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
         c.toc = toc_row(s, l->start, l->end);
+        c.top = page_top(&g, i);
         if (kind == EDGR_FORM_10Q) {
             int heading_part = c.part;
             if (!c.part) c.part = 1; /* before any Part heading */
@@ -1150,6 +1152,26 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     {
         int at = nchain;
         for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
+    }
+    /* A chosen heading atop a page, after an earlier heading of the same
+     * item that is not atop a page and has text, is the page's running
+     * header: Mastercard prints "PART I" and "ITEM 1C. CYBERSECURITY" atop
+     * each page of the item, and ties go to the later candidate.  The
+     * earlier heading is the item's; the running headers are furniture. */
+    for (int ci = 1; ci < nchain; ci++) { /* before the first: the contents */
+        cand *c = &cands[chain[ci]];
+        if (!c->top) continue;
+        size_t after = cands[chain[ci - 1]].line;
+        int j = chain[ci];
+        while (j > 0 && cands[j - 1].line > after) j--;
+        for (; j < chain[ci]; j++)
+            if (cands[j].key_lo == c->key_lo && cands[j].key_hi == c->key_hi && !cands[j].top && cands[j].weight >= 1.5)
+                break;
+        if (j == chain[ci]) continue;
+        size_t until = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
+        for (size_t m = (size_t)j + 1; m < ncand && cands[m].line < until; m++)
+            if (cands[m].top && cands[m].key_lo == c->key_lo && cands[m].key_hi == c->key_hi) g.furniture[cands[m].line] = 1;
+        chain[ci] = j;
     }
 
     for (int ci = 0; ci < nchain; ci++) {
