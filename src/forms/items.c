@@ -1167,11 +1167,16 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         for (; j < chain[ci]; j++)
             if (cands[j].key_lo == c->key_lo && cands[j].key_hi == c->key_hi && !cands[j].top && cands[j].weight >= 1.5)
                 break;
-        if (j == chain[ci]) continue;
-        size_t until = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
-        for (size_t m = (size_t)j + 1; m < ncand && cands[m].line < until; m++)
-            if (cands[m].top && cands[m].key_lo == c->key_lo && cands[m].key_hi == c->key_hi) g.furniture[cands[m].line] = 1;
-        chain[ci] = j;
+        if (j < chain[ci]) chain[ci] = j;
+    }
+    /* Between the chosen headings around it, every other heading of the
+     * same item atop a page is that page's running header. */
+    for (int ci = 0; ci < nchain; ci++) {
+        const cand *c = &cands[chain[ci]];
+        int from = ci ? chain[ci - 1] + 1 : 0, until = ci + 1 < nchain ? chain[ci + 1] : (int)ncand;
+        for (int m = from; m < until; m++)
+            if (m != chain[ci] && cands[m].top && cands[m].key_lo == c->key_lo && cands[m].key_hi == c->key_hi)
+                g.furniture[cands[m].line] = 1;
     }
 
     for (int ci = 0; ci < nchain; ci++) {

@@ -314,11 +314,11 @@ TEST(segment_heading_repeated_atop_each_page_is_a_running_header)
              "<p>Item 1C. Cybersecurity</p><p>Cybersecurity program</p><p>%s</p>"
              "<p>QUENBY 2031 FORM 10-K 39</p><p>PART I</p><p>ITEM 1C. CYBERSECURITY</p><p>%s</p>"
              "<p>QUENBY 2031 FORM 10-K 40</p><p>PART I</p><p>ITEM 1C. CYBERSECURITY</p><p>%s</p><p>Last words here.</p>"
-             "<p>QUENBY 2031 FORM 10-K 41</p><p>PART I</p>"
+             "<p>QUENBY 2031 FORM 10-K 41</p><p>PART I</p><p>ITEM 2. PROPERTIES</p><p>%s</p>"
              "<p>Item 2. Properties</p><p>We lease offices.</p>",
-             para, para, para);
+             para, para, para, para);
     CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("I", "1C", "Cybersecurity program", "Last words here.");
+    CHECK_SEG("I", "1C", "Cybersecurity program", "every quarter to review them.");
     CHECK_SEG("I", "2", "We lease offices.", "We lease offices.");
     const char *t = seg_item("I", "1C");
     CHECK(t && !strstr(t, "CYBERSECURITY"));
