@@ -928,7 +928,7 @@ static int page_top(const seg *g, size_t i)
  * 9A"), as Microsoft prints atop each page: nothing but codes on the line,
  * at the top of a page, and followed by a heading or by running text
  * rather than by a title line. */
-static int running_item_header(seg *g, size_t i, size_t rest, int headed_before)
+static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands, size_t ncand, int key)
 {
     const tline *l = &g->lines[i];
     for (size_t k = rest; k < l->end; k++)
@@ -938,9 +938,14 @@ static int running_item_header(seg *g, size_t i, size_t rest, int headed_before)
     while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
     if (k >= g->nlines) return 0;
     const tline *n = &g->lines[k];
-    if (!headed_before && !(n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM")) &&
-        n->end - n->start <= 100)
-        return 0;
+    if (!(n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM")) && n->end - n->start <= 100) {
+        /* followed by a title line: a header only if the same item has a
+         * heading with a title above */
+        int headed_before = 0;
+        for (size_t c = ncand; c-- > 0 && !headed_before;)
+            headed_before = cands[c].key_hi == key && cands[c].rest < g->lines[cands[c].line].end;
+        if (!headed_before) return 0;
+    }
     /* The "PART II" or "PART I, II" line above it belongs to the header. */
     for (k = i; k > 0 && (g->lines[k - 1].end == g->lines[k - 1].start || !g->furniture[k - 1]);) {
         k--;
@@ -1067,11 +1072,11 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         /* A heading repeated on every page is a running header, and so is
          * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
          * with the real heading or with running text. */
-        int headed_before = 0; /* the same item has a heading with a title above */
-        for (size_t k = ncand; k-- > 0 && !headed_before;)
-            headed_before = cands[k].key_hi == c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0) &&
-                            cands[k].rest < g.lines[cands[k].line].end;
-        if (g.repeats[i] >= 3 || running_item_header(&g, i, c.rest, headed_before)) { g.furniture[i] = 1; continue; }
+        if (g.repeats[i] >= 3 ||
+            running_item_header(&g, i, c.rest, cands, ncand, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0))) {
+            g.furniture[i] = 1;
+            continue;
+        }
         /* A heading is short, or opens with its title; a long line that
          * starts "Item 7 of ..." is prose. */
         size_t ws, we;
