@@ -155,6 +155,66 @@ else
   echo "cli: skipped the seed facts check: corpus absent ($seed)"
 fi
 
+# the same bytes from a file, from '-' (a regular file on stdin) and from a
+# pipe give the same output in every command, at every size: a pipe hands the
+# input over in 64 KiB reads, a mapped file in 1 MiB chunks.  Only the
+# input's name differs (<stdin>): the file's output is normalised to it.
+same_three_ways() { # same_three_ways FILE CMD [ARGS...] [-- AFTER...]: one output three ways
+  local f=$1; shift
+  local before=() after=() seen=0 a
+  for a in "$@"; do
+    if [ "$a" = -- ]; then seen=1; elif [ $seen = 0 ]; then before+=("$a"); else after+=("$a"); fi
+  done
+  local piped=(); [ $seen = 1 ] && piped=(-) # cat names its input before the selector
+  local q; q=$(printf '%s' "$f" | sed 's/[][\.*^$|]/\\&/g')
+  "$edgr" "${before[@]}" "$f" "${after[@]}" >"$tmp/3f" 2>"$tmp/3fe"; local r1=$?
+  "$edgr" "${before[@]}" - "${after[@]}" <"$f" >"$tmp/3d" 2>"$tmp/3de"; local r2=$?
+  cat "$f" | "$edgr" "${before[@]}" "${piped[@]}" "${after[@]}" >"$tmp/3p" 2>"$tmp/3pe"
+  local r3=${PIPESTATUS[1]}
+  sed -i "s|$q|<stdin>|g" "$tmp/3f" "$tmp/3fe"
+  if [ "$r1$r2" = "$r3$r3" ] && cmp -s "$tmp/3f" "$tmp/3d" && cmp -s "$tmp/3f" "$tmp/3p" &&
+     cmp -s "$tmp/3fe" "$tmp/3de" && cmp -s "$tmp/3fe" "$tmp/3pe"; then ok
+  else bad "${before[*]} ${after[*]} $f: file, '-' and pipe differ (exit $r1 $r2 $r3)"; fi
+}
+ways_cmds=("parse" "header" "docs" "cat -- 1" "text" "text --tables markdown" "text --tables tsv"
+           "items" "facts")
+every_way() { # every_way FILE: each command three ways
+  local c
+  # shellcheck disable=SC2086
+  for c in "${ways_cmds[@]}"; do same_three_ways "$1" $c; done
+}
+pad_html() { # pad_html N: N filler paragraphs and an N-row table
+  awk -v n="$1" '{ if ($0 == "</BODY>" && !done) { for (i = 1; i <= n; i++)
+      printf "<P STYLE=\"margin: 0\">Filler paragraph %d of the <B>Halcyon</B> &amp; Meadow record.</P>\n", i
+      print "<TABLE>"; for (i = 1; i <= n; i++) printf "<TR><TD>Row %d</TD><TD>$</TD><TD>%d,%03d</TD></TR>\n", i, i, i % 1000
+      print "</TABLE>"; done = 1 } print }' "$s8k"
+}
+pad_text() { # pad_text N: N filler lines in the 10-K's first document
+  awk -v n="$1" '{ if ($0 == "</TEXT>" && !done) { for (i = 1; i <= n; i++)
+      printf "     Filler line %d of the Quillfeather record, %d,%03d dollars.\n", i, i, i % 1000
+      done = 1 } print }' samples/0009900002-97-000003.txt
+}
+pad_html 700 > "$tmp/big8k.txt"; pad_html 9000 > "$tmp/huge8k.txt"
+pad_text 2000 > "$tmp/big10k.txt"
+"$edgr" cat "$tmp/big8k.txt" 1 > "$tmp/big.htm"
+for f in "$tmp/big8k.txt" "$tmp/huge8k.txt" "$tmp/big10k.txt" "$tmp/big.htm"; do
+  [ "$(wc -c <"$f")" -gt 65536 ] && ok || bad "$f is not past 64 KiB"
+  every_way "$f"
+done
+[ "$(wc -c <"$tmp/huge8k.txt")" -gt 1048576 ] && ok || bad "huge8k is not past 1 MiB"
+for f in "$s8k" "$gif" samples/0009900002-97-000003.txt tests/fixtures/empty.txt \
+    tests/fixtures/not_edgar.txt tests/fixtures/truncated.txt; do
+  every_way "$f"
+done
+# ... and over the corpus (EDGR_CLI_CORPUS=0 skips it)
+if [ "${EDGR_CLI_CORPUS:-1}" = 0 ]; then
+  echo "cli: skipped file/pipe over the corpus (EDGR_CLI_CORPUS=0)"
+elif [ -d ../shared/corpus ]; then
+  while IFS= read -r f; do every_way "$f"; done < <(find ../shared/corpus -type f ! -name MANIFEST.tsv ! -name '*.md' | sort)
+else
+  echo "cli: skipped file/pipe over the corpus: ../shared/corpus absent"
+fi
+
 # a closed pipe is not an error
 "$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"
