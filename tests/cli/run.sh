@@ -202,6 +202,11 @@ for f in "$tmp/big8k.txt" "$tmp/huge8k.txt" "$tmp/big10k.txt" "$tmp/big.htm"; do
   every_way "$f"
 done
 [ "$(wc -c <"$tmp/huge8k.txt")" -gt 1048576 ] && ok || bad "huge8k is not past 1 MiB"
+# an archive member comes in libarchive's blocks: the same text as the file
+tar cf "$tmp/big.tar" -C "$tmp" huge8k.txt big10k.txt
+"$edgr" text "$tmp/huge8k.txt" "$tmp/big10k.txt" > "$tmp/tf" 2>&1
+expect "text of big archive members" 0 "$edgr" text "$tmp/big.tar"
+cmp -s "$tmp/out" "$tmp/tf" && ok || bad "text of archive members differs from the files'"
 for f in "$s8k" "$gif" samples/0009900002-97-000003.txt tests/fixtures/empty.txt \
     tests/fixtures/not_edgar.txt tests/fixtures/truncated.txt; do
   every_way "$f"
