@@ -7,6 +7,7 @@
 #include "charset.h"
 #include "edgr/text.h"
 #include "entities.h"
+#include "pages.h"
 #include "test.h"
 
 /* The last result; kept in a global so it is freed on the next call (and is
@@ -416,6 +417,38 @@ TEST(text_plain_pages_and_legacy_tags)
     CHECK_TEXT(plain("one\n\nPage 7\n\fii\ntwo\n", EDGR_CS_ASCII), "one\n\ntwo\n");
     /* a number in the middle of the text is not page furniture */
     CHECK_TEXT(plain("Total\n\n42\n\nmore\n", EDGR_CS_ASCII), "Total\n\n42\n\nmore\n");
+}
+
+/* "<PAGE>   2": the number on the marker's line goes too, and is kept as the
+ * page mark that opens the page (the item segmenter reads them). */
+TEST(text_plain_page_number_on_page_line)
+{
+    const char *in = "First page text.\n"
+                     "\n"
+                     "<PAGE>   2\n"
+                     "\n"
+                     "Second page text.\n"
+                     "<PAGE>3\n"
+                     "Third page text.\n"
+                     "   <PAGE>         F-4   \n"
+                     "Fourth page text.\n"
+                     "<PAGE> 1996 was a good year.\n";
+    CHECK_TEXT(plain(in, EDGR_CS_ASCII), "First page text.\n"
+                                         "\n"
+                                         "Second page text.\n"
+                                         "Third page text.\n"
+                                         "Fourth page text.\n"
+                                         "       1996 was a good year.\n");
+    size_t n = 0;
+    const text_page_mark *m = text_page_marks(&last, &n);
+    CHECK(n == 3);
+    if (n == 3) {
+        CHECK(!strcmp(m[0].label, "2") && m[0].top);
+        CHECK(!strcmp(m[1].label, "3") && m[1].top);
+        CHECK(!strcmp(m[2].label, "F-4") && m[2].top);
+        CHECK(last.data && !strncmp(last.data + m[0].at, "\n\nSecond", 8));
+        CHECK(last.data && !strncmp(last.data + m[1].at, "\nThird", 6));
+    }
 }
 
 TEST(text_plain_line_ends_and_charsets)
