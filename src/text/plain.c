@@ -22,10 +22,12 @@ typedef struct pline {
     int kind;
     int ff;            /* a text line with a form feed: a page starts here */
     size_t at;         /* L_PAGENO*: where it would have stood in the text */
+    size_t num, num_end; /* L_PAGE: the page number on the marker's line  */
 } pline;
 
 /* L_PAGENO and L_PAGENO_TOP are dropped like L_DROP, but remembered as page
- * marks (pages.h): a page number closing or opening a page. */
+ * marks (pages.h): a page number closing or opening a page.  So is the
+ * number of an L_PAGE line that has one: it opens its page. */
 enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP, L_PAGENO, L_PAGENO_TOP };
 
 /* Legacy tags, matched case-insensitively. */
@@ -80,19 +82,33 @@ static int line_eq(const char *base, const pline *a, const pline *b)
 }
 
 /* Classify a line: only legacy tags (and blanks) is L_TAGS; a <PAGE> among
- * them makes it L_PAGE. */
-static int classify(const char *p, const char *e)
+ * them makes it L_PAGE.  A <PAGE> line whose only text is a page number
+ * ("<PAGE>   2", "<PAGE>3") is L_PAGE too, the number in [*num, *num_end). */
+static int classify(const char *p, const char *e, const char **num, const char **num_end)
 {
     int page = 0, tags = 0;
+    const char *run = NULL, *run_end = NULL; /* the one run of text between tags */
+    *num = *num_end = NULL;
     if (memchr(p, '\f', (size_t)(e - p))) page = 1;
     while (p < e) {
         unsigned char c = (unsigned char)*p;
         if (sc_is_space(c) || c == '\f') { p++; continue; }
         size_t n = legacy_tag_at(p, e);
-        if (!n) return L_TEXT; /* text wins; a form feed in it is dropped */
+        if (!n) {
+            if (run) return L_TEXT; /* text wins; a form feed in it is dropped */
+            run = p;
+            while (p < e && !(*p == '<' && legacy_tag_at(p, e))) p++;
+            run_end = p;
+            continue;
+        }
         if (n == 6 && sc_eq_upper(p, 6, "<PAGE>")) page = 1;
         tags = 1;
         p += n;
+    }
+    if (run) {
+        if (!page || !tags || !is_page_number(run, run_end)) return L_TEXT;
+        *num = run;
+        *num_end = run_end;
     }
     return page ? L_PAGE : tags ? L_TAGS : L_BLANK;
 }
@@ -103,17 +119,19 @@ static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size
 {
     text_scratch *sc = out->priv;
     for (size_t i = 0; i < n; i++) {
-        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP) continue;
+        int numbered = L[i].kind == L_PAGE && L[i].num_end > L[i].num;
+        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP && !numbered) continue;
         if (!sc && !(sc = out->priv = text_scratch_new())) return 1;
         text_page_mark *m = vec_push(&sc->pages);
         if (!m) return 1;
         const char *p = txt + L[i].start, *e = txt + L[i].end;
+        if (numbered) p = txt + L[i].num, e = txt + L[i].num_end;
         trim(&p, &e);
         size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
         memcpy(m->label, p, len);
         m->label[len] = '\0';
         m->at = L[i].at > out->len ? out->len : L[i].at;
-        m->top = L[i].kind == L_PAGENO_TOP;
+        m->top = L[i].kind == L_PAGENO_TOP || numbered;
     }
     return 0;
 }
@@ -135,7 +153,10 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         if (!l) { failed = 1; break; }
         l->start = i;
         l->end = j;
-        l->kind = classify(txt + i, txt + j);
+        const char *num, *num_end;
+        l->kind = classify(txt + i, txt + j, &num, &num_end);
+        l->num = num ? (size_t)(num - txt) : 0;
+        l->num_end = num ? (size_t)(num_end - txt) : 0;
         l->ff = l->kind == L_TEXT && memchr(txt + i, '\f', j - i) != NULL;
         if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
         i = j + 1;
@@ -176,7 +197,7 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
     int blank = 0;
     for (size_t i = 0; i < n && !s.failed; i++) {
         pline *l = &L[i];
-        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP) l->at = b.len;
+        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = b.len;
         if (l->kind != L_TEXT && l->kind != L_BLANK) continue;
         const char *p = txt + l->start, *e = txt + l->end;
         while (e > p && sc_is_space((unsigned char)e[-1])) e--;
