@@ -107,6 +107,37 @@ grep -q '^| 99.1 | Press release' "$tmp/out" && ok || bad "markdown table"
 expect "text --tables tsv" 0 "$edgr" text --tables tsv "$s8k"
 grep -q "$(printf '^99.1\tPress release')" "$tmp/out" && ok || bad "tsv table"
 expect "bad --tables" 2 "$edgr" text --tables html "$s8k"
+# --tables markdown is GFM: a renderer finds as many tables as the TSV
+# rendering has (a TSV table: a run of lines holding a tab)
+tsv_tables() { awk '/\t/ { if (!run) n++; run = 1; next } { run = 0 } END { print n + 0 }'; }
+same_table_count() { # same_table_count FILE: --doc all in Markdown and TSV
+  local m t
+  m=$("$edgr" text --doc all --tables markdown "$1" 2>/dev/null | cmark-gfm -e table | grep -o '<table>' | wc -l)
+  t=$("$edgr" text --doc all --tables tsv "$1" 2>/dev/null | tsv_tables)
+  [ "$m" = "$t" ] && ok || bad "$1: cmark-gfm finds $m Markdown tables, TSV has $t"
+}
+if command -v cmark-gfm >/dev/null; then
+  same_table_count tests/fixtures/tables.txt
+  n=$("$edgr" text --tables tsv tests/fixtures/tables.txt | tsv_tables)
+  [ "$n" = 6 ] && ok || bad "tables.txt: $n TSV tables, want 6"
+  same_table_count "$s8k"
+  if [ -d ../shared/corpus ]; then
+    for f in ../shared/corpus/html/* ../shared/corpus/submissions/*; do
+      grep -qi '<table' "$f" && same_table_count "$f" # (a few html/ files are compressed)
+    done
+  else
+    echo "cli: skipped Markdown tables over the corpus: ../shared/corpus absent"
+  fi
+else
+  echo "cli: skipped the Markdown table checks: no cmark-gfm (scripts/deps.sh check installs it)"
+fi
+# a line break in a cell stays in the cell, in every style
+expect "text of tables.txt" 0 "$edgr" text tests/fixtures/tables.txt
+grep -q '^Period  *Total Number  *Average Price  *Total Number of Shares$' "$tmp/out" && ok || bad "text: <br> heading left its row"
+expect "markdown of tables.txt" 0 "$edgr" text --tables markdown tests/fixtures/tables.txt
+grep -qF '| Period | Total Number<br>of Shares Purchased | Average Price<br>Paid per Share |' "$tmp/out" && ok || bad "markdown: <br> heading left its cell"
+expect "tsv of tables.txt" 0 "$edgr" text --tables tsv tests/fixtures/tables.txt
+grep -q "$(printf '^Period\tTotal Number of Shares Purchased\tAverage Price Paid per Share\t')" "$tmp/out" && ok || bad "tsv: <br> heading left its cell"
 expect "text of a 1990s filing" 0 "$edgr" text samples/0009900002-97-000003.txt
 ! grep -q '<PAGE>\|<S>\|<C>' "$tmp/out" && ok || bad "legacy tags removed"
 expect "items" 0 "$edgr" items "$s8k"

@@ -297,6 +297,59 @@ TEST(text_tables_markdown_and_tsv)
     CHECK_TEXT(conv(pipe, strlen(pipe), EDGR_CS_ASCII, EDGR_TABLES_TSV), "a|b\tc d\n");
 }
 
+/* A heading wrapped by <br> stays in its cell in every style; a spacer row
+ * before it does not cost Markdown its delimiter row. */
+static const char *BR_TABLE =
+    "<table><tr><td></td><td></td><td></td></tr>"
+    "<tr><th>Period</th><th>Total Number<br/>of Shares Purchased</th>"
+    "<th>Total Number of Shares<br>Purchased as Part of Publicly<br>Announced Plans or Programs</th></tr>"
+    "<tr><td>October</td><td>1,000</td><td>900</td></tr></table>";
+
+TEST(text_tables_line_break_in_a_cell)
+{
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TEXT),
+               "Period   Total Number         Total Number of Shares\n"
+               "         of Shares Purchased  Purchased as Part of Publicly\n"
+               "                              Announced Plans or Programs\n"
+               "October                1,000                            900\n");
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| Period | Total Number<br>of Shares Purchased | Total Number of Shares<br>"
+               "Purchased as Part of Publicly<br>Announced Plans or Programs |\n"
+               "| --- | --- | --- |\n"
+               "| October | 1,000 | 900 |\n");
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TSV),
+               "Period\tTotal Number of Shares Purchased\tTotal Number of Shares Purchased as Part "
+               "of Publicly Announced Plans or Programs\n"
+               "October\t1,000\t900\n");
+    /* prose in a cell (a line past 80 characters) is still written as
+     * paragraphs in the text style, and stays in its cell in the others */
+    const char *prose = "<table><tr><td>(1)</td><td>A note that runs on and on about the plan, "
+                        "the programs and the shares purchased under them.<br>Second line.</td></tr>"
+                        "<tr><td>(2)</td><td>Short.</td></tr></table>";
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_TEXT),
+               "(1)\nA note that runs on and on about the plan, the programs and the shares "
+               "purchased under them.\nSecond line.\n(2)  Short.\n");
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| (1) | A note that runs on and on about the plan, the programs and the shares "
+               "purchased under them.<br>Second line. |\n| --- | --- |\n| (2) | Short. |\n");
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_TSV),
+               "(1)\tA note that runs on and on about the plan, the programs and the shares "
+               "purchased under them. Second line.\n(2)\tShort.\n");
+}
+
+/* Every Markdown table has its delimiter row after the first row, however
+ * the table starts; a one-row table too. */
+TEST(text_tables_markdown_delimiter_row)
+{
+    const char *one = "<table><tr><td>Name</td><td>Value</td></tr></table>";
+    CHECK_TEXT(conv(one, strlen(one), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| Name | Value |\n| --- | --- |\n");
+    const char *spacer = "<table><tr><td>&nbsp;</td><td></td></tr><tr><td>a</td><td>b</td></tr>"
+                         "<tr><td>c</td><td>d</td></tr></table>";
+    CHECK_TEXT(conv(spacer, strlen(spacer), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| a | b |\n| --- | --- |\n| c | d |\n");
+}
+
 /* ---- charsets ---------------------------------------------------------------- */
 
 TEST(text_windows_1252_transcoded)
