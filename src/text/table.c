@@ -27,6 +27,7 @@ typedef struct trow {
 
 typedef struct lcell {
     size_t off, len;   /* in text_scratch.layout */
+    size_t cur;        /* text style: the next line of the cell to write */
     unsigned col;      /* grid column, then logical column index */
     unsigned span;     /* grid columns covered (colspan) */
 } lcell;
@@ -36,7 +37,13 @@ typedef struct lrow {
     size_t src;
 } lrow;
 
-enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80 };
+/* WIDTH_CAP: the widest a column grows for alignment.  A cell with a line
+ * break (a heading set on two lines with <br>) stays in its cell: in the
+ * text style its lines stack in its column, unless it is prose -- a line
+ * longer than LONG_CELL -- or taller than STACK_LINES (a nested table, a
+ * page of notes), when the row's cells are written one after another as
+ * paragraphs; Markdown writes the break as <br>, TSV as a space. */
+enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, STACK_LINES = 16 };
 
 text_scratch *text_scratch_new(void)
 {
@@ -214,7 +221,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
                 if (pre) { /* two prefixes in a row: the first stands alone */
                     lcell *l = vec_push(&sc->lcells);
                     if (!l) return -1;
-                    *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
+                    *l = (lcell){sc->layout.len, pre_len, 0, pre_col, pre_span};
                     if (layout_put(sc, pre, pre_len)) return -1;
                     lr->n++;
                 }
@@ -244,7 +251,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
         if (pre) {
             lcell *l = vec_push(&sc->lcells);
             if (!l) return -1;
-            *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
+            *l = (lcell){sc->layout.len, pre_len, 0, pre_col, pre_span};
             if (layout_put(sc, pre, pre_len)) return -1;
             lr->n++;
         }
@@ -252,16 +259,25 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
     return 0;
 }
 
-/* Write a cell's text to the line, newlines as spaces, escaping for the
- * style. */
+/* Write a cell's text to the line, escaping for the style: a line break
+ * is "<br>" in Markdown, else a space (the text style stacks a cell's lines
+ * before it gets here). */
 static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style style)
 {
     if (!n) return 0;
-    if (buf_reserve(line, 2 * n, TEXT_CAP)) return -1; /* '|' may double */
+    if (buf_reserve(line, 4 * n, TEXT_CAP)) return -1; /* '|' doubles, '\n' is "<br>" */
     char *d = line->data + line->len;
     char prev = line->len ? d[-1] : 0;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
+        if (c == '\n' && style == EDGR_TABLES_MARKDOWN) {
+            while (prev == ' ') d--, prev = d > line->data ? d[-1] : 0; /* no blank before <br> */
+            memcpy(d, "<br>", 4);
+            d += 4;
+            prev = '>';
+            while (i + 1 < n && p[i + 1] == ' ') i++; /* nor after it */
+            continue;
+        }
         if (c == '\n' || (c == '\t' && style == EDGR_TABLES_TSV)) c = ' ';
         if (c == ' ' && prev == ' ') continue;
         if (c == '|' && style == EDGR_TABLES_MARKDOWN) *d++ = '\\';
@@ -269,6 +285,23 @@ static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style s
     }
     line->len = (size_t)(d - line->data);
     return 0;
+}
+
+/* The longest line of a cell and its number of lines. */
+static size_t cell_lines(const char *p, size_t n, size_t *widest)
+{
+    size_t lines = 1, w = 0;
+    *widest = 0;
+    for (const char *e = p + n; p < e;) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
+        w = width_of(p, len);
+        if (w > *widest) *widest = w;
+        if (!nl) break;
+        lines++;
+        p = nl + 1;
+    }
+    return lines;
 }
 
 static int pad(edgr_buf *line, size_t n)
@@ -282,8 +315,9 @@ static int pad(edgr_buf *line, size_t n)
 
 /* One row of the grid, in `style`, into sc->line. */
 static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *widths,
-                    const size_t *colpos, edgr_table_style style)
+                    const size_t *colpos, edgr_table_style style, unsigned *cells)
 {
+    *cells = 0;
     edgr_buf *line = &sc->line;
     line->len = 0;
     size_t content = 0;
@@ -291,18 +325,24 @@ static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *wi
     /* Padding beyond this means a hostile or absurd grid: stop aligning. */
     size_t budget = 4 * content + 400, width = 0;
     if (style == EDGR_TABLES_TEXT) {
+        /* the next line of every cell (l->cur), each in its column */
         for (size_t i = 0; i < lr->n; i++) {
             lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            const char *p = sc->layout.data + l->off;
-            size_t w = width_of(p, l->len);
+            const char *p = sc->layout.data + l->cur, *e = sc->layout.data + l->off + l->len;
+            if (p >= e) continue;
+            const char *nl = memchr(p, '\n', (size_t)(e - p));
+            size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
+            l->cur += n + 1;
+            if (!n) continue;
+            size_t w = width_of(p, n);
             size_t target = colpos[l->col];
-            if (is_numeric(p, l->len) && w < widths[l->col]) target += widths[l->col] - w;
-            size_t need = width < target ? target - width : (i ? 2 : 0);
-            if (need > budget) need = i ? 2 : 0;
+            if (is_numeric(p, n) && w < widths[l->col]) target += widths[l->col] - w;
+            size_t need = width < target ? target - width : (line->len ? 2 : 0);
+            if (need > budget) need = line->len ? 2 : 0;
             budget -= need < budget ? need : budget;
             if (pad(line, need)) return -1;
             size_t before = line->len;
-            if (line_cell(line, p, l->len, style)) return -1;
+            if (line_cell(line, p, n, style)) return -1;
             width += need + width_of(line->data + before, line->len - before);
         }
         return 0;
@@ -315,6 +355,7 @@ static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *wi
         lcell *l = i < lr->n ? &VEC_AT(&sc->lcells, lcell, lr->first + i) : NULL;
         int here = l && l->col == col;
         if (!here && compact) continue;
+        ++*cells;
         if (style == EDGR_TABLES_MARKDOWN) {
             if (buf_append(line, " ", 1, TEXT_CAP)) return -1;
         } else if (col && line->len && buf_append(line, "\t", 1, TEXT_CAP)) return -1;
@@ -398,7 +439,8 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     for (size_t k = 0; k < sc->lcells.len; k++) {
         lcell *l = &VEC_AT(&sc->lcells, lcell, k);
         l->col = (unsigned)map[l->col];
-        size_t w = width_of(sc->layout.data + l->off, l->len);
+        size_t w;
+        cell_lines(sc->layout.data + l->off, l->len, &w);
         if (w > WIDTH_CAP) w = WIDTH_CAP;
         if (w > widths[l->col]) widths[l->col] = w;
     }
@@ -407,15 +449,22 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
         colpos[c] = pos;
         pos += widths[c] + 2;
     }
+    int header = 1; /* Markdown: the delimiter row follows the first row written */
     for (size_t r = 0; r < sc->lrows.len; r++) {
         lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
         if (!lr->n) continue;
-        /* A row holding a long multi-line cell (a nested table, prose) is
-         * written cell by cell; a grid would bury it. */
+        /* Text style: a row whose cells have line breaks is as many lines
+         * as its tallest cell -- unless a cell is prose or a nested table
+         * (see LONG_CELL): then the row is written cell by cell, since a
+         * grid would bury it. */
+        size_t tallest = 1;
         int block = 0;
-        for (size_t i = 0; i < lr->n && !block; i++) {
+        for (size_t i = 0; i < lr->n && style == EDGR_TABLES_TEXT; i++) {
             lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            block = l->len > LONG_CELL && memchr(sc->layout.data + l->off, '\n', l->len) != NULL;
+            l->cur = l->off;
+            size_t widest, lines = cell_lines(sc->layout.data + l->off, l->len, &widest);
+            if (lines > 1 && (widest > LONG_CELL || lines > STACK_LINES)) block = 1;
+            if (lines > tallest) tallest = lines;
         }
         if (block) {
             for (size_t i = 0; i < lr->n; i++) {
@@ -426,12 +475,16 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
             }
             continue;
         }
-        if (grid_row(sc, lr, ncols, widths, colpos, style)) return -1;
-        put_line(out, sc, lr->src);
-        if (style == EDGR_TABLES_MARKDOWN && r == 0) {
+        unsigned cells = 0;
+        for (size_t k = 0; k < tallest; k++) {
+            if (grid_row(sc, lr, ncols, widths, colpos, style, &cells)) return -1;
+            put_line(out, sc, lr->src);
+        }
+        if (style == EDGR_TABLES_MARKDOWN && header) {
+            header = 0;
             sc->line.len = 0;
             if (buf_append(&sc->line, "|", 1, TEXT_CAP)) return -1;
-            for (unsigned c = 0; c < ncols; c++)
+            for (unsigned c = 0; c < cells; c++)
                 if (buf_append(&sc->line, " --- |", 6, TEXT_CAP)) return -1;
             put_line(out, sc, lr->src);
         }
