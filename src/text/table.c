@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "pages.h"
+#include "styles.h"
 
 typedef struct tcell {
     size_t start, end; /* in table_lvl.text */
@@ -27,7 +28,6 @@ typedef struct trow {
 
 typedef struct lcell {
     size_t off, len;   /* in text_scratch.layout */
-    size_t cur;        /* text style: the next line of the cell to write */
     unsigned col;      /* grid column, then logical column index */
     unsigned span;     /* grid columns covered (colspan) */
 } lcell;
@@ -37,13 +37,15 @@ typedef struct lrow {
     size_t src;
 } lrow;
 
-/* WIDTH_CAP: the widest a column grows for alignment.  A cell with a line
- * break (a heading set on two lines with <br>) stays in its cell: in the
- * text style its lines stack in its column, unless it is prose -- a line
- * longer than LONG_CELL -- or taller than STACK_LINES (a nested table, a
- * page of notes), when the row's cells are written one after another as
- * paragraphs; Markdown writes the break as <br>, TSV as a space. */
-enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, STACK_LINES = 16 };
+/* WIDTH_CAP: the widest a column grows for alignment.  A line break in a
+ * cell (a heading set on two lines with <br>) stays in the cell: Markdown
+ * writes it as <br>, TSV and the text style as a space.  Only in the text
+ * style, a row holding prose -- a cell past LONG_CELL characters with a
+ * line break, unless it is a heading (at most HEAD_LINES lines of at most
+ * WIDTH_CAP characters, none blank) -- is written cell by cell as
+ * paragraphs: a grid would bury it, and signature blocks and notes keep
+ * their lines. */
+enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, HEAD_LINES = 4 };
 
 text_scratch *text_scratch_new(void)
 {
@@ -221,7 +223,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
                 if (pre) { /* two prefixes in a row: the first stands alone */
                     lcell *l = vec_push(&sc->lcells);
                     if (!l) return -1;
-                    *l = (lcell){sc->layout.len, pre_len, 0, pre_col, pre_span};
+                    *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
                     if (layout_put(sc, pre, pre_len)) return -1;
                     lr->n++;
                 }
@@ -251,7 +253,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
         if (pre) {
             lcell *l = vec_push(&sc->lcells);
             if (!l) return -1;
-            *l = (lcell){sc->layout.len, pre_len, 0, pre_col, pre_span};
+            *l = (lcell){sc->layout.len, pre_len, pre_col, pre_span};
             if (layout_put(sc, pre, pre_len)) return -1;
             lr->n++;
         }
@@ -260,8 +262,7 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
 }
 
 /* Write a cell's text to the line, escaping for the style: a line break
- * is "<br>" in Markdown, else a space (the text style stacks a cell's lines
- * before it gets here). */
+ * is "<br>" in Markdown, else a space. */
 static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style style)
 {
     if (!n) return 0;
@@ -287,21 +288,20 @@ static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style s
     return 0;
 }
 
-/* The longest line of a cell and its number of lines. */
-static size_t cell_lines(const char *p, size_t n, size_t *widest)
+/* A cell with a line break that must not go into the grid in the text
+ * style (see LONG_CELL). */
+static int is_prose_cell(const char *p, size_t n)
 {
-    size_t lines = 1, w = 0;
-    *widest = 0;
+    if (n <= LONG_CELL || !memchr(p, '\n', n)) return 0;
+    size_t lines = 0;
     for (const char *e = p + n; p < e;) {
         const char *nl = memchr(p, '\n', (size_t)(e - p));
         size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
-        w = width_of(p, len);
-        if (w > *widest) *widest = w;
+        if (++lines > HEAD_LINES || len == 0 || width_of(p, len) > WIDTH_CAP) return 1;
         if (!nl) break;
-        lines++;
         p = nl + 1;
     }
-    return lines;
+    return 0; /* a heading set on a few short lines */
 }
 
 static int pad(edgr_buf *line, size_t n)
@@ -325,24 +325,18 @@ static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *wi
     /* Padding beyond this means a hostile or absurd grid: stop aligning. */
     size_t budget = 4 * content + 400, width = 0;
     if (style == EDGR_TABLES_TEXT) {
-        /* the next line of every cell (l->cur), each in its column */
         for (size_t i = 0; i < lr->n; i++) {
             lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            const char *p = sc->layout.data + l->cur, *e = sc->layout.data + l->off + l->len;
-            if (p >= e) continue;
-            const char *nl = memchr(p, '\n', (size_t)(e - p));
-            size_t n = nl ? (size_t)(nl - p) : (size_t)(e - p);
-            l->cur += n + 1;
-            if (!n) continue;
-            size_t w = width_of(p, n);
+            const char *p = sc->layout.data + l->off;
+            size_t w = width_of(p, l->len);
             size_t target = colpos[l->col];
-            if (is_numeric(p, n) && w < widths[l->col]) target += widths[l->col] - w;
-            size_t need = width < target ? target - width : (line->len ? 2 : 0);
-            if (need > budget) need = line->len ? 2 : 0;
+            if (is_numeric(p, l->len) && w < widths[l->col]) target += widths[l->col] - w;
+            size_t need = width < target ? target - width : (i ? 2 : 0);
+            if (need > budget) need = i ? 2 : 0;
             budget -= need < budget ? need : budget;
             if (pad(line, need)) return -1;
             size_t before = line->len;
-            if (line_cell(line, p, n, style)) return -1;
+            if (line_cell(line, p, l->len, style)) return -1;
             width += need + width_of(line->data + before, line->len - before);
         }
         return 0;
@@ -381,6 +375,8 @@ static void put_line(tsink *s, text_scratch *sc, size_t src)
 
 int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
 {
+    int prose_rows = style == EDGR_TABLES_TEXT || style == EDGR_TABLES_TSV_PROSE_LINES;
+    if (style == EDGR_TABLES_TSV_PROSE_LINES) style = EDGR_TABLES_TSV;
     table_end_row(t);
     tsink *out = t->parent;
     if (t->cell.failed || merge_cells(t, sc)) return -1;
@@ -439,8 +435,7 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     for (size_t k = 0; k < sc->lcells.len; k++) {
         lcell *l = &VEC_AT(&sc->lcells, lcell, k);
         l->col = (unsigned)map[l->col];
-        size_t w;
-        cell_lines(sc->layout.data + l->off, l->len, &w);
+        size_t w = width_of(sc->layout.data + l->off, l->len);
         if (w > WIDTH_CAP) w = WIDTH_CAP;
         if (w > widths[l->col]) widths[l->col] = w;
     }
@@ -453,18 +448,12 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     for (size_t r = 0; r < sc->lrows.len; r++) {
         lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
         if (!lr->n) continue;
-        /* Text style: a row whose cells have line breaks is as many lines
-         * as its tallest cell -- unless a cell is prose or a nested table
-         * (see LONG_CELL): then the row is written cell by cell, since a
-         * grid would bury it. */
-        size_t tallest = 1;
+        /* Text style (and the facts readers' TSV, styles.h): a row holding
+         * prose (see LONG_CELL) is written cell by cell. */
         int block = 0;
-        for (size_t i = 0; i < lr->n && style == EDGR_TABLES_TEXT; i++) {
+        for (size_t i = 0; i < lr->n && prose_rows && !block; i++) {
             lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            l->cur = l->off;
-            size_t widest, lines = cell_lines(sc->layout.data + l->off, l->len, &widest);
-            if (lines > 1 && (widest > LONG_CELL || lines > STACK_LINES)) block = 1;
-            if (lines > tallest) tallest = lines;
+            block = is_prose_cell(sc->layout.data + l->off, l->len);
         }
         if (block) {
             for (size_t i = 0; i < lr->n; i++) {
@@ -476,10 +465,8 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
             continue;
         }
         unsigned cells = 0;
-        for (size_t k = 0; k < tallest; k++) {
-            if (grid_row(sc, lr, ncols, widths, colpos, style, &cells)) return -1;
-            put_line(out, sc, lr->src);
-        }
+        if (grid_row(sc, lr, ncols, widths, colpos, style, &cells)) return -1;
+        put_line(out, sc, lr->src);
         if (style == EDGR_TABLES_MARKDOWN && header) {
             header = 0;
             sc->line.len = 0;

@@ -297,29 +297,29 @@ TEST(text_tables_markdown_and_tsv)
     CHECK_TEXT(conv(pipe, strlen(pipe), EDGR_CS_ASCII, EDGR_TABLES_TSV), "a|b\tc d\n");
 }
 
-/* A heading wrapped by <br> stays in its cell in every style; a spacer row
- * before it does not cost Markdown its delimiter row. */
+/* A heading wrapped by <br> stays in its cell in every style (the text
+ * style joins its lines with a space); a spacer row before it does not cost
+ * Markdown its delimiter row. */
 static const char *BR_TABLE =
     "<table><tr><td></td><td></td><td></td></tr>"
     "<tr><th>Period</th><th>Total Number<br/>of Shares Purchased</th>"
-    "<th>Total Number of Shares<br>Purchased as Part of Publicly<br>Announced Plans or Programs</th></tr>"
+    "<th>Total Number of Shares<br>Purchased as Part of Publicly<br>Announced Plans or Programs (1)</th></tr>"
     "<tr><td>October</td><td>1,000</td><td>900</td></tr></table>";
 
 TEST(text_tables_line_break_in_a_cell)
 {
     CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TEXT),
-               "Period   Total Number         Total Number of Shares\n"
-               "         of Shares Purchased  Purchased as Part of Publicly\n"
-               "                              Announced Plans or Programs\n"
-               "October                1,000                            900\n");
+               "Period   Total Number of Shares Purchased  Total Number of Shares Purchased as "
+               "Part of Publicly Announced Plans or Programs (1)\n"
+               "October                             1,000                                       900\n");
     CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
                "| Period | Total Number<br>of Shares Purchased | Total Number of Shares<br>"
-               "Purchased as Part of Publicly<br>Announced Plans or Programs |\n"
+               "Purchased as Part of Publicly<br>Announced Plans or Programs (1) |\n"
                "| --- | --- | --- |\n"
                "| October | 1,000 | 900 |\n");
     CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TSV),
                "Period\tTotal Number of Shares Purchased\tTotal Number of Shares Purchased as Part "
-               "of Publicly Announced Plans or Programs\n"
+               "of Publicly Announced Plans or Programs (1)\n"
                "October\t1,000\t900\n");
     /* prose in a cell (a line past 80 characters) is still written as
      * paragraphs in the text style, and stays in its cell in the others */
