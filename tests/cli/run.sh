@@ -138,6 +138,9 @@ expect "markdown of tables.txt" 0 "$edgr" text --tables markdown tests/fixtures/
 grep -qF '| Period | Total Number<br>of Shares Purchased | Average Price<br>Paid per Share |' "$tmp/out" && ok || bad "markdown: <br> heading left its cell"
 expect "tsv of tables.txt" 0 "$edgr" text --tables tsv tests/fixtures/tables.txt
 grep -q "$(printf '^Period\tTotal Number of Shares Purchased\tAverage Price Paid per Share\t')" "$tmp/out" && ok || bad "tsv: <br> heading left its cell"
+# a legacy <TABLE> in Markdown: cut into cells at its <S> <C> markers
+expect "markdown of a legacy table" 0 "$edgr" text --doc 2 --tables markdown tests/fixtures/tables.txt
+grep -qF '| Net sales................................. | $ 41,210 | $ 38,904 |' "$tmp/out" && ok || bad "legacy table in Markdown"
 expect "text of a 1990s filing" 0 "$edgr" text samples/0009900002-97-000003.txt
 ! grep -q '<PAGE>\|<S>\|<C>' "$tmp/out" && ok || bad "legacy tags removed"
 expect "items" 0 "$edgr" items "$s8k"

@@ -504,6 +504,58 @@ TEST(text_plain_page_number_on_page_line)
     }
 }
 
+/* --tables markdown|tsv: a legacy <TABLE> is cut into cells where its <S>
+ * and <C> markers stand; text style keeps its layout. */
+static const char *LEGACY_TABLE =
+    "Intro.\n"
+    "<TABLE>\n"
+    "<CAPTION>\n"
+    "                           Year ended December 31,\n"
+    "                           -----------------------\n"
+    "                              1997         1996\n"
+    "<S>                        <C>          <C>\n"
+    "Net sales..............    $  1,210     $ 904\n"
+    "Other | misc...........        15      (7)\n"
+    "                           --------     -----\n"
+    "</TABLE>\n"
+    "<FN>\n"
+    "(1) A note.\n"
+    "</FN>\n";
+
+static const char *plain_style(const char *in, edgr_table_style style)
+{
+    edgr_text_options o = {style};
+    if (edgr_plain_to_text(in, strlen(in), EDGR_CS_ASCII, &o, &last) != EDGR_OK) return "(error)";
+    return last.data ? last.data : "";
+}
+
+TEST(text_plain_legacy_tables_as_grids)
+{
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_MARKDOWN),
+               "Intro.\n"
+               "\n"
+               "|  | Year ended December 31, |  |\n"
+               "| --- | --- | --- |\n"
+               "|  | 1997 | 1996 |\n"
+               "| Net sales.............. | $ 1,210 | $ 904 |\n"
+               "| Other \\| misc........... | 15 | (7) |\n"
+               "\n"
+               "(1) A note.\n");
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_TSV),
+               "Intro.\n"
+               "\n"
+               "\tYear ended December 31,\t\n"
+               "\t1997\t1996\n"
+               "Net sales..............\t$ 1,210\t$ 904\n"
+               "Other | misc...........\t15\t(7)\n"
+               "\n"
+               "(1) A note.\n");
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_TEXT), plain(LEGACY_TABLE, EDGR_CS_ASCII));
+    /* no column markers: the table stays as laid out */
+    const char *bare = "<TABLE>\nName      Amount\nSales     100\n</TABLE>\n";
+    CHECK_TEXT(plain_style(bare, EDGR_TABLES_MARKDOWN), "Name      Amount\nSales     100\n");
+}
+
 TEST(text_plain_line_ends_and_charsets)
 {
     CHECK_TEXT(plain("a\r\nb  \r\n\r\n\r\n\r\nc\rd\n", EDGR_CS_ASCII), "a\nb\n\nc\nd\n");
