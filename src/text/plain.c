@@ -261,9 +261,10 @@ static void table_row(tsink *s, const char *p, const char *e, edgr_charset cs,
         r->p = q;
         size_t c0 = col, last = col;
         const char *end = q;
+        int rest = nr == LT_MAX_RUNS; /* the last run takes the rest of the line */
         while (q < e) {
-            if (*q == '<' && legacy_tag_at(q, e)) break;
-            if (*q == ' ' || *q == '\t') {
+            if (*q == '<' && legacy_tag_at(q, e) && !rest) break;
+            if ((*q == ' ' || *q == '\t') && !rest) {
                 /* one space inside a run; two or a tab end it */
                 if (*q == '\t' || q + 1 >= e || q[1] == ' ' || q[1] == '\t') break;
             }
