@@ -48,7 +48,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  [ $$rc = 0 ] || [ $$rc = 77 ] && echo "accuracy under ASan+UBSan: ok" || { echo "accuracy under ASan+UBSan: rc $$rc"; exit 1; }
-	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
 
 # Item accuracy: 8-K header items vs body, 10-K/10-Q against tests/labels.

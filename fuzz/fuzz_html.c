@@ -1,4 +1,4 @@
-/* libFuzzer: HTML to text with every table style, and plain-text to text.
+/* libFuzzer: HTML and plain text to text with every table style.
  * The first byte picks the charset the input is read as (bits 0-1) and a
  * fresh or a reused result (bit 2).  Oracles: the
  * text is NUL-free and NUL-terminated, valid UTF-8 whenever the input is
@@ -57,6 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int style = EDGR_TABLES_TEXT; style <= EDGR_TABLES_TSV; style++) {
         edgr_text_options o = {(edgr_table_style)style};
         again(t, edgr_html_to_text, in, n, cs, &o);
+        again(t, edgr_plain_to_text, in, n, cs, &o); /* legacy tables as grids */
     }
     again(t, edgr_plain_to_text, in, n, cs, NULL);
     edgr_text_free(&fresh);

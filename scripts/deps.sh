@@ -4,13 +4,14 @@
 #   scripts/deps.sh build    what `make` and `make demo` need
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
-#                            HTML differential test)
+#                            HTML differential test, cmark-gfm to render
+#                            `edgr text --tables markdown` in tests/cli)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark)
 set -eu
 want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;
   bench) want="$want libxml2-dev" ;;
 esac

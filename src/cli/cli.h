@@ -46,9 +46,11 @@ typedef struct unit {
     const char *name;      /* for messages: path or archive:member */
     const char *path;      /* the input file (for extract's fallback name) */
     /* next chunk; returns 1 with *p and *n set, 0 at the end, -1 on error
-     * (message in err) */
+     * (message in err).  *p is valid until the next call (a pipe's read
+     * buffer is reused), unless `stable` is set. */
     int (*next)(struct unit *u, const char **p, size_t *n, char *err, size_t errlen);
     void *state;
+    int stable;            /* chunks stay valid as long as the unit does   */
     int walked;            /* found by walking a directory (not named)    */
 } unit;
 

@@ -8,38 +8,49 @@
 
 #include "cli.h"
 
-/* All of a unit's bytes: the chunk itself when there is only one (an
- * mmap'd file), else a copy in `buf`. */
+static int append(edgr_buf *buf, const char *p, size_t n)
+{
+    if (buf->len + n > buf->cap) {
+        size_t cap = buf->cap ? buf->cap : 65536;
+        while (cap < buf->len + n) cap *= 2;
+        char *d = realloc(buf->data, cap);
+        if (!d) return -1;
+        buf->data = d;
+        buf->cap = cap;
+    }
+    memcpy(buf->data + buf->len, p, n);
+    buf->len += n;
+    return 0;
+}
+
+/* All of a unit's bytes.  A chunk is only valid until the next call to
+ * u->next (a pipe's read buffer is reused), so every chunk is copied into
+ * `buf` as it arrives -- except on a stable unit (a mapped file, bytes in
+ * memory), whose chunks stay put: while they follow each other in memory
+ * they are used where they lie, without a copy. */
 static int slurp(unit *u, edgr_buf *buf, const char **data, size_t *len, sink *err)
 {
-    const char *p, *first = NULL;
-    size_t n, first_n = 0, chunks = 0;
+    const char *p, *run = NULL; /* stable bytes not copied (yet) */
+    size_t n, run_n = 0;
     char msg[256] = "";
     int r;
     buf->len = 0;
     while ((r = u->next(u, &p, &n, msg, sizeof msg)) == 1) {
-        if (chunks++ == 0) { first = p; first_n = n; continue; }
-        if (chunks == 2 && first_n) { /* second chunk: start copying */
-            if (!(buf->data = realloc(buf->data, buf->cap = first_n + n))) goto nomem;
-            memcpy(buf->data, first, first_n);
-            buf->len = first_n;
+        if (u->stable && buf->len == 0 && (!run || p == run + run_n)) {
+            if (!run) run = p;
+            run_n += n;
+            continue;
         }
-        if (buf->len + n > buf->cap) {
-            size_t cap = buf->cap ? buf->cap : 65536;
-            while (cap < buf->len + n) cap *= 2;
-            char *d = realloc(buf->data, cap);
-            if (!d) goto nomem;
-            buf->data = d;
-            buf->cap = cap;
-        }
-        memcpy(buf->data + buf->len, p, n);
-        buf->len += n;
+        if (run && append(buf, run, run_n)) goto nomem;
+        run = NULL;
+        run_n = 0;
+        if (append(buf, p, n)) goto nomem;
     }
     if (r < 0) {
-        sink_printf(err, "%s: %zu: %s\n", u->name, chunks > 1 ? buf->len : first_n, msg);
+        sink_printf(err, "%s: %zu: %s\n", u->name, buf->len + run_n, msg);
         return -1;
     }
-    if (chunks <= 1) { *data = first; *len = first_n; }
+    if (run || buf->len == 0) { *data = run; *len = run_n; }
     else { *data = buf->data; *len = buf->len; }
     return 0;
 nomem:

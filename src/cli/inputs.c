@@ -224,6 +224,7 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
         mem_state ms = {m, (size_t)st.st_size, 0};
         u.next = mem_next;
         u.state = &ms;
+        u.stable = 1; /* the mapping outlives the unit */
         rc = c->run(c, o, &u, out, err);
         munmap(m, (size_t)st.st_size);
     } else {

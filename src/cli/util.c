@@ -147,6 +147,7 @@ static int mem_unit_next(unit *u, const char **p, size_t *n, char *err, size_t e
 void mem_unit_init(mem_unit *m, const char *name, const char *path, const char *p, size_t n,
                    int walked)
 {
-    *m = (mem_unit){.u = {.name = name, .path = path, .next = mem_unit_next, .walked = walked},
+    *m = (mem_unit){.u = {.name = name, .path = path, .next = mem_unit_next, .walked = walked,
+                          .stable = 1},
                     .p = p, .n = n};
 }

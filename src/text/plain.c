@@ -22,10 +22,12 @@ typedef struct pline {
     int kind;
     int ff;            /* a text line with a form feed: a page starts here */
     size_t at;         /* L_PAGENO*: where it would have stood in the text */
+    size_t num, num_end; /* L_PAGE: the page number on the marker's line  */
 } pline;
 
 /* L_PAGENO and L_PAGENO_TOP are dropped like L_DROP, but remembered as page
- * marks (pages.h): a page number closing or opening a page. */
+ * marks (pages.h): a page number closing or opening a page.  So is the
+ * number of an L_PAGE line that has one: it opens its page. */
 enum { L_TEXT = 0, L_BLANK, L_PAGE, L_TAGS, L_DROP, L_PAGENO, L_PAGENO_TOP };
 
 /* Legacy tags, matched case-insensitively. */
@@ -80,19 +82,33 @@ static int line_eq(const char *base, const pline *a, const pline *b)
 }
 
 /* Classify a line: only legacy tags (and blanks) is L_TAGS; a <PAGE> among
- * them makes it L_PAGE. */
-static int classify(const char *p, const char *e)
+ * them makes it L_PAGE.  A <PAGE> line whose only text is a page number
+ * ("<PAGE>   2", "<PAGE>3") is L_PAGE too, the number in [*num, *num_end). */
+static int classify(const char *p, const char *e, const char **num, const char **num_end)
 {
     int page = 0, tags = 0;
+    const char *run = NULL, *run_end = NULL; /* the one run of text between tags */
+    *num = *num_end = NULL;
     if (memchr(p, '\f', (size_t)(e - p))) page = 1;
     while (p < e) {
         unsigned char c = (unsigned char)*p;
         if (sc_is_space(c) || c == '\f') { p++; continue; }
         size_t n = legacy_tag_at(p, e);
-        if (!n) return L_TEXT; /* text wins; a form feed in it is dropped */
+        if (!n) {
+            if (run) return L_TEXT; /* text wins; a form feed in it is dropped */
+            run = p;
+            while (p < e && !(*p == '<' && legacy_tag_at(p, e))) p++;
+            run_end = p;
+            continue;
+        }
         if (n == 6 && sc_eq_upper(p, 6, "<PAGE>")) page = 1;
         tags = 1;
         p += n;
+    }
+    if (run) {
+        if (!page || !tags || !is_page_number(run, run_end)) return L_TEXT;
+        *num = run;
+        *num_end = run_end;
     }
     return page ? L_PAGE : tags ? L_TAGS : L_BLANK;
 }
@@ -103,26 +119,213 @@ static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size
 {
     text_scratch *sc = out->priv;
     for (size_t i = 0; i < n; i++) {
-        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP) continue;
+        int numbered = L[i].kind == L_PAGE && L[i].num_end > L[i].num;
+        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP && !numbered) continue;
         if (!sc && !(sc = out->priv = text_scratch_new())) return 1;
         text_page_mark *m = vec_push(&sc->pages);
         if (!m) return 1;
         const char *p = txt + L[i].start, *e = txt + L[i].end;
+        if (numbered) p = txt + L[i].num, e = txt + L[i].num_end;
         trim(&p, &e);
         size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
         memcpy(m->label, p, len);
         m->label[len] = '\0';
         m->at = L[i].at > out->len ? out->len : L[i].at;
-        m->top = L[i].kind == L_PAGENO_TOP;
+        m->top = L[i].kind == L_PAGENO_TOP || numbered;
     }
     return 0;
+}
+
+/* Write p..e: legacy tags as spaces of their width, form feeds and NULs
+ * dropped, Windows-1252 converted; in Markdown cells '|' is escaped. */
+static void put_text(tsink *s, const char *p, const char *e, edgr_charset charset, int md_cell)
+{
+    while (p < e) {
+        const char *q = p;
+        while (q < e && (unsigned char)*q < 0x80 && *q != '<' && *q != '\f' && *q != 0 &&
+               !(md_cell && *q == '|'))
+            q++;
+        sink_put(s, p, (size_t)(q - p));
+        p = q;
+        if (p >= e) break;
+        unsigned char c = (unsigned char)*p;
+        size_t tn;
+        if (c == '|') {
+            sink_put(s, "\\|", 2);
+            p++;
+        } else if (c == '<' && (tn = legacy_tag_at(p, e))) {
+            static const char spaces[] = "           ";
+            sink_put(s, spaces, tn);
+            p += tn;
+        } else if (c == '<') {
+            sink_put(s, p++, 1);
+        } else if (c == '\f' || c == 0) {
+            p++;
+        } else if (charset == EDGR_CS_CP1252) {
+            char u[3];
+            sink_put(s, u, cp1252_to_utf8(c, u));
+            p++;
+        } else {
+            const char *r = p;
+            while (r < e && (unsigned char)*r >= 0x80) r++;
+            sink_put(s, p, (size_t)(r - p));
+            p = r;
+        }
+    }
+}
+
+/* ---- legacy tables as Markdown or TSV -------------------------------------
+ *
+ * A 1990s <TABLE> marks its columns on an <S> <C> <C> ... line: each tag
+ * stands where a column starts.  For --tables markdown|tsv the rows (the
+ * caption lines first, which are the header) are cut into cells there.
+ * Text is cut into runs -- words with single spaces between them, so a
+ * "$" and its number, or a heading spanning two columns, stay whole -- and
+ * a run goes to the column it overlaps most; runs meeting in one column
+ * are joined with a space.  Rule lines (----, ====) are dropped.  A table
+ * whose marker line has fewer than two columns, or none, stays as laid out,
+ * as do its footnotes (<FN>) and every table in the text style. */
+
+enum { LT_MAX_COLS = 64, LT_MAX_RUNS = 256 };
+
+/* Does the line hold the legacy tag `tag` (outside text)? */
+static int line_has_tag(const char *p, const char *e, const char *tag)
+{
+    size_t n = strlen(tag);
+    for (; p + n <= e; p++)
+        if (*p == '<' && sc_eq_upper(p, n, tag)) return 1;
+    return 0;
+}
+
+/* Display column of each byte: tabs to the next multiple of 8, UTF-8
+ * continuation bytes take none. */
+static size_t col_advance(size_t col, unsigned char c, edgr_charset cs)
+{
+    if (c == '\t') return (col / 8 + 1) * 8;
+    if (cs != EDGR_CS_CP1252 && (c & 0xC0) == 0x80) return col;
+    return col + 1;
+}
+
+/* The column starts of a marker line (<S> and <C> tags); their number. */
+static size_t column_starts(const char *p, const char *e, edgr_charset cs, size_t *starts)
+{
+    size_t n = 0, col = 0;
+    for (const char *q = p; q < e; q++) {
+        if (*q == '<' && e - q >= 3 && (sc_eq_upper(q, 3, "<S>") || sc_eq_upper(q, 3, "<C>"))) {
+            if (n < LT_MAX_COLS && (n == 0 || col > starts[n - 1])) starts[n++] = col;
+            col += 3;
+            q += 2;
+            continue;
+        }
+        col = col_advance(col, (unsigned char)*q, cs);
+    }
+    return n;
+}
+
+typedef struct lrun {
+    const char *p, *e;
+    size_t col;
+} lrun;
+
+/* A rule line: only '-', '=', '_' and blanks (after tags). */
+static int is_rule(const char *p, const char *e)
+{
+    int any = 0;
+    while (p < e) {
+        size_t tn = legacy_tag_at(p, e);
+        if (tn) { p += tn; continue; }
+        if (*p == '-' || *p == '=' || *p == '_') any = 1;
+        else if (!sc_is_space((unsigned char)*p)) return 0;
+        p++;
+    }
+    return any;
+}
+
+/* One row of `ncells` cells: the line cut into runs, each given to one of
+ * the `ncols` columns that start at starts[]. */
+static void table_row(tsink *s, const char *p, const char *e, edgr_charset cs,
+                      const size_t *starts, size_t ncols, size_t ncells, int md)
+{
+    lrun runs[LT_MAX_RUNS];
+    size_t nr = 0, col = 0;
+    const char *q = p;
+    while (q < e && nr < LT_MAX_RUNS) {
+        size_t tn = legacy_tag_at(q, e);
+        if (tn) { col += tn; q += tn; continue; }
+        if (sc_is_space((unsigned char)*q) || *q == '\f' || *q == 0) {
+            col = *q == '\f' || *q == 0 ? col : col_advance(col, (unsigned char)*q, cs);
+            q++;
+            continue;
+        }
+        lrun *r = &runs[nr++];
+        r->p = q;
+        size_t c0 = col, last = col;
+        const char *end = q;
+        int rest = nr == LT_MAX_RUNS; /* the last run takes the rest of the line */
+        while (q < e) {
+            if (*q == '<' && legacy_tag_at(q, e) && !rest) break;
+            if ((*q == ' ' || *q == '\t') && !rest) {
+                /* one space inside a run; two or a tab end it */
+                if (*q == '\t' || q + 1 >= e || q[1] == ' ' || q[1] == '\t') break;
+            }
+            col = col_advance(col, (unsigned char)*q, cs);
+            q++;
+            if (!sc_is_space((unsigned char)q[-1])) end = q, last = col;
+        }
+        r->e = end;
+        /* the column this run overlaps most (ties: the first) */
+        size_t best = 0, best_ov = 0;
+        for (size_t k = 0; k < ncols; k++) {
+            size_t a = k ? starts[k] : 0, b = k + 1 < ncols ? starts[k + 1] : (size_t)-1;
+            size_t lo = c0 > a ? c0 : a, hi = last < b ? last : b;
+            size_t ov = hi > lo ? hi - lo : 0;
+            if (ov > best_ov) best_ov = ov, best = k;
+        }
+        r->col = best;
+    }
+    if (md) sink_put(s, "|", 1);
+    size_t i = 0;
+    for (size_t k = 0; k < ncells; k++) {
+        if (md) sink_put(s, " ", 1);
+        else if (k) sink_put(s, "\t", 1);
+        int first = 1;
+        for (; i < nr && runs[i].col == k; i++) {
+            if (!first) sink_put(s, " ", 1);
+            put_text(s, runs[i].p, runs[i].e, cs, md);
+            first = 0;
+        }
+        /* runs are in line order and columns only grow left to right, but
+         * a run that overlapped nothing may come back to an earlier column */
+        while (i < nr && runs[i].col < k) i++;
+        if (md) sink_put(s, " |", 2);
+    }
+}
+
+/* If line i opens a legacy table with column markers, where it ends (the
+ * </TABLE> or <FN> line, or n); else 0. */
+static size_t legacy_table_end(const char *txt, const pline *L, size_t i, size_t n,
+                               edgr_charset cs)
+{
+    if (L[i].kind != L_TAGS || !line_has_tag(txt + L[i].start, txt + L[i].end, "<TABLE>")) return 0;
+    int marked = 0;
+    size_t j = i + 1;
+    for (; j < n; j++) {
+        const char *p = txt + L[j].start, *e = txt + L[j].end;
+        if (line_has_tag(p, e, "</TABLE>") || line_has_tag(p, e, "<FN>") ||
+            line_has_tag(p, e, "<TABLE>"))
+            break;
+        size_t starts[LT_MAX_COLS];
+        if (line_has_tag(p, e, "<C>") && column_starts(p, e, cs, starts) >= 2) marked = 1;
+    }
+    return marked ? j : 0;
 }
 
 edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
                                const edgr_text_options *opt, edgr_text *out)
 {
-    (void)opt;
     if (!out || (!txt && len)) return EDGR_ERR_ARG;
+    edgr_table_style style = opt ? opt->tables : EDGR_TABLES_TEXT;
+    int grid = style == EDGR_TABLES_MARKDOWN || style == EDGR_TABLES_TSV;
     if (!txt) txt = "";
     out->anchor_count = 0;
     vec lines = {.size = sizeof(pline)};
@@ -135,7 +338,10 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         if (!l) { failed = 1; break; }
         l->start = i;
         l->end = j;
-        l->kind = classify(txt + i, txt + j);
+        const char *num, *num_end;
+        l->kind = classify(txt + i, txt + j, &num, &num_end);
+        l->num = num ? (size_t)(num - txt) : 0;
+        l->num_end = num ? (size_t)(num_end - txt) : 0;
         l->ff = l->kind == L_TEXT && memchr(txt + i, '\f', j - i) != NULL;
         if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
         i = j + 1;
@@ -176,7 +382,44 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
     int blank = 0;
     for (size_t i = 0; i < n && !s.failed; i++) {
         pline *l = &L[i];
-        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP) l->at = b.len;
+        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = b.len;
+        size_t tend = grid ? legacy_table_end(txt, L, i, n, charset) : 0;
+        if (tend) {
+            /* the table's rows, in the columns of the marker line before them
+             * (the first marker line for the caption) */
+            size_t starts[LT_MAX_COLS], spare[LT_MAX_COLS], cur = 0, most = 0;
+            for (size_t j = i + 1; j < tend; j++) {
+                const char *p = txt + L[j].start, *e = txt + L[j].end;
+                if (!line_has_tag(p, e, "<C>")) continue;
+                size_t k = column_starts(p, e, charset, cur ? spare : starts);
+                if (k > most) most = k;
+                if (!cur && k >= 2) cur = k;
+            }
+            int header = 1;
+            for (size_t j = i + 1; j < tend; j++) {
+                pline *r = &L[j];
+                if (r->kind == L_PAGENO || r->kind == L_PAGENO_TOP || r->kind == L_PAGE) r->at = b.len;
+                const char *p = txt + r->start, *e = txt + r->end;
+                size_t k;
+                if (line_has_tag(p, e, "<C>") && (k = column_starts(p, e, charset, spare)) >= 2) {
+                    memcpy(starts, spare, k * sizeof *starts);
+                    cur = k;
+                }
+                if (r->kind != L_TEXT || is_rule(p, e)) continue;
+                if (b.len) sink_put(&s, header ? "\n\n" : "\n", header ? 2 : 1);
+                sink_anchor(&s, r->start);
+                table_row(&s, p, e, charset, starts, cur, most, style == EDGR_TABLES_MARKDOWN);
+                while (b.len && b.data[b.len - 1] == ' ') b.len--;
+                if (header && style == EDGR_TABLES_MARKDOWN) {
+                    sink_put(&s, "\n|", 2);
+                    for (size_t c = 0; c < most; c++) sink_put(&s, " --- |", 6);
+                }
+                header = 0;
+            }
+            blank = 1;
+            i = tend - 1;
+            continue;
+        }
         if (l->kind != L_TEXT && l->kind != L_BLANK) continue;
         const char *p = txt + l->start, *e = txt + l->end;
         while (e > p && sc_is_space((unsigned char)e[-1])) e--;
@@ -184,33 +427,7 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         if (b.len) sink_put(&s, blank ? "\n\n" : "\n", blank ? 2 : 1);
         blank = 0;
         sink_anchor(&s, l->start);
-        while (p < e) {
-            const char *q = p;
-            while (q < e && (unsigned char)*q < 0x80 && *q != '<' && *q != '\f' && *q != 0) q++;
-            sink_put(&s, p, (size_t)(q - p));
-            p = q;
-            if (p >= e) break;
-            unsigned char c = (unsigned char)*p;
-            size_t tn;
-            if (c == '<' && (tn = legacy_tag_at(p, e))) {
-                static const char spaces[] = "           ";
-                sink_put(&s, spaces, tn);
-                p += tn;
-            } else if (c == '<') {
-                sink_put(&s, p++, 1);
-            } else if (c == '\f' || c == 0) {
-                p++;
-            } else if (charset == EDGR_CS_CP1252) {
-                char u[3];
-                sink_put(&s, u, cp1252_to_utf8(c, u));
-                p++;
-            } else {
-                const char *r = p;
-                while (r < e && (unsigned char)*r >= 0x80) r++;
-                sink_put(&s, p, (size_t)(r - p));
-                p = r;
-            }
-        }
+        put_text(&s, p, e, charset, 0);
         /* tags replaced by spaces may leave blanks at the end */
         while (b.len && b.data[b.len - 1] == ' ') b.len--;
     }

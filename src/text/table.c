@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "pages.h"
+#include "styles.h"
 
 typedef struct tcell {
     size_t start, end; /* in table_lvl.text */
@@ -36,7 +37,15 @@ typedef struct lrow {
     size_t src;
 } lrow;
 
-enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80 };
+/* WIDTH_CAP: the widest a column grows for alignment.  A line break in a
+ * cell (a heading set on two lines with <br>) stays in the cell: Markdown
+ * writes it as <br>, TSV and the text style as a space.  Only in the text
+ * style, a row holding prose -- a cell past LONG_CELL characters with a
+ * line break, unless it is a heading (at most HEAD_LINES lines of at most
+ * WIDTH_CAP characters, none blank) -- is written cell by cell as
+ * paragraphs: a grid would bury it, and signature blocks and notes keep
+ * their lines. */
+enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, HEAD_LINES = 4 };
 
 text_scratch *text_scratch_new(void)
 {
@@ -252,16 +261,24 @@ static int merge_cells(table_lvl *t, text_scratch *sc)
     return 0;
 }
 
-/* Write a cell's text to the line, newlines as spaces, escaping for the
- * style. */
+/* Write a cell's text to the line, escaping for the style: a line break
+ * is "<br>" in Markdown, else a space. */
 static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style style)
 {
     if (!n) return 0;
-    if (buf_reserve(line, 2 * n, TEXT_CAP)) return -1; /* '|' may double */
+    if (buf_reserve(line, 4 * n, TEXT_CAP)) return -1; /* '|' doubles, '\n' is "<br>" */
     char *d = line->data + line->len;
     char prev = line->len ? d[-1] : 0;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
+        if (c == '\n' && style == EDGR_TABLES_MARKDOWN) {
+            while (prev == ' ') d--, prev = d > line->data ? d[-1] : 0; /* no blank before <br> */
+            memcpy(d, "<br>", 4);
+            d += 4;
+            prev = '>';
+            while (i + 1 < n && p[i + 1] == ' ') i++; /* nor after it */
+            continue;
+        }
         if (c == '\n' || (c == '\t' && style == EDGR_TABLES_TSV)) c = ' ';
         if (c == ' ' && prev == ' ') continue;
         if (c == '|' && style == EDGR_TABLES_MARKDOWN) *d++ = '\\';
@@ -269,6 +286,22 @@ static int line_cell(edgr_buf *line, const char *p, size_t n, edgr_table_style s
     }
     line->len = (size_t)(d - line->data);
     return 0;
+}
+
+/* A cell with a line break that must not go into the grid in the text
+ * style (see LONG_CELL). */
+static int is_prose_cell(const char *p, size_t n)
+{
+    if (n <= LONG_CELL || !memchr(p, '\n', n)) return 0;
+    size_t lines = 0;
+    for (const char *e = p + n; p < e;) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        size_t len = nl ? (size_t)(nl - p) : (size_t)(e - p);
+        if (++lines > HEAD_LINES || len == 0 || width_of(p, len) > WIDTH_CAP) return 1;
+        if (!nl) break;
+        p = nl + 1;
+    }
+    return 0; /* a heading set on a few short lines */
 }
 
 static int pad(edgr_buf *line, size_t n)
@@ -282,8 +315,9 @@ static int pad(edgr_buf *line, size_t n)
 
 /* One row of the grid, in `style`, into sc->line. */
 static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *widths,
-                    const size_t *colpos, edgr_table_style style)
+                    const size_t *colpos, edgr_table_style style, unsigned *cells)
 {
+    *cells = 0;
     edgr_buf *line = &sc->line;
     line->len = 0;
     size_t content = 0;
@@ -315,6 +349,7 @@ static int grid_row(text_scratch *sc, lrow *lr, unsigned ncols, const size_t *wi
         lcell *l = i < lr->n ? &VEC_AT(&sc->lcells, lcell, lr->first + i) : NULL;
         int here = l && l->col == col;
         if (!here && compact) continue;
+        ++*cells;
         if (style == EDGR_TABLES_MARKDOWN) {
             if (buf_append(line, " ", 1, TEXT_CAP)) return -1;
         } else if (col && line->len && buf_append(line, "\t", 1, TEXT_CAP)) return -1;
@@ -340,6 +375,8 @@ static void put_line(tsink *s, text_scratch *sc, size_t src)
 
 int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
 {
+    int prose_rows = style == EDGR_TABLES_TEXT || style == EDGR_TABLES_TSV_PROSE_LINES;
+    if (style == EDGR_TABLES_TSV_PROSE_LINES) style = EDGR_TABLES_TSV;
     table_end_row(t);
     tsink *out = t->parent;
     if (t->cell.failed || merge_cells(t, sc)) return -1;
@@ -407,15 +444,16 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
         colpos[c] = pos;
         pos += widths[c] + 2;
     }
+    int header = 1; /* Markdown: the delimiter row follows the first row written */
     for (size_t r = 0; r < sc->lrows.len; r++) {
         lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
         if (!lr->n) continue;
-        /* A row holding a long multi-line cell (a nested table, prose) is
-         * written cell by cell; a grid would bury it. */
+        /* Text style (and the facts readers' TSV, styles.h): a row holding
+         * prose (see LONG_CELL) is written cell by cell. */
         int block = 0;
-        for (size_t i = 0; i < lr->n && !block; i++) {
+        for (size_t i = 0; i < lr->n && prose_rows && !block; i++) {
             lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            block = l->len > LONG_CELL && memchr(sc->layout.data + l->off, '\n', l->len) != NULL;
+            block = is_prose_cell(sc->layout.data + l->off, l->len);
         }
         if (block) {
             for (size_t i = 0; i < lr->n; i++) {
@@ -426,12 +464,14 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
             }
             continue;
         }
-        if (grid_row(sc, lr, ncols, widths, colpos, style)) return -1;
+        unsigned cells = 0;
+        if (grid_row(sc, lr, ncols, widths, colpos, style, &cells)) return -1;
         put_line(out, sc, lr->src);
-        if (style == EDGR_TABLES_MARKDOWN && r == 0) {
+        if (style == EDGR_TABLES_MARKDOWN && header) {
+            header = 0;
             sc->line.len = 0;
             if (buf_append(&sc->line, "|", 1, TEXT_CAP)) return -1;
-            for (unsigned c = 0; c < ncols; c++)
+            for (unsigned c = 0; c < cells; c++)
                 if (buf_append(&sc->line, " --- |", 6, TEXT_CAP)) return -1;
             put_line(out, sc, lr->src);
         }

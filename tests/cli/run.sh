@@ -107,6 +107,40 @@ grep -q '^| 99.1 | Press release' "$tmp/out" && ok || bad "markdown table"
 expect "text --tables tsv" 0 "$edgr" text --tables tsv "$s8k"
 grep -q "$(printf '^99.1\tPress release')" "$tmp/out" && ok || bad "tsv table"
 expect "bad --tables" 2 "$edgr" text --tables html "$s8k"
+# --tables markdown is GFM: a renderer finds as many tables as the TSV
+# rendering has (a TSV table: a run of lines holding a tab)
+tsv_tables() { awk '/\t/ { if (!run) n++; run = 1; next } { run = 0 } END { print n + 0 }'; }
+same_table_count() { # same_table_count FILE: --doc all in Markdown and TSV
+  local m t
+  m=$("$edgr" text --doc all --tables markdown "$1" 2>/dev/null | cmark-gfm -e table | grep -o '<table>' | wc -l)
+  t=$("$edgr" text --doc all --tables tsv "$1" 2>/dev/null | tsv_tables)
+  [ "$m" = "$t" ] && ok || bad "$1: cmark-gfm finds $m Markdown tables, TSV has $t"
+}
+if command -v cmark-gfm >/dev/null; then
+  same_table_count tests/fixtures/tables.txt
+  n=$("$edgr" text --tables tsv tests/fixtures/tables.txt | tsv_tables)
+  [ "$n" = 6 ] && ok || bad "tables.txt: $n TSV tables, want 6"
+  same_table_count "$s8k"
+  if [ -d ../shared/corpus ]; then
+    for f in ../shared/corpus/html/* ../shared/corpus/submissions/*; do
+      grep -qi '<table' "$f" && same_table_count "$f" # (a few html/ files are compressed)
+    done
+  else
+    echo "cli: skipped Markdown tables over the corpus: ../shared/corpus absent"
+  fi
+else
+  echo "cli: skipped the Markdown table checks: no cmark-gfm (scripts/deps.sh check installs it)"
+fi
+# a line break in a cell stays in the cell, in every style
+expect "text of tables.txt" 0 "$edgr" text tests/fixtures/tables.txt
+grep -q '^Period  *Total Number of Shares Purchased  *Average Price Paid per Share  *Total Number of Shares Purchased as Part of Publicly Announced Plans or Programs (1)$' "$tmp/out" && ok || bad "text: <br> heading left its row"
+expect "markdown of tables.txt" 0 "$edgr" text --tables markdown tests/fixtures/tables.txt
+grep -qF '| Period | Total Number<br>of Shares Purchased | Average Price<br>Paid per Share |' "$tmp/out" && ok || bad "markdown: <br> heading left its cell"
+expect "tsv of tables.txt" 0 "$edgr" text --tables tsv tests/fixtures/tables.txt
+grep -q "$(printf '^Period\tTotal Number of Shares Purchased\tAverage Price Paid per Share\t')" "$tmp/out" && ok || bad "tsv: <br> heading left its cell"
+# a legacy <TABLE> in Markdown: cut into cells at its <S> <C> markers
+expect "markdown of a legacy table" 0 "$edgr" text --doc 2 --tables markdown tests/fixtures/tables.txt
+grep -qF '| Net sales................................. | $ 41,210 | $ 38,904 |' "$tmp/out" && ok || bad "legacy table in Markdown"
 expect "text of a 1990s filing" 0 "$edgr" text samples/0009900002-97-000003.txt
 ! grep -q '<PAGE>\|<S>\|<C>' "$tmp/out" && ok || bad "legacy tags removed"
 expect "items" 0 "$edgr" items "$s8k"
@@ -153,6 +187,71 @@ if [ -f "$seed" ]; then
   done
 else
   echo "cli: skipped the seed facts check: corpus absent ($seed)"
+fi
+
+# the same bytes from a file, from '-' (a regular file on stdin) and from a
+# pipe give the same output in every command, at every size: a pipe hands the
+# input over in 64 KiB reads, a mapped file in 1 MiB chunks.  Only the
+# input's name differs (<stdin>): the file's output is normalised to it.
+same_three_ways() { # same_three_ways FILE CMD [ARGS...] [-- AFTER...]: one output three ways
+  local f=$1; shift
+  local before=() after=() seen=0 a
+  for a in "$@"; do
+    if [ "$a" = -- ]; then seen=1; elif [ $seen = 0 ]; then before+=("$a"); else after+=("$a"); fi
+  done
+  local piped=(); [ $seen = 1 ] && piped=(-) # cat names its input before the selector
+  local q; q=$(printf '%s' "$f" | sed 's/[][\.*^$|]/\\&/g')
+  "$edgr" "${before[@]}" "$f" "${after[@]}" >"$tmp/3f" 2>"$tmp/3fe"; local r1=$?
+  "$edgr" "${before[@]}" - "${after[@]}" <"$f" >"$tmp/3d" 2>"$tmp/3de"; local r2=$?
+  cat "$f" | "$edgr" "${before[@]}" "${piped[@]}" "${after[@]}" >"$tmp/3p" 2>"$tmp/3pe"
+  local r3=${PIPESTATUS[1]}
+  sed -i "s|$q|<stdin>|g" "$tmp/3f" "$tmp/3fe"
+  if [ "$r1$r2" = "$r3$r3" ] && cmp -s "$tmp/3f" "$tmp/3d" && cmp -s "$tmp/3f" "$tmp/3p" &&
+     cmp -s "$tmp/3fe" "$tmp/3de" && cmp -s "$tmp/3fe" "$tmp/3pe"; then ok
+  else bad "${before[*]} ${after[*]} $f: file, '-' and pipe differ (exit $r1 $r2 $r3)"; fi
+}
+ways_cmds=("parse" "header" "docs" "cat -- 1" "text" "text --tables markdown" "text --tables tsv"
+           "items" "facts")
+every_way() { # every_way FILE: each command three ways
+  local c
+  # shellcheck disable=SC2086
+  for c in "${ways_cmds[@]}"; do same_three_ways "$1" $c; done
+}
+pad_html() { # pad_html N: N filler paragraphs and an N-row table
+  awk -v n="$1" '{ if ($0 == "</BODY>" && !done) { for (i = 1; i <= n; i++)
+      printf "<P STYLE=\"margin: 0\">Filler paragraph %d of the <B>Halcyon</B> &amp; Meadow record.</P>\n", i
+      print "<TABLE>"; for (i = 1; i <= n; i++) printf "<TR><TD>Row %d</TD><TD>$</TD><TD>%d,%03d</TD></TR>\n", i, i, i % 1000
+      print "</TABLE>"; done = 1 } print }' "$s8k"
+}
+pad_text() { # pad_text N: N filler lines in the 10-K's first document
+  awk -v n="$1" '{ if ($0 == "</TEXT>" && !done) { for (i = 1; i <= n; i++)
+      printf "     Filler line %d of the Quillfeather record, %d,%03d dollars.\n", i, i, i % 1000
+      done = 1 } print }' samples/0009900002-97-000003.txt
+}
+pad_html 700 > "$tmp/big8k.txt"; pad_html 9000 > "$tmp/huge8k.txt"
+pad_text 2000 > "$tmp/big10k.txt"
+"$edgr" cat "$tmp/big8k.txt" 1 > "$tmp/big.htm"
+for f in "$tmp/big8k.txt" "$tmp/huge8k.txt" "$tmp/big10k.txt" "$tmp/big.htm"; do
+  [ "$(wc -c <"$f")" -gt 65536 ] && ok || bad "$f is not past 64 KiB"
+  every_way "$f"
+done
+[ "$(wc -c <"$tmp/huge8k.txt")" -gt 1048576 ] && ok || bad "huge8k is not past 1 MiB"
+# an archive member comes in libarchive's blocks: the same text as the file
+tar cf "$tmp/big.tar" -C "$tmp" huge8k.txt big10k.txt
+"$edgr" text "$tmp/huge8k.txt" "$tmp/big10k.txt" > "$tmp/tf" 2>&1
+expect "text of big archive members" 0 "$edgr" text "$tmp/big.tar"
+cmp -s "$tmp/out" "$tmp/tf" && ok || bad "text of archive members differs from the files'"
+for f in "$s8k" "$gif" samples/0009900002-97-000003.txt tests/fixtures/empty.txt \
+    tests/fixtures/not_edgar.txt tests/fixtures/truncated.txt; do
+  every_way "$f"
+done
+# ... and over the corpus (EDGR_CLI_CORPUS=0 skips it)
+if [ "${EDGR_CLI_CORPUS:-1}" = 0 ]; then
+  echo "cli: skipped file/pipe over the corpus (EDGR_CLI_CORPUS=0)"
+elif [ -d ../shared/corpus ]; then
+  while IFS= read -r f; do every_way "$f"; done < <(find ../shared/corpus -type f ! -name MANIFEST.tsv ! -name '*.md' | sort)
+else
+  echo "cli: skipped file/pipe over the corpus: ../shared/corpus absent"
 fi
 
 # a closed pipe is not an error

@@ -504,7 +504,7 @@ TEST(xref_numbered_page_markers_do_not_redirect_the_pages)
     const edgr_submission *s;
     size_t used;
     CHECK(edgr_parse(ps, q, (size_t)(w - q), 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
-    CHECK(edgr_document_text(&s->docs[0], NULL, &T) == EDGR_OK && strstr(T.data, "\n         3\n"));
+    CHECK(edgr_document_text(&s->docs[0], NULL, &T) == EDGR_OK && !strstr(T.data, "\n         3\n")); /* the numbers go */
     CHECK(edgr_items_find(&T, EDGR_FORM_10K, NULL, &I) == EDGR_OK && I.count == 15);
     CHECK_ITEM("I", "2", "PROPERTIES", "eight branch offices.");
     CHECK_ITEM("II", "6", "SELECTED FINANCIAL DATA", "$    352");

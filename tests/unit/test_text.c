@@ -7,6 +7,7 @@
 #include "charset.h"
 #include "edgr/text.h"
 #include "entities.h"
+#include "pages.h"
 #include "test.h"
 
 /* The last result; kept in a global so it is freed on the next call (and is
@@ -296,6 +297,59 @@ TEST(text_tables_markdown_and_tsv)
     CHECK_TEXT(conv(pipe, strlen(pipe), EDGR_CS_ASCII, EDGR_TABLES_TSV), "a|b\tc d\n");
 }
 
+/* A heading wrapped by <br> stays in its cell in every style (the text
+ * style joins its lines with a space); a spacer row before it does not cost
+ * Markdown its delimiter row. */
+static const char *BR_TABLE =
+    "<table><tr><td></td><td></td><td></td></tr>"
+    "<tr><th>Period</th><th>Total Number<br/>of Shares Purchased</th>"
+    "<th>Total Number of Shares<br>Purchased as Part of Publicly<br>Announced Plans or Programs (1)</th></tr>"
+    "<tr><td>October</td><td>1,000</td><td>900</td></tr></table>";
+
+TEST(text_tables_line_break_in_a_cell)
+{
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TEXT),
+               "Period   Total Number of Shares Purchased  Total Number of Shares Purchased as "
+               "Part of Publicly Announced Plans or Programs (1)\n"
+               "October                             1,000                                       900\n");
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| Period | Total Number<br>of Shares Purchased | Total Number of Shares<br>"
+               "Purchased as Part of Publicly<br>Announced Plans or Programs (1) |\n"
+               "| --- | --- | --- |\n"
+               "| October | 1,000 | 900 |\n");
+    CHECK_TEXT(conv(BR_TABLE, strlen(BR_TABLE), EDGR_CS_ASCII, EDGR_TABLES_TSV),
+               "Period\tTotal Number of Shares Purchased\tTotal Number of Shares Purchased as Part "
+               "of Publicly Announced Plans or Programs (1)\n"
+               "October\t1,000\t900\n");
+    /* prose in a cell (a line past 80 characters) is still written as
+     * paragraphs in the text style, and stays in its cell in the others */
+    const char *prose = "<table><tr><td>(1)</td><td>A note that runs on and on about the plan, "
+                        "the programs and the shares purchased under them.<br>Second line.</td></tr>"
+                        "<tr><td>(2)</td><td>Short.</td></tr></table>";
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_TEXT),
+               "(1)\nA note that runs on and on about the plan, the programs and the shares "
+               "purchased under them.\nSecond line.\n(2)  Short.\n");
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| (1) | A note that runs on and on about the plan, the programs and the shares "
+               "purchased under them.<br>Second line. |\n| --- | --- |\n| (2) | Short. |\n");
+    CHECK_TEXT(conv(prose, strlen(prose), EDGR_CS_ASCII, EDGR_TABLES_TSV),
+               "(1)\tA note that runs on and on about the plan, the programs and the shares "
+               "purchased under them. Second line.\n(2)\tShort.\n");
+}
+
+/* Every Markdown table has its delimiter row after the first row, however
+ * the table starts; a one-row table too. */
+TEST(text_tables_markdown_delimiter_row)
+{
+    const char *one = "<table><tr><td>Name</td><td>Value</td></tr></table>";
+    CHECK_TEXT(conv(one, strlen(one), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| Name | Value |\n| --- | --- |\n");
+    const char *spacer = "<table><tr><td>&nbsp;</td><td></td></tr><tr><td>a</td><td>b</td></tr>"
+                         "<tr><td>c</td><td>d</td></tr></table>";
+    CHECK_TEXT(conv(spacer, strlen(spacer), EDGR_CS_ASCII, EDGR_TABLES_MARKDOWN),
+               "| a | b |\n| --- | --- |\n| c | d |\n");
+}
+
 /* ---- charsets ---------------------------------------------------------------- */
 
 TEST(text_windows_1252_transcoded)
@@ -416,6 +470,90 @@ TEST(text_plain_pages_and_legacy_tags)
     CHECK_TEXT(plain("one\n\nPage 7\n\fii\ntwo\n", EDGR_CS_ASCII), "one\n\ntwo\n");
     /* a number in the middle of the text is not page furniture */
     CHECK_TEXT(plain("Total\n\n42\n\nmore\n", EDGR_CS_ASCII), "Total\n\n42\n\nmore\n");
+}
+
+/* "<PAGE>   2": the number on the marker's line goes too, and is kept as the
+ * page mark that opens the page (the item segmenter reads them). */
+TEST(text_plain_page_number_on_page_line)
+{
+    const char *in = "First page text.\n"
+                     "\n"
+                     "<PAGE>   2\n"
+                     "\n"
+                     "Second page text.\n"
+                     "<PAGE>3\n"
+                     "Third page text.\n"
+                     "   <PAGE>         F-4   \n"
+                     "Fourth page text.\n"
+                     "<PAGE> 1996 was a good year.\n";
+    CHECK_TEXT(plain(in, EDGR_CS_ASCII), "First page text.\n"
+                                         "\n"
+                                         "Second page text.\n"
+                                         "Third page text.\n"
+                                         "Fourth page text.\n"
+                                         "       1996 was a good year.\n");
+    size_t n = 0;
+    const text_page_mark *m = text_page_marks(&last, &n);
+    CHECK(n == 3);
+    if (n == 3) {
+        CHECK(!strcmp(m[0].label, "2") && m[0].top);
+        CHECK(!strcmp(m[1].label, "3") && m[1].top);
+        CHECK(!strcmp(m[2].label, "F-4") && m[2].top);
+        CHECK(last.data && !strncmp(last.data + m[0].at, "\n\nSecond", 8));
+        CHECK(last.data && !strncmp(last.data + m[1].at, "\nThird", 6));
+    }
+}
+
+/* --tables markdown|tsv: a legacy <TABLE> is cut into cells where its <S>
+ * and <C> markers stand; text style keeps its layout. */
+static const char *LEGACY_TABLE =
+    "Intro.\n"
+    "<TABLE>\n"
+    "<CAPTION>\n"
+    "                           Year ended December 31,\n"
+    "                           -----------------------\n"
+    "                              1997         1996\n"
+    "<S>                        <C>          <C>\n"
+    "Net sales..............    $  1,210     $ 904\n"
+    "Other | misc...........        15      (7)\n"
+    "                           --------     -----\n"
+    "</TABLE>\n"
+    "<FN>\n"
+    "(1) A note.\n"
+    "</FN>\n";
+
+static const char *plain_style(const char *in, edgr_table_style style)
+{
+    edgr_text_options o = {style};
+    if (edgr_plain_to_text(in, strlen(in), EDGR_CS_ASCII, &o, &last) != EDGR_OK) return "(error)";
+    return last.data ? last.data : "";
+}
+
+TEST(text_plain_legacy_tables_as_grids)
+{
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_MARKDOWN),
+               "Intro.\n"
+               "\n"
+               "|  | Year ended December 31, |  |\n"
+               "| --- | --- | --- |\n"
+               "|  | 1997 | 1996 |\n"
+               "| Net sales.............. | $ 1,210 | $ 904 |\n"
+               "| Other \\| misc........... | 15 | (7) |\n"
+               "\n"
+               "(1) A note.\n");
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_TSV),
+               "Intro.\n"
+               "\n"
+               "\tYear ended December 31,\t\n"
+               "\t1997\t1996\n"
+               "Net sales..............\t$ 1,210\t$ 904\n"
+               "Other | misc...........\t15\t(7)\n"
+               "\n"
+               "(1) A note.\n");
+    CHECK_TEXT(plain_style(LEGACY_TABLE, EDGR_TABLES_TEXT), plain(LEGACY_TABLE, EDGR_CS_ASCII));
+    /* no column markers: the table stays as laid out */
+    const char *bare = "<TABLE>\nName      Amount\nSales     100\n</TABLE>\n";
+    CHECK_TEXT(plain_style(bare, EDGR_TABLES_MARKDOWN), "Name      Amount\nSales     100\n");
 }
 
 TEST(text_plain_line_ends_and_charsets)
