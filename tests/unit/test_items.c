@@ -80,6 +80,44 @@ TEST(items_8k_before_august_2004_use_the_old_numbers)
                    "19961224") == 1);
 }
 
+/* A bare 8-K document (no header, so no filing date): the cover's date of
+ * report tells the numbering, and a document with no N.NN code reads its
+ * single-number codes as the pre-August-2004 items. */
+TEST(items_bare_8k_before_august_2004_without_a_filing_date)
+{
+    size_t n;
+    char *p = read_file(EDGR_SOURCE_DIR "/tests/fixtures/items/8k-2003-bare.htm", &n);
+    CHECK(p != NULL);
+    if (!p) return;
+    edgr_document d;
+    edgr_document_bare(p, n, &d);
+    CHECK(edgr_document_text(&d, NULL, &T) == EDGR_OK);
+    CHECK(edgr_items_find(&T, EDGR_FORM_8K, NULL, &I) == EDGR_OK);
+    CHECK(I.count == 2);
+    CHECK_ITEM(NULL, "5", "On March 3, 2003, Quillmere Orchard", "second quarter of 2003.");
+    CHECK_ITEM(NULL, "7", "(c) Exhibits.", "Press release dated March 3, 2003");
+    free(p);
+    /* no date of report at all: no N.NN code, so the old numbers */
+    const char *old = "FORM 8-K\n\nItem 2.  Acquisition or Disposition of Assets.\n\n     Sold the mill.\n\n"
+                      "                              SIGNATURES\n";
+    CHECK(items_of(old, 1, EDGR_FORM_8K, NULL) == 1);
+    CHECK_ITEM(NULL, "2", "Sold the mill.", "Sold the mill.");
+    /* "Item 9.01" and "Item 9" in one undated document: the current numbers */
+    const char *cur = "FORM 8-K\n\nItem 2.02 Results of Operations and Financial Condition\n\nSee Item 9 below.\n\n"
+                      "Item 9.01 Financial Statements and Exhibits\n\n99.1 Press release\n";
+    CHECK(items_of(cur, 1, EDGR_FORM_8K, NULL) == 2);
+    CHECK_ITEM(NULL, "2.02", "See Item 9 below.", "See Item 9 below.");
+    /* a date of report after 2004-08-23 keeps the current numbering */
+    const char *late = "Date of Report (Date of earliest event reported): September 1, 2005\n\n"
+                       "Item 5. Other Events.\n\nText.\n";
+    CHECK(items_of(late, 1, EDGR_FORM_8K, NULL) == 0);
+    /* the date on the line after the caption, abbreviated month, upper case */
+    const char *wrapped = "Date of Report (Date of earliest\nevent reported)\nDEC. 9, 1999\n\n"
+                          "Item 5. Other Events.\n\nText.\n";
+    CHECK(items_of(wrapped, 1, EDGR_FORM_8K, NULL) == 1);
+    CHECK_ITEM(NULL, "5", "Text.", "Text.");
+}
+
 /* A 10-K skeleton: table of contents, then the items. */
 static const char *TENK_TOC_PAGES =
     "<p>TABLE OF CONTENTS</p><table>"
