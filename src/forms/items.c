@@ -675,6 +675,76 @@ static int parse_date8(const char *d)
     return n == 8 ? v : 0;
 }
 
+/* A date in the words of s[b, e): "March 3, 2003", "DEC. 9, 1999",
+ * "3/3/2003".  YYYYMMDD, or 0. */
+static int date_in(const char *s, size_t b, size_t e)
+{
+    static const char *const months[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                           "july",    "august",   "september", "october", "november", "december"};
+    size_t w[48][2], q = b, ws, we;
+    int nw = 0;
+    while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
+    for (int k = 0; k + 2 < nw; k++) {
+        int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
+        for (int j = 0; j < 3; j++)
+            for (size_t i = w[k + j][0]; i < w[k + j][1] && digits[j] < 5; i++) {
+                if (!sc_is_digit((unsigned char)s[i])) { digits[j] = -1; break; }
+                v[j] = v[j] * 10 + (s[i] - '0'), digits[j]++;
+            }
+        int month = 0;
+        size_t len = w[k][1] - w[k][0];
+        if (digits[0] < 0 && len >= 3)
+            for (int m = 0; m < 12 && !month; m++)
+                if (len <= strlen(months[m]) && word_eq(s + w[k][0], len, months[m], len))
+                    month = m + 1;
+        if (!month && digits[0] > 0 && digits[0] <= 2 && s[w[k][1]] == '/') month = v[0];
+        int day = digits[1] > 0 && digits[1] <= 2 ? v[1] : 0, year = digits[2] == 4 ? v[2] : 0;
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 1900 && year < 2100)
+            return year * 10000 + month * 100 + day;
+    }
+    return 0;
+}
+
+/* An 8-K cover's "Date of Report (Date of earliest event reported): March 3,
+ * 2003", the date on the caption's line or one of the three after it.
+ * YYYYMMDD, or 0. */
+static int cover_report_date(const seg *g)
+{
+    const char *s = g->s;
+    for (size_t i = 0; i < g->nlines && i < 200; i++) {
+        const tline *l = &g->lines[i];
+        size_t q = l->start, ws, we, after = 0;
+        int k = 0;
+        static const char *const cap[3] = {"date", "of", "report"};
+        while (k < 3 && next_word(s, &q, l->end, &ws, &we)) {
+            if (word_eq(s + ws, we - ws, cap[k], strlen(cap[k]))) k++;
+            else k = word_eq(s + ws, we - ws, "date", 4);
+            after = we;
+        }
+        if (k < 3) continue;
+        /* past "(Date of earliest event reported)" when it is on the line */
+        const char *close = memchr(s + after, ')', l->end - after);
+        int d = date_in(s, close ? (size_t)(close - s) : after, l->end);
+        for (size_t j = i + 1; !d && j < g->nlines && j <= i + 3; j++) d = date_in(s, g->lines[j].start, g->lines[j].end);
+        return d;
+    }
+    return 0;
+}
+
+/* An 8-K with no filing date (a bare document): the old single-number
+ * items unless the cover dates the report on or after 2004-08-23, and only
+ * when no heading has an N.NN code. */
+static int undated_8k_legacy(const seg *g)
+{
+    int d = cover_report_date(g);
+    if (d >= 20040823) return 0;
+    for (size_t i = 0; i < g->nlines; i++) {
+        cand c;
+        if (heading_at(g->s, &g->lines[i], EDGR_FORM_8K, 0, &c)) return 0;
+    }
+    return 1;
+}
+
 edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
                             edgr_items *out)
 {
@@ -712,6 +782,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         g.lines[g.nlines++] = (tline){b, e};
         i = j + 1;
     }
+    if (kind == EDGR_FORM_8K && !date) legacy = undated_8k_legacy(&g);
     if (mark_furniture(&g) || xref_find(&g, kind, &x) < 0) goto done;
 
     /* Candidates, Part headings, signature headings. */
