@@ -118,6 +118,23 @@ TEST(items_bare_8k_before_august_2004_without_a_filing_date)
     CHECK_ITEM(NULL, "5", "Text.", "Text.");
 }
 
+/* Before 2004 Item 7 (financial statements and exhibits) usually comes
+ * last, after Item 9 or 12: both items are headings. */
+TEST(items_8k_old_item_7_placed_last)
+{
+    const char *txt = "ITEM 9.  REGULATION FD DISCLOSURE.\n\n     The Company furnishes its certifications.\n\n"
+                      "ITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n     (c) Exhibits: 99.1 Certification.\n\n"
+                      "                              SIGNATURES\n";
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20021114") == 2);
+    CHECK_ITEM(NULL, "9", "The Company furnishes", "its certifications.");
+    CHECK_ITEM(NULL, "7", "(c) Exhibits", "99.1 Certification.");
+    CHECK(I.count == 2 && !strcmp(I.items[0].code, "9") && !strcmp(I.items[1].code, "7"));
+    /* in number order as well */
+    const char *num = "ITEM 5.  OTHER EVENTS.\n\n     Sold.\n\nITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n"
+                      "     None.\n\nITEM 9.  REGULATION FD DISCLOSURE.\n\n     Furnished.\n";
+    CHECK(items_of(num, 1, EDGR_FORM_8K, "20021114") == 3);
+}
+
 /* A 10-K skeleton: table of contents, then the items. */
 static const char *TENK_TOC_PAGES =
     "<p>TABLE OF CONTENTS</p><table>"
