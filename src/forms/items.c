@@ -870,28 +870,40 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (body < stop) while (words < 3 && next_word(s, &q, stop, &ws, &we)) words++;
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0);
     }
-    /* Longest weighted chain in canonical order (ties: the later). */
-    double top = 0;
-    int last = -1;
-    for (size_t k = 0; k < ncand; k++) {
-        cand *c = &cands[k];
-        c->best = c->weight;
-        c->prev = -1;
-        for (size_t j = 0; j < k; j++) {
-            cand *p = &cands[j];
-            if (p->key_hi >= c->key_lo || p->line >= c->line) continue;
-            if (p->best + c->weight >= c->best) { c->best = p->best + c->weight; c->prev = (int)j; }
+    /* Longest weighted chain in canonical order (ties: the later).  A
+     * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
+     * last, after Item 9 or 12: that order is tried too, and wins when its
+     * chain is heavier. */
+    int nchain = 0, *chain = NULL;
+    double chosen = -1;
+    for (int variant = 0; variant < (legacy ? 2 : 1); variant++) {
+        double top = 0;
+        int last = -1;
+        for (size_t k = 0; k < ncand; k++) {
+            cand *c = &cands[k];
+            int lo = variant && c->key_lo == 7 ? 99 : c->key_lo;
+            c->best = c->weight;
+            c->prev = -1;
+            for (size_t j = 0; j < k; j++) {
+                cand *p = &cands[j];
+                int hi = variant && (p->key_hi == 7 || p->key_lo == 7) ? 99 : p->key_hi;
+                if (hi >= lo || p->line >= c->line) continue;
+                if (p->best + c->weight >= c->best) { c->best = p->best + c->weight; c->prev = (int)j; }
+            }
+            if (c->best >= top) { top = c->best; last = (int)k; }
         }
-        if (c->best >= top) { top = c->best; last = (int)k; }
-    }
-    int nchain = 0;
-    for (int k = last; k >= 0; k = cands[k].prev) nchain++;
-    int *chain = malloc((size_t)(nchain ? nchain : 1) * sizeof *chain);
-    if (!chain) goto done;
-    {
+        if (top <= chosen) continue;
+        chosen = top;
+        int len = 0;
+        for (int k = last; k >= 0; k = cands[k].prev) len++;
+        int *nc = realloc(chain, (size_t)(len ? len : 1) * sizeof *chain);
+        if (!nc) { free(chain); goto done; }
+        chain = nc;
+        nchain = len;
         int at = nchain;
         for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
     }
+    if (!chain && !(chain = malloc(sizeof *chain))) goto done;
 
     for (int ci = 0; ci < nchain; ci++) {
         cand *c = &cands[chain[ci]];
