@@ -34,6 +34,7 @@ check: all
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
 	@tests/store/crash.sh build/edgr 25
+	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  if [ $$rc = 77 ]; then echo "accuracy: SKIPPED (no ../shared/corpus)"; \
 	  elif [ $$rc != 0 ]; then echo "accuracy: targets missed (run make accuracy)"; exit 1; \
@@ -51,7 +52,8 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
 
-# Item accuracy: 8-K header items vs body, 10-K/10-Q against tests/labels.
+# Item accuracy: F1 against tests/labels per form, decade and layout; 8-K codes
+# (docs/labelling.md).
 accuracy: all
 	@build/accuracy ../shared/corpus
 
