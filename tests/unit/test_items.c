@@ -135,6 +135,18 @@ TEST(items_8k_old_item_7_placed_last)
     CHECK(items_of(num, 1, EDGR_FORM_8K, "20021114") == 3);
 }
 
+/* The signature sentence without its heading ends the last item, also in
+ * the common misquote "Securities and Exchange Act". */
+TEST(items_signature_sentence_securities_and_exchange_act)
+{
+    const char *txt = "ITEM 5. OTHER EVENTS.\n\n     Granite sales rose.\n\nITEM 8. CHANGE IN FISCAL YEAR.\n\n"
+                      "     Not applicable.\n\n     Pursuant to the requirements of the Securities and Exchange Act "
+                      "of 1934, the registrant has duly caused this report to be signed on its behalf.\n\n"
+                      "     HOLLOWAY QUARRIES CORPORATION\n\n     By: /s/ Edwin Marsh, Chief Executive Officer\n";
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20000927") == 2);
+    CHECK_ITEM(NULL, "8", "Not applicable.", "Not applicable.");
+}
+
 /* A 10-K skeleton: table of contents, then the items. */
 static const char *TENK_TOC_PAGES =
     "<p>TABLE OF CONTENTS</p><table>"
