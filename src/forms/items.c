@@ -801,8 +801,10 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         int p = items_part_heading(s, l->start, l->end);
         if (p) { parts[i] = p; part = p; continue; }
         if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
-        if (l->end - l->start > 60 && sc_starts_upper(s + l->start, l->end - l->start,
-                                                      "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT")) {
+        if (l->end - l->start > 60 &&
+            (sc_starts_upper(s + l->start, l->end - l->start, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
+             sc_starts_upper(s + l->start, l->end - l->start,
+                             "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT"))) {
             /* a signature block without its heading */
             size_t q = l->start, ws, we;
             int signed_ = 0;
