@@ -603,7 +603,7 @@ static const char *decade_name(int year, char *buf, size_t cap)
     return buf;
 }
 
-/* the stripped row split: submissions, bare documents */
+/* the stripped row split: complete submissions, the other files */
 static stats stripped_split[2];
 
 static void labelled(finder *F, const char *corpus)
@@ -644,7 +644,7 @@ static void labelled(finder *F, const char *corpus)
         add(row_of(1, L[i].form), &s);
         add(row_of(2, decade_name(year, dec, sizeof dec)), &s);
         add(row_of(3, info.html ? "html" : "text"), &s);
-        int complete = info.complete, submission = info.parsed;
+        int complete = info.complete;
         free(f);
 
         /* stripped: every tag removed */
@@ -656,7 +656,7 @@ static void labelled(finder *F, const char *corpus)
             if (!verbose && v.right < v.labelled)
                 printf("  stripped %s: %ld of %ld right, %zu found\n", L[i].path, v.right, v.labelled, nf);
             add(row_of(3, "stripped"), &v);
-            add(&stripped_split[submission ? 0 : 1], &v);
+            add(&stripped_split[complete ? 0 : 1], &v);
             free(f);
             free(st);
         }
@@ -964,7 +964,8 @@ int main(int argc, char **argv)
     }
     ok = ok && codes_ok;
     if (nl)
-        printf("(layout stripped: submissions %ld items F1 %.4f; bare documents %ld items F1 %.4f)\n",
+        printf("(layout stripped: complete submissions %ld items F1 %.4f; bare documents and fragments %ld items "
+               "F1 %.4f)\n",
                stripped_split[0].labelled, f1(&stripped_split[0]), stripped_split[1].labelled, f1(&stripped_split[1]));
     printf("accuracy: %s%s\n", ok ? "all targets met" : "TARGET MISSED: ", ok ? "" : missed);
     edgr_parser_free(F.ps);
