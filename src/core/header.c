@@ -200,6 +200,9 @@ static int open_container(hctx *h, unsigned field, const char *name, size_t nlen
 static int add_leaf(hctx *h, int field, const char *name, size_t nlen,
                     const char *val, size_t vlen, uint64_t off)
 {
+    /* "ITEM INFORMATION:" with no value (real 2004 headers): no item, not
+     * the item "". */
+    if (field >= 0 && FIELDS[field].norm == N_ITEM && vlen == 0) return 0;
     int lvl = field >= 0 ? level_for(h, (unsigned)field) : -1;
     if (field < 0 || lvl < 0) {
         /* Unknown here: kept under "unknown" of the innermost container. */

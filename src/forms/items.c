@@ -992,6 +992,76 @@ static int parse_date8(const char *d)
     return n == 8 ? v : 0;
 }
 
+/* A date in the words of s[b, e): "March 3, 2003", "DEC. 9, 1999",
+ * "3/3/2003".  YYYYMMDD, or 0. */
+static int date_in(const char *s, size_t b, size_t e)
+{
+    static const char *const months[12] = {"january", "february", "march",     "april",   "may",      "june",
+                                           "july",    "august",   "september", "october", "november", "december"};
+    size_t w[48][2], q = b, ws, we;
+    int nw = 0;
+    while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
+    for (int k = 0; k + 2 < nw; k++) {
+        int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
+        for (int j = 0; j < 3; j++)
+            for (size_t i = w[k + j][0]; i < w[k + j][1] && digits[j] < 5; i++) {
+                if (!sc_is_digit((unsigned char)s[i])) { digits[j] = -1; break; }
+                v[j] = v[j] * 10 + (s[i] - '0'), digits[j]++;
+            }
+        int month = 0;
+        size_t len = w[k][1] - w[k][0];
+        if (digits[0] < 0 && len >= 3)
+            for (int m = 0; m < 12 && !month; m++)
+                if (len <= strlen(months[m]) && word_eq(s + w[k][0], len, months[m], len))
+                    month = m + 1;
+        if (!month && digits[0] > 0 && digits[0] <= 2 && s[w[k][1]] == '/') month = v[0];
+        int day = digits[1] > 0 && digits[1] <= 2 ? v[1] : 0, year = digits[2] == 4 ? v[2] : 0;
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 1900 && year < 2100)
+            return year * 10000 + month * 100 + day;
+    }
+    return 0;
+}
+
+/* An 8-K cover's "Date of Report (Date of earliest event reported): March 3,
+ * 2003", the date on the caption's line or one of the three after it.
+ * YYYYMMDD, or 0. */
+static int cover_report_date(const seg *g)
+{
+    const char *s = g->s;
+    for (size_t i = 0; i < g->nlines && i < 200; i++) {
+        const tline *l = &g->lines[i];
+        size_t q = l->start, ws, we, after = 0;
+        int k = 0;
+        static const char *const cap[3] = {"date", "of", "report"};
+        while (k < 3 && next_word(s, &q, l->end, &ws, &we)) {
+            if (word_eq(s + ws, we - ws, cap[k], strlen(cap[k]))) k++;
+            else k = word_eq(s + ws, we - ws, "date", 4);
+            after = we;
+        }
+        if (k < 3) continue;
+        /* past "(Date of earliest event reported)" when it is on the line */
+        const char *close = memchr(s + after, ')', l->end - after);
+        int d = date_in(s, close ? (size_t)(close - s) : after, l->end);
+        for (size_t j = i + 1; !d && j < g->nlines && j <= i + 3; j++) d = date_in(s, g->lines[j].start, g->lines[j].end);
+        return d;
+    }
+    return 0;
+}
+
+/* An 8-K with no filing date (a bare document): the old single-number
+ * items unless the cover dates the report on or after 2004-08-23, and only
+ * when no heading has an N.NN code. */
+static int undated_8k_legacy(const seg *g)
+{
+    int d = cover_report_date(g);
+    if (d >= 20040823) return 0;
+    for (size_t i = 0; i < g->nlines; i++) {
+        cand c;
+        if (heading_at(g->s, &g->lines[i], EDGR_FORM_8K, 0, &c)) return 0;
+    }
+    return 1;
+}
+
 edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
                             edgr_items *out)
 {
@@ -1029,6 +1099,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         g.lines[g.nlines++] = (tline){b, e};
         i = j + 1;
     }
+    if (kind == EDGR_FORM_8K && !date) legacy = undated_8k_legacy(&g);
     if (mark_furniture(&g) || xref_find(&g, kind, &x) < 0) goto done;
 
     /* Candidates, Part headings, signature headings. */
@@ -1050,8 +1121,10 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (p && continues_sentence(&g, i)) p = 0;
         if (p) { parts[i] = p; part = p; continue; }
         if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
-        if (l->end - l->start > 60 && sc_starts_upper(s + l->start, l->end - l->start,
-                                                      "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT")) {
+        if (l->end - l->start > 60 &&
+            (sc_starts_upper(s + l->start, l->end - l->start, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
+             sc_starts_upper(s + l->start, l->end - l->start,
+                             "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT"))) {
             /* a signature block without its heading */
             size_t q = l->start, ws, we;
             int signed_ = 0;
@@ -1136,28 +1209,40 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
-    /* Longest weighted chain in canonical order (ties: the later). */
-    double top = 0;
-    int last = -1;
-    for (size_t k = 0; k < ncand; k++) {
-        cand *c = &cands[k];
-        c->best = c->weight;
-        c->prev = -1;
-        for (size_t j = 0; j < k; j++) {
-            cand *p = &cands[j];
-            if (p->key_hi >= c->key_lo || p->line >= c->line) continue;
-            if (p->best + c->weight >= c->best) { c->best = p->best + c->weight; c->prev = (int)j; }
+    /* Longest weighted chain in canonical order (ties: the later).  A
+     * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
+     * last, after Item 9 or 12: that order is tried too, and wins when its
+     * chain is heavier. */
+    int nchain = 0, *chain = NULL;
+    double chosen = -1;
+    for (int variant = 0; variant < (legacy ? 2 : 1); variant++) {
+        double top = 0;
+        int last = -1;
+        for (size_t k = 0; k < ncand; k++) {
+            cand *c = &cands[k];
+            int lo = variant && c->key_lo == 7 ? 99 : c->key_lo;
+            c->best = c->weight;
+            c->prev = -1;
+            for (size_t j = 0; j < k; j++) {
+                cand *p = &cands[j];
+                int hi = variant && (p->key_hi == 7 || p->key_lo == 7) ? 99 : p->key_hi;
+                if (hi >= lo || p->line >= c->line) continue;
+                if (p->best + c->weight >= c->best) { c->best = p->best + c->weight; c->prev = (int)j; }
+            }
+            if (c->best >= top) { top = c->best; last = (int)k; }
         }
-        if (c->best >= top) { top = c->best; last = (int)k; }
-    }
-    int nchain = 0;
-    for (int k = last; k >= 0; k = cands[k].prev) nchain++;
-    int *chain = malloc((size_t)(nchain ? nchain : 1) * sizeof *chain);
-    if (!chain) goto done;
-    {
+        if (top <= chosen) continue;
+        chosen = top;
+        int len = 0;
+        for (int k = last; k >= 0; k = cands[k].prev) len++;
+        int *nc = realloc(chain, (size_t)(len ? len : 1) * sizeof *chain);
+        if (!nc) { free(chain); goto done; }
+        chain = nc;
+        nchain = len;
         int at = nchain;
         for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
     }
+    if (!chain && !(chain = malloc(sizeof *chain))) goto done;
     /* A chosen heading atop a page, after an earlier heading of the same
      * item that is not atop a page and has text, is the page's running
      * header: Mastercard prints "PART I" and "ITEM 1C. CYBERSECURITY" atop

@@ -178,6 +178,31 @@ TEST(empty_values_flags_and_bad_values)
     free(j);
 }
 
+/* An ITEM INFORMATION line with no value names no item: it is not the
+ * item "" (tests/fixtures/empty_item_8k.txt). */
+TEST(empty_item_information_is_no_item)
+{
+    size_t n;
+    char *p = read_file(EDGR_SOURCE_DIR "/tests/fixtures/empty_item_8k.txt", &n);
+    CHECK(p != NULL);
+    if (!p) return;
+    if (!P) P = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used;
+    CHECK(edgr_parse(P, p, n, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    CHECK_GET(s, "items.0", "7");
+    CHECK(edgr_get(s, "items.1").ptr == NULL);
+    char *j = json_of(s, EDGR_JSON_NO_SOURCE);
+    CHECK(strstr(j, "\"items\":[\"7\"]") != NULL);
+    free(j);
+    /* the tag dialect: an empty <ITEMS> too */
+    s = parse("<SUBMISSION>\n<ACCESSION-NUMBER>0009900072-04-000020\n<TYPE>8-K\n<ITEMS>\n<ITEMS>7\n"
+              "<FILING-DATE>20040615\n</SUBMISSION>\n");
+    CHECK_GET(s, "items.0", "7");
+    CHECK(edgr_get(s, "items.1").ptr == NULL);
+    free(p);
+}
+
 TEST(sic_bracket_wrapped_to_next_line)
 {
     /* seen in 2000 headers: "[3281" then "]\t\tIRS NUMBER:..." */

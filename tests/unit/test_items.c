@@ -80,6 +80,73 @@ TEST(items_8k_before_august_2004_use_the_old_numbers)
                    "19961224") == 1);
 }
 
+/* A bare 8-K document (no header, so no filing date): the cover's date of
+ * report tells the numbering, and a document with no N.NN code reads its
+ * single-number codes as the pre-August-2004 items. */
+TEST(items_bare_8k_before_august_2004_without_a_filing_date)
+{
+    size_t n;
+    char *p = read_file(EDGR_SOURCE_DIR "/tests/fixtures/items/8k-2003-bare.htm", &n);
+    CHECK(p != NULL);
+    if (!p) return;
+    edgr_document d;
+    edgr_document_bare(p, n, &d);
+    CHECK(edgr_document_text(&d, NULL, &T) == EDGR_OK);
+    CHECK(edgr_items_find(&T, EDGR_FORM_8K, NULL, &I) == EDGR_OK);
+    CHECK(I.count == 2);
+    CHECK_ITEM(NULL, "5", "On March 3, 2003, Quillmere Orchard", "second quarter of 2003.");
+    CHECK_ITEM(NULL, "7", "(c) Exhibits.", "Press release dated March 3, 2003");
+    free(p);
+    /* no date of report at all: no N.NN code, so the old numbers */
+    const char *old = "FORM 8-K\n\nItem 2.  Acquisition or Disposition of Assets.\n\n     Sold the mill.\n\n"
+                      "                              SIGNATURES\n";
+    CHECK(items_of(old, 1, EDGR_FORM_8K, NULL) == 1);
+    CHECK_ITEM(NULL, "2", "Sold the mill.", "Sold the mill.");
+    /* "Item 9.01" and "Item 9" in one undated document: the current numbers */
+    const char *cur = "FORM 8-K\n\nItem 2.02 Results of Operations and Financial Condition\n\nSee Item 9 below.\n\n"
+                      "Item 9.01 Financial Statements and Exhibits\n\n99.1 Press release\n";
+    CHECK(items_of(cur, 1, EDGR_FORM_8K, NULL) == 2);
+    CHECK_ITEM(NULL, "2.02", "See Item 9 below.", "See Item 9 below.");
+    /* a date of report after 2004-08-23 keeps the current numbering */
+    const char *late = "Date of Report (Date of earliest event reported): September 1, 2005\n\n"
+                       "Item 5. Other Events.\n\nText.\n";
+    CHECK(items_of(late, 1, EDGR_FORM_8K, NULL) == 0);
+    /* the date on the line after the caption, abbreviated month, upper case */
+    const char *wrapped = "Date of Report (Date of earliest\nevent reported)\nDEC. 9, 1999\n\n"
+                          "Item 5. Other Events.\n\nText.\n";
+    CHECK(items_of(wrapped, 1, EDGR_FORM_8K, NULL) == 1);
+    CHECK_ITEM(NULL, "5", "Text.", "Text.");
+}
+
+/* Before 2004 Item 7 (financial statements and exhibits) usually comes
+ * last, after Item 9 or 12: both items are headings. */
+TEST(items_8k_old_item_7_placed_last)
+{
+    const char *txt = "ITEM 9.  REGULATION FD DISCLOSURE.\n\n     The Company furnishes its certifications.\n\n"
+                      "ITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n     (c) Exhibits: 99.1 Certification.\n\n"
+                      "                              SIGNATURES\n";
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20021114") == 2);
+    CHECK_ITEM(NULL, "9", "The Company furnishes", "its certifications.");
+    CHECK_ITEM(NULL, "7", "(c) Exhibits", "99.1 Certification.");
+    CHECK(I.count == 2 && !strcmp(I.items[0].code, "9") && !strcmp(I.items[1].code, "7"));
+    /* in number order as well */
+    const char *num = "ITEM 5.  OTHER EVENTS.\n\n     Sold.\n\nITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n"
+                      "     None.\n\nITEM 9.  REGULATION FD DISCLOSURE.\n\n     Furnished.\n";
+    CHECK(items_of(num, 1, EDGR_FORM_8K, "20021114") == 3);
+}
+
+/* The signature sentence without its heading ends the last item, also in
+ * the common misquote "Securities and Exchange Act". */
+TEST(items_signature_sentence_securities_and_exchange_act)
+{
+    const char *txt = "ITEM 5. OTHER EVENTS.\n\n     Granite sales rose.\n\nITEM 8. CHANGE IN FISCAL YEAR.\n\n"
+                      "     Not applicable.\n\n     Pursuant to the requirements of the Securities and Exchange Act "
+                      "of 1934, the registrant has duly caused this report to be signed on its behalf.\n\n"
+                      "     HOLLOWAY QUARRIES CORPORATION\n\n     By: /s/ Edwin Marsh, Chief Executive Officer\n";
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20000927") == 2);
+    CHECK_ITEM(NULL, "8", "Not applicable.", "Not applicable.");
+}
+
 /* A 10-K skeleton: table of contents, then the items. */
 static const char *TENK_TOC_PAGES =
     "<p>TABLE OF CONTENTS</p><table>"
