@@ -184,6 +184,9 @@ typedef struct edgr_document {
     int64_t decoded_size;   /* size of the decoded body; -1 until known       */
     edgr_span uu_name;      /* uuencode "begin 644 NAME" file name, if any    */
     int truncated;          /* 1 if the input ended inside this document      */
+    int stripped;           /* 1 if recovered from a submission whose SGML
+                               tags were stripped (see edgr_submission): its
+                               body is plain text, <TEXT> bounds are gone     */
 } edgr_document;
 
 typedef enum edgr_container {
@@ -217,6 +220,10 @@ typedef struct edgr_submission {
     const edgr_diag *diags;
     size_t diag_count;
     int errors;               /* number of EDGR_ERROR diagnostics             */
+    /* 1 if every <...> tag had been removed (a mirror's or scraper's copy):
+     * the header's KEY: value lines survive, and documents are recovered from
+     * their bare type, sequence and filename lines (a warning says where). */
+    int stripped;
 } edgr_submission;
 
 /* ------------------------------------------------------------------------

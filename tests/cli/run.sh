@@ -122,6 +122,18 @@ tar czf "$tmp/s.tar.gz" samples
 expect "items of an archive (other forms skipped)" 0 "$edgr" items --json "$tmp/s.tar.gz"
 [ "$(grep -c '"items":' "$tmp/out")" = 4 ] && ok || bad "items of the archive's 8-Ks and 10-K"
 grep -q 'warning: not an 8-K, 10-K or 10-Q (form 10-D), skipped' "$tmp/err" && ok || bad "other forms skipped with a warning"
+# tag-stripped submissions (issue 10): the same items as the originals
+for f in 10k-1997-text 10k-2023-html; do
+  expect "items of $f" 0 "$edgr" items tests/fixtures/items/$f.txt
+  grep '^==> ' "$tmp/out" > "$tmp/items.orig"
+  expect "items of $f, tags stripped" 0 "$edgr" items tests/fixtures/items/$f-stripped.txt
+  grep '^==> ' "$tmp/out" | sed 's/: .*//' > "$tmp/items.stripped"
+  [ -s "$tmp/items.stripped" ] && ok || bad "$f-stripped: no items found"
+  sed 's/: .*//' "$tmp/items.orig" | cmp -s - "$tmp/items.stripped" && ok || bad "$f-stripped: other item codes than the original"
+  grep -q 'warning: .*tags stripped' "$tmp/err" && ok || bad "$f-stripped: no warning names the variant"
+done
+expect "docs of a stripped submission" 0 "$edgr" docs tests/fixtures/items/10k-2023-html-stripped.txt
+[ "$(grep -c 'qfrb-' "$tmp/out")" = 3 ] && ok || bad "three documents recovered"
 # bare documents: an .htm with no envelope
 "$edgr" cat "$s8k" 1 > "$tmp/bare.htm"
 expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"
