@@ -17,15 +17,123 @@ enum {
     ST_SKIP_LINE, /* rest of the </TEXT> line                                 */
     ST_TRAILER,   /* after </SEC-DOCUMENT>                                    */
     ST_SKIP_REST, /* the rest of an index-headers page                       */
-    ST_DONE       /* header-only parse finished                              */
+    ST_DONE,      /* header-only parse finished                              */
+    ST_SMETA,     /* stripped: after a document's sequence line              */
+    ST_STEXT      /* stripped: inside a document's text                      */
 };
 
 /* Structural lines. */
 enum {
     L_BLANK, L_OTHER, L_PEM_BEGIN, L_PEM_END, L_SEC_DOCUMENT, L_IMS_DOCUMENT,
     L_SEC_DOCUMENT_END, L_SUBMISSION, L_SUBMISSION_END, L_SEC_HEADER,
-    L_SEC_HEADER_END, L_DOCUMENT, L_DOCUMENT_END, L_TEXT, L_HEADERISH
+    L_SEC_HEADER_END, L_DOCUMENT, L_DOCUMENT_END, L_TEXT, L_HEADERISH,
+    L_STRIPPED_ROOT, /* "0000320193-24-000005.txt : 20240201", <SEC-DOCUMENT> stripped */
+    L_STRIPPED_HDR   /* "0000320193-24-000005.hdr.sgml : 20240201", <SEC-HEADER>      */
 };
+
+/* ---- Stripped submissions ------------------------------------------------
+ *
+ * Mirrors and scrapers keep some submissions with every <...> tag removed.
+ * The header's KEY: value lines survive; <SEC-DOCUMENT> and <SEC-HEADER>
+ * leave their values ("ACCESSION.txt : DATE"); each document leaves bare
+ * lines: its type ("10-K", "EX-21.1"), its sequence number, maybe its file
+ * name, then its text.  Such a submission is recognised by that pattern only:
+ * a line shaped like a form type followed (blank lines aside) by the line
+ * "1" in the header, and in the text a document type line followed by the
+ * next sequence number (and no more than PUBLIC DOCUMENT COUNT).  Ordinary
+ * text does not look like that.  Only short lines (STRIP_LINE_MAX) can be
+ * structure, so that a stream, which sees an over-long line in pieces,
+ * judges every line as the whole-buffer parser does.  A type line waits for
+ * its sequence across blank lines only (at most STRIP_PEND_MAX bytes). */
+enum { STRIP_LINE_MAX = 256, STRIP_PEND_MAX = 1 << 20 };
+
+static int all_digits_n(const char *p, size_t n, size_t want)
+{
+    if (n != want) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!sc_is_digit((unsigned char)p[i])) return 0;
+    return 1;
+}
+
+/* "ACCESSION<ext> : YYYYMMDD" */
+static int stripped_root_line(const char *p, size_t n, const char *ext)
+{
+    size_t e = strlen(ext);
+    if (n < 20 + e + 9 || n > 20 + e + 16) return 0;
+    if (!all_digits_n(p, 10, 10) || p[10] != '-' || !all_digits_n(p + 11, 2, 2) || p[13] != '-' ||
+        !all_digits_n(p + 14, 6, 6) || !sc_eq_upper(p + 20, e, ext))
+        return 0;
+    size_t i = 20 + e;
+    while (i < n && p[i] == ' ') i++;
+    if (i >= n || p[i] != ':') return 0;
+    i++;
+    while (i < n && p[i] == ' ') i++;
+    return all_digits_n(p + i, n - i, 8);
+}
+
+static void trim_line(const char **p, size_t *n)
+{
+    while (*n && sc_is_space((unsigned char)(*p)[*n - 1])) (*n)--;
+    while (*n && sc_is_space((unsigned char)**p)) (*p)++, (*n)--;
+}
+
+/* A sequence number: digits only, or -1. */
+static int64_t seq_value(const char *p, size_t n)
+{
+    if (!n || n > 9) return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!sc_is_digit((unsigned char)p[i])) return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* Shaped like a document type: upper case, digits, a few signs, a letter. */
+static int type_shaped(const char *p, size_t n)
+{
+    if (!n || n > 40) return 0;
+    int letter = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 'A' && c <= 'Z') letter = 1;
+        else if (!sc_is_digit(c) && !strchr(" -./_()&,", c)) return 0;
+        if (c == ' ' && i + 1 < n && p[i + 1] == ' ') return 0;
+    }
+    return letter && p[0] != '-' && p[0] != '(' && p[0] != '.';
+}
+
+/* A document after the first: an exhibit (EX-...), a type EDGAR uses for
+ * attachments, or the submission's own type. */
+static int exhibit_type(const splitter *s, const char *p, size_t n)
+{
+    static const char *const known[] = {"GRAPHIC", "ZIP", "XML", "EXCEL", "JSON", "PDF", "COVER",
+                                        "CORRESP", "TEXT-EXTRACT", "INFORMATION TABLE"};
+    if (!type_shaped(p, n)) return 0;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (p[i] == 'E' && p[i + 1] == 'X' && p[i + 2] == '-' && (i == 0 || p[i - 1] == ' '))
+            return i + 3 < n;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strlen(known[i]) == n && !memcmp(known[i], p, n)) return 1;
+    edgr_span t = edgr_get(&s->b.sub, "type");
+    return t.len == n && !memcmp(t.ptr, p, n);
+}
+
+/* A file name: no blanks, a dot, a short alphanumeric extension. */
+static int filename_shaped(const char *p, size_t n)
+{
+    if (n < 3 || n > 80) return 0;
+    if (!((p[0] | 32) >= 'a' && (p[0] | 32) <= 'z') && !sc_is_digit((unsigned char)p[0])) return 0;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '.') dot = p + i;
+        else if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !sc_is_digit(c) && c != '-' && c != '_')
+            return 0;
+    }
+    size_t ext = dot ? n - (size_t)(dot + 1 - p) : 0;
+    return ext >= 1 && ext <= 5;
+}
 
 static const char PEM_BEGIN[] = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----";
 static const char PEM_END[] = "-----END PRIVACY-ENHANCED MESSAGE-----";
@@ -58,6 +166,11 @@ static int classify(const char *p, size_t n)
         if (n == sizeof PEM_END - 1 && !memcmp(p, PEM_END, n)) return L_PEM_END;
         return L_OTHER;
     }
+    if (sc_is_digit((unsigned char)p[0])) {
+        if (stripped_root_line(p, n, ".TXT")) return L_STRIPPED_ROOT;
+        if (stripped_root_line(p, n, ".HDR.SGML")) return L_STRIPPED_HDR;
+        return L_OTHER;
+    }
     if (p[0] != '<' || n < 6) return L_OTHER;
     if (p[1] == '/') {
         if (sc_eq_upper(p, n, "</SEC-DOCUMENT>") || sc_eq_upper(p, n, "</IMS-DOCUMENT>"))
@@ -81,7 +194,7 @@ static int classify(const char *p, size_t n)
 static int starts_submission(int cls)
 {
     return cls == L_PEM_BEGIN || cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT ||
-           cls == L_SUBMISSION;
+           cls == L_SUBMISSION || cls == L_STRIPPED_ROOT;
 }
 
 void split_init(splitter *s, unsigned flags, int whole)
@@ -114,6 +227,7 @@ void split_reset(splitter *s, uint64_t base)
     s->part_at = UINT64_MAX;
     s->part_to = 0;
     s->skip_eol = 0;
+    s->stripped = s->spend = s->dpend = 0;
 }
 
 void split_free(splitter *s)
@@ -159,6 +273,7 @@ static void begin_sub(splitter *s, uint64_t off, edgr_container c)
     s->stray = 0;
     s->collecting = 0;
     s->hdrbuf.len = 0;
+    s->stripped = s->spend = 0;
     if (s->skipped) {
         if (!(s->html_seen && c == EDGR_C_SEC_HEADER))
             sub_diag(&s->b, s->skipped_off, EDGR_WARNING, EDGR_D_STRAY_LINE,
@@ -187,6 +302,7 @@ static void end_sub(splitter *s, uint64_t end)
     s->b.sub.end = end;
     s->b.sub.container = s->container;
     s->b.sub.pem = s->pem;
+    s->b.sub.stripped = s->stripped;
     sub_publish(&s->b);
     s->in_sub = 0;
     if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
@@ -306,6 +422,127 @@ static void begin_text(splitter *s, uint64_t at, int at_line_start)
 
 enum { LINE_NEXT, LINE_AGAIN };
 
+/* ---- stripped documents (see "Stripped" above) ------------------------- */
+
+/* Hand out the current document's text up to absolute offset `upto`. */
+static void stext_emit(splitter *s, const char *w, uint64_t woff, uint64_t upto)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d || upto <= s->st_emit) return;
+    if (!s->whole) {
+        if (s->hooks.text) call(s, s->hooks.text(s->user, d, w + (s->st_emit - woff), (size_t)(upto - s->st_emit)));
+        d->text.len += (size_t)(upto - s->st_emit);
+    }
+    s->st_emit = upto;
+}
+
+/* The current document's text ends where it was handed out to; the
+ * document itself at `end`. */
+static void stext_end(splitter *s, const char *w, uint64_t woff, uint64_t end)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    if (s->whole) {
+        d->text.ptr = w + (d->text_offset - woff);
+        d->text.len = (size_t)(s->st_emit - d->text_offset);
+    }
+    if (s->hooks.doc_end) call(s, s->hooks.doc_end(s->user, d));
+    end_doc(s, end, 0);
+}
+
+/* The pending type line is confirmed by sequence number `seq` (the line
+ * p[0..n)): a document starts at the type line. */
+static void stripped_doc(splitter *s, const char *w, uint64_t woff, int64_t seq, const char *p, size_t n)
+{
+    s->dpend = s->sm_blank = 0;
+    begin_doc(s, s->pend_line);
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    d->type = keep(s, w + (s->pend_off - woff), s->pend_len);
+    d->sequence_raw = keep(s, p, n);
+    d->sequence = seq;
+    d->stripped = 1;
+    s->state = ST_SMETA;
+    s->spend = 0;
+}
+
+/* The header's pending type line is confirmed: the header ends there. */
+static void stripped_header_end(splitter *s, const char *w, uint64_t woff, const char *p, size_t n)
+{
+    s->stripped = 1;
+    s->b.sub.stripped = 1;
+    sub_diag(&s->b, s->pend_line, EDGR_WARNING, EDGR_D_STRIPPED,
+             "SGML tags stripped from this submission: documents recovered from their bare "
+             "type, sequence and filename lines");
+    finish_header(s, w, woff, s->pend_line);
+    s->spend = 0;
+    if (s->state == ST_DONE || s->err) return;
+    edgr_span cnt = edgr_get(&s->b.sub, "public_document_count");
+    s->st_count = seq_value(cnt.ptr, cnt.len);
+    stripped_doc(s, w, woff, 1, p, n);
+}
+
+static void stripped_begin_text(splitter *s, uint64_t at)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    d->text_offset = at;
+    s->st_emit = s->st_prev_eol = at;
+    s->spend = 0;
+    s->state = ST_STEXT;
+    if (s->hooks.doc_begin) call(s, s->hooks.doc_begin(s->user, d));
+}
+
+/* A line of a stripped document's text.  `eol` is where its content ends. */
+static int stext_line(splitter *s, const char *w, uint64_t woff, int cls, const char *p, size_t n,
+                      uint64_t off, uint64_t next)
+{
+    uint64_t eol = off + n;
+    const char *t = p;
+    size_t tn = n;
+    trim_line(&t, &tn);
+    int shortl = n <= STRIP_LINE_MAX;
+    edgr_document *d = cur_doc(s);
+    if (s->spend) {
+        if (cls == L_BLANK && shortl && off - s->pend_line <= STRIP_PEND_MAX) {
+            s->st_prev_eol = eol;
+            return LINE_NEXT;
+        }
+        int64_t v = shortl ? seq_value(t, tn) : -1;
+        if (d && v >= 0 && v == d->sequence + 1) {
+            stext_end(s, w, woff, s->pend_line);
+            stripped_doc(s, w, woff, v, t, tn);
+            return LINE_NEXT;
+        }
+        /* not a document after all: text, up to the line before this one */
+        s->spend = 0;
+        stext_emit(s, w, woff, s->st_prev_eol);
+        return LINE_AGAIN;
+    }
+    if (shortl && cls == L_PEM_END && s->pem) {
+        stext_end(s, w, woff, off);
+        end_sub(s, next);
+        return LINE_NEXT;
+    }
+    if (shortl && starts_submission(cls)) {
+        stext_end(s, w, woff, off);
+        end_sub(s, off);
+        return s->stopped ? LINE_NEXT : LINE_AGAIN;
+    }
+    if (shortl && cls == L_OTHER && d && exhibit_type(s, t, tn) &&
+        (s->st_count < 0 || d->sequence + 1 <= s->st_count)) {
+        s->spend = 1;
+        s->pend_line = off;
+        s->pend_off = woff + (uint64_t)(t - w);
+        s->pend_len = tn;
+        s->st_prev_eol = eol;
+        return LINE_NEXT;
+    }
+    stext_emit(s, w, woff, eol);
+    s->st_prev_eol = eol;
+    return LINE_NEXT;
+}
+
 /* The header starts at absolute offset `at`: keep its bytes from there. */
 static int start_header(splitter *s, uint64_t at)
 {
@@ -342,6 +579,11 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
                 s->container = EDGR_C_SUBMISSION;
                 return start_header(s, next);
             }
+            if (cls == L_STRIPPED_ROOT) {
+                s->container = EDGR_C_SEC_DOCUMENT;
+                s->state = ST_ROOT;
+                return LINE_NEXT;
+            }
             /* a PEM message around something else: read it as it comes */
             s->container = EDGR_C_SEC_DOCUMENT;
             s->state = ST_ROOT;
@@ -355,7 +597,8 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             return LINE_NEXT;
         case L_SEC_DOCUMENT:
         case L_IMS_DOCUMENT:
-            begin_sub(s, off, cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT);
+        case L_STRIPPED_ROOT:
+            begin_sub(s, off, cls == L_IMS_DOCUMENT ? EDGR_C_IMS_DOCUMENT : EDGR_C_SEC_DOCUMENT);
             s->state = ST_ROOT;
             return LINE_NEXT;
         case L_SUBMISSION:
@@ -387,7 +630,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         return LINE_NEXT;
     case ST_ROOT:
         if (cls == L_BLANK) return LINE_NEXT;
-        if (cls == L_SEC_HEADER) return start_header(s, next);
+        if (cls == L_SEC_HEADER || cls == L_STRIPPED_HDR) return start_header(s, next);
         start_header(s, off); /* no <SEC-HEADER> line: the header starts here */
         return LINE_AGAIN;
     case ST_HEADER:
@@ -402,6 +645,29 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             finish_header(s, window, woff, off);
             if (s->state == ST_HEADER) s->state = ST_BETWEEN;
             return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
+        }
+        if (s->spend) {
+            /* a type line: a stripped submission when "1" comes next */
+            if (cls == L_BLANK) return LINE_NEXT;
+            const char *t = p;
+            size_t tn = n;
+            trim_line(&t, &tn);
+            s->spend = 0;
+            if (n <= STRIP_LINE_MAX && seq_value(t, tn) == 1 && s->container != EDGR_C_INDEX_HEADERS) {
+                stripped_header_end(s, window, woff, t, tn);
+                return LINE_NEXT;
+            }
+        }
+        if (cls == L_OTHER && n <= STRIP_LINE_MAX) {
+            const char *t = p;
+            size_t tn = n;
+            trim_line(&t, &tn);
+            if (type_shaped(t, tn) && !memchr(t, ':', tn)) {
+                s->spend = 1;
+                s->pend_line = off;
+                s->pend_off = woff + (uint64_t)(t - window);
+                s->pend_len = tn;
+            }
         }
         if (next - s->hdr_off > EDGR_MAX_HEADER) {
             sub_diag(&s->b, off, EDGR_ERROR, EDGR_D_LIMIT, "header larger than %zu MB",
@@ -450,6 +716,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         case L_SEC_DOCUMENT:
         case L_IMS_DOCUMENT:
         case L_SUBMISSION:
+        case L_STRIPPED_ROOT:
             if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT)
                 sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
                          "a new submission starts before this one was closed");
@@ -493,6 +760,48 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
     case ST_SKIP_LINE:
         s->state = ST_BETWEEN;
         return LINE_NEXT;
+    case ST_SMETA: {
+        /* after the sequence: a file name, a description (a line right
+         * after them that a blank line, once <TEXT>, follows), the text */
+        edgr_document *d = cur_doc(s);
+        if (cls == L_BLANK && n <= STRIP_LINE_MAX) {
+            if (s->dpend && d) {
+                d->description = keep(s, window + (s->dpend_off - woff), s->dpend_len);
+                s->dpend = 0;
+            }
+            s->sm_blank = 1;
+            return LINE_NEXT;
+        }
+        if (s->dpend) {
+            /* no blank line after it: the text's first line */
+            s->dpend = 0;
+            stripped_begin_text(s, s->dpend_line);
+            s->st_prev_eol = s->dpend_eol;
+            stext_emit(s, window, woff, s->dpend_eol);
+            return LINE_AGAIN;
+        }
+        const char *t = p;
+        size_t tn = n;
+        trim_line(&t, &tn);
+        if (d && !s->sm_blank && n <= STRIP_LINE_MAX) {
+            if (!d->filename.len && filename_shaped(t, tn)) {
+                d->filename = keep(s, t, tn);
+                return LINE_NEXT;
+            }
+            if (tn <= 80 && !starts_submission(cls) && cls != L_PEM_END) {
+                s->dpend = 1;
+                s->dpend_line = off;
+                s->dpend_off = woff + (uint64_t)(t - window);
+                s->dpend_len = tn;
+                s->dpend_eol = off + n;
+                return LINE_NEXT;
+            }
+        }
+        stripped_begin_text(s, off);
+        return LINE_AGAIN;
+    }
+    case ST_STEXT:
+        return stext_line(s, window, woff, cls, p, n, off, next);
     case ST_TRAILER:
         if (cls == L_BLANK || (cls == L_PEM_END && s->pem)) return LINE_NEXT;
         end_sub(s, off);
@@ -611,6 +920,22 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
         finish_header(s, w, woff, end);
         if (s->state == ST_DONE) return;
         break;
+    case ST_SMETA:
+        if (s->dpend) {
+            /* the last line: text */
+            stripped_begin_text(s, s->dpend_line);
+            stext_emit(s, w, woff, s->dpend_eol);
+            s->dpend = 0;
+            stext_end(s, w, woff, end);
+            break;
+        }
+        stripped_begin_text(s, end);
+        stext_end(s, w, woff, end);
+        break;
+    case ST_STEXT:
+        if (s->spend) stext_emit(s, w, woff, s->st_prev_eol);
+        stext_end(s, w, woff, end);
+        break;
     case ST_META:
         sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_TRUNCATED,
                  "input ends inside the header of document %ld", (long)s->cur + 1);
@@ -657,6 +982,12 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         const char *next = line_end(s, w, woff, p, end, final, &eol);
         if (s->skip_eol) {
             /* the rest of a line too long to keep: not a new line */
+            if (s->state == ST_STEXT) {
+                /* the rest of an over-long text line is text */
+                uint64_t e = woff + (uint64_t)(eol - w);
+                stext_emit(s, w, woff, e);
+                s->st_prev_eol = e;
+            }
             if (!next) {
                 p = end;
                 break;
@@ -694,5 +1025,10 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
     s->pos = woff + (uint64_t)(p - w);
     if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
     if (s->stopped) return s->stop_at;
-    return s->collecting ? s->hdr_off : s->pos;
+    if (s->collecting) return s->hdr_off;
+    /* stripped text not handed out yet (a type line that may start the next
+     * document, and the line break before it) */
+    if (s->state == ST_STEXT && s->st_emit < s->pos) return s->st_emit;
+    if (s->state == ST_SMETA && s->dpend) return s->dpend_line;
+    return s->pos;
 }
