@@ -132,6 +132,14 @@ for f in 10k-1997-text 10k-2023-html; do
   sed 's/: .*//' "$tmp/items.orig" | cmp -s - "$tmp/items.stripped" && ok || bad "$f-stripped: other item codes than the original"
   grep -q 'warning: .*tags stripped' "$tmp/err" && ok || bad "$f-stripped: no warning names the variant"
 done
+# the bodies, not only the headings: character references the tags left are read
+expect "item 1 of the stripped HTML 10-K" 0 "$edgr" items --item 1 tests/fixtures/items/10k-2023-html-stripped.txt
+grep -q 'designs small warehouse robots' "$tmp/out" && ok || bad "stripped item 1 has its body"
+expect "item 5 of the stripped HTML 10-K" 0 "$edgr" items --item 5 tests/fixtures/items/10k-2023-html-stripped.txt
+grep -q "^==> Part II, Item 5: Market for Registrant’s Common Equity" "$tmp/out" && ok || bad "stripped item 5 title decoded"
+grep -q 'symbol QFRB' "$tmp/out" && ok || bad "stripped item 5 has its body"
+expect "text of the stripped HTML 10-K" 0 "$edgr" text tests/fixtures/items/10k-2023-html-stripped.txt
+! grep -q '&#160;\|&amp;' "$tmp/out" && ok || bad "character references left in stripped text"
 expect "docs of a stripped submission" 0 "$edgr" docs tests/fixtures/items/10k-2023-html-stripped.txt
 [ "$(grep -c 'qfrb-' "$tmp/out")" = 3 ] && ok || bad "three documents recovered"
 # bare documents: an .htm with no envelope
