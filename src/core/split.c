@@ -45,7 +45,7 @@ enum {
  * structure, so that a stream, which sees an over-long line in pieces,
  * judges every line as the whole-buffer parser does.  A type line waits for
  * its sequence across blank lines only (at most STRIP_PEND_MAX bytes). */
-enum { STRIP_LINE_MAX = 256, STRIP_PEND_MAX = 1 << 20 };
+enum { STRIP_LINE_MAX = 256, STRIP_PEND_MAX = 1 << 20, STRIP_SEQ_GAP = 5 };
 
 static int all_digits_n(const char *p, size_t n, size_t want)
 {
@@ -108,7 +108,8 @@ static int type_shaped(const char *p, size_t n)
 static int exhibit_type(const splitter *s, const char *p, size_t n)
 {
     static const char *const known[] = {"GRAPHIC", "ZIP", "XML", "EXCEL", "JSON", "PDF", "COVER",
-                                        "CORRESP", "TEXT-EXTRACT", "INFORMATION TABLE"};
+                                        "CORRESP", "TEXT-EXTRACT", "INFORMATION TABLE",
+                                        "INTERNAL CONTROL RPT"};
     if (!type_shaped(p, n)) return 0;
     for (size_t i = 0; i + 3 <= n; i++)
         if (p[i] == 'E' && p[i + 1] == 'X' && p[i + 2] == '-' && (i == 0 || p[i - 1] == ' '))
@@ -474,8 +475,37 @@ static void stripped_header_end(splitter *s, const char *w, uint64_t woff, const
     sub_diag(&s->b, s->pend_line, EDGR_WARNING, EDGR_D_STRIPPED,
              "SGML tags stripped from this submission: documents recovered from their bare "
              "type, sequence and filename lines");
+    size_t first = s->b.diags.len;
     finish_header(s, w, woff, s->pend_line);
     s->spend = 0;
+    /* the values of stripped header tags (<ACCEPTANCE-DATETIME>, series and
+     * classes ...) are bare lines, kept under "unknown": one warning for
+     * all of them, not one each */
+    const char *region = s->whole ? w + (s->hdr_off - woff) : s->hdrbuf.data;
+    size_t rlen = (size_t)(s->pend_line - s->hdr_off), bare = 0, k = first;
+    uint64_t bare_at = 0;
+    edgr_diag *dg = s->b.diags.items;
+    for (size_t i = first; i < s->b.diags.len; i++) {
+        uint64_t at = dg[i].offset - s->hdr_off;
+        int is_bare = 0;
+        if (dg[i].code == EDGR_D_UNKNOWN_KEY && region && at < rlen) {
+            const char *lp = region + at;
+            size_t ln = 0;
+            while (at + ln < rlen && lp[ln] != '\n' && lp[ln] != '\r') ln++;
+            is_bare = !memchr(lp, ':', ln) && lp[0] != '<';
+        }
+        if (is_bare) {
+            if (!bare++) bare_at = dg[i].offset;
+        } else {
+            dg[k++] = dg[i];
+        }
+    }
+    s->b.diags.len = k;
+    if (bare)
+        sub_diag(&s->b, bare_at, EDGR_WARNING, EDGR_D_UNKNOWN_KEY,
+                 "%zu bare value line(s) in the stripped header (the values of its tags) kept under \"unknown\"",
+                 bare);
+    sub_publish(&s->b);
     if (s->state == ST_DONE || s->err) return;
     edgr_span cnt = edgr_get(&s->b.sub, "public_document_count");
     s->st_count = seq_value(cnt.ptr, cnt.len);
@@ -509,7 +539,9 @@ static int stext_line(splitter *s, const char *w, uint64_t woff, int cls, const 
             return LINE_NEXT;
         }
         int64_t v = shortl ? seq_value(t, tn) : -1;
-        if (d && v >= 0 && v == d->sequence + 1) {
+        /* the next number; EDGAR's sequences may skip a few (a paper
+         * document, a withdrawn one) */
+        if (d && v > d->sequence && v <= d->sequence + STRIP_SEQ_GAP) {
             stext_end(s, w, woff, s->pend_line);
             stripped_doc(s, w, woff, v, t, tn);
             return LINE_NEXT;
@@ -530,7 +562,7 @@ static int stext_line(splitter *s, const char *w, uint64_t woff, int cls, const 
         return s->stopped ? LINE_NEXT : LINE_AGAIN;
     }
     if (shortl && cls == L_OTHER && d && exhibit_type(s, t, tn) &&
-        (s->st_count < 0 || d->sequence + 1 <= s->st_count)) {
+        (s->st_count < 0 || (int64_t)s->b.docs.len < s->st_count)) {
         s->spend = 1;
         s->pend_line = off;
         s->pend_off = woff + (uint64_t)(t - w);
@@ -546,6 +578,7 @@ static int stext_line(splitter *s, const char *w, uint64_t woff, int cls, const 
 /* The header starts at absolute offset `at`: keep its bytes from there. */
 static int start_header(splitter *s, uint64_t at)
 {
+    s->cst_len = 0;
     s->state = ST_HEADER;
     s->collecting = 1;
     s->hdr_off = at;
@@ -646,6 +679,13 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             if (s->state == ST_HEADER) s->state = ST_BETWEEN;
             return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
         }
+        if (n <= STRIP_LINE_MAX && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
+            const char *t = p + 26;
+            size_t tn = n - 26;
+            trim_line(&t, &tn);
+            s->cst_off = woff + (uint64_t)(t - window);
+            s->cst_len = tn;
+        }
         if (s->spend) {
             /* a type line: a stripped submission when "1" comes next */
             if (cls == L_BLANK) return LINE_NEXT;
@@ -662,7 +702,10 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             const char *t = p;
             size_t tn = n;
             trim_line(&t, &tn);
-            if (type_shaped(t, tn) && !memchr(t, ':', tn)) {
+            /* forms 3, 4 and 5 are all digits: those only as the form */
+            int form = s->cst_len && tn == s->cst_len &&
+                       !memcmp(t, window + (s->cst_off - woff), tn);
+            if ((type_shaped(t, tn) || form) && !memchr(t, ':', tn)) {
                 s->spend = 1;
                 s->pend_line = off;
                 s->pend_off = woff + (uint64_t)(t - window);

@@ -75,6 +75,8 @@ typedef struct splitter {
     uint64_t st_emit;    /* the document's text is handed out up to here      */
     uint64_t st_prev_eol;/* end of the last line looked at                    */
     int64_t st_count;    /* PUBLIC DOCUMENT COUNT, -1 if unknown              */
+    uint64_t cst_off;    /* header: CONFORMED SUBMISSION TYPE's value          */
+    size_t cst_len;
     int sm_blank;        /* a blank line since the sequence line              */
     int dpend;           /* a description line waits for the blank after it  */
     uint64_t dpend_line, dpend_off, dpend_eol;
