@@ -91,7 +91,8 @@ typedef enum edgr_diag_code {
     EDGR_D_BAD_CLOSE = 10,       /* a closing tag matched nothing open          */
     EDGR_D_ITEM_UNKNOWN = 11,    /* an ITEM INFORMATION title has no known code */
     EDGR_D_NO_TEXT = 12,         /* a <DOCUMENT> without <TEXT>                 */
-    EDGR_D_STRIPPED = 13         /* the SGML tags were stripped (recovered)     */
+    EDGR_D_STRIPPED = 13,        /* the SGML tags were stripped (recovered)     */
+    EDGR_D_REPEATED = 14         /* identical copies of the submission skipped  */
 } edgr_diag_code;
 
 typedef struct edgr_diag {

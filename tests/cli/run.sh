@@ -149,6 +149,12 @@ expect "text of the stripped HTML 10-K" 0 "$edgr" text tests/fixtures/items/10k-
 ! grep -q '&#160;\|&amp;' "$tmp/out" && ok || bad "character references left in stripped text"
 expect "docs of a stripped submission" 0 "$edgr" docs tests/fixtures/items/10k-2023-html-stripped.txt
 [ "$(grep -c 'qfrb-' "$tmp/out")" = 3 ] && ok || bad "three documents recovered"
+# the same submission three times in one file (issue 10): reported once
+expect "items of a repeated submission" 0 "$edgr" items tests/fixtures/repeated.txt
+[ "$(grep -c '^==> Item 2.02' "$tmp/out")" = 1 ] && ok || bad "repeated submission's items reported once"
+grep -q 'warning: .*repeated 3 times' "$tmp/err" && ok || bad "repeat count in a warning"
+expect "parse of a repeated submission" 0 "$edgr" parse tests/fixtures/repeated.txt
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "repeated submission parsed once"
 # bare documents: an .htm with no envelope
 "$edgr" cat "$s8k" 1 > "$tmp/bare.htm"
 expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"

@@ -501,3 +501,47 @@ TEST(ordinary_submissions_are_not_taken_for_stripped)
         for (size_t d = 0; s && d < s->doc_count; d++) CHECK(!s->docs[d].stripped);
     }
 }
+
+/* Issue 10: the same submission repeated in one file (same bytes; only the
+ * first copy has its PEM preamble) is reported once, with a warning that
+ * names the repeat count; whole and streamed alike. */
+TEST(identical_repeats_reported_once)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    const edgr_submission *s;
+    size_t used;
+    CHECK(edgr_parse(P, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    CHECK(used == len); /* the repeats are consumed with the first copy */
+    CHECK(s->pem && s->doc_count == 1 && s->errors == 0);
+    CHECK(diag_with(s, EDGR_D_REPEATED) && diag_says(s, "3 times"));
+    jbuf j = {0};
+    json_whole(P, buf, len, &j);
+    CHECK(j.subs == 1);
+    free(j.p);
+    check_streams_alike("tests/fixtures/repeated.txt");
+}
+
+TEST(repeats_that_differ_stay_separate)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    /* one byte changed in the last copy's text: a different submission */
+    char *hit = NULL;
+    for (char *q = buf; (q = strstr(q, "carloads up 6%")); q++) hit = q;
+    CHECK(hit != NULL);
+    if (!hit) return;
+    hit[12] = '7';
+    jbuf j = {0}, st = {0};
+    json_whole(P, buf, len, &j);
+    json_stream(buf, len, 0, 3, &st);
+    CHECK(j.subs == 2 && st.subs == 2); /* copies 1-2 are one, copy 3 is another */
+    CHECK(j.p && st.p && !strcmp(j.p, st.p));
+    CHECK(j.p && strstr(j.p, "repeated 2 times"));
+    free(j.p);
+    free(st.p);
+    /* distinct accessions, as ever */
+    load("tests/fixtures/concatenated.txt", 0, NULL);
+    j = (jbuf){0};
+    json_whole(P, buf, len, &j);
+    CHECK(j.subs == 2 && !strstr(j.p, "repeated"));
+    free(j.p);
+}
