@@ -19,7 +19,8 @@ enum {
     ST_SKIP_REST, /* the rest of an index-headers page                       */
     ST_DONE,      /* header-only parse finished                              */
     ST_SMETA,     /* stripped: after a document's sequence line              */
-    ST_STEXT      /* stripped: inside a document's text                      */
+    ST_STEXT,     /* stripped: inside a document's text                      */
+    ST_REPEAT     /* after a closed submission: is the same one next?        */
 };
 
 /* Structural lines. */
@@ -229,12 +230,145 @@ void split_reset(splitter *s, uint64_t base)
     s->part_to = 0;
     s->skip_eol = 0;
     s->stripped = s->spend = s->dpend = 0;
+    s->core_off = s->core_end = 0;
+    s->core_on = 0;
+    s->rep_count = 1;
 }
 
 void split_free(splitter *s)
 {
     sub_free(&s->b);
     edgr_buf_free(&s->hdrbuf);
+}
+
+/* ---- Repeats -------------------------------------------------------------
+ *
+ * Some files hold the same submission several times over, byte for byte
+ * (only the first copy PEM-wrapped).  After a submission closed by its end
+ * tag, the splitter looks at what follows: if it is the same bytes from the
+ * root line (<SEC-DOCUMENT> ...) to the end of the closing line, followed by
+ * a line end, it is skipped and counted, and the submission is reported
+ * once, with a warning naming the count.  The whole-buffer parser compares
+ * the bytes; a stream, which has let the first copy go, compares a 64-bit
+ * hash of them (of the first REP_PREFIX bytes first, so that a different
+ * submission is let through at once) and holds a candidate copy back until
+ * it has all of it, which bounds the cores it considers to REP_MAX bytes -
+ * the whole-buffer parser keeps the same bound, so both agree. */
+enum { REP_PREFIX = 4096 };
+#define REP_MAX ((uint64_t)EDGR_MAX_HEADER)
+
+static const uint64_t HASH_K = 0x9E3779B97F4A7C15ull;
+
+static uint64_t hash_word(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * HASH_K;
+    return h ^ (h >> 29);
+}
+
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Four independent lanes over 32-byte blocks, so that hashing keeps up
+ * with the splitter's scan; a block cut by a chunk waits in `carry`. */
+typedef struct hasher {
+    uint64_t h[4], total;
+    unsigned char carry[32];
+    unsigned nc;
+} hasher;
+
+static void hash_block(hasher *x, const unsigned char *u)
+{
+    x->h[0] = hash_word(x->h[0], load64(u));
+    x->h[1] = hash_word(x->h[1], load64(u + 8));
+    x->h[2] = hash_word(x->h[2], load64(u + 16));
+    x->h[3] = hash_word(x->h[3], load64(u + 24));
+}
+
+static void hash_init(hasher *x)
+{
+    memset(x, 0, sizeof *x);
+    for (int i = 0; i < 4; i++) x->h[i] = (uint64_t)i + 1;
+}
+
+static void hash_update(hasher *x, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    x->total += n;
+    if (x->nc) {
+        size_t k = 32 - x->nc < n ? 32 - x->nc : n;
+        memcpy(x->carry + x->nc, u, k);
+        x->nc += (unsigned)k;
+        u += k;
+        n -= k;
+        if (x->nc < 32) return;
+        hash_block(x, x->carry);
+        x->nc = 0;
+    }
+    for (; n >= 32; u += 32, n -= 32) hash_block(x, u);
+    memcpy(x->carry, u, n);
+    x->nc = (unsigned)n;
+}
+
+static uint64_t hash_final(const hasher *x)
+{
+    unsigned char last[32] = {0};
+    memcpy(last, x->carry, x->nc);
+    hasher y = *x;
+    hash_block(&y, last);
+    uint64_t h = y.total;
+    for (int i = 0; i < 4; i++) h = hash_word(h, y.h[i]);
+    return h;
+}
+
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+    hasher x;
+    hash_init(&x);
+    hash_update(&x, p, n);
+    return hash_final(&x);
+}
+
+/* Stream: hash the core's bytes [h_pos, upto), all in the window. */
+static void core_hash_to(splitter *s, const char *w, uint64_t woff, uint64_t upto)
+{
+    if (!s->core_on || upto <= s->h_pos) return;
+    hasher *x = (hasher *)(void *)s->hstate;
+    const char *p = w + (s->h_pos - woff);
+    size_t n = (size_t)(upto - s->h_pos);
+    uint64_t done = s->h_pos - s->core_off;
+    if (done < REP_PREFIX && done + n >= REP_PREFIX) {
+        size_t k = (size_t)(REP_PREFIX - done);
+        hash_update(x, p, k);
+        s->h_prefix = hash_final(x);
+        p += k;
+        n -= k;
+    }
+    hash_update(x, p, n);
+    s->h_pos = upto;
+}
+
+/* Stream: the core is complete; s->h becomes its hash (and the prefix's,
+ * when the core is no longer than the prefix). */
+static void core_end_hash(splitter *s, const char *w, uint64_t woff)
+{
+    if (!s->core_on) return;
+    core_hash_to(s, w, woff, s->core_end);
+    s->h = hash_final((hasher *)(void *)s->hstate);
+    if (s->core_end - s->core_off <= REP_PREFIX) s->h_prefix = s->h;
+    s->core_on = 0;
+}
+
+static void core_begin(splitter *s, uint64_t off)
+{
+    s->core_off = off;
+    s->core_end = 0;
+    s->core_on = !s->whole;
+    s->h_pos = off;
+    if (s->core_on) hash_init((hasher *)(void *)s->hstate);
 }
 
 static int call(splitter *s, int rc)
@@ -275,6 +409,8 @@ static void begin_sub(splitter *s, uint64_t off, edgr_container c)
     s->collecting = 0;
     s->hdrbuf.len = 0;
     s->stripped = s->spend = 0;
+    s->core_off = s->core_end = 0;
+    s->core_on = 0;
     if (s->skipped) {
         if (!(s->html_seen && c == EDGR_C_SEC_HEADER))
             sub_diag(&s->b, s->skipped_off, EDGR_WARNING, EDGR_D_STRAY_LINE,
@@ -296,6 +432,27 @@ static void end_doc(splitter *s, uint64_t end, int truncated)
     s->cur = -1;
 }
 
+/* The submission is reported: `next` is where the input goes on. */
+static void report_sub(splitter *s, uint64_t next)
+{
+    if (s->rep_count > 1) {
+        edgr_span acc = edgr_get(&s->b.sub, "accession_number");
+        sub_diag(&s->b, s->rep_first, EDGR_WARNING, EDGR_D_REPEATED,
+                 "submission %.*s repeated %d times in the input, byte for byte: the %d copies "
+                 "from here on skipped",
+                 (int)(acc.len > 40 ? 40 : acc.len), acc.ptr ? acc.ptr : "", s->rep_count,
+                 s->rep_count - 1);
+        sub_sort_diags(&s->b);
+        sub_publish(&s->b);
+    }
+    if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
+    if (s->stop_after_sub) {
+        s->stopped = 1;
+        s->stop_at = s->rep_count > 1 ? next : s->b.sub.end;
+    }
+    s->state = ST_START;
+}
+
 static void end_sub(splitter *s, uint64_t end)
 {
     if (!s->in_sub) return;
@@ -306,12 +463,49 @@ static void end_sub(splitter *s, uint64_t end)
     s->b.sub.stripped = s->stripped;
     sub_publish(&s->b);
     s->in_sub = 0;
-    if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
-    if (s->stop_after_sub) {
-        s->stopped = 1;
-        s->stop_at = end;
+    s->core_on = 0;
+    s->rep_count = 1;
+    if (s->closed && s->core_end > s->core_off && s->core_end - s->core_off <= REP_MAX &&
+        !s->stripped && !(s->flags & EDGR_PARSE_HEADER_ONLY) && !s->err) {
+        /* is the same submission next? (run_repeat decides) */
+        s->state = ST_REPEAT;
+        s->pos = end;
+        return;
     }
-    s->state = ST_START;
+    report_sub(s, end);
+}
+
+/* After a closed submission: skip blanks, then the identical copies. */
+static const char *run_repeat(splitter *s, const char *w, uint64_t woff, const char *p, const char *end,
+                              int final)
+{
+    while (p < end && sc_is_space((unsigned char)*p)) p++;
+    if (p == end) {
+        if (final) report_sub(s, woff + (uint64_t)(end - w));
+        return p;
+    }
+    size_t L = (size_t)(s->core_end - s->core_off), avail = (size_t)(end - p);
+    size_t pre = L < REP_PREFIX ? L : REP_PREFIX;
+    int same;
+    if (s->whole) {
+        same = avail >= L && !memcmp(p, w + (s->core_off - woff), L);
+    } else {
+        /* wait for the prefix, then (when it matches) for the whole copy */
+        if (avail < pre + (pre == L) && !final) return NULL;
+        same = avail >= pre && hash_bytes(p, pre) == s->h_prefix;
+        if (same && L > pre) {
+            if (avail < L + 1 && !final) return NULL;
+            same = avail >= L && hash_bytes(p, L) == s->h;
+        }
+    }
+    /* the copy ends with its closing line */
+    if (same && avail > L && p[L] != '\n' && p[L] != '\r') same = 0;
+    if (!same) {
+        report_sub(s, woff + (uint64_t)(p - w));
+        return p;
+    }
+    if (s->rep_count++ == 1) s->rep_first = woff + (uint64_t)(p - w);
+    return p + L;
 }
 
 static void finish_header(splitter *s, const char *window, uint64_t woff, uint64_t end)
@@ -606,10 +800,12 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
                 s->container = cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT;
                 s->state = ST_ROOT;
+                core_begin(s, off);
                 return LINE_NEXT;
             }
             if (cls == L_SUBMISSION) {
                 s->container = EDGR_C_SUBMISSION;
+                core_begin(s, off);
                 return start_header(s, next);
             }
             if (cls == L_STRIPPED_ROOT) {
@@ -633,9 +829,11 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         case L_STRIPPED_ROOT:
             begin_sub(s, off, cls == L_IMS_DOCUMENT ? EDGR_C_IMS_DOCUMENT : EDGR_C_SEC_DOCUMENT);
             s->state = ST_ROOT;
+            core_begin(s, off);
             return LINE_NEXT;
         case L_SUBMISSION:
             begin_sub(s, off, EDGR_C_SUBMISSION);
+            core_begin(s, off);
             return start_header(s, next);
         case L_SEC_HEADER:
             begin_sub(s, off, EDGR_C_SEC_HEADER);
@@ -740,6 +938,8 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         case L_SUBMISSION_END:
             s->closed = 1;
             s->state = ST_TRAILER;
+            s->core_end = off + n;
+            core_end_hash(s, window, woff);
             return LINE_NEXT;
         case L_PEM_END:
             if (s->pem) {
@@ -1002,6 +1202,7 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
         break;
     }
     if (s->in_sub) end_sub(s, end);
+    if (s->state == ST_REPEAT) report_sub(s, end);
 }
 
 uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
@@ -1014,6 +1215,12 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         if (s->state == ST_TEXT) {
             const char *np = run_text(s, w, woff, p, end, final);
             if (np == p && !final) break;
+            p = np;
+            continue;
+        }
+        if (s->state == ST_REPEAT) {
+            const char *np = run_repeat(s, w, woff, p, end, final);
+            if (!np) break;
             p = np;
             continue;
         }
@@ -1058,6 +1265,11 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = w + (s->stop_at - woff);
             break;
         }
+        if (s->state == ST_REPEAT) {
+            /* the repeat check starts where the submission ended */
+            p = w + (s->pos - woff);
+            continue;
+        }
         /* "<TEXT>content": the text starts on the <TEXT> line itself */
         if (s->state == ST_TEXT && s->cur >= 0) {
             const edgr_document *d = cur_doc(s);
@@ -1066,6 +1278,7 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         p = next;
     }
     s->pos = woff + (uint64_t)(p - w);
+    core_hash_to(s, w, woff, s->pos);
     if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
     if (s->stopped) return s->stop_at;
     if (s->collecting) return s->hdr_off;

@@ -77,6 +77,15 @@ typedef struct splitter {
     int64_t st_count;    /* PUBLIC DOCUMENT COUNT, -1 if unknown              */
     uint64_t cst_off;    /* header: CONFORMED SUBMISSION TYPE's value          */
     size_t cst_len;
+    /* identical repeats (split.c, "Repeats"): the closed submission's core,
+     * from its root line to the end of its closing line */
+    uint64_t core_off, core_end;
+    int core_on;         /* stream: the core is being hashed                  */
+    uint64_t h_pos;      /* hashed up to here                                 */
+    uint64_t h, h_prefix; /* the core's hash, its first 4 KiB's              */
+    uint64_t hstate[10];  /* split.c's hasher, mid-way                        */
+    int rep_count;       /* copies seen (1 = no repeat yet)                    */
+    uint64_t rep_first;  /* offset of the first repeat                        */
     int sm_blank;        /* a blank line since the sequence line              */
     int dpend;           /* a description line waits for the blank after it  */
     uint64_t dpend_line, dpend_off, dpend_eol;
