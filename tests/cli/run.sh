@@ -155,6 +155,32 @@ expect "items of a repeated submission" 0 "$edgr" items tests/fixtures/repeated.
 grep -q 'warning: .*repeated 3 times' "$tmp/err" && ok || bad "repeat count in a warning"
 expect "parse of a repeated submission" 0 "$edgr" parse tests/fixtures/repeated.txt
 [ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "repeated submission parsed once"
+# every command prints a result or an error (issue 10): nothing to show is
+# said on stderr with exit 1, as search does with no hit
+hdr=tests/fixtures/header_only.hdr.sgml
+for c in text items docs; do
+  expect "$c of a header only" 1 "$edgr" $c "$hdr"
+  grep -q 'no document' "$tmp/err" && ok || bad "$c of a header only says why ($(cat "$tmp/err"))"
+done
+expect "facts of a header only (the header's facts)" 0 "$edgr" facts "$hdr"
+grep -q '"accession_number":"0009900016-24-000031"' "$tmp/out" && ok || bad "facts of a header only"
+mkdir -p "$tmp/mixed" && cp "$hdr" "$s8k" "$tmp/mixed/"
+expect "items of a folder with a header only (skipped)" 0 "$edgr" items "$tmp/mixed"
+grep -q '^==> Item 7.01' "$tmp/out" && ok || bad "items of the folder's 8-K"
+grep -q 'warning: no document' "$tmp/err" && ok || bad "header only in a folder: a warning"
+printf 'FORM 10-K\n\nNothing in this document is an item heading.\n' > "$tmp/noitems.txt"
+expect "items: none found" 1 "$edgr" items "$tmp/noitems.txt"
+[ ! -s "$tmp/out" ] && grep -q 'no items found' "$tmp/err" && ok || bad "items: none found says so"
+expect "items --json: none found" 1 "$edgr" items --json "$tmp/noitems.txt"
+grep -q '"items":\[\]}' "$tmp/out" && ok || bad "items --json prints the filing with no items"
+expect "items --item absent" 1 "$edgr" items --item 5.02 "$s8k"
+grep -q 'no item 5.02' "$tmp/err" && ok || bad "items --item absent says so"
+printf '<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n<html><body><p> </p></body></html>\n</TEXT>\n</DOCUMENT>\n' > "$tmp/emptydoc.txt"
+expect "text of a document with no text" 1 "$edgr" text "$tmp/emptydoc.txt"
+grep -q 'no text' "$tmp/err" && ok || bad "text of an empty document says so"
+for c in text items docs; do
+  "$edgr" $c --help | grep -q 'Exit status' && ok || bad "$c --help gives its exit status"
+done
 # bare documents: an .htm with no envelope
 "$edgr" cat "$s8k" 1 > "$tmp/bare.htm"
 expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"
