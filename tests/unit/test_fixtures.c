@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../common/equiv.h"
+#include "../common/strip.h"
 #include "test.h"
 
 static edgr_parser *P;
@@ -377,6 +378,21 @@ TEST(fuzz_findings_replay)
         char *b = read_file(path, &len_);
         /* the fuzz target reads its first byte as flags */
         CHECK(b && len_ >= 1 && agree(b + 1, len_ - 1));
+        /* and tries the stripped and the repeated variants (issue 10) */
+        char *v;
+        size_t vn;
+        if (b && len_ >= 1 && !strip_tags(b + 1, len_ - 1, &v, &vn)) {
+            if (!agree(v, vn)) fprintf(stderr, "  %s, stripped: stream differs from whole\n", e->d_name);
+            CHECK(agree(v, vn));
+            free(v);
+        }
+        if (b && len_ >= 1 && (v = malloc(2 * len_))) {
+            memcpy(v, b + 1, len_ - 1);
+            memcpy(v + len_ - 1, b + 1, len_ - 1);
+            if (!agree(v, 2 * (len_ - 1))) fprintf(stderr, "  %s, twice: stream differs from whole\n", e->d_name);
+            CHECK(agree(v, 2 * (len_ - 1)));
+            free(v);
+        }
         free(b);
         n++;
     }
