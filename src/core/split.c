@@ -231,7 +231,7 @@ void split_reset(splitter *s, uint64_t base)
     s->skip_eol = 0;
     s->stripped = s->spend = s->dpend = 0;
     s->core_off = s->core_end = 0;
-    s->core_on = 0;
+    s->core_on = s->core_seen = 0;
     s->rep_count = 1;
 }
 
@@ -364,6 +364,7 @@ static void core_end_hash(splitter *s, const char *w, uint64_t woff)
 
 static void core_begin(splitter *s, uint64_t off)
 {
+    s->core_seen = 1;
     s->core_off = off;
     s->core_end = 0;
     s->core_on = !s->whole;
@@ -410,7 +411,7 @@ static void begin_sub(splitter *s, uint64_t off, edgr_container c)
     s->hdrbuf.len = 0;
     s->stripped = s->spend = 0;
     s->core_off = s->core_end = 0;
-    s->core_on = 0;
+    s->core_on = s->core_seen = 0;
     if (s->skipped) {
         if (!(s->html_seen && c == EDGR_C_SEC_HEADER))
             sub_diag(&s->b, s->skipped_off, EDGR_WARNING, EDGR_D_STRAY_LINE,
@@ -465,7 +466,7 @@ static void end_sub(splitter *s, uint64_t end)
     s->in_sub = 0;
     s->core_on = 0;
     s->rep_count = 1;
-    if (s->closed && s->core_end > s->core_off && s->core_end - s->core_off <= REP_MAX &&
+    if (s->closed && s->core_seen && s->core_end > s->core_off && s->core_end - s->core_off <= REP_MAX &&
         !s->stripped && !(s->flags & EDGR_PARSE_HEADER_ONLY) && !s->err) {
         /* is the same submission next? (run_repeat decides) */
         s->state = ST_REPEAT;

@@ -80,6 +80,7 @@ typedef struct splitter {
     /* identical repeats (split.c, "Repeats"): the closed submission's core,
      * from its root line to the end of its closing line */
     uint64_t core_off, core_end;
+    int core_seen;       /* its root line was seen                            */
     int core_on;         /* stream: the core is being hashed                  */
     uint64_t h_pos;      /* hashed up to here                                 */
     uint64_t h, h_prefix; /* the core's hash, its first 4 KiB's              */
