@@ -561,3 +561,36 @@ TEST(repeats_that_differ_stay_separate)
     CHECK(j.subs == 2 && !strstr(j.p, "repeated"));
     free(j.p);
 }
+
+/* The same file with its tags stripped: the stripped copies repeat too. */
+TEST(stripped_identical_repeats_reported_once)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    char *v;
+    size_t vn;
+    CHECK(!strip_tags(buf, len, &v, &vn));
+    jbuf j = {0}, st = {0};
+    json_whole(P, v, vn, &j);
+    json_stream(v, vn, 0, 5, &st);
+    CHECK(j.subs == 1 && j.p && strstr(j.p, "repeated 3 times") && strstr(j.p, "\"stripped\":true"));
+    CHECK(j.p && st.p && !strcmp(j.p, st.p));
+    free(j.p);
+    free(st.p);
+    /* a copy that goes on past the first's end is not a repeat */
+    char *w = malloc(vn + 16);
+    CHECK(w != NULL);
+    if (w) {
+        memcpy(w, v, vn);
+        memcpy(w + vn, "one more line\n", 14);
+        j = (jbuf){0};
+        st = (jbuf){0};
+        json_whole(P, w, vn + 14, &j);
+        json_stream(w, vn + 14, 1, 0, &st);
+        CHECK(j.subs == 2 && j.p && strstr(j.p, "repeated 2 times") && strstr(j.p, "one more line") == NULL);
+        CHECK(j.p && st.p && !strcmp(j.p, st.p));
+        free(j.p);
+        free(st.p);
+        free(w);
+    }
+    free(v);
+}
