@@ -255,7 +255,7 @@ void split_free(splitter *s)
  * it has all of it, which bounds the cores it considers to REP_MAX bytes -
  * the whole-buffer parser keeps the same bound, so both agree. */
 enum { REP_PREFIX = 4096 };
-#define REP_MAX ((uint64_t)EDGR_MAX_HEADER)
+#define REP_MAX ((uint64_t)32 << 20)
 
 static const uint64_t HASH_K = 0x9E3779B97F4A7C15ull;
 
@@ -464,10 +464,12 @@ static void end_sub(splitter *s, uint64_t end)
     s->b.sub.stripped = s->stripped;
     sub_publish(&s->b);
     s->in_sub = 0;
-    s->core_on = 0;
     s->rep_count = 1;
-    if (s->closed && s->core_seen && s->core_end > s->core_off && s->core_end - s->core_off <= REP_MAX &&
-        !s->stripped && !(s->flags & EDGR_PARSE_HEADER_ONLY) && !s->err) {
+    /* stripped: hashed up to its end already (stext_end) */
+    if (s->stripped && s->core_on && s->h_pos == s->core_end) core_end_hash(s, NULL, 0);
+    s->core_on = 0;
+    if ((s->closed || s->stripped) && s->core_seen && s->core_end > s->core_off &&
+        s->core_end - s->core_off <= REP_MAX && !(s->flags & EDGR_PARSE_HEADER_ONLY) && !s->err) {
         /* is the same submission next? (run_repeat decides) */
         s->state = ST_REPEAT;
         s->pos = end;
@@ -501,6 +503,24 @@ static const char *run_repeat(splitter *s, const char *w, uint64_t woff, const c
     }
     /* the copy ends with its closing line */
     if (same && avail > L && p[L] != '\n' && p[L] != '\r') same = 0;
+    if (same && s->stripped) {
+        /* no closing line: the copy must end where the input does or the
+         * next submission begins, or it is a longer submission */
+        const char *r = p + L, *cap = end - r > STRIP_PEND_MAX ? r + STRIP_PEND_MAX : end;
+        while (r < cap && sc_is_space((unsigned char)*r)) r++;
+        if (r == end) {
+            if (!final) return NULL;
+        } else if (r == cap) {
+            same = 0;
+        } else {
+            size_t m = (size_t)(end - r) < STRIP_LINE_MAX ? (size_t)(end - r) : STRIP_LINE_MAX;
+            size_t k = 0;
+            while (k < m && r[k] != '\n' && r[k] != '\r') k++;
+            if (k == m && m < STRIP_LINE_MAX && !final) return NULL;
+            int cls = classify(r, k);
+            same = starts_submission(cls);
+        }
+    }
     if (!same) {
         report_sub(s, woff + (uint64_t)(p - w));
         return p;
@@ -644,6 +664,9 @@ static void stext_end(splitter *s, const char *w, uint64_t woff, uint64_t end)
     }
     if (s->hooks.doc_end) call(s, s->hooks.doc_end(s->user, d));
     end_doc(s, end, 0);
+    /* a stripped submission's core ends with its last line of text */
+    s->core_end = s->st_emit;
+    core_hash_to(s, w, woff, s->core_end);
 }
 
 /* The pending type line is confirmed by sequence number `seq` (the line
@@ -812,6 +835,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             if (cls == L_STRIPPED_ROOT) {
                 s->container = EDGR_C_SEC_DOCUMENT;
                 s->state = ST_ROOT;
+                core_begin(s, off);
                 return LINE_NEXT;
             }
             /* a PEM message around something else: read it as it comes */
@@ -1279,7 +1303,12 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         p = next;
     }
     s->pos = woff + (uint64_t)(p - w);
-    core_hash_to(s, w, woff, s->pos);
+    /* a stripped submission's core ends with its text handed out: what is
+     * not handed out yet may not be the core's */
+    uint64_t safe = s->pos;
+    if (s->state == ST_STEXT && s->st_emit < safe) safe = s->st_emit;
+    if (s->state == ST_SMETA && s->dpend && s->dpend_line < safe) safe = s->dpend_line;
+    core_hash_to(s, w, woff, safe);
     if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
     if (s->stopped) return s->stop_at;
     if (s->collecting) return s->hdr_off;
