@@ -902,7 +902,10 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             if (s->state == ST_HEADER) s->state = ST_BETWEEN;
             return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
         }
-        if (n <= STRIP_LINE_MAX && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
+        /* the stripped variant's header end (cheap: real header lines
+         * have a colon, and this runs on every one) */
+        const char *colon = n <= STRIP_LINE_MAX ? memchr(p, ':', n) : p;
+        if (colon == p + 25 && (p[0] | 32) == 'c' && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
             const char *t = p + 26;
             size_t tn = n - 26;
             trim_line(&t, &tn);
@@ -921,14 +924,14 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
                 return LINE_NEXT;
             }
         }
-        if (cls == L_OTHER && n <= STRIP_LINE_MAX) {
+        if (!colon && cls == L_OTHER) {
             const char *t = p;
             size_t tn = n;
             trim_line(&t, &tn);
             /* forms 3, 4 and 5 are all digits: those only as the form */
             int form = s->cst_len && tn == s->cst_len &&
                        !memcmp(t, window + (s->cst_off - woff), tn);
-            if ((type_shaped(t, tn) || form) && !memchr(t, ':', tn)) {
+            if (type_shaped(t, tn) || form) {
                 s->spend = 1;
                 s->pend_line = off;
                 s->pend_off = woff + (uint64_t)(t - window);
