@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "scan.h"
 #include "schema.h"
 
@@ -265,33 +269,77 @@ static uint64_t hash_word(uint64_t h, uint64_t v)
     return h ^ (h >> 29);
 }
 
+#if !defined(__SSE2__)
 static uint64_t load64(const unsigned char *p)
 {
     uint64_t v;
     memcpy(&v, p, 8);
     return v;
 }
+#endif
 
-/* Four independent lanes over 32-byte blocks, so that hashing keeps up
- * with the splitter's scan; a block cut by a chunk waits in `carry`. */
+/* The stream's hash of a submission's core: 32-byte stripes; with SSE2,
+ * each 16-byte half is mixed with a key that depends on its stripe (XXH3's
+ * accumulate step: (d ^ key).lo32 * (d ^ key).hi32, plus d swapped), and
+ * every 32 stripes the accumulators are scrambled, so that the order of
+ * stripes and of 1 KiB blocks matters.  Without SSE2, four scalar lanes of
+ * multiply-xorshift.  Not for adversaries: for telling copies apart. */
 typedef struct hasher {
-    uint64_t h[4], total;
+    uint64_t acc[4], total, stripes;
     unsigned char carry[32];
     unsigned nc;
 } hasher;
 
+#if defined(__SSE2__)
+static inline __m128i hash_acc16(__m128i acc, __m128i d, __m128i key)
+{
+    __m128i dk = _mm_xor_si128(d, key);
+    __m128i prod = _mm_mul_epu32(dk, _mm_shuffle_epi32(dk, _MM_SHUFFLE(0, 3, 0, 1)));
+    return _mm_add_epi64(_mm_add_epi64(acc, _mm_shuffle_epi32(d, _MM_SHUFFLE(1, 0, 3, 2))), prod);
+}
+
+static inline __m128i hash_scramble(__m128i acc, __m128i key)
+{
+    const __m128i prime = _mm_set1_epi32((int)0x9E3779B1u);
+    acc = _mm_xor_si128(_mm_xor_si128(acc, _mm_srli_epi64(acc, 47)), key);
+    __m128i lo = _mm_mul_epu32(acc, prime);
+    __m128i hi = _mm_mul_epu32(_mm_srli_epi64(acc, 32), prime);
+    return _mm_add_epi64(lo, _mm_slli_epi64(hi, 32));
+}
+#endif
+
 static void hash_block(hasher *x, const unsigned char *u)
 {
-    x->h[0] = hash_word(x->h[0], load64(u));
-    x->h[1] = hash_word(x->h[1], load64(u + 8));
-    x->h[2] = hash_word(x->h[2], load64(u + 16));
-    x->h[3] = hash_word(x->h[3], load64(u + 24));
+    uint64_t i = (x->stripes & 31) * 2 + 1;
+#if defined(__SSE2__)
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)x->acc);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(x->acc + 2));
+    __m128i k0 = _mm_set_epi64x((long long)(HASH_K * i), (long long)(0xC2B2AE3D27D4EB4Full * i));
+    __m128i k1 = _mm_set_epi64x((long long)(0x165667B19E3779F9ull * i), (long long)(0x27D4EB2F165667C5ull * i));
+    a0 = hash_acc16(a0, _mm_loadu_si128((const __m128i *)(const void *)u), k0);
+    a1 = hash_acc16(a1, _mm_loadu_si128((const __m128i *)(const void *)(u + 16)), k1);
+    if ((++x->stripes & 31) == 0) {
+        a0 = hash_scramble(a0, k1);
+        a1 = hash_scramble(a1, k0);
+    }
+    _mm_storeu_si128((__m128i *)(void *)x->acc, a0);
+    _mm_storeu_si128((__m128i *)(void *)(x->acc + 2), a1);
+#else
+    (void)i;
+    x->stripes++;
+    x->acc[0] = hash_word(x->acc[0], load64(u));
+    x->acc[1] = hash_word(x->acc[1], load64(u + 8));
+    x->acc[2] = hash_word(x->acc[2], load64(u + 16));
+    x->acc[3] = hash_word(x->acc[3], load64(u + 24));
+#endif
 }
+
+_Static_assert(sizeof(hasher) <= sizeof(((splitter *)0)->hstate), "splitter.hstate holds a hasher");
 
 static void hash_init(hasher *x)
 {
     memset(x, 0, sizeof *x);
-    for (int i = 0; i < 4; i++) x->h[i] = (uint64_t)i + 1;
+    for (int i = 0; i < 4; i++) x->acc[i] = (uint64_t)i * HASH_K + 1;
 }
 
 static void hash_update(hasher *x, const char *p, size_t n)
@@ -320,7 +368,7 @@ static uint64_t hash_final(const hasher *x)
     hasher y = *x;
     hash_block(&y, last);
     uint64_t h = y.total;
-    for (int i = 0; i < 4; i++) h = hash_word(h, y.h[i]);
+    for (int i = 0; i < 4; i++) h = hash_word(h, y.acc[i]);
     return h;
 }
 
