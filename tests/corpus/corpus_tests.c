@@ -347,6 +347,7 @@ static void check_stripped(edgr_parser *p, const char *dir)
             free(b);
             continue;
         }
+        EXPECT(!s->stripped, "%s: an ordinary submission taken for stripped", e->d_name);
         /* the original's document types (text ones), one per line */
         char want[4096] = "", got[4096] = "";
         int binary = 0;
