@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../tests/common/equiv.h"
+#include "../tests/common/strip.h"
 #include "edgr/edgr.h"
 
 static int discard(void *u, const char *p, size_t n)
@@ -35,12 +36,34 @@ static int on_sub(void *u, const edgr_submission *s)
     return 0;
 }
 
+static void one(unsigned sel, const char *buf, size_t len);
+
+/* The input as it comes, with its tags stripped, and twice over (the
+ * packaging variants of issue 10). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
     unsigned sel = data[0];
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
+    one(sel, buf, len);
+    char *v;
+    size_t vn;
+    if (!strip_tags(buf, len, &v, &vn)) {
+        one(sel, v, vn);
+        free(v);
+    }
+    if ((v = malloc(2 * len + 1))) {
+        memcpy(v, buf, len);
+        memcpy(v + len, buf, len);
+        one(sel, v, 2 * len);
+        free(v);
+    }
+    return 0;
+}
+
+static void one(unsigned sel, const char *buf, size_t len)
+{
 
     static edgr_parser *p;
     if (!p) p = edgr_parser_new();
@@ -77,5 +100,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap();
     free(whole.p);
     free(stream.p);
-    return 0;
 }

@@ -90,7 +90,9 @@ typedef enum edgr_diag_code {
     EDGR_D_UNCLOSED = 9,         /* a tag container was never closed            */
     EDGR_D_BAD_CLOSE = 10,       /* a closing tag matched nothing open          */
     EDGR_D_ITEM_UNKNOWN = 11,    /* an ITEM INFORMATION title has no known code */
-    EDGR_D_NO_TEXT = 12          /* a <DOCUMENT> without <TEXT>                 */
+    EDGR_D_NO_TEXT = 12,         /* a <DOCUMENT> without <TEXT>                 */
+    EDGR_D_STRIPPED = 13,        /* the SGML tags were stripped (recovered)     */
+    EDGR_D_REPEATED = 14         /* identical copies of the submission skipped  */
 } edgr_diag_code;
 
 typedef struct edgr_diag {
@@ -184,6 +186,9 @@ typedef struct edgr_document {
     int64_t decoded_size;   /* size of the decoded body; -1 until known       */
     edgr_span uu_name;      /* uuencode "begin 644 NAME" file name, if any    */
     int truncated;          /* 1 if the input ended inside this document      */
+    int stripped;           /* 1 if recovered from a submission whose SGML
+                               tags were stripped (see edgr_submission): its
+                               body is plain text, <TEXT> bounds are gone     */
 } edgr_document;
 
 typedef enum edgr_container {
@@ -217,6 +222,10 @@ typedef struct edgr_submission {
     const edgr_diag *diags;
     size_t diag_count;
     int errors;               /* number of EDGR_ERROR diagnostics             */
+    /* 1 if every <...> tag had been removed (a mirror's or scraper's copy):
+     * the header's KEY: value lines survive, and documents are recovered from
+     * their bare type, sequence and filename lines (a warning says where). */
+    int stripped;
 } edgr_submission;
 
 /* ------------------------------------------------------------------------

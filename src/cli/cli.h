@@ -120,6 +120,12 @@ typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
 /* Read a unit whole and call fn for each submission in it.  Returns 1 if
  * anything failed (reported on err). */
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user);
+/* A filing with nothing for the command to show (a header only, no text, no
+ * item): said on err as "name: offset: what".  A file named on the command
+ * line fails (returns 1); one met in a folder or an archive is skipped with
+ * a warning (none with --quiet) and returns 0. */
+int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint64_t offset,
+                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 int cmd_parse_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_docs_run(const command *c, const opts *o, unit *u, sink *out, sink *err);

@@ -32,6 +32,12 @@ static int docs_submission(void *user, const edgr_submission *s)
     dctx *c = user;
     if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     if (s->container == EDGR_C_NONE) return 0;
+    if (!s->doc_count) {
+        if (nothing_to_show(c->u->name, c->u->walked, c->o, c->err, s->header_end,
+                            "no document to list (a header only)"))
+            c->saw_error = 1;
+        return 0;
+    }
     if (!c->printed_header) {
         sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
                     "FORMAT", "SIZE", "DESCRIPTION");

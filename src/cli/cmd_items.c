@@ -65,7 +65,9 @@ static int items_filing(void *user, const filing *f)
         acc = edgr_get(f->sub, "accession_number");
     }
     const edgr_document *d = main_doc(f, form);
-    if (!d) return 0;
+    if (!d)
+        return nothing_to_show(f->name, f->walked, c->o, c->err, f->sub ? f->sub->header_end : 0,
+                               "no document to find items in (a header only)");
     if (edgr_document_text(d, NULL, &c->text) != EDGR_OK) {
         sink_printf(c->err, "%s: %llu: the main document (%s) has no text to split\n", f->name,
                     (unsigned long long)d->offset, edgr_format_name(d->format));
@@ -150,7 +152,14 @@ static int items_filing(void *user, const filing *f)
         shown++;
     }
     if (c->o->json) sink_write(c->out, "]}\n", 3);
-    return c->out->failed;
+    if (c->out->failed) return 1;
+    if (!shown && c->o->item)
+        return nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "no item %s in the main document (%s)",
+                               c->o->item, kind_name);
+    if (!shown)
+        return nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
+                               "no items found in the main document (%s)", kind_name);
+    return 0;
 }
 
 int cmd_items_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)

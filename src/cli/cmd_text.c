@@ -26,7 +26,10 @@ int doc_selected(const char *sel, const edgr_document *d, size_t index)
 static int text_filing(void *user, const filing *f)
 {
     tctx *c = user;
-    int found = 0, failed = 0;
+    int found = 0, failed = 0, printed = 0;
+    if (!f->doc_count)
+        return nothing_to_show(f->name, f->walked, c->o, c->err, f->sub ? f->sub->header_end : 0,
+                               "no document to print (a header only)");
     edgr_text_options to = {.tables = (edgr_table_style)c->o->tables};
     for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];
@@ -51,7 +54,16 @@ static int text_filing(void *user, const filing *f)
             continue;
         }
         sink_write(c->out, c->text.data, c->text.len);
+        for (size_t k = 0; k < c->text.len && !printed; k++)
+            printed = !(c->text.data[k] == ' ' || c->text.data[k] == '\n' || c->text.data[k] == '\t');
+        if (!printed && !(c->o->doc_selector && !strcmp(c->o->doc_selector, "all")) &&
+            nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "document %lld has no text",
+                            (long long)d->sequence))
+            failed = 1;
     }
+    if (found && !printed && c->o->doc_selector && !strcmp(c->o->doc_selector, "all") &&
+        nothing_to_show(f->name, f->walked, c->o, c->err, 0, "no document has any text"))
+        failed = 1;
     if (!found && c->o->doc_selector && strcmp(c->o->doc_selector, "all")) {
         sink_printf(c->err, "%s: 0: no document with sequence or filename \"%s\"\n", f->name,
                     c->o->doc_selector);

@@ -3,6 +3,7 @@
  * memory (a filing is at most tens of MB) and parsed whole.  A named file
  * with no EDGAR envelope (an .htm saved from EDGAR's folders) is read as one
  * bare document. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,20 @@ static int slurp(unit *u, edgr_buf *buf, const char **data, size_t *len, sink *e
 nomem:
     sink_printf(err, "%s: 0: out of memory\n", u->name);
     return -1;
+}
+
+int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint64_t offset,
+                    const char *fmt, ...)
+{
+    if (walked && o->quiet) return 0;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sink_printf(err, "%s: %llu: %s%s%s\n", name, (unsigned long long)offset, walked ? "warning: " : "",
+                msg, walked ? ", skipped" : "");
+    return !walked;
 }
 
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)

@@ -72,7 +72,11 @@ static const char HELP_DOCS[] =
     "bytes and description.\n"
     "\n"
     "example:\n"
-    "  edgr docs samples/0009900003-19-000010.txt\n";
+    "  edgr docs samples/0009900003-19-000010.txt\n"
+    "\n"
+    "Exit status: 0 when every input was fine; 1 when one failed or held no\n"
+    "document to list (a header only: said on stderr, a warning in a folder or\n"
+    "an archive); 2 for a usage error.\n";
 
 static const char HELP_CAT[] =
     "usage: edgr cat [--raw] FILE SEQ|FILENAME\n"
@@ -136,7 +140,12 @@ static const char HELP_TEXT[] =
     "examples:\n"
     "  edgr text samples/0009900001-17-000001.txt\n"
     "  edgr text --doc 2 samples/0009900001-17-000001.txt\n"
-    "  edgr text --tables markdown 10k.htm | less\n";
+    "  edgr text --tables markdown 10k.htm | less\n"
+    "\n"
+    "Exit status: 0 when every filing had text to print; 1 when one failed or\n"
+    "had nothing to print - a header only, a document with no text - each said\n"
+    "on stderr (in a folder or an archive such filings are skipped with a\n"
+    "warning); 2 for a usage error.\n";
 
 static const char HELP_ITEMS[] =
     "usage: edgr items [--item CODE] [--json] FILE...\n"
@@ -157,7 +166,13 @@ static const char HELP_ITEMS[] =
     "\n"
     "examples:\n"
     "  edgr items samples/0009900001-17-000001.txt\n"
-    "  edgr items --item 1A --json 10k.txt | jq -r '.items[0].text'\n";
+    "  edgr items --item 1A --json 10k.txt | jq -r '.items[0].text'\n"
+    "\n"
+    "Exit status: 0 when items were found in every filing; 1 when a filing\n"
+    "failed or had none to show - no document (a header only), no item found,\n"
+    "not the --item asked for - each said on stderr, as search does with no hit\n"
+    "(--json still prints the filing, with \"items\": []; in a folder or an\n"
+    "archive such filings are skipped with a warning); 2 for a usage error.\n";
 
 static const char HELP_FACTS[] =
     "usage: edgr facts [--pretty] FILE...\n"

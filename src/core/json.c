@@ -153,6 +153,10 @@ static void emit_doc(jsonw *w, const edgr_document *d)
         key(w, &first, "truncated");
         puts_(w, "true");
     }
+    if (d->stripped) {
+        key(w, &first, "stripped");
+        puts_(w, "true");
+    }
     w->depth--;
     jsonw_newline(w);
     jsonw_put(w, "}", 1);
@@ -202,6 +206,10 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
         cstr(w, s->dialect == EDGR_DIALECT_TAB ? "tab" : s->dialect == EDGR_DIALECT_TAG ? "tag" : "none");
         key(w, &f2, "pem");
         puts_(w, s->pem ? "true" : "false");
+        if (s->stripped) {
+            key(w, &f2, "stripped");
+            puts_(w, "true");
+        }
         w->depth--;
         jsonw_newline(w);
         jsonw_put(w, "}", 1);

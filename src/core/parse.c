@@ -200,6 +200,16 @@ void doc_classify(edgr_document *d)
         return;
     }
     first_line(d->body.ptr, d->body.len, &ls, &ll);
+    if (d->stripped) {
+        /* its markup is gone: an .htm file is plain text now (one line a
+         * paragraph or cell), which the HTML reader would run together */
+        if (ends_with_ci(d->filename, ".XML") || ends_with_ci(d->filename, ".XSD")) d->format = EDGR_FMT_XML;
+        else if (ends_with_ci(d->filename, ".JS") || ends_with_ci(d->filename, ".CSS") ||
+                 ends_with_ci(d->filename, ".JSON"))
+            d->format = EDGR_FMT_OTHER;
+        else d->format = EDGR_FMT_TEXT;
+        return;
+    }
     int markup_html = sc_starts_upper(ls, ll, "<HTML") || sc_starts_upper(ls, ll, "<!DOCTYPE HTML");
     if (wrapped != EDGR_FMT_TEXT) {
         /* inline XBRL documents come wrapped in <XBRL>: they are HTML */

@@ -24,7 +24,10 @@ static int is_text_end_at(const char *p, const char *end, const char *start,
  * too common in HTML, but "<" followed four bytes later by a capital X is
  * rare in markup and text alike, so few candidates reach the full compare.
  */
-const char *scan_text_end(const char *p, const char *end, int p_at_line_start)
+/* Aligned: the loop below is most of the container pass, and where the
+ * linker happens to place it moved that pass between 10 and 15 GB/s when
+ * unrelated code grew (measured on the corpus, make bench). */
+__attribute__((aligned(64))) const char *scan_text_end(const char *p, const char *end, int p_at_line_start)
 {
     const char *start = p;
     if (end - p < TEXT_END_LEN) return NULL;

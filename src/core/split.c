@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "scan.h"
 #include "schema.h"
 
@@ -17,15 +21,125 @@ enum {
     ST_SKIP_LINE, /* rest of the </TEXT> line                                 */
     ST_TRAILER,   /* after </SEC-DOCUMENT>                                    */
     ST_SKIP_REST, /* the rest of an index-headers page                       */
-    ST_DONE       /* header-only parse finished                              */
+    ST_DONE,      /* header-only parse finished                              */
+    ST_SMETA,     /* stripped: after a document's sequence line              */
+    ST_STEXT,     /* stripped: inside a document's text                      */
+    ST_REPEAT     /* after a closed submission: is the same one next?        */
 };
 
 /* Structural lines. */
 enum {
     L_BLANK, L_OTHER, L_PEM_BEGIN, L_PEM_END, L_SEC_DOCUMENT, L_IMS_DOCUMENT,
     L_SEC_DOCUMENT_END, L_SUBMISSION, L_SUBMISSION_END, L_SEC_HEADER,
-    L_SEC_HEADER_END, L_DOCUMENT, L_DOCUMENT_END, L_TEXT, L_HEADERISH
+    L_SEC_HEADER_END, L_DOCUMENT, L_DOCUMENT_END, L_TEXT, L_HEADERISH,
+    L_STRIPPED_ROOT, /* "0000320193-24-000005.txt : 20240201", <SEC-DOCUMENT> stripped */
+    L_STRIPPED_HDR   /* "0000320193-24-000005.hdr.sgml : 20240201", <SEC-HEADER>      */
 };
+
+/* ---- Stripped submissions ------------------------------------------------
+ *
+ * Mirrors and scrapers keep some submissions with every <...> tag removed.
+ * The header's KEY: value lines survive; <SEC-DOCUMENT> and <SEC-HEADER>
+ * leave their values ("ACCESSION.txt : DATE"); each document leaves bare
+ * lines: its type ("10-K", "EX-21.1"), its sequence number, maybe its file
+ * name, then its text.  Such a submission is recognised by that pattern only:
+ * a line shaped like a form type followed (blank lines aside) by the line
+ * "1" in the header, and in the text a document type line followed by the
+ * next sequence number (and no more than PUBLIC DOCUMENT COUNT).  Ordinary
+ * text does not look like that.  Only short lines (STRIP_LINE_MAX) can be
+ * structure, so that a stream, which sees an over-long line in pieces,
+ * judges every line as the whole-buffer parser does.  A type line waits for
+ * its sequence across blank lines only (at most STRIP_PEND_MAX bytes). */
+enum { STRIP_LINE_MAX = 256, STRIP_PEND_MAX = 1 << 20, STRIP_SEQ_GAP = 5 };
+
+static int all_digits_n(const char *p, size_t n, size_t want)
+{
+    if (n != want) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!sc_is_digit((unsigned char)p[i])) return 0;
+    return 1;
+}
+
+/* "ACCESSION<ext> : YYYYMMDD" */
+static int stripped_root_line(const char *p, size_t n, const char *ext)
+{
+    size_t e = strlen(ext);
+    if (n < 20 + e + 9 || n > 20 + e + 16) return 0;
+    if (!all_digits_n(p, 10, 10) || p[10] != '-' || !all_digits_n(p + 11, 2, 2) || p[13] != '-' ||
+        !all_digits_n(p + 14, 6, 6) || !sc_eq_upper(p + 20, e, ext))
+        return 0;
+    size_t i = 20 + e;
+    while (i < n && p[i] == ' ') i++;
+    if (i >= n || p[i] != ':') return 0;
+    i++;
+    while (i < n && p[i] == ' ') i++;
+    return all_digits_n(p + i, n - i, 8);
+}
+
+static void trim_line(const char **p, size_t *n)
+{
+    while (*n && sc_is_space((unsigned char)(*p)[*n - 1])) (*n)--;
+    while (*n && sc_is_space((unsigned char)**p)) (*p)++, (*n)--;
+}
+
+/* A sequence number: digits only, or -1. */
+static int64_t seq_value(const char *p, size_t n)
+{
+    if (!n || n > 9) return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!sc_is_digit((unsigned char)p[i])) return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+/* Shaped like a document type: upper case, digits, a few signs, a letter. */
+static int type_shaped(const char *p, size_t n)
+{
+    if (!n || n > 40) return 0;
+    int letter = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 'A' && c <= 'Z') letter = 1;
+        else if (!sc_is_digit(c) && !strchr(" -./_()&,", c)) return 0;
+        if (c == ' ' && i + 1 < n && p[i + 1] == ' ') return 0;
+    }
+    return letter && p[0] != '-' && p[0] != '(' && p[0] != '.';
+}
+
+/* A document after the first: an exhibit (EX-...), a type EDGAR uses for
+ * attachments, or the submission's own type. */
+static int exhibit_type(const splitter *s, const char *p, size_t n)
+{
+    static const char *const known[] = {"GRAPHIC", "ZIP", "XML", "EXCEL", "JSON", "PDF", "COVER",
+                                        "CORRESP", "TEXT-EXTRACT", "INFORMATION TABLE",
+                                        "INTERNAL CONTROL RPT"};
+    if (!type_shaped(p, n)) return 0;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (p[i] == 'E' && p[i + 1] == 'X' && p[i + 2] == '-' && (i == 0 || p[i - 1] == ' '))
+            return i + 3 < n;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strlen(known[i]) == n && !memcmp(known[i], p, n)) return 1;
+    edgr_span t = edgr_get(&s->b.sub, "type");
+    return t.len == n && !memcmp(t.ptr, p, n);
+}
+
+/* A file name: no blanks, a dot, a short alphanumeric extension. */
+static int filename_shaped(const char *p, size_t n)
+{
+    if (n < 3 || n > 80) return 0;
+    if (!((p[0] | 32) >= 'a' && (p[0] | 32) <= 'z') && !sc_is_digit((unsigned char)p[0])) return 0;
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '.') dot = p + i;
+        else if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !sc_is_digit(c) && c != '-' && c != '_')
+            return 0;
+    }
+    size_t ext = dot ? n - (size_t)(dot + 1 - p) : 0;
+    return ext >= 1 && ext <= 5;
+}
 
 static const char PEM_BEGIN[] = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----";
 static const char PEM_END[] = "-----END PRIVACY-ENHANCED MESSAGE-----";
@@ -58,6 +172,11 @@ static int classify(const char *p, size_t n)
         if (n == sizeof PEM_END - 1 && !memcmp(p, PEM_END, n)) return L_PEM_END;
         return L_OTHER;
     }
+    if (sc_is_digit((unsigned char)p[0])) {
+        if (stripped_root_line(p, n, ".TXT")) return L_STRIPPED_ROOT;
+        if (stripped_root_line(p, n, ".HDR.SGML")) return L_STRIPPED_HDR;
+        return L_OTHER;
+    }
     if (p[0] != '<' || n < 6) return L_OTHER;
     if (p[1] == '/') {
         if (sc_eq_upper(p, n, "</SEC-DOCUMENT>") || sc_eq_upper(p, n, "</IMS-DOCUMENT>"))
@@ -81,7 +200,7 @@ static int classify(const char *p, size_t n)
 static int starts_submission(int cls)
 {
     return cls == L_PEM_BEGIN || cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT ||
-           cls == L_SUBMISSION;
+           cls == L_SUBMISSION || cls == L_STRIPPED_ROOT;
 }
 
 void split_init(splitter *s, unsigned flags, int whole)
@@ -114,12 +233,191 @@ void split_reset(splitter *s, uint64_t base)
     s->part_at = UINT64_MAX;
     s->part_to = 0;
     s->skip_eol = 0;
+    s->stripped = s->spend = s->dpend = 0;
+    s->core_off = s->core_end = 0;
+    s->core_on = s->core_seen = 0;
+    s->rep_count = 1;
 }
 
 void split_free(splitter *s)
 {
     sub_free(&s->b);
     edgr_buf_free(&s->hdrbuf);
+}
+
+/* ---- Repeats -------------------------------------------------------------
+ *
+ * Some files hold the same submission several times over, byte for byte
+ * (only the first copy PEM-wrapped).  After a submission closed by its end
+ * tag, the splitter looks at what follows: if it is the same bytes from the
+ * root line (<SEC-DOCUMENT> ...) to the end of the closing line, followed by
+ * a line end, it is skipped and counted, and the submission is reported
+ * once, with a warning naming the count.  The whole-buffer parser compares
+ * the bytes; a stream, which has let the first copy go, compares a 64-bit
+ * hash of them (of the first REP_PREFIX bytes first, so that a different
+ * submission is let through at once) and holds a candidate copy back until
+ * it has all of it, which bounds the cores it considers to REP_MAX bytes -
+ * the whole-buffer parser keeps the same bound, so both agree. */
+enum { REP_PREFIX = 4096 };
+#define REP_MAX ((uint64_t)32 << 20)
+
+static const uint64_t HASH_K = 0x9E3779B97F4A7C15ull;
+
+static uint64_t hash_word(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * HASH_K;
+    return h ^ (h >> 29);
+}
+
+#if !defined(__SSE2__)
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+#endif
+
+/* The stream's hash of a submission's core: 32-byte stripes; with SSE2,
+ * each 16-byte half is mixed with a key that depends on its stripe (XXH3's
+ * accumulate step: (d ^ key).lo32 * (d ^ key).hi32, plus d swapped), and
+ * every 32 stripes the accumulators are scrambled, so that the order of
+ * stripes and of 1 KiB blocks matters.  Without SSE2, four scalar lanes of
+ * multiply-xorshift.  Not for adversaries: for telling copies apart. */
+typedef struct hasher {
+    uint64_t acc[4], total, stripes;
+    unsigned char carry[32];
+    unsigned nc;
+} hasher;
+
+#if defined(__SSE2__)
+static inline __m128i hash_acc16(__m128i acc, __m128i d, __m128i key)
+{
+    __m128i dk = _mm_xor_si128(d, key);
+    __m128i prod = _mm_mul_epu32(dk, _mm_shuffle_epi32(dk, _MM_SHUFFLE(0, 3, 0, 1)));
+    return _mm_add_epi64(_mm_add_epi64(acc, _mm_shuffle_epi32(d, _MM_SHUFFLE(1, 0, 3, 2))), prod);
+}
+
+static inline __m128i hash_scramble(__m128i acc, __m128i key)
+{
+    const __m128i prime = _mm_set1_epi32((int)0x9E3779B1u);
+    acc = _mm_xor_si128(_mm_xor_si128(acc, _mm_srli_epi64(acc, 47)), key);
+    __m128i lo = _mm_mul_epu32(acc, prime);
+    __m128i hi = _mm_mul_epu32(_mm_srli_epi64(acc, 32), prime);
+    return _mm_add_epi64(lo, _mm_slli_epi64(hi, 32));
+}
+#endif
+
+static void hash_block(hasher *x, const unsigned char *u)
+{
+    uint64_t i = (x->stripes & 31) * 2 + 1;
+#if defined(__SSE2__)
+    __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)x->acc);
+    __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(x->acc + 2));
+    __m128i k0 = _mm_set_epi64x((long long)(HASH_K * i), (long long)(0xC2B2AE3D27D4EB4Full * i));
+    __m128i k1 = _mm_set_epi64x((long long)(0x165667B19E3779F9ull * i), (long long)(0x27D4EB2F165667C5ull * i));
+    a0 = hash_acc16(a0, _mm_loadu_si128((const __m128i *)(const void *)u), k0);
+    a1 = hash_acc16(a1, _mm_loadu_si128((const __m128i *)(const void *)(u + 16)), k1);
+    if ((++x->stripes & 31) == 0) {
+        a0 = hash_scramble(a0, k1);
+        a1 = hash_scramble(a1, k0);
+    }
+    _mm_storeu_si128((__m128i *)(void *)x->acc, a0);
+    _mm_storeu_si128((__m128i *)(void *)(x->acc + 2), a1);
+#else
+    (void)i;
+    x->stripes++;
+    x->acc[0] = hash_word(x->acc[0], load64(u));
+    x->acc[1] = hash_word(x->acc[1], load64(u + 8));
+    x->acc[2] = hash_word(x->acc[2], load64(u + 16));
+    x->acc[3] = hash_word(x->acc[3], load64(u + 24));
+#endif
+}
+
+_Static_assert(sizeof(hasher) <= sizeof(((splitter *)0)->hstate), "splitter.hstate holds a hasher");
+
+static void hash_init(hasher *x)
+{
+    memset(x, 0, sizeof *x);
+    for (int i = 0; i < 4; i++) x->acc[i] = (uint64_t)i * HASH_K + 1;
+}
+
+static void hash_update(hasher *x, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    x->total += n;
+    if (x->nc) {
+        size_t k = 32 - x->nc < n ? 32 - x->nc : n;
+        memcpy(x->carry + x->nc, u, k);
+        x->nc += (unsigned)k;
+        u += k;
+        n -= k;
+        if (x->nc < 32) return;
+        hash_block(x, x->carry);
+        x->nc = 0;
+    }
+    for (; n >= 32; u += 32, n -= 32) hash_block(x, u);
+    memcpy(x->carry, u, n);
+    x->nc = (unsigned)n;
+}
+
+static uint64_t hash_final(const hasher *x)
+{
+    unsigned char last[32] = {0};
+    memcpy(last, x->carry, x->nc);
+    hasher y = *x;
+    hash_block(&y, last);
+    uint64_t h = y.total;
+    for (int i = 0; i < 4; i++) h = hash_word(h, y.acc[i]);
+    return h;
+}
+
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+    hasher x;
+    hash_init(&x);
+    hash_update(&x, p, n);
+    return hash_final(&x);
+}
+
+/* Stream: hash the core's bytes [h_pos, upto), all in the window. */
+static void core_hash_to(splitter *s, const char *w, uint64_t woff, uint64_t upto)
+{
+    if (!s->core_on || upto <= s->h_pos) return;
+    hasher *x = (hasher *)(void *)s->hstate;
+    const char *p = w + (s->h_pos - woff);
+    size_t n = (size_t)(upto - s->h_pos);
+    uint64_t done = s->h_pos - s->core_off;
+    if (done < REP_PREFIX && done + n >= REP_PREFIX) {
+        size_t k = (size_t)(REP_PREFIX - done);
+        hash_update(x, p, k);
+        s->h_prefix = hash_final(x);
+        p += k;
+        n -= k;
+    }
+    hash_update(x, p, n);
+    s->h_pos = upto;
+}
+
+/* Stream: the core is complete; s->h becomes its hash (and the prefix's,
+ * when the core is no longer than the prefix). */
+static void core_end_hash(splitter *s, const char *w, uint64_t woff)
+{
+    if (!s->core_on) return;
+    core_hash_to(s, w, woff, s->core_end);
+    s->h = hash_final((hasher *)(void *)s->hstate);
+    if (s->core_end - s->core_off <= REP_PREFIX) s->h_prefix = s->h;
+    s->core_on = 0;
+}
+
+static void core_begin(splitter *s, uint64_t off)
+{
+    s->core_seen = 1;
+    s->core_off = off;
+    s->core_end = 0;
+    s->core_on = !s->whole;
+    s->h_pos = off;
+    if (s->core_on) hash_init((hasher *)(void *)s->hstate);
 }
 
 static int call(splitter *s, int rc)
@@ -159,6 +457,9 @@ static void begin_sub(splitter *s, uint64_t off, edgr_container c)
     s->stray = 0;
     s->collecting = 0;
     s->hdrbuf.len = 0;
+    s->stripped = s->spend = 0;
+    s->core_off = s->core_end = 0;
+    s->core_on = s->core_seen = 0;
     if (s->skipped) {
         if (!(s->html_seen && c == EDGR_C_SEC_HEADER))
             sub_diag(&s->b, s->skipped_off, EDGR_WARNING, EDGR_D_STRAY_LINE,
@@ -180,6 +481,27 @@ static void end_doc(splitter *s, uint64_t end, int truncated)
     s->cur = -1;
 }
 
+/* The submission is reported: `next` is where the input goes on. */
+static void report_sub(splitter *s, uint64_t next)
+{
+    if (s->rep_count > 1) {
+        edgr_span acc = edgr_get(&s->b.sub, "accession_number");
+        sub_diag(&s->b, s->rep_first, EDGR_WARNING, EDGR_D_REPEATED,
+                 "submission %.*s repeated %d times in the input, byte for byte: the %d copies "
+                 "from here on skipped",
+                 (int)(acc.len > 40 ? 40 : acc.len), acc.ptr ? acc.ptr : "", s->rep_count,
+                 s->rep_count - 1);
+        sub_sort_diags(&s->b);
+        sub_publish(&s->b);
+    }
+    if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
+    if (s->stop_after_sub) {
+        s->stopped = 1;
+        s->stop_at = s->rep_count > 1 ? next : s->b.sub.end;
+    }
+    s->state = ST_START;
+}
+
 static void end_sub(splitter *s, uint64_t end)
 {
     if (!s->in_sub) return;
@@ -187,14 +509,72 @@ static void end_sub(splitter *s, uint64_t end)
     s->b.sub.end = end;
     s->b.sub.container = s->container;
     s->b.sub.pem = s->pem;
+    s->b.sub.stripped = s->stripped;
     sub_publish(&s->b);
     s->in_sub = 0;
-    if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
-    if (s->stop_after_sub) {
-        s->stopped = 1;
-        s->stop_at = end;
+    s->rep_count = 1;
+    /* stripped: hashed up to its end already (stext_end) */
+    if (s->stripped && s->core_on && s->h_pos == s->core_end) core_end_hash(s, NULL, 0);
+    s->core_on = 0;
+    if ((s->closed || s->stripped) && s->core_seen && s->core_end > s->core_off &&
+        s->core_end - s->core_off <= REP_MAX && !(s->flags & EDGR_PARSE_HEADER_ONLY) && !s->err) {
+        /* is the same submission next? (run_repeat decides) */
+        s->state = ST_REPEAT;
+        s->pos = end;
+        return;
     }
-    s->state = ST_START;
+    report_sub(s, end);
+}
+
+/* After a closed submission: skip blanks, then the identical copies. */
+static const char *run_repeat(splitter *s, const char *w, uint64_t woff, const char *p, const char *end,
+                              int final)
+{
+    while (p < end && sc_is_space((unsigned char)*p)) p++;
+    if (p == end) {
+        if (final) report_sub(s, woff + (uint64_t)(end - w));
+        return p;
+    }
+    size_t L = (size_t)(s->core_end - s->core_off), avail = (size_t)(end - p);
+    size_t pre = L < REP_PREFIX ? L : REP_PREFIX;
+    int same;
+    if (s->whole) {
+        same = avail >= L && !memcmp(p, w + (s->core_off - woff), L);
+    } else {
+        /* wait for the prefix, then (when it matches) for the whole copy */
+        if (avail < pre + (pre == L) && !final) return NULL;
+        same = avail >= pre && hash_bytes(p, pre) == s->h_prefix;
+        if (same && L > pre) {
+            if (avail < L + 1 && !final) return NULL;
+            same = avail >= L && hash_bytes(p, L) == s->h;
+        }
+    }
+    /* the copy ends with its closing line */
+    if (same && avail > L && p[L] != '\n' && p[L] != '\r') same = 0;
+    if (same && s->stripped) {
+        /* no closing line: the copy must end where the input does or the
+         * next submission begins, or it is a longer submission */
+        const char *r = p + L, *cap = end - r > STRIP_PEND_MAX ? r + STRIP_PEND_MAX : end;
+        while (r < cap && sc_is_space((unsigned char)*r)) r++;
+        if (r == end) {
+            if (!final) return NULL;
+        } else if (r == cap) {
+            same = 0;
+        } else {
+            size_t m = (size_t)(end - r) < STRIP_LINE_MAX ? (size_t)(end - r) : STRIP_LINE_MAX;
+            size_t k = 0;
+            while (k < m && r[k] != '\n' && r[k] != '\r') k++;
+            if (k == m && m < STRIP_LINE_MAX && !final) return NULL;
+            int cls = classify(r, k);
+            same = starts_submission(cls);
+        }
+    }
+    if (!same) {
+        report_sub(s, woff + (uint64_t)(p - w));
+        return p;
+    }
+    if (s->rep_count++ == 1) s->rep_first = woff + (uint64_t)(p - w);
+    return p + L;
 }
 
 static void finish_header(splitter *s, const char *window, uint64_t woff, uint64_t end)
@@ -306,9 +686,165 @@ static void begin_text(splitter *s, uint64_t at, int at_line_start)
 
 enum { LINE_NEXT, LINE_AGAIN };
 
+/* ---- stripped documents (see "Stripped" above) ------------------------- */
+
+/* Hand out the current document's text up to absolute offset `upto`. */
+static void stext_emit(splitter *s, const char *w, uint64_t woff, uint64_t upto)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d || upto <= s->st_emit) return;
+    if (!s->whole) {
+        if (s->hooks.text) call(s, s->hooks.text(s->user, d, w + (s->st_emit - woff), (size_t)(upto - s->st_emit)));
+        d->text.len += (size_t)(upto - s->st_emit);
+    }
+    s->st_emit = upto;
+}
+
+/* The current document's text ends where it was handed out to; the
+ * document itself at `end`. */
+static void stext_end(splitter *s, const char *w, uint64_t woff, uint64_t end)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    if (s->whole) {
+        d->text.ptr = w + (d->text_offset - woff);
+        d->text.len = (size_t)(s->st_emit - d->text_offset);
+    }
+    if (s->hooks.doc_end) call(s, s->hooks.doc_end(s->user, d));
+    end_doc(s, end, 0);
+    /* a stripped submission's core ends with its last line of text */
+    s->core_end = s->st_emit;
+    core_hash_to(s, w, woff, s->core_end);
+}
+
+/* The pending type line is confirmed by sequence number `seq` (the line
+ * p[0..n)): a document starts at the type line. */
+static void stripped_doc(splitter *s, const char *w, uint64_t woff, int64_t seq, const char *p, size_t n)
+{
+    s->dpend = s->sm_blank = 0;
+    begin_doc(s, s->pend_line);
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    d->type = keep(s, w + (s->pend_off - woff), s->pend_len);
+    d->sequence_raw = keep(s, p, n);
+    d->sequence = seq;
+    d->stripped = 1;
+    s->state = ST_SMETA;
+    s->spend = 0;
+}
+
+/* The header's pending type line is confirmed: the header ends there. */
+static void stripped_header_end(splitter *s, const char *w, uint64_t woff, const char *p, size_t n)
+{
+    s->stripped = 1;
+    s->b.sub.stripped = 1;
+    sub_diag(&s->b, s->pend_line, EDGR_WARNING, EDGR_D_STRIPPED,
+             "SGML tags stripped from this submission: documents recovered from their bare "
+             "type, sequence and filename lines");
+    size_t first = s->b.diags.len;
+    finish_header(s, w, woff, s->pend_line);
+    s->spend = 0;
+    /* the values of stripped header tags (<ACCEPTANCE-DATETIME>, series and
+     * classes ...) are bare lines, kept under "unknown": one warning for
+     * all of them, not one each */
+    const char *region = s->whole ? w + (s->hdr_off - woff) : s->hdrbuf.data;
+    size_t rlen = (size_t)(s->pend_line - s->hdr_off), bare = 0, k = first;
+    uint64_t bare_at = 0;
+    edgr_diag *dg = s->b.diags.items;
+    for (size_t i = first; i < s->b.diags.len; i++) {
+        uint64_t at = dg[i].offset - s->hdr_off;
+        int is_bare = 0;
+        if (dg[i].code == EDGR_D_UNKNOWN_KEY && region && at < rlen) {
+            const char *lp = region + at;
+            size_t ln = 0;
+            while (at + ln < rlen && lp[ln] != '\n' && lp[ln] != '\r') ln++;
+            is_bare = !memchr(lp, ':', ln) && lp[0] != '<';
+        }
+        if (is_bare) {
+            if (!bare++) bare_at = dg[i].offset;
+        } else {
+            dg[k++] = dg[i];
+        }
+    }
+    s->b.diags.len = k;
+    if (bare)
+        sub_diag(&s->b, bare_at, EDGR_WARNING, EDGR_D_UNKNOWN_KEY,
+                 "%zu bare value line(s) in the stripped header (the values of its tags) kept under \"unknown\"",
+                 bare);
+    sub_publish(&s->b);
+    if (s->state == ST_DONE || s->err) return;
+    edgr_span cnt = edgr_get(&s->b.sub, "public_document_count");
+    s->st_count = seq_value(cnt.ptr, cnt.len);
+    stripped_doc(s, w, woff, 1, p, n);
+}
+
+static void stripped_begin_text(splitter *s, uint64_t at)
+{
+    edgr_document *d = cur_doc(s);
+    if (!d) return;
+    d->text_offset = at;
+    s->st_emit = s->st_prev_eol = at;
+    s->spend = 0;
+    s->state = ST_STEXT;
+    if (s->hooks.doc_begin) call(s, s->hooks.doc_begin(s->user, d));
+}
+
+/* A line of a stripped document's text.  `eol` is where its content ends. */
+static int stext_line(splitter *s, const char *w, uint64_t woff, int cls, const char *p, size_t n,
+                      uint64_t off, uint64_t next)
+{
+    uint64_t eol = off + n;
+    const char *t = p;
+    size_t tn = n;
+    trim_line(&t, &tn);
+    int shortl = n <= STRIP_LINE_MAX;
+    edgr_document *d = cur_doc(s);
+    if (s->spend) {
+        if (cls == L_BLANK && shortl && off - s->pend_line <= STRIP_PEND_MAX) {
+            s->st_prev_eol = eol;
+            return LINE_NEXT;
+        }
+        int64_t v = shortl ? seq_value(t, tn) : -1;
+        /* the next number; EDGAR's sequences may skip a few (a paper
+         * document, a withdrawn one) */
+        if (d && v > d->sequence && v <= d->sequence + STRIP_SEQ_GAP) {
+            stext_end(s, w, woff, s->pend_line);
+            stripped_doc(s, w, woff, v, t, tn);
+            return LINE_NEXT;
+        }
+        /* not a document after all: text, up to the line before this one */
+        s->spend = 0;
+        stext_emit(s, w, woff, s->st_prev_eol);
+        return LINE_AGAIN;
+    }
+    if (shortl && cls == L_PEM_END && s->pem) {
+        stext_end(s, w, woff, off);
+        end_sub(s, next);
+        return LINE_NEXT;
+    }
+    if (shortl && starts_submission(cls)) {
+        stext_end(s, w, woff, off);
+        end_sub(s, off);
+        return s->stopped ? LINE_NEXT : LINE_AGAIN;
+    }
+    if (shortl && cls == L_OTHER && d && exhibit_type(s, t, tn) &&
+        (s->st_count < 0 || (int64_t)s->b.docs.len < s->st_count)) {
+        s->spend = 1;
+        s->pend_line = off;
+        s->pend_off = woff + (uint64_t)(t - w);
+        s->pend_len = tn;
+        s->st_prev_eol = eol;
+        return LINE_NEXT;
+    }
+    stext_emit(s, w, woff, eol);
+    s->st_prev_eol = eol;
+    return LINE_NEXT;
+}
+
 /* The header starts at absolute offset `at`: keep its bytes from there. */
 static int start_header(splitter *s, uint64_t at)
 {
+    s->cst_len = 0;
     s->state = ST_HEADER;
     s->collecting = 1;
     s->hdr_off = at;
@@ -336,11 +872,19 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
                 s->container = cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT;
                 s->state = ST_ROOT;
+                core_begin(s, off);
                 return LINE_NEXT;
             }
             if (cls == L_SUBMISSION) {
                 s->container = EDGR_C_SUBMISSION;
+                core_begin(s, off);
                 return start_header(s, next);
+            }
+            if (cls == L_STRIPPED_ROOT) {
+                s->container = EDGR_C_SEC_DOCUMENT;
+                s->state = ST_ROOT;
+                core_begin(s, off);
+                return LINE_NEXT;
             }
             /* a PEM message around something else: read it as it comes */
             s->container = EDGR_C_SEC_DOCUMENT;
@@ -355,11 +899,14 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             return LINE_NEXT;
         case L_SEC_DOCUMENT:
         case L_IMS_DOCUMENT:
-            begin_sub(s, off, cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT);
+        case L_STRIPPED_ROOT:
+            begin_sub(s, off, cls == L_IMS_DOCUMENT ? EDGR_C_IMS_DOCUMENT : EDGR_C_SEC_DOCUMENT);
             s->state = ST_ROOT;
+            core_begin(s, off);
             return LINE_NEXT;
         case L_SUBMISSION:
             begin_sub(s, off, EDGR_C_SUBMISSION);
+            core_begin(s, off);
             return start_header(s, next);
         case L_SEC_HEADER:
             begin_sub(s, off, EDGR_C_SEC_HEADER);
@@ -387,7 +934,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         return LINE_NEXT;
     case ST_ROOT:
         if (cls == L_BLANK) return LINE_NEXT;
-        if (cls == L_SEC_HEADER) return start_header(s, next);
+        if (cls == L_SEC_HEADER || cls == L_STRIPPED_HDR) return start_header(s, next);
         start_header(s, off); /* no <SEC-HEADER> line: the header starts here */
         return LINE_AGAIN;
     case ST_HEADER:
@@ -402,6 +949,42 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
             finish_header(s, window, woff, off);
             if (s->state == ST_HEADER) s->state = ST_BETWEEN;
             return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
+        }
+        /* the stripped variant's header end (cheap: real header lines
+         * have a colon, and this runs on every one) */
+        const char *colon = n <= STRIP_LINE_MAX ? memchr(p, ':', n) : p;
+        if (colon == p + 25 && (p[0] | 32) == 'c' && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
+            const char *t = p + 26;
+            size_t tn = n - 26;
+            trim_line(&t, &tn);
+            s->cst_off = woff + (uint64_t)(t - window);
+            s->cst_len = tn;
+        }
+        if (s->spend) {
+            /* a type line: a stripped submission when "1" comes next */
+            if (cls == L_BLANK) return LINE_NEXT;
+            const char *t = p;
+            size_t tn = n;
+            trim_line(&t, &tn);
+            s->spend = 0;
+            if (n <= STRIP_LINE_MAX && seq_value(t, tn) == 1 && s->container != EDGR_C_INDEX_HEADERS) {
+                stripped_header_end(s, window, woff, t, tn);
+                return LINE_NEXT;
+            }
+        }
+        if (!colon && cls == L_OTHER) {
+            const char *t = p;
+            size_t tn = n;
+            trim_line(&t, &tn);
+            /* forms 3, 4 and 5 are all digits: those only as the form */
+            int form = s->cst_len && tn == s->cst_len &&
+                       !memcmp(t, window + (s->cst_off - woff), tn);
+            if (type_shaped(t, tn) || form) {
+                s->spend = 1;
+                s->pend_line = off;
+                s->pend_off = woff + (uint64_t)(t - window);
+                s->pend_len = tn;
+            }
         }
         if (next - s->hdr_off > EDGR_MAX_HEADER) {
             sub_diag(&s->b, off, EDGR_ERROR, EDGR_D_LIMIT, "header larger than %zu MB",
@@ -431,6 +1014,8 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         case L_SUBMISSION_END:
             s->closed = 1;
             s->state = ST_TRAILER;
+            s->core_end = off + n;
+            core_end_hash(s, window, woff);
             return LINE_NEXT;
         case L_PEM_END:
             if (s->pem) {
@@ -450,6 +1035,7 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
         case L_SEC_DOCUMENT:
         case L_IMS_DOCUMENT:
         case L_SUBMISSION:
+        case L_STRIPPED_ROOT:
             if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT)
                 sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
                          "a new submission starts before this one was closed");
@@ -493,6 +1079,48 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
     case ST_SKIP_LINE:
         s->state = ST_BETWEEN;
         return LINE_NEXT;
+    case ST_SMETA: {
+        /* after the sequence: a file name, a description (a line right
+         * after them that a blank line, once <TEXT>, follows), the text */
+        edgr_document *d = cur_doc(s);
+        if (cls == L_BLANK && n <= STRIP_LINE_MAX) {
+            if (s->dpend && d) {
+                d->description = keep(s, window + (s->dpend_off - woff), s->dpend_len);
+                s->dpend = 0;
+            }
+            s->sm_blank = 1;
+            return LINE_NEXT;
+        }
+        if (s->dpend) {
+            /* no blank line after it: the text's first line */
+            s->dpend = 0;
+            stripped_begin_text(s, s->dpend_line);
+            s->st_prev_eol = s->dpend_eol;
+            stext_emit(s, window, woff, s->dpend_eol);
+            return LINE_AGAIN;
+        }
+        const char *t = p;
+        size_t tn = n;
+        trim_line(&t, &tn);
+        if (d && !s->sm_blank && n <= STRIP_LINE_MAX) {
+            if (!d->filename.len && filename_shaped(t, tn)) {
+                d->filename = keep(s, t, tn);
+                return LINE_NEXT;
+            }
+            if (tn <= 80 && !starts_submission(cls) && cls != L_PEM_END) {
+                s->dpend = 1;
+                s->dpend_line = off;
+                s->dpend_off = woff + (uint64_t)(t - window);
+                s->dpend_len = tn;
+                s->dpend_eol = off + n;
+                return LINE_NEXT;
+            }
+        }
+        stripped_begin_text(s, off);
+        return LINE_AGAIN;
+    }
+    case ST_STEXT:
+        return stext_line(s, window, woff, cls, p, n, off, next);
     case ST_TRAILER:
         if (cls == L_BLANK || (cls == L_PEM_END && s->pem)) return LINE_NEXT;
         end_sub(s, off);
@@ -611,6 +1239,22 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
         finish_header(s, w, woff, end);
         if (s->state == ST_DONE) return;
         break;
+    case ST_SMETA:
+        if (s->dpend) {
+            /* the last line: text */
+            stripped_begin_text(s, s->dpend_line);
+            stext_emit(s, w, woff, s->dpend_eol);
+            s->dpend = 0;
+            stext_end(s, w, woff, end);
+            break;
+        }
+        stripped_begin_text(s, end);
+        stext_end(s, w, woff, end);
+        break;
+    case ST_STEXT:
+        if (s->spend) stext_emit(s, w, woff, s->st_prev_eol);
+        stext_end(s, w, woff, end);
+        break;
     case ST_META:
         sub_diag(&s->b, end, EDGR_WARNING, EDGR_D_TRUNCATED,
                  "input ends inside the header of document %ld", (long)s->cur + 1);
@@ -634,6 +1278,7 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
         break;
     }
     if (s->in_sub) end_sub(s, end);
+    if (s->state == ST_REPEAT) report_sub(s, end);
 }
 
 uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
@@ -649,6 +1294,12 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = np;
             continue;
         }
+        if (s->state == ST_REPEAT) {
+            const char *np = run_repeat(s, w, woff, p, end, final);
+            if (!np) break;
+            p = np;
+            continue;
+        }
         if (s->state == ST_SKIP_REST || s->state == ST_DONE) {
             p = end;
             break;
@@ -657,6 +1308,12 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         const char *next = line_end(s, w, woff, p, end, final, &eol);
         if (s->skip_eol) {
             /* the rest of a line too long to keep: not a new line */
+            if (s->state == ST_STEXT) {
+                /* the rest of an over-long text line is text */
+                uint64_t e = woff + (uint64_t)(eol - w);
+                stext_emit(s, w, woff, e);
+                s->st_prev_eol = e;
+            }
             if (!next) {
                 p = end;
                 break;
@@ -684,6 +1341,11 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = w + (s->stop_at - woff);
             break;
         }
+        if (s->state == ST_REPEAT) {
+            /* the repeat check starts where the submission ended */
+            p = w + (s->pos - woff);
+            continue;
+        }
         /* "<TEXT>content": the text starts on the <TEXT> line itself */
         if (s->state == ST_TEXT && s->cur >= 0) {
             const edgr_document *d = cur_doc(s);
@@ -692,7 +1354,18 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
         p = next;
     }
     s->pos = woff + (uint64_t)(p - w);
+    /* a stripped submission's core ends with its text handed out: what is
+     * not handed out yet may not be the core's */
+    uint64_t safe = s->pos;
+    if (s->state == ST_STEXT && s->st_emit < safe) safe = s->st_emit;
+    if (s->state == ST_SMETA && s->dpend && s->dpend_line < safe) safe = s->dpend_line;
+    core_hash_to(s, w, woff, safe);
     if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
     if (s->stopped) return s->stop_at;
-    return s->collecting ? s->hdr_off : s->pos;
+    if (s->collecting) return s->hdr_off;
+    /* stripped text not handed out yet (a type line that may start the next
+     * document, and the line break before it) */
+    if (s->state == ST_STEXT && s->st_emit < s->pos) return s->st_emit;
+    if (s->state == ST_SMETA && s->dpend) return s->dpend_line;
+    return s->pos;
 }

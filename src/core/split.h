@@ -64,6 +64,33 @@ typedef struct splitter {
     uint64_t part_at, part_to;
 
     int skip_eol;        /* stream: dropping the rest of an over-long line    */
+
+    /* tag-stripped submissions (split.c, "Stripped"): a bare type line
+     * waits for the sequence line that confirms it */
+    int stripped;        /* this submission's tags were stripped              */
+    int spend;           /* a type line is pending                            */
+    uint64_t pend_line;  /* its start                                         */
+    uint64_t pend_off;   /* its trimmed text and length                       */
+    size_t pend_len;
+    uint64_t st_emit;    /* the document's text is handed out up to here      */
+    uint64_t st_prev_eol;/* end of the last line looked at                    */
+    int64_t st_count;    /* PUBLIC DOCUMENT COUNT, -1 if unknown              */
+    uint64_t cst_off;    /* header: CONFORMED SUBMISSION TYPE's value          */
+    size_t cst_len;
+    /* identical repeats (split.c, "Repeats"): the closed submission's core,
+     * from its root line to the end of its closing line */
+    uint64_t core_off, core_end;
+    int core_seen;       /* its root line was seen                            */
+    int core_on;         /* stream: the core is being hashed                  */
+    uint64_t h_pos;      /* hashed up to here                                 */
+    uint64_t h, h_prefix; /* the core's hash, its first 4 KiB's              */
+    uint64_t hstate[11];  /* split.c's hasher, mid-way                        */
+    int rep_count;       /* copies seen (1 = no repeat yet)                    */
+    uint64_t rep_first;  /* offset of the first repeat                        */
+    int sm_blank;        /* a blank line since the sequence line              */
+    int dpend;           /* a description line waits for the blank after it  */
+    uint64_t dpend_line, dpend_off, dpend_eol;
+    size_t dpend_len;
     int stopped;         /* stop_after_sub reached                            */
     uint64_t stop_at;
     edgr_status err;     /* sticky: NOMEM, ABORTED, LIMIT                      */

@@ -1,6 +1,131 @@
 /* A document's text: dispatch on its format, cite file offsets. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "charset.h"
+#include "entities.h"
 #include "sink.h"
+
+/* One character reference at p ('&'): its UTF-8 in out (*outn bytes);
+ * returns the bytes it took, or 0 when p starts none.  Read as browsers
+ * do: &#146; is Windows-1252's right quote; a no-break space is a space,
+ * as the HTML reader makes it. */
+static size_t char_ref(const char *p, size_t n, char out[8], size_t *outn)
+{
+    if (n < 3) return 0;
+    if (p[1] == '#') {
+        size_t i = 2;
+        int hex = i < n && (p[i] == 'x' || p[i] == 'X');
+        i += (size_t)hex;
+        size_t digits = i;
+        unsigned long v = 0;
+        for (; i < n; i++) {
+            unsigned c = (unsigned char)p[i], dv;
+            if (c >= '0' && c <= '9') dv = c - '0';
+            else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') dv = (c | 32) - 'a' + 10;
+            else break;
+            if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + dv;
+        }
+        if (i == digits) return 0;
+        if (i < n && p[i] == ';') i++;
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+        if (v >= 0x80 && v <= 0x9F) {
+            *outn = cp1252_to_utf8((unsigned char)v, out);
+            return i;
+        }
+        if (v == 0xA0) v = ' ';
+        size_t k = 0;
+        if (v < 0x80) out[k++] = (char)v;
+        else if (v < 0x800) out[k++] = (char)(0xC0 | (v >> 6)), out[k++] = (char)(0x80 | (v & 0x3F));
+        else if (v < 0x10000)
+            out[k++] = (char)(0xE0 | (v >> 12)), out[k++] = (char)(0x80 | ((v >> 6) & 0x3F)),
+            out[k++] = (char)(0x80 | (v & 0x3F));
+        else
+            out[k++] = (char)(0xF0 | (v >> 18)), out[k++] = (char)(0x80 | ((v >> 12) & 0x3F)),
+            out[k++] = (char)(0x80 | ((v >> 6) & 0x3F)), out[k++] = (char)(0x80 | (v & 0x3F));
+        *outn = k;
+        return i;
+    }
+    const char *v;
+    size_t vn;
+    size_t k = entity_match(p + 1, n - 1, &v, &vn);
+    if (!k || vn > 8) return 0;
+    if (vn == 2 && (unsigned char)v[0] == 0xC2 && (unsigned char)v[1] == 0xA0) {
+        out[0] = ' ';
+        *outn = 1;
+    } else {
+        memcpy(out, v, vn);
+        *outn = vn;
+    }
+    return 1 + k;
+}
+
+/*
+ * A stripped document (edgr_document.stripped) is HTML's text with the tags
+ * gone: its character references (&nbsp; &#8217; &amp;) are still to be
+ * read, or "Item&#160;1." is no heading.  They are decoded into a copy (in
+ * UTF-8), which the plain-text reader then reads; anchors are mapped back
+ * to the body through the start of each line, where they sit.
+ */
+static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
+                                 const edgr_text_options *opt, edgr_text *out)
+{
+    if (n > SIZE_MAX / 3 - 1) return EDGR_ERR_NOMEM;
+    char *c = malloc(n * 3 + 1);
+    size_t lines_cap = 1024, nl = 0;
+    size_t (*lines)[2] = malloc(lines_cap * sizeof *lines); /* copy, body */
+    if (!c || !lines) {
+        free(c);
+        free(lines);
+        return EDGR_ERR_NOMEM;
+    }
+    size_t w = 0;
+    int at_start = 1;
+    for (size_t i = 0; i < n;) {
+        if (at_start) {
+            if (nl == lines_cap) {
+                void *g = realloc(lines, (lines_cap *= 2) * sizeof *lines);
+                if (!g) {
+                    free(c);
+                    free(lines);
+                    return EDGR_ERR_NOMEM;
+                }
+                lines = g;
+            }
+            lines[nl][0] = w;
+            lines[nl][1] = i;
+            nl++;
+            at_start = 0;
+        }
+        unsigned char ch = (unsigned char)p[i];
+        if (ch == '&') {
+            char u[8];
+            size_t un = 0, k = char_ref(p + i, n - i, u, &un);
+            if (k) {
+                memcpy(c + w, u, un);
+                w += un;
+                i += k;
+                continue;
+            }
+        }
+        if (ch == '\n' || ch == '\r') at_start = 1;
+        if (ch >= 0x80 && cs == EDGR_CS_CP1252) w += cp1252_to_utf8(ch, c + w);
+        else c[w++] = (char)ch;
+        i++;
+    }
+    edgr_status st = edgr_plain_to_text(c, w, cs == EDGR_CS_CP1252 ? EDGR_CS_UTF8 : cs, opt, out);
+    size_t j = 0;
+    for (size_t a = 0; a < out->anchor_count; a++) {
+        size_t src = out->anchors[a].src;
+        while (j + 1 < nl && lines[j + 1][0] <= src) j++;
+        while (j > 0 && lines[j][0] > src) j--;
+        out->anchors[a].src = nl ? lines[j][1] + (src - lines[j][0]) : src;
+        if (out->anchors[a].src > n) out->anchors[a].src = n;
+    }
+    free(c);
+    free(lines);
+    return st;
+}
 
 edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out)
 {
@@ -12,6 +137,7 @@ edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *
         cs = charset_detect(p, n);
     edgr_status st;
     if (d->format == EDGR_FMT_HTML) st = edgr_html_to_text(p, n, cs, opt, out);
+    else if (d->format == EDGR_FMT_TEXT && d->stripped) st = stripped_text(p, n, cs, opt, out);
     else if (d->format == EDGR_FMT_TEXT) st = edgr_plain_to_text(p, n, cs, opt, out);
     else {
         edgr_buf b = text_as_buf(out);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../common/equiv.h"
+#include "../common/strip.h"
 #include "test.h"
 
 static edgr_parser *P;
@@ -377,6 +378,21 @@ TEST(fuzz_findings_replay)
         char *b = read_file(path, &len_);
         /* the fuzz target reads its first byte as flags */
         CHECK(b && len_ >= 1 && agree(b + 1, len_ - 1));
+        /* and tries the stripped and the repeated variants (issue 10) */
+        char *v;
+        size_t vn;
+        if (b && len_ >= 1 && !strip_tags(b + 1, len_ - 1, &v, &vn)) {
+            if (!agree(v, vn)) fprintf(stderr, "  %s, stripped: stream differs from whole\n", e->d_name);
+            CHECK(agree(v, vn));
+            free(v);
+        }
+        if (b && len_ >= 1 && (v = malloc(2 * len_))) {
+            memcpy(v, b + 1, len_ - 1);
+            memcpy(v + len_ - 1, b + 1, len_ - 1);
+            if (!agree(v, 2 * (len_ - 1))) fprintf(stderr, "  %s, twice: stream differs from whole\n", e->d_name);
+            CHECK(agree(v, 2 * (len_ - 1)));
+            free(v);
+        }
         free(b);
         n++;
     }
@@ -407,4 +423,174 @@ TEST(sniff_resumes_where_it_stopped)
     CHECK(agree(in, n));
     free(lead);
     free(in);
+}
+
+/* Issue 10: submissions whose SGML tags a mirror stripped (every <...>
+ * removed, tests/common/strip.h).  The documents are recovered from the
+ * bare type / sequence / filename lines, whole and streamed alike. */
+static int diag_says(const edgr_submission *s, const char *words)
+{
+    for (size_t i = 0; i < s->diag_count; i++)
+        if (strstr(s->diags[i].message, words)) return 1;
+    return 0;
+}
+
+static void check_streams_alike(const char *rel)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", EDGR_SOURCE_DIR, rel);
+    size_t n;
+    char *b = read_file(path, &n);
+    CHECK(b != NULL);
+    if (!b) return;
+    if (!P) P = edgr_parser_new();
+    jbuf whole = {0}, one = {0}, rnd = {0};
+    json_whole(P, b, n, &whole);
+    json_stream(b, n, 1, 0, &one);
+    json_stream(b, n, 0, 7, &rnd);
+    int same = whole.p && one.p && rnd.p && !strcmp(whole.p, one.p) && !strcmp(whole.p, rnd.p);
+    if (!same) fprintf(stderr, "  %s: stream differs from whole\n", rel);
+    CHECK(same);
+    free(whole.p);
+    free(one.p);
+    free(rnd.p);
+    free(b);
+}
+
+TEST(stripped_1997_text_10k_recovers_its_document)
+{
+    const edgr_submission *s = load("tests/fixtures/items/10k-1997-text-stripped.txt", 0, NULL);
+    CHECK(s && s->stripped);
+    CHECK(s->container == EDGR_C_SEC_DOCUMENT && s->doc_count == 1 && s->errors == 0);
+    CHECK_GET(s, "accession_number", "0009900007-97-000012");
+    CHECK_GET(s, "filer.0.company_data.cik", "0009900007");
+    CHECK(!edgr_get(s, "unknown").ptr); /* no text line taken for a header key */
+    if (s->doc_count == 1) {
+        CHECK_SPAN(s->docs[0].type, "10-K");
+        CHECK(s->docs[0].sequence == 1 && s->docs[0].format == EDGR_FMT_TEXT);
+        CHECK(s->docs[0].stripped && s->docs[0].text.len > 5000);
+    }
+    CHECK(diag_says(s, "tags stripped"));
+    check_streams_alike("tests/fixtures/items/10k-1997-text-stripped.txt");
+}
+
+TEST(stripped_html_10k_recovers_main_document_and_exhibits)
+{
+    const edgr_submission *s = load("tests/fixtures/items/10k-2023-html-stripped.txt", 0, NULL);
+    CHECK(s && s->stripped && s->doc_count == 3 && s->errors == 0);
+    CHECK_GET(s, "type", "10-K");
+    CHECK_GET(s, "public_document_count", "3");
+    if (s->doc_count == 3) {
+        static const char *const types[] = {"10-K", "EX-21.1", "EX-23.1"};
+        static const char *const names[] = {"qfrb-20221231.htm", "qfrb-ex211.htm", "qfrb-ex231.txt"};
+        for (int i = 0; i < 3; i++) {
+            CHECK_SPAN(s->docs[i].type, types[i]);
+            CHECK_SPAN(s->docs[i].filename, names[i]);
+            CHECK(s->docs[i].sequence == i + 1);
+            CHECK(s->docs[i].format == EDGR_FMT_TEXT); /* no markup left to read */
+        }
+        /* the main document ends where the exhibit's type line begins */
+        CHECK(s->docs[0].end == s->docs[1].offset);
+        CHECK(memcmp(buf + s->docs[1].offset, "EX-21.1\n2\n", 10) == 0);
+        CHECK(s->docs[2].text.len > 0 && memcmp(s->docs[2].text.ptr, "Exhibit 23.1", 12) == 0);
+    }
+    /* the warning names where the variant was recognised */
+    for (size_t i = 0; i < s->diag_count; i++)
+        if (strstr(s->diags[i].message, "tags stripped")) CHECK(s->diags[i].offset == s->docs[0].offset);
+    check_streams_alike("tests/fixtures/items/10k-2023-html-stripped.txt");
+    /* header only: the header ends at the first document's type line */
+    s = load("tests/fixtures/items/10k-2023-html-stripped.txt", EDGR_PARSE_HEADER_ONLY, NULL);
+    CHECK(s && s->doc_count == 0);
+    CHECK(s && memcmp(buf + s->header_end, "10-K\n1\n", 7) == 0);
+}
+
+TEST(ordinary_submissions_are_not_taken_for_stripped)
+{
+    static const char *const files[] = {"tests/fixtures/items/10k-1997-text.txt",
+                                        "tests/fixtures/items/10k-2023-html.txt",
+                                        "samples/0009900002-97-000003.txt",
+                                        "tests/fixtures/double_spaced_header.txt",
+                                        "tests/fixtures/unknown_keys.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const edgr_submission *s = load(files[i], 0, NULL);
+        CHECK(s && !s->stripped);
+        for (size_t d = 0; s && d < s->doc_count; d++) CHECK(!s->docs[d].stripped);
+    }
+}
+
+/* Issue 10: the same submission repeated in one file (same bytes; only the
+ * first copy has its PEM preamble) is reported once, with a warning that
+ * names the repeat count; whole and streamed alike. */
+TEST(identical_repeats_reported_once)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    const edgr_submission *s;
+    size_t used;
+    CHECK(edgr_parse(P, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    CHECK(used == len); /* the repeats are consumed with the first copy */
+    CHECK(s->pem && s->doc_count == 1 && s->errors == 0);
+    CHECK(diag_with(s, EDGR_D_REPEATED) && diag_says(s, "3 times"));
+    jbuf j = {0};
+    json_whole(P, buf, len, &j);
+    CHECK(j.subs == 1);
+    free(j.p);
+    check_streams_alike("tests/fixtures/repeated.txt");
+}
+
+TEST(repeats_that_differ_stay_separate)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    /* one byte changed in the last copy's text: a different submission */
+    char *hit = NULL;
+    for (char *q = buf; (q = strstr(q, "carloads up 6%")); q++) hit = q;
+    CHECK(hit != NULL);
+    if (!hit) return;
+    hit[12] = '7';
+    jbuf j = {0}, st = {0};
+    json_whole(P, buf, len, &j);
+    json_stream(buf, len, 0, 3, &st);
+    CHECK(j.subs == 2 && st.subs == 2); /* copies 1-2 are one, copy 3 is another */
+    CHECK(j.p && st.p && !strcmp(j.p, st.p));
+    CHECK(j.p && strstr(j.p, "repeated 2 times"));
+    free(j.p);
+    free(st.p);
+    /* distinct accessions, as ever */
+    load("tests/fixtures/concatenated.txt", 0, NULL);
+    j = (jbuf){0};
+    json_whole(P, buf, len, &j);
+    CHECK(j.subs == 2 && !strstr(j.p, "repeated"));
+    free(j.p);
+}
+
+/* The same file with its tags stripped: the stripped copies repeat too. */
+TEST(stripped_identical_repeats_reported_once)
+{
+    load("tests/fixtures/repeated.txt", 0, NULL);
+    char *v;
+    size_t vn;
+    CHECK(!strip_tags(buf, len, &v, &vn));
+    jbuf j = {0}, st = {0};
+    json_whole(P, v, vn, &j);
+    json_stream(v, vn, 0, 5, &st);
+    CHECK(j.subs == 1 && j.p && strstr(j.p, "repeated 3 times") && strstr(j.p, "\"stripped\":true"));
+    CHECK(j.p && st.p && !strcmp(j.p, st.p));
+    free(j.p);
+    free(st.p);
+    /* a copy that goes on past the first's end is not a repeat */
+    char *w = malloc(vn + 16);
+    CHECK(w != NULL);
+    if (w) {
+        memcpy(w, v, vn);
+        memcpy(w + vn, "one more line\n", 14);
+        j = (jbuf){0};
+        st = (jbuf){0};
+        json_whole(P, w, vn + 14, &j);
+        json_stream(w, vn + 14, 1, 0, &st);
+        CHECK(j.subs == 2 && j.p && strstr(j.p, "repeated 2 times") && strstr(j.p, "one more line") == NULL);
+        CHECK(j.p && st.p && !strcmp(j.p, st.p));
+        free(j.p);
+        free(st.p);
+        free(w);
+    }
+    free(v);
 }
