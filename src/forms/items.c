@@ -23,6 +23,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdio.h>
 
 #include "edgr/items.h"
 #include "items_int.h"
@@ -942,8 +944,11 @@ static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands,
         /* followed by a title line: a header only if the same item has a
          * heading with a title above */
         int headed_before = 0;
-        for (size_t c = ncand; c-- > 0 && !headed_before;)
-            headed_before = cands[c].key_hi == key && cands[c].rest < g->lines[cands[c].line].end;
+        for (size_t c = ncand; c-- > 0 && !headed_before;) {
+            if (cands[c].key_hi != key) continue;
+            for (size_t q = cands[c].rest; q < g->lines[cands[c].line].end && !headed_before; q++)
+                headed_before = is_alnum((unsigned char)g->s[q]);
+        }
         if (!headed_before) return 0;
     }
     /* The "PART II" or "PART I, II" line above it belongs to the header. */
@@ -1209,6 +1214,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
+    if (getenv("EDGR_DEBUG_ITEMS")) for (size_t k = 0; k < ncand; k++) fprintf(stderr, "cand %zu line %zu key %d-%d w %.1f top %d\n", k, cands[k].line, cands[k].key_lo, cands[k].key_hi, cands[k].weight, cands[k].top);
     /* Longest weighted chain in canonical order (ties: the later).  A
      * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
      * last, after Item 9 or 12: that order is tried too, and wins when its
