@@ -471,6 +471,9 @@ static int toc_link(const seg *g, size_t i)
  * must stand: a page holds more than this, while the numbers of a table
  * laid out one cell per line, or of a numbered list, come closer. */
 enum { PAGE_RUN_GAP = 5 };
+/* ... and at most this far: the next page of a run is never thousands of
+ * lines away, while "65" (an officer's age) and the report's page 64 are. */
+enum { PAGE_RUN_MAX_GAP = 1500 };
 
 typedef struct pnum {
     size_t line;
@@ -519,7 +522,8 @@ static int mark_page_numbers(const seg *g, int *page)
         int has_prev = prev_end > prev && pn[prev].prefix == pn[a].prefix && pn[prev].num == pn[a].num - 1;
         for (size_t x = a; x < b; x++)
             for (size_t y = prev; has_prev && y < prev_end; y++)
-                if (pn[y].line + PAGE_RUN_GAP <= pn[x].line) page[pn[x].line] = page[pn[y].line] = 1;
+                if (pn[y].line + PAGE_RUN_GAP <= pn[x].line && pn[x].line <= pn[y].line + PAGE_RUN_MAX_GAP)
+                    page[pn[x].line] = page[pn[y].line] = 1;
         prev = a;
         prev_end = b;
         a = b;
@@ -930,7 +934,8 @@ static int page_top(const seg *g, size_t i)
  * 9A"), as Microsoft prints atop each page: nothing but codes on the line,
  * at the top of a page, and followed by a heading or by running text
  * rather than by a title line. */
-static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands, size_t ncand, int key)
+static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands, size_t ncand, int key,
+                               edgr_form_kind kind)
 {
     const tline *l = &g->lines[i];
     for (size_t k = rest; k < l->end; k++)
@@ -940,7 +945,9 @@ static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands,
     while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
     if (k >= g->nlines) return 0;
     const tline *n = &g->lines[k];
-    if (!(n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM")) && n->end - n->start <= 100) {
+    int next_heading = n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM");
+    int next_text = n->end - n->start > 100 && !title_words(g, n->start, n->end, key, kind);
+    if (!next_heading && !next_text) {
         /* followed by a title line: a header only if the same item has a
          * heading with a title above */
         int headed_before = 0;
@@ -1151,7 +1158,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
          * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
          * with the real heading or with running text. */
         if (g.repeats[i] >= 3 ||
-            running_item_header(&g, i, c.rest, cands, ncand, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0))) {
+            running_item_header(&g, i, c.rest, cands, ncand, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
             g.furniture[i] = 1;
             continue;
         }
