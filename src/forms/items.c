@@ -41,7 +41,8 @@
 static size_t blank_at(const char *p, const char *end)
 {
     unsigned char c = (unsigned char)*p;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
+    /* '\n' only inside a heading joined from two lines (lone_heading_word) */
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') return 1;
     if (c == 0xC2 && end - p >= 2 && (unsigned char)p[1] == 0xA0) return 2;
     if (c == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80) {
         unsigned char d = (unsigned char)p[2];
@@ -224,8 +225,8 @@ int items_part_heading(const char *s, size_t b, size_t e)
 {
     if (e - b < 6 || e - b > 100 || !sc_eq_upper(s + b, 4, "PART")) return 0;
     size_t i = b + 4;
-    if (i >= e || !sc_is_blank((unsigned char)s[i])) return 0;
-    while (i < e && sc_is_blank((unsigned char)s[i])) i++;
+    if (i >= e || (!sc_is_blank((unsigned char)s[i]) && s[i] != '\n')) return 0;
+    while (i < e && (sc_is_blank((unsigned char)s[i]) || s[i] == '\n')) i++;
     size_t r = i;
     while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
     if (i == r || (i < e && is_alnum((unsigned char)s[i]))) return 0;
@@ -995,6 +996,27 @@ static void find_part_mentions(const seg *g, unsigned char mention[MENTION_KEYS]
     }
 }
 
+/* A line that is only "Item", "Items" or "Part", right above a line (no
+ * blank between) that opens with the code or numeral: the two are one
+ * heading whose source line wrapped ("<B>Item\n1. Business</B>"), as a
+ * tag-stripped document keeps it.  prev is the line before; [b, e) the new
+ * line, which starts at raw offset `raw`. */
+static int lone_heading_word(const char *s, const tline *prev, size_t raw, size_t b, size_t e)
+{
+    size_t n = prev->end - prev->start;
+    if (prev->end + 1 != raw || b >= e || n < 4 || n > 5) return 0;
+    const char *w = s + prev->start;
+    int item = sc_eq_upper(w, 4, "ITEM") && (n == 4 || (w[4] | 32) == 's');
+    int part = n == 4 && sc_eq_upper(w, 4, "PART");
+    if (item) return sc_is_digit((unsigned char)s[b]);
+    if (part) {
+        size_t k = b;
+        while (k < e && (s[k] == 'I' || s[k] == 'V')) k++;
+        return k > b && (k == e || !is_alnum((unsigned char)s[k]));
+    }
+    return 0;
+}
+
 static int parse_date8(const char *d)
 {
     if (!d) return 0;
@@ -1107,6 +1129,11 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             if (e >= b + 3 && blank_at(s + e - 3, s + e) == 3) { e -= 3; continue; }
             if (e >= b + 2 && blank_at(s + e - 2, s + e) == 2) { e -= 2; continue; }
             break;
+        }
+        if (g.nlines && lone_heading_word(s, &g.lines[g.nlines - 1], i, b, e)) {
+            g.lines[g.nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
+            i = j + 1;
+            continue;
         }
         g.lines[g.nlines++] = (tline){b, e};
         i = j + 1;
