@@ -198,12 +198,17 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
     return key;
 }
 
+/* A line of wrapped prose is at least this long. */
+enum { PROSE_LINE = 40 };
+
 /* Line i carries on the sentence of the line right above it (no blank
  * line between, and that line ends inside a sentence): wrapped prose in a
  * 1990s text document, never a heading. */
 static int continues_sentence(const seg *g, size_t i)
 {
-    if (i == 0 || g->lines[i - 1].end == g->lines[i - 1].start) return 0;
+    /* Wrapped prose fills its lines: a short line above ("Table of
+     * Contents" atop a page of a tag-stripped document) ends no sentence. */
+    if (i == 0 || g->lines[i - 1].end - g->lines[i - 1].start < PROSE_LINE || g->furniture[i - 1]) return 0;
     unsigned char last = (unsigned char)g->s[g->lines[i - 1].end - 1];
     return (last >= 'a' && last <= 'z') || last == ',';
 }
