@@ -480,6 +480,9 @@ enum { PAGE_RUN_GAP = 5 };
 /* ... and at most this far: the next page of a run is never thousands of
  * lines away, while "65" (an officer's age) and the report's page 64 are. */
 enum { PAGE_RUN_MAX_GAP = 1500 };
+/* A footer is on this many pages at least; a short sentence ("None.") that
+ * happens to close a few pages is not one. */
+enum { FOOTER_PAGES = 5 };
 
 typedef struct pnum {
     size_t line;
@@ -496,10 +499,36 @@ static int cmp_pnum(const void *a, const void *b)
 
 /* Lines that hold a page number ("12", "F-3", "Page 4", "- 7 -", "1 of 2",
  * "ii") which belongs to the document's run of page numbers: the page
- * before (number - 1) stands at least PAGE_RUN_GAP lines above it, or the
- * page after at least as far below.  A bare number anywhere else ("412" in
+ * before (number - 1, or - 2) stands at least PAGE_RUN_GAP lines above it,
+ * or the page after at least as far below.  A bare number anywhere else ("412" in
  * a table, "(1)" before a footnote) is text.  Spelled-out forms ("Page 4",
  * "- 7 -", "1 of 2") and roman numerals need no run.  Sets page[i]. */
+/* Mark page[] for each pair (y, x) of numbers where y can be the page
+ * before x: the same prefix, x's number less 1 or 2 (facing pages print
+ * every other number), at least PAGE_RUN_GAP and at most PAGE_RUN_MAX_GAP
+ * lines above.  pn is sorted by (prefix, number, line), so those are in
+ * the two groups of equal numbers before x's. */
+static void page_pairs(const pnum *pn, size_t k, int *page)
+{
+    size_t grp[2][2] = {{0, 0}, {0, 0}}; /* [0]: the group just before, [1]: the one before it */
+    for (size_t a = 0; a < k;) {
+        size_t b = a;
+        while (b < k && pn[b].prefix == pn[a].prefix && pn[b].num == pn[a].num) b++;
+        for (int gi = 0; gi < 2; gi++) {
+            size_t ps = grp[gi][0], pe = grp[gi][1];
+            if (pe <= ps || pn[ps].prefix != pn[a].prefix || pn[ps].num < pn[a].num - 2) continue;
+            for (size_t x = a; x < b; x++)
+                for (size_t y = ps; y < pe; y++) {
+                    if (pn[y].line + PAGE_RUN_GAP <= pn[x].line && pn[x].line <= pn[y].line + PAGE_RUN_MAX_GAP)
+                        page[pn[x].line] = page[pn[y].line] = 1;
+                }
+        }
+        grp[1][0] = grp[0][0], grp[1][1] = grp[0][1];
+        grp[0][0] = a, grp[0][1] = b;
+        a = b;
+    }
+}
+
 static int mark_page_numbers(const seg *g, int *page)
 {
     size_t n = g->nlines, k = 0;
@@ -519,22 +548,7 @@ static int mark_page_numbers(const seg *g, int *page)
         pn[k++] = (pnum){i, prefix, num};
     }
     qsort(pn, k, sizeof *pn, cmp_pnum);
-    /* For each number, the page before: same prefix, number - 1, far enough
-     * above.  Sorted by (prefix, number, line), so it is in the group just
-     * before. */
-    for (size_t a = 0, prev = 0, prev_end = 0; a < k;) {
-        size_t b = a;
-        while (b < k && pn[b].prefix == pn[a].prefix && pn[b].num == pn[a].num) b++;
-        int has_prev = prev_end > prev && pn[prev].prefix == pn[a].prefix && pn[prev].num == pn[a].num - 1;
-        for (size_t x = a; x < b; x++)
-            for (size_t y = prev; has_prev && y < prev_end; y++)
-                if (pn[y].line + PAGE_RUN_GAP <= pn[x].line && pn[x].line <= pn[y].line + PAGE_RUN_MAX_GAP)
-                    page[pn[x].line] = page[pn[y].line] = 1;
-        prev = a;
-        prev_end = b;
-        a = b;
-    }
-    free(pn);
+    page_pairs(pn, k, page);    free(pn);
     /* A lone page number next to a "Table of Contents" link is at a page
      * break too. */
     for (size_t i = 0; i < n; i++) {
@@ -642,6 +656,31 @@ static int mark_furniture(seg *g)
         if (!f && prev_furniture && len <= 80 && g->repeats[i] >= 3) f = 1;
         g->furniture[i] = f;
         prev_furniture = f;
+    }
+    /* A footer a tag-stripped document keeps one cell a line ("AbbVie
+     * Inc.", "2024 Form 10-K", then the page number): short lines that
+     * recur exactly and stand, most times they occur (on FOOTER_PAGES pages
+     * at least), among the three lines right above a page number of the
+     * run.  "None." closing two or three items at a page's end is text. */
+    int *above = footer; /* reused: footer[] was folded into furniture */
+    memset(above, 0, n * sizeof *above);
+    for (size_t i = 0; i < n; i++) {
+        if (!page[i]) continue;
+        for (size_t k = i, seen = 0; k > 0 && seen < 3;) {
+            k--;
+            if (blank_line(g, k)) continue;
+            if (g->furniture[k] || g->lines[k].end - g->lines[k].start > 80) break;
+            above[k] = 1;
+            seen++;
+        }
+    }
+    for (size_t a = 0; a < nk;) {
+        size_t b = a, hits = 0;
+        while (b < nk && keys[b].masked == keys[a].masked && keys[b].raw == keys[a].raw) hits += above[keys[b++].line];
+        if (hits >= FOOTER_PAGES && hits * 3 >= (b - a) * 2)
+            for (size_t k = a; k < b; k++)
+                if (above[keys[k].line]) g->furniture[keys[k].line] = 1;
+        a = b;
     }
     free(keys);
     free(members);

@@ -383,7 +383,17 @@ static int scan_index(const seg *g, edgr_form_kind kind, size_t cap_line, xref_i
     x->first_line = x->last_line = cap_line;
     for (size_t i = cap_line + 1; i < stop; i++) {
         const tline *l = &g->lines[i];
-        if (l->end == l->start || g->furniture[i]) continue;
+        if (l->end == l->start) continue;
+        if (g->furniture[i]) {
+            /* a row's page column on a line of its own (a tag-stripped
+             * index) may look like a page number */
+            if (cur && !located(cur) && cont < 2 && continue_row(g, i, cur)) {
+                cont++;
+                cur->last_line = i;
+                misses = 0, x->last_line = i;
+            }
+            continue;
+        }
         int p = items_part_heading(s, l->start, l->end);
         if (p) { part = p; cur = NULL; continue; }
         if (items_signature_heading(s, l->start, l->end)) break;
