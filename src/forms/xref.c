@@ -406,6 +406,7 @@ static int scan_index(const seg *g, edgr_form_kind kind, size_t cap_line, xref_i
             cont = 0;
             /* A row that names no place yet may be a heading of the body
              * after the index: it extends the index only once located. */
+            if (x->nrows == 1) misses = 0; /* the column headings before it were no misses after rows */
             if (located(cur)) misses = 0, x->last_line = i;
             else if (++misses > MISSES_AFTER_ROWS) break;
             continue;
