@@ -6,6 +6,6 @@
 set -eu
 strip=${1:-build/strip_tags}
 cd "$(dirname "$0")/.."
-for f in 10k-1997-text 10k-2023-html; do
+for f in 10k-1997-text 10k-2023-html 10k-2024-xref-html; do
   "$strip" < "tests/fixtures/items/$f.txt" > "tests/fixtures/items/$f-stripped.txt"
 done

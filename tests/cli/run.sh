@@ -173,12 +173,10 @@ expect "item 5 of the stripped HTML 10-K" 0 "$edgr" items --item 5 tests/fixture
 grep -q "^==> Part II, Item 5: Market for Registrant’s Common Equity" "$tmp/out" && ok || bad "stripped item 5 title decoded"
 expect "item 16 of the stripped HTML 10-K" 0 "$edgr" items --item 16 tests/fixtures/items/10k-2023-html-stripped.txt
 grep -q '^None\.$' "$tmp/out" && ok || bad "stripped item 16 has its body"
-# Known gap (src/forms/items.c, owned elsewhere): a table of contents laid
-# out one cell per line ("Item 1." / "Business" / "1") is taken for the
-# headings, so items 1-15 of the stripped HTML 10-K come out empty.
+# a table of contents laid out one cell per line ("Item 1." / "Business" /
+# "1") is not taken for the headings
 "$edgr" items --item 1 tests/fixtures/items/10k-2023-html-stripped.txt 2>/dev/null |
-  grep -q 'designs small warehouse robots' && ok ||
-  echo "cli: known gap: stripped HTML 10-K item 1 body empty (one-cell-per-line TOC taken for headings; items.c)"
+  grep -q 'designs small warehouse robots' && ok || bad "stripped HTML 10-K item 1 has its body"
 expect "text of the stripped HTML 10-K" 0 "$edgr" text tests/fixtures/items/10k-2023-html-stripped.txt
 ! grep -q '&#160;\|&amp;' "$tmp/out" && ok || bad "character references left in stripped text"
 expect "docs of a stripped submission" 0 "$edgr" docs tests/fixtures/items/10k-2023-html-stripped.txt

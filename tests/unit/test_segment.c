@@ -1,5 +1,6 @@
 /* Item segmentation: the classes of failure found on filings nobody tuned
  * for (issue 10, section 2), one test each, on synthetic text. */
+#include <ctype.h>
 #include <stdlib.h>
 
 #include "edgr/items.h"
@@ -322,4 +323,83 @@ TEST(segment_heading_repeated_atop_each_page_is_a_running_header)
     CHECK_SEG("I", "2", "We lease offices.", "We lease offices.");
     const char *t = seg_item("I", "1C");
     CHECK(t && !strstr(t, "CYBERSECURITY"));
+}
+
+/* A tag-stripped submission (every <...> removed, one cell or paragraph a
+ * line, source lines wrapped where the HTML wrapped them) gives the items
+ * of its original, with the same first and last words: the contents laid
+ * out one cell a line ("Item 1." / "Business" / "3"), an index whose page
+ * column stands on its own line, "Item" / "1. Business" split by the
+ * source, and "Table of Contents" then "PART II" atop a page. */
+static void words_of(const char *p, int last, char *out, size_t cap)
+{
+    size_t n = strlen(p), k = 0, words = 0, i = last ? n : 0;
+    char tmp[256];
+    if (!last) {
+        while (i < n && words < 6 && k + 2 < sizeof tmp) {
+            while (i < n && !isalnum((unsigned char)p[i])) i++;
+            if (i >= n) break;
+            if (words++) tmp[k++] = ' ';
+            while (i < n && isalnum((unsigned char)p[i]) && k + 1 < sizeof tmp) tmp[k++] = (char)tolower((unsigned char)p[i++]);
+        }
+    } else {
+        size_t b = n;
+        while (b > 0 && words < 6) {
+            while (b > 0 && !isalnum((unsigned char)p[b - 1])) b--;
+            if (!b) break;
+            words++;
+            while (b > 0 && isalnum((unsigned char)p[b - 1])) b--;
+        }
+        return words_of(p + b, 0, out, cap);
+    }
+    tmp[k] = 0;
+    size_t m = strlen(tmp) < cap ? strlen(tmp) : cap - 1;
+    memcpy(out, tmp, m);
+    out[m] = 0;
+}
+
+static int items_of_file(const char *rel, char codes[][16], char first[][160], char last[][160], int max)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", EDGR_SOURCE_DIR, rel);
+    size_t n;
+    char *p = read_file(path, &n);
+    if (!p) return -1;
+    edgr_parser *ps = edgr_parser_new();
+    const edgr_submission *s;
+    size_t used;
+    int got = -1;
+    if (edgr_parse(ps, p, n, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s->doc_count &&
+        edgr_document_text(&s->docs[0], NULL, &T) == EDGR_OK &&
+        edgr_items_find(&T, EDGR_FORM_10K, NULL, &I) == EDGR_OK) {
+        got = 0;
+        for (size_t i = 0; i < I.count && got < max; i++, got++) {
+            snprintf(codes[got], 16, "%s", I.items[i].code);
+            edgr_item_text(&I, &T, i, &B);
+            words_of(B.data ? B.data : "", 0, first[got], 160);
+            words_of(B.data ? B.data : "", 1, last[got], 160);
+        }
+    }
+    edgr_parser_free(ps);
+    free(p);
+    return got;
+}
+
+TEST(segment_stripped_fixtures_give_the_items_of_their_originals)
+{
+    static const char *const fx[] = {"10k-1997-text", "10k-2023-html", "10k-2024-xref-html"};
+    static char c0[40][16], f0[40][160], l0[40][160], c1[40][16], f1[40][160], l1[40][160];
+    for (size_t k = 0; k < sizeof fx / sizeof fx[0]; k++) {
+        char a[128], b[128];
+        snprintf(a, sizeof a, "tests/fixtures/items/%s.txt", fx[k]);
+        snprintf(b, sizeof b, "tests/fixtures/items/%s-stripped.txt", fx[k]);
+        int n0 = items_of_file(a, c0, f0, l0, 40), n1 = items_of_file(b, c1, f1, l1, 40);
+        CHECK(n0 > 10 && n0 == n1);
+        for (int i = 0; i < n0 && i < n1; i++)
+            if (strcmp(c0[i], c1[i]) || strcmp(f0[i], f1[i]) || strcmp(l0[i], l1[i])) {
+                fprintf(stderr, "  %s item %s: \"%s ... %s\" stripped: %s \"%s ... %s\"\n", fx[k], c0[i], f0[i], l0[i],
+                        c1[i], f1[i], l1[i]);
+                test_failures++;
+            }
+    }
 }
