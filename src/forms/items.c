@@ -1040,6 +1040,23 @@ static void find_part_mentions(const seg *g, unsigned char mention[MENTION_KEYS]
     }
 }
 
+/* The text from `body` to line `stop` is one page number and nothing
+ * else: a table-of-contents entry laid out one cell a line (a tag-stripped
+ * document's), whose "body" is its page column. */
+static int only_a_page_number(const seg *g, size_t body, size_t stop)
+{
+    size_t lo = 0, hi = g->nlines, seen = 0, num = 0;
+    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end <= body) lo = m + 1; else hi = m; }
+    for (size_t i = lo; i < stop && seen < 2; i++) {
+        const tline *l = &g->lines[i];
+        size_t b = l->start > body ? l->start : body;
+        if (l->end <= b) continue;
+        seen++;
+        num += items_page_token(g->s, b, l->end);
+    }
+    return seen == 1 && num == 1;
+}
+
 /* A line that is only "Item", "Items" or "Part", right above a line (no
  * blank between) that opens with the code or numeral: the two are one
  * heading whose source line wrapped ("<B>Item\n1. Business</B>"), as a
@@ -1290,6 +1307,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         size_t stop = stop_line < g.nlines ? g.lines[stop_line].start : n;
         size_t words = 0, q = body, ws, we;
         if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
+        if (words && only_a_page_number(&g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
     if (getenv("EDGR_DEBUG_ITEMS")) for (size_t k = 0; k < ncand; k++) fprintf(stderr, "cand %zu line %zu key %d-%d w %.1f top %d\n", k, cands[k].line, cands[k].key_lo, cands[k].key_hi, cands[k].weight, cands[k].top);

@@ -44,7 +44,8 @@ enum {
     MAX_ROWS = 256,
     MIN_ROWS = 3,
     FOOTNOTE_LINES = 30,
-    HEADING_MAX = 100       /* a section heading or title line is short    */
+    HEADING_MAX = 100,      /* a section heading or title line is short    */
+    ROW_TITLE_MAX = 160     /* an item's whole title on a line of its own   */
 };
 
 #define NO_LINE ((size_t)-1)
@@ -342,6 +343,17 @@ static int continue_row(const seg *g, size_t i, xref_row *cur)
             cur->ranges[cur->nranges++] = more.ranges[k];
         return 1;
     }
+    if (cur->what == XREF_NOTE && cur->title_end <= cur->title && cur->note < cur->note_end && s[cur->note] == '[') {
+        /* "Item 6." / "[Reserved]" / a dash, one cell a line: the bracket
+         * was the title, the dash on this line is the note */
+        read_rest(s, l->start, l->end, &more);
+        if (more.what != XREF_NOTE) return 0;
+        cur->title = cur->note;
+        cur->title_end = cur->note_end;
+        cur->note = more.note;
+        cur->note_end = more.note_end;
+        return 1;
+    }
     if (cur->what != XREF_UNKNOWN) return 0;
     read_rest(s, l->start, l->end, &more);
     if (more.what != XREF_UNKNOWN && more.what != XREF_SECTION) {
@@ -353,7 +365,12 @@ static int continue_row(const seg *g, size_t i, xref_row *cur)
         memcpy(cur->ranges, more.ranges, sizeof more.ranges);
         return 1;
     }
-    if (l->end - l->start > HEADING_MAX || s[l->end - 1] == '.') return 0;
+    /* A row's own title may be long ("Market for Registrant's Common
+     * Equity, ...": 105 characters) when it stands on a line of its own
+     * under the code, as in a tag-stripped index; a wrapped rest is short. */
+    size_t longest = cur->title_end > cur->title ? HEADING_MAX : ROW_TITLE_MAX;
+    if (l->end - l->start > longest || s[l->end - 1] == '.') return 0;
+    if (cur->title_end <= cur->title) cur->title = l->start;
     cur->title_end = l->end; /* the title wraps */
     return 1;
 }
