@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
-#include <stdio.h>
 
 #include "edgr/items.h"
 #include "items_int.h"
@@ -1310,7 +1309,6 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         if (words && only_a_page_number(&g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
-    if (getenv("EDGR_DEBUG_ITEMS")) for (size_t k = 0; k < ncand; k++) fprintf(stderr, "cand %zu line %zu key %d-%d w %.1f top %d\n", k, cands[k].line, cands[k].key_lo, cands[k].key_hi, cands[k].weight, cands[k].top);
     /* Longest weighted chain in canonical order (ties: the later).  A
      * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
      * last, after Item 9 or 12: that order is tried too, and wins when its
