@@ -563,12 +563,13 @@ static int mark_page_numbers(const seg *g, int *page)
 
 /* The numbers of a running footer climb with the pages: some position of
  * the line's digit runs grows by 1 to 3 from one occurrence to the next,
- * for most of the occurrences, which stand a page apart. */
+ * for most of the occurrences, which stand a page apart, and never falls
+ * (two exhibit lists, "99.1" "99.2" twice over, do not climb). */
 static int numbers_climb(const seg *g, const size_t *lines, size_t m)
 {
     enum { POSITIONS = 4 };
     long prevv[POSITIONS] = {0};
-    size_t climbs[POSITIONS] = {0};
+    size_t climbs[POSITIONS] = {0}, falls[POSITIONS] = {0};
     for (size_t k = 0; k < m; k++) {
         const tline *l = &g->lines[lines[k]];
         long v[POSITIONS] = {0};
@@ -581,13 +582,15 @@ static int numbers_climb(const seg *g, const size_t *lines, size_t m)
         }
         if (k) {
             int apart = lines[k] >= lines[k - 1] + PAGE_RUN_GAP;
-            for (int p = 0; p < np; p++)
+            for (int p = 0; p < np; p++) {
                 climbs[p] += apart && v[p] > prevv[p] && v[p] <= prevv[p] + 3;
+                falls[p] += v[p] < prevv[p];
+            }
         }
         memcpy(prevv, v, sizeof v);
     }
     for (int p = 0; p < POSITIONS; p++)
-        if (m >= 2 && climbs[p] * 3 >= (m - 1) * 2) return 1;
+        if (m >= 2 && climbs[p] * 3 >= (m - 1) * 2 && !falls[p]) return 1; /* "99.1", "99.2", "99.1": no */
     return 0;
 }
 
