@@ -410,9 +410,9 @@ TEST(segment_exhibit_numbers_listed_twice_are_not_a_footer)
 {
     const char *txt =
         "ITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n(c) Exhibits.\n\nExhibit No.\n\nDescription\n\n99.1\n\n"
-        "Press release of Ormsby Mills dated May 7, 2003.\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n\n"
+        "Press release of Ormsby Mills dated May 7, 2003.\n\n(furnished)\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n\n"
         "SIGNATURES\n\nPursuant to the requirements, duly signed.\n\nINDEX TO EXHIBITS\n\nExhibit No.\n\nDescription\n\n"
-        "99.1\n\nPress release of Ormsby Mills dated May 7, 2003.\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n";
+        "99.1\n\nPress release of Ormsby Mills dated May 7, 2003.\n\n(furnished)\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n";
     CHECK(seg_items(txt, 1, EDGR_FORM_8K, "20030508") == 1);
     const char *t = seg_item(NULL, "7");
     CHECK(t && strstr(t, "99.1") && strstr(t, "99.2") && strstr(t, "May 7, 2003"));
