@@ -417,3 +417,14 @@ TEST(segment_exhibit_numbers_listed_twice_are_not_a_footer)
     const char *t = seg_item(NULL, "7");
     CHECK(t && strstr(t, "99.1") && strstr(t, "99.2") && strstr(t, "May 7, 2003"));
 }
+
+/* An 8-K title wrapped over two lines is the heading's, not the body's. */
+TEST(segment_8k_title_wrapped_over_two_lines)
+{
+    const char *txt = "Item 12. Results of\nOperations and Financial Condition\n\nOn May 8, 2003, Ormsby Mills issued a "
+                      "press release.\n\nItem 7. Financial Statements, Pro Forma Financial Information\nand Exhibits\n\n"
+                      "(c) Exhibits.\n\nSIGNATURES\n";
+    CHECK(seg_items(txt, 1, EDGR_FORM_8K, "20030508") == 2);
+    CHECK_SEG(NULL, "12", "On May 8, 2003", "press release.");
+    CHECK_SEG(NULL, "7", "(c) Exhibits.", "(c) Exhibits.");
+}
