@@ -114,6 +114,43 @@ static const title_def TITLES_10Q[] = {
     {2050, "Other Information"}, {2060, "Exhibits"},
 };
 
+/* 8-K titles keyed as the codes are (7.01 = 701; before August 2004, 5 =
+ * 5), so that a title wrapped over two lines ("Item 12. Results of" /
+ * "Operations and Financial Condition") is read as one. */
+static const title_def TITLES_8K[] = {
+    {1, "Changes in Control of Registrant"}, {2, "Acquisition or Disposition of Assets"},
+    {3, "Bankruptcy or Receivership"}, {4, "Changes in Registrant's Certifying Accountant"},
+    {5, "Other Events"}, {5, "Other Events and Regulation FD Disclosure"},
+    {6, "Resignations of Registrant's Directors"},
+    {7, "Financial Statements, Pro Forma Financial Information and Exhibits"},
+    {7, "Financial Statements and Exhibits"}, {8, "Change in Fiscal Year"},
+    {9, "Regulation FD Disclosure"}, {9, "Sales of Equity Securities Pursuant to Regulation S"},
+    {10, "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics"},
+    {11, "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans"},
+    {12, "Results of Operations and Financial Condition"},
+    {101, "Entry into a Material Definitive Agreement"}, {102, "Termination of a Material Definitive Agreement"},
+    {103, "Bankruptcy or Receivership"}, {104, "Mine Safety - Reporting of Shutdowns and Patterns of Violations"},
+    {105, "Material Cybersecurity Incidents"},
+    {201, "Completion of Acquisition or Disposition of Assets"}, {202, "Results of Operations and Financial Condition"},
+    {203, "Creation of a Direct Financial Obligation or an Obligation under an Off-Balance Sheet Arrangement of a Registrant"},
+    {204, "Triggering Events That Accelerate or Increase a Direct Financial Obligation or an Obligation under an Off-Balance Sheet Arrangement"},
+    {205, "Costs Associated with Exit or Disposal Activities"}, {206, "Material Impairments"},
+    {301, "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard; Transfer of Listing"},
+    {302, "Unregistered Sales of Equity Securities"}, {303, "Material Modification to Rights of Security Holders"},
+    {401, "Changes in Registrant's Certifying Accountant"},
+    {402, "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or Completed Interim Review"},
+    {501, "Changes in Control of Registrant"},
+    {502, "Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; Compensatory Arrangements of Certain Officers"},
+    {503, "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year"},
+    {504, "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans"},
+    {505, "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics"},
+    {506, "Change in Shell Company Status"}, {507, "Submission of Matters to a Vote of Security Holders"},
+    {508, "Shareholder Director Nominations"}, {601, "ABS Informational and Computational Material"},
+    {602, "Change of Servicer or Trustee"}, {603, "Change in Credit Enhancement or Other External Support"},
+    {604, "Failure to Make a Required Distribution"}, {605, "Securities Act Updating Disclosure"},
+    {701, "Regulation FD Disclosure"}, {801, "Other Events"}, {901, "Financial Statements and Exhibits"},
+};
+
 /* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
  * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
  * or -1.  Sets *pos past the code and writes the code text. */
@@ -746,6 +783,7 @@ int items_push(edgr_items *out, const edgr_item *it)
 
 static const title_def *titles_for(edgr_form_kind kind, size_t *n)
 {
+    if (kind == EDGR_FORM_8K) { *n = sizeof TITLES_8K / sizeof TITLES_8K[0]; return TITLES_8K; }
     if (kind == EDGR_FORM_10K) { *n = sizeof TITLES_10K / sizeof TITLES_10K[0]; return TITLES_10K; }
     if (kind == EDGR_FORM_10Q) { *n = sizeof TITLES_10Q / sizeof TITLES_10Q[0]; return TITLES_10Q; }
     *n = 0;
