@@ -40,6 +40,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/strip.h"
 #include "edgr/edgr.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
@@ -263,66 +264,9 @@ static int find_items(finder *F, const char *data, size_t len, int kind, filing_
     return 0;
 }
 
-/* The stripped variant: what a mirror or scraper that removes every <...>
- * tag keeps of a file (the rules of wip-pack's tests/common/strip.h, whose
- * strip_tags() can replace this one once merged):
- *   - a '<' followed by a letter, '/', '!' or '?' opens a tag running to the
- *     next '>' (across lines): the tag goes, the text around it stays;
- *   - block elements (p, div, br, tr, td, th, li, table, h1-h6, title) end
- *     the line, so each paragraph or table cell is a line of its own;
- *   - trailing blanks go, a run of blank lines becomes one;
- *   - character references (&nbsp; &#8217;) stay as text. */
-static int block_tag(const char *name, size_t n)
-{
-    static const char *const blocks[] = {"p",  "div", "br", "tr", "td", "th", "li", "table",
-                                         "h1", "h2",  "h3", "h4", "h5", "h6", "title"};
-    for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
-        if (strlen(blocks[i]) == n && !strncasecmp(name, blocks[i], n)) return 1;
-    return 0;
-}
-
-/* End the output line that began at *line (a block element's break adds
- * no blank line). */
-static void end_line(char *o, size_t *w, size_t *line, int *blank, int block)
-{
-    while (*w > *line && (o[*w - 1] == ' ' || o[*w - 1] == '\t')) (*w)--;
-    if (*w == *line) {
-        if (block || *blank || *line == 0) return;
-        *blank = 1;
-    } else {
-        *blank = 0;
-    }
-    o[(*w)++] = '\n';
-    *line = *w;
-}
-
-static int strip_tags(const char *p, size_t n, char **out, size_t *outn)
-{
-    char *o = malloc(n + 2);
-    if (!o) return -1;
-    size_t w = 0, line = 0;
-    int blank = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '<' && i + 1 < n &&
-            (isalpha((unsigned char)p[i + 1]) || p[i + 1] == '/' || p[i + 1] == '!' || p[i + 1] == '?')) {
-            const char *gt = memchr(p + i + 1, '>', n - i - 1);
-            if (gt) {
-                size_t a = i + 1 + (p[i + 1] == '/'), e = a;
-                while (e < (size_t)(gt - p) && isalnum((unsigned char)p[e])) e++;
-                if (block_tag(p + a, e - a)) end_line(o, &w, &line, &blank, 1);
-                i = (size_t)(gt - p);
-                continue;
-            }
-        }
-        if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') continue;
-        if (p[i] == '\r' || p[i] == '\n') { end_line(o, &w, &line, &blank, 0); continue; }
-        o[w++] = p[i];
-    }
-    if (w > line) end_line(o, &w, &line, &blank, 0);
-    *out = o;
-    *outn = w;
-    return 0;
-}
+/* The stripped variant (what a mirror that removes every <...> tag keeps
+ * of a file) is tests/common/strip.h's strip_tags(), the one the unit and
+ * corpus tests and the fuzzers use. */
 
 /* The repeated variant, as such downloads hold it: the file, then its
  * submission's core (the root line through the closing line) twice more;

@@ -5,47 +5,8 @@
 
 #include "edgr/items.h"
 #include "edgr/text.h"
+#include "items_harness.h"
 #include "test.h"
-
-static edgr_text T;
-static edgr_items I;
-static edgr_buf B;
-
-static size_t seg_items(const char *body, int plain, edgr_form_kind kind, const char *date)
-{
-    size_t n = strlen(body);
-    if (plain) edgr_plain_to_text(body, n, EDGR_CS_ASCII, NULL, &T);
-    else edgr_html_to_text(body, n, EDGR_CS_UTF8, NULL, &T);
-    CHECK(edgr_items_find(&T, kind, date, &I) == EDGR_OK);
-    return I.count;
-}
-
-static const char *seg_item(const char *part, const char *code)
-{
-    for (size_t i = 0; i < I.count; i++)
-        if (!strcmp(I.items[i].code, code) && (!part || !strcmp(I.items[i].part, part))) {
-            edgr_item_text(&I, &T, i, &B);
-            return B.data ? B.data : "";
-        }
-    return NULL;
-}
-
-static int seg_starts(const char *s, const char *p) { return s && !strncmp(s, p, strlen(p)); }
-static int seg_ends(const char *s, const char *p)
-{
-    size_t a = s ? strlen(s) : 0, b = strlen(p);
-    return s && a >= b && !strcmp(s + a - b, p);
-}
-
-#define CHECK_SEG(part, code, first, last)                                         \
-    do {                                                                           \
-        const char *t_ = seg_item(part, code);                                     \
-        if (!t_ || !seg_starts(t_, first) || !seg_ends(t_, last)) {                \
-            fprintf(stderr, "  %s:%d: item %s %s is \"%s\"\n", __FILE__, __LINE__, \
-                    part ? part : "", code, t_ ? t_ : "(missing)");                \
-            test_failures++;                                                       \
-        }                                                                          \
-    } while (0)
 
 /* A wrapped prose line that opens "Part II, Item 8 of this report" is not a
  * Part heading: it must not cut the Part I item it stands in. */
@@ -62,15 +23,15 @@ TEST(segment_prose_line_opening_with_part_and_item_is_no_heading)
         "                                  PART II\n\n"
         "ITEM 5.  MARKET FOR REGISTRANT'S COMMON EQUITY AND RELATED STOCKHOLDER MATTERS\n\n"
         "     There is no public market.\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "19970328") == 3);
-    CHECK_SEG("I", "1", "Quillon Tool Works", "employs 212 people.");
-    CHECK_SEG("I", "2", "The Company owns", "Verrin, Ohio.");
+    CHECK(items_of(txt, 1, EDGR_FORM_10K, "19970328") == 3);
+    CHECK_ITEM("I", "1", "Quillon Tool Works", "employs 212 people.");
+    CHECK_ITEM("I", "2", "The Company owns", "Verrin, Ohio.");
     /* a Part heading may carry its title, or a dash, colon or full stop */
     const char *h = "<p>PART I</p><p>Item 1. Business</p><p>Bodies.</p>"
                     "<p>Part II, Item 7 of this report covers results.</p><p>More of Item 1.</p>"
                     "<p>PART II - OTHER INFORMATION</p><p>Item 5. Market</p><p>None.</p>";
-    CHECK(seg_items(h, 0, EDGR_FORM_10K, NULL) == 2);
-    CHECK_SEG("I", "1", "Bodies.", "More of Item 1.");
+    CHECK(items_of(h, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_ITEM("I", "1", "Bodies.", "More of Item 1.");
 }
 
 /* An older, shorter title whose body opens with most of the title's words:
@@ -83,14 +44,14 @@ TEST(segment_body_line_repeating_the_title_is_body)
         "<p>Security ownership of certain beneficial owners and management is set forth</p>"
         "<p>in the Proxy Statement and is incorporated herein by reference.</p>"
         "<p>Item 13. Certain Relationships and Related Transactions</p><p>None.</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("III", "12", "Security ownership of certain beneficial owners", "incorporated herein by reference.");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("III", "12", "Security ownership of certain beneficial owners", "incorporated herein by reference.");
     /* a title that really wraps still does */
     const char *w = "<p>Item 12. Security Ownership of Certain Beneficial Owners and Management</p>"
                     "<p>and Related Stockholder Matters</p><p>See the Proxy Statement.</p>"
                     "<p>Item 13. Certain Relationships</p><p>None.</p>";
-    CHECK(seg_items(w, 0, EDGR_FORM_10K, NULL) == 2);
-    CHECK_SEG("III", "12", "See the Proxy Statement.", "See the Proxy Statement.");
+    CHECK(items_of(w, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_ITEM("III", "12", "See the Proxy Statement.", "See the Proxy Statement.");
 }
 
 /* A short line whose digit-masked shape recurs (dates, list lines) is a
@@ -106,18 +67,18 @@ TEST(segment_recurring_short_line_mid_page_is_not_a_footer)
         "<p>Quarter 3 of 2030</p>"
         "<p>Item 9. Changes in and Disagreements With Accountants on Accounting and Financial Disclosure</p>"
         "<p>None.</p><p>Dated March 4, 2031</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("II", "7", "Sales rose in 2030.", "Sales rose.");
-    CHECK_SEG("II", "8", "See the statements.", "Quarter 3 of 2030");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("II", "7", "Sales rose in 2030.", "Sales rose.");
+    CHECK_ITEM("II", "8", "See the statements.", "Quarter 3 of 2030");
     /* a real running footer: at page ends, numbers climbing */
     const char *f =
         "<p>Item 1. Business</p><p>We grow rye.</p><p>Ostrander Farms | 2030 Form 10-K | 3</p>"
         "<p>Rye is a grain.</p><p>It grows in the cold.</p><p>More rye.</p><p>Ostrander Farms | 2030 Form 10-K | 4</p>"
         "<p>Item 2. Properties</p><p>A farm.</p><p>Ostrander Farms | 2030 Form 10-K | 5</p>"
         "<p>Item 3. Legal Proceedings</p><p>None.</p>";
-    CHECK(seg_items(f, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("I", "1", "We grow rye.", "More rye.");
-    CHECK_SEG("I", "2", "A farm.", "A farm.");
+    CHECK(items_of(f, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("I", "1", "We grow rye.", "More rye.");
+    CHECK_ITEM("I", "2", "A farm.", "A farm.");
 }
 
 /* Numbers of a table laid out one cell per line, and list markers alone on
@@ -130,17 +91,17 @@ TEST(segment_number_lines_in_a_body_are_text)
         "<p>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</p>"
         "<p>Sales rose because of rye.</p><div>(1)</div><div>Excludes barley.</div><div>(2)</div>"
         "<p>Item 8. Financial Statements and Supplementary Data</p><p>See page F-1.</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("II", "6", "Net sales", "38");
-    CHECK_SEG("II", "7", "Sales rose because of rye.", "(2)");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("II", "6", "Net sales", "38");
+    CHECK_ITEM("II", "7", "Sales rose because of rye.", "(2)");
     /* page numbers that run through the document still go */
     const char *p =
         "<p>Item 1. Business</p><p>We grow rye.</p><p>Mostly rye.</p><p>Rye and oats.</p><p>11</p>"
         "<p>Still rye.</p><p>More of it.</p><p>And more.</p><p>12</p>"
         "<p>Item 2. Properties</p><p>A farm.</p><p>Fields.</p><p>Barns.</p><p>13</p>";
-    CHECK(seg_items(p, 0, EDGR_FORM_10K, NULL) == 2);
-    CHECK_SEG("I", "1", "We grow rye.", "And more.");
-    CHECK_SEG("I", "2", "A farm.", "Barns.");
+    CHECK(items_of(p, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_ITEM("I", "1", "We grow rye.", "And more.");
+    CHECK_ITEM("I", "2", "A farm.", "Barns.");
 }
 
 /* "Item 14(a)(1)" and its siblings are sub-items, never the item's heading;
@@ -160,10 +121,10 @@ TEST(segment_sub_items_and_power_of_attorney)
         "     No reports were filed in the quarter.\n\n"
         "                           POWER OF ATTORNEY\n\n"
         "     Each person whose signature appears below appoints Ada Pellam.\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "19970328") == 2);
-    CHECK_SEG("III", "13", "None.", "None.");
-    const char *t = seg_item(NULL, "14");
-    CHECK(seg_starts(t, "The following documents") && seg_ends(t, "No reports were filed in the quarter."));
+    CHECK(items_of(txt, 1, EDGR_FORM_10K, "19970328") == 2);
+    CHECK_ITEM("III", "13", "None.", "None.");
+    const char *t = item(NULL, "14");
+    CHECK(starts(t, "The following documents") && ends(t, "No reports were filed in the quarter."));
 }
 
 /* 10-Qs without Part lines, with the pre-2010 Part II titles; an
@@ -179,20 +140,20 @@ TEST(segment_10q_historical_part_ii_titles)
         "ITEM 4.  SUBMISSION OF MATTERS TO A VOTE OF SECURITY HOLDERS\n\n     The annual meeting elected two directors.\n\n"
         "ITEM 6.  EXHIBITS AND REPORTS ON FORM 8-K\n\n     (a) Exhibit 27.\n\n"
         "                               SIGNATURES\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_10Q, "19990514") == 6);
-    CHECK_SEG("I", "1", "Balance sheets", "Tarrow Mills.");
-    CHECK_SEG("I", "2", "Sales rose.", "Sales rose.");
-    CHECK_SEG("II", "1", "None.", "None.");
-    CHECK_SEG("II", "2", "None sold.", "None sold.");
-    CHECK_SEG("II", "4", "The annual meeting", "two directors.");
-    CHECK_SEG("II", "6", "(a) Exhibit 27.", "(a) Exhibit 27.");
+    CHECK(items_of(txt, 1, EDGR_FORM_10Q, "19990514") == 6);
+    CHECK_ITEM("I", "1", "Balance sheets", "Tarrow Mills.");
+    CHECK_ITEM("I", "2", "Sales rose.", "Sales rose.");
+    CHECK_ITEM("II", "1", "None.", "None.");
+    CHECK_ITEM("II", "2", "None sold.", "None sold.");
+    CHECK_ITEM("II", "4", "The annual meeting", "two directors.");
+    CHECK_ITEM("II", "6", "(a) Exhibit 27.", "(a) Exhibit 27.");
     const char *amend =
         "<p>EXPLANATORY NOTE</p><p>Tarrow Mills files this Amendment No. 1 to amend Part II, Item 4 of its "
         "quarterly report, and nothing else.</p>"
         "<p>Item 4. Other matters voted on</p><p>The meeting elected Ann Tarrow.</p>"
         "<p>SIGNATURES</p>";
-    CHECK(seg_items(amend, 0, EDGR_FORM_10Q, "20040514") == 1);
-    CHECK_SEG("II", "4", "The meeting elected Ann Tarrow.", "The meeting elected Ann Tarrow.");
+    CHECK(items_of(amend, 0, EDGR_FORM_10Q, "20040514") == 1);
+    CHECK_ITEM("II", "4", "The meeting elected Ann Tarrow.", "The meeting elected Ann Tarrow.");
 }
 
 /* Microsoft prints the page's items atop every page ("PART II" then
@@ -215,11 +176,11 @@ TEST(segment_running_item_codes_atop_a_page_are_furniture)
              "<p>Not applicable.</p><p>49</p><p><a href='#toc'>Table of Contents</a></p><p>PART II, III</p>"
              "<p>Item 9</p><p>REPORT OF INDEPENDENT REGISTERED PUBLIC ACCOUNTING FIRM</p><p>We audited Olvet.</p>",
              long_text, long_text);
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 4);
-    CHECK_SEG("II", "7", "Revenue of Olvet Systems grew.", "Revenue of Olvet Systems grew.");
-    CHECK_SEG("II", "7A", "RISKS", "hedges a portion of these risks.");
-    CHECK_SEG("II", "8", "Statements follow.", "Statements follow.");
-    CHECK_SEG("II", "9", "Not applicable.", "We audited Olvet.");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 4);
+    CHECK_ITEM("II", "7", "Revenue of Olvet Systems grew.", "Revenue of Olvet Systems grew.");
+    CHECK_ITEM("II", "7A", "RISKS", "hedges a portion of these risks.");
+    CHECK_ITEM("II", "8", "Statements follow.", "Statements follow.");
+    CHECK_ITEM("II", "9", "Not applicable.", "We audited Olvet.");
 }
 
 /* A link list at the end of the document ("QuickLinks") names the items
@@ -240,10 +201,10 @@ TEST(segment_link_list_at_the_end_is_not_the_headings)
         "<p>ITEM 14. CONTROLS AND PROCEDURES</p><p>PART IV</p>"
         "<p>ITEM 15. EXHIBITS, FINANCIAL STATEMENT SCHEDULES AND REPORTS ON FORM 8-K</p>"
         "<p>SCHEDULE II VALUATION AND QUALIFYING ACCOUNTS</p><p>INDEX TO EXHIBITS</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("III", "13", "Incorporated by reference.", "Incorporated by reference.");
-    CHECK_SEG("III", "14", "Within the 90 days", "material information.");
-    CHECK_SEG("IV", "15", "(a) 1. Financial Statements", "incorporated here.");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("III", "13", "Incorporated by reference.", "Incorporated by reference.");
+    CHECK_ITEM("III", "14", "Within the 90 days", "material information.");
+    CHECK_ITEM("IV", "15", "(a) 1. Financial Statements", "incorporated here.");
 }
 
 /* An asset-backed issuer's 10-K gives Regulation AB items in place of
@@ -264,13 +225,13 @@ TEST(segment_regulation_ab_items_of_an_asset_backed_10k)
         "Item 1122 of Regulation AB. Compliance with Applicable Servicing Criteria.\n\n"
         "The Servicer assessed its compliance.\n\n"
         "PART IV\n\nItem 15. Exhibits and Financial Statement Schedules.\n\n(a) Exhibits.\n\nSIGNATURES\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_10K, "20320320") == 8);
-    CHECK_SEG("I", "1112(b)", "No single obligor", "Wenlow Auto Trust 2031-1.");
-    CHECK_SEG("I", "1114(b)(2)", "No entity provides", "for the notes.");
-    CHECK_SEG("I", "1117", "There are no legal", "pending.");
-    CHECK_SEG("III", "1122", "The Servicer assessed", "its compliance.");
-    CHECK_SEG("III", "14", "Omitted.", "Omitted.");
-    CHECK_SEG("IV", "15", "(a) Exhibits.", "(a) Exhibits.");
+    CHECK(items_of(txt, 1, EDGR_FORM_10K, "20320320") == 8);
+    CHECK_ITEM("I", "1112(b)", "No single obligor", "Wenlow Auto Trust 2031-1.");
+    CHECK_ITEM("I", "1114(b)(2)", "No entity provides", "for the notes.");
+    CHECK_ITEM("I", "1117", "There are no legal", "pending.");
+    CHECK_ITEM("III", "1122", "The Servicer assessed", "its compliance.");
+    CHECK_ITEM("III", "14", "Omitted.", "Omitted.");
+    CHECK_ITEM("IV", "15", "(a) Exhibits.", "(a) Exhibits.");
 }
 
 /* A misprinted plural in the title ("Financial Conditions") and a closing
@@ -283,9 +244,9 @@ TEST(segment_title_with_a_stray_plural_and_a_closing_parenthesis)
         "<p>The following discussion of Brannock Stores is intended to help.</p>"
         "<p>Item 7A\xE2\x80\x94Quantitative and Qualitative Disclosures About Market Risk (amounts in millions)</p>"
         "<p>Rates moved.</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 2);
-    CHECK_SEG("II", "7", "The following discussion", "intended to help.");
-    CHECK_SEG("II", "7A", "Rates moved.", "Rates moved.");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_ITEM("II", "7", "The following discussion", "intended to help.");
+    CHECK_ITEM("II", "7A", "Rates moved.", "Rates moved.");
 }
 
 /* The "TABLE OF CONTENTS" that heads the index of the statements, with a
@@ -297,8 +258,8 @@ TEST(segment_index_heading_with_a_date_line_is_body)
         "<p>JUNE 30, 2031</p><table><tr><td></td><td>PAGE</td></tr><tr><td>Balance Sheets</td><td>F-2</td></tr>"
         "</table><p>Item 9. Changes in and Disagreements With Accountants on Accounting and Financial Disclosure</p>"
         "<p>None.</p>";
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 2);
-    CHECK_SEG("II", "8", "CARVELL, INC.\n\nTABLE OF CONTENTS", "F-2");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 2);
+    CHECK_ITEM("II", "8", "CARVELL, INC.\n\nTABLE OF CONTENTS", "F-2");
 }
 
 /* Mastercard prints "PART I" and the item's heading in capitals atop each
@@ -318,10 +279,10 @@ TEST(segment_heading_repeated_atop_each_page_is_a_running_header)
              "<p>QUENBY 2031 FORM 10-K 41</p><p>PART I</p><p>ITEM 2. PROPERTIES</p><p>%s</p>"
              "<p>Item 2. Properties</p><p>We lease offices.</p>",
              para, para, para, para);
-    CHECK(seg_items(html, 0, EDGR_FORM_10K, NULL) == 3);
-    CHECK_SEG("I", "1C", "Cybersecurity program", "every quarter to review them.");
-    CHECK_SEG("I", "2", "We lease offices.", "We lease offices.");
-    const char *t = seg_item("I", "1C");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 3);
+    CHECK_ITEM("I", "1C", "Cybersecurity program", "every quarter to review them.");
+    CHECK_ITEM("I", "2", "We lease offices.", "We lease offices.");
+    const char *t = item("I", "1C");
     CHECK(t && !strstr(t, "CYBERSECURITY"));
 }
 
@@ -413,8 +374,8 @@ TEST(segment_exhibit_numbers_listed_twice_are_not_a_footer)
         "Press release of Ormsby Mills dated May 7, 2003.\n\n(furnished)\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n\n"
         "SIGNATURES\n\nPursuant to the requirements, duly signed.\n\nINDEX TO EXHIBITS\n\nExhibit No.\n\nDescription\n\n"
         "99.1\n\nPress release of Ormsby Mills dated May 7, 2003.\n\n(furnished)\n\n99.2\n\nPress release of Ormsby Mills dated May 8, 2003.\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_8K, "20030508") == 1);
-    const char *t = seg_item(NULL, "7");
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20030508") == 1);
+    const char *t = item(NULL, "7");
     CHECK(t && strstr(t, "99.1") && strstr(t, "99.2") && strstr(t, "May 7, 2003"));
 }
 
@@ -424,7 +385,7 @@ TEST(segment_8k_title_wrapped_over_two_lines)
     const char *txt = "Item 12. Results of\nOperations and Financial Condition\n\nOn May 8, 2003, Ormsby Mills issued a "
                       "press release.\n\nItem 7. Financial Statements, Pro Forma Financial Information\nand Exhibits\n\n"
                       "(c) Exhibits.\n\nSIGNATURES\n";
-    CHECK(seg_items(txt, 1, EDGR_FORM_8K, "20030508") == 2);
-    CHECK_SEG(NULL, "12", "On May 8, 2003", "press release.");
-    CHECK_SEG(NULL, "7", "(c) Exhibits.", "(c) Exhibits.");
+    CHECK(items_of(txt, 1, EDGR_FORM_8K, "20030508") == 2);
+    CHECK_ITEM(NULL, "12", "On May 8, 2003", "press release.");
+    CHECK_ITEM(NULL, "7", "(c) Exhibits.", "(c) Exhibits.");
 }
