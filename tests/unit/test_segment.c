@@ -389,3 +389,23 @@ TEST(segment_8k_title_wrapped_over_two_lines)
     CHECK_ITEM(NULL, "12", "On May 8, 2003", "press release.");
     CHECK_ITEM(NULL, "7", "(c) Exhibits.", "(c) Exhibits.");
 }
+
+/* A heading laid out as a page number, then "Item 1.", then its title on
+ * the next line (1990s text, stripped HTML) is the heading, although the
+ * contents named the same item with its title on one line. */
+TEST(segment_bare_code_atop_a_page_with_its_title_below_is_the_heading)
+{
+    char txt[16384];
+    size_t n = (size_t)snprintf(txt, sizeof txt,
+                                "TABLE OF CONTENTS\n\nItem 1. Business\nItem 1A. Risk Factors\nItem 2. Properties\n\n");
+    static const char *const items[][2] = {{"1", "Business"}, {"1A", "Risk Factors"}, {"2", "Properties"}};
+    for (int k = 0; k < 3 && n < sizeof txt; k++) {
+        n += (size_t)snprintf(txt + n, sizeof txt - n, "%d\n\nItem %s.\n%s\n\n", k + 1, items[k][0], items[k][1]);
+        for (int p = 0; p < 6 && n < sizeof txt; p++)
+            n += (size_t)snprintf(txt + n, sizeof txt - n, "Paragraph %d of item %s of Tessaly Gears.\n\n", p, items[k][0]);
+    }
+    CHECK(items_of(txt, 1, EDGR_FORM_10K, "19970328") == 3);
+    CHECK_ITEM("I", "1", "Paragraph 0 of item 1 of", "Paragraph 5 of item 1 of Tessaly Gears.");
+    CHECK_ITEM("I", "1A", "Paragraph 0 of item 1A", "Paragraph 5 of item 1A of Tessaly Gears.");
+    CHECK_ITEM("I", "2", "Paragraph 0 of item 2", "Paragraph 5 of item 2 of Tessaly Gears.");
+}
