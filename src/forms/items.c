@@ -235,6 +235,9 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
 
 /* A line of wrapped prose is at least this long. */
 enum { PROSE_LINE = 40 };
+/* A title on a line of its own is at most this long; a longer line that is
+ * not made of the title's words is running text. */
+enum { TITLE_LINE_MAX = 100 };
 
 /* Line i carries on the sentence of the line right above it (no blank
  * line between, and that line ends inside a sentence): wrapped prose in a
@@ -1017,9 +1020,10 @@ static int page_top(const seg *g, size_t i)
 /* A running page header made of item codes alone ("Item 7A", "Item 9,
  * 9A"), as Microsoft prints atop each page: nothing but codes on the line,
  * at the top of a page, and followed by a heading or by running text
- * rather than by a title line. */
-static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands, size_t ncand, int key,
-                               edgr_form_kind kind)
+ * rather than by a title line.  (A bare code atop a page followed by a
+ * title line may be the item's real heading; if it repeats an item headed
+ * above, the chain's post-processing makes it furniture.) */
+static int running_item_header(seg *g, size_t i, size_t rest, int key, edgr_form_kind kind)
 {
     const tline *l = &g->lines[i];
     for (size_t k = rest; k < l->end; k++)
@@ -1030,18 +1034,8 @@ static int running_item_header(seg *g, size_t i, size_t rest, const cand *cands,
     if (k >= g->nlines) return 0;
     const tline *n = &g->lines[k];
     int next_heading = n->end - n->start >= 4 && sc_eq_upper(g->s + n->start, 4, "ITEM");
-    int next_text = n->end - n->start > 100 && !title_words(g, n->start, n->end, key, kind);
-    if (!next_heading && !next_text) {
-        /* followed by a title line: a header only if the same item has a
-         * heading with a title above */
-        int headed_before = 0;
-        for (size_t c = ncand; c-- > 0 && !headed_before;) {
-            if (cands[c].key_hi != key) continue;
-            for (size_t q = cands[c].rest; q < g->lines[cands[c].line].end && !headed_before; q++)
-                headed_before = is_alnum((unsigned char)g->s[q]);
-        }
-        if (!headed_before) return 0;
-    }
+    int next_text = n->end - n->start > TITLE_LINE_MAX && !title_words(g, n->start, n->end, key, kind);
+    if (!next_heading && !next_text) return 0;
     /* The "PART II" or "PART I, II" line above it belongs to the header. */
     for (k = i; k > 0 && (g->lines[k - 1].end == g->lines[k - 1].start || !g->furniture[k - 1]);) {
         k--;
@@ -1285,7 +1279,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
          * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
          * with the real heading or with running text. */
         if (g.repeats[i] >= 3 ||
-            running_item_header(&g, i, c.rest, cands, ncand, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
+            running_item_header(&g, i, c.rest, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
             g.furniture[i] = 1;
             continue;
         }
