@@ -231,6 +231,14 @@ TEST(items_hostile_inputs_stay_bounded)
     edgr_plain_to_text(s, (size_t)(w - s), EDGR_CS_ASCII, NULL, &T);
     CHECK(edgr_items_find(&T, EDGR_FORM_10K, NULL, &I) == EDGR_OK);
     CHECK(I.count <= 16);
+    free(s);
+    /* 200,000 page-number lines of two numbers, each a page apart of the
+     * other: the run search pairs them in one pass, not pair by pair */
+    cap = 200000 * 24;
+    s = malloc(cap + 1), w = s;
+    for (int i = 0; i < 200000; i++) w += sprintf(w, "<p>%d</p><p>a</p><p>b</p>", 1 + i % 2);
+    edgr_html_to_text(s, (size_t)(w - s), EDGR_CS_UTF8, NULL, &T);
+    CHECK(edgr_items_find(&T, EDGR_FORM_10K, NULL, &I) == EDGR_OK && I.count == 0);
     CHECK(edgr_items_find(&T, EDGR_FORM_OTHER, NULL, &I) == EDGR_OK && I.count == 0);
     edgr_text empty = {0};
     CHECK(edgr_items_find(&empty, EDGR_FORM_8K, NULL, &I) == EDGR_OK && I.count == 0);
