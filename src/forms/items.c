@@ -555,11 +555,17 @@ static void page_pairs(const pnum *pn, size_t k, int *page)
         for (int gi = 0; gi < 2; gi++) {
             size_t ps = grp[gi][0], pe = grp[gi][1];
             if (pe <= ps || pn[ps].prefix != pn[a].prefix || pn[ps].num < pn[a].num - 2) continue;
-            for (size_t x = a; x < b; x++)
-                for (size_t y = ps; y < pe; y++) {
-                    if (pn[y].line + PAGE_RUN_GAP <= pn[x].line && pn[x].line <= pn[y].line + PAGE_RUN_MAX_GAP)
-                        page[pn[x].line] = page[pn[y].line] = 1;
-                }
+            /* both groups are in line order: a window of y slides along x,
+             * and each y is marked once, so the pass stays linear */
+            size_t lo = ps, hi = ps, marked = ps;
+            for (size_t x = a; x < b; x++) {
+                while (hi < pe && pn[hi].line + PAGE_RUN_GAP <= pn[x].line) hi++;
+                while (lo < hi && pn[lo].line + PAGE_RUN_MAX_GAP < pn[x].line) lo++;
+                if (lo == hi) continue;
+                page[pn[x].line] = 1;
+                for (size_t y = marked > lo ? marked : lo; y < hi; y++) page[pn[y].line] = 1;
+                marked = hi;
+            }
         }
         grp[1][0] = grp[0][0], grp[1][1] = grp[0][1];
         grp[0][0] = a, grp[0][1] = b;
