@@ -409,3 +409,20 @@ TEST(segment_bare_code_atop_a_page_with_its_title_below_is_the_heading)
     CHECK_ITEM("I", "1A", "Paragraph 0 of item 1A", "Paragraph 5 of item 1A of Tessaly Gears.");
     CHECK_ITEM("I", "2", "Paragraph 0 of item 2", "Paragraph 5 of item 2 of Tessaly Gears.");
 }
+
+/* A running footer whose numbering restarts once (an annual report bound
+ * into the filing numbers its own pages) is still a footer. */
+TEST(segment_footer_whose_numbers_restart_once_is_a_footer)
+{
+    char html[32768];
+    size_t n = (size_t)snprintf(html, sizeof html, "<p>Item 1. Business</p>");
+    for (int pg = 0; pg < 20 && n < sizeof html; pg++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<p>Harrow Mills makes paper in mill %c.</p><p>More about the %c paper.</p>"
+                              "<p>Still more on %c.</p><p>Harrow Mills report, sheet %d</p>",
+                              'A' + pg, 'A' + pg, 'A' + pg, pg < 12 ? pg + 1 : pg - 11);
+    n += (size_t)snprintf(html + n, sizeof html - n, "<p>Item 2. Properties</p><p>A mill.</p>");
+    CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 2);
+    const char *t = item("I", "1");
+    CHECK(t && !strstr(t, "sheet") && ends(t, "Still more on T."));
+}
