@@ -521,6 +521,9 @@ enum { PAGE_RUN_MAX_GAP = 1500 };
 /* A footer is on this many pages at least; a short sentence ("None.") that
  * happens to close a few pages is not one. */
 enum { FOOTER_PAGES = 5 };
+/* A footer's numbers may restart (an annual report bound into the 10-K
+ * numbers its own pages), but climb this many times for each fall. */
+enum { FOOTER_CLIMBS_PER_FALL = 8 };
 
 typedef struct pnum {
     size_t line;
@@ -609,7 +612,7 @@ static int mark_page_numbers(const seg *g, int *page)
 
 /* The numbers of a running footer climb with the pages: some position of
  * the line's digit runs grows by 1 to 3 from one occurrence to the next,
- * for most of the occurrences, which stand a page apart, and never falls
+ * for most of the occurrences, which stand a page apart, and seldom falls
  * (two exhibit lists, "99.1" "99.2" twice over, do not climb). */
 static int numbers_climb(const seg *g, const size_t *lines, size_t m)
 {
@@ -636,7 +639,8 @@ static int numbers_climb(const seg *g, const size_t *lines, size_t m)
         memcpy(prevv, v, sizeof v);
     }
     for (int p = 0; p < POSITIONS; p++)
-        if (m >= 2 && climbs[p] * 3 >= (m - 1) * 2 && !falls[p]) return 1; /* "99.1", "99.2", "99.1": no */
+        if (m >= 2 && climbs[p] * 3 >= (m - 1) * 2 && falls[p] * FOOTER_CLIMBS_PER_FALL <= climbs[p])
+            return 1; /* "99.1", "99.2", "99.1": no; a numbering that restarts once in 20 pages: yes */
     return 0;
 }
 
