@@ -426,3 +426,17 @@ TEST(segment_footer_whose_numbers_restart_once_is_a_footer)
     const char *t = item("I", "1");
     CHECK(t && !strstr(t, "sheet") && ends(t, "Still more on T."));
 }
+
+/* A long heading right above a Part line, with no blank line between (a
+ * stripped 10-Q), does not make the Part line carry on a sentence. */
+TEST(segment_part_line_under_a_long_heading_is_a_part_heading)
+{
+    const char *txt = "PART I\nItem 1. Financial Statements\nBalance sheets of Tessaly Gears.\n"
+                      "Item 4. Controls and Procedures of the company\nPART II\n"
+                      "Item 1. Legal Proceedings\nNone.\n";
+    CHECK(items_of(txt, 1, EDGR_FORM_10Q, "19990514") == 3);
+    CHECK_ITEM("I", "1", "Balance sheets", "Tessaly Gears.");
+    const char *t = item("I", "4");
+    CHECK(t && !*t);
+    CHECK_ITEM("II", "1", "None.", "None.");
+}
