@@ -247,6 +247,9 @@ static int continues_sentence(const seg *g, size_t i)
     /* Wrapped prose fills its lines: a short line above ("Table of
      * Contents" atop a page of a tag-stripped document) ends no sentence. */
     if (i == 0 || g->lines[i - 1].end - g->lines[i - 1].start < PROSE_LINE || g->furniture[i - 1]) return 0;
+    /* "Item 4. Submission of Matters to a Vote of Security Holders" above
+     * "PART II" is a heading, not a sentence */
+    if (sc_eq_upper(g->s + g->lines[i - 1].start, 4, "ITEM")) return 0;
     unsigned char last = (unsigned char)g->s[g->lines[i - 1].end - 1];
     return (last >= 'a' && last <= 'z') || last == ',';
 }
