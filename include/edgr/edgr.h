@@ -39,8 +39,8 @@ extern "C" {
 
 /* 0xXXYYZZ: major, minor, patch.  Compare with edgr_version_num() to check
  * that the library you run matches the header you compiled against. */
-#define EDGR_VERSION_NUM 0x000100
-#define EDGR_VERSION_STR "0.1.0"
+#define EDGR_VERSION_NUM 0x000200
+#define EDGR_VERSION_STR "0.2.0"
 
 /* The library's own version, as EDGR_VERSION_STR / EDGR_VERSION_NUM. */
 EDGR_API const char *edgr_version(void);
