@@ -55,15 +55,16 @@ static int strip_tags(const char *p, size_t n, char **out, size_t *outn)
     char *o = malloc(n + 2);
     if (!o) return -1;
     size_t w = 0, line = 0;
-    int blanks = 0;
+    int blanks = 0, no_gt = 0;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
         if (c == '<' && i + 1 < n) {
             char d = (char)(p[i + 1] | 32);
-            const char *gt = (d >= 'a' && d <= 'z') || p[i + 1] == '/' || p[i + 1] == '!' ||
-                                     p[i + 1] == '?'
-                                 ? memchr(p + i, '>', n - i)
-                                 : NULL;
+            int opens = (d >= 'a' && d <= 'z') || p[i + 1] == '/' || p[i + 1] == '!' || p[i + 1] == '?';
+            /* once no '>' was found past some point, none will be: the
+             * search is not repeated, so "<a<a<a..." stays linear */
+            const char *gt = opens && !no_gt ? memchr(p + i, '>', n - i) : NULL;
+            if (opens && !gt) no_gt = 1;
             if (gt) {
                 size_t s = i + 1 + (p[i + 1] == '/'), e = s;
                 while (e < (size_t)(gt - p) &&
