@@ -1,7 +1,9 @@
 /* The container splitter (see split.h). */
 #include "split.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -207,6 +209,10 @@ void split_init(splitter *s, unsigned flags, int whole)
 {
     memset(s, 0, sizeof *s);
     sub_init(&s->b);
+    /* the repeat hash's seed: unknown to whoever wrote the input */
+    uint64_t seed = (uint64_t)(uintptr_t)s ^ ((uint64_t)time(NULL) << 20) ^ (uint64_t)clock();
+    seed = (seed ^ (seed >> 31)) * 0x9E3779B97F4A7C15ull;
+    s->hseed = seed ^ (seed >> 29);
     s->flags = flags;
     s->whole = whole;
     s->cur = -1;
@@ -283,9 +289,12 @@ static uint64_t load64(const unsigned char *p)
  * accumulate step: (d ^ key).lo32 * (d ^ key).hi32, plus d swapped), and
  * every 32 stripes the accumulators are scrambled, so that the order of
  * stripes and of 1 KiB blocks matters.  Without SSE2, four scalar lanes of
- * multiply-xorshift.  Not for adversaries: for telling copies apart. */
+ * multiply-xorshift.  The keys are mixed with a seed each splitter draws
+ * when it starts (its own address, the clock), so a file cannot be built
+ * ahead to collide two different submissions and have the stream drop the
+ * second as a repeat. */
 typedef struct hasher {
-    uint64_t acc[4], total, stripes;
+    uint64_t acc[4], total, stripes, seed;
     unsigned char carry[32];
     unsigned nc;
 } hasher;
@@ -310,7 +319,7 @@ static inline __m128i hash_scramble(__m128i acc, __m128i key)
 
 static void hash_block(hasher *x, const unsigned char *u)
 {
-    uint64_t i = (x->stripes & 31) * 2 + 1;
+    uint64_t i = ((x->stripes & 31) * 2 + 1) ^ x->seed;
 #if defined(__SSE2__)
     __m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)x->acc);
     __m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(x->acc + 2));
@@ -336,10 +345,11 @@ static void hash_block(hasher *x, const unsigned char *u)
 
 _Static_assert(sizeof(hasher) <= sizeof(((splitter *)0)->hstate), "splitter.hstate holds a hasher");
 
-static void hash_init(hasher *x)
+static void hash_init(hasher *x, uint64_t seed)
 {
     memset(x, 0, sizeof *x);
-    for (int i = 0; i < 4; i++) x->acc[i] = (uint64_t)i * HASH_K + 1;
+    x->seed = seed | 1; /* odd: the stripe keys stay odd multiples */
+    for (int i = 0; i < 4; i++) x->acc[i] = ((uint64_t)i * HASH_K + 1) ^ seed;
 }
 
 static void hash_update(hasher *x, const char *p, size_t n)
@@ -372,10 +382,10 @@ static uint64_t hash_final(const hasher *x)
     return h;
 }
 
-static uint64_t hash_bytes(const char *p, size_t n)
+static uint64_t hash_bytes(const char *p, size_t n, uint64_t seed)
 {
     hasher x;
-    hash_init(&x);
+    hash_init(&x, seed);
     hash_update(&x, p, n);
     return hash_final(&x);
 }
@@ -417,7 +427,7 @@ static void core_begin(splitter *s, uint64_t off)
     s->core_end = 0;
     s->core_on = !s->whole;
     s->h_pos = off;
-    if (s->core_on) hash_init((hasher *)(void *)s->hstate);
+    if (s->core_on) hash_init((hasher *)(void *)s->hstate, s->hseed);
 }
 
 static int call(splitter *s, int rc)
@@ -543,10 +553,10 @@ static const char *run_repeat(splitter *s, const char *w, uint64_t woff, const c
     } else {
         /* wait for the prefix, then (when it matches) for the whole copy */
         if (avail < pre + (pre == L) && !final) return NULL;
-        same = avail >= pre && hash_bytes(p, pre) == s->h_prefix;
+        same = avail >= pre && hash_bytes(p, pre, s->hseed) == s->h_prefix;
         if (same && L > pre) {
             if (avail < L + 1 && !final) return NULL;
-            same = avail >= L && hash_bytes(p, L) == s->h;
+            same = avail >= L && hash_bytes(p, L, s->hseed) == s->h;
         }
     }
     /* the copy ends with its closing line */

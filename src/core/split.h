@@ -84,7 +84,8 @@ typedef struct splitter {
     int core_on;         /* stream: the core is being hashed                  */
     uint64_t h_pos;      /* hashed up to here                                 */
     uint64_t h, h_prefix; /* the core's hash, its first 4 KiB's              */
-    uint64_t hstate[11];  /* split.c's hasher, mid-way                        */
+    uint64_t hstate[12];  /* split.c's hasher, mid-way                        */
+    uint64_t hseed;       /* its seed, drawn at split_init                     */
     int rep_count;       /* copies seen (1 = no repeat yet)                    */
     uint64_t rep_first;  /* offset of the first repeat                        */
     int sm_blank;        /* a blank line since the sequence line              */
