@@ -45,6 +45,18 @@
 #include "edgr/items.h"
 #include "edgr/text.h"
 
+/* A test tool: out of memory ends the run with a message rather than a
+ * NULL dereference. */
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fprintf(stderr, "accuracy: out of memory\n");
+        exit(2);
+    }
+    return q;
+}
+
 enum { ROW_MIN_ITEMS = 20 };
 static const double OVERALL_F1 = 0.98, ROW_F1 = 0.95, CODES_8K = 0.99;
 
@@ -190,7 +202,7 @@ static int push_items(finder *F, const edgr_document *d, edgr_form_kind kind, co
     if (edgr_items_find(&F->t, kind, date && date[0] ? date : NULL, &F->it) != EDGR_OK) return -1;
     for (size_t i = 0; i < F->it.count; i++) {
         if (*n == *cap) {
-            found *nf = realloc(*out, (*cap = *cap ? *cap * 2 : 32) * sizeof **out);
+            found *nf = xrealloc(*out, (*cap = *cap ? *cap * 2 : 32) * sizeof **out);
             if (!nf) return -1;
             *out = nf;
         }
@@ -371,7 +383,7 @@ static int load_labels(const char *dir)
                 while (*p == ' ') p++;
                 const char *colon = strstr(p, ": ");
                 if (!colon || memchr(p, ' ', (size_t)(colon - p)) || colon - p >= 256) continue;
-                if (nnotes == capnotes) notes = realloc(notes, (capnotes = capnotes ? capnotes * 2 : 64) * sizeof *notes);
+                if (nnotes == capnotes) notes = xrealloc(notes, (capnotes = capnotes ? capnotes * 2 : 64) * sizeof *notes);
                 doc_note *d = &notes[nnotes++];
                 memcpy(d->path, p, (size_t)(colon - p));
                 d->path[colon - p] = '\0';
@@ -390,7 +402,7 @@ static int load_labels(const char *dir)
                 p = tab + 1;
             }
             if (k < 6) continue;
-            if (nl == capl) L = realloc(L, (capl = capl ? capl * 2 : 256) * sizeof *L);
+            if (nl == capl) L = xrealloc(L, (capl = capl ? capl * 2 : 256) * sizeof *L);
             label *lb = &L[nl++];
             memset(lb, 0, sizeof *lb);
             copy_field(lb->path, sizeof lb->path, col[0]);
@@ -470,14 +482,18 @@ typedef struct row {
     stats s;
 } row;
 
-static row rows[128];
+enum { MAX_TABLE_ROWS = 128 };
+static row rows[MAX_TABLE_ROWS];
 static int nrows;
 
 static stats *row_of(int group, const char *name)
 {
     for (int i = 0; i < nrows; i++)
         if (rows[i].group == group && !strcmp(rows[i].name, name)) return &rows[i].s;
-    if (nrows == 128) return &rows[127].s;
+    if (nrows == MAX_TABLE_ROWS) { /* forms, decades and layouts: far fewer */
+        fprintf(stderr, "accuracy: more than %d rows; \"%s\" counted in the last\n", MAX_TABLE_ROWS, name);
+        return &rows[MAX_TABLE_ROWS - 1].s;
+    }
     row *r = &rows[nrows++];
     memset(r, 0, sizeof *r);
     r->group = group;
@@ -722,7 +738,7 @@ static int manifest_8ks(const char *corpus, eightk **list, size_t *n, size_t *ca
         }
         if (k < 8 || strcmp(col[0], "html")) continue;
         if (edgr_form_kind_of(col[6], strlen(col[6])) != EDGR_FORM_8K) continue;
-        if (*n == *cap) *list = realloc(*list, (*cap = *cap ? *cap * 2 : 64) * sizeof **list);
+        if (*n == *cap) *list = xrealloc(*list, (*cap = *cap ? *cap * 2 : 64) * sizeof **list);
         copy_field((*list)[(*n)++].path, sizeof (*list)->path, col[1]);
     }
     fclose(f);
@@ -744,7 +760,7 @@ static void eightk_codes(finder *F, const char *corpus, double *recall, double *
     int nn = scandir(dir, &names, NULL, alphasort);
     for (int k = 0; k < nn; k++) {
         if (names[k]->d_name[0] != '.') {
-            if (n == cap) list = realloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
+            if (n == cap) list = xrealloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
             snprintf(list[n++].path, sizeof list->path, "submissions/%s", names[k]->d_name);
         }
         free(names[k]);
@@ -759,7 +775,7 @@ static void eightk_codes(finder *F, const char *corpus, double *recall, double *
         int seen = 0;
         for (size_t k = 0; k < n && !seen; k++) seen = !strcmp(list[k].path, L[i].path);
         if (seen) continue;
-        if (n == cap) list = realloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
+        if (n == cap) list = xrealloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
         copy_field(list[n++].path, sizeof list->path, L[i].path);
     }
 
