@@ -151,9 +151,6 @@ static const title_def TITLES_8K[] = {
     {701, "Regulation FD Disclosure"}, {801, "Other Events"}, {901, "Financial Statements and Exhibits"},
 };
 
-/* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
- * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
- * or -1.  Sets *pos past the code and writes the code text. */
 /* The Regulation AB items an asset-backed issuer's 10-K gives in place of
  * Items 1-14 (General Instruction J), with the key that puts each where
  * the instruction places it: 1112(b)-1117 after Item 4 in Part I, 1119-1123
@@ -186,6 +183,9 @@ static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
     return key;
 }
 
+/* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
+ * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
+ * or -1.  Sets *pos past the code and writes the code text. */
 int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy, char code[16])
 {
     size_t i = *pos;
@@ -527,6 +527,11 @@ enum { FOOTER_PAGES = 5 };
 /* A footer's numbers may restart (an annual report bound into the 10-K
  * numbers its own pages), but climb this many times for each fall. */
 enum { FOOTER_CLIMBS_PER_FALL = 8 };
+/* A running header or footer line is at most this long, and a footer kept
+ * one cell a line spans at most FOOTER_LINES lines. */
+enum { RUNNING_LINE_MAX = 80, FOOTER_LINES = 3 };
+/* "PART II", "PART I, II" atop a page: a short line. */
+enum { PART_LINE_MAX = 20 };
 
 typedef struct pnum {
     size_t line;
@@ -541,12 +546,6 @@ static int cmp_pnum(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Lines that hold a page number ("12", "F-3", "Page 4", "- 7 -", "1 of 2",
- * "ii") which belongs to the document's run of page numbers: the page
- * before (number - 1, or - 2) stands at least PAGE_RUN_GAP lines above it,
- * or the page after at least as far below.  A bare number anywhere else ("412" in
- * a table, "(1)" before a footnote) is text.  Spelled-out forms ("Page 4",
- * "- 7 -", "1 of 2") and roman numerals need no run.  Sets page[i]. */
 /* Mark page[] for each pair (y, x) of numbers where y can be the page
  * before x: the same prefix, x's number less 1 or 2 (facing pages print
  * every other number), at least PAGE_RUN_GAP and at most PAGE_RUN_MAX_GAP
@@ -579,6 +578,12 @@ static void page_pairs(const pnum *pn, size_t k, int *page)
     }
 }
 
+/* Lines that hold a page number ("12", "F-3", "Page 4", "- 7 -", "1 of 2",
+ * "ii") which belongs to the document's run of page numbers: the page
+ * before (number - 1, or - 2) stands at least PAGE_RUN_GAP lines above it,
+ * or the page after at least as far below.  A bare number anywhere else ("412" in
+ * a table, "(1)" before a footnote) is text.  Spelled-out forms ("Page 4",
+ * "- 7 -", "1 of 2") and roman numerals need no run.  Sets page[i]. */
 static int mark_page_numbers(const seg *g, int *page)
 {
     size_t n = g->nlines, k = 0;
@@ -598,7 +603,8 @@ static int mark_page_numbers(const seg *g, int *page)
         pn[k++] = (pnum){i, prefix, num};
     }
     qsort(pn, k, sizeof *pn, cmp_pnum);
-    page_pairs(pn, k, page);    free(pn);
+    page_pairs(pn, k, page);
+    free(pn);
     /* A lone page number next to a "Table of Contents" link is at a page
      * break too. */
     for (size_t i = 0; i < n; i++) {
@@ -707,7 +713,7 @@ static int mark_furniture(seg *g)
         size_t len = l->end - l->start;
         int f = page[i] || toc_link(g, i) || footer[i];
         if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
-        if (!f && prev_furniture && len <= 80 && g->repeats[i] >= 3) f = 1;
+        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= 3) f = 1;
         g->furniture[i] = f;
         prev_furniture = f;
     }
@@ -720,10 +726,10 @@ static int mark_furniture(seg *g)
     memset(above, 0, n * sizeof *above);
     for (size_t i = 0; i < n; i++) {
         if (!page[i]) continue;
-        for (size_t k = i, seen = 0; k > 0 && seen < 3;) {
+        for (size_t k = i, seen = 0; k > 0 && seen < FOOTER_LINES;) {
             k--;
             if (blank_line(g, k)) continue;
-            if (g->furniture[k] || g->lines[k].end - g->lines[k].start > 80) break;
+            if (g->furniture[k] || g->lines[k].end - g->lines[k].start > RUNNING_LINE_MAX) break;
             above[k] = 1;
             seen++;
         }
@@ -1024,7 +1030,7 @@ static int page_top(const seg *g, size_t i)
         const tline *l = &g->lines[i];
         size_t len = l->end - l->start;
         if (!len) continue;
-        if (len >= 5 && len <= 20 && sc_eq_upper(g->s + l->start, 5, "PART ")) continue;
+        if (len >= 5 && len <= PART_LINE_MAX && sc_eq_upper(g->s + l->start, 5, "PART ")) continue;
         return g->furniture[i];
     }
     return 0;
