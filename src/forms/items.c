@@ -1234,8 +1234,8 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     int *parts = NULL, *sigs = NULL;
     if (!g.lines || !g.furniture) goto done;
     for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && s[j] != '\n') j++;
+        const char *eol = memchr(s + i, '\n', n - i);
+        size_t j = eol ? (size_t)(eol - s) : n;
         size_t b = items_skip_blanks(s, i, j), e = j;
         for (;;) { /* trailing blanks, Unicode ones included */
             if (e > b && sc_is_space((unsigned char)s[e - 1])) { e--; continue; }
@@ -1262,7 +1262,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     if (!cands || !parts || !sigs) goto done;
     int part = 0;
     unsigned char mention[MENTION_KEYS] = {0};
-    if (kind == EDGR_FORM_10Q) find_part_mentions(&g, mention);
+    int mentions_read = 0; /* find_part_mentions runs when first needed */
     for (size_t i = 0; i < g.nlines; i++) {
         tline *l = &g.lines[i];
         if (l->end == l->start) continue;
@@ -1327,8 +1327,10 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             double p1 = title_score(&g, &c, 1000 + c.key_hi, kind), p2 = title_score(&g, &c, 2000 + c.key_hi, kind);
             if (p1 >= 0.6 && p2 < 0.6) c.part = 1;
             else if (p2 >= 0.6 && p1 < 0.6) c.part = 2;
-            else if (!heading_part && c.key_hi < MENTION_KEYS && (mention[c.key_hi] == 1 || mention[c.key_hi] == 2))
-                c.part = mention[c.key_hi]; /* "amends Part II, Item 4" */
+            else if (!heading_part && c.key_hi < MENTION_KEYS) {
+                if (!mentions_read) find_part_mentions(&g, mention), mentions_read = 1;
+                if (mention[c.key_hi] == 1 || mention[c.key_hi] == 2) c.part = mention[c.key_hi]; /* "amends Part II, Item 4" */
+            }
             int base = c.part * 1000;
             for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
             c.key_lo += base;

@@ -310,6 +310,13 @@ int xref_parse_row(const char *s, size_t b, size_t e, edgr_form_kind kind, xref_
 int xref_caption(const char *s, size_t b, size_t e)
 {
     if (e - b < 14 || e - b > HEADING_MAX) return 0;
+    /* every line of a document comes here: look for "cross" before
+     * reading words (a tenth of the segmenter's time otherwise) */
+    size_t c = b;
+    while (c + 5 <= e && !((s[c] | 32) == 'c' && (s[c + 1] | 32) == 'r' && (s[c + 2] | 32) == 'o' &&
+                           (s[c + 3] | 32) == 's' && (s[c + 4] | 32) == 's'))
+        c++;
+    if (c + 5 > e) return 0;
     size_t pos = b, ws = b, we = b, words = 0, cross = 0;
     int named = 0;
     while (next_word(s, &pos, e, &ws, &we)) {
