@@ -13,7 +13,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps demo check unit corpus asan accuracy bench fuzz fuzz-build install clean
+.PHONY: all deps demo check unit corpus asan tsan accuracy bench fuzz fuzz-build install clean
 
 all: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
@@ -40,6 +40,7 @@ check: all
 	  elif [ $$rc != 0 ]; then echo "accuracy: targets missed (run make accuracy)"; exit 1; \
 	  else build/accuracy ../shared/corpus | grep -E '^(8-K codes|overall)'; fi
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory tsan
 
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
@@ -53,6 +54,17 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/accuracy/selftest.sh build-asan/accuracy
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
+
+# The library and `ingest --jobs 4` on several threads under ThreadSanitizer:
+# any report fails the run (exit 66).
+TSAN_FILES = samples/*.txt tests/fixtures/items/*.txt tests/fixtures/facts/*.txt tests/fixtures/repeated.txt
+tsan:
+	@cmake -S . -B build-tsan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_TSAN=ON >/dev/null
+	@cmake --build build-tsan -j $(JOBS) --target thread_tests edgr >/dev/null
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/thread_tests $(TSAN_FILES)
+	@rm -f build-tsan/tsan.db build-tsan/tsan.db-wal build-tsan/tsan.db-shm
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/edgr ingest --jobs 4 -q --db build-tsan/tsan.db \
+	  $(TSAN_FILES) && echo "ingest --jobs 4 under ThreadSanitizer: ok"
 
 # Item accuracy: F1 against tests/labels per form, decade and layout; 8-K codes
 # (docs/labelling.md).
