@@ -10,6 +10,7 @@
  * Nothing keeps a stack of every open element, which is what makes 20,000
  * nested <div>s or 5,000 unclosed <font>s cost no more than any other tags.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,8 @@ typedef struct tag {
 enum { C_TEXT = 0, C_SPACE = 1, C_LT = 2, C_AMP = 3, C_HIGH = 4, C_NUL = 5 };
 static unsigned char CLASS[256];
 static unsigned char TAG_END[256]; /* ends a tag or attribute name */
+
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void tables_init(void)
 {
@@ -681,9 +684,10 @@ static const char *markup(html_conv *h, const char *p)
 edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset,
                               const edgr_text_options *opt, edgr_text *out)
 {
-    static int inited;
     if (!out || (!html && len)) return EDGR_ERR_ARG;
-    if (!inited) { tables_init(); inited = 1; } /* idempotent: same bytes every time */
+    /* once per process, whichever thread comes first: the tables are read
+     * by every conversion on every thread after it */
+    pthread_once(&tables_once, tables_init);
     if (!out->priv && !(out->priv = text_scratch_new())) return EDGR_ERR_NOMEM;
     html_conv h;
     memset(&h, 0, sizeof h);
