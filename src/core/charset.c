@@ -56,17 +56,39 @@ static const unsigned short CP1252_HIGH[32] = {
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
-size_t cp1252_to_utf8(unsigned char c, char out[3])
+unsigned cp1252_codepoint(unsigned char c)
 {
-    unsigned cp = c;
-    if (c >= 0x80 && c <= 0x9F && CP1252_HIGH[c - 0x80]) cp = CP1252_HIGH[c - 0x80];
+    return c >= 0x80 && c <= 0x9F && CP1252_HIGH[c - 0x80] ? CP1252_HIGH[c - 0x80] : c;
+}
+
+size_t utf8_encode(unsigned cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
     if (cp < 0x800) {
         out[0] = (char)(0xC0 | cp >> 6);
         out[1] = (char)(0x80 | (cp & 0x3F));
         return 2;
     }
-    out[0] = (char)(0xE0 | cp >> 12);
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t cp1252_to_utf8(unsigned char c, char out[3])
+{
+    char u[4];
+    size_t n = utf8_encode(cp1252_codepoint(c), u); /* 2 or 3: c >= 0x80 */
+    memcpy(out, u, n);
+    return n;
 }

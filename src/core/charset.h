@@ -18,4 +18,12 @@ size_t utf8_valid_prefix(const char *p, size_t n);
  * point of the same value, as the WHATWG encoding standard does. */
 size_t cp1252_to_utf8(unsigned char c, char out[3]);
 
+/* The code point of a Windows-1252 byte (itself below 0x80 and for the five
+ * undefined bytes). */
+unsigned cp1252_codepoint(unsigned char c);
+
+/* UTF-8 of a code point below 0x110000: writes 1 to 4 bytes, returns the
+ * count. */
+size_t utf8_encode(unsigned cp, char out[4]);
+
 #endif

@@ -7,44 +7,18 @@
 #include "sink.h"
 
 /* One character reference at p ('&'): its UTF-8 in out (*outn bytes);
- * returns the bytes it took, or 0 when p starts none.  Read as browsers
- * do: &#146; is Windows-1252's right quote; a no-break space is a space,
- * as the HTML reader makes it. */
+ * returns the bytes it took, or 0 when p starts none.  Read as the HTML
+ * reader reads them (entities.h): &#146; is Windows-1252's right quote; a
+ * no-break space is a space. */
 static size_t char_ref(const char *p, size_t n, char out[8], size_t *outn)
 {
     if (n < 3) return 0;
     if (p[1] == '#') {
-        size_t i = 2;
-        int hex = i < n && (p[i] == 'x' || p[i] == 'X');
-        i += (size_t)hex;
-        size_t digits = i;
-        unsigned long v = 0;
-        for (; i < n; i++) {
-            unsigned c = (unsigned char)p[i], dv;
-            if (c >= '0' && c <= '9') dv = c - '0';
-            else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') dv = (c | 32) - 'a' + 10;
-            else break;
-            if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + dv;
-        }
-        if (i == digits) return 0;
-        if (i < n && p[i] == ';') i++;
-        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-        if (v >= 0x80 && v <= 0x9F) {
-            *outn = cp1252_to_utf8((unsigned char)v, out);
-            return i;
-        }
-        if (v == 0xA0) v = ' ';
-        size_t k = 0;
-        if (v < 0x80) out[k++] = (char)v;
-        else if (v < 0x800) out[k++] = (char)(0xC0 | (v >> 6)), out[k++] = (char)(0x80 | (v & 0x3F));
-        else if (v < 0x10000)
-            out[k++] = (char)(0xE0 | (v >> 12)), out[k++] = (char)(0x80 | ((v >> 6) & 0x3F)),
-            out[k++] = (char)(0x80 | (v & 0x3F));
-        else
-            out[k++] = (char)(0xF0 | (v >> 18)), out[k++] = (char)(0x80 | ((v >> 12) & 0x3F)),
-            out[k++] = (char)(0x80 | ((v >> 6) & 0x3F)), out[k++] = (char)(0x80 | (v & 0x3F));
-        *outn = k;
-        return i;
+        unsigned cp;
+        size_t k = entity_numeric(p + 1, n - 1, &cp);
+        if (!k) return 0;
+        *outn = utf8_encode(cp == 0xA0 ? ' ' : cp, out);
+        return 1 + k;
     }
     const char *v;
     size_t vn;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "charset.h"
+
 typedef struct entity {
     const char *name;
     unsigned char name_len;
@@ -56,4 +58,27 @@ size_t entity_match(const char *p, size_t n, const char **value, size_t *value_l
     *value = e->value;
     *value_len = e->value_len;
     return got;
+}
+
+size_t entity_numeric(const char *p, size_t n, unsigned *cp)
+{
+    size_t i = 1; /* past '#' */
+    int hex = i < n && (p[i] == 'x' || p[i] == 'X');
+    i += (size_t)hex;
+    size_t digits = i;
+    unsigned long v = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        unsigned d;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') d = (c | 32) - 'a' + 10;
+        else break;
+        if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + d;
+    }
+    if (i == digits) return 0;
+    if (i < n && p[i] == ';') i++;
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+    else if (v >= 0x80 && v <= 0x9F) v = cp1252_codepoint((unsigned char)v);
+    *cp = (unsigned)v;
+    return i;
 }

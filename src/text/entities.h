@@ -12,4 +12,13 @@
  */
 size_t entity_match(const char *p, size_t n, const char **value, size_t *value_len);
 
+/*
+ * A numeric character reference, p at its '#' (n bytes available): "#146;",
+ * "#x2019".  Sets *cp, read as WHATWG does (0x80-0x9F are Windows-1252's,
+ * &#146; a right quote; 0, surrogates and values past 0x10FFFF are
+ * U+FFFD), and returns the bytes taken from p, the ';' included when there
+ * is one; 0 when no digit follows (then "&#" is text).
+ */
+size_t entity_numeric(const char *p, size_t n, unsigned *cp);
+
 #endif

@@ -302,40 +302,6 @@ static void emit_codepoint(html_conv *h, unsigned cp, size_t src)
     sink_codepoint(s, cp);
 }
 
-/* Numeric character reference after "&#".  Returns bytes consumed after
- * '&', or 0 when there are no digits (then "&#" is literal text). */
-static size_t numeric_ref(const char *p, const char *end, unsigned *cp)
-{
-    const char *q = p + 1; /* past '#' */
-    int hex = 0;
-    if (q < end && (*q == 'x' || *q == 'X')) { hex = 1; q++; }
-    const char *digits = q;
-    unsigned long v = 0;
-    while (q < end) {
-        unsigned char c = (unsigned char)*q;
-        unsigned d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') d = (c | 32) - 'a' + 10;
-        else break;
-        if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + d;
-        q++;
-    }
-    if (q == digits) return 0;
-    if (q < end && *q == ';') q++;
-    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
-    else if (v >= 0x80 && v <= 0x9F) {
-        /* WHATWG: these mean Windows-1252 (&#146; is a right quote). */
-        char u[3];
-        size_t k = cp1252_to_utf8((unsigned char)v, u);
-        unsigned r = 0;
-        if (k == 2) r = ((unsigned)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        else r = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        v = r;
-    }
-    *cp = (unsigned)v;
-    return (size_t)(q - p);
-}
-
 /* A character reference at p ('&').  Returns the byte after it. */
 static const char *char_ref(html_conv *h, const char *p)
 {
@@ -343,7 +309,7 @@ static const char *char_ref(html_conv *h, const char *p)
     size_t src = (size_t)(p - h->start);
     if (p + 1 < end && p[1] == '#') {
         unsigned cp;
-        size_t k = numeric_ref(p + 1, end, &cp);
+        size_t k = entity_numeric(p + 1, (size_t)(end - p - 1), &cp);
         if (k) {
             emit_codepoint(h, cp, src);
             return p + 1 + k;

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "charset.h"
 #include "table.h"
 
 void sink_anchor(tsink *s, size_t src)
@@ -54,17 +55,7 @@ void sink_flush(tsink *s, size_t src)
 void sink_codepoint(tsink *s, unsigned cp)
 {
     char u[4];
-    size_t n;
-    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    sink_put(s, u, n);
+    sink_put(s, u, utf8_encode(cp, u));
 }
 
 void text_finish(edgr_text *t, edgr_buf *b, int failed)
