@@ -407,11 +407,11 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     /* What follows the code must not continue a word or a number. */
     if (i < e && is_alnum((unsigned char)s[i])) return 0;
     {   /* "Item 1117 of Regulation AB. Legal Proceedings.": the title follows */
-        size_t q = i, ws, we, q2;
-        if (next_word(s, &q, e, &ws, &we) && word_eq(s + ws, we - ws, "of", 2) && (q2 = q, 1) &&
-            next_word(s, &q2, e, &ws, &we) && word_eq(s + ws, we - ws, "regulation", 10) &&
-            next_word(s, &q2, e, &ws, &we) && word_eq(s + ws, we - ws, "ab", 2))
-            i = q2;
+        static const char *const reg_ab[] = {"of", "regulation", "ab"};
+        size_t q = i, ws, we;
+        int w = 0;
+        while (w < 3 && next_word(s, &q, e, &ws, &we) && word_eq(s + ws, we - ws, reg_ab[w], strlen(reg_ab[w]))) w++;
+        if (w == 3) i = q;
     }
     /* "Item 14(a)(1): Financial Statements" is a sub-item inside the item,
      * never its heading ("9A(T)" was read with the code; a capital as in
@@ -604,18 +604,16 @@ static int mark_page_numbers(const seg *g, int *page)
     }
     qsort(pn, k, sizeof *pn, cmp_pnum);
     page_pairs(pn, k, page);
-    free(pn);
     /* A lone page number next to a "Table of Contents" link is at a page
      * break too. */
-    for (size_t i = 0; i < n; i++) {
-        if (page[i] || g->lines[i].end == g->lines[i].start || !items_page_token(g->s, g->lines[i].start, g->lines[i].end) ||
-            g->s[g->lines[i].start] == '(')
-            continue;
-        size_t a = i, b = i + 1;
+    for (size_t j = 0; j < k; j++) {
+        size_t i = pn[j].line, a = i, b = i + 1;
+        if (page[i]) continue;
         while (a > 0 && blank_line(g, a - 1)) a--;
         while (b < n && blank_line(g, b)) b++;
         if ((a > 0 && toc_link(g, a - 1)) || (b < n && toc_link(g, b))) page[i] = 1;
     }
+    free(pn);
     return 0;
 }
 
