@@ -1,6 +1,8 @@
 # edgr — the Makefile is a thin layer over CMake.  See README.md.
 #   make            build (build/)
-#   make demo       install what is missing, build, run edgr on samples/
+#   make demo       install what is missing, build, install edgr into
+#                   DEMO_PREFIX (~/.local), build the README tour's files in
+#                   demo/ and run edgr there (ingest, search)
 #   make check      build and run every test (the store's kill -9 test too),
 #                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
@@ -9,6 +11,7 @@
 #   make install    install into PREFIX (default /usr/local)
 
 PREFIX ?= /usr/local
+DEMO_PREFIX ?= $(HOME)/.local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
@@ -23,7 +26,7 @@ deps:
 	@scripts/deps.sh build
 
 demo: all
-	@scripts/demo.sh build/edgr
+	@scripts/demo.sh --prefix $(DEMO_PREFIX) --build build
 
 check: all
 	@scripts/deps.sh check
@@ -33,6 +36,8 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
+	@tests/readme/run.sh build
+	@tests/examples/run.sh build
 	@tests/store/crash.sh build/edgr 25
 	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
@@ -96,4 +101,4 @@ install: all
 	@cmake --install build --prefix $(PREFIX)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz demo

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages edgr needs, if missing.  As root it runs
 # apt-get; otherwise it prints the exact command to run.
-#   scripts/deps.sh build    what `make` and `make demo` need
+#   scripts/deps.sh build    what `make` and `make demo` need (jq: the
+#                            README's tour pipes JSON through it)
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
 #                            HTML differential test, cmark-gfm to render
@@ -9,7 +10,7 @@
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3"
+want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;
