@@ -20,7 +20,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 # The tour's files, in $1 (created; files already there are replaced).
-# Uses edgr (the one on PATH, or $EDGR) to cut the bare 10-K out of its filing.
+# Uses edgr ($EDGR, else the one on PATH, else build/edgr) to cut the bare 10-K out of its filing.
 make_files() {
   dir=$1
   mkdir -p "$dir/filings"
@@ -38,7 +38,7 @@ make_files() {
      0009900011-25-000007.nc 0009900023-24-000050.nc 0009900001-17-000001.nc)
   rm -rf "$tmp"
   head -c 6000 "$root/samples/0009900001-17-000001.txt" > "$dir/broken.txt"
-  "${EDGR:-edgr}" cat "$fx/items/10k-2023-html.txt" qfrb-20221231.htm > "$dir/10k.htm"
+  "${EDGR:-$(command -v edgr || echo "$root/build/edgr")}" cat "$fx/items/10k-2023-html.txt" qfrb-20221231.htm > "$dir/10k.htm"
   cp "$fx/tables.txt" "$dir/10q.txt"
 }
 
