@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "charset.h"
-#include "table.h"
+#include "scratch.h"
 
 void sink_anchor(tsink *s, size_t src)
 {
@@ -74,7 +74,6 @@ void text_finish(edgr_text *t, edgr_buf *b, int failed)
 void edgr_text_free(edgr_text *t)
 {
     if (!t) return;
-    extern void text_scratch_free(void *priv);
     text_scratch_free(t->priv);
     free(t->data);
     free(t->anchors);

@@ -16,27 +16,6 @@
 #include "pages.h"
 #include "styles.h"
 
-typedef struct tcell {
-    size_t start, end; /* in table_lvl.text */
-    unsigned col, span;
-} tcell;
-
-typedef struct trow {
-    size_t first, n;   /* cells */
-    size_t src;
-} trow;
-
-typedef struct lcell {
-    size_t off, len;   /* in text_scratch.layout */
-    unsigned col;      /* grid column, then logical column index */
-    unsigned span;     /* grid columns covered (colspan) */
-} lcell;
-
-typedef struct lrow {
-    size_t first, n;
-    size_t src;
-} lrow;
-
 /* WIDTH_CAP: the widest a column grows for alignment.  A line break in a
  * cell (a heading set on two lines with <br>) stays in the cell: Markdown
  * writes it as <br>, TSV and the text style as a space.  Only in the text
@@ -46,44 +25,6 @@ typedef struct lrow {
  * paragraphs: a grid would bury it, and signature blocks and notes keep
  * their lines. */
 enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, HEAD_LINES = 4 };
-
-text_scratch *text_scratch_new(void)
-{
-    text_scratch *sc = calloc(1, sizeof *sc);
-    if (!sc) return NULL;
-    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
-        sc->tables[i].rows.size = sizeof(trow);
-        sc->tables[i].cells.size = sizeof(tcell);
-    }
-    sc->lcells.size = sizeof(lcell);
-    sc->lrows.size = sizeof(lrow);
-    sc->pages.size = sizeof(text_page_mark);
-    return sc;
-}
-
-const text_page_mark *text_page_marks(const edgr_text *t, size_t *n)
-{
-    const text_scratch *sc = t ? t->priv : NULL;
-    *n = sc ? sc->pages.len : 0;
-    return sc ? sc->pages.items : NULL;
-}
-
-void text_scratch_free(void *priv)
-{
-    text_scratch *sc = priv;
-    if (!sc) return;
-    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
-        edgr_buf_free(&sc->tables[i].text);
-        vec_free(&sc->tables[i].rows);
-        vec_free(&sc->tables[i].cells);
-    }
-    edgr_buf_free(&sc->layout);
-    edgr_buf_free(&sc->line);
-    vec_free(&sc->lcells);
-    vec_free(&sc->lrows);
-    vec_free(&sc->pages);
-    free(sc);
-}
 
 void table_begin(table_lvl *t, size_t src, tsink *parent)
 {
