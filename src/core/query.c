@@ -1,6 +1,5 @@
 /* Queries on a parsed submission (paths into the header tree) and the names
  * of fields, formats, charsets and containers. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "parser.h"
@@ -33,9 +32,9 @@ long edgr_find(const edgr_submission *s, const char *path)
         p += n + (dot != NULL);
         size_t nth = 0;
         if (sc_is_digit((unsigned char)*p)) {
-            char *e;
-            nth = strtoul(p, &e, 10);
-            p = e;
+            uint64_t v;
+            p += sc_parse_uint(p, strlen(p), 0, SIZE_MAX, &v);
+            nth = (size_t)v;
             if (*p == '.') p++;
         }
         long c = edgr_child(s, cur, (unsigned)field, nth);

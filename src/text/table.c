@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 
+#include "chars.h"
 #include "pages.h"
 #include "styles.h"
 
@@ -124,7 +125,7 @@ static int is_numeric(const char *p, size_t n)
     int digit = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c >= '0' && c <= '9') digit = 1;
+        if (sc_is_digit(c)) digit = 1;
         else if (c == ',' || c == '.' || c == '$' || c == '(' || c == ')' || c == '%' || c == '-' ||
                  c == ' ')
             continue;
