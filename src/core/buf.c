@@ -21,7 +21,8 @@ int buf_reserve(edgr_buf *b, size_t extra, size_t cap_limit)
 int buf_append(edgr_buf *b, const void *p, size_t n, size_t cap_limit)
 {
     if (n == 0) return 0;
-    if (buf_reserve(b, n, cap_limit)) return -1;
+    int rc = buf_reserve(b, n, cap_limit);
+    if (rc) return rc;
     memcpy(b->data + b->len, p, n);
     b->len += n;
     return 0;
