@@ -174,7 +174,7 @@ static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
         if (REG_AB[k].number == num) key = REG_AB[k].key;
     if (key < 0) return -1;
     /* up to two paragraph marks: "(b)", "(2)" */
-    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
+    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && sc_is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
         i += 3;
     size_t n = i - *pos;
     memcpy(code, s + *pos, n); /* at most 4 + 6 bytes */
@@ -275,7 +275,7 @@ int items_part_heading(const char *s, size_t b, size_t e)
     while (i < e && (sc_is_blank((unsigned char)s[i]) || s[i] == '\n')) i++;
     size_t r = i;
     while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
-    if (i == r || (i < e && is_alnum((unsigned char)s[i]))) return 0;
+    if (i == r || (i < e && sc_is_alnum((unsigned char)s[i]))) return 0;
     size_t n = i - r;
     int part = 0;
     if (n == 1 && s[r] == 'I') part = 1;
@@ -319,7 +319,7 @@ int items_page_token(const char *s, size_t b, size_t e)
     if (e - b > 5 && sc_eq_upper(s + b, 5, "PAGE ")) b += 5;
     if (b >= e || e - b > 8) return 0;
     size_t i = b;
-    if (i + 1 < e && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' && s[i + 1] == '-') i += 2;
+    if (i + 1 < e && sc_is_alpha((unsigned char)s[i]) && s[i + 1] == '-') i += 2;
     size_t d = i;
     while (i < e && sc_is_digit((unsigned char)s[i])) i++;
     if (i == e && i > d && i - d <= 3) return 1;
@@ -369,7 +369,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     if (e - b < 5 || !sc_eq_upper(s + b, 4, "ITEM")) return 0;
     size_t i = b + 4;
     if (i < e && (s[i] | 32) == 's') i++;
-    if (i < e && is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
+    if (i < e && sc_is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
     i = items_skip_blanks(s, i, e);
     if (i + 2 < e && sc_eq_upper(s + i, 2, "NO")) { /* "Item No. 5", "Item Number 5" */
         size_t j = i + 2;
@@ -405,7 +405,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
         if (e - j >= 7 && sc_starts_upper(s + j, e - j, "THROUGH")) return 0;
     }
     /* What follows the code must not continue a word or a number. */
-    if (i < e && is_alnum((unsigned char)s[i])) return 0;
+    if (i < e && sc_is_alnum((unsigned char)s[i])) return 0;
     {   /* "Item 1117 of Regulation AB. Legal Proceedings.": the title follows */
         static const char *const reg_ab[] = {"of", "regulation", "ab"};
         size_t q = i, ws, we;
@@ -417,7 +417,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
      * never its heading ("9A(T)" was read with the code; a capital as in
      * "9A(I)" is a misprinted suffix, not a sub-item). */
     if (i + 2 < e && s[i] == '(' && (sc_is_digit((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z')) &&
-        (s[i + 2] == ')' || (i + 3 < e && is_alnum((unsigned char)s[i + 2]) && s[i + 3] == ')')))
+        (s[i + 2] == ')' || (i + 3 < e && sc_is_alnum((unsigned char)s[i + 2]) && s[i + 3] == ')')))
         return 0;
     c->rest = i;
     c->key_lo = c->keys[0];
@@ -597,7 +597,7 @@ static int mark_page_numbers(const seg *g, int *page)
         int prefix = 0, num = -1;
         xref_page_number(s, l->start, l->end, &prefix, &num);
         size_t d = l->start;
-        while (d < l->end && (sc_is_digit((unsigned char)s[d]) || s[d] == '-' || ((s[d] | 32) >= 'a' && (s[d] | 32) <= 'z' && d + 1 < l->end && s[d + 1] == '-')))
+        while (d < l->end && (sc_is_digit((unsigned char)s[d]) || s[d] == '-' || (sc_is_alpha((unsigned char)s[d]) && d + 1 < l->end && s[d + 1] == '-')))
             d++;
         if (num < 0 || d < l->end) { page[i] = 1; continue; } /* roman, "Page 4", "- 7 -", "1 of 2" */
         pn[k++] = (pnum){i, prefix, num};
@@ -847,9 +847,9 @@ static int carries_on(const seg *g, size_t a, size_t b, int key, edgr_form_kind 
 {
     const char *s = g->s;
     size_t lw = g->lines[a].end, le = lw;
-    while (le > g->lines[a].start && !is_alnum((unsigned char)s[le - 1])) le--;
+    while (le > g->lines[a].start && !sc_is_alnum((unsigned char)s[le - 1])) le--;
     lw = le;
-    while (lw > g->lines[a].start && is_alnum((unsigned char)s[lw - 1])) lw--;
+    while (lw > g->lines[a].start && sc_is_alnum((unsigned char)s[lw - 1])) lw--;
     size_t pos = g->lines[b].start, fs, fe;
     if (lw == le || !next_word(s, &pos, g->lines[b].end, &fs, &fe)) return 0;
     size_t nt;
@@ -911,7 +911,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     const char *s = g->s;
     const tline *l = &g->lines[c->line];
     size_t pos = c->rest;
-    while (pos < l->end && !is_alnum((unsigned char)s[pos]) && s[pos] != '[' && s[pos] != '(') pos++;
+    while (pos < l->end && !sc_is_alnum((unsigned char)s[pos]) && s[pos] != '[' && s[pos] != '(') pos++;
     *title = pos;
     *title_end = pos;
     size_t nt;
@@ -933,7 +933,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
          * trailing "(Unaudited)"); a long rest is the body itself. */
         const tline *tl = &g->lines[li];
         size_t rest = best_after;
-        while (rest < tl->end && !is_alnum((unsigned char)s[rest])) rest++;
+        while (rest < tl->end && !sc_is_alnum((unsigned char)s[rest])) rest++;
         /* A parenthesis that closes the line, "(Information Regarding
          * Significant Enhancement Providers).", is the title's too. */
         size_t close = tl->end;
@@ -1044,7 +1044,7 @@ static int running_item_header(seg *g, size_t i, size_t rest, int key, edgr_form
 {
     const tline *l = &g->lines[i];
     for (size_t k = rest; k < l->end; k++)
-        if (is_alnum((unsigned char)g->s[k])) return 0;
+        if (sc_is_alnum((unsigned char)g->s[k])) return 0;
     if (!page_top(g, i)) return 0;
     size_t k = i + 1;
     while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
@@ -1073,12 +1073,12 @@ static void find_part_mentions(const seg *g, unsigned char mention[MENTION_KEYS]
     for (size_t li = 0; li < g->nlines; li++) {
         size_t b = g->lines[li].start, e = g->lines[li].end;
         for (size_t i = b; i + 8 < e; i++) {
-            if ((s[i] | 32) != 'p' || !sc_eq_upper(s + i, 4, "PART") || (i > b && is_alnum((unsigned char)s[i - 1])))
+            if ((s[i] | 32) != 'p' || !sc_eq_upper(s + i, 4, "PART") || (i > b && sc_is_alnum((unsigned char)s[i - 1])))
                 continue;
             size_t j = items_skip_blanks(s, i + 4, e), r = j;
             while (j < e && s[j] == 'I') j++;
             int part = j - r == 1 ? 1 : j - r == 2 ? 2 : 0;
-            if (!part || (j < e && is_alnum((unsigned char)s[j]))) continue;
+            if (!part || (j < e && sc_is_alnum((unsigned char)s[j]))) continue;
             if (j < e && s[j] == ',') j++;
             j = items_skip_blanks(s, j, e);
             if (e - j < 6 || !sc_eq_upper(s + j, 4, "ITEM") || !sc_is_blank((unsigned char)s[j + 4])) continue;
@@ -1123,7 +1123,7 @@ static int lone_heading_word(const char *s, const tline *prev, size_t raw, size_
     if (part) {
         size_t k = b;
         while (k < e && (s[k] == 'I' || s[k] == 'V')) k++;
-        return k > b && (k == e || !is_alnum((unsigned char)s[k]));
+        return k > b && (k == e || !sc_is_alnum((unsigned char)s[k]));
     }
     return 0;
 }
@@ -1288,7 +1288,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
              * item before it. */
             size_t len = l->end - l->start;
             if (len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
-                s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
+                s[l->start + 6] == '.' && !sc_is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
                 sigs[i] = 2;
             continue;
         }
