@@ -248,9 +248,9 @@ static int month_at(const char *p, size_t n, size_t *len)
 
 static size_t digits(const char *p, size_t n, size_t max, int *v)
 {
-    size_t i = 0;
-    *v = 0;
-    while (i < n && i < max && sc_is_digit(p[i])) *v = *v * 10 + (p[i++] - '0');
+    uint64_t u;
+    size_t i = sc_parse_uint(p, n, max, UINT64_MAX, &u);
+    *v = (int)u;
     if (i < n && sc_is_digit(p[i])) return 0; /* too many digits */
     return i;
 }

@@ -163,11 +163,10 @@ static const struct { int number, key; } REG_AB[] = {
 static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
 {
     size_t i = *pos;
-    int num = 0;
-    for (int d = 0; d < 4; d++, i++) {
-        if (i >= end || !sc_is_digit((unsigned char)s[i])) return -1;
-        num = num * 10 + (s[i] - '0');
-    }
+    uint64_t u;
+    if (sc_parse_uint(s + i, end - i, 4, UINT64_MAX, &u) != 4) return -1;
+    int num = (int)u;
+    i += 4;
     if (i < end && sc_is_digit((unsigned char)s[i])) return -1;
     int key = -1;
     for (size_t k = 0; k < sizeof REG_AB / sizeof REG_AB[0]; k++)
@@ -192,8 +191,10 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
     if (kind == EDGR_FORM_10K && i + 3 < end && s[i] == '1' && s[i + 1] == '1' && sc_is_digit((unsigned char)s[i + 2]) &&
         sc_is_digit((unsigned char)s[i + 3]))
         return reg_ab_code(s, pos, end, code);
-    int num = 0, digits = 0;
-    while (i < end && sc_is_digit((unsigned char)s[i]) && digits < 3) num = num * 10 + (s[i++] - '0'), digits++;
+    uint64_t u;
+    int digits = (int)sc_parse_uint(s + i, end > i ? end - i : 0, 3, UINT64_MAX, &u);
+    int num = (int)u;
+    i += (size_t)digits;
     if (!digits || (i < end && sc_is_digit((unsigned char)s[i]))) return -1;
     int key = -1;
     size_t n = 0;
@@ -632,9 +633,9 @@ static int numbers_climb(const seg *g, const size_t *lines, size_t m)
         int np = 0;
         for (size_t i = l->start; i < l->end && np < POSITIONS;) {
             if (!sc_is_digit((unsigned char)g->s[i])) { i++; continue; }
-            long x = 0;
-            while (i < l->end && sc_is_digit((unsigned char)g->s[i])) x = x * 10 + (g->s[i++] - '0'), x = x > 1000000 ? 1000000 : x;
-            v[np++] = x;
+            uint64_t x;
+            i += sc_parse_uint(g->s + i, l->end - i, 0, 1000000, &x);
+            v[np++] = (long)x;
         }
         if (k) {
             int apart = lines[k] >= lines[k - 1] + PAGE_RUN_GAP;

@@ -84,7 +84,9 @@ static size_t page_at(const char *s, size_t i, size_t e, int *prefix, int *num)
         j += 2;
     }
     size_t d = j;
-    while (j < e && sc_is_digit((unsigned char)s[j]) && j - d < 5) v = v * 10 + (s[j++] - '0');
+    uint64_t u;
+    j += sc_parse_uint(s + j, e > j ? e - j : 0, 5, UINT64_MAX, &u);
+    v = (int)u;
     if (j == d || (j < e && (sc_is_alnum((unsigned char)s[j]) || s[j] == '%'))) return 0;
     if (j + 1 < e && s[j] == '.' && sc_is_digit((unsigned char)s[j + 1])) return 0;
     if (j + 1 < e && s[j] == '-' && sc_is_alpha((unsigned char)s[j + 1])) return 0; /* 10-K */
@@ -523,8 +525,9 @@ static int footer_number(const char *s, size_t b, size_t e, int *prefix, int *nu
     size_t j = e;
     while (j > b && e - j < 4 && sc_is_digit((unsigned char)s[j - 1])) j--;
     if (j == e || j == b || sc_is_digit((unsigned char)s[j - 1])) return 0;
-    int v = 0;
-    for (size_t k = j; k < e; k++) v = v * 10 + (s[k] - '0');
+    uint64_t u;
+    sc_parse_uint(s + j, e - j, 0, UINT64_MAX, &u);
+    int v = (int)u;
     *prefix = 0;
     if (j >= b + 2 && s[j - 1] == '-' && s[j - 2] >= 'A' && s[j - 2] <= 'Z' &&
         (j - 2 == b || !sc_is_alnum((unsigned char)s[j - 3])))
