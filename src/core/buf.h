@@ -1,4 +1,5 @@
-/* Growable byte buffers with a size cap, and a bump arena for small strings.
+/* Growable byte buffers and arrays, each with a size cap (the string arena
+ * of a submission is in arena.h).
  *
  * Every buffer that input can grow has a cap, because hostile filings exist:
  * a push past the cap fails instead of eating the machine's memory. */
@@ -53,18 +54,5 @@ typedef struct vec {
 void *vec_push(vec *v);
 void vec_free(vec *v);
 #define VEC_AT(v, type, i) (((type *)(v)->items)[i])
-
-/* Arena of small strings for one submission.  Chunks are kept and reused;
- * pointers stay valid until arena_reset(). */
-typedef struct arena_chunk arena_chunk;
-typedef struct arena {
-    arena_chunk *head;   /* chunk being filled                     */
-    arena_chunk *spare;  /* chunks freed by reset, reused first    */
-} arena;
-
-char *arena_alloc(arena *a, size_t n);            /* NULL on failure */
-const char *arena_dup(arena *a, const char *p, size_t n);
-void arena_reset(arena *a);
-void arena_free(arena *a);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef EDGR_BUILDER_H
 #define EDGR_BUILDER_H
 
+#include "arena.h"
 #include "buf.h"
 #include "edgr/edgr.h"
 
