@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "chars.h"
 #include "facts_int.h"
 #include "styles.h"
@@ -71,12 +72,7 @@ const char *fx_str(fx_state *st, const char *p, size_t n)
 
 int fx_grow(fx_state *st, void **arr, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap) return 0;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *a = realloc(*arr, nc * size);
-    if (!a) { st->nomem = 1; return -1; }
-    *arr = a;
-    *cap = nc;
+    if (arr_reserve(arr, cap, n + 1, size, 0)) { st->nomem = 1; return -1; }
     return 0;
 }
 

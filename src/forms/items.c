@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "edgr/items.h"
 #include "items_int.h"
 #include "scan.h"
@@ -791,13 +792,7 @@ typedef struct lines_keep {
 
 int items_push(edgr_items *out, const edgr_item *it)
 {
-    if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 32;
-        edgr_item *n = realloc(out->items, cap * sizeof *n);
-        if (!n) return -1;
-        out->items = n;
-        out->cap = cap;
-    }
+    if (arr_reserve(&out->items, &out->cap, out->count + 1, sizeof *out->items, 0)) return -1;
     out->items[out->count++] = *it;
     return 0;
 }
@@ -1337,11 +1332,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         }
         if (c.toc) continue;
         if (ncand == MAX_CANDIDATES) break;
-        if (ncand == capc) {
-            cand *nc = realloc(cands, (capc *= 2) * sizeof *cands);
-            if (!nc) goto done;
-            cands = nc;
-        }
+        if (arr_reserve(&cands, &capc, ncand + 1, sizeof *cands, MAX_CANDIDATES)) goto done;
         cands[ncand++] = c;
     }
 
@@ -1516,6 +1507,11 @@ edgr_form_kind edgr_form_kind_of(const char *type, size_t len)
     return EDGR_FORM_OTHER;
 }
 
+/* The most edgr_item_text writes: an item is lines of a text, which its
+ * converter caps at 4 GiB (TEXT_CAP), with at most two line breaks between
+ * them. */
+#define ITEM_TEXT_CAP ((size_t)1 << 32)
+
 /* Append the lines of [start, end) to out, furniture left out; *blank
  * says a blank line is owed before the next. */
 static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t start, size_t end, edgr_buf *out,
@@ -1530,14 +1526,7 @@ static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t 
         if (e <= b) { *blank = out->len > 0; continue; }
         if (k->furniture[i] && b == l->start) continue;
         size_t need = (e - b) + 2;
-        if (out->len + need + 1 > out->cap) {
-            size_t cap = out->cap ? out->cap : 4096;
-            while (cap < out->len + need + 1) cap *= 2;
-            char *d = realloc(out->data, cap);
-            if (!d) return EDGR_ERR_NOMEM;
-            out->data = d;
-            out->cap = cap;
-        }
+        if (buf_reserve(out, need + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
         if (out->len) {
             out->data[out->len++] = '\n';
             if (*blank) out->data[out->len++] = '\n';
@@ -1546,14 +1535,7 @@ static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t 
         /* keep the line's own indentation (plain-text tables) */
         size_t from = b;
         while (from > start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
-        if (out->len + (e - from) + 1 > out->cap) {
-            size_t cap = out->cap;
-            while (cap < out->len + (e - from) + 1) cap *= 2;
-            char *d = realloc(out->data, cap);
-            if (!d) return EDGR_ERR_NOMEM;
-            out->data = d;
-            out->cap = cap;
-        }
+        if (buf_reserve(out, (e - from) + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
         memcpy(out->data + out->len, t->data + from, e - from);
         out->len += e - from;
     }

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "pages.h"
 #include "scan.h"
 #include "xref.h"
@@ -386,13 +387,7 @@ static int continue_row(const seg *g, size_t i, xref_row *cur)
 
 static int push_row(xref_index *x, size_t *cap, const xref_row *r)
 {
-    if (x->nrows == *cap) {
-        size_t nc = *cap ? *cap * 2 : 32;
-        xref_row *n = realloc(x->rows, nc * sizeof *n);
-        if (!n) return -1;
-        x->rows = n;
-        *cap = nc;
-    }
+    if (arr_reserve(&x->rows, cap, x->nrows + 1, sizeof *x->rows, 0)) return -1;
     x->rows[x->nrows++] = *r;
     return 0;
 }
