@@ -1144,11 +1144,12 @@ static int date_in(const char *s, size_t b, size_t e)
     while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
     for (int k = 0; k + 2 < nw; k++) {
         int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
-        for (int j = 0; j < 3; j++)
-            for (size_t i = w[k + j][0]; i < w[k + j][1] && digits[j] < 5; i++) {
-                if (!sc_is_digit((unsigned char)s[i])) { digits[j] = -1; break; }
-                v[j] = v[j] * 10 + (s[i] - '0'), digits[j]++;
-            }
+        for (int j = 0; j < 3; j++) { /* up to 5 digits; -1: a letter among the first 5 */
+            size_t wl = w[k + j][1] - w[k + j][0];
+            uint64_t u;
+            size_t got = sc_parse_uint(s + w[k + j][0], wl, 5, UINT64_MAX, &u);
+            v[j] = (int)u, digits[j] = got < wl && got < 5 ? -1 : (int)got;
+        }
         int month = 0;
         size_t len = w[k][1] - w[k][0];
         if (digits[0] < 0 && len >= 3)
