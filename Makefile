@@ -32,6 +32,7 @@ check: all
 	@scripts/deps.sh check
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/unit_tests
+	@scripts/cycles.sh # no file of the library calls back into its caller
 	@build/corpus_tests
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr

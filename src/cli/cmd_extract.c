@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/chars.h" /* static inline only: the CLI links the public API */
 #include "cli.h"
 
 typedef struct xctx {
@@ -53,7 +54,7 @@ static void copy_clean(char *dst, size_t cap, edgr_span v, int keep_dash)
     size_t o = 0;
     for (size_t i = 0; i < v.len && o + 1 < cap; i++) {
         char c = v.ptr[i];
-        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+        if (sc_is_alnum((unsigned char)c) ||
             (keep_dash && (c == '-' || c == '_' || c == '.')))
             dst[o++] = c;
     }

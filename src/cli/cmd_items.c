@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/chars.h" /* static inline only: the CLI links the public API */
 #include "cli.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
@@ -47,7 +48,7 @@ static edgr_form_kind guess_kind(const edgr_text *t)
 {
     size_t n = t->len < 20000 ? t->len : 20000;
     for (size_t i = 0; i + 6 < n; i++) {
-        if ((t->data[i] | 32) != 'f') continue;
+        if (sc_lower((unsigned char)t->data[i]) != 'f') continue;
         if (!strncasecmp(t->data + i, "FORM 10-K", 9)) return EDGR_FORM_10K;
         if (!strncasecmp(t->data + i, "FORM 10-Q", 9)) return EDGR_FORM_10Q;
         if (!strncasecmp(t->data + i, "FORM 8-K", 8)) return EDGR_FORM_8K;

@@ -1,18 +1,18 @@
-/* Growable buffers, vectors and the string arena (see buf.h). */
+/* Growable buffers, arrays and vectors (see buf.h). */
 #include "buf.h"
 
 #include <stdlib.h>
 
 int buf_reserve(edgr_buf *b, size_t extra, size_t cap_limit)
 {
-    if (extra > SIZE_MAX - b->len || b->len + extra > cap_limit) return -1;
+    if (extra > SIZE_MAX - b->len || b->len + extra > cap_limit) return BUF_LIMIT;
     size_t need = b->len + extra;
     if (need <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     if (cap > cap_limit) cap = cap_limit;
     char *d = realloc(b->data, cap);
-    if (!d) return -1;
+    if (!d) return BUF_NOMEM;
     b->data = d;
     b->cap = cap;
     return 0;
@@ -21,7 +21,8 @@ int buf_reserve(edgr_buf *b, size_t extra, size_t cap_limit)
 int buf_append(edgr_buf *b, const void *p, size_t n, size_t cap_limit)
 {
     if (n == 0) return 0;
-    if (buf_reserve(b, n, cap_limit)) return -1;
+    int rc = buf_reserve(b, n, cap_limit);
+    if (rc) return rc;
     memcpy(b->data + b->len, p, n);
     b->len += n;
     return 0;
@@ -35,16 +36,27 @@ void edgr_buf_free(edgr_buf *b)
     b->len = b->cap = 0;
 }
 
+int arr_grow(void *items_at, size_t *cap, size_t need, size_t size, size_t max_items)
+{
+    if (need <= *cap) return 0;
+    void *items; /* read and written through memcpy: any object pointer type */
+    memcpy(&items, items_at, sizeof items);
+    size_t most = SIZE_MAX / size;
+    if (max_items && max_items < most) most = max_items;
+    if (need > most) return BUF_LIMIT;
+    size_t nc = *cap > most / 2 ? most : *cap * 2;
+    if (nc < 16) nc = 16 < most ? 16 : most;
+    if (nc < need) nc = need;
+    void *n = realloc(items, nc * size);
+    if (!n) return BUF_NOMEM;
+    memcpy(items_at, &n, sizeof n);
+    *cap = nc;
+    return 0;
+}
+
 void *vec_push(vec *v)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        if (cap > SIZE_MAX / v->size) return NULL;
-        void *n = realloc(v->items, cap * v->size);
-        if (!n) return NULL;
-        v->items = n;
-        v->cap = cap;
-    }
+    if (v->len == v->cap && arr_grow(&v->items, &v->cap, v->len + 1, v->size, v->max)) return NULL;
     char *slot = (char *)v->items + v->len * v->size;
     memset(slot, 0, v->size);
     v->len++;
@@ -56,73 +68,4 @@ void vec_free(vec *v)
     free(v->items);
     v->items = NULL;
     v->len = v->cap = 0;
-}
-
-struct arena_chunk {
-    arena_chunk *next;
-    size_t used, cap;
-    /* Aligned for any object; the strings that follow start here. */
-    _Alignas(16) char data[];
-};
-
-enum { ARENA_CHUNK = 16 * 1024 };
-
-char *arena_alloc(arena *a, size_t n)
-{
-    size_t need = (n + 15) & ~(size_t)15;
-    if (need < n) return NULL;
-    arena_chunk *c = a->head;
-    if (!c || c->cap - c->used < need) {
-        if (a->spare && a->spare->cap >= need) {
-            c = a->spare;
-            a->spare = c->next;
-        } else {
-            size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
-            if (cap > SIZE_MAX - sizeof *c) return NULL;
-            c = malloc(sizeof *c + cap);
-            if (!c) return NULL;
-            c->cap = cap;
-        }
-        c->used = 0;
-        c->next = a->head;
-        a->head = c;
-    }
-    char *p = c->data + c->used;
-    c->used += need;
-    return p;
-}
-
-const char *arena_dup(arena *a, const char *p, size_t n)
-{
-    char *d = arena_alloc(a, n + 1);
-    if (!d) return NULL;
-    if (n) memcpy(d, p, n);
-    d[n] = '\0';
-    return d;
-}
-
-void arena_reset(arena *a)
-{
-    while (a->head) {
-        arena_chunk *c = a->head;
-        a->head = c->next;
-        c->next = a->spare;
-        a->spare = c;
-    }
-}
-
-static void free_chain(arena_chunk *c)
-{
-    while (c) {
-        arena_chunk *n = c->next;
-        free(c);
-        c = n;
-    }
-}
-
-void arena_free(arena *a)
-{
-    free_chain(a->head);
-    free_chain(a->spare);
-    a->head = a->spare = NULL;
 }

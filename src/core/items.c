@@ -81,8 +81,8 @@ static size_t norm(const char *s, size_t n, char *out)
     size_t o = 0;
     for (size_t i = 0; i < n && o < NORM_MAX; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || sc_is_digit(c)) out[o++] = (char)c;
+        c = sc_lower(c);
+        if (sc_is_alnum(c)) out[o++] = (char)c;
     }
     return o;
 }
@@ -105,7 +105,7 @@ static int looks_like_code(const char *s, size_t n)
     if (n == 0 || n > 8 || !sc_is_digit((unsigned char)s[0])) return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!(sc_is_digit(c) || c == '.' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+        if (!(sc_is_alnum(c) || c == '.'))
             return 0;
     }
     return 1;

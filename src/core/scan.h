@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "chars.h" /* the classifiers sc_is_digit ... */
+
 /*
  * The first "</TEXT>" in [p, end) that starts a line: at p itself when
  * `p_at_line_start`, else right after '\n' or '\r'.  Returns a pointer to its
@@ -14,18 +16,6 @@ const char *scan_text_end(const char *p, const char *end, int p_at_line_start);
 
 /* 1 if every byte in [p, p+n) is below 0x80. */
 int scan_is_ascii(const char *p, size_t n);
-
-/* ASCII-only, locale-free classifiers (the C library's depend on locale). */
-static inline int sc_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static inline int sc_is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
-static inline int sc_is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-static inline unsigned char sc_upper(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
-}
 
 /* Case-insensitive comparison of n bytes with an upper-case literal. */
 int sc_eq_upper(const char *p, size_t n, const char *upper_lit);

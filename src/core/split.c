@@ -87,13 +87,9 @@ static void trim_line(const char **p, size_t *n)
 /* A sequence number: digits only, or -1. */
 static int64_t seq_value(const char *p, size_t n)
 {
-    if (!n || n > 9) return -1;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!sc_is_digit((unsigned char)p[i])) return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
+    uint64_t v;
+    if (!n || n > 9 || sc_parse_uint(p, n, 9, UINT64_MAX, &v) != n) return -1;
+    return (int64_t)v;
 }
 
 /* Shaped like a document type: upper case, digits, a few signs, a letter. */
@@ -103,7 +99,7 @@ static int type_shaped(const char *p, size_t n)
     int letter = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c >= 'A' && c <= 'Z') letter = 1;
+        if (sc_is_upper(c)) letter = 1;
         else if (!sc_is_digit(c) && !strchr(" -./_()&,", c)) return 0;
         if (c == ' ' && i + 1 < n && p[i + 1] == ' ') return 0;
     }
@@ -131,12 +127,12 @@ static int exhibit_type(const splitter *s, const char *p, size_t n)
 static int filename_shaped(const char *p, size_t n)
 {
     if (n < 3 || n > 80) return 0;
-    if (!((p[0] | 32) >= 'a' && (p[0] | 32) <= 'z') && !sc_is_digit((unsigned char)p[0])) return 0;
+    if (!sc_is_alnum((unsigned char)p[0])) return 0;
     const char *dot = NULL;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
         if (c == '.') dot = p + i;
-        else if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !sc_is_digit(c) && c != '-' && c != '_')
+        else if (!sc_is_alnum(c) && c != '-' && c != '_')
             return 0;
     }
     size_t ext = dot ? n - (size_t)(dot + 1 - p) : 0;
@@ -158,7 +154,7 @@ static int headerish(const char *p, size_t n)
     const char *colon = memchr(p, ':', n < 80 ? n : 80);
     if (!colon) return 0;
     for (const char *q = p; q < colon; q++)
-        if (*q >= 'a' && *q <= 'z') return 0;
+        if (sc_is_lower((unsigned char)*q)) return 0;
     size_t after = n - (size_t)(colon + 1 - p);
     if (after && colon[1] != '\t') return 0;
     return schema_lookup(p, (size_t)(colon - p)) >= 0;
@@ -670,11 +666,9 @@ static void meta_line(splitter *s, const char *p, size_t n, uint64_t off)
     else if (sc_eq_upper(name, nlen, "DESCRIPTION")) d->description = keep(s, val, vlen);
     else if (sc_eq_upper(name, nlen, "SEQUENCE")) {
         d->sequence_raw = keep(s, val, vlen);
-        int64_t v = 0;
-        size_t i = 0;
-        for (; i < vlen && i < 12 && sc_is_digit((unsigned char)val[i]); i++)
-            v = v * 10 + (val[i] - '0');
-        d->sequence = (vlen && i == vlen) ? v : -1;
+        uint64_t v;
+        size_t i = sc_parse_uint(val, vlen, 12, UINT64_MAX, &v);
+        d->sequence = (vlen && i == vlen) ? (int64_t)v : -1;
         if (d->sequence < 0 && vlen)
             sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_BAD_VALUE, "<SEQUENCE> is not a number: \"%.*s\"",
                      (int)(vlen > 20 ? 20 : vlen), val);

@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "facts_int.h"
-
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
 /* ---- shapes ---- */
 
@@ -22,18 +20,18 @@ static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A
 static int file_number_at(const char *p, size_t n, size_t *at, size_t *len)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!is_digit(p[i]) || (i && (is_digit(p[i - 1]) || p[i - 1] == '-'))) continue;
+        if (!sc_is_digit(p[i]) || (i && (sc_is_digit(p[i - 1]) || p[i - 1] == '-'))) continue;
         size_t j = i;
-        while (j < n && is_digit(p[j])) j++;
+        while (j < n && sc_is_digit(p[j])) j++;
         if (j - i > 3 || j >= n || p[j] != '-') continue;
         size_t k = j + 1;
-        while (k < n && is_digit(p[k])) k++;
+        while (k < n && sc_is_digit(p[k])) k++;
         if (k - j - 1 < 4 || k - j - 1 > 6) continue;
-        if (k + 1 < n && p[k] == '-' && is_digit(p[k + 1])) { /* -01 suffix */
+        if (k + 1 < n && p[k] == '-' && sc_is_digit(p[k + 1])) { /* -01 suffix */
             k++;
-            while (k < n && is_digit(p[k])) k++;
+            while (k < n && sc_is_digit(p[k])) k++;
         }
-        if (k < n && (is_digit(p[k]) || is_alpha((unsigned char)p[k]))) continue;
+        if (k < n && (sc_is_digit(p[k]) || sc_is_alpha_or_high((unsigned char)p[k]))) continue;
         *at = i;
         *len = k - i;
         return 1;
@@ -45,11 +43,11 @@ static int file_number_at(const char *p, size_t n, size_t *at, size_t *len)
 static int irs_at(const char *p, size_t n, size_t *at, size_t *len)
 {
     for (size_t i = 0; i + 10 <= n; i++) {
-        if (i && (is_digit(p[i - 1]) || p[i - 1] == '-')) continue;
-        if (!is_digit(p[i]) || !is_digit(p[i + 1]) || p[i + 2] != '-') continue;
+        if (i && (sc_is_digit(p[i - 1]) || p[i - 1] == '-')) continue;
+        if (!sc_is_digit(p[i]) || !sc_is_digit(p[i + 1]) || p[i + 2] != '-') continue;
         size_t k = i + 3;
-        while (k < n && is_digit(p[k])) k++;
-        if (k - i - 3 != 7 || (k < n && (p[k] == '-' || is_alpha((unsigned char)p[k])))) continue;
+        while (k < n && sc_is_digit(p[k])) k++;
+        if (k - i - 3 != 7 || (k < n && (p[k] == '-' || sc_is_alpha_or_high((unsigned char)p[k])))) continue;
         *at = i;
         *len = 10;
         return 1;
@@ -62,13 +60,13 @@ static int irs_at(const char *p, size_t n, size_t *at, size_t *len)
 int fx_phone_at(const char *p, size_t n, size_t *at, size_t *len)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!(p[i] == '(' || p[i] == '+' || is_digit(p[i]))) continue;
-        if (i && is_digit(p[i - 1])) continue;
+        if (!(p[i] == '(' || p[i] == '+' || sc_is_digit(p[i]))) continue;
+        if (i && sc_is_digit(p[i - 1])) continue;
         size_t j = i, groups = 0, d = 0;
         size_t gl[5] = {0};
         while (j < n && groups < 5) {
             char c = p[j];
-            if (is_digit(c)) {
+            if (sc_is_digit(c)) {
                 d++;
                 gl[groups]++;
             } else if (c == '(' || c == ')' || c == '-' || c == '.' || c == ' ' || c == '+') {
@@ -81,7 +79,7 @@ int fx_phone_at(const char *p, size_t n, size_t *at, size_t *len)
         /* count the last group if the loop stopped inside it (a loop that
          * stopped after five groups has counted them all) */
         if (groups < 5 && gl[groups]) groups++;
-        while (j > i && !is_digit(p[j - 1])) j--;
+        while (j > i && !sc_is_digit(p[j - 1])) j--;
         /* ten digits in 3-3-4 (after an optional 1), or an international number */
         int us = d >= 10 && d <= 11 && groups >= 3 && gl[groups - 1] == 4;
         int intl = p[i] == '+' && d >= 8 && d <= 15;
@@ -204,8 +202,8 @@ static int jurisdiction(const char *p, size_t n)
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         long at = fx_find(p, n, names[i]);
         size_t l = strlen(names[i]);
-        if (at >= 0 && (at == 0 || !is_alpha((unsigned char)p[at - 1])) &&
-            ((size_t)at + l == n || !is_alpha((unsigned char)p[at + (long)l])))
+        if (at >= 0 && (at == 0 || !sc_is_alpha_or_high((unsigned char)p[at - 1])) &&
+            ((size_t)at + l == n || !sc_is_alpha_or_high((unsigned char)p[at + (long)l])))
             return 1;
     }
     return 0;
@@ -296,7 +294,7 @@ static int wordy(const char *p, size_t n)
     if (!n || p[0] == '(' || caption_kind(p, n) != L_NONE) return 0;
     if (file_number_at(p, n, &a, &l) || irs_at(p, n, &a, &l) || fx_phone_at(p, n, &a, &l)) return 0;
     size_t letters = 0;
-    for (size_t i = 0; i < n; i++) letters += is_alpha((unsigned char)p[i]);
+    for (size_t i = 0; i < n; i++) letters += sc_is_alpha_or_high((unsigned char)p[i]);
     return letters >= 2;
 }
 
@@ -333,7 +331,7 @@ static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int z
         int mv = fx_cells(d, j, v);
         if (!wordy(v[0].p, v[0].n) && !(mv == m && m > 1 && wordy(v[k].p, v[k].n))) {
             /* a line of digits only (a zip code on its own) still belongs */
-            if (!(mv >= 1 && is_digit(v[0].p[0]) && count)) break;
+            if (!(mv >= 1 && sc_is_digit(v[0].p[0]) && count)) break;
         }
         lines[count++] = j;
     }
@@ -418,7 +416,7 @@ static size_t cover_end(const fx_doc *d)
     for (size_t i = 3; i < lim; i++) {
         const char *p = d->t + d->lines[i].start;
         size_t n = d->lines[i].len;
-        if (fx_starts(p, n, "item ") && n > 5 && is_digit(p[5])) return i;
+        if (fx_starts(p, n, "item ") && n > 5 && sc_is_digit(p[5])) return i;
         if (fx_starts(p, n, "part i") && (n == 6 || p[6] == ' ' || p[6] == '\t' || p[6] == '.' || p[6] == '-'))
             return i;
     }
@@ -714,7 +712,7 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
         char buf[256];
         const char *a = x->area.value;
         size_t al = a ? strlen(a) : 0;
-        int paren = al == 3 && is_digit(a[0]) && is_digit(a[1]) && is_digit(a[2]);
+        int paren = al == 3 && sc_is_digit(a[0]) && sc_is_digit(a[1]) && sc_is_digit(a[2]);
         int n = a ? snprintf(buf, sizeof buf, paren ? "(%s) %s" : "%s %s", a, x->local.value)
                   : snprintf(buf, sizeof buf, "%s", x->local.value);
         if (n > 0)

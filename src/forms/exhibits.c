@@ -10,11 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "facts_int.h"
-
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
 
 /* The length of an exhibit number at the start of p: 1-3 digits, then up to
  * two ".digits" or ".LETTERS" parts, perhaps a letter ("10.1a"), perhaps
@@ -23,16 +20,16 @@ static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
 static size_t exhibit_number(const char *p, size_t n, size_t *marks_end)
 {
     size_t i = 0;
-    while (i < n && is_digit(p[i])) i++;
+    while (i < n && sc_is_digit(p[i])) i++;
     if (i == 0 || i > 3) return 0;
     for (int parts = 0; parts < 2 && i + 1 < n && p[i] == '.'; parts++) {
         size_t j = i + 1;
-        if (is_digit(p[j])) while (j < n && is_digit(p[j]) && j - i <= 4) j++;
-        else while (j < n && is_upper(p[j]) && j - i <= 4) j++;
+        if (sc_is_digit(p[j])) while (j < n && sc_is_digit(p[j]) && j - i <= 4) j++;
+        else while (j < n && sc_is_upper(p[j]) && j - i <= 4) j++;
         if (j == i + 1 || j - i > 4) break;
         i = j;
     }
-    if (i < n && is_alpha(p[i]) && (i + 1 == n || !is_alpha(p[i + 1]))) i++; /* 10.1a, 3(i) is not */
+    if (i < n && sc_is_alpha(p[i]) && (i + 1 == n || !sc_is_alpha(p[i + 1]))) i++; /* 10.1a, 3(i) is not */
     size_t num = i;
     /* footnote marks: * † ‡ # + ^ (and a trailing period: "99.1.") */
     for (;;) {
@@ -56,7 +53,7 @@ static void norm(const char *p, size_t n, char *out, size_t cap)
     int part_start = 1;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
         char c = p[i];
-        if (part_start && c == '0' && i + 1 < n && is_digit(p[i + 1])) continue;
+        if (part_start && c == '0' && i + 1 < n && sc_is_digit(p[i + 1])) continue;
         part_start = c == '.';
         out[k++] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
     }
@@ -120,8 +117,8 @@ static void index_rows(fx_state *st, const fx_doc *d)
         const char *p = c[0].p;
         size_t n = c[0].n;
         if (fx_starts(p, n, "signature") && n < 12) { zone = 0; continue; }
-        if (fx_starts(p, n, "exhibit ") && n > 8 && is_digit(p[8])) { p += 8; n -= 8; }
-        else if (fx_starts(p, n, "ex. ") && n > 4 && is_digit(p[4])) { p += 4; n -= 4; }
+        if (fx_starts(p, n, "exhibit ") && n > 8 && sc_is_digit(p[8])) { p += 8; n -= 8; }
+        else if (fx_starts(p, n, "ex. ") && n > 4 && sc_is_digit(p[4])) { p += 4; n -= 4; }
         size_t me, num = zone ? exhibit_number(p, n, &me) : 0;
         if (num) {
             const char *t = NULL;
@@ -136,7 +133,7 @@ static void index_rows(fx_state *st, const fx_doc *d)
                 tn = c[1].n;
             }
             int letters = 0;
-            for (size_t j = 0; j < tn && !letters; j++) letters = is_alpha(t[j]);
+            for (size_t j = 0; j < tn && !letters; j++) letters = sc_is_alpha(t[j]);
             if (letters) { /* a number alone is a page number more often than not */
                 add_entry(st, d, i, p, num, t, tn);
                 zone = 60;
@@ -177,7 +174,7 @@ void fx_exhibits(fx_state *st, const fx_doc *d, const edgr_document *docs, size_
             norm(x->number, strlen(x->number), a, sizeof a);
             if (pass == 1) {
                 char *dot = strchr(a, '.');
-                if (!dot || !is_alpha(dot[1])) continue;
+                if (!dot || !sc_is_alpha(dot[1])) continue;
                 *dot = 0;
             }
             for (size_t j = 0; j < st->xe_n; j++) {

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "chars.h"
 #include "facts_int.h"
 #include "styles.h"
 
@@ -48,19 +50,17 @@ static char *arena_alloc(fx_state *st, size_t n)
     return p;
 }
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 const char *fx_str(fx_state *st, const char *p, size_t n)
 {
     if (!p) return NULL;
-    while (n && is_space((unsigned char)*p)) { p++; n--; }
-    while (n && is_space((unsigned char)p[n - 1])) n--;
+    while (n && sc_is_space((unsigned char)*p)) { p++; n--; }
+    while (n && sc_is_space((unsigned char)p[n - 1])) n--;
     if (!n) return NULL;
     char *out = arena_alloc(st, n + 1);
     if (!out) return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        if (is_space((unsigned char)p[i])) {
+        if (sc_is_space((unsigned char)p[i])) {
             if (k && out[k - 1] != ' ') out[k++] = ' ';
         } else {
             out[k++] = p[i];
@@ -72,12 +72,7 @@ const char *fx_str(fx_state *st, const char *p, size_t n)
 
 int fx_grow(fx_state *st, void **arr, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap) return 0;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *a = realloc(*arr, nc * size);
-    if (!a) { st->nomem = 1; return -1; }
-    *arr = a;
-    *cap = nc;
+    if (arr_reserve(arr, cap, n + 1, size, 0)) { st->nomem = 1; return -1; }
     return 0;
 }
 
@@ -92,8 +87,8 @@ static int cells_scan(const fx_doc *d, size_t i, fx_cell *cells)
         /* a cell ends at a tab or at two spaces in a row */
         while (p < e && *p != '\t' && !(*p == ' ' && p + 1 < e && p[1] == ' ')) p++;
         const char *ce = p;
-        while (s < ce && is_space((unsigned char)*s)) s++;
-        while (ce > s && is_space((unsigned char)ce[-1])) ce--;
+        while (s < ce && sc_is_space((unsigned char)*s)) s++;
+        while (ce > s && sc_is_space((unsigned char)ce[-1])) ce--;
         if (ce > s) cells[k++] = (fx_cell){s, (size_t)(ce - s)};
         while (p < e && (*p == '\t' || *p == ' ')) p++;
     }
@@ -134,7 +129,7 @@ int fx_blank(const fx_doc *d, size_t i)
 {
     const char *p = d->t + d->lines[i].start;
     for (size_t j = 0; j < d->lines[i].len; j++)
-        if (!is_space((unsigned char)p[j])) return 0;
+        if (!sc_is_space((unsigned char)p[j])) return 0;
     return 1;
 }
 
@@ -214,7 +209,7 @@ size_t fx_mark(const char *p, size_t n, int *checked)
     }
     /* a lone letter from a Wingdings font: o (empty box), x (checked), q (❑) */
     if ((p[0] == 'o' || p[0] == 'x' || p[0] == 'X' || p[0] == 'q') &&
-        (n == 1 || is_space((unsigned char)p[1]))) {
+        (n == 1 || sc_is_space((unsigned char)p[1]))) {
         *checked = p[0] == 'x' || p[0] == 'X';
         return 1;
     }
@@ -227,15 +222,12 @@ static const char *const MONTHS[12] = {"january", "february", "march", "april", 
                                        "july", "august", "september", "october", "november",
                                        "december"};
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 /* A month name or its abbreviation ("Mar", "Sept.") at p: 1..12, and its
  * length in *len; 0 if none. */
 static int month_at(const char *p, size_t n, size_t *len)
 {
     size_t w = 0;
-    while (w < n && is_alpha(p[w])) w++;
+    while (w < n && sc_is_alpha(p[w])) w++;
     if (w < 3) return 0;
     for (int m = 0; m < 12; m++) {
         size_t full = strlen(MONTHS[m]);
@@ -252,10 +244,10 @@ static int month_at(const char *p, size_t n, size_t *len)
 
 static size_t digits(const char *p, size_t n, size_t max, int *v)
 {
-    size_t i = 0;
-    *v = 0;
-    while (i < n && i < max && is_digit(p[i])) *v = *v * 10 + (p[i++] - '0');
-    if (i < n && is_digit(p[i])) return 0; /* too many digits */
+    uint64_t u;
+    size_t i = sc_parse_uint(p, n, max, UINT64_MAX, &u);
+    *v = (int)u;
+    if (i < n && sc_is_digit(p[i])) return 0; /* too many digits */
     return i;
 }
 
@@ -326,8 +318,8 @@ int edgr_date_find(const char *p, size_t n, char iso[11], size_t *at, size_t *le
     if (!p) return 0;
     for (size_t i = 0; i < n; i++) {
         /* dates start at a word boundary */
-        if (i && (is_alpha(p[i - 1]) || is_digit(p[i - 1]))) continue;
-        if (!is_alpha(p[i]) && !is_digit(p[i])) continue;
+        if (i && (sc_is_alpha(p[i - 1]) || sc_is_digit(p[i - 1]))) continue;
+        if (!sc_is_alpha(p[i]) && !sc_is_digit(p[i])) continue;
         int y, m, d;
         size_t l;
         if (date_at(p + i, n - i, &y, &m, &d, &l)) {

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "edgr/items.h"
 #include "items_int.h"
 #include "scan.h"
@@ -163,18 +164,17 @@ static const struct { int number, key; } REG_AB[] = {
 static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
 {
     size_t i = *pos;
-    int num = 0;
-    for (int d = 0; d < 4; d++, i++) {
-        if (i >= end || !sc_is_digit((unsigned char)s[i])) return -1;
-        num = num * 10 + (s[i] - '0');
-    }
+    uint64_t u;
+    if (sc_parse_uint(s + i, end - i, 4, UINT64_MAX, &u) != 4) return -1;
+    int num = (int)u;
+    i += 4;
     if (i < end && sc_is_digit((unsigned char)s[i])) return -1;
     int key = -1;
     for (size_t k = 0; k < sizeof REG_AB / sizeof REG_AB[0]; k++)
         if (REG_AB[k].number == num) key = REG_AB[k].key;
     if (key < 0) return -1;
     /* up to two paragraph marks: "(b)", "(2)" */
-    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
+    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && sc_is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
         i += 3;
     size_t n = i - *pos;
     memcpy(code, s + *pos, n); /* at most 4 + 6 bytes */
@@ -192,8 +192,10 @@ int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind
     if (kind == EDGR_FORM_10K && i + 3 < end && s[i] == '1' && s[i + 1] == '1' && sc_is_digit((unsigned char)s[i + 2]) &&
         sc_is_digit((unsigned char)s[i + 3]))
         return reg_ab_code(s, pos, end, code);
-    int num = 0, digits = 0;
-    while (i < end && sc_is_digit((unsigned char)s[i]) && digits < 3) num = num * 10 + (s[i++] - '0'), digits++;
+    uint64_t u;
+    int digits = (int)sc_parse_uint(s + i, end > i ? end - i : 0, 3, UINT64_MAX, &u);
+    int num = (int)u;
+    i += (size_t)digits;
     if (!digits || (i < end && sc_is_digit((unsigned char)s[i]))) return -1;
     int key = -1;
     size_t n = 0;
@@ -275,7 +277,7 @@ int items_part_heading(const char *s, size_t b, size_t e)
     while (i < e && (sc_is_blank((unsigned char)s[i]) || s[i] == '\n')) i++;
     size_t r = i;
     while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
-    if (i == r || (i < e && is_alnum((unsigned char)s[i]))) return 0;
+    if (i == r || (i < e && sc_is_alnum((unsigned char)s[i]))) return 0;
     size_t n = i - r;
     int part = 0;
     if (n == 1 && s[r] == 'I') part = 1;
@@ -319,7 +321,7 @@ int items_page_token(const char *s, size_t b, size_t e)
     if (e - b > 5 && sc_eq_upper(s + b, 5, "PAGE ")) b += 5;
     if (b >= e || e - b > 8) return 0;
     size_t i = b;
-    if (i + 1 < e && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' && s[i + 1] == '-') i += 2;
+    if (i + 1 < e && sc_is_alpha((unsigned char)s[i]) && s[i + 1] == '-') i += 2;
     size_t d = i;
     while (i < e && sc_is_digit((unsigned char)s[i])) i++;
     if (i == e && i > d && i - d <= 3) return 1;
@@ -369,7 +371,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
     if (e - b < 5 || !sc_eq_upper(s + b, 4, "ITEM")) return 0;
     size_t i = b + 4;
     if (i < e && (s[i] | 32) == 's') i++;
-    if (i < e && is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
+    if (i < e && sc_is_alnum((unsigned char)s[i]) && !sc_is_digit((unsigned char)s[i])) return 0;
     i = items_skip_blanks(s, i, e);
     if (i + 2 < e && sc_eq_upper(s + i, 2, "NO")) { /* "Item No. 5", "Item Number 5" */
         size_t j = i + 2;
@@ -405,7 +407,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
         if (e - j >= 7 && sc_starts_upper(s + j, e - j, "THROUGH")) return 0;
     }
     /* What follows the code must not continue a word or a number. */
-    if (i < e && is_alnum((unsigned char)s[i])) return 0;
+    if (i < e && sc_is_alnum((unsigned char)s[i])) return 0;
     {   /* "Item 1117 of Regulation AB. Legal Proceedings.": the title follows */
         static const char *const reg_ab[] = {"of", "regulation", "ab"};
         size_t q = i, ws, we;
@@ -417,7 +419,7 @@ static int heading_at(const char *s, const tline *l, edgr_form_kind kind, int le
      * never its heading ("9A(T)" was read with the code; a capital as in
      * "9A(I)" is a misprinted suffix, not a sub-item). */
     if (i + 2 < e && s[i] == '(' && (sc_is_digit((unsigned char)s[i + 1]) || (s[i + 1] >= 'a' && s[i + 1] <= 'z')) &&
-        (s[i + 2] == ')' || (i + 3 < e && is_alnum((unsigned char)s[i + 2]) && s[i + 3] == ')')))
+        (s[i + 2] == ')' || (i + 3 < e && sc_is_alnum((unsigned char)s[i + 2]) && s[i + 3] == ')')))
         return 0;
     c->rest = i;
     c->key_lo = c->keys[0];
@@ -597,7 +599,7 @@ static int mark_page_numbers(const seg *g, int *page)
         int prefix = 0, num = -1;
         xref_page_number(s, l->start, l->end, &prefix, &num);
         size_t d = l->start;
-        while (d < l->end && (sc_is_digit((unsigned char)s[d]) || s[d] == '-' || ((s[d] | 32) >= 'a' && (s[d] | 32) <= 'z' && d + 1 < l->end && s[d + 1] == '-')))
+        while (d < l->end && (sc_is_digit((unsigned char)s[d]) || s[d] == '-' || (sc_is_alpha((unsigned char)s[d]) && d + 1 < l->end && s[d + 1] == '-')))
             d++;
         if (num < 0 || d < l->end) { page[i] = 1; continue; } /* roman, "Page 4", "- 7 -", "1 of 2" */
         pn[k++] = (pnum){i, prefix, num};
@@ -632,9 +634,9 @@ static int numbers_climb(const seg *g, const size_t *lines, size_t m)
         int np = 0;
         for (size_t i = l->start; i < l->end && np < POSITIONS;) {
             if (!sc_is_digit((unsigned char)g->s[i])) { i++; continue; }
-            long x = 0;
-            while (i < l->end && sc_is_digit((unsigned char)g->s[i])) x = x * 10 + (g->s[i++] - '0'), x = x > 1000000 ? 1000000 : x;
-            v[np++] = x;
+            uint64_t x;
+            i += sc_parse_uint(g->s + i, l->end - i, 0, 1000000, &x);
+            v[np++] = (long)x;
         }
         if (k) {
             int apart = lines[k] >= lines[k - 1] + PAGE_RUN_GAP;
@@ -790,13 +792,7 @@ typedef struct lines_keep {
 
 int items_push(edgr_items *out, const edgr_item *it)
 {
-    if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 32;
-        edgr_item *n = realloc(out->items, cap * sizeof *n);
-        if (!n) return -1;
-        out->items = n;
-        out->cap = cap;
-    }
+    if (arr_reserve(&out->items, &out->cap, out->count + 1, sizeof *out->items, 0)) return -1;
     out->items[out->count++] = *it;
     return 0;
 }
@@ -847,9 +843,9 @@ static int carries_on(const seg *g, size_t a, size_t b, int key, edgr_form_kind 
 {
     const char *s = g->s;
     size_t lw = g->lines[a].end, le = lw;
-    while (le > g->lines[a].start && !is_alnum((unsigned char)s[le - 1])) le--;
+    while (le > g->lines[a].start && !sc_is_alnum((unsigned char)s[le - 1])) le--;
     lw = le;
-    while (lw > g->lines[a].start && is_alnum((unsigned char)s[lw - 1])) lw--;
+    while (lw > g->lines[a].start && sc_is_alnum((unsigned char)s[lw - 1])) lw--;
     size_t pos = g->lines[b].start, fs, fe;
     if (lw == le || !next_word(s, &pos, g->lines[b].end, &fs, &fe)) return 0;
     size_t nt;
@@ -911,7 +907,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     const char *s = g->s;
     const tline *l = &g->lines[c->line];
     size_t pos = c->rest;
-    while (pos < l->end && !is_alnum((unsigned char)s[pos]) && s[pos] != '[' && s[pos] != '(') pos++;
+    while (pos < l->end && !sc_is_alnum((unsigned char)s[pos]) && s[pos] != '[' && s[pos] != '(') pos++;
     *title = pos;
     *title_end = pos;
     size_t nt;
@@ -933,7 +929,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
          * trailing "(Unaudited)"); a long rest is the body itself. */
         const tline *tl = &g->lines[li];
         size_t rest = best_after;
-        while (rest < tl->end && !is_alnum((unsigned char)s[rest])) rest++;
+        while (rest < tl->end && !sc_is_alnum((unsigned char)s[rest])) rest++;
         /* A parenthesis that closes the line, "(Information Regarding
          * Significant Enhancement Providers).", is the title's too. */
         size_t close = tl->end;
@@ -1044,7 +1040,7 @@ static int running_item_header(seg *g, size_t i, size_t rest, int key, edgr_form
 {
     const tline *l = &g->lines[i];
     for (size_t k = rest; k < l->end; k++)
-        if (is_alnum((unsigned char)g->s[k])) return 0;
+        if (sc_is_alnum((unsigned char)g->s[k])) return 0;
     if (!page_top(g, i)) return 0;
     size_t k = i + 1;
     while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
@@ -1073,12 +1069,12 @@ static void find_part_mentions(const seg *g, unsigned char mention[MENTION_KEYS]
     for (size_t li = 0; li < g->nlines; li++) {
         size_t b = g->lines[li].start, e = g->lines[li].end;
         for (size_t i = b; i + 8 < e; i++) {
-            if ((s[i] | 32) != 'p' || !sc_eq_upper(s + i, 4, "PART") || (i > b && is_alnum((unsigned char)s[i - 1])))
+            if ((s[i] | 32) != 'p' || !sc_eq_upper(s + i, 4, "PART") || (i > b && sc_is_alnum((unsigned char)s[i - 1])))
                 continue;
             size_t j = items_skip_blanks(s, i + 4, e), r = j;
             while (j < e && s[j] == 'I') j++;
             int part = j - r == 1 ? 1 : j - r == 2 ? 2 : 0;
-            if (!part || (j < e && is_alnum((unsigned char)s[j]))) continue;
+            if (!part || (j < e && sc_is_alnum((unsigned char)s[j]))) continue;
             if (j < e && s[j] == ',') j++;
             j = items_skip_blanks(s, j, e);
             if (e - j < 6 || !sc_eq_upper(s + j, 4, "ITEM") || !sc_is_blank((unsigned char)s[j + 4])) continue;
@@ -1123,7 +1119,7 @@ static int lone_heading_word(const char *s, const tline *prev, size_t raw, size_
     if (part) {
         size_t k = b;
         while (k < e && (s[k] == 'I' || s[k] == 'V')) k++;
-        return k > b && (k == e || !is_alnum((unsigned char)s[k]));
+        return k > b && (k == e || !sc_is_alnum((unsigned char)s[k]));
     }
     return 0;
 }
@@ -1148,11 +1144,12 @@ static int date_in(const char *s, size_t b, size_t e)
     while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
     for (int k = 0; k + 2 < nw; k++) {
         int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
-        for (int j = 0; j < 3; j++)
-            for (size_t i = w[k + j][0]; i < w[k + j][1] && digits[j] < 5; i++) {
-                if (!sc_is_digit((unsigned char)s[i])) { digits[j] = -1; break; }
-                v[j] = v[j] * 10 + (s[i] - '0'), digits[j]++;
-            }
+        for (int j = 0; j < 3; j++) { /* up to 5 digits; -1: a letter among the first 5 */
+            size_t wl = w[k + j][1] - w[k + j][0];
+            uint64_t u;
+            size_t got = sc_parse_uint(s + w[k + j][0], wl, 5, UINT64_MAX, &u);
+            v[j] = (int)u, digits[j] = got < wl && got < 5 ? -1 : (int)got;
+        }
         int month = 0;
         size_t len = w[k][1] - w[k][0];
         if (digits[0] < 0 && len >= 3)
@@ -1288,7 +1285,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
              * item before it. */
             size_t len = l->end - l->start;
             if (len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
-                s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
+                s[l->start + 6] == '.' && !sc_is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
                 sigs[i] = 2;
             continue;
         }
@@ -1336,11 +1333,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         }
         if (c.toc) continue;
         if (ncand == MAX_CANDIDATES) break;
-        if (ncand == capc) {
-            cand *nc = realloc(cands, (capc *= 2) * sizeof *cands);
-            if (!nc) goto done;
-            cands = nc;
-        }
+        if (arr_reserve(&cands, &capc, ncand + 1, sizeof *cands, MAX_CANDIDATES)) goto done;
         cands[ncand++] = c;
     }
 
@@ -1515,6 +1508,11 @@ edgr_form_kind edgr_form_kind_of(const char *type, size_t len)
     return EDGR_FORM_OTHER;
 }
 
+/* The most edgr_item_text writes: an item is lines of a text, which its
+ * converter caps at 4 GiB (TEXT_CAP), with at most two line breaks between
+ * them. */
+#define ITEM_TEXT_CAP ((size_t)1 << 32)
+
 /* Append the lines of [start, end) to out, furniture left out; *blank
  * says a blank line is owed before the next. */
 static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t start, size_t end, edgr_buf *out,
@@ -1529,14 +1527,7 @@ static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t 
         if (e <= b) { *blank = out->len > 0; continue; }
         if (k->furniture[i] && b == l->start) continue;
         size_t need = (e - b) + 2;
-        if (out->len + need + 1 > out->cap) {
-            size_t cap = out->cap ? out->cap : 4096;
-            while (cap < out->len + need + 1) cap *= 2;
-            char *d = realloc(out->data, cap);
-            if (!d) return EDGR_ERR_NOMEM;
-            out->data = d;
-            out->cap = cap;
-        }
+        if (buf_reserve(out, need + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
         if (out->len) {
             out->data[out->len++] = '\n';
             if (*blank) out->data[out->len++] = '\n';
@@ -1545,14 +1536,7 @@ static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t 
         /* keep the line's own indentation (plain-text tables) */
         size_t from = b;
         while (from > start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
-        if (out->len + (e - from) + 1 > out->cap) {
-            size_t cap = out->cap;
-            while (cap < out->len + (e - from) + 1) cap *= 2;
-            char *d = realloc(out->data, cap);
-            if (!d) return EDGR_ERR_NOMEM;
-            out->data = d;
-            out->cap = cap;
-        }
+        if (buf_reserve(out, (e - from) + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
         memcpy(out->data + out->len, t->data + from, e - from);
         out->len += e - from;
     }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "chars.h"
 #include "edgr/items.h"
 
 typedef struct tline {
@@ -29,19 +30,14 @@ typedef struct item_span {
     size_t start, end;
 } item_span;
 
-static inline int is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
 /* Next word (run of ASCII letters and digits) at or after *pos, before end. */
 static inline int next_word(const char *s, size_t *pos, size_t end, size_t *ws, size_t *we)
 {
     size_t i = *pos;
-    while (i < end && !is_alnum((unsigned char)s[i])) i++;
+    while (i < end && !sc_is_alnum((unsigned char)s[i])) i++;
     if (i >= end) return 0;
     *ws = i;
-    while (i < end && is_alnum((unsigned char)s[i])) i++;
+    while (i < end && sc_is_alnum((unsigned char)s[i])) i++;
     *we = i;
     *pos = i;
     return 1;

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "pages.h"
 #include "scan.h"
 #include "xref.h"
@@ -59,7 +60,7 @@ static size_t word_at(const char *s, size_t i, size_t e, const char *upper)
 {
     size_t n = strlen(upper);
     if (e - i < n || !sc_eq_upper(s + i, n, upper)) return 0;
-    if (i + n < e && is_alnum((unsigned char)s[i + n])) return 0;
+    if (i + n < e && sc_is_alnum((unsigned char)s[i + n])) return 0;
     return n;
 }
 
@@ -84,10 +85,12 @@ static size_t page_at(const char *s, size_t i, size_t e, int *prefix, int *num)
         j += 2;
     }
     size_t d = j;
-    while (j < e && sc_is_digit((unsigned char)s[j]) && j - d < 5) v = v * 10 + (s[j++] - '0');
-    if (j == d || (j < e && (is_alnum((unsigned char)s[j]) || s[j] == '%'))) return 0;
+    uint64_t u;
+    j += sc_parse_uint(s + j, e > j ? e - j : 0, 5, UINT64_MAX, &u);
+    v = (int)u;
+    if (j == d || (j < e && (sc_is_alnum((unsigned char)s[j]) || s[j] == '%'))) return 0;
     if (j + 1 < e && s[j] == '.' && sc_is_digit((unsigned char)s[j + 1])) return 0;
-    if (j + 1 < e && s[j] == '-' && (s[j + 1] | 32) >= 'a' && (s[j + 1] | 32) <= 'z') return 0; /* 10-K */
+    if (j + 1 < e && s[j] == '-' && sc_is_alpha((unsigned char)s[j + 1])) return 0; /* 10-K */
     *prefix = p;
     *num = v;
     return j - i;
@@ -111,7 +114,7 @@ static size_t note_at(const char *s, size_t i, size_t e)
 static size_t marker_at(const char *s, size_t i, size_t e)
 {
     const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] == '(' && e - i >= 3 && u[2] == ')' && is_alnum(u[1])) return 3;
+    if (u[0] == '(' && e - i >= 3 && u[2] == ')' && sc_is_alnum(u[1])) return 3;
     if (u[0] == '(' && e - i >= 4 && u[3] == ')' && sc_is_digit(u[1]) && sc_is_digit(u[2])) return 4;
     size_t j = 0;
     while (i + j < e && j < 3 && u[j] == '*') j++;
@@ -209,7 +212,7 @@ static size_t row_codes(const char *s, size_t b, size_t e, edgr_form_kind kind, 
     if (word) {
         i += 4;
         if (i < e && (s[i] | 32) == 's') i++;
-        if (i < e && is_alnum((unsigned char)s[i])) return 0;
+        if (i < e && sc_is_alnum((unsigned char)s[i])) return 0;
         i = items_skip_blanks(s, i, e);
         if (e - i > 3 && sc_eq_upper(s + i, 3, "NO.")) i = items_skip_blanks(s, i + 3, e);
     }
@@ -228,10 +231,10 @@ static size_t row_codes(const char *s, size_t b, size_t e, edgr_form_kind kind, 
         if (j >= e || !sc_is_digit((unsigned char)s[j])) break;
         i = j;
     }
-    if (!r->ncodes || (i < e && is_alnum((unsigned char)s[i]))) return 0;
+    if (!r->ncodes || (i < e && sc_is_alnum((unsigned char)s[i]))) return 0;
     if (!word) { /* a bare number is a code only with a title after it */
         size_t j = i < e && s[i] == '.' ? i + 1 : i, k = items_skip_blanks(s, j, e);
-        if (k >= e || !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z')) return 0;
+        if (k >= e || !sc_is_alpha((unsigned char)s[k])) return 0;
         if (j == i && k - i < 2 && s[i] != '\t') return 0; /* "7 percent": a number in prose */
     }
     return i;
@@ -384,13 +387,7 @@ static int continue_row(const seg *g, size_t i, xref_row *cur)
 
 static int push_row(xref_index *x, size_t *cap, const xref_row *r)
 {
-    if (x->nrows == *cap) {
-        size_t nc = *cap ? *cap * 2 : 32;
-        xref_row *n = realloc(x->rows, nc * sizeof *n);
-        if (!n) return -1;
-        x->rows = n;
-        *cap = nc;
-    }
+    if (arr_reserve(&x->rows, cap, x->nrows + 1, sizeof *x->rows, 0)) return -1;
     x->rows[x->nrows++] = *r;
     return 0;
 }
@@ -523,11 +520,12 @@ static int footer_number(const char *s, size_t b, size_t e, int *prefix, int *nu
     size_t j = e;
     while (j > b && e - j < 4 && sc_is_digit((unsigned char)s[j - 1])) j--;
     if (j == e || j == b || sc_is_digit((unsigned char)s[j - 1])) return 0;
-    int v = 0;
-    for (size_t k = j; k < e; k++) v = v * 10 + (s[k] - '0');
+    uint64_t u;
+    sc_parse_uint(s + j, e - j, 0, UINT64_MAX, &u);
+    int v = (int)u;
     *prefix = 0;
     if (j >= b + 2 && s[j - 1] == '-' && s[j - 2] >= 'A' && s[j - 2] <= 'Z' &&
-        (j - 2 == b || !is_alnum((unsigned char)s[j - 3])))
+        (j - 2 == b || !sc_is_alnum((unsigned char)s[j - 3])))
         *prefix = s[j - 2] - 'A' + 1;
     else if (!sc_is_blank((unsigned char)s[j - 1]) && s[j - 1] != '|') return 0;
     *num = v;

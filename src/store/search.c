@@ -7,18 +7,18 @@
  * for each hit kept (snippet() re-reads the row, so it runs only `limit`
  * times, not once per match).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "store_int.h"
 
 /* ---- the query text --------------------------------------------------- */
 
 static int bareword_char(unsigned char c)
 {
-    return c >= 0x80 || isalnum(c) || c == '_' || c == 0x1A;
+    return c >= 0x80 || sc_is_alnum(c) || c == '_' || c == 0x1A;
 }
 
 static int is_operator(const char *p, size_t n)
@@ -54,9 +54,9 @@ char *store_query_normalise(const char *q, char *bad)
             }
             continue;
         }
-        if (isspace(c) || c == '(' || c == ')' || c == ',' || c == '+') { out[k++] = q[i++]; continue; }
+        if (sc_is_space(c) || c == '(' || c == ')' || c == ',' || c == '+') { out[k++] = q[i++]; continue; }
         size_t j = i;
-        while (j < n && !isspace((unsigned char)q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
+        while (j < n && !sc_is_space((unsigned char)q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
                q[j] != ',')
             j++;
         size_t a = i, b = j;
@@ -121,7 +121,7 @@ static int date_bound(const char *in, int last, char out[11])
 {
     size_t n = strlen(in);
     for (size_t i = 0; i < n; i++)
-        if (!(isdigit((unsigned char)in[i]) || (in[i] == '-' && (i == 4 || i == 7)))) return -1;
+        if (!(sc_is_digit((unsigned char)in[i]) || (in[i] == '-' && (i == 4 || i == 7)))) return -1;
     if (n == 4) snprintf(out, 11, "%s-%s", in, last ? "12-31" : "01-01");
     else if (n == 7 && in[4] == '-') snprintf(out, 11, "%s-%s", in, last ? "31" : "01");
     else if (n == 10 && in[4] == '-' && in[7] == '-') memcpy(out, in, 11);
@@ -134,10 +134,9 @@ static int date_bound(const char *in, int last, char out[11])
 int store_cik(const char *in, char out[11])
 {
     size_t n = strlen(in);
-    if (n == 0 || n > 10) return -1;
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)in[i])) return -1;
-    snprintf(out, 11, "%010lld", atoll(in));
+    uint64_t v;
+    if (n == 0 || n > 10 || sc_parse_uint(in, n, 10, UINT64_MAX, &v) != n) return -1;
+    snprintf(out, 11, "%010llu", (unsigned long long)v);
     return 0;
 }
 
@@ -226,7 +225,7 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     if (!st || !qy || !fn) return EDGR_ERR_ARG;
     const char *text = qy->match ? qy->match : "";
     size_t lead = 0;
-    while (isspace((unsigned char)text[lead])) lead++;
+    while (sc_is_space((unsigned char)text[lead])) lead++;
     if (!text[lead]) {
         store_fail(st, "an empty query: give words to look for (see 'edgr search --help')");
         return EDGR_ERR_QUERY;

@@ -46,9 +46,9 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
 {
     if (n > SIZE_MAX / 3 - 1) return EDGR_ERR_NOMEM;
     char *c = malloc(n * 3 + 1);
-    size_t lines_cap = 1024, nl = 0;
-    size_t (*lines)[2] = malloc(lines_cap * sizeof *lines); /* copy, body */
-    if (!c || !lines) {
+    size_t lines_cap = 0, nl = 0;
+    size_t (*lines)[2] = NULL; /* copy, body */
+    if (!c || arr_reserve(&lines, &lines_cap, 1024, sizeof *lines, 0)) {
         free(c);
         free(lines);
         return EDGR_ERR_NOMEM;
@@ -57,14 +57,10 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
     int at_start = 1;
     for (size_t i = 0; i < n;) {
         if (at_start) {
-            if (nl == lines_cap) {
-                void *g = realloc(lines, (lines_cap *= 2) * sizeof *lines);
-                if (!g) {
-                    free(c);
-                    free(lines);
-                    return EDGR_ERR_NOMEM;
-                }
-                lines = g;
+            if (arr_reserve(&lines, &lines_cap, nl + 1, sizeof *lines, 0)) {
+                free(c);
+                free(lines);
+                return EDGR_ERR_NOMEM;
             }
             lines[nl][0] = w;
             lines[nl][1] = i;

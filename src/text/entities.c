@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "chars.h"
 
 typedef struct entity {
     const char *name;
@@ -33,15 +34,10 @@ static const entity *find(const char *p, size_t n)
     return NULL;
 }
 
-static int is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
 size_t entity_match(const char *p, size_t n, const char **value, size_t *value_len)
 {
     size_t run = 0;
-    while (run < n && run < LONGEST && is_alnum((unsigned char)p[run])) run++;
+    while (run < n && run < LONGEST && sc_is_alnum((unsigned char)p[run])) run++;
     if (run == 0) return 0;
     const entity *e = NULL;
     size_t got = 0;
@@ -69,11 +65,9 @@ size_t entity_numeric(const char *p, size_t n, unsigned *cp)
     unsigned long v = 0;
     for (; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        unsigned d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') d = (c | 32) - 'a' + 10;
-        else break;
-        if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + d;
+        int d = hex ? sc_hex_value(c) : sc_is_digit(c) ? c - '0' : -1;
+        if (d < 0) break;
+        if (v <= 0x10FFFF) v = v * (hex ? 16 : 10) + (unsigned)d;
     }
     if (i == digits) return 0;
     if (i < n && p[i] == ';') i++;

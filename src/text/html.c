@@ -124,22 +124,16 @@ static void tables_init(void)
     }
 }
 
-static int is_ws(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 32) : c; }
 
 /* "display:none" (any case, any blanks) in a style attribute value. */
 static int style_hides(const char *v, size_t n)
 {
     for (const char *c = memchr(v, ':', n); c; c = memchr(c + 1, ':', (size_t)(v + n - c - 1))) {
         const char *w = c + 1, *end = v + n; /* "none" first: it is the rare part */
-        while (w < end && is_ws((unsigned char)*w)) w++;
+        while (w < end && sc_is_html_space((unsigned char)*w)) w++;
         if (end - w < 4 || (*w | 32) != 'n' || !sc_eq_upper(w, 4, "NONE")) continue;
         const char *k = c;
-        while (k > v && is_ws((unsigned char)k[-1])) k--;
+        while (k > v && sc_is_html_space((unsigned char)k[-1])) k--;
         if (k - v >= 7 && sc_eq_upper(k - 7, 7, "DISPLAY")) return 1;
     }
     return 0;
@@ -159,13 +153,13 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
     size_t n = 0;
     while (p < end && !TAG_END[(unsigned char)*p]) {
         /* a NUL would cut the name short for strcmp: make it no name's */
-        if (n < NAME_MAX_LEN) t->name[n++] = *p ? (char)lower((unsigned char)*p) : '?';
+        if (n < NAME_MAX_LEN) t->name[n++] = *p ? (char)sc_lower((unsigned char)*p) : '?';
         p++;
     }
     t->name[n] = '\0';
     t->name_len = n;
     for (;;) {
-        while (p < end && (is_ws((unsigned char)*p) || *p == '/')) {
+        while (p < end && (sc_is_html_space((unsigned char)*p) || *p == '/')) {
             t->self_closing = *p == '/';
             p++;
         }
@@ -175,12 +169,12 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
         const char *an = p++; /* a name may start with '=' */
         while (p < end && !TAG_END[(unsigned char)*p] && *p != '=') p++;
         size_t an_len = (size_t)(p - an);
-        while (p < end && is_ws((unsigned char)*p)) p++;
+        while (p < end && sc_is_html_space((unsigned char)*p)) p++;
         const char *val = NULL;
         size_t val_len = 0;
         if (p < end && *p == '=') {
             p++;
-            while (p < end && is_ws((unsigned char)*p)) p++;
+            while (p < end && sc_is_html_space((unsigned char)*p)) p++;
             if (p >= end) return NULL;
             if (*p == '"' || *p == '\'') {
                 const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
@@ -190,7 +184,7 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
                 p = q + 1;
             } else {
                 val = p;
-                while (p < end && !is_ws((unsigned char)*p) && *p != '>') p++;
+                while (p < end && !sc_is_html_space((unsigned char)*p) && *p != '>') p++;
                 val_len = (size_t)(p - val);
             }
         }
@@ -200,10 +194,9 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
         } else if (an_len == 6 && sc_eq_upper(an, 6, "HIDDEN")) {
             t->hidden = 1;
         } else if (an_len == 7 && sc_eq_upper(an, 7, "COLSPAN") && val) {
-            unsigned v = 0;
-            for (size_t i = 0; i < val_len && sc_is_digit((unsigned char)val[i]) && v < 1000; i++)
-                v = v * 10 + (unsigned)(val[i] - '0');
-            t->colspan = v ? (v > 1000 ? 1000 : v) : 1;
+            uint64_t v;
+            sc_parse_uint(val, val_len, 0, 1000, &v);
+            t->colspan = v ? (unsigned)v : 1;
         }
     }
 }
@@ -392,7 +385,7 @@ static const char *raw_text(html_conv *h, const char *p, const char *name, size_
         if (!lt) { p = end; break; }
         if (lt + 2 + n <= end && lt[1] == '/') {
             size_t i = 0;
-            while (i < n && lower((unsigned char)lt[2 + i]) == (unsigned char)name[i]) i++;
+            while (i < n && sc_lower((unsigned char)lt[2 + i]) == (unsigned char)name[i]) i++;
             if (i == n && (lt + 2 + n == end || TAG_END[(unsigned char)lt[2 + n]])) { p = lt; break; }
         }
         p = lt + 1;
@@ -616,7 +609,7 @@ static const char *markup(html_conv *h, const char *p)
     size_t src = (size_t)(p - h->start);
     if (p + 1 >= end) { emit(h, "<", 1, src); return end; }
     unsigned char c = (unsigned char)p[1];
-    if (is_alpha(c) || (c == '/' && p + 2 < end && is_alpha((unsigned char)p[2]))) {
+    if (sc_is_alpha(c) || (c == '/' && p + 2 < end && sc_is_alpha((unsigned char)p[2]))) {
         tag t;
         const char *after = parse_tag(p, end, &t);
         if (!after) return end; /* EOF inside a tag: dropped */

@@ -61,8 +61,7 @@ static int is_page_number(const char *p, const char *e)
     while (e > p && (e[-1] == '-' || e[-1] == ')' || e[-1] == ' ')) e--;
     if (p == e) return 0;
     const char *q = p;
-    if (q + 1 < e && sc_upper((unsigned char)*q) >= 'A' && sc_upper((unsigned char)*q) <= 'Z' &&
-        q[1] == '-')
+    if (q + 1 < e && sc_is_alpha((unsigned char)*q) && q[1] == '-')
         q += 2; /* F-3 */
     int digits = 0;
     while (q < e && sc_is_digit((unsigned char)*q)) { q++; digits++; }

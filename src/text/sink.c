@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "charset.h"
-#include "table.h"
+#include "scratch.h"
 
 void sink_anchor(tsink *s, size_t src)
 {
@@ -17,12 +17,9 @@ void sink_anchor(tsink *s, size_t src)
         if (last->text == pos) { last->src = src; return; }
         if (last->src == src) return; /* same source line: nothing to add */
     }
-    if (t->anchor_count == t->anchor_cap) {
-        size_t cap = t->anchor_cap ? t->anchor_cap * 2 : 256;
-        edgr_text_anchor *a = realloc(t->anchors, cap * sizeof *a);
-        if (!a) { s->failed = 1; return; }
-        t->anchors = a;
-        t->anchor_cap = cap;
+    if (arr_reserve(&t->anchors, &t->anchor_cap, t->anchor_count + 1, sizeof *t->anchors, 0)) {
+        s->failed = 1;
+        return;
     }
     t->anchors[t->anchor_count++] = (edgr_text_anchor){pos, src};
 }
@@ -74,7 +71,6 @@ void text_finish(edgr_text *t, edgr_buf *b, int failed)
 void edgr_text_free(edgr_text *t)
 {
     if (!t) return;
-    extern void text_scratch_free(void *priv);
     text_scratch_free(t->priv);
     free(t->data);
     free(t->anchors);

@@ -13,29 +13,9 @@
 
 #include <stdlib.h>
 
+#include "chars.h"
 #include "pages.h"
 #include "styles.h"
-
-typedef struct tcell {
-    size_t start, end; /* in table_lvl.text */
-    unsigned col, span;
-} tcell;
-
-typedef struct trow {
-    size_t first, n;   /* cells */
-    size_t src;
-} trow;
-
-typedef struct lcell {
-    size_t off, len;   /* in text_scratch.layout */
-    unsigned col;      /* grid column, then logical column index */
-    unsigned span;     /* grid columns covered (colspan) */
-} lcell;
-
-typedef struct lrow {
-    size_t first, n;
-    size_t src;
-} lrow;
 
 /* WIDTH_CAP: the widest a column grows for alignment.  A line break in a
  * cell (a heading set on two lines with <br>) stays in the cell: Markdown
@@ -46,44 +26,6 @@ typedef struct lrow {
  * paragraphs: a grid would bury it, and signature blocks and notes keep
  * their lines. */
 enum { MAX_COL = 1023, WIDTH_CAP = 40, LONG_CELL = 80, HEAD_LINES = 4 };
-
-text_scratch *text_scratch_new(void)
-{
-    text_scratch *sc = calloc(1, sizeof *sc);
-    if (!sc) return NULL;
-    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
-        sc->tables[i].rows.size = sizeof(trow);
-        sc->tables[i].cells.size = sizeof(tcell);
-    }
-    sc->lcells.size = sizeof(lcell);
-    sc->lrows.size = sizeof(lrow);
-    sc->pages.size = sizeof(text_page_mark);
-    return sc;
-}
-
-const text_page_mark *text_page_marks(const edgr_text *t, size_t *n)
-{
-    const text_scratch *sc = t ? t->priv : NULL;
-    *n = sc ? sc->pages.len : 0;
-    return sc ? sc->pages.items : NULL;
-}
-
-void text_scratch_free(void *priv)
-{
-    text_scratch *sc = priv;
-    if (!sc) return;
-    for (int i = 0; i < TEXT_MAX_TABLES; i++) {
-        edgr_buf_free(&sc->tables[i].text);
-        vec_free(&sc->tables[i].rows);
-        vec_free(&sc->tables[i].cells);
-    }
-    edgr_buf_free(&sc->layout);
-    edgr_buf_free(&sc->line);
-    vec_free(&sc->lcells);
-    vec_free(&sc->lrows);
-    vec_free(&sc->pages);
-    free(sc);
-}
 
 void table_begin(table_lvl *t, size_t src, tsink *parent)
 {
@@ -183,7 +125,7 @@ static int is_numeric(const char *p, size_t n)
     int digit = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c >= '0' && c <= '9') digit = 1;
+        if (sc_is_digit(c)) digit = 1;
         else if (c == ',' || c == '.' || c == '$' || c == '(' || c == ')' || c == '%' || c == '-' ||
                  c == ' ')
             continue;
