@@ -56,6 +56,8 @@ void sub_reset(sub_builder *b, uint64_t base)
     if (root && l) {
         root->is_container = 1;
         l->first = l->last = l->next = UINT32_MAX;
+    } else {
+        b->nomem = 1;
     }
     sub_publish(b);
 }
@@ -96,7 +98,10 @@ void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev, edgr_diag_code
     size_t len = (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1;
     const char *m = arena_dup(&b->strings, msg, len);
     edgr_diag *d = m ? vec_push(&b->diags) : NULL;
-    if (!d) return;
+    if (!d) {
+        b->nomem = 1;
+        return;
+    }
     d->offset = offset;
     d->severity = sev;
     d->code = code;
@@ -277,7 +282,8 @@ void doc_measure(sub_builder *b, edgr_document *d, edgr_buf *scratch)
         edgr_status rc = uu_body(d, scratch, &st);
         d->decoded_size = (int64_t)scratch->len;
         d->charset = EDGR_CS_UNKNOWN;
-        if (rc == EDGR_ERR_DECODE)
+        if (rc == EDGR_ERR_NOMEM) b->nomem = 1;
+        else if (rc == EDGR_ERR_DECODE)
             sub_diag(b, d->body_offset + st.first_bad, EDGR_WARNING, EDGR_D_UUDECODE,
                      "%llu malformed uuencoded line(s) skipped in document %lld",
                      (unsigned long long)st.bad, (long long)d->sequence);
@@ -353,11 +359,12 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
     splitter *s = &p->split;
     s->flags = flags;
     s->stop_after_sub = 1;
+    s->b.nomem = 0;
     split_reset(s, base);
     s->pos = base + skip;
     uint64_t stop = split_run(s, buf, len, base, 1);
-    if (s->err == EDGR_ERR_NOMEM) return EDGR_ERR_NOMEM;
     sub_builder *b = &s->b;
+    if (s->err == EDGR_ERR_NOMEM || b->nomem) return EDGR_ERR_NOMEM;
     for (size_t i = 0; i < b->docs.len; i++) {
         edgr_document *d = &VEC_AT(&b->docs, edgr_document, i);
         /* no <TEXT> at all (text_offset is never 0 otherwise, a <DOCUMENT>
@@ -371,6 +378,7 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
         if (flags & EDGR_PARSE_DECODE) doc_measure(b, d, &p->scratch);
         else if (!is_binary_format(d->format)) d->decoded_size = (int64_t)d->body.len;
     }
+    if (b->nomem) return EDGR_ERR_NOMEM;
     sub_sort_diags(b);
     sub_publish(b);
     *out = &b->sub;
