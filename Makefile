@@ -1,7 +1,8 @@
 # edgr — the Makefile is a thin layer over CMake.  See README.md.
 #   make            build (build/)
 #   make demo       install what is missing, build, run edgr on samples/
-#   make check      build and run every test (the store's kill -9 test too),
+#   make check      build and run every test (the store's kill -9 test too,
+#                   allocation failures injected at every site: tests/fault),
 #                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
 #   make html-diff  edgr's HTML text against libxml2's over the corpus
@@ -29,6 +30,7 @@ check: all
 	@scripts/deps.sh check
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/unit_tests
+	@build/fault_tests
 	@build/corpus_tests
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
@@ -45,8 +47,9 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr accuracy store_rank_check >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
 	@# rc 1 is a missed target, judged by the plain run above; the sanitizers exit 99
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \

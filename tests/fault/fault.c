@@ -48,7 +48,7 @@ char *__real_strdup(const char *s);
 char *__real_strndup(const char *s, size_t n);
 void __real_free(void *p);
 
-enum { LIVE_BITS = 20, LIVE_SIZE = 1u << LIVE_BITS, FRAMES = 4 };
+enum { LIVE_BITS = 20, LIVE_SIZE = 1u << LIVE_BITS, FRAMES = 12 };
 
 static int armed;              /* count and track only inside a path's run */
 static unsigned long calls;    /* allocations counted in this run          */
@@ -83,13 +83,20 @@ static uint64_t hash_ptrs(void *const *p, int n)
     return h;
 }
 
-/* Where the allocation was made: frames[1] is the hook, [2] the library's
- * call site, [3] its caller. */
-static uint32_t site_of(void)
+/* Where the allocation was made: `ra` is the hook's return address (the
+ * library's call site); the frame after it in the backtrace is its caller.
+ * Found by address, not by depth: inlining and ASan's backtrace interceptor
+ * add or remove frames. */
+__attribute__((noinline)) static uint32_t site_of(void *ra)
 {
-    void *fr[FRAMES + 1] = {0};
-    int n = backtrace(fr, FRAMES + 1);
-    void *pc[2] = {n > 2 ? fr[2] : NULL, n > 3 ? fr[3] : NULL};
+    void *fr[FRAMES] = {0};
+    int n = backtrace(fr, FRAMES);
+    void *pc[2] = {ra, NULL};
+    for (int i = 0; i + 1 < n; i++)
+        if (fr[i] == ra) {
+            pc[1] = fr[i + 1];
+            break;
+        }
     uint64_t key = hash_ptrs(pc, 2);
     for (size_t i = 0; i < nsites; i++)
         if (sites[i].key == key) return (uint32_t)i;
@@ -103,12 +110,12 @@ static uint32_t site_of(void)
 }
 
 /* Called before each allocation: 1 if it must fail. */
-static int counted(void)
+__attribute__((noinline)) static int counted(void *ra)
 {
     calls++;
     cur_site = UINT32_MAX;
     if (recording) {
-        uint32_t s = site_of();
+        uint32_t s = site_of(ra);
         if (calls > cap_calls) {
             cap_calls = cap_calls ? cap_calls * 2 : 4096;
             call_site = __real_realloc(call_site, cap_calls * sizeof *call_site);
@@ -157,47 +164,47 @@ static void untrack(void *p)
     }
 }
 
-void *__wrap_malloc(size_t n)
+__attribute__((noinline)) void *__wrap_malloc(size_t n)
 {
     if (!armed) return __real_malloc(n);
-    if (counted()) return NULL;
+    if (counted(__builtin_return_address(0))) return NULL;
     void *p = __real_malloc(n);
     track(p);
     return p;
 }
 
-void *__wrap_calloc(size_t n, size_t m)
+__attribute__((noinline)) void *__wrap_calloc(size_t n, size_t m)
 {
     if (!armed) return __real_calloc(n, m);
-    if (counted()) return NULL;
+    if (counted(__builtin_return_address(0))) return NULL;
     void *p = __real_calloc(n, m);
     track(p);
     return p;
 }
 
-void *__wrap_realloc(void *old, size_t n)
+__attribute__((noinline)) void *__wrap_realloc(void *old, size_t n)
 {
     if (!armed) return __real_realloc(old, n);
-    if (counted()) return NULL;
+    if (counted(__builtin_return_address(0))) return NULL;
     void *p = __real_realloc(old, n);
     if (p || n == 0) untrack(old);
     track(p);
     return p;
 }
 
-char *__wrap_strdup(const char *s)
+__attribute__((noinline)) char *__wrap_strdup(const char *s)
 {
     if (!armed) return __real_strdup(s);
-    if (counted()) return NULL;
+    if (counted(__builtin_return_address(0))) return NULL;
     char *p = __real_strdup(s);
     track(p);
     return p;
 }
 
-char *__wrap_strndup(const char *s, size_t n)
+__attribute__((noinline)) char *__wrap_strndup(const char *s, size_t n)
 {
     if (!armed) return __real_strndup(s, n);
-    if (counted()) return NULL;
+    if (counted(__builtin_return_address(0))) return NULL;
     char *p = __real_strndup(s, n);
     track(p);
     return p;
@@ -423,7 +430,7 @@ static const path PATHS[] = {
 
 /* ---- the driver ---------------------------------------------------------- */
 
-static int verbose;
+static int verbose; /* -v: a line per path, and every site reached */
 static unsigned long injections, failures;
 
 /* Distinct sites over every file and path: the allocating call alone, and
@@ -590,7 +597,7 @@ static size_t default_files(char **out, size_t cap)
         size_t first = n;
         for (struct dirent *e; (e = readdir(dh)) && n < cap;) {
             const char *x = strrchr(e->d_name, '.');
-            if (e->d_name[0] == '.' || !x || (strcmp(x, ".txt") && strcmp(x, ".nc") && strcmp(x, ".sgml")))
+            if (e->d_name[0] == '.' || !x || (strcmp(x, ".txt") && strcmp(x, ".nc") && strcmp(x, ".sgml") && strcmp(x, ".html")))
                 continue;
             size_t l = strlen(dir) + strlen(e->d_name) + 2;
             if (!(out[n] = malloc(l))) break;
@@ -635,6 +642,13 @@ int main(int argc, char **argv)
         free(buf);
         if (owned) free(names[i]);
     }
+    if (verbose)
+        for (size_t i = 0; i < g_npc; i++) {
+            site one = {.pc = {g_pc[i], NULL}};
+            char where[128];
+            site_name(&one, where, sizeof where);
+            printf("fault: site %s\n", where);
+        }
     printf("fault: %zu files, %zu allocation sites (%zu with their caller), %lu injections, %lu failures\n",
            n, g_npc, g_nkey, injections, failures);
     __real_free(live_tab);
