@@ -35,6 +35,7 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
+	@build/store_api_check samples/0009900001-17-000001.txt
 	@tests/store/crash.sh build/edgr 25
 	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \

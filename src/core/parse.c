@@ -27,6 +27,7 @@ const char *edgr_strerror(edgr_status st)
     case EDGR_ERR_EMPTY: return "no input left";
     case EDGR_ERR_QUERY: return "malformed query";
     case EDGR_ERR_STORE: return "store error";
+    case EDGR_ERR_NOT_FOUND: return "not found";
     }
     return "unknown status";
 }

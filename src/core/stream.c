@@ -421,6 +421,9 @@ static int h_sub_end(void *u)
 
 edgr_stream *edgr_stream_new(const edgr_callbacks *cb, void *user, unsigned flags)
 {
+    /* a struct from an older header than the first with struct_size, or
+     * one not set up (edgr.h, "Growing structs") */
+    if (cb && cb->struct_size < sizeof *cb) return NULL;
     edgr_stream *st = calloc(1, sizeof *st);
     if (!st) return NULL;
     split_init(&st->split, flags, 0);

@@ -497,7 +497,7 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
     edgr_span acc = edgr_get(s, "accession_number");
-    if (!acc.ptr || acc.len == 0) return EDGR_ERR_ARG;
+    if (!acc.ptr || acc.len == 0) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
     builder b = {.rec = r, .s = s};

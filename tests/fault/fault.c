@@ -299,7 +299,7 @@ static int on_end(void *u, const edgr_submission *s)
 static result path_stream(const char *buf, size_t len)
 {
     result r = {EDGR_OK, 1469598103934665603ull};
-    edgr_callbacks cb = {.header = on_header, .doc_data = on_data, .submission_end = on_end};
+    edgr_callbacks cb = {.struct_size = sizeof cb, .header = on_header, .doc_data = on_data, .submission_end = on_end};
     edgr_stream *st = edgr_stream_new(&cb, &r.digest, 0);
     if (!st) return (result){EDGR_ERR_NOMEM, 0};
     for (size_t at = 0; at < len; at += 4096) {
@@ -356,7 +356,7 @@ static result sub_text(const edgr_submission *s)
     result r = {EDGR_OK, 1469598103934665603ull};
     edgr_text t = {0};
     for (int style = 0; style < 3; style++) {
-        edgr_text_options o = {.tables = (edgr_table_style)style};
+        edgr_text_options o = {.struct_size = sizeof o, .tables = (edgr_table_style)style};
         for (size_t d = 0; d < s->doc_count; d++) {
             STOP(edgr_document_text(&s->docs[d], &o, &t));
             r.digest = mix(r.digest, t.data, t.len);
