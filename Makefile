@@ -48,7 +48,7 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
@@ -58,6 +58,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/accuracy/selftest.sh build-asan/accuracy
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt
 
 # The library and `ingest --jobs 4` on several threads under ThreadSanitizer:
 # any report fails the run (exit 66).
