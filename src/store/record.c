@@ -425,9 +425,14 @@ static void facts(builder *b)
 {
     const edgr_submission *s = b->s;
     edgr_facts f = {0};
-    if (edgr_facts_extract(s, s->docs, s->doc_count, &f) != EDGR_OK) {
+    edgr_status fs = edgr_facts_extract(s, s->docs, s->doc_count, &f);
+    if (fs != EDGR_OK) {
         edgr_facts_free(&f);
-        return; /* facts are best effort; the rest of the filing stands */
+        /* facts are best effort, the rest of the filing stands; but out of
+         * memory is no fact about the filing: storing it without its facts
+         * would make it 'unchanged' to every later ingest */
+        if (fs == EDGR_ERR_NOMEM) b->nomem = 1;
+        return;
     }
     const edgr_cover *c = &f.cover;
     const struct { const char *name; const edgr_fact *f; } strs[] = {
