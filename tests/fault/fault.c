@@ -14,7 +14,9 @@
  * and from the item finder are two sites).  Then the path is run again with
  * exactly one allocation failing (k-th call; the ones after succeed), for
  * the first and the last call of every site, and for every k when a path
- * makes few allocations (else an evenly spaced sample).  Each run must:
+ * makes few allocations (else an evenly spaced sample); then once more from
+ * each site's first call with every allocation after it failing too (memory
+ * gone for good).  Each run must:
  *
  *   - return EDGR_ERR_NOMEM from the call that saw the failure, or give
  *     exactly the clean run's status and output (the failure was absorbed);
@@ -55,6 +57,7 @@ enum { LIVE_BITS = 20, LIVE_SIZE = 1u << LIVE_BITS, FRAMES = 12 };
 static int armed;              /* count and track only inside a path's run */
 static unsigned long calls;    /* allocations counted in this run          */
 static unsigned long fail_at;  /* fail this call (1-based); 0: none        */
+static int fail_rest;          /* and every call after it (memory stays gone) */
 static int failed_once;        /* the injected failure happened            */
 static unsigned long live;     /* tracked allocations not yet freed        */
 static void **live_tab;        /* open addressing; TOMB marks a removal    */
@@ -130,7 +133,7 @@ __attribute__((noinline)) static int counted(void *ra)
     } else if (calls <= cap_calls && call_site) {
         cur_site = call_site[calls - 1];
     }
-    if (calls == fail_at) {
+    if (fail_at && (calls == fail_at || (fail_rest && calls > fail_at))) {
         failed_once = 1;
         return 1;
     }
@@ -517,11 +520,12 @@ static void clear_live(void)
     live = 0;
 }
 
-static result run_once(const path *p, const char *buf, size_t len, unsigned long k)
+static result run_once(const path *p, const char *buf, size_t len, unsigned long k, int rest)
 {
     clear_live();
     calls = 0;
     fail_at = k;
+    fail_rest = rest;
     failed_once = 0;
     armed = 1;
     result r = p->run(buf, len);
@@ -534,7 +538,8 @@ static void report(const char *file, const path *p, unsigned long k, const char 
     char where[128] = "?";
     if (k && k <= cap_calls && call_site) site_name(&sites[call_site[k - 1]], where, sizeof where);
     failures++;
-    fprintf(stderr, "fault: %s: %s: allocation %lu (site %s): %s\n", file, p->name, k, where, what);
+    fprintf(stderr, "fault: %s: %s: allocation %lu%s (site %s): %s\n", file, p->name, k,
+            fail_rest ? " and every one after" : "", where, what);
 }
 
 static void leaks(const char *file, const path *p, unsigned long k)
@@ -565,16 +570,20 @@ static void test_file(const char *file, const char *buf, size_t len)
         /* the clean run: sites are counted afresh per path */
         nsites = 0;
         recording = 1;
-        result clean = run_once(p, buf, len, 0);
+        result clean = run_once(p, buf, len, 0, 0);
         recording = 0;
         unsigned long n = calls;
         if (live) leaks(file, p, 0);
         if (clean.st == EDGR_ERR_NOMEM) report(file, p, 0, "the clean run ran out of memory");
         unsigned long step = n <= p->every ? 1 : p->every ? n / 150 : ULONG_MAX;
         unsigned long done = 0;
-        for (unsigned long k = 1; k <= n; k++) {
-            if (!wanted(k, step)) continue;
-            result r = run_once(p, buf, len, k);
+        /* one failure (the calls after it succeed), at the k's wanted; then
+         * memory gone for good from each site's first call on */
+        for (unsigned long j = 1; j <= 2 * n; j++) {
+            unsigned long k = j <= n ? j : j - n;
+            int rest = j > n;
+            if (rest ? sites[call_site[k - 1]].first != k : !wanted(k, step)) continue;
+            result r = run_once(p, buf, len, k, rest);
             done++;
             injections++;
             if (!failed_once) {
