@@ -23,7 +23,8 @@
  *   - not crash (ASan watches the error paths in make asan);
  *   - leave no allocation alive once the path has freed its objects.
  *
- * usage: fault_tests [-v] [FILE...]   (default: samples/ and tests/fixtures/)
+ * usage: fault_tests [-v] [FILE...]   (default: samples/, tests/fixtures/ and
+ *                                     the corpus's small submissions)
  * Prints one line per path and "fault: N sites, N injections, N failures".
  */
 #define _GNU_SOURCE
@@ -35,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "edgr/edgr.h"
@@ -499,16 +501,20 @@ static void site_name(const site *s, char *out, size_t cap)
         Dl_info info;
         if (!s->pc[i] || !dladdr(s->pc[i], &info) || !info.dli_fbase) continue;
         unsigned long off = (unsigned long)((char *)s->pc[i] - (char *)info.dli_fbase) - 1;
-        char cmd[512], fn[128] = "";
+        char cmd[512], fn[128] = "", line[256] = "";
         snprintf(cmd, sizeof cmd, "addr2line -f -e /proc/%d/exe 0x%lx 2>/dev/null", (int)getpid(), off);
         FILE *f = popen(cmd, "r");
         if (f) {
             if (!fgets(fn, sizeof fn, f)) fn[0] = 0;
+            if (!fgets(line, sizeof line, f)) line[0] = 0;
             pclose(f);
         }
         fn[strcspn(fn, "\n")] = 0;
+        line[strcspn(line, "\n (")] = 0;
+        const char *src = strstr(line, "/src/"); /* with -g: the source line */
         if (fn[0] && fn[0] != '?')
-            n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? " < " : "", fn);
+            n += (size_t)snprintf(out + n, cap - n, "%s%s%s%s", i ? " < " : "", fn, src ? " " : "",
+                                  src ? src + 1 : "");
         else
             n += (size_t)snprintf(out + n, cap - n, "%s+0x%lx", i ? " < " : "", off);
     }
@@ -535,7 +541,7 @@ static result run_once(const path *p, const char *buf, size_t len, unsigned long
 
 static void report(const char *file, const path *p, unsigned long k, const char *what)
 {
-    char where[128] = "?";
+    char where[512] = "?";
     if (k && k <= cap_calls && call_site) site_name(&sites[call_site[k - 1]], where, sizeof where);
     failures++;
     fprintf(stderr, "fault: %s: %s: allocation %lu%s (site %s): %s\n", file, p->name, k,
@@ -545,11 +551,11 @@ static void report(const char *file, const path *p, unsigned long k, const char 
 static void leaks(const char *file, const path *p, unsigned long k)
 {
     if (!live) return;
-    char what[256];
+    char what[768];
     uint32_t s = UINT32_MAX;
     for (size_t i = 0; i < LIVE_SIZE && s == UINT32_MAX; i++)
         if (live_tab[i] && live_tab[i] != TOMB) s = live_site[i];
-    char where[128] = "?";
+    char where[512] = "?";
     if (s != UINT32_MAX && s < nsites) site_name(&sites[s], where, sizeof where);
     snprintf(what, sizeof what, "%lu allocation(s) leaked, one made at %s", live, where);
     report(file, p, k, what);
@@ -629,17 +635,25 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The default inputs: samples/ and tests/fixtures/{,items/,facts/}. */
+/* The default inputs: samples/ and tests/fixtures/{,items/,facts/}, and
+ * the corpus's submissions under 16 KB when ../shared is there (1990s text
+ * 8-Ks reach item sites no fixture does). */
+enum { CORPUS_MAX = 16 * 1024 };
+
 static size_t default_files(char **out, size_t cap)
 {
     static const char *const DIRS[] = {"samples", "tests/fixtures", "tests/fixtures/items",
-                                       "tests/fixtures/facts"};
+                                       "tests/fixtures/facts", "../shared/corpus/submissions"};
     size_t n = 0;
     for (size_t i = 0; i < sizeof DIRS / sizeof DIRS[0]; i++) {
         char dir[4096];
+        int corpus = !strncmp(DIRS[i], "../", 3);
         snprintf(dir, sizeof dir, "%s/%s", EDGR_SOURCE_DIR, DIRS[i]);
         DIR *dh = opendir(dir);
-        if (!dh) continue;
+        if (!dh) {
+            if (corpus) printf("fault: no %s: its small submissions are skipped\n", DIRS[i]);
+            continue;
+        }
         size_t first = n;
         for (struct dirent *e; (e = readdir(dh)) && n < cap;) {
             const char *x = strrchr(e->d_name, '.');
@@ -648,12 +662,81 @@ static size_t default_files(char **out, size_t cap)
             size_t l = strlen(dir) + strlen(e->d_name) + 2;
             if (!(out[n] = malloc(l))) break;
             snprintf(out[n], l, "%s/%s", dir, e->d_name);
+            struct stat sb;
+            if (corpus && (stat(out[n], &sb) || sb.st_size > CORPUS_MAX)) {
+                free(out[n]);
+                continue;
+            }
             n++;
         }
         closedir(dh);
         qsort(out + first, n - first, sizeof *out, by_name);
     }
     return n;
+}
+
+/* Inputs made here, to reach sites the files do not: growth past a first
+ * capacity (a stripped document of 1,500 lines, a 10-K of 90 item
+ * headings) and a form with no item heading at all. */
+static int append(char **d, size_t *n, size_t *cap, const char *s, size_t len)
+{
+    if (*n + len + 1 > *cap) {
+        size_t c = (*n + len + 1) * 2;
+        char *nd = realloc(*d, c);
+        if (!nd) return -1;
+        *d = nd, *cap = c;
+    }
+    memcpy(*d + *n, s, len);
+    *n += len;
+    (*d)[*n] = 0;
+    return 0;
+}
+
+static char *synthetic(int which, const char **name, size_t *len)
+{
+    static const char *const CODES[] = {"1", "1A", "1B", "2", "3", "4", "5", "6", "7", "7A",
+                                        "8", "9", "9A", "9B", "10", "11", "12", "13", "14", "15"};
+    char fpath[4096], line[256];
+    size_t n = 0, cap = 0;
+    char *d = NULL;
+    if (which == 0 || which == 1) {
+        *name = which ? "synthetic: 10-K text of 90 item headings" : "synthetic: stripped, 1500 lines";
+        snprintf(fpath, sizeof fpath, "%s/tests/fixtures/items/%s", EDGR_SOURCE_DIR,
+                 which ? "10k-1997-text.txt" : "10k-1997-text-stripped.txt");
+        size_t fl = 0;
+        char *f = slurp(fpath, &fl);
+        if (!f) return NULL;
+        const char *cut = which ? strstr(f, "</TEXT>") : NULL;
+        size_t head = cut ? (size_t)(cut - f) : fl;
+        int bad = append(&d, &n, &cap, f, head);
+        for (int i = 0; i < (which ? 90 : 1500) && !bad; i++) {
+            int w = which ? snprintf(line, sizeof line, "\nITEM %s.  MATTER NUMBER %d\n\nThe text of matter %d.\n",
+                                     CODES[i % 20], i, i)
+                          : snprintf(line, sizeof line, "A line of the report, number %d.\n", i);
+            bad = append(&d, &n, &cap, line, (size_t)w);
+        }
+        if (!bad) bad = append(&d, &n, &cap, f + head, fl - head);
+        free(f);
+        if (bad) {
+            free(d);
+            return NULL;
+        }
+    } else {
+        *name = "synthetic: 8-K text without item headings";
+        const char *s = "<SEC-DOCUMENT>0009900160-25-000002.txt : 20250102\n"
+                        "<SEC-HEADER>0009900160-25-000002.hdr.sgml : 20250102\n"
+                        "ACCESSION NUMBER:\t\t0009900160-25-000002\n"
+                        "CONFORMED SUBMISSION TYPE:\t8-K\nPUBLIC DOCUMENT COUNT:\t\t1\n"
+                        "FILED AS OF DATE:\t\t20250102\n\nFILER:\n\n\tCOMPANY DATA:\t\n"
+                        "\t\tCOMPANY CONFORMED NAME:\t\t\tFAULTLINE TEST CO\n"
+                        "\t\tCENTRAL INDEX KEY:\t\t\t0009900160\n</SEC-HEADER>\n"
+                        "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n"
+                        "Faultline Test Co has nothing to report under any heading.\n"
+                        "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+        if (append(&d, &n, &cap, s, strlen(s))) return NULL;
+    }
+    *len = n;
+    return d;
 }
 
 int main(int argc, char **argv)
@@ -695,10 +778,23 @@ int main(int argc, char **argv)
         free(buf);
         if (owned) free(names[i]);
     }
+    for (int w = 0; owned && w < 3; w++) {
+        const char *name = NULL;
+        size_t len = 0;
+        char *buf = synthetic(w, &name, &len);
+        if (!buf) {
+            fprintf(stderr, "fault: synthetic input %d: cannot make it\n", w);
+            failures++;
+            continue;
+        }
+        test_file(name, buf, len);
+        free(buf);
+        n++;
+    }
     if (verbose)
         for (size_t i = 0; i < g_npc; i++) {
             site one = {.pc = {g_pc[i], NULL}};
-            char where[128];
+            char where[512];
             site_name(&one, where, sizeof where);
             printf("fault: site %s\n", where);
         }
