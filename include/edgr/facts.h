@@ -27,8 +27,8 @@
  * Threads (edgr.h has the rules): an edgr_facts is used by one thread at a
  * time; edgr_facts_extract only reads the submission and documents it is
  * given, so several threads may read one filing at once, each into its own
- * edgr_facts.  edgr_date_find and edgr_fact_source_name may be called
- * anywhere.
+ * edgr_facts; edgr_facts_write_json only reads a result.  edgr_date_find
+ * and edgr_fact_source_name may be called anywhere.
  */
 #ifndef EDGR_FACTS_H
 #define EDGR_FACTS_H

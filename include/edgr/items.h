@@ -22,7 +22,9 @@
  * Threads (edgr.h has the rules): an edgr_items is used by one thread at a
  * time; edgr_items_find reads its edgr_text without changing it, so several
  * threads may find items in one text at once, each into its own
- * edgr_items.  edgr_form_kind_of may be called anywhere.
+ * edgr_items; edgr_item_text and edgr_item_title only read the items and
+ * the text, so threads may share one found result, each writing into its
+ * own buffer.  edgr_form_kind_of may be called anywhere.
  */
 #ifndef EDGR_ITEMS_H
 #define EDGR_ITEMS_H
