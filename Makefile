@@ -3,7 +3,8 @@
 #   make demo       install what is missing, build, install edgr into
 #                   DEMO_PREFIX (~/.local), build the README tour's files in
 #                   demo/ and run edgr there (ingest, search)
-#   make check      build and run every test (the store's kill -9 test too),
+#   make check      build and run every test (the store's kill -9 test too,
+#                   allocation failures injected at every site: tests/fault),
 #                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
 #   make html-diff  edgr's HTML text against libxml2's over the corpus
@@ -33,12 +34,14 @@ check: all
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/unit_tests
 	@scripts/cycles.sh # no file of the library calls back into its caller
+	@build/fault_tests
 	@build/corpus_tests
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
+	@build/store_api_check samples/0009900001-17-000001.txt
 	@tests/store/crash.sh build/edgr 25
 	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
@@ -51,8 +54,9 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests corpus_tests edgr accuracy store_rank_check >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
 	@# rc 1 is a missed target, judged by the plain run above; the sanitizers exit 99
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \
@@ -60,6 +64,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/accuracy/selftest.sh build-asan/accuracy
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt
 
 # The library and `ingest --jobs 4` on several threads under ThreadSanitizer:
 # any report fails the run (exit 66).

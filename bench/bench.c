@@ -68,7 +68,7 @@ static double pass(int kind, edgr_parser *p, const char *buf, const span_t *file
             continue;
         }
         if (kind == 3) {
-            edgr_callbacks cb = {.doc_data = discard};
+            edgr_callbacks cb = {.struct_size = sizeof cb, .doc_data = discard};
             edgr_stream *st = edgr_stream_new(&cb, NULL, 0);
             for (size_t o = 0; o < len; o += 1 << 20)
                 edgr_stream_feed(st, b + o, len - o < (1u << 20) ? len - o : 1u << 20);

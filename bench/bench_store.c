@@ -276,13 +276,13 @@ static void bench_queries(const char *db, int nq)
     struct { double ms; char text[300]; } slow[5] = {{0, ""}};
     /* warm the page cache as a running server would be */
     for (int i = 0; i < 20; i++) {
-        edgr_query q = {.match = vocab.w[(size_t)rand_r(&seed) % vocab.n]};
+        edgr_query q = {.struct_size = sizeof q, .match = vocab.w[(size_t)rand_r(&seed) % vocab.n]};
         long h = 0;
         edgr_store_search(st, &q, count_hit, &h);
     }
     for (int i = 0; i < nq; i++) {
         char text[256];
-        edgr_query q = {0};
+        edgr_query q = EDGR_QUERY_INIT;
         int kind = i % 4;
         const char *w1 = vocab.w[(size_t)rand_r(&seed) % vocab.n];
         const char *w2 = vocab.w[(size_t)rand_r(&seed) % vocab.n];

@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static edgr_text kept;
     edgr_text fresh = {0}, *t = (data[0] & 4) ? &fresh : &kept;
     for (int style = EDGR_TABLES_TEXT; style <= EDGR_TABLES_TSV; style++) {
-        edgr_text_options o = {(edgr_table_style)style};
+        edgr_text_options o = {.struct_size = sizeof o, .tables = (edgr_table_style)style};
         again(t, edgr_html_to_text, in, n, cs, &o);
         again(t, edgr_plain_to_text, in, n, cs, &o); /* legacy tables as grids */
     }

@@ -84,7 +84,7 @@ static void one(unsigned sel, const char *buf, size_t len)
     }
     edgr_buf_free(&body);
 
-    edgr_callbacks cb = {.doc_data = on_data, .submission_end = on_sub};
+    edgr_callbacks cb = {.struct_size = sizeof cb, .doc_data = on_data, .submission_end = on_sub};
     edgr_stream *st = edgr_stream_new(&cb, NULL, (sel & 2) ? EDGR_PARSE_HEADER_ONLY : 0);
     size_t chunk = (sel >> 2) + 1;
     for (size_t i = 0; i < len; i += chunk)

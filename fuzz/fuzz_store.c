@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char q[201];
     memcpy(q, in, n);
     q[n] = 0;
-    edgr_query query = {.match = q, .limit = 5};
+    edgr_query query = {.struct_size = sizeof query, .match = q, .limit = 5};
     if (n % 3 == 1) query.form = "8-K";
     if (n % 5 == 2) query.item = "7.01";
     if (n % 7 == 3) query.company = q;

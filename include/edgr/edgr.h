@@ -19,7 +19,44 @@
  *      Memory stays bounded by the header size plus a few small buffers.
  *
  * Results are valid until the next call on the same parser/stream, or until
- * it is freed.  A parser is not thread-safe; use one per thread.
+ * it is freed.
+ *
+ * Threads.  The library keeps no global state that changes after set-up: its
+ * lookup tables (header field names, HTML byte classes and elements) are
+ * built once, under pthread_once, by whichever thread needs them first, and
+ * are read-only after.  So:
+ *
+ *   - An object (edgr_parser, edgr_stream, and the results edgr_text,
+ *     edgr_items, edgr_facts, edgr_buf) is used by one thread at a time.
+ *     Different objects may be used on different threads at the same time,
+ *     with no locking; an object may move from one thread to another
+ *     between calls (the caller orders the hand-over, e.g. with a mutex or a
+ *     queue).
+ *   - A result that is only read (an edgr_submission, an edgr_text) may be
+ *     read by several threads at once, through the functions that take it
+ *     const (edgr_get, edgr_find, edgr_child, edgr_write_json,
+ *     edgr_document_decode into each thread's own buffer, edgr_document_text
+ *     into each thread's own edgr_text, edgr_items_find, edgr_facts_extract
+ *     ...), as long as no thread calls edgr_parse or edgr_parser_free on the
+ *     parser that owns it meanwhile.
+ *   - Functions of no object (edgr_version, edgr_strerror, edgr_field_*,
+ *     edgr_*_name, edgr_form_kind_of, edgr_date_find, edgr_document_bare)
+ *     may be called from any thread at any time.
+ *   - Callbacks (edgr_callbacks, edgr_write_fn) run on the calling thread,
+ *     inside the call that feeds them.
+ *
+ * Growing structs.  A struct the caller fills in for the library (options,
+ * callbacks, a query) begins with `size_t struct_size`: set it to the
+ * struct's sizeof, as its EDGR_*_INIT initialiser does, e.g.
+ *
+ *     edgr_callbacks cb = EDGR_CALLBACKS_INIT;
+ *     cb.doc_data = on_data;
+ *
+ * A later release may append fields: it reads only those a struct of the
+ * given size holds, and gives the others their defaults, so a program built
+ * against this header keeps working with a newer library.  A struct_size
+ * smaller than this release's sizeof (0 included: a struct that was not set
+ * up) is refused: EDGR_ERR_ARG, or NULL from edgr_stream_new.
  */
 #ifndef EDGR_EDGR_H
 #define EDGR_EDGR_H
@@ -39,8 +76,8 @@ extern "C" {
 
 /* 0xXXYYZZ: major, minor, patch.  Compare with edgr_version_num() to check
  * that the library you run matches the header you compiled against. */
-#define EDGR_VERSION_NUM 0x000200
-#define EDGR_VERSION_STR "0.2.0"
+#define EDGR_VERSION_NUM 0x000300
+#define EDGR_VERSION_STR "0.3.0"
 
 /* The library's own version, as EDGR_VERSION_STR / EDGR_VERSION_NUM. */
 EDGR_API const char *edgr_version(void);
@@ -55,11 +92,15 @@ typedef enum edgr_status {
     EDGR_ERR_NOT_EDGAR = 2, /* no submission structure found in the input     */
     EDGR_ERR_LIMIT = 3,     /* a size cap was hit (header or line too large)  */
     EDGR_ERR_ABORTED = 4,   /* a callback returned non-zero                   */
-    EDGR_ERR_ARG = 5,       /* NULL or out-of-range argument                  */
+    EDGR_ERR_ARG = 5,       /* NULL or out-of-range argument, or a struct
+                               whose struct_size is not set (see above)      */
     EDGR_ERR_DECODE = 6,    /* a body could not be decoded (bad uuencode)     */
     EDGR_ERR_EMPTY = 7,     /* the input holds no bytes (or only blanks)      */
     EDGR_ERR_QUERY = 8,     /* a search query or filter is malformed (store)  */
-    EDGR_ERR_STORE = 9      /* the store's database failed (edgr/store.h)     */
+    EDGR_ERR_STORE = 9,     /* the store's database failed (edgr/store.h)     */
+    EDGR_ERR_NOT_FOUND = 10 /* what was asked for is not there: no such filing
+                               or company in the store, no accession number
+                               in the submission (0.3.0; was EDGR_ERR_ARG)   */
 } edgr_status;
 
 /* A static English sentence for a status.  Never NULL. */
@@ -353,6 +394,7 @@ EDGR_API edgr_status edgr_write_json(const edgr_submission *s,
 typedef struct edgr_stream edgr_stream;
 
 typedef struct edgr_callbacks {
+    size_t struct_size;       /* sizeof(edgr_callbacks): EDGR_CALLBACKS_INIT */
     /* The header is complete.  `s` has nodes and diags so far, no docs. */
     int (*header)(void *user, const edgr_submission *s);
     /* A document starts; its type/filename/description/sequence are set. */
@@ -367,14 +409,18 @@ typedef struct edgr_callbacks {
     int (*submission_end)(void *user, const edgr_submission *s);
 } edgr_callbacks;
 
-/* A new stream, or NULL when out of memory.  `cb` is copied; any callback
- * may be NULL.  `flags`: EDGR_PARSE_HEADER_ONLY skips documents' bodies. */
+/* No callbacks yet: set the ones wanted after it. */
+#define EDGR_CALLBACKS_INIT {.struct_size = sizeof(edgr_callbacks)}
+
+/* A new stream, or NULL when out of memory or when cb->struct_size is not
+ * set.  `cb` is copied; any callback may be NULL.  `flags`:
+ * EDGR_PARSE_HEADER_ONLY skips documents' bodies. */
 EDGR_API edgr_stream *edgr_stream_new(const edgr_callbacks *cb, void *user,
                                       unsigned flags);
 
 /* Feed the next `len` bytes.  Returns EDGR_OK, EDGR_ERR_ABORTED (a callback
- * returned non-zero; the stream is then finished), EDGR_ERR_NOMEM or
- * EDGR_ERR_LIMIT. */
+ * returned non-zero), EDGR_ERR_NOMEM or EDGR_ERR_LIMIT.  After an error the
+ * stream is finished: every later feed or finish returns the same status. */
 EDGR_API edgr_status edgr_stream_feed(edgr_stream *st, const char *data,
                                       size_t len);
 

@@ -23,6 +23,12 @@
  * through edgr_document_text (edgr/text.h) with tables as TSV, so cover
  * tables keep their cells.  Everything is heuristic: a fact that is not
  * found is NULL (or -1 for a box), never guessed.
+ *
+ * Threads (edgr.h has the rules): an edgr_facts is used by one thread at a
+ * time; edgr_facts_extract only reads the submission and documents it is
+ * given, so several threads may read one filing at once, each into its own
+ * edgr_facts; edgr_facts_write_json only reads a result.  edgr_date_find
+ * and edgr_fact_source_name may be called anywhere.
  */
 #ifndef EDGR_FACTS_H
 #define EDGR_FACTS_H

@@ -18,6 +18,13 @@
  * footnote under the index; a row naming a section rather than pages, the
  * section that opens with a heading of that name.  Items are in canonical
  * order, whatever the order of the rows.
+ *
+ * Threads (edgr.h has the rules): an edgr_items is used by one thread at a
+ * time; edgr_items_find reads its edgr_text without changing it, so several
+ * threads may find items in one text at once, each into its own
+ * edgr_items; edgr_item_text and edgr_item_title only read the items and
+ * the text, so threads may share one found result, each writing into its
+ * own buffer.  edgr_form_kind_of may be called anywhere.
  */
 #ifndef EDGR_ITEMS_H
 #define EDGR_ITEMS_H

@@ -25,7 +25,24 @@
  * absent.
  *
  * Reading (search, show, company) opens the store read-only: no query can
- * write.  A store handle is not thread-safe; open one per thread.
+ * write.
+ *
+ * Threads (edgr.h has the library's rules):
+ *   - edgr_record_build() may run on any number of threads at once; each
+ *     thread gets its own tokenizer (an in-memory SQLite connection kept per
+ *     thread, freed when the thread exits).  A record is used by one thread
+ *     at a time and may be handed to another (the writer).
+ *   - An edgr_store handle is used by one thread at a time: its connection
+ *     is opened SQLITE_OPEN_NOMUTEX (SQLite's multi-thread mode), so SQLite
+ *     takes no lock of its own for it.  It may move between threads between
+ *     calls.  Strings it hands out (edgr_store_error, edgr_store_source, a
+ *     hit during its callback) belong to that handle.
+ *   - Several handles, on one thread each, may be open on the same file at
+ *     once, in one process or several: readers see the last commit (WAL);
+ *     one writer at a time, others wait up to 10 s for its transaction.
+ *   - SQLite must be built thread-safe (sqlite3_threadsafe() != 0, as
+ *     Debian's is); if it is not, records are built without tokens and the
+ *     writer tokenizes, on its one thread.
  */
 #ifndef EDGR_STORE_H
 #define EDGR_STORE_H
@@ -78,8 +95,8 @@ typedef struct edgr_record edgr_record;
  * cover facts and signatures.  `s` must come from edgr_parse() with
  * EDGR_PARSE_DECODE; the record copies what it needs, so `s` and its buffer
  * may go once this returns.  Returns EDGR_OK, EDGR_ERR_NOMEM, or
- * EDGR_ERR_ARG when the submission has no accession number (nothing to key
- * it by).  Free the record with edgr_record_free().
+ * EDGR_ERR_NOT_FOUND when the submission has no accession number (nothing to
+ * key it by).  Free the record with edgr_record_free().
  */
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);
@@ -121,8 +138,10 @@ EDGR_API int edgr_store_has(edgr_store *st, const char *accession);
  * Queries.
  * ---------------------------------------------------------------------- */
 
-/* A full-text query and its filters.  NULL or 0 means "no filter". */
+/* A full-text query and its filters.  NULL or 0 means "no filter".  Start
+ * from EDGR_QUERY_INIT (struct_size: edgr.h, "Growing structs"). */
 typedef struct edgr_query {
+    size_t struct_size;     /* sizeof(edgr_query)                          */
     const char *match;      /* FTS5 syntax: words, "phrases", AND OR NOT,
                                NEAR(a b, 10), prefix*                      */
     const char *form;       /* form type, exact ("8-K", "10-K/A")         */
@@ -138,6 +157,8 @@ typedef struct edgr_query {
     const char *mark_open, *mark_close; /* around matched words in snippets
                                            (NULL: "[" and "]")           */
 } edgr_query;
+
+#define EDGR_QUERY_INIT {.struct_size = sizeof(edgr_query)}
 
 /* One hit.  Strings are NUL-terminated, valid during the callback only;
  * item, part and doc_filename may be NULL. */
@@ -156,8 +177,9 @@ typedef int (*edgr_hit_fn)(void *user, const edgr_hit *h); /* non-zero stops */
 /*
  * Run a query; calls `fn` for each hit, best first (or newest first).
  * Returns EDGR_OK, EDGR_ERR_QUERY (the query or a filter is malformed:
- * edgr_store_error explains it in plain words), EDGR_ERR_ABORTED or
- * EDGR_ERR_STORE.
+ * edgr_store_error explains it in plain words, naming the edgr_query field),
+ * EDGR_ERR_ABORTED, EDGR_ERR_STORE, or EDGR_ERR_ARG (NULL arguments, or
+ * q->struct_size not set).
  */
 EDGR_API edgr_status edgr_store_search(edgr_store *st, const edgr_query *q, edgr_hit_fn fn,
                                        void *user);
@@ -166,8 +188,8 @@ EDGR_API edgr_status edgr_store_search(edgr_store *st, const edgr_query *q, edgr
  * One filing as a JSON object: "accession_number", "form", dates, "items",
  * "source", "header" (as edgr parse writes it), "entities", "documents",
  * "sections" (items with their titles, spans and, with `with_text`, text),
- * "exhibits", "cover", "signatures".  Returns EDGR_OK, EDGR_ERR_ARG when no
- * such filing is stored, EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ * "exhibits", "cover", "signatures".  Returns EDGR_OK, EDGR_ERR_NOT_FOUND
+ * when no such filing is stored, EDGR_ERR_ABORTED or EDGR_ERR_STORE.
  */
 EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text,
                                      unsigned json_flags, edgr_write_fn write, void *user);
@@ -177,14 +199,14 @@ EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int 
  * substring of current and former names; at most `limit` companies), one
  * JSON object per line: the company's facts from its newest filing and its
  * filings, newest first, after the SEC's submissions API, in snake_case.
- * Returns EDGR_OK, EDGR_ERR_ARG when nothing matches, EDGR_ERR_ABORTED or
- * EDGR_ERR_STORE.
+ * Returns EDGR_OK, EDGR_ERR_NOT_FOUND when nothing matches, EDGR_ERR_ABORTED
+ * or EDGR_ERR_STORE.
  */
 EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long limit,
                                         unsigned json_flags, edgr_write_fn write, void *user);
 
 /* Where a stored filing came from; strings are valid until the next call on
- * `st`.  Returns EDGR_OK or EDGR_ERR_ARG (not stored). */
+ * `st`.  Returns EDGR_OK, EDGR_ERR_NOT_FOUND (not stored) or EDGR_ERR_STORE. */
 EDGR_API edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out);
 
 /* Totals: filings, text rows, and bytes of text stored. */

@@ -15,6 +15,11 @@
  *   - tables become rows of aligned cells (or Markdown, or TSV), with "$",
  *     ")" and "%" cells joined to the number they belong to;
  *   - text after </html> is kept.
+ *
+ * Threads (edgr.h has the rules): an edgr_text is used by one thread at a
+ * time; conversions into different edgr_text results run on any number of
+ * threads at once, over the same source bytes too.  The HTML reader's
+ * tables are set up once (pthread_once) by the first call on any thread.
  */
 #ifndef EDGR_TEXT_H
 #define EDGR_TEXT_H
@@ -32,9 +37,14 @@ typedef enum edgr_table_style {
     EDGR_TABLES_TSV = 2       /* one row per line, cells separated by tabs   */
 } edgr_table_style;
 
+/* Options: start from EDGR_TEXT_OPTIONS_INIT (struct_size, see edgr.h's
+ * "Growing structs"), or pass NULL for the defaults. */
 typedef struct edgr_text_options {
+    size_t struct_size;       /* sizeof(edgr_text_options)                   */
     edgr_table_style tables;
 } edgr_text_options;
+
+#define EDGR_TEXT_OPTIONS_INIT {.struct_size = sizeof(edgr_text_options), .tables = EDGR_TABLES_TEXT}
 
 /* One anchor: the text at byte `text` of the output came from byte `src` of
  * the input.  Anchors are recorded at every line start, in increasing order
@@ -62,7 +72,8 @@ EDGR_API void edgr_text_free(edgr_text *t);
 /*
  * HTML to text.  `charset` says how to read bytes >= 0x80 (pass the
  * document's `charset`; EDGR_CS_CP1252 transcodes them).  `opt`
- * may be NULL for defaults.  Returns EDGR_OK, EDGR_ERR_NOMEM or EDGR_ERR_ARG.
+ * may be NULL for defaults.  Returns EDGR_OK, EDGR_ERR_NOMEM or EDGR_ERR_ARG
+ * (NULL `out`, NULL `html` with a length, or opt->struct_size not set).
  */
 EDGR_API edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset,
                                        const edgr_text_options *opt, edgr_text *out);
@@ -79,7 +90,9 @@ EDGR_API edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charse
  * A document's clean text: HTML bodies (inline XBRL included) through
  * edgr_html_to_text, text bodies through edgr_plain_to_text.  Anchors are
  * file offsets (the body's offset is added).  Other formats (PDF, images,
- * XML, uuencoded files) give empty text and EDGR_ERR_ARG.
+ * XML, uuencoded files) give empty text and EDGR_ERR_ARG.  Out of memory
+ * is EDGR_ERR_NOMEM; `out` may then hold part of the text, and stays valid
+ * to reuse or free.
  */
 EDGR_API edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt,
                                         edgr_text *out);

@@ -62,7 +62,7 @@ int cmd_docs_run(const command *cmd, const opts *o, unit *u, sink *out, sink *er
 {
     (void)cmd;
     dctx c = {.o = o, .u = u, .out = out, .err = err};
-    edgr_callbacks cb = {.submission_end = docs_submission};
+    edgr_callbacks cb = {.struct_size = sizeof cb, .submission_end = docs_submission};
     return feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
 }
 
@@ -144,7 +144,7 @@ int cmd_cat_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err
 {
     (void)cmd;
     dctx c = {.o = o, .u = u, .out = out, .err = err};
-    edgr_callbacks cb = {.doc_begin = cat_begin, .doc_data = cat_data, .doc_end = cat_end,
+    edgr_callbacks cb = {.struct_size = sizeof cb, .doc_begin = cat_begin, .doc_data = cat_data, .doc_end = cat_end,
                          .submission_end = cat_submission};
     int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
     edgr_buf_free(&c.conv);

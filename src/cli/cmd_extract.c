@@ -178,7 +178,7 @@ int cmd_extract_run(const command *cmd, const opts *o, unit *u, sink *out, sink 
 {
     (void)cmd;
     xctx c = {.o = o, .u = u, .out = out, .err = err, .fd = -1};
-    edgr_callbacks cb = {.header = x_header, .doc_begin = x_begin, .doc_data = x_data,
+    edgr_callbacks cb = {.struct_size = sizeof cb, .header = x_header, .doc_begin = x_begin, .doc_data = x_data,
                          .doc_end = x_end, .submission_end = x_submission};
     int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
     if (c.fd >= 0) close(c.fd);

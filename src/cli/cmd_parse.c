@@ -26,7 +26,7 @@ int cmd_parse_run(const command *cmd, const opts *o, unit *u, sink *out, sink *e
 {
     (void)cmd;
     pctx c = {o, u, out, err, 0};
-    edgr_callbacks cb = {.submission_end = on_submission};
+    edgr_callbacks cb = {.struct_size = sizeof cb, .submission_end = on_submission};
     unsigned flags = o->header_only ? EDGR_PARSE_HEADER_ONLY : 0;
     return feed_unit(u, &cb, &c, flags, err, o->quiet, &c.saw_error);
 }

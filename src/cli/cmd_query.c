@@ -122,6 +122,7 @@ static int usage(const char *cmd, const char *fmt, ...)
 static int parse_args(const char *cmd, const char *help, int argc, char **argv, qargs *a)
 {
     a->db = "edgr.db";
+    a->q.struct_size = sizeof a->q;
     a->pretty = isatty(1);
     for (int i = 2; i < argc; i++) {
         const char *s = argv[i];
@@ -166,11 +167,22 @@ static int parse_args(const char *cmd, const char *help, int argc, char **argv, 
     return -1;
 }
 
+/* The library's message, and what to do about it in this program's terms
+ * (the library names no command). */
+static void store_open_failed(const char *cmd, const char *db, const char *msg)
+{
+    fprintf(stderr, "edgr %s: %s\n", cmd, msg);
+    if (strstr(msg, "no store here"))
+        fprintf(stderr, "edgr %s: create one with 'edgr ingest --db %s FILE...'\n", cmd, db);
+    else if (strstr(msg, "an older store"))
+        fprintf(stderr, "edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
+}
+
 static edgr_store *open_store(const char *cmd, const char *db)
 {
     char msg[512];
     edgr_store *st = edgr_store_open(db, EDGR_STORE_READONLY, msg, sizeof msg);
-    if (!st) fprintf(stderr, "edgr %s: %s\n", cmd, msg);
+    if (!st) store_open_failed(cmd, db, msg);
     return st;
 }
 
@@ -263,7 +275,7 @@ int cmd_search_main(int argc, char **argv)
     else if (c.tty) { a.q.mark_open = "\033[1;31m"; a.q.mark_close = "\033[0m"; }
     edgr_status s = edgr_store_search(st, &a.q, on_hit, &c);
     if (s == EDGR_ERR_QUERY) {
-        fprintf(stderr, "edgr search: %s\n", edgr_store_error(st));
+        fprintf(stderr, "edgr search: %s\nTry 'edgr search --help'.\n", edgr_store_error(st));
         rc = EXIT_USAGE;
     } else if (s == EDGR_ERR_STORE || s == EDGR_ERR_NOMEM) {
         fprintf(stderr, "edgr search: %s: %s\n", a.db, edgr_store_error(st));
@@ -287,7 +299,7 @@ int cmd_show_main(int argc, char **argv)
     edgr_status s = edgr_store_show(st, a.arg, a.text, a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
     if (s == EDGR_OK) fputc('\n', stdout);
     else if (s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr show: %s\n", edgr_store_error(st));
-    rc = s == EDGR_OK ? EXIT_OK : s == EDGR_ERR_ARG ? EXIT_SOME_FAILED : s == EDGR_ERR_ABORTED ? EXIT_OK : EXIT_STORE;
+    rc = s == EDGR_OK ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : s == EDGR_ERR_ABORTED ? EXIT_OK : EXIT_STORE;
     edgr_store_close(st);
     return finish_stdout(rc);
 }
@@ -302,7 +314,7 @@ int cmd_company_main(int argc, char **argv)
     edgr_status s = edgr_store_company(st, a.arg, a.q.limit ? a.q.limit : 20,
                                        a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
     if (s != EDGR_OK && s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr company: %s\n", edgr_store_error(st));
-    rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_ARG ? EXIT_SOME_FAILED : EXIT_STORE;
+    rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     edgr_store_close(st);
     return finish_stdout(rc);
 }
@@ -380,14 +392,15 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     char msg[512];
     edgr_store *st = edgr_store_open(db, EDGR_STORE_READONLY, msg, sizeof msg);
     if (!st) {
-        fprintf(stderr, "edgr cat: %s\n", msg);
+        store_open_failed("cat", db, msg);
         return EXIT_STORE;
     }
     edgr_source src;
-    if (edgr_store_source(st, accession, &src) != EDGR_OK) {
+    edgr_status ss = edgr_store_source(st, accession, &src);
+    if (ss != EDGR_OK) {
         fprintf(stderr, "edgr cat: %s\n", edgr_store_error(st));
         edgr_store_close(st);
-        return EXIT_SOME_FAILED;
+        return ss == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     }
     size_t len = 0;
     char *data = read_source(&src, &len, msg, sizeof msg);

@@ -30,7 +30,8 @@ static int text_filing(void *user, const filing *f)
     if (!f->doc_count)
         return nothing_to_show(f->name, f->walked, c->o, c->err, f->sub ? f->sub->header_end : 0,
                                "no document to print (a header only)");
-    edgr_text_options to = {.tables = (edgr_table_style)c->o->tables};
+    edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
+    to.tables = (edgr_table_style)c->o->tables;
     for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];
         if (!doc_selected(c->o->doc_selector, d, i)) continue;

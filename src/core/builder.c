@@ -30,6 +30,8 @@ void sub_reset(sub_builder *b, uint64_t base)
     if (root && l) {
         root->is_container = 1;
         l->first = l->last = l->next = UINT32_MAX;
+    } else {
+        b->nomem = 1;
     }
     sub_publish(b);
 }
@@ -70,7 +72,10 @@ void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev, edgr_diag_code
     size_t len = (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1;
     const char *m = arena_dup(&b->strings, msg, len);
     edgr_diag *d = m ? vec_push(&b->diags) : NULL;
-    if (!d) return;
+    if (!d) {
+        b->nomem = 1;
+        return;
+    }
     d->offset = offset;
     d->severity = sev;
     d->code = code;

@@ -34,6 +34,8 @@ typedef struct sub_builder {
     uint64_t base;        /* added to every offset                         */
     size_t dropped_diags; /* past EDGR_MAX_DIAGS                           */
     int nodes_capped;     /* EDGR_MAX_NODES reached                        */
+    int nomem;            /* an allocation failed (sticky): the entry
+                             points return EDGR_ERR_NOMEM                  */
 } sub_builder;
 
 void sub_init(sub_builder *b);
@@ -42,8 +44,8 @@ void sub_free(sub_builder *b);
 /* Point sub.nodes/docs/diags at the vectors (they move as they grow). */
 void sub_publish(sub_builder *b);
 
-/* Record a diagnostic at an absolute offset.  Never fails: past the cap or
- * on allocation failure the message is counted but not kept. */
+/* Record a diagnostic at an absolute offset.  Past the cap the message is
+ * counted but not kept; on allocation failure b->nomem is set. */
 void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev,
               edgr_diag_code code, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -157,7 +157,8 @@ void doc_measure(sub_builder *b, edgr_document *d, edgr_buf *scratch)
         edgr_status rc = uu_body(d, scratch, &st);
         d->decoded_size = (int64_t)scratch->len;
         d->charset = EDGR_CS_UNKNOWN;
-        if (rc == EDGR_ERR_DECODE)
+        if (rc == EDGR_ERR_NOMEM) b->nomem = 1;
+        else if (rc == EDGR_ERR_DECODE)
             sub_diag(b, d->body_offset + st.first_bad, EDGR_WARNING, EDGR_D_UUDECODE,
                      "%llu malformed uuencoded line(s) skipped in document %lld",
                      (unsigned long long)st.bad, (long long)d->sequence);

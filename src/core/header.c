@@ -42,8 +42,11 @@ static long add_node(sub_builder *b, uint32_t parent, unsigned field,
         return -2;
     }
     edgr_node *n = vec_push(&b->nodes);
-    node_link *l = vec_push(&b->links);
-    if (!n || !l) return -1;
+    node_link *l = n ? vec_push(&b->links) : NULL;
+    if (!l) {
+        if (n) b->nodes.len--; /* nodes and links stay in step */
+        return -1;
+    }
     uint32_t idx = (uint32_t)(b->nodes.len - 1);
     n->parent = parent;
     n->field = (uint16_t)field;
@@ -322,6 +325,8 @@ static void resolve_items(sub_builder *b)
 
 int header_parse(sub_builder *b, const char *region, size_t n, uint64_t offset)
 {
+    /* no root node: sub_reset ran out of memory */
+    if (b->nomem || b->nodes.len == 0 || b->links.len != b->nodes.len) return -1;
     hctx h = {.b = b, .depth = 1};
     h.stack[0] = 0;
     int last_field = -1;

@@ -23,6 +23,7 @@ const char *edgr_strerror(edgr_status st)
     case EDGR_ERR_EMPTY: return "no input left";
     case EDGR_ERR_QUERY: return "malformed query";
     case EDGR_ERR_STORE: return "store error";
+    case EDGR_ERR_NOT_FOUND: return "not found";
     }
     return "unknown status";
 }
@@ -64,11 +65,12 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
     splitter *s = &p->split;
     s->flags = flags;
     s->stop_after_sub = 1;
+    s->b.nomem = 0;
     split_reset(s, base);
     s->pos = base + skip;
     uint64_t stop = split_run(s, buf, len, base, 1);
-    if (s->err == EDGR_ERR_NOMEM) return EDGR_ERR_NOMEM;
     sub_builder *b = &s->b;
+    if (s->err == EDGR_ERR_NOMEM || b->nomem) return EDGR_ERR_NOMEM;
     for (size_t i = 0; i < b->docs.len; i++) {
         edgr_document *d = &VEC_AT(&b->docs, edgr_document, i);
         /* no <TEXT> at all (text_offset is never 0 otherwise, a <DOCUMENT>
@@ -82,6 +84,7 @@ edgr_status edgr_parse(edgr_parser *p, const char *buf, size_t len, uint64_t bas
         if (flags & EDGR_PARSE_DECODE) doc_measure(b, d, &p->scratch);
         else if (!doc_is_binary(d->format)) d->decoded_size = (int64_t)d->body.len;
     }
+    if (b->nomem) return EDGR_ERR_NOMEM;
     sub_sort_diags(b);
     sub_publish(b);
     *out = &b->sub;

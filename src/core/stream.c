@@ -51,12 +51,21 @@ struct edgr_stream {
     unsigned char u8carry[4];
     size_t u8n;
     int aborted;
+    edgr_status status;     /* what feed/finish return once finished  */
 };
 
 static int user_rc(edgr_stream *st, int rc)
 {
     if (rc) st->aborted = 1;
     return rc;
+}
+
+/* An allocation failed inside a hook: the splitter stops with NOMEM (a bare
+ * -1 from a hook reads as a callback's stop). */
+static int oom(edgr_stream *st)
+{
+    if (!st->split.err) st->split.err = EDGR_ERR_NOMEM;
+    return -1;
 }
 
 static int emit_decoded(edgr_stream *st, const char *p, size_t n)
@@ -149,7 +158,7 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int fi
                 st->uu_skip_eol = 1;
                 continue;
             }
-            if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return -1;
+            if (buf_append(&st->uuline, p, take, UU_LINE_MAX)) return oom(st);
             p += take;
             n -= take;
             at += take;
@@ -159,7 +168,7 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int fi
             src_at = st->uuline_at;
         }
         size_t used = 0;
-        if (buf_reserve(&st->out, OUT_CHUNK, SIZE_MAX)) return -1;
+        if (buf_reserve(&st->out, OUT_CHUNK, SIZE_MAX)) return oom(st);
         int whole_line = src == st->uuline.data;
         uint64_t bad_before = st->us.bad;
         size_t w = uu_decode(src, len, final || whole_line, st->out.data, st->out.cap, &st->us,
@@ -181,7 +190,7 @@ static int uu_feed(edgr_stream *st, const char *p, size_t n, uint64_t at, int fi
                 st->uu_skip_eol = 1;
                 continue;
             }
-            if (buf_append(&st->uuline, p, n, UU_LINE_MAX)) return -1;
+            if (buf_append(&st->uuline, p, n, UU_LINE_MAX)) return oom(st);
             st->uuline_at = at;
             return 0;
         }
@@ -225,7 +234,7 @@ static int unwrap_bytes(edgr_stream *st, const char *p, size_t n)
     if (!n) return 0;
     size_t k = n;
     while (k && sc_is_space((unsigned char)p[k - 1])) k--;
-    if (buf_append(&st->hold, p, n, SIZE_MAX)) return -1;
+    if (buf_append(&st->hold, p, n, SIZE_MAX)) return oom(st);
     st->hold_ws = k ? n - k : st->hold_ws + n;
     char *h = st->hold.data;
     size_t e = st->hold.len - st->hold_ws; /* end of the last non-blank byte */
@@ -265,7 +274,7 @@ static int unwrap_bytes(edgr_stream *st, const char *p, size_t n)
 static int head_done(edgr_stream *st)
 {
     if (!st->head.data && buf_reserve(&st->head, 1, SNIFF_MAX + SNIFF_LEAD_MAX))
-        return -1; /* an empty first document: give the head a buffer */
+        return oom(st); /* an empty first document: give the head a buffer */
     st->sniffing = 0;
     edgr_document *d = st->doc;
     size_t text_len = d->text.len; /* the splitter's running count */
@@ -341,7 +350,7 @@ static int h_text(void *u, edgr_document *d, const char *p, size_t n)
         size_t cap = SNIFF_MAX + (st->sniff_blank ? SNIFF_LEAD_MAX : st->sniff_lead);
         size_t take = n;
         if (st->head.len + take > cap) take = cap - st->head.len;
-        if (buf_append(&st->head, p, take, SNIFF_MAX + SNIFF_LEAD_MAX)) return -1;
+        if (buf_append(&st->head, p, take, SNIFF_MAX + SNIFF_LEAD_MAX)) return oom(st);
         p += take;
         n -= take;
         for (; st->sniff_pos < st->head.len && st->sniff_lines < 2; st->sniff_pos++) {
@@ -412,6 +421,9 @@ static int h_sub_end(void *u)
 
 edgr_stream *edgr_stream_new(const edgr_callbacks *cb, void *user, unsigned flags)
 {
+    /* a struct from an older header than the first with struct_size, or
+     * one not set up (edgr.h, "Growing structs") */
+    if (cb && cb->struct_size < sizeof *cb) return NULL;
     edgr_stream *st = calloc(1, sizeof *st);
     if (!st) return NULL;
     split_init(&st->split, flags, 0);
@@ -442,9 +454,11 @@ void edgr_stream_free(edgr_stream *st)
 static edgr_status run(edgr_stream *st, int final)
 {
     uint64_t keep = split_run(&st->split, st->win.data, st->win.len, st->win_off, final);
+    if (!st->split.err && st->split.b.nomem) st->split.err = EDGR_ERR_NOMEM;
     if (st->split.err) {
         st->finished = 1;
-        return st->aborted ? EDGR_ERR_ABORTED : st->split.err;
+        st->status = st->aborted ? EDGR_ERR_ABORTED : st->split.err;
+        return st->status;
     }
     if (st->split.stopped) st->finished = 1;
     size_t drop = (size_t)(keep - st->win_off);
@@ -458,11 +472,14 @@ static edgr_status run(edgr_stream *st, int final)
 edgr_status edgr_stream_feed(edgr_stream *st, const char *data, size_t len)
 {
     if (!st || (!data && len)) return EDGR_ERR_ARG;
-    if (st->finished) return st->aborted ? EDGR_ERR_ABORTED : EDGR_OK;
+    if (st->finished) return st->status;
     /* the window holds at most a header or a line plus the new bytes */
-    if (buf_append(&st->win, data, len, EDGR_MAX_HEADER + EDGR_MAX_LINE + len + 64)) {
+    size_t cap = EDGR_MAX_HEADER + EDGR_MAX_LINE + len + 64;
+    if (buf_append(&st->win, data, len, cap)) {
         st->finished = 1;
-        return EDGR_ERR_LIMIT;
+        st->status = len > SIZE_MAX - st->win.len || st->win.len + len > cap ? EDGR_ERR_LIMIT
+                                                                              : EDGR_ERR_NOMEM;
+        return st->status;
     }
     return run(st, 0);
 }
@@ -470,7 +487,7 @@ edgr_status edgr_stream_feed(edgr_stream *st, const char *data, size_t len)
 edgr_status edgr_stream_finish(edgr_stream *st)
 {
     if (!st) return EDGR_ERR_ARG;
-    if (st->finished) return st->aborted ? EDGR_ERR_ABORTED : EDGR_OK;
+    if (st->finished) return st->status;
     edgr_status rc = run(st, 1);
     st->finished = 1;
     if (rc) return rc;

@@ -621,7 +621,9 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
     if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
     /* the content is HTML: read it as text */
     const char *v = NULL;
-    if (edgr_html_to_text(content, cn, doc->charset, NULL, tmp) == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
+    edgr_status ts = edgr_html_to_text(content, cn, doc->charset, NULL, tmp);
+    if (ts == EDGR_ERR_NOMEM) st->nomem = 1;
+    if (ts == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
     if (target) {
         if (v) *target = (edgr_fact){v, EDGR_FACT_IXBRL, off};
         return;

@@ -387,7 +387,7 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     st->text.anchor_count = 0;
     if (main) {
         /* TSV cells, but a signature block's lines as lines */
-        edgr_text_options to = {.tables = EDGR_TABLES_TSV_PROSE_LINES};
+        edgr_text_options to = {.struct_size = sizeof to, .tables = EDGR_TABLES_TSV_PROSE_LINES};
         edgr_status ts = edgr_document_text(main, &to, &st->text);
         if (ts == EDGR_ERR_NOMEM) { clear(out); return EDGR_ERR_NOMEM; }
         if (ts == EDGR_OK && st->text.data) { d.t = st->text.data; d.n = st->text.len; }

@@ -102,7 +102,12 @@ static void thread_tokenizer_free(void *p)
     free(t);
 }
 
-static void tls_init(void) { tls_ok = pthread_key_create(&tls_key, thread_tokenizer_free) == 0; }
+/* An SQLite built without threads (sqlite3_threadsafe() == 0) cannot have a
+ * connection per thread: then no tokens are made here, the writer makes them. */
+static void tls_init(void)
+{
+    tls_ok = sqlite3_threadsafe() != 0 && pthread_key_create(&tls_key, thread_tokenizer_free) == 0;
+}
 
 static thread_tokenizer *thread_tokenizer_get(void)
 {

@@ -425,9 +425,14 @@ static void facts(builder *b)
 {
     const edgr_submission *s = b->s;
     edgr_facts f = {0};
-    if (edgr_facts_extract(s, s->docs, s->doc_count, &f) != EDGR_OK) {
+    edgr_status fs = edgr_facts_extract(s, s->docs, s->doc_count, &f);
+    if (fs != EDGR_OK) {
         edgr_facts_free(&f);
-        return; /* facts are best effort; the rest of the filing stands */
+        /* facts are best effort, the rest of the filing stands; but out of
+         * memory is no fact about the filing: storing it without its facts
+         * would make it 'unchanged' to every later ingest */
+        if (fs == EDGR_ERR_NOMEM) b->nomem = 1;
+        return;
     }
     const edgr_cover *c = &f.cover;
     const struct { const char *name; const edgr_fact *f; } strs[] = {
@@ -497,7 +502,7 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
     edgr_span acc = edgr_get(s, "accession_number");
-    if (!acc.ptr || acc.len == 0) return EDGR_ERR_ARG;
+    if (!acc.ptr || acc.len == 0) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
     builder b = {.rec = r, .s = s};

@@ -223,28 +223,32 @@ static const char *col_text(sqlite3_stmt *q, int i) { return (const char *)sqlit
 edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
 {
     if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    if (qy->struct_size < sizeof *qy) {
+        store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
+        return EDGR_ERR_ARG;
+    }
     const char *text = qy->match ? qy->match : "";
     size_t lead = 0;
     while (sc_is_space((unsigned char)text[lead])) lead++;
     if (!text[lead]) {
-        store_fail(st, "an empty query: give words to look for (see 'edgr search --help')");
+        store_fail(st, "an empty query: give words to look for");
         return EDGR_ERR_QUERY;
     }
     char from[11] = "", to[11] = "", cik[11] = "";
     if (qy->from && date_bound(qy->from, 0, from)) {
-        store_fail(st, "--from takes a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
+        store_fail(st, "the 'from' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
         return EDGR_ERR_QUERY;
     }
     if (qy->to && date_bound(qy->to, 1, to)) {
-        store_fail(st, "--to takes a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
+        store_fail(st, "the 'to' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
         return EDGR_ERR_QUERY;
     }
     if (qy->cik && store_cik(qy->cik, cik)) {
-        store_fail(st, "--cik takes a number of up to 10 digits, not '%s'", qy->cik);
+        store_fail(st, "a CIK is a number of up to 10 digits, not '%s'", qy->cik);
         return EDGR_ERR_QUERY;
     }
     if (qy->limit < 0 || qy->offset < 0) {
-        store_fail(st, "--limit and --offset take numbers of 0 or more");
+        store_fail(st, "the limit and offset must be 0 or more");
         return EDGR_ERR_QUERY;
     }
     char *ciks = NULL;

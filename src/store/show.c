@@ -186,10 +186,12 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "show");
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) != SQLITE_ROW) {
+    int step = sqlite3_step(q);
+    if (step != SQLITE_ROW) {
+        edgr_status rc = step == SQLITE_DONE ? EDGR_ERR_NOT_FOUND : store_sql_error(st, "show");
         sqlite3_finalize(q);
-        store_fail(st, "%s: no such filing in the store", accession);
-        return EDGR_ERR_ARG;
+        if (rc == EDGR_ERR_NOT_FOUND) store_fail(st, "%s: no such filing in the store", accession);
+        return rc;
     }
     jsonw w = {.write = write, .user = user, .pretty = (json_flags & EDGR_JSON_PRETTY) != 0, .first = 1};
     sqlite3_int64 id = sqlite3_column_int64(q, 0);
@@ -339,7 +341,7 @@ edgr_status edgr_store_company(edgr_store *st, const char *who, long limit, unsi
     free(ciks);
     if (!found && !bad) {
         store_fail(st, "no company matches '%s' in the store", who);
-        return EDGR_ERR_ARG;
+        return EDGR_ERR_NOT_FOUND;
     }
     return finish(&w, bad);
 }

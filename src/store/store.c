@@ -119,12 +119,12 @@ edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t 
     }
     if (st->readonly) {
         if (tables == 0) {
-            if (errlen) snprintf(err, errlen, "%s: no store here (run 'edgr ingest' first)", path);
+            if (errlen) snprintf(err, errlen, "%s: no store here", path);
             goto fail;
         }
         if (version < EDGR_STORE_SCHEMA) {
             if (errlen)
-                snprintf(err, errlen, "%s: an older store (schema %d): run 'edgr ingest' once to upgrade it",
+                snprintf(err, errlen, "%s: an older store (schema %d): opening it for writing once upgrades it",
                          path, version);
             goto fail;
         }
@@ -542,8 +542,9 @@ edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "source");
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
-    edgr_status rc = EDGR_ERR_ARG;
-    if (sqlite3_step(q) == SQLITE_ROW) {
+    edgr_status rc = EDGR_ERR_NOT_FOUND;
+    int step = sqlite3_step(q);
+    if (step == SQLITE_ROW) {
         const char *p = (const char *)sqlite3_column_text(q, 0);
         const char *m = (const char *)sqlite3_column_text(q, 1);
         snprintf(st->src_path, sizeof st->src_path, "%s", p ? p : "");
@@ -553,6 +554,8 @@ edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source
         out->offset = (uint64_t)sqlite3_column_int64(q, 2);
         out->length = (uint64_t)sqlite3_column_int64(q, 3);
         rc = EDGR_OK;
+    } else if (step != SQLITE_DONE) {
+        rc = store_sql_error(st, "source");
     } else {
         store_fail(st, "%s: no such filing in the store", accession);
     }

@@ -99,7 +99,7 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
 
 edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out)
 {
-    if (!d || !out) return EDGR_ERR_ARG;
+    if (!d || !out || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     const char *p = d->body.ptr;
     size_t n = d->body.len;
     edgr_charset cs = d->charset;

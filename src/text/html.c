@@ -643,7 +643,7 @@ static const char *markup(html_conv *h, const char *p)
 edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset,
                               const edgr_text_options *opt, edgr_text *out)
 {
-    if (!out || (!html && len)) return EDGR_ERR_ARG;
+    if (!out || (!html && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     /* once per process, whichever thread comes first: the tables are read
      * by every conversion on every thread after it */
     pthread_once(&tables_once, tables_init);

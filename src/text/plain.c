@@ -322,7 +322,7 @@ static size_t legacy_table_end(const char *txt, const pline *L, size_t i, size_t
 edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
                                const edgr_text_options *opt, edgr_text *out)
 {
-    if (!out || (!txt && len)) return EDGR_ERR_ARG;
+    if (!out || (!txt && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     edgr_table_style style = opt ? opt->tables : EDGR_TABLES_TEXT;
     int grid = style == EDGR_TABLES_MARKDOWN || style == EDGR_TABLES_TSV;
     if (!txt) txt = "";

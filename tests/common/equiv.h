@@ -66,7 +66,7 @@ static int on_stream_sub(void *u, const edgr_submission *s)
  * pseudo-random sequence seeded by `seed`). */
 static void json_stream(const char *buf, size_t len, size_t chunk, unsigned seed, jbuf *out)
 {
-    edgr_callbacks cb = {.submission_end = on_stream_sub};
+    edgr_callbacks cb = {.struct_size = sizeof cb, .submission_end = on_stream_sub};
     edgr_stream *st = edgr_stream_new(&cb, out, 0);
     size_t off = 0;
     unsigned x = seed * 2654435761u + 1;

@@ -16,7 +16,7 @@ static edgr_text last;
 
 static const char *conv(const char *in, size_t n, edgr_charset cs, edgr_table_style style)
 {
-    edgr_text_options o = {style};
+    edgr_text_options o = {.struct_size = sizeof o, .tables = style};
     if (edgr_html_to_text(in, n, cs, &o, &last) != EDGR_OK) return "(error)";
     return last.data ? last.data : "";
 }
@@ -524,7 +524,7 @@ static const char *LEGACY_TABLE =
 
 static const char *plain_style(const char *in, edgr_table_style style)
 {
-    edgr_text_options o = {style};
+    edgr_text_options o = {.struct_size = sizeof o, .tables = style};
     if (edgr_plain_to_text(in, strlen(in), EDGR_CS_ASCII, &o, &last) != EDGR_OK) return "(error)";
     return last.data ? last.data : "";
 }
@@ -573,7 +573,7 @@ static int text_sane(const char *in, size_t n, edgr_charset cs)
     int ok = 1;
     edgr_text t = {0}; /* fresh: empty scratch buffers are a case of their own */
     for (int style = 0; style <= 3; style++) {
-        edgr_text_options o = {style < 3 ? (edgr_table_style)style : EDGR_TABLES_TEXT};
+        edgr_text_options o = {.struct_size = sizeof o, .tables = style < 3 ? (edgr_table_style)style : EDGR_TABLES_TEXT};
         edgr_status st = style < 3 ? edgr_html_to_text(in, n, cs, &o, &t)
                                    : edgr_plain_to_text(in, n, cs, &o, &t);
         if (st != EDGR_OK) { ok = 0; break; }

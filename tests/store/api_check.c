@@ -1,0 +1,118 @@
+/*
+ * The store's public API: "not found" is EDGR_ERR_NOT_FOUND, a query whose
+ * struct_size is not set is refused, and messages name the query's fields,
+ * never a command-line flag (the library has no command line).
+ *
+ * usage: store_api_check SAMPLE.txt   (exit 0 when every check holds)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edgr/store.h"
+
+static int checks, failures;
+
+#define CHECK(c)                                                                                   \
+    do {                                                                                           \
+        checks++;                                                                                  \
+        if (!(c)) {                                                                                \
+            failures++;                                                                            \
+            fprintf(stderr, "store_api_check: %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #c); \
+        }                                                                                          \
+    } while (0)
+
+static int no_flag(const char *msg) { return msg && !strstr(msg, "--") && !strstr(msg, "edgr "); }
+
+static int discard(void *u, const char *p, size_t n)
+{
+    (void)u, (void)p, (void)n;
+    return 0;
+}
+
+static int count_hit(void *u, const edgr_hit *h)
+{
+    (void)h;
+    ++*(int *)u;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: store_api_check SAMPLE.txt\n");
+        return 2;
+    }
+    FILE *f = fopen(argv[1], "rb");
+    static char buf[1 << 20];
+    size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    CHECK(len > 0);
+
+    char err[512] = "";
+    CHECK(edgr_store_open("/nonexistent/edgr-api-check.db", EDGR_STORE_READONLY, err, sizeof err) == NULL);
+    CHECK(err[0] && no_flag(err));
+
+    edgr_store *st = edgr_store_open(":memory:", 0, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st) return 1;
+
+    /* one filing in */
+    edgr_parser *p = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used = 0;
+    CHECK(edgr_parse(p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    edgr_source src = {argv[1], NULL, 0, len};
+    edgr_record *r = NULL;
+    CHECK(edgr_record_build(s, &src, &r) == EDGR_OK);
+    edgr_put_result res;
+    CHECK(edgr_store_begin(st) == EDGR_OK && edgr_store_put(st, r, 0, &res) == EDGR_OK &&
+          edgr_store_commit(st) == EDGR_OK);
+    const char *acc = r ? edgr_record_accession(r) : "";
+
+    /* no accession number in the submission: nothing to key it by */
+    const char *bare = "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nHello\n</TEXT>\n</DOCUMENT>\n";
+    edgr_record *r2 = NULL;
+    CHECK(edgr_parse(p, bare, strlen(bare), 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
+    CHECK(edgr_record_build(s, &src, &r2) == EDGR_ERR_NOT_FOUND && r2 == NULL);
+
+    /* found and not found */
+    CHECK(edgr_store_show(st, acc, 0, 0, discard, NULL) == EDGR_OK);
+    CHECK(edgr_store_show(st, "0009900160-99-000001", 0, 0, discard, NULL) == EDGR_ERR_NOT_FOUND);
+    CHECK(no_flag(edgr_store_error(st)));
+    CHECK(edgr_store_company(st, "no such company anywhere", 5, 0, discard, NULL) == EDGR_ERR_NOT_FOUND);
+    edgr_source out;
+    CHECK(edgr_store_source(st, acc, &out) == EDGR_OK);
+    CHECK(edgr_store_source(st, "0009900160-99-000001", &out) == EDGR_ERR_NOT_FOUND);
+    CHECK(edgr_store_show(st, NULL, 0, 0, discard, NULL) == EDGR_ERR_ARG);
+
+    /* queries: struct_size, and messages in the API's words */
+    int n = 0;
+    edgr_query q0 = {.match = "the"};
+    CHECK(edgr_store_search(st, &q0, count_hit, &n) == EDGR_ERR_ARG);
+    edgr_query q = EDGR_QUERY_INIT;
+    q.match = "the";
+    CHECK(edgr_store_search(st, &q, count_hit, &n) == EDGR_OK);
+    const char **bad[] = {&q.from, &q.to, &q.cik};
+    for (int i = 0; i < 3; i++) {
+        edgr_query b = EDGR_QUERY_INIT;
+        b.match = "the";
+        *(const char **)((char *)&b + ((char *)bad[i] - (char *)&q)) = "not-a-value";
+        CHECK(edgr_store_search(st, &b, count_hit, &n) == EDGR_ERR_QUERY);
+        CHECK(no_flag(edgr_store_error(st)));
+    }
+    edgr_query neg = EDGR_QUERY_INIT;
+    neg.match = "the";
+    neg.limit = -1;
+    CHECK(edgr_store_search(st, &neg, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)));
+    edgr_query empty = EDGR_QUERY_INIT;
+    CHECK(edgr_store_search(st, &empty, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)));
+
+    edgr_record_free(r);
+    edgr_parser_free(p);
+    edgr_store_close(st);
+    printf("store api: %d checks, %d failed\n", checks, failures);
+    return failures != 0;
+}

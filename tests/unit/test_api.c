@@ -1,0 +1,68 @@
+/* The public API's rules for growing (edgr.h, "Growing structs") and its
+ * status codes. */
+#include <stdlib.h>
+
+#include "edgr/text.h"
+#include "test.h"
+
+TEST(api_version_matches_header)
+{
+    CHECK(!strcmp(edgr_version(), EDGR_VERSION_STR));
+    CHECK(edgr_version_num() == EDGR_VERSION_NUM);
+    CHECK(EDGR_VERSION_NUM == 0x000300);
+    CHECK(!strcmp(edgr_strerror(EDGR_ERR_NOT_FOUND), "not found"));
+    CHECK(strcmp(edgr_strerror(EDGR_ERR_NOT_FOUND), edgr_strerror(EDGR_ERR_ARG)));
+}
+
+/* A newer caller's options: this release's struct and a field after it. */
+typedef struct later_options {
+    edgr_text_options v1;
+    int later_field;
+} later_options;
+
+TEST(api_text_options_struct_size)
+{
+    const char *html = "<p>One</p><table><tr><td>a</td><td>b</td></tr></table>";
+    size_t n = strlen(html);
+    edgr_text t = {0};
+    edgr_text_options zero = {0};
+    CHECK(edgr_html_to_text(html, n, EDGR_CS_ASCII, &zero, &t) == EDGR_ERR_ARG);
+    CHECK(edgr_plain_to_text("x\n", 2, EDGR_CS_ASCII, &zero, &t) == EDGR_ERR_ARG);
+    edgr_document d;
+    edgr_document_bare(html, n, &d);
+    CHECK(edgr_document_text(&d, &zero, &t) == EDGR_ERR_ARG);
+    edgr_text_options o = EDGR_TEXT_OPTIONS_INIT;
+    CHECK(o.struct_size == sizeof o && o.tables == EDGR_TABLES_TEXT);
+    o.tables = EDGR_TABLES_TSV;
+    CHECK(edgr_html_to_text(html, n, EDGR_CS_ASCII, &o, &t) == EDGR_OK);
+    CHECK(t.data && strstr(t.data, "a\tb"));
+    later_options lo = {.v1 = {.struct_size = sizeof lo, .tables = EDGR_TABLES_TSV}, .later_field = 1};
+    CHECK(edgr_html_to_text(html, n, EDGR_CS_ASCII, &lo.v1, &t) == EDGR_OK);
+    CHECK(t.data && strstr(t.data, "a\tb"));
+    edgr_text_free(&t);
+}
+
+static int count_sub(void *user, const edgr_submission *s)
+{
+    (void)s;
+    ++*(int *)user;
+    return 0;
+}
+
+TEST(api_callbacks_struct_size)
+{
+    edgr_callbacks cb = {.submission_end = count_sub};
+    CHECK(edgr_stream_new(&cb, NULL, 0) == NULL); /* struct_size not set */
+    edgr_callbacks ok = EDGR_CALLBACKS_INIT;
+    CHECK(ok.struct_size == sizeof ok && !ok.header && !ok.submission_end);
+    ok.submission_end = count_sub;
+    int subs = 0;
+    edgr_stream *st = edgr_stream_new(&ok, &subs, 0);
+    CHECK(st != NULL);
+    const char *in = "<SEC-DOCUMENT>x\n<SEC-HEADER>\nACCESSION NUMBER:\t0009900160-25-000001\n"
+                     "</SEC-HEADER>\n</SEC-DOCUMENT>\n";
+    CHECK(edgr_stream_feed(st, in, strlen(in)) == EDGR_OK);
+    CHECK(edgr_stream_finish(st) == EDGR_OK);
+    CHECK(subs == 1);
+    edgr_stream_free(st);
+}
