@@ -15,7 +15,10 @@ int main(int argc, char **argv) {
     char err[256];
     edgr_store *st = edgr_store_open(argv[1], EDGR_STORE_READONLY, err, sizeof err);
     if (!st) return fprintf(stderr, "%s\n", err), 3;
-    edgr_query q = {.match = argv[2], .form = "8-K", .limit = 5};
+    edgr_query q = EDGR_QUERY_INIT;     /* sets struct_size: the struct can grow */
+    q.match = argv[2];
+    q.form = "8-K";
+    q.limit = 5;
     edgr_status rc = edgr_store_search(st, &q, print_hit, NULL);
     if (rc != EDGR_OK) fprintf(stderr, "%s\n", edgr_store_error(st));
     edgr_store_close(st);
