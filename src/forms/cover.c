@@ -623,6 +623,7 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
     if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
     /* the content is HTML: read it as text */
     const char *v = NULL;
+    st->ix_work += cn;
     if (edgr_html_to_text(content, cn, doc->charset, NULL, tmp) == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
     if (target) {
         if (v) *target = (edgr_fact){v, EDGR_FACT_IXBRL, off};
@@ -652,6 +653,7 @@ static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
 {
     const char *p = doc->body.ptr, *e = p + doc->body.len;
     if (!p) return;
+    st->ix_work += (uint64_t)(e - p);
     edgr_text tmp = {0};
     int budget = 2000; /* dei facts are few; bounds the work on nested junk */
     while (p < e) {
@@ -678,6 +680,7 @@ static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
             if (fx_starts(q, (size_t)(e - q), "ix:nonnumeric")) depth++;
             else if (fx_starts(q, (size_t)(e - q), "/ix:nonnumeric") && --depth == 0) ce = l2;
         }
+        st->ix_work += (uint64_t)(q - c);
         if (!ce) break;
         ix_one(st, x, &tmp, doc, name + 4, nn - 4, ref, rn, fmt, fn, c, (size_t)(ce - c),
                doc->body_offset + (uint64_t)(lt - doc->body.ptr));

@@ -380,6 +380,7 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     arena_reset(st);
     st->sec_n = st->sig_n = st->xd_n = st->xe_n = 0;
     st->nomem = 0;
+    st->ix_work = 0;
 
     /* the main document: the first one that has text */
     const edgr_document *main = NULL;

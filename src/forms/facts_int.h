@@ -59,6 +59,10 @@ typedef struct fx_state {
     edgr_exhibit_entry *xe;
     size_t xe_n, xe_cap;
     int nomem;
+    /* Bytes the inline-XBRL reader went over for the last filing: its
+     * scans of the page and the fact contents it read as text.  Tests
+     * hold it linear in the page (tests/unit/test_facts.c). */
+    uint64_t ix_work;
 } fx_state;
 
 /* A copy of p[0..n) in the arena, trimmed, white space collapsed to single

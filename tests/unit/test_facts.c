@@ -275,3 +275,106 @@ TEST(facts_phone_with_many_digit_groups)
     const char *plain = "Telephone: (608) 441-8120";
     CHECK(fx_phone_at(plain, strlen(plain), &at, &len) == 1 && len == 14);
 }
+
+/* ---- the inline-XBRL reader stays linear (as md4c's pathological tests) ----
+ *
+ * A page of n ix:nonNumeric dei facts nested inside each other, or side by
+ * side.  The reader counts the bytes it goes over (fx_state.ix_work: its
+ * scans of the page and the fact contents it reads as text); eight times the
+ * facts must cost about eight times the work, not sixty-four.  A count, not a
+ * clock: the test is deterministic and fast on any machine. */
+
+typedef struct ixpage {
+    char *p;
+    size_t n, cap;
+} ixpage;
+
+static void ixp_add(ixpage *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        b->cap = (b->n + l + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+    }
+    if (!b->p) return;
+    memcpy(b->p + b->n, s, l + 1);
+    b->n += l;
+}
+
+enum { IXP_NESTED_SAME, IXP_NESTED_SECURITIES, IXP_NESTED_EMPTY, IXP_FLAT };
+
+/* The page of shape `shape` with n facts. */
+static ixpage ix_page(int shape, int n)
+{
+    ixpage b = {0};
+    char tag[160];
+    ixp_add(&b, "<html><body><p>FORM 8-K</p>\n");
+    for (int i = 0; i < n; i++) {
+        switch (shape) {
+        case IXP_NESTED_SAME:
+            ixp_add(&b, "<ix:nonNumeric name=\"dei:EntityRegistrantName\" contextRef=\"c0\">");
+            break;
+        case IXP_NESTED_SECURITIES:
+            snprintf(tag, sizeof tag, "<ix:nonNumeric name=\"dei:Security12bTitle\" contextRef=\"c%d\"><span>", i % 40);
+            ixp_add(&b, tag);
+            break;
+        case IXP_NESTED_EMPTY:
+            ixp_add(&b, "<ix:nonNumeric name=\"dei:EntityRegistrantName\" contextRef=\"c0\"><b>");
+            break;
+        default:
+            snprintf(tag, sizeof tag,
+                     "<p><ix:nonNumeric name=\"dei:Security12bTitle\" contextRef=\"c%d\">Note %d</ix:nonNumeric></p>\n",
+                     i, i);
+            ixp_add(&b, tag);
+            break;
+        }
+    }
+    if (shape == IXP_NESTED_SAME) ixp_add(&b, "Fictional Nested Corp");
+    if (shape == IXP_NESTED_SECURITIES) ixp_add(&b, "Common Stock");
+    for (int i = 0; shape != IXP_FLAT && i < n; i++)
+        ixp_add(&b, shape == IXP_NESTED_SAME ? "</ix:nonNumeric>" : shape == IXP_NESTED_EMPTY ? "</b></ix:nonNumeric>"
+                                                                                             : "</span></ix:nonNumeric>");
+    ixp_add(&b, "\n</body></html>\n");
+    return b;
+}
+
+/* The reader's work on the page of shape `shape` with n facts. */
+static uint64_t ix_work(int shape, int n, edgr_facts *f)
+{
+    ixpage b = ix_page(shape, n);
+    CHECK(b.p != NULL);
+    if (!b.p) return 0;
+    edgr_document d;
+    edgr_document_bare(b.p, b.n, &d);
+    CHECK(d.format == EDGR_FMT_HTML);
+    CHECK(edgr_facts_extract(NULL, &d, 1, f) == EDGR_OK);
+    uint64_t w = f->priv ? ((const fx_state *)f->priv)->ix_work : 0;
+    CHECK(w >= b.n); /* the page is read once at least */
+    free(b.p);
+    return w;
+}
+
+TEST(facts_inline_xbrl_reader_is_linear)
+{
+    enum { N = 200 };
+    static const char *const names[] = {"nested, one name", "nested, 40 contexts", "nested, no text", "side by side"};
+    for (int shape = IXP_NESTED_SAME; shape <= IXP_FLAT; shape++) {
+        edgr_facts f = {0};
+        uint64_t small = ix_work(shape, N, &f);
+        uint64_t big = ix_work(shape, 8 * N, &f);
+        /* what the reader found is the same on the big page */
+        if (shape == IXP_NESTED_SAME) CHECK_STR(f.cover.registrant.value, "Fictional Nested Corp");
+        if (shape == IXP_NESTED_SECURITIES) {
+            CHECK(f.cover.security_count == 32); /* IX_MAX_CTX contexts */
+            if (f.cover.security_count) CHECK_STR(f.cover.securities[0].title, "Common Stock");
+        }
+        if (shape == IXP_FLAT) CHECK(f.cover.security_count == 32); /* IX_MAX_CTX contexts */
+        edgr_facts_free(&f);
+        /* linear: 8x the facts, at most 10x the work (quadratic would be 64x) */
+        if (!(small && big <= small * 10)) {
+            fprintf(stderr, "  %s: work %llu for %d facts, %llu for %d (%.1fx)\n", names[shape],
+                    (unsigned long long)small, N, (unsigned long long)big, 8 * N, small ? (double)big / small : 0.0);
+            test_failures++;
+        }
+    }
+}
