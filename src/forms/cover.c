@@ -545,14 +545,37 @@ typedef struct ix_ctx {
     uint64_t offset;
 } ix_ctx;
 
+/* Securities of the 12(b) table the cover names: a class of stock, notes,
+ * warrants, units, each in its own context; the longest real tables list
+ * about twenty. */
 enum { IX_MAX_CTX = 32 };
+/* dei facts read from one page: a cover has a few dozen, so this bounds
+ * the work on generated or nested junk without missing a real one. */
+enum { IX_MAX_FACTS = 2000 };
+/* The bytes of fact contents read as text, over the page's size: a cover's
+ * dei values are short and each is read once, while the contents of nested
+ * facts contain each other (see ixbrl). */
+enum { IX_READ_PAGES = 4 };
+/* ... plus this many bytes, for a page that is little but its facts. */
+enum { IX_READ_SLACK = 65536 };
+/* A fact's content is at most this long to be read: a value of the cover
+ * (a name, an address line, a check box) is short even in the markup of a
+ * filing agent; a longer content wraps other facts or a whole block. */
+enum { IX_MAX_CONTENT = 16384 };
 
 typedef struct ix_facts {
     edgr_fact name, state, file, irs, line1, line2, line3, city, prov, zip, area, local;
     edgr_checkbox boxes[5];
     ix_ctx ctx[IX_MAX_CTX];
     int nctx;
+    size_t read_budget; /* bytes of content still to be read as text */
 } ix_facts;
+
+/* The title (0), symbol (1) or exchange (2) of a security. */
+static const char **ctx_slot(ix_ctx *c, int which)
+{
+    return which == 0 ? &c->title : which == 1 ? &c->symbol : &c->exchange;
+}
 
 /* The value of attribute `name` inside tag [p, e): its span, or 0. */
 static int attr(const char *p, const char *e, const char *name, const char **v, size_t *vn)
@@ -621,7 +644,19 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
     }
     if (target && target->value) return;
     if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
-    /* the content is HTML: read it as text */
+    /* a security's context, and whether its slot is still free: asked
+     * before the content is read, which is the costly part */
+    int c = 0;
+    if (seci >= 0) {
+        while (c < x->nctx && !(strlen(x->ctx[c].ref) == rn && !memcmp(x->ctx[c].ref, ref, rn))) c++;
+        if (c == x->nctx && (x->nctx == IX_MAX_CTX || rn >= sizeof x->ctx[0].ref)) return;
+        if (c < x->nctx && *ctx_slot(&x->ctx[c], seci)) return;
+    }
+    /* the content is HTML: read it as text, if short enough to be a value
+     * and within the page's budget */
+    if (cn > IX_MAX_CONTENT) return;
+    if (cn > x->read_budget) { x->read_budget = 0; return; }
+    x->read_budget -= cn;
     const char *v = NULL;
     st->ix_work += cn;
     if (edgr_html_to_text(content, cn, doc->charset, NULL, tmp) == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
@@ -635,58 +670,93 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
         return;
     }
     if (!v) return;
-    int c = 0;
-    while (c < x->nctx && !(strlen(x->ctx[c].ref) == rn && !memcmp(x->ctx[c].ref, ref, rn))) c++;
     if (c == x->nctx) {
-        if (x->nctx == IX_MAX_CTX || rn >= sizeof x->ctx[0].ref) return;
         memset(&x->ctx[c], 0, sizeof x->ctx[c]);
         memcpy(x->ctx[c].ref, ref, rn);
         x->ctx[c].offset = off;
         x->nctx++;
     }
-    const char **slot = seci == 0 ? &x->ctx[c].title : seci == 1 ? &x->ctx[c].symbol : &x->ctx[c].exchange;
-    if (!*slot) *slot = v;
+    *ctx_slot(&x->ctx[c], seci) = v;
 }
 
-/* Scan the main document's HTML for <ix:nonNumeric name="dei:..."> facts. */
+/* A dei: fact of the page in the order its open tag comes, with its
+ * content [c, ce) once its close tag is seen (ce NULL until then). */
+typedef struct ix_open {
+    const char *lt, *c, *ce;
+    const char *name, *ref, *fmt;
+    size_t nn, rn, fn;
+} ix_open;
+
+/* The facts still open, innermost last, each with the nesting depth of its
+ * content: its close tag is the first one seen at that depth. */
+typedef struct ix_nest {
+    size_t fact;
+    long depth;
+} ix_nest;
+
+/* One pass over the main document's HTML for <ix:nonNumeric name="dei:...">
+ * facts.  Facts nest, so a fact's content runs to the close tag that
+ * matches its open tag: every open tag seen counts one level deeper, every
+ * close tag one level out, and the facts still open are a stack that a
+ * close tag at their depth ends.  The facts are then read in the order they
+ * open (the first of each name wins), up to the first that never closes.
+ * Each byte of the page is visited once, and the contents read as text are
+ * held to IX_READ_PAGES times the page: 2,000 nested facts cost what 2,000 facts side
+ * by side do. */
 static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
 {
     const char *p = doc->body.ptr, *e = p + doc->body.len;
     if (!p) return;
     st->ix_work += (uint64_t)(e - p);
-    edgr_text tmp = {0};
-    int budget = 2000; /* dei facts are few; bounds the work on nested junk */
-    while (p < e) {
-        const char *lt = memchr(p, '<', (size_t)(e - p));
-        if (!lt) break;
-        p = lt + 1;
-        if (!fx_starts(p, (size_t)(e - p), "ix:nonnumeric")) continue;
-        const char *te = memchr(p, '>', (size_t)(e - p));
-        if (!te) break;
-        const char *name, *ref = "", *fmt = NULL;
-        size_t nn, rn = 0, fn = 0;
-        if (!attr(p, te, "name", &name, &nn) || nn < 5 || !fx_starts(name, nn, "dei:")) { p = te; continue; }
-        if (--budget < 0) break;
-        attr(p, te, "contextref", &ref, &rn);
-        attr(p, te, "format", &fmt, &fn);
-        /* the content runs to the matching close tag (facts nest) */
-        const char *c = te + 1, *q = c, *ce = NULL;
-        int depth = 1;
-        if (te[-1] == '/') { c = q = te; ce = te; depth = 0; }
-        while (depth && q < e) {
-            const char *l2 = memchr(q, '<', (size_t)(e - q));
-            if (!l2) break;
-            q = l2 + 1;
-            if (fx_starts(q, (size_t)(e - q), "ix:nonnumeric")) depth++;
-            else if (fx_starts(q, (size_t)(e - q), "/ix:nonnumeric") && --depth == 0) ce = l2;
+    ix_open *facts = NULL;
+    ix_nest *open = NULL;
+    size_t nfacts = 0, cap_facts = 0, nopen = 0, cap_open = 0;
+    long depth = 0;            /* open tags seen less close tags         */
+    int budget = IX_MAX_FACTS; /* dei facts read; later ones are not     */
+    int reading = 1;           /* 0: no later fact opens                  */
+    const char *resume = p;    /* the next fact's open tag starts here on */
+    size_t pending = SIZE_MAX; /* a fact whose open tag ends at `resume` */
+    for (const char *lt; p < e && (lt = memchr(p, '<', (size_t)(e - p))) != NULL; p = lt + 1) {
+        const char *r = lt + 1;
+        if (pending != SIZE_MAX && lt > resume) { /* its content starts */
+            if (fx_grow(st, (void **)&open, &cap_open, nopen, sizeof *open)) break;
+            open[nopen++] = (ix_nest){pending, depth};
+            pending = SIZE_MAX;
         }
-        st->ix_work += (uint64_t)(q - c);
-        if (!ce) break;
-        ix_one(st, x, &tmp, doc, name + 4, nn - 4, ref, rn, fmt, fn, c, (size_t)(ce - c),
-               doc->body_offset + (uint64_t)(lt - doc->body.ptr));
-        p = te;
+        if (fx_starts(r, (size_t)(e - r), "/ix:nonnumeric")) {
+            while (nopen && open[nopen - 1].depth == depth) facts[open[--nopen].fact].ce = lt;
+            depth--;
+            continue;
+        }
+        if (!fx_starts(r, (size_t)(e - r), "ix:nonnumeric")) continue;
+        depth++;
+        if (!reading || lt < resume) continue; /* inside the open tag of a fact */
+        const char *te = memchr(r, '>', (size_t)(e - r));
+        if (!te) { reading = 0; continue; }
+        resume = te;
+        const char *name;
+        size_t nn;
+        if (!attr(r, te, "name", &name, &nn) || nn < 5 || !fx_starts(name, nn, "dei:")) continue;
+        if (--budget < 0) { reading = 0; continue; }
+        if (fx_grow(st, (void **)&facts, &cap_facts, nfacts, sizeof *facts)) break;
+        ix_open *f = &facts[nfacts];
+        *f = (ix_open){.lt = lt, .c = te + 1, .name = name + 4, .nn = nn - 4, .ref = ""};
+        attr(r, te, "contextref", &f->ref, &f->rn);
+        attr(r, te, "format", &f->fmt, &f->fn);
+        if (te[-1] == '/') f->c = f->ce = te; /* <ix:nonNumeric .../>: no content */
+        else pending = nfacts;
+        nfacts++;
+    }
+    edgr_text tmp = {0};
+    for (size_t i = 0; i < nfacts && !st->nomem; i++) {
+        const ix_open *f = &facts[i];
+        if (!f->ce) break; /* never closes: it and the facts after it are unread */
+        ix_one(st, x, &tmp, doc, f->name, f->nn, f->ref, f->rn, f->fmt, f->fn, f->c, (size_t)(f->ce - f->c),
+               doc->body_offset + (uint64_t)(f->lt - doc->body.ptr));
     }
     edgr_text_free(&tmp);
+    free(facts);
+    free(open);
 }
 
 static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
@@ -841,6 +911,7 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
         ix_facts *x = calloc(1, sizeof *x);
         if (!x) { st->nomem = 1; return; }
         for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
+        x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
         ixbrl(st, main, x);
         ix_apply(st, x, f);
         free(x);
