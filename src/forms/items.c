@@ -894,6 +894,10 @@ static int lone_heading_word(const char *s, const tline *prev, size_t raw, size_
     return 0;
 }
 
+/* The 8-K items were renumbered (1.01-9.01) by the rules effective
+ * 2004-08-23 (docs/edgar-format.md 4.1); before, Items 1-12. */
+enum { LEGACY_8K_UNTIL = 20040823 };
+
 static int parse_date8(const char *d)
 {
     if (!d) return 0;
@@ -965,7 +969,7 @@ static int cover_report_date(const seg *g)
 static int undated_8k_legacy(const seg *g)
 {
     int d = cover_report_date(g);
-    if (d >= 20040823) return 0;
+    if (d >= LEGACY_8K_UNTIL) return 0;
     for (size_t i = 0; i < g->nlines; i++) {
         cand c;
         if (heading_at(g->s, &g->lines[i], EDGR_FORM_8K, 0, &c)) return 0;
@@ -973,30 +977,35 @@ static int undated_8k_legacy(const seg *g)
     return 1;
 }
 
-edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
-                            edgr_items *out)
-{
-    if (!t || !out) return EDGR_ERR_ARG;
-    out->count = 0;
-    if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
-    const char *s = t->data;
-    size_t n = t->len;
-    int date = parse_date8(filing_date);
-    int legacy = kind == EDGR_FORM_8K && date && date < 20040823;
-    edgr_status st = EDGR_ERR_NOMEM;
-    xref_index x = {0};
-    item_span *spans = NULL;
-    size_t nspans = 0;
+/* The segmenter's working state over one document, shared by the steps of
+ * edgr_items_find. */
+typedef struct finder {
+    const edgr_text *t;
+    edgr_form_kind kind;
+    int legacy;            /* 8-K: the single-number items before 2004  */
+    seg g;
+    xref_index x;
+    cand *cands;
+    size_t ncand, capc;
+    int *parts;            /* per line: the Part heading's number, or 0 */
+    int *sigs;             /* per line: 1 a signature block, 2 "ITEM X." */
+    unsigned char mention[MENTION_KEYS];
+    int mentions_read;     /* find_part_mentions runs when first needed */
+    item_span *spans;
+    size_t nspans;
+} finder;
 
-    seg g = {.s = s, .n = n};
-    size_t nl = 0;
+/* Step 1: the line table, each line trimmed of blanks (Unicode ones too);
+ * a lone "Item" line and the code line below it are one line.  -1 when
+ * out of memory. */
+static int cut_lines(seg *g)
+{
+    const char *s = g->s;
+    size_t n = g->n, nl = 1;
     for (size_t i = 0; i < n; i++) nl += s[i] == '\n';
-    nl++;
-    g.lines = malloc(nl * sizeof *g.lines);
-    g.furniture = calloc(nl, sizeof *g.furniture);
-    cand *cands = NULL;
-    int *parts = NULL, *sigs = NULL;
-    if (!g.lines || !g.furniture) goto done;
+    g->lines = malloc(nl * sizeof *g->lines);
+    g->furniture = calloc(nl, sizeof *g->furniture);
+    if (!g->lines || !g->furniture) return -1;
     for (size_t i = 0; i < n;) {
         const char *eol = memchr(s + i, '\n', n - i);
         size_t j = eol ? (size_t)(eol - s) : n;
@@ -1007,137 +1016,176 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             if (e >= b + 2 && items_blank_at(s + e - 2, s + e) == 2) { e -= 2; continue; }
             break;
         }
-        if (g.nlines && lone_heading_word(s, &g.lines[g.nlines - 1], i, b, e)) {
-            g.lines[g.nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
+        if (g->nlines && lone_heading_word(s, &g->lines[g->nlines - 1], i, b, e)) {
+            g->lines[g->nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
             i = j + 1;
             continue;
         }
-        g.lines[g.nlines++] = (tline){b, e};
+        g->lines[g->nlines++] = (tline){b, e};
         i = j + 1;
     }
-    if (kind == EDGR_FORM_8K && !date) legacy = undated_8k_legacy(&g);
-    if (mark_furniture(&g) || xref_find(&g, kind, &x) < 0) goto done;
+    return 0;
+}
 
-    /* Candidates, Part headings, signature headings. */
-    size_t ncand = 0, capc = 64;
-    cands = malloc(capc * sizeof *cands);
-    parts = calloc(g.nlines, sizeof *parts);
-    sigs = calloc(g.nlines, sizeof *sigs);
-    if (!cands || !parts || !sigs) goto done;
+/* "Pursuant to the requirements of the Securities Exchange Act ...
+ * signed": a signature block without its heading. */
+static int signature_sentence(const char *s, const tline *l)
+{
+    size_t len = l->end - l->start;
+    if (len <= 60 ||
+        !(sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
+          sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT")))
+        return 0;
+    size_t q = l->start, ws, we;
+    while (next_word(s, &q, l->end, &ws, &we))
+        if (word_eq(s + ws, we - ws, "signed", 6)) return 1;
+    return 0;
+}
+
+/* "ITEM X." (no code) still heads something that is not the item before
+ * it. */
+static int lettered_item_line(const char *s, const tline *l)
+{
+    size_t len = l->end - l->start;
+    return len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
+           s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]);
+}
+
+/* A heading is short, or opens with its title: a long line that starts
+ * "Item 7 of ..." is prose, and so is "Item 1A of Part II". */
+static int heading_is_prose(const char *s, const tline *l, const cand *c, edgr_form_kind kind)
+{
+    size_t ws, we, q = c->rest;
+    if (l->end - l->start > 300 && kind != EDGR_FORM_8K) return 1;
+    return next_word(s, &q, l->end, &ws, &we) &&
+           (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) || word_eq(s + ws, we - ws, "to", 2));
+}
+
+/* A 10-Q heading's part: the Part heading in force, unless its title names
+ * the other part, or (with no Part heading yet) a sentence names the
+ * item's part ("amends Part II, Item 4").  Adds the part to the keys. */
+static void tenq_part(finder *f, cand *c)
+{
+    int heading_part = c->part;
+    if (!c->part) c->part = 1; /* before any Part heading */
+    /* The title tells the part when the Part heading is missing or only
+     * the table of contents had one. */
+    double p1 = title_score(&f->g, c, 1000 + c->key_hi, f->kind), p2 = title_score(&f->g, c, 2000 + c->key_hi, f->kind);
+    if (p1 >= 0.6 && p2 < 0.6) c->part = 1;
+    else if (p2 >= 0.6 && p1 < 0.6) c->part = 2;
+    else if (!heading_part && c->key_hi < MENTION_KEYS) {
+        if (!f->mentions_read) find_part_mentions(&f->g, f->mention), f->mentions_read = 1;
+        if (f->mention[c->key_hi] == 1 || f->mention[c->key_hi] == 2) c->part = f->mention[c->key_hi];
+    }
+    int base = c->part * 1000;
+    for (int k = 0; k < c->ncodes; k++) c->keys[k] += base;
+    c->key_lo += base;
+    c->key_hi += base;
+}
+
+/* Line i as an item heading, given the part in force: 1 with *c filled,
+ * 0 if it is none (a running header is marked furniture). */
+static int candidate_at(finder *f, size_t i, int part, cand *c)
+{
+    const char *s = f->g.s;
+    const tline *l = &f->g.lines[i];
+    edgr_form_kind kind = f->kind;
+    memset(c, 0, sizeof *c);
+    if (!heading_at(s, l, kind, f->legacy, c)) {
+        if (lettered_item_line(s, l)) f->sigs[i] = 2;
+        return 0;
+    }
+    /* A heading repeated on every page is a running header, and so is a
+     * bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on with
+     * the real heading or with running text. */
+    if (f->g.repeats[i] >= 3 ||
+        running_item_header(&f->g, i, c->rest, c->key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
+        f->g.furniture[i] = 1;
+        return 0;
+    }
+    if (heading_is_prose(s, l, c, kind)) return 0;
+    c->line = i;
+    c->part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? items_part_of_10k(c->key_lo) : 0;
+    /* Until 2006 Item 14 was the exhibits item, in Part IV. */
+    if (kind == EDGR_FORM_10K && c->key_lo == 140 && part == 4) c->part = 4;
+    c->toc = toc_row(s, l->start, l->end);
+    c->top = page_top(&f->g, i);
+    if (kind == EDGR_FORM_10Q) tenq_part(f, c);
+    return 1;
+}
+
+/* Step 2: candidates, Part headings and signature headings, line by line.
+ * -1 when out of memory. */
+static int find_candidates(finder *f)
+{
+    const seg *g = &f->g;
+    f->capc = 64;
+    f->cands = malloc(f->capc * sizeof *f->cands);
+    f->parts = calloc(g->nlines, sizeof *f->parts);
+    f->sigs = calloc(g->nlines, sizeof *f->sigs);
+    if (!f->cands || !f->parts || !f->sigs) return -1;
     int part = 0;
-    unsigned char mention[MENTION_KEYS] = {0};
-    int mentions_read = 0; /* find_part_mentions runs when first needed */
-    for (size_t i = 0; i < g.nlines; i++) {
-        tline *l = &g.lines[i];
+    for (size_t i = 0; i < g->nlines; i++) {
+        const tline *l = &g->lines[i];
         if (l->end == l->start) continue;
         /* A cross-reference index lists items with their pages: its rows,
          * and its Part rows, head nothing. */
-        if (x.nrows && i >= x.first_line && i <= x.last_line) continue;
-        int p = items_part_heading(s, l->start, l->end);
-        if (p && continues_sentence(&g, i)) p = 0;
-        if (p) { parts[i] = p; part = p; continue; }
-        if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
-        if (l->end - l->start > 60 &&
-            (sc_starts_upper(s + l->start, l->end - l->start, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
-             sc_starts_upper(s + l->start, l->end - l->start,
-                             "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT"))) {
-            /* a signature block without its heading */
-            size_t q = l->start, ws, we;
-            int signed_ = 0;
-            while (!signed_ && next_word(s, &q, l->end, &ws, &we)) signed_ = word_eq(s + ws, we - ws, "signed", 6);
-            if (signed_) { sigs[i] = 1; continue; }
-        }
+        if (f->x.nrows && i >= f->x.first_line && i <= f->x.last_line) continue;
+        int p = items_part_heading(g->s, l->start, l->end);
+        if (p && continues_sentence(g, i)) p = 0;
+        if (p) { f->parts[i] = p; part = p; continue; }
+        if (items_signature_heading(g->s, l->start, l->end) || signature_sentence(g->s, l)) { f->sigs[i] = 1; continue; }
         cand c;
-        memset(&c, 0, sizeof c);
-        if (!heading_at(s, l, kind, legacy, &c)) {
-            /* "ITEM X." (no code) still heads something that is not the
-             * item before it. */
-            size_t len = l->end - l->start;
-            if (len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
-                s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
-                sigs[i] = 2;
-            continue;
+        if (!candidate_at(f, i, part, &c) || c.toc) continue;
+        if (f->ncand == MAX_CANDIDATES) break;
+        if (f->ncand == f->capc) {
+            cand *nc = realloc(f->cands, (f->capc *= 2) * sizeof *f->cands);
+            if (!nc) return -1;
+            f->cands = nc;
         }
-        /* A heading repeated on every page is a running header, and so is
-         * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
-         * with the real heading or with running text. */
-        if (g.repeats[i] >= 3 ||
-            running_item_header(&g, i, c.rest, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
-            g.furniture[i] = 1;
-            continue;
-        }
-        /* A heading is short, or opens with its title; a long line that
-         * starts "Item 7 of ..." is prose. */
-        size_t ws, we;
-        if (l->end - l->start > 300 && kind != EDGR_FORM_8K) continue;
-        {
-            size_t q2 = c.rest;
-            if (next_word(s, &q2, l->end, &ws, &we) &&
-                (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) ||
-                 word_eq(s + ws, we - ws, "to", 2)))
-                continue; /* "Item 1A of Part II" */
-        }
-        c.line = i;
-        c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? items_part_of_10k(c.key_lo) : 0;
-        /* Until 2006 Item 14 was the exhibits item, in Part IV. */
-        if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
-        c.toc = toc_row(s, l->start, l->end);
-        c.top = page_top(&g, i);
-        if (kind == EDGR_FORM_10Q) {
-            int heading_part = c.part;
-            if (!c.part) c.part = 1; /* before any Part heading */
-            /* The title tells the part when the Part heading is missing or
-             * only the table of contents had one. */
-            double p1 = title_score(&g, &c, 1000 + c.key_hi, kind), p2 = title_score(&g, &c, 2000 + c.key_hi, kind);
-            if (p1 >= 0.6 && p2 < 0.6) c.part = 1;
-            else if (p2 >= 0.6 && p1 < 0.6) c.part = 2;
-            else if (!heading_part && c.key_hi < MENTION_KEYS) {
-                if (!mentions_read) find_part_mentions(&g, mention), mentions_read = 1;
-                if (mention[c.key_hi] == 1 || mention[c.key_hi] == 2) c.part = mention[c.key_hi]; /* "amends Part II, Item 4" */
-            }
-            int base = c.part * 1000;
-            for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
-            c.key_lo += base;
-            c.key_hi += base;
-        }
-        if (c.toc) continue;
-        if (ncand == MAX_CANDIDATES) break;
-        if (ncand == capc) {
-            cand *nc = realloc(cands, (capc *= 2) * sizeof *cands);
-            if (!nc) goto done;
-            cands = nc;
-        }
-        cands[ncand++] = c;
+        f->cands[f->ncand++] = c;
     }
+    return 0;
+}
 
-    /* Weights: a heading followed by text before the next candidate is
-     * worth more than one followed by the next heading (a TOC entry, or a
-     * link list at the end: "ITEM 14" then "PART IV" then "ITEM 15"), and
-     * among those one followed by a paragraph's worth of text is worth a
-     * little more, so that of two chains with as many headings the one with
-     * the bodies wins the tie. */
-    for (size_t k = 0; k < ncand; k++) {
-        cand *c = &cands[k];
-        size_t body = c->body = heading_end(&g, c, kind, &c->title, &c->title_end);
-        size_t stop_line = k + 1 < ncand ? cands[k + 1].line : g.nlines;
+/* Step 3: weights.  A heading followed by text before the next candidate
+ * is worth more than one followed by the next heading (a TOC entry, or a
+ * link list at the end: "ITEM 14" then "PART IV" then "ITEM 15"), and
+ * among those one followed by a paragraph's worth of text is worth a
+ * little more, so that of two chains with as many headings the one with
+ * the bodies wins the tie. */
+static void weigh_candidates(finder *f)
+{
+    const seg *g = &f->g;
+    for (size_t k = 0; k < f->ncand; k++) {
+        cand *c = &f->cands[k];
+        size_t body = c->body = heading_end(g, c, f->kind, &c->title, &c->title_end);
+        size_t stop_line = k + 1 < f->ncand ? f->cands[k + 1].line : g->nlines;
         for (size_t li = c->line + 1; li < stop_line; li++)
-            if ((parts[li] || sigs[li]) && g.lines[li].start >= body) { stop_line = li; break; }
-        size_t stop = stop_line < g.nlines ? g.lines[stop_line].start : n;
+            if ((f->parts[li] || f->sigs[li]) && g->lines[li].start >= body) { stop_line = li; break; }
+        size_t stop = stop_line < g->nlines ? g->lines[stop_line].start : g->n;
         size_t words = 0, q = body, ws, we;
-        if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
-        if (words && only_a_page_number(&g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
+        if (body < stop) while (words < BODY_WORDS && next_word(g->s, &q, stop, &ws, &we)) words++;
+        if (words && only_a_page_number(g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
-    /* Longest weighted chain in canonical order (ties: the later).  A
-     * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
-     * last, after Item 9 or 12: that order is tried too, and wins when its
-     * chain is heavier. */
-    int nchain = 0, *chain = NULL;
+}
+
+/* Step 4: the heaviest chain of candidates in canonical order (ties: the
+ * later), as indexes into f->cands in *chain (caller frees).  A pre-2004
+ * 8-K often puts Item 7 (financial statements and exhibits) last, after
+ * Item 9 or 12: that order is tried too, and wins when its chain is
+ * heavier.  -1 when out of memory. */
+static int best_chain(finder *f, int **chain, int *nchain)
+{
+    cand *cands = f->cands;
     double chosen = -1;
-    for (int variant = 0; variant < (legacy ? 2 : 1); variant++) {
+    *chain = NULL;
+    *nchain = 0;
+    for (int variant = 0; variant < (f->legacy ? 2 : 1); variant++) {
         double top = 0;
         int last = -1;
-        for (size_t k = 0; k < ncand; k++) {
+        for (size_t k = 0; k < f->ncand; k++) {
             cand *c = &cands[k];
             int lo = variant && c->key_lo == 7 ? 99 : c->key_lo;
             c->best = c->weight;
@@ -1154,21 +1202,29 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         chosen = top;
         int len = 0;
         for (int k = last; k >= 0; k = cands[k].prev) len++;
-        int *nc = realloc(chain, (size_t)(len ? len : 1) * sizeof *chain);
-        if (!nc) { free(chain); goto done; }
-        chain = nc;
-        nchain = len;
-        int at = nchain;
-        for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
+        int *nc = realloc(*chain, (size_t)(len ? len : 1) * sizeof **chain);
+        if (!nc) { free(*chain); *chain = NULL; return -1; }
+        *chain = nc;
+        *nchain = len;
+        int at = len;
+        for (int k = last; k >= 0; k = cands[k].prev) (*chain)[--at] = k;
     }
-    if (!chain && !(chain = malloc(sizeof *chain))) goto done;
-    /* A chosen heading atop a page, after an earlier heading of the same
-     * item that is not atop a page and has text, is the page's running
-     * header: Mastercard prints "PART I" and "ITEM 1C. CYBERSECURITY" atop
-     * each page of the item, and ties go to the later candidate.  The
-     * earlier heading is the item's; the running headers are furniture. */
+    if (!*chain && !(*chain = malloc(sizeof **chain))) return -1;
+    return 0;
+}
+
+/* Step 5: running headers among the chosen headings.  A chosen heading
+ * atop a page, after an earlier heading of the same item that is not atop
+ * a page and has text, is the page's running header: Mastercard prints
+ * "PART I" and "ITEM 1C. CYBERSECURITY" atop each page of the item, and
+ * ties go to the later candidate.  The earlier heading is the item's; the
+ * running headers, and every other heading of the same item atop a page
+ * between the chosen headings around it, are furniture. */
+static void drop_running_headers(finder *f, int *chain, int nchain)
+{
+    const cand *cands = f->cands;
     for (int ci = 1; ci < nchain; ci++) { /* before the first: the contents */
-        cand *c = &cands[chain[ci]];
+        const cand *c = &cands[chain[ci]];
         if (!c->top) continue;
         size_t after = cands[chain[ci - 1]].line;
         int j = chain[ci];
@@ -1178,35 +1234,47 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
                 break;
         if (j < chain[ci]) chain[ci] = j;
     }
-    /* Between the chosen headings around it, every other heading of the
-     * same item atop a page is that page's running header. */
     for (int ci = 0; ci < nchain; ci++) {
         const cand *c = &cands[chain[ci]];
-        int from = ci ? chain[ci - 1] + 1 : 0, until = ci + 1 < nchain ? chain[ci + 1] : (int)ncand;
+        int from = ci ? chain[ci - 1] + 1 : 0, until = ci + 1 < nchain ? chain[ci + 1] : (int)f->ncand;
         for (int m = from; m < until; m++)
             if (m != chain[ci] && cands[m].top && cands[m].key_lo == c->key_lo && cands[m].key_hi == c->key_hi)
-                g.furniture[cands[m].line] = 1;
+                f->g.furniture[cands[m].line] = 1;
     }
+}
 
-    for (int ci = 0; ci < nchain; ci++) {
-        cand *c = &cands[chain[ci]];
-        size_t title = c->title, title_end = c->title_end, body = c->body;
-        size_t next_line = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
-        size_t end = next_line < g.nlines ? g.lines[next_line].start : n;
-        /* A Part heading or the signature block before the next item ends
-         * this one; after the last item, the signature block does. */
-        /* Only a later part ends an item: some filers repeat "PART I" atop
-         * every page of Part I. */
-        int my_part = kind == EDGR_FORM_10Q ? c->key_hi / 1000 : kind == EDGR_FORM_10K ? c->part : 0;
-        for (size_t li = c->line + 1; li < next_line; li++) {
-            if ((parts[li] > my_part && ci + 1 < nchain) || sigs[li]) {
-                if (g.lines[li].start < body) continue;
-                end = g.lines[li].start;
-                break;
-            }
+/* Where the item of chain[ci] ends: at the next chosen heading, or at a
+ * later Part heading or the signature block before it (after the last
+ * item, the signature block).  Only a later part ends an item: some filers
+ * repeat "PART I" atop every page of Part I. */
+static size_t item_end(const finder *f, const int *chain, int nchain, int ci, size_t body)
+{
+    const seg *g = &f->g;
+    const cand *c = &f->cands[chain[ci]];
+    size_t next_line = ci + 1 < nchain ? f->cands[chain[ci + 1]].line : g->nlines;
+    size_t end = next_line < g->nlines ? g->lines[next_line].start : g->n;
+    int my_part = f->kind == EDGR_FORM_10Q ? c->key_hi / 1000 : f->kind == EDGR_FORM_10K ? c->part : 0;
+    for (size_t li = c->line + 1; li < next_line; li++) {
+        if ((f->parts[li] > my_part && ci + 1 < nchain) || f->sigs[li]) {
+            if (g->lines[li].start < body) continue;
+            return g->lines[li].start;
         }
+    }
+    return end;
+}
+
+/* Step 6: the items of the chain, one per code of each heading, into out.
+ * -1 when out of memory. */
+static int emit_items(finder *f, const int *chain, int nchain, edgr_items *out)
+{
+    const seg *g = &f->g;
+    edgr_form_kind kind = f->kind;
+    for (int ci = 0; ci < nchain; ci++) {
+        const cand *c = &f->cands[chain[ci]];
+        size_t title = c->title, title_end = c->title_end, body = c->body;
+        size_t end = item_end(f, chain, nchain, ci, body);
         if (body > end) body = end;
-        items_trim_body(&g, &body, &end);
+        items_trim_body(g, &body, &end);
         for (int k = 0; k < c->ncodes; k++) {
             edgr_item it;
             memset(&it, 0, sizeof it);
@@ -1214,47 +1282,85 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? items_part_of_10k(c->keys[k]) : 0;
             if (kind == EDGR_FORM_10K && c->ncodes == 1) pk = c->part;
             strcpy(it.part, part_name(pk));
-            it.heading = g.lines[c->line].start;
+            it.heading = g->lines[c->line].start;
             it.title = title;
             it.title_len = title_end > title ? title_end - title : 0;
-            while (it.title_len && strchr(".:;- \t\n", s[title + it.title_len - 1])) it.title_len--;
+            while (it.title_len && strchr(".:;- \t\n", g->s[title + it.title_len - 1])) it.title_len--;
             it.start = body;
             it.end = end;
-            it.src_start = edgr_text_source_offset(t, body);
-            it.src_end = items_source_after(&g, t, end);
+            it.src_start = edgr_text_source_offset(f->t, body);
+            it.src_end = items_source_after(g, f->t, end);
             it.combined = c->ncodes > 1;
-            if (items_push(out, &it)) { free(chain); goto done; }
+            if (items_push(out, &it)) return -1;
         }
     }
+    return 0;
+}
+
+/* Step 7: the line table and the spans go into out->priv, for
+ * edgr_item_text.  -1 when out of memory. */
+static int keep_lines(finder *f, edgr_items *out)
+{
+    lines_keep *k = out->priv;
+    if (!k && (k = out->priv = calloc(1, sizeof *k)) == NULL) return -1;
+    free(k->lines);
+    free(k->furniture);
+    free(k->spans);
+    k->lines = f->g.lines;
+    k->furniture = f->g.furniture;
+    k->n = f->g.nlines;
+    k->spans = f->spans;
+    k->nspans = f->nspans;
+    f->g.lines = NULL;
+    f->g.furniture = NULL;
+    f->spans = NULL;
+    return 0;
+}
+
+static void finder_free(finder *f)
+{
+    free(f->spans);
+    xref_free(&f->x);
+    free(f->g.lines);
+    free(f->g.furniture);
+    free(f->g.repeats);
+    free(f->cands);
+    free(f->parts);
+    free(f->sigs);
+}
+
+/* The steps: lines, page furniture and the cross-reference index, heading
+ * candidates, their weights, the heaviest chain, running headers, the
+ * items; an index's items replace too few headings. */
+static int find_items(finder *f, edgr_items *out)
+{
+    if (cut_lines(&f->g)) return -1;
+    if (f->kind == EDGR_FORM_8K && f->legacy < 0) f->legacy = undated_8k_legacy(&f->g);
+    if (mark_furniture(&f->g) || xref_find(&f->g, f->kind, &f->x) < 0) return -1;
+    if (find_candidates(f)) return -1;
+    weigh_candidates(f);
+    int *chain, nchain;
+    if (best_chain(f, &chain, &nchain)) return -1;
+    drop_running_headers(f, chain, nchain);
+    int bad = emit_items(f, chain, nchain, out);
     free(chain);
-    if (x.nrows && use_xref(&g, t, kind, &x, out, &spans, &nspans)) goto done;
-    st = EDGR_OK;
-done:
-    if (st == EDGR_OK) {
-        lines_keep *k = out->priv;
-        if (!k && (k = out->priv = calloc(1, sizeof *k)) == NULL) st = EDGR_ERR_NOMEM;
-        else {
-            free(k->lines);
-            free(k->furniture);
-            free(k->spans);
-            k->lines = g.lines;
-            k->furniture = g.furniture;
-            k->n = g.nlines;
-            k->spans = spans;
-            k->nspans = nspans;
-            g.lines = NULL;
-            g.furniture = NULL;
-            spans = NULL;
-        }
-    }
-    free(spans);
-    xref_free(&x);
-    free(g.lines);
-    free(g.furniture);
-    free(g.repeats);
-    free(cands);
-    free(parts);
-    free(sigs);
+    if (bad) return -1;
+    if (f->x.nrows && use_xref(&f->g, f->t, f->kind, &f->x, out, &f->spans, &f->nspans)) return -1;
+    return 0;
+}
+
+edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
+                            edgr_items *out)
+{
+    if (!t || !out) return EDGR_ERR_ARG;
+    out->count = 0;
+    if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
+    int date = parse_date8(filing_date);
+    finder f = {.t = t, .kind = kind, .g = {.s = t->data, .n = t->len}};
+    /* no filing date: the 8-K's cover and headings decide (-1, step 1) */
+    f.legacy = kind != EDGR_FORM_8K ? 0 : !date ? -1 : date < LEGACY_8K_UNTIL;
+    edgr_status st = find_items(&f, out) || keep_lines(&f, out) ? EDGR_ERR_NOMEM : EDGR_OK;
+    finder_free(&f);
     return st;
 }
 
