@@ -13,6 +13,30 @@
 
 #include "facts_int.h"
 
+/* ---- limits ---- */
+
+/* The cover ends at the first item or part heading, or after this many
+ * lines: the longest covers (a 10-K's, with its 12(b) table and check
+ * boxes) run to about 250 lines of text.  FX_MEMO_LINES is sized on it. */
+enum { COVER_LINES = 400 };
+/* A value is looked for this many lines above or below its caption (rule
+ * and blank lines counted, wrapped captions skipped). */
+enum { VALUE_LINE_STEPS = 4 };
+/* A value cell beside or above a caption (a state, a class of stock) is
+ * at most this long; a longer one is a sentence of the cover. */
+enum { VALUE_CELL_MAX = 60 };
+/* An address spans at most this many lines above its caption, with at
+ * most this many blank lines between them (each line its own paragraph). */
+enum { ADDRESS_LINES = 4, ADDRESS_BLANKS = 2 };
+/* Room for a joined address or telephone number; longer ones are cut at a
+ * part's end. */
+enum { ADDRESS_MAX = 1024, PHONE_MAX = 256 };
+/* A 12(b) table lists at most this many securities. */
+enum { SECURITY_ROWS = 60 };
+/* "Emerging growth company ☐" is a short cell; the sentences around the
+ * box that also name it are longer. */
+enum { EGC_CELL_MAX = 60 };
+
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 
@@ -244,7 +268,7 @@ static int caption_tail(const fx_doc *d, size_t i)
 static long value_line(const fx_doc *d, size_t i, int dir, size_t lo, size_t hi)
 {
     long j = (long)i;
-    for (int steps = 0; steps < 4; steps++) {
+    for (int steps = 0; steps < VALUE_LINE_STEPS; steps++) {
         j += dir;
         if (j < (long)lo || j >= (long)hi) return -1;
         if (rule_line(d, (size_t)j)) continue;
@@ -320,11 +344,11 @@ static void set(fx_state *st, const fx_doc *d, edgr_fact *f, const char *p, size
  * (at most four), joined with ", "; a "(Zip Code)" column joins with " ". */
 static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int zipk, edgr_facts *f)
 {
-    size_t lines[4], count = 0, blanks = 0;
-    for (size_t j = i; j > 0 && count < 4;) {
+    size_t lines[ADDRESS_LINES], count = 0, blanks = 0;
+    for (size_t j = i; j > 0 && count < ADDRESS_LINES;) {
         j--;
         if (rule_line(d, j)) { /* each line of the address may be its own paragraph */
-            if (++blanks > 2) break;
+            if (++blanks > ADDRESS_BLANKS) break;
             continue;
         }
         blanks = 0;
@@ -342,7 +366,7 @@ static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int z
         if (fx_cells(d, i + 1, v) && wordy(v[0].p, v[0].n)) lines[count++] = i + 1;
     }
     if (!count) return;
-    char buf[1024];
+    char buf[ADDRESS_MAX];
     size_t bl = 0;
     for (size_t li = count; li-- > 0;) {
         size_t j = lines[li];
@@ -411,10 +435,10 @@ static void registrant(fx_state *st, const fx_doc *d, size_t i, size_t lo, edgr_
     set(st, d, &f->cover.registrant, p, n, (size_t)vl);
 }
 
-/* The end of the cover: the first item or part heading, or 400 lines. */
+/* The end of the cover: the first item or part heading, or COVER_LINES. */
 static size_t cover_end(const fx_doc *d)
 {
-    size_t lim = d->nlines < 400 ? d->nlines : 400;
+    size_t lim = d->nlines < COVER_LINES ? d->nlines : COVER_LINES;
     for (size_t i = 3; i < lim; i++) {
         const char *p = d->t + d->lines[i].start;
         size_t n = d->lines[i].len;
@@ -469,14 +493,15 @@ static void egc_box(const fx_doc *d, size_t lo, size_t hi, edgr_checkbox *b)
         fx_cell c[FX_MAX_CELLS];
         int m = fx_cells(d, i, c);
         for (int k = 0; k < m; k++) {
-            long at = fx_find(c[k].p, c[k].n, "emerging growth company");
+            static const char egc[] = "emerging growth company";
+            long at = fx_find(c[k].p, c[k].n, egc);
             if (at < 0) continue;
             /* the sentences around the box mention it too */
-            if (c[k].n > 60 || fx_find(c[k].p, c[k].n, "if an") >= 0 || fx_find(c[k].p, c[k].n, "whether") >= 0)
+            if (c[k].n > EGC_CELL_MAX || fx_find(c[k].p, c[k].n, "if an") >= 0 || fx_find(c[k].p, c[k].n, "whether") >= 0)
                 continue;
             int checked;
-            const char *after = c[k].p + at + 23;
-            size_t an = c[k].n - (size_t)at - 23;
+            const char *after = c[k].p + at + (sizeof egc - 1);
+            size_t an = c[k].n - (size_t)at - (sizeof egc - 1);
             while (an && (*after == ' ' || *after == ':')) { after++; an--; }
             if ((an && fx_mark(after, an, &checked)) ||
                 (k + 1 < m && fx_mark(c[k + 1].p, c[k + 1].n, &checked) == c[k + 1].n) ||
@@ -503,8 +528,8 @@ static void securities_text(fx_state *st, const fx_doc *d, size_t lo, size_t hi)
             else if (symbol < 0 && fx_find(h[k].p, h[k].n, "symbol") >= 0) symbol = k;
             else if (exch < 0 && fx_find(h[k].p, h[k].n, "exchange") >= 0) exch = k;
         }
-        if (title < 0 || exch < 0 || h[title].n > 60) continue;
-        for (size_t j = i + 1, rows = 0; j < hi && rows < 60; j++) {
+        if (title < 0 || exch < 0 || h[title].n > VALUE_CELL_MAX) continue;
+        for (size_t j = i + 1, rows = 0; j < hi && rows < SECURITY_ROWS; j++) {
             if (fx_blank(d, j)) {
                 if (rows) break;
                 continue;
@@ -767,7 +792,7 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
     if (x->file.value) cv->file_number = x->file;
     if (x->irs.value) cv->irs_number = x->irs;
     if (x->line1.value || x->city.value) {
-        char buf[1024];
+        char buf[ADDRESS_MAX];
         size_t bl = 0;
         const edgr_fact *parts[] = {&x->line1, &x->line2, &x->line3, &x->city, &x->prov, &x->zip};
         for (size_t i = 0; i < 6; i++) {
@@ -784,7 +809,7 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
         cv->address = (edgr_fact){fx_str(st, buf, bl), EDGR_FACT_IXBRL, first->offset};
     }
     if (x->local.value) {
-        char buf[256];
+        char buf[PHONE_MAX];
         const char *a = x->area.value;
         size_t al = a ? strlen(a) : 0;
         int paren = al == 3 && is_digit(a[0]) && is_digit(a[1]) && is_digit(a[2]);
@@ -836,10 +861,35 @@ static void from_header(fx_state *st, const edgr_submission *s, edgr_fact *f, co
     }
 }
 
-void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
-              edgr_facts *f)
+/* The state of incorporation for the caption in cell k of line i: before
+ * the caption in its cell, in the same column above or below, or a
+ * jurisdiction anywhere in the line above or below. */
+static void incorporation(fx_state *st, const fx_doc *d, size_t i, const fx_cell *c, int k, int m, size_t lo,
+                          size_t hi, edgr_cover *cv)
 {
-    size_t lo = 0, hi = cover_end(d);
+    size_t bl;
+    if (before_caption(c[k].p, c[k].n, &bl) && jurisdiction(c[k].p, bl))
+        set(st, d, &cv->incorporation, c[k].p, bl, i);
+    for (int dir = -1; dir <= 1 && !cv->incorporation.value; dir += 2) {
+        long vl = value_line(d, i, dir, lo, hi);
+        if (vl < 0) continue;
+        fx_cell w[FX_MAX_CELLS];
+        int mv = fx_cells(d, (size_t)vl, w);
+        if (mv == m && wordy(w[k].p, w[k].n) && w[k].n < VALUE_CELL_MAX && (jurisdiction(w[k].p, w[k].n) || m > 1)) {
+            set(st, d, &cv->incorporation, w[k].p, w[k].n, (size_t)vl);
+            continue;
+        }
+        for (int j = 0; j < mv; j++)
+            if (w[j].n < VALUE_CELL_MAX && jurisdiction(w[j].p, w[j].n) && wordy(w[j].p, w[j].n)) {
+                set(st, d, &cv->incorporation, w[j].p, w[j].n, (size_t)vl);
+                break;
+            }
+    }
+}
+
+/* The cover's text, line by line: each caption cell calls for its value. */
+static void captions(fx_state *st, const fx_doc *d, size_t lo, size_t hi, edgr_facts *f)
+{
     edgr_cover *cv = &f->cover;
     for (size_t i = lo; i < hi; i++) {
         fx_cell c[FX_MAX_CELLS];
@@ -869,33 +919,19 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
                 if (!cv->address.value) address(st, d, i, k, m, zipk, f);
                 break;
             case L_STATE:
-                if (!cv->incorporation.value) {
-                    size_t bl;
-                    if (before_caption(c[k].p, c[k].n, &bl) && jurisdiction(c[k].p, bl))
-                        set(st, d, &cv->incorporation, c[k].p, bl, i);
-                    for (int dir = -1; dir <= 1 && !cv->incorporation.value; dir += 2) {
-                        long vl = value_line(d, i, dir, lo, hi);
-                        if (vl < 0) continue;
-                        fx_cell w[FX_MAX_CELLS];
-                        int mv = fx_cells(d, (size_t)vl, w);
-                        if (mv == m && wordy(w[k].p, w[k].n) && w[k].n < 60 &&
-                            (jurisdiction(w[k].p, w[k].n) || m > 1)) {
-                            set(st, d, &cv->incorporation, w[k].p, w[k].n, (size_t)vl);
-                            continue;
-                        }
-                        for (int j = 0; j < mv; j++)
-                            if (w[j].n < 60 && jurisdiction(w[j].p, w[j].n) && wordy(w[j].p, w[j].n)) {
-                                set(st, d, &cv->incorporation, w[j].p, w[j].n, (size_t)vl);
-                                break;
-                            }
-                    }
-                }
+                if (!cv->incorporation.value) incorporation(st, d, i, c, k, m, lo, hi, cv);
                 break;
             default:
                 break;
             }
         }
     }
+}
+
+/* The check boxes of an 8-K's cover (Rules 425, 14a-12, 14d-2(b),
+ * 13e-4(c)) and the emerging growth company box. */
+static void boxes(const fx_doc *d, size_t lo, size_t hi, edgr_cover *cv)
+{
     static const char *const k425[] = {"Rule 425", "230.425", NULL};
     static const char *const k14a[] = {"Rule 14a-12", "240.14a-12", NULL};
     static const char *const k14d[] = {"14d-2(b)", "14d-2 (b)", NULL};
@@ -905,16 +941,31 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
     box(d, lo, hi, k14d, &cv->pre_commencement_tender);
     box(d, lo, hi, k13e, &cv->pre_commencement_issuer);
     egc_box(d, lo, hi, &cv->emerging_growth);
-    securities_text(st, d, lo, hi);
+}
 
+/* The inline XBRL dei: facts of an HTML main document, over the text's. */
+static void inline_xbrl(fx_state *st, const edgr_document *main, edgr_facts *f)
+{
+    ix_facts *x = calloc(1, sizeof *x);
+    if (!x) { st->nomem = 1; return; }
+    for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
+    x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
+    ixbrl(st, main, x);
+    ix_apply(st, x, f);
+    free(x);
+}
+
+void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
+              edgr_facts *f)
+{
+    size_t lo = 0, hi = cover_end(d);
+    edgr_cover *cv = &f->cover;
+    captions(st, d, lo, hi, f);
+    boxes(d, lo, hi, cv);
+    securities_text(st, d, lo, hi);
     if (main && main->format == EDGR_FMT_HTML) {
-        ix_facts *x = calloc(1, sizeof *x);
-        if (!x) { st->nomem = 1; return; }
-        for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
-        x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
-        ixbrl(st, main, x);
-        ix_apply(st, x, f);
-        free(x);
+        inline_xbrl(st, main, f);
+        if (st->nomem) return;
     }
     from_header(st, s, &cv->registrant, "filer.0.company_data.conformed_name", 0);
     from_header(st, s, &cv->file_number, "filer.0.filing_values.file_number", 0);
