@@ -129,6 +129,34 @@ enum { PROSE_LINE = 40 };
 /* A title on a line of its own is at most this long; a longer line that is
  * not made of the title's words is running text. */
 enum { TITLE_LINE_MAX = 100 };
+/* A line that recurs this often is a running header or footer (when it
+ * sits at a page's top, or is a heading: one on every page is no heading). */
+enum { RUNNING_REPEATS = 3 };
+/* Lines longer than this are never counted as recurring: running headers,
+ * footers and links are short, and sentences may repeat. */
+enum { REPEAT_LINE_MAX = 100 };
+/* A "Table of Contents" link, the running header beside it included, and a
+ * "Back to ..." link are at most this long. */
+enum { TOC_LINK_MAX = 60, BACK_LINK_MAX = 40 };
+/* After a title matched on the heading's line, a rest of the line longer
+ * than this that is not made of title words is the body, run in. */
+enum { HEADING_REST_MAX = 40 };
+/* A heading line longer than this with an unknown title is heading then
+ * body: the title ends at its first full stop. */
+enum { HEADING_BODY_LINE = 150 };
+/* A 10-K or 10-Q heading line is at most this long; a longer line that
+ * opens "Item 7 ..." is prose (an 8-K's run-in headings may be longer). */
+enum { HEADING_LINE_MAX = 300 };
+/* "ITEM X." lines (a letter, no code) that end the item before them are
+ * at most this long. */
+enum { LETTERED_ITEM_MAX = 120 };
+/* The sentence opening a signature block without its heading ("Pursuant
+ * to the requirements of the Securities Exchange Act of 1934, ... signed")
+ * is longer than this. */
+enum { SIGNATURE_SENTENCE_MIN = 60 };
+/* An 8-K's "Date of Report" is in the cover's first lines, and its date
+ * within this many words. */
+enum { COVER_REPORT_LINES = 200, DATE_WORDS = 48 };
 
 /* Line i carries on the sentence of the line right above it (no blank
  * line between, and that line ends inside a sentence): wrapped prose in a
@@ -321,7 +349,8 @@ static int toc_link(const seg *g, size_t i)
 {
     const tline *l = &g->lines[i];
     size_t len = l->end - l->start;
-    if (len < 17 || len > 60 || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS")) return 0;
+    if (len < sizeof "TABLE OF CONTENTS" - 1 || len > TOC_LINK_MAX || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS"))
+        return 0;
     /* The heading of a real index (followed, perhaps after a date line,
      * by "Page" or rows ending in page numbers) is not furniture. */
     size_t k = i;
@@ -503,7 +532,7 @@ static int mark_furniture(seg *g)
     }
     for (size_t i = 0; i < n; i++) {
         tline *l = &g->lines[i];
-        if (blank_line(g, i) || l->end - l->start > 100) continue;
+        if (blank_line(g, i) || l->end - l->start > REPEAT_LINE_MAX) continue;
         keys[nk++] = (lkey){line_hash(g->s, l->start, l->end, 1), line_hash(g->s, l->start, l->end, 0), i};
     }
     qsort(keys, nk, sizeof *keys, cmp_lkey);
@@ -518,7 +547,7 @@ static int mark_furniture(seg *g)
                 for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (int)(r - k);
             }
         }
-        if (b - a >= 3 && variants >= 2) {
+        if (b - a >= RUNNING_REPEATS && variants >= 2) {
             for (size_t k = a; k < b; k++) members[k - a] = keys[k].line;
             qsort(members, b - a, sizeof *members, cmp_size);
             if (numbers_climb(g, members, b - a))
@@ -532,8 +561,8 @@ static int mark_furniture(seg *g)
         tline *l = &g->lines[i];
         size_t len = l->end - l->start;
         int f = page[i] || toc_link(g, i) || footer[i];
-        if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
-        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= 3) f = 1;
+        if (!f && len <= BACK_LINK_MAX && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
+        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= RUNNING_REPEATS) f = 1;
         g->furniture[i] = f;
         prev_furniture = f;
     }
@@ -600,6 +629,12 @@ static size_t title_limit(const seg *g, size_t line)
     return g->lines[i].end;
 }
 
+/* A line is a title's (wrapped, or a variant wording) when this share of
+ * its words, in percent, are words of the title. */
+enum { TITLE_WORDS_PCT = 70 };
+/* A title wraps onto lines of at most this length. */
+enum { TITLE_WRAP_MAX = 120 };
+
 /* 1 if most words of [b, e) are words of a known title of `key`. */
 static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind kind)
 {
@@ -616,7 +651,7 @@ static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind
         }
         hits += hit;
     }
-    return words && hits * 10 >= words * 7;
+    return words && hits * 100 >= words * TITLE_WORDS_PCT;
 }
 
 /* The last word of line a and the first of line b are consecutive words
@@ -656,7 +691,7 @@ static size_t title_continues(const seg *g, size_t li, int key, edgr_form_kind k
         while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
         if (k >= g->nlines) break;
         const tline *l = &g->lines[k];
-        if (l->end - l->start > 120 || !title_words(g, l->start, l->end, key, kind) || !carries_on(g, li, k, key, kind))
+        if (l->end - l->start > TITLE_WRAP_MAX || !title_words(g, l->start, l->end, key, kind) || !carries_on(g, li, k, key, kind))
             break;
         li = k;
     }
@@ -719,7 +754,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         int paren = 0;
         for (size_t k = best_after; k < rest; k++) paren |= s[k] == '(';
         paren = paren && close > rest && s[close - 1] == ')';
-        if (!paren && rest < tl->end && tl->end - rest > 40 && !title_words(g, rest, tl->end, key, kind)) return rest;
+        if (!paren && rest < tl->end && tl->end - rest > HEADING_REST_MAX && !title_words(g, rest, tl->end, key, kind)) return rest;
         if (rest < tl->end) *title_end = tl->end;
         if (best_words < best_total) { /* a variant wording, wrapped */
             size_t k = title_continues(g, li, key, kind);
@@ -730,7 +765,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     if (pos < l->end) {
         /* Unknown title on the line.  A long line is heading then body:
          * the title ends at the first sentence end. */
-        if (l->end - l->start > 150) {
+        if (l->end - l->start > HEADING_BODY_LINE) {
             for (size_t k = pos; k + 1 < l->end; k++)
                 if (s[k] == '.' && s[k + 1] == ' ' && k - pos > 8) {
                     *title_end = k + 1;
@@ -746,7 +781,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     if (nx < g->nlines) {
         const tline *t2 = &g->lines[nx];
         size_t len = t2->end - t2->start;
-        if (len && len <= 100 && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
+        if (len && len <= TITLE_LINE_MAX && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
             !items_part_heading(s, t2->start, t2->end)) {
             *title = t2->start;
             *title_end = t2->end;
@@ -913,9 +948,9 @@ static int date_in(const char *s, size_t b, size_t e)
 {
     static const char *const months[12] = {"january", "february", "march",     "april",   "may",      "june",
                                            "july",    "august",   "september", "october", "november", "december"};
-    size_t w[48][2], q = b, ws, we;
+    size_t w[DATE_WORDS][2], q = b, ws, we;
     int nw = 0;
-    while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
+    while (nw < DATE_WORDS && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
     for (int k = 0; k + 2 < nw; k++) {
         int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
         for (int j = 0; j < 3; j++)
@@ -943,7 +978,7 @@ static int date_in(const char *s, size_t b, size_t e)
 static int cover_report_date(const seg *g)
 {
     const char *s = g->s;
-    for (size_t i = 0; i < g->nlines && i < 200; i++) {
+    for (size_t i = 0; i < g->nlines && i < COVER_REPORT_LINES; i++) {
         const tline *l = &g->lines[i];
         size_t q = l->start, ws, we, after = 0;
         int k = 0;
@@ -1032,7 +1067,7 @@ static int cut_lines(seg *g)
 static int signature_sentence(const char *s, const tline *l)
 {
     size_t len = l->end - l->start;
-    if (len <= 60 ||
+    if (len <= SIGNATURE_SENTENCE_MIN ||
         !(sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
           sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT")))
         return 0;
@@ -1047,7 +1082,7 @@ static int signature_sentence(const char *s, const tline *l)
 static int lettered_item_line(const char *s, const tline *l)
 {
     size_t len = l->end - l->start;
-    return len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
+    return len >= 7 && len <= LETTERED_ITEM_MAX && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
            s[l->start + 6] == '.' && !is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]);
 }
 
@@ -1056,7 +1091,7 @@ static int lettered_item_line(const char *s, const tline *l)
 static int heading_is_prose(const char *s, const tline *l, const cand *c, edgr_form_kind kind)
 {
     size_t ws, we, q = c->rest;
-    if (l->end - l->start > 300 && kind != EDGR_FORM_8K) return 1;
+    if (l->end - l->start > HEADING_LINE_MAX && kind != EDGR_FORM_8K) return 1;
     return next_word(s, &q, l->end, &ws, &we) &&
            (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) || word_eq(s + ws, we - ws, "to", 2));
 }
@@ -1098,7 +1133,7 @@ static int candidate_at(finder *f, size_t i, int part, cand *c)
     /* A heading repeated on every page is a running header, and so is a
      * bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on with
      * the real heading or with running text. */
-    if (f->g.repeats[i] >= 3 ||
+    if (f->g.repeats[i] >= RUNNING_REPEATS ||
         running_item_header(&f->g, i, c->rest, c->key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
         f->g.furniture[i] = 1;
         return 0;

@@ -11,6 +11,13 @@
 #include "items_kit.h"
 #include "scan.h"
 
+/* A Part heading ("Part I - Financial Information") is at most this long;
+ * a longer line that opens "Part II" is prose. */
+enum { PART_HEADING_MAX = 100 };
+/* A page number ("F-12", "xiv", "123"), once "Page " and dashes are off, is
+ * at most this long, and its digits at most this many. */
+enum { PAGE_TOKEN_MAX = 8, PAGE_DIGITS_MAX = 3 };
+
 /* Width of a blank at p: ASCII blanks, and the Unicode spaces and
  * invisible characters HTML filings put in headings (no-break, thin and
  * zero-width spaces, BOM).  0 if none. */
@@ -126,7 +133,7 @@ int items_part_of_10k(int key)
 /* "PART II", "Part I - Financial Information", "PART IV." -> 1..4, else 0. */
 int items_part_heading(const char *s, size_t b, size_t e)
 {
-    if (e - b < 6 || e - b > 100 || !sc_eq_upper(s + b, 4, "PART")) return 0;
+    if (e - b < 6 || e - b > PART_HEADING_MAX || !sc_eq_upper(s + b, 4, "PART")) return 0;
     size_t i = b + 4;
     if (i >= e || (!sc_is_blank((unsigned char)s[i]) && s[i] != '\n')) return 0;
     while (i < e && (sc_is_blank((unsigned char)s[i]) || s[i] == '\n')) i++;
@@ -174,12 +181,12 @@ int items_page_token(const char *s, size_t b, size_t e)
         }
     }
     if (e - b > 5 && sc_eq_upper(s + b, 5, "PAGE ")) b += 5;
-    if (b >= e || e - b > 8) return 0;
+    if (b >= e || e - b > PAGE_TOKEN_MAX) return 0;
     size_t i = b;
     if (i + 1 < e && (s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' && s[i + 1] == '-') i += 2;
     size_t d = i;
     while (i < e && sc_is_digit((unsigned char)s[i])) i++;
-    if (i == e && i > d && i - d <= 3) return 1;
+    if (i == e && i > d && i - d <= PAGE_DIGITS_MAX) return 1;
     if (i > d) return 0;
     for (i = b; i < e; i++)
         if (!strchr("ivxIVX", s[i])) return 0;
