@@ -37,15 +37,9 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     st->nomem = 0;
     st->ix_work = 0;
 
-    /* the main document: the first one that has text */
-    const edgr_document *main = NULL;
-    for (size_t i = 0; i < doc_count; i++) {
-        if (docs[i].format == EDGR_FMT_HTML || docs[i].format == EDGR_FMT_TEXT) {
-            main = &docs[i];
-            out->main_doc = (long)i;
-            break;
-        }
-    }
+    /* the main document, by the library's one rule */
+    out->main_doc = edgr_main_document(s, docs, doc_count);
+    const edgr_document *main = out->main_doc >= 0 ? &docs[out->main_doc] : NULL;
     fx_doc d = {.t = "", .n = 0, .text = &st->text};
     st->text.len = 0;
     st->text.anchor_count = 0;

@@ -378,3 +378,64 @@ TEST(facts_inline_xbrl_reader_is_linear)
         }
     }
 }
+
+/* ---- the main document: one rule for the library, the store and the CLI ---- */
+
+/* A submission of form `form` with documents of the given types and file
+ * names (the format follows the name), parsed; the caller frees p and buf. */
+static const edgr_submission *sub_of(const char *form, const char *const *types, const char *const *names, int n,
+                                     edgr_parser **p, char **buf)
+{
+    static const char head[] =
+        "<SEC-DOCUMENT>0009900150-24-000001.txt : 20240105\n<SEC-HEADER>0009900150-24-000001.hdr.sgml : 20240105\n"
+        "ACCESSION NUMBER:\t\t0009900150-24-000001\nCONFORMED SUBMISSION TYPE:\t%s\nPUBLIC DOCUMENT COUNT:\t\t%d\n"
+        "FILED AS OF DATE:\t\t20240105\n\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tMaindoc Test Corp\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0009900150\n</SEC-HEADER>\n";
+    size_t cap = 8192, len;
+    *buf = malloc(cap);
+    if (!*buf) return NULL;
+    len = (size_t)snprintf(*buf, cap, head, form, n);
+    for (int i = 0; i < n; i++) {
+        int pdf = strstr(names[i], ".pdf") != NULL;
+        len += (size_t)snprintf(*buf + len, cap - len,
+                                "<DOCUMENT>\n<TYPE>%s\n<SEQUENCE>%d\n<FILENAME>%s\n<TEXT>\n%s\n</TEXT>\n</DOCUMENT>\n",
+                                types[i], i + 1, names[i],
+                                pdf ? "<PDF>\nbegin 644 x.pdf\n`\nend\n</PDF>" : "<html><body><p>Text.</p></body></html>");
+    }
+    len += (size_t)snprintf(*buf + len, cap - len, "</SEC-DOCUMENT>\n");
+    *p = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used;
+    if (!*p || edgr_parse(*p, *buf, len, 0, EDGR_PARSE_DECODE, &s, &used) != EDGR_OK) return NULL;
+    return s;
+}
+
+static long main_of(const char *form, const char *const *types, const char *const *names, int n)
+{
+    edgr_parser *p = NULL;
+    char *buf = NULL;
+    const edgr_submission *s = sub_of(form, types, names, n, &p, &buf);
+    CHECK(s != NULL && s->doc_count == (size_t)n);
+    long m = s ? edgr_main_document(s, s->docs, s->doc_count) : -2;
+    edgr_parser_free(p);
+    free(buf);
+    return m;
+}
+
+TEST(main_document_rule)
+{
+    /* 1. the form's own document, even when another comes first */
+    CHECK(main_of("10-K", (const char *const[]){"10-K", "EX-21"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 0);
+    CHECK(main_of("10-K", (const char *const[]){"CORRESP", "10-K"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 1);
+    /* 2. no document of the form's type, or the form's is a PDF: the first with text */
+    CHECK(main_of("8-K/A", (const char *const[]){"8-K", "EX-99.1"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 0);
+    CHECK(main_of("UPLOAD", (const char *const[]){"LETTER", "TEXT-EXTRACT"}, (const char *const[]){"a.pdf", "b.txt"}, 2) ==
+          1);
+    /* 3. nothing with text */
+    CHECK(main_of("UPLOAD", (const char *const[]){"LETTER"}, (const char *const[]){"a.pdf"}, 1) == -1);
+    /* a bare document, no submission */
+    edgr_document d;
+    edgr_document_bare("<html><p>x</p></html>", 21, &d);
+    CHECK(edgr_main_document(NULL, &d, 1) == 0);
+    CHECK(edgr_main_document(NULL, NULL, 0) == -1);
+}
