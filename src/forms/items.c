@@ -508,28 +508,13 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/*
- * Page furniture: page numbers of the document's run ("12", "F-3", "1 of
- * 2"), "Table of Contents" links, running footers (short lines with
- * numbers that recur with different numbers climbing page by page: "Apple
- * Inc. | 2024 Form 10-K | 23"), and running headers (short lines that
- * recur exactly and sit right after other furniture, at the top of a page:
- * "Alphabet Inc.").  A date repeated in several audit reports recurs with
- * the same digits, so it is not a footer; dates or list lines that recur
- * with other digits mid-page do not climb a page apart, so they are text.
- */
-static int mark_furniture(seg *g)
+/* The short lines, hashed with digits masked and raw, sorted so that
+ * lines alike are neighbours; sets g->repeats (how often each line's
+ * exact text recurs) and footer[] (lines alike but for numbers that climb
+ * page by page).  Returns how many keys. */
+static size_t group_lines(seg *g, lkey *keys, size_t *members, int *footer)
 {
     size_t n = g->nlines, nk = 0;
-    lkey *keys = malloc((n ? n : 1) * sizeof *keys);
-    size_t *members = malloc((n ? n : 1) * sizeof *members);
-    g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
-    int *footer = calloc(n ? n : 1, sizeof *footer);
-    int *page = calloc(n ? n : 1, sizeof *page);
-    if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
-        free(keys); free(members); free(footer); free(page);
-        return -1;
-    }
     for (size_t i = 0; i < n; i++) {
         tline *l = &g->lines[i];
         if (blank_line(g, i) || l->end - l->start > REPEAT_LINE_MAX) continue;
@@ -555,23 +540,17 @@ static int mark_furniture(seg *g)
         }
         a = b;
     }
-    int prev_furniture = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (blank_line(g, i)) continue;
-        tline *l = &g->lines[i];
-        size_t len = l->end - l->start;
-        int f = page[i] || toc_link(g, i) || footer[i];
-        if (!f && len <= BACK_LINK_MAX && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
-        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= RUNNING_REPEATS) f = 1;
-        g->furniture[i] = f;
-        prev_furniture = f;
-    }
-    /* A footer a tag-stripped document keeps one cell a line ("AbbVie
-     * Inc.", "2024 Form 10-K", then the page number): short lines that
-     * recur exactly and stand, most times they occur (on FOOTER_PAGES pages
-     * at least), among the three lines right above a page number of the
-     * run.  "None." closing two or three items at a page's end is text. */
-    int *above = footer; /* reused: footer[] was folded into furniture */
+    return nk;
+}
+
+/* A footer a tag-stripped document keeps one cell a line ("AbbVie Inc.",
+ * "2024 Form 10-K", then the page number): short lines that recur exactly
+ * and stand, most times they occur (on FOOTER_PAGES pages at least), among
+ * the three lines right above a page number of the run.  "None." closing
+ * two or three items at a page's end is text.  above[] is scratch. */
+static void cell_footers(seg *g, const lkey *keys, size_t nk, const int *page, int *above)
+{
+    size_t n = g->nlines;
     memset(above, 0, n * sizeof *above);
     for (size_t i = 0; i < n; i++) {
         if (!page[i]) continue;
@@ -591,6 +570,43 @@ static int mark_furniture(seg *g)
                 if (above[keys[k].line]) g->furniture[keys[k].line] = 1;
         a = b;
     }
+}
+
+/*
+ * Page furniture: page numbers of the document's run ("12", "F-3", "1 of
+ * 2"), "Table of Contents" links, running footers (short lines with
+ * numbers that recur with different numbers climbing page by page: "Apple
+ * Inc. | 2024 Form 10-K | 23"), and running headers (short lines that
+ * recur exactly and sit right after other furniture, at the top of a page:
+ * "Alphabet Inc.").  A date repeated in several audit reports recurs with
+ * the same digits, so it is not a footer; dates or list lines that recur
+ * with other digits mid-page do not climb a page apart, so they are text.
+ */
+static int mark_furniture(seg *g)
+{
+    size_t n = g->nlines;
+    lkey *keys = malloc((n ? n : 1) * sizeof *keys);
+    size_t *members = malloc((n ? n : 1) * sizeof *members);
+    g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
+    int *footer = calloc(n ? n : 1, sizeof *footer);
+    int *page = calloc(n ? n : 1, sizeof *page);
+    if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
+        free(keys); free(members); free(footer); free(page);
+        return -1;
+    }
+    size_t nk = group_lines(g, keys, members, footer);
+    int prev_furniture = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (blank_line(g, i)) continue;
+        tline *l = &g->lines[i];
+        size_t len = l->end - l->start;
+        int f = page[i] || toc_link(g, i) || footer[i];
+        if (!f && len <= BACK_LINK_MAX && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
+        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= RUNNING_REPEATS) f = 1;
+        g->furniture[i] = f;
+        prev_furniture = f;
+    }
+    cell_footers(g, keys, nk, page, footer); /* footer[] is folded in: reused */
     free(keys);
     free(members);
     free(footer);
