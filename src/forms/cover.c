@@ -726,8 +726,8 @@ typedef struct ix_nest {
  * close tag at their depth ends.  The facts are then read in the order they
  * open (the first of each name wins), up to the first that never closes.
  * Each byte of the page is visited once, and the contents read as text are
- * held to IX_READ_PAGES times the page: 2,000 nested facts cost what 2,000 facts side
- * by side do. */
+ * short (IX_MAX_CONTENT) and held to IX_READ_PAGES times the page in all
+ * (ix_one): 2,000 nested facts cost what 2,000 facts side by side do. */
 static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
 {
     const char *p = doc->body.ptr, *e = p + doc->body.len;
