@@ -359,6 +359,40 @@ EDGR_API edgr_status edgr_document_decode(const edgr_document *d,
  */
 EDGR_API void edgr_document_bare(const char *p, size_t n, edgr_document *d);
 
+/*
+ * NAME
+ *   edgr_main_document - which document of a filing is the form itself
+ *
+ * SYNOPSIS
+ *   long edgr_main_document(const edgr_submission *s,
+ *                           const edgr_document *docs, size_t doc_count);
+ *
+ * DESCRIPTION
+ *   The one rule by which the library, the store and every command pick the
+ *   document that carries a filing's form (its items, cover page and
+ *   signatures; the one `edgr text` prints by default):
+ *
+ *   1. the first document whose <TYPE> is the submission's form type
+ *      ("10-K" in a 10-K), if it has text (HTML or plain text);
+ *   2. else the first document that has text: EDGAR lists the form first,
+ *      but a submission whose form type names none of its documents (an
+ *      "8-K/A" whose document says "8-K"), or whose form document is XML
+ *      or PDF, still has its text read;
+ *   3. else none.
+ *
+ *   `s` may be NULL (a bare document, see edgr_document_bare): rule 2 then
+ *   decides.  `docs` is usually s->docs.
+ *
+ * RETURN VALUE
+ *   The index of the main document in docs, or -1 when no document has text
+ *   (a header alone; only graphics, PDF or XML).
+ *
+ * THREADS
+ *   Reads its arguments only: any thread, on submissions no thread is
+ *   changing.
+ */
+EDGR_API long edgr_main_document(const edgr_submission *s, const edgr_document *docs, size_t doc_count);
+
 /* Names for enums, as used in the JSON output ("html", "windows-1252"). */
 EDGR_API const char *edgr_format_name(edgr_format f);
 EDGR_API const char *edgr_charset_name(edgr_charset c);

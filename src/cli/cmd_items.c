@@ -33,14 +33,12 @@ static void span_str(sink *s, edgr_span v)
     sink_json_str(s, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
 }
 
-/* The form's main document: the first whose type is the form, else the
- * first document. */
-static const edgr_document *main_doc(const filing *f, edgr_span form)
+/* The form's main document (edgr_main_document); with no document that
+ * has text, the first, which the error then names. */
+static const edgr_document *main_doc(const filing *f)
 {
-    for (size_t i = 0; i < f->doc_count; i++)
-        if (form.ptr && f->docs[i].type.len == form.len && !memcmp(f->docs[i].type.ptr, form.ptr, form.len))
-            return &f->docs[i];
-    return f->doc_count ? &f->docs[0] : NULL;
+    long m = edgr_main_document(f->sub, f->docs, f->doc_count);
+    return m >= 0 ? &f->docs[m] : f->doc_count ? &f->docs[0] : NULL;
 }
 
 /* A bare document names no form: guess from its first words. */
@@ -65,7 +63,7 @@ static int items_filing(void *user, const filing *f)
         date = edgr_get(f->sub, "filing_date");
         acc = edgr_get(f->sub, "accession_number");
     }
-    const edgr_document *d = main_doc(f, form);
+    const edgr_document *d = main_doc(f);
     if (!d)
         return nothing_to_show(f->name, f->walked, c->o, c->err, f->sub ? f->sub->header_end : 0,
                                "no document to find items in (a header only)");

@@ -11,10 +11,12 @@ typedef struct tctx {
     edgr_text text;
 } tctx;
 
-/* --doc: a sequence number, a file name, or "all". */
-int doc_selected(const char *sel, const edgr_document *d, size_t index)
+/* --doc: a sequence number, a file name, or "all"; without it, the main
+ * document (edgr_main_document), or the first when none has text (its
+ * error then says what it is). */
+static int doc_selected(const char *sel, const edgr_document *d, size_t index, long main_index)
 {
-    if (!sel) return index == 0;
+    if (!sel) return (long)index == (main_index >= 0 ? main_index : 0);
     if (!strcmp(sel, "all")) return d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT;
     char *end;
     long v = strtol(sel, &end, 10);
@@ -32,9 +34,10 @@ static int text_filing(void *user, const filing *f)
                                "no document to print (a header only)");
     edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
     to.tables = (edgr_table_style)c->o->tables;
+    long main_index = edgr_main_document(f->sub, f->docs, f->doc_count);
     for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];
-        if (!doc_selected(c->o->doc_selector, d, i)) continue;
+        if (!doc_selected(c->o->doc_selector, d, i, main_index)) continue;
         found++;
         if (c->o->doc_selector && !strcmp(c->o->doc_selector, "all"))
             sink_printf(c->out, "%s==> %lld %.*s %.*s <==\n\n", found > 1 ? "\n" : "",

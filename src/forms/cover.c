@@ -14,6 +14,30 @@
 #include "chars.h"
 #include "facts_int.h"
 
+/* ---- limits ---- */
+
+/* The cover ends at the first item or part heading, or after this many
+ * lines: the longest covers (a 10-K's, with its 12(b) table and check
+ * boxes) run to about 250 lines of text.  FX_MEMO_LINES is sized on it. */
+enum { COVER_LINES = 400 };
+/* A value is looked for this many lines above or below its caption (rule
+ * and blank lines counted, wrapped captions skipped). */
+enum { VALUE_LINE_STEPS = 4 };
+/* A value cell beside or above a caption (a state, a class of stock) is
+ * at most this long; a longer one is a sentence of the cover. */
+enum { VALUE_CELL_MAX = 60 };
+/* An address spans at most this many lines above its caption, with at
+ * most this many blank lines between them (each line its own paragraph). */
+enum { ADDRESS_LINES = 4, ADDRESS_BLANKS = 2 };
+/* Room for a joined address or telephone number; longer ones are cut at a
+ * part's end. */
+enum { ADDRESS_MAX = 1024, PHONE_MAX = 256 };
+/* A 12(b) table lists at most this many securities. */
+enum { SECURITY_ROWS = 60 };
+/* "Emerging growth company ☐" is a short cell; the sentences around the
+ * box that also name it are longer. */
+enum { EGC_CELL_MAX = 60 };
+
 /* ---- shapes ---- */
 
 /* A commission file number: 1-36598, 001-36598, 333-123456-01. */
@@ -242,7 +266,7 @@ static int caption_tail(const fx_doc *d, size_t i)
 static long value_line(const fx_doc *d, size_t i, int dir, size_t lo, size_t hi)
 {
     long j = (long)i;
-    for (int steps = 0; steps < 4; steps++) {
+    for (int steps = 0; steps < VALUE_LINE_STEPS; steps++) {
         j += dir;
         if (j < (long)lo || j >= (long)hi) return -1;
         if (rule_line(d, (size_t)j)) continue;
@@ -318,11 +342,11 @@ static void set(fx_state *st, const fx_doc *d, edgr_fact *f, const char *p, size
  * (at most four), joined with ", "; a "(Zip Code)" column joins with " ". */
 static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int zipk, edgr_facts *f)
 {
-    size_t lines[4], count = 0, blanks = 0;
-    for (size_t j = i; j > 0 && count < 4;) {
+    size_t lines[ADDRESS_LINES], count = 0, blanks = 0;
+    for (size_t j = i; j > 0 && count < ADDRESS_LINES;) {
         j--;
         if (rule_line(d, j)) { /* each line of the address may be its own paragraph */
-            if (++blanks > 2) break;
+            if (++blanks > ADDRESS_BLANKS) break;
             continue;
         }
         blanks = 0;
@@ -340,7 +364,7 @@ static void address(fx_state *st, const fx_doc *d, size_t i, int k, int m, int z
         if (fx_cells(d, i + 1, v) && wordy(v[0].p, v[0].n)) lines[count++] = i + 1;
     }
     if (!count) return;
-    char buf[1024];
+    char buf[ADDRESS_MAX];
     size_t bl = 0;
     for (size_t li = count; li-- > 0;) {
         size_t j = lines[li];
@@ -409,10 +433,10 @@ static void registrant(fx_state *st, const fx_doc *d, size_t i, size_t lo, edgr_
     set(st, d, &f->cover.registrant, p, n, (size_t)vl);
 }
 
-/* The end of the cover: the first item or part heading, or 400 lines. */
+/* The end of the cover: the first item or part heading, or COVER_LINES. */
 static size_t cover_end(const fx_doc *d)
 {
-    size_t lim = d->nlines < 400 ? d->nlines : 400;
+    size_t lim = d->nlines < COVER_LINES ? d->nlines : COVER_LINES;
     for (size_t i = 3; i < lim; i++) {
         const char *p = d->t + d->lines[i].start;
         size_t n = d->lines[i].len;
@@ -467,14 +491,15 @@ static void egc_box(const fx_doc *d, size_t lo, size_t hi, edgr_checkbox *b)
         fx_cell c[FX_MAX_CELLS];
         int m = fx_cells(d, i, c);
         for (int k = 0; k < m; k++) {
-            long at = fx_find(c[k].p, c[k].n, "emerging growth company");
+            static const char egc[] = "emerging growth company";
+            long at = fx_find(c[k].p, c[k].n, egc);
             if (at < 0) continue;
             /* the sentences around the box mention it too */
-            if (c[k].n > 60 || fx_find(c[k].p, c[k].n, "if an") >= 0 || fx_find(c[k].p, c[k].n, "whether") >= 0)
+            if (c[k].n > EGC_CELL_MAX || fx_find(c[k].p, c[k].n, "if an") >= 0 || fx_find(c[k].p, c[k].n, "whether") >= 0)
                 continue;
             int checked;
-            const char *after = c[k].p + at + 23;
-            size_t an = c[k].n - (size_t)at - 23;
+            const char *after = c[k].p + at + (sizeof egc - 1);
+            size_t an = c[k].n - (size_t)at - (sizeof egc - 1);
             while (an && (*after == ' ' || *after == ':')) { after++; an--; }
             if ((an && fx_mark(after, an, &checked)) ||
                 (k + 1 < m && fx_mark(c[k + 1].p, c[k + 1].n, &checked) == c[k + 1].n) ||
@@ -501,8 +526,8 @@ static void securities_text(fx_state *st, const fx_doc *d, size_t lo, size_t hi)
             else if (symbol < 0 && fx_find(h[k].p, h[k].n, "symbol") >= 0) symbol = k;
             else if (exch < 0 && fx_find(h[k].p, h[k].n, "exchange") >= 0) exch = k;
         }
-        if (title < 0 || exch < 0 || h[title].n > 60) continue;
-        for (size_t j = i + 1, rows = 0; j < hi && rows < 60; j++) {
+        if (title < 0 || exch < 0 || h[title].n > VALUE_CELL_MAX) continue;
+        for (size_t j = i + 1, rows = 0; j < hi && rows < SECURITY_ROWS; j++) {
             if (fx_blank(d, j)) {
                 if (rows) break;
                 continue;
@@ -543,14 +568,37 @@ typedef struct ix_ctx {
     uint64_t offset;
 } ix_ctx;
 
+/* Securities of the 12(b) table the cover names: a class of stock, notes,
+ * warrants, units, each in its own context; the longest real tables list
+ * about twenty. */
 enum { IX_MAX_CTX = 32 };
+/* dei facts read from one page: a cover has a few dozen, so this bounds
+ * the work on generated or nested junk without missing a real one. */
+enum { IX_MAX_FACTS = 2000 };
+/* The bytes of fact contents read as text, over the page's size: a cover's
+ * dei values are short and each is read once, while the contents of nested
+ * facts contain each other (see ixbrl). */
+enum { IX_READ_PAGES = 4 };
+/* ... plus this many bytes, for a page that is little but its facts. */
+enum { IX_READ_SLACK = 65536 };
+/* A fact's content is at most this long to be read: a value of the cover
+ * (a name, an address line, a check box) is short even in the markup of a
+ * filing agent; a longer content wraps other facts or a whole block. */
+enum { IX_MAX_CONTENT = 16384 };
 
 typedef struct ix_facts {
     edgr_fact name, state, file, irs, line1, line2, line3, city, prov, zip, area, local;
     edgr_checkbox boxes[5];
     ix_ctx ctx[IX_MAX_CTX];
     int nctx;
+    size_t read_budget; /* bytes of content still to be read as text */
 } ix_facts;
+
+/* The title (0), symbol (1) or exchange (2) of a security. */
+static const char **ctx_slot(ix_ctx *c, int which)
+{
+    return which == 0 ? &c->title : which == 1 ? &c->symbol : &c->exchange;
+}
 
 /* The value of attribute `name` inside tag [p, e): its span, or 0. */
 static int attr(const char *p, const char *e, const char *name, const char **v, size_t *vn)
@@ -619,8 +667,21 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
     }
     if (target && target->value) return;
     if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
-    /* the content is HTML: read it as text */
+    /* a security's context, and whether its slot is still free: asked
+     * before the content is read, which is the costly part */
+    int c = 0;
+    if (seci >= 0) {
+        while (c < x->nctx && !(strlen(x->ctx[c].ref) == rn && !memcmp(x->ctx[c].ref, ref, rn))) c++;
+        if (c == x->nctx && (x->nctx == IX_MAX_CTX || rn >= sizeof x->ctx[0].ref)) return;
+        if (c < x->nctx && *ctx_slot(&x->ctx[c], seci)) return;
+    }
+    /* the content is HTML: read it as text, if short enough to be a value
+     * and within the page's budget */
+    if (cn > IX_MAX_CONTENT) return;
+    if (cn > x->read_budget) { x->read_budget = 0; return; }
+    x->read_budget -= cn;
     const char *v = NULL;
+    st->ix_work += cn;
     edgr_status ts = edgr_html_to_text(content, cn, doc->charset, NULL, tmp);
     if (ts == EDGR_ERR_NOMEM) st->nomem = 1;
     if (ts == EDGR_OK) v = fx_str(st, tmp->data, tmp->len);
@@ -634,56 +695,93 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
         return;
     }
     if (!v) return;
-    int c = 0;
-    while (c < x->nctx && !(strlen(x->ctx[c].ref) == rn && !memcmp(x->ctx[c].ref, ref, rn))) c++;
     if (c == x->nctx) {
-        if (x->nctx == IX_MAX_CTX || rn >= sizeof x->ctx[0].ref) return;
         memset(&x->ctx[c], 0, sizeof x->ctx[c]);
         memcpy(x->ctx[c].ref, ref, rn);
         x->ctx[c].offset = off;
         x->nctx++;
     }
-    const char **slot = seci == 0 ? &x->ctx[c].title : seci == 1 ? &x->ctx[c].symbol : &x->ctx[c].exchange;
-    if (!*slot) *slot = v;
+    *ctx_slot(&x->ctx[c], seci) = v;
 }
 
-/* Scan the main document's HTML for <ix:nonNumeric name="dei:..."> facts. */
+/* A dei: fact of the page in the order its open tag comes, with its
+ * content [c, ce) once its close tag is seen (ce NULL until then). */
+typedef struct ix_open {
+    const char *lt, *c, *ce;
+    const char *name, *ref, *fmt;
+    size_t nn, rn, fn;
+} ix_open;
+
+/* The facts still open, innermost last, each with the nesting depth of its
+ * content: its close tag is the first one seen at that depth. */
+typedef struct ix_nest {
+    size_t fact;
+    long depth;
+} ix_nest;
+
+/* One pass over the main document's HTML for <ix:nonNumeric name="dei:...">
+ * facts.  Facts nest, so a fact's content runs to the close tag that
+ * matches its open tag: every open tag seen counts one level deeper, every
+ * close tag one level out, and the facts still open are a stack that a
+ * close tag at their depth ends.  The facts are then read in the order they
+ * open (the first of each name wins), up to the first that never closes.
+ * Each byte of the page is visited once, and the contents read as text are
+ * short (IX_MAX_CONTENT) and held to IX_READ_PAGES times the page in all
+ * (ix_one): 2,000 nested facts cost what 2,000 facts side by side do. */
 static void ixbrl(fx_state *st, const edgr_document *doc, ix_facts *x)
 {
     const char *p = doc->body.ptr, *e = p + doc->body.len;
     if (!p) return;
-    edgr_text tmp = {0};
-    int budget = 2000; /* dei facts are few; bounds the work on nested junk */
-    while (p < e) {
-        const char *lt = memchr(p, '<', (size_t)(e - p));
-        if (!lt) break;
-        p = lt + 1;
-        if (!fx_starts(p, (size_t)(e - p), "ix:nonnumeric")) continue;
-        const char *te = memchr(p, '>', (size_t)(e - p));
-        if (!te) break;
-        const char *name, *ref = "", *fmt = NULL;
-        size_t nn, rn = 0, fn = 0;
-        if (!attr(p, te, "name", &name, &nn) || nn < 5 || !fx_starts(name, nn, "dei:")) { p = te; continue; }
-        if (--budget < 0) break;
-        attr(p, te, "contextref", &ref, &rn);
-        attr(p, te, "format", &fmt, &fn);
-        /* the content runs to the matching close tag (facts nest) */
-        const char *c = te + 1, *q = c, *ce = NULL;
-        int depth = 1;
-        if (te[-1] == '/') { c = q = te; ce = te; depth = 0; }
-        while (depth && q < e) {
-            const char *l2 = memchr(q, '<', (size_t)(e - q));
-            if (!l2) break;
-            q = l2 + 1;
-            if (fx_starts(q, (size_t)(e - q), "ix:nonnumeric")) depth++;
-            else if (fx_starts(q, (size_t)(e - q), "/ix:nonnumeric") && --depth == 0) ce = l2;
+    st->ix_work += (uint64_t)(e - p);
+    ix_open *facts = NULL;
+    ix_nest *open = NULL;
+    size_t nfacts = 0, cap_facts = 0, nopen = 0, cap_open = 0;
+    long depth = 0;            /* open tags seen less close tags         */
+    int budget = IX_MAX_FACTS; /* dei facts read; later ones are not     */
+    int reading = 1;           /* 0: no later fact opens                  */
+    const char *resume = p;    /* the next fact's open tag starts here on */
+    size_t pending = SIZE_MAX; /* a fact whose open tag ends at `resume` */
+    for (const char *lt; p < e && (lt = memchr(p, '<', (size_t)(e - p))) != NULL; p = lt + 1) {
+        const char *r = lt + 1;
+        if (pending != SIZE_MAX && lt > resume) { /* its content starts */
+            if (fx_grow(st, (void **)&open, &cap_open, nopen, sizeof *open)) break;
+            open[nopen++] = (ix_nest){pending, depth};
+            pending = SIZE_MAX;
         }
-        if (!ce) break;
-        ix_one(st, x, &tmp, doc, name + 4, nn - 4, ref, rn, fmt, fn, c, (size_t)(ce - c),
-               doc->body_offset + (uint64_t)(lt - doc->body.ptr));
-        p = te;
+        if (fx_starts(r, (size_t)(e - r), "/ix:nonnumeric")) {
+            while (nopen && open[nopen - 1].depth == depth) facts[open[--nopen].fact].ce = lt;
+            depth--;
+            continue;
+        }
+        if (!fx_starts(r, (size_t)(e - r), "ix:nonnumeric")) continue;
+        depth++;
+        if (!reading || lt < resume) continue; /* inside the open tag of a fact */
+        const char *te = memchr(r, '>', (size_t)(e - r));
+        if (!te) { reading = 0; continue; }
+        resume = te;
+        const char *name;
+        size_t nn;
+        if (!attr(r, te, "name", &name, &nn) || nn < 5 || !fx_starts(name, nn, "dei:")) continue;
+        if (--budget < 0) { reading = 0; continue; }
+        if (fx_grow(st, (void **)&facts, &cap_facts, nfacts, sizeof *facts)) break;
+        ix_open *f = &facts[nfacts];
+        *f = (ix_open){.lt = lt, .c = te + 1, .name = name + 4, .nn = nn - 4, .ref = ""};
+        attr(r, te, "contextref", &f->ref, &f->rn);
+        attr(r, te, "format", &f->fmt, &f->fn);
+        if (te[-1] == '/') f->c = f->ce = te; /* <ix:nonNumeric .../>: no content */
+        else pending = nfacts;
+        nfacts++;
+    }
+    edgr_text tmp = {0};
+    for (size_t i = 0; i < nfacts && !st->nomem; i++) {
+        const ix_open *f = &facts[i];
+        if (!f->ce) break; /* never closes: it and the facts after it are unread */
+        ix_one(st, x, &tmp, doc, f->name, f->nn, f->ref, f->rn, f->fmt, f->fn, f->c, (size_t)(f->ce - f->c),
+               doc->body_offset + (uint64_t)(f->lt - doc->body.ptr));
     }
     edgr_text_free(&tmp);
+    free(facts);
+    free(open);
 }
 
 static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
@@ -694,7 +792,7 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
     if (x->file.value) cv->file_number = x->file;
     if (x->irs.value) cv->irs_number = x->irs;
     if (x->line1.value || x->city.value) {
-        char buf[1024];
+        char buf[ADDRESS_MAX];
         size_t bl = 0;
         const edgr_fact *parts[] = {&x->line1, &x->line2, &x->line3, &x->city, &x->prov, &x->zip};
         for (size_t i = 0; i < 6; i++) {
@@ -711,7 +809,7 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
         cv->address = (edgr_fact){fx_str(st, buf, bl), EDGR_FACT_IXBRL, first->offset};
     }
     if (x->local.value) {
-        char buf[256];
+        char buf[PHONE_MAX];
         const char *a = x->area.value;
         size_t al = a ? strlen(a) : 0;
         int paren = al == 3 && sc_is_digit(a[0]) && sc_is_digit(a[1]) && sc_is_digit(a[2]);
@@ -763,10 +861,35 @@ static void from_header(fx_state *st, const edgr_submission *s, edgr_fact *f, co
     }
 }
 
-void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
-              edgr_facts *f)
+/* The state of incorporation for the caption in cell k of line i: before
+ * the caption in its cell, in the same column above or below, or a
+ * jurisdiction anywhere in the line above or below. */
+static void incorporation(fx_state *st, const fx_doc *d, size_t i, const fx_cell *c, int k, int m, size_t lo,
+                          size_t hi, edgr_cover *cv)
 {
-    size_t lo = 0, hi = cover_end(d);
+    size_t bl;
+    if (before_caption(c[k].p, c[k].n, &bl) && jurisdiction(c[k].p, bl))
+        set(st, d, &cv->incorporation, c[k].p, bl, i);
+    for (int dir = -1; dir <= 1 && !cv->incorporation.value; dir += 2) {
+        long vl = value_line(d, i, dir, lo, hi);
+        if (vl < 0) continue;
+        fx_cell w[FX_MAX_CELLS];
+        int mv = fx_cells(d, (size_t)vl, w);
+        if (mv == m && wordy(w[k].p, w[k].n) && w[k].n < VALUE_CELL_MAX && (jurisdiction(w[k].p, w[k].n) || m > 1)) {
+            set(st, d, &cv->incorporation, w[k].p, w[k].n, (size_t)vl);
+            continue;
+        }
+        for (int j = 0; j < mv; j++)
+            if (w[j].n < VALUE_CELL_MAX && jurisdiction(w[j].p, w[j].n) && wordy(w[j].p, w[j].n)) {
+                set(st, d, &cv->incorporation, w[j].p, w[j].n, (size_t)vl);
+                break;
+            }
+    }
+}
+
+/* The cover's text, line by line: each caption cell calls for its value. */
+static void captions(fx_state *st, const fx_doc *d, size_t lo, size_t hi, edgr_facts *f)
+{
     edgr_cover *cv = &f->cover;
     for (size_t i = lo; i < hi; i++) {
         fx_cell c[FX_MAX_CELLS];
@@ -796,33 +919,19 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
                 if (!cv->address.value) address(st, d, i, k, m, zipk, f);
                 break;
             case L_STATE:
-                if (!cv->incorporation.value) {
-                    size_t bl;
-                    if (before_caption(c[k].p, c[k].n, &bl) && jurisdiction(c[k].p, bl))
-                        set(st, d, &cv->incorporation, c[k].p, bl, i);
-                    for (int dir = -1; dir <= 1 && !cv->incorporation.value; dir += 2) {
-                        long vl = value_line(d, i, dir, lo, hi);
-                        if (vl < 0) continue;
-                        fx_cell w[FX_MAX_CELLS];
-                        int mv = fx_cells(d, (size_t)vl, w);
-                        if (mv == m && wordy(w[k].p, w[k].n) && w[k].n < 60 &&
-                            (jurisdiction(w[k].p, w[k].n) || m > 1)) {
-                            set(st, d, &cv->incorporation, w[k].p, w[k].n, (size_t)vl);
-                            continue;
-                        }
-                        for (int j = 0; j < mv; j++)
-                            if (w[j].n < 60 && jurisdiction(w[j].p, w[j].n) && wordy(w[j].p, w[j].n)) {
-                                set(st, d, &cv->incorporation, w[j].p, w[j].n, (size_t)vl);
-                                break;
-                            }
-                    }
-                }
+                if (!cv->incorporation.value) incorporation(st, d, i, c, k, m, lo, hi, cv);
                 break;
             default:
                 break;
             }
         }
     }
+}
+
+/* The check boxes of an 8-K's cover (Rules 425, 14a-12, 14d-2(b),
+ * 13e-4(c)) and the emerging growth company box. */
+static void boxes(const fx_doc *d, size_t lo, size_t hi, edgr_cover *cv)
+{
     static const char *const k425[] = {"Rule 425", "230.425", NULL};
     static const char *const k14a[] = {"Rule 14a-12", "240.14a-12", NULL};
     static const char *const k14d[] = {"14d-2(b)", "14d-2 (b)", NULL};
@@ -832,15 +941,31 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
     box(d, lo, hi, k14d, &cv->pre_commencement_tender);
     box(d, lo, hi, k13e, &cv->pre_commencement_issuer);
     egc_box(d, lo, hi, &cv->emerging_growth);
-    securities_text(st, d, lo, hi);
+}
 
+/* The inline XBRL dei: facts of an HTML main document, over the text's. */
+static void inline_xbrl(fx_state *st, const edgr_document *main, edgr_facts *f)
+{
+    ix_facts *x = calloc(1, sizeof *x);
+    if (!x) { st->nomem = 1; return; }
+    for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
+    x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
+    ixbrl(st, main, x);
+    ix_apply(st, x, f);
+    free(x);
+}
+
+void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
+              edgr_facts *f)
+{
+    size_t lo = 0, hi = cover_end(d);
+    edgr_cover *cv = &f->cover;
+    captions(st, d, lo, hi, f);
+    boxes(d, lo, hi, cv);
+    securities_text(st, d, lo, hi);
     if (main && main->format == EDGR_FMT_HTML) {
-        ix_facts *x = calloc(1, sizeof *x);
-        if (!x) { st->nomem = 1; return; }
-        for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
-        ixbrl(st, main, x);
-        ix_apply(st, x, f);
-        free(x);
+        inline_xbrl(st, main, f);
+        if (st->nomem) return;
     }
     from_header(st, s, &cv->registrant, "filer.0.company_data.conformed_name", 0);
     from_header(st, s, &cv->file_number, "filer.0.filing_values.file_number", 0);

@@ -1,6 +1,7 @@
-/* Internals shared by the facts readers (cover.c, signatures.c,
- * exhibits.c, facts.c): the main document's text as lines of cells, a string
- * arena, growable arrays and small matchers. */
+/* Internals of the facts readers: the kit they share (facts_kit.c: the
+ * main document's text as lines of cells, a string arena, growable arrays
+ * and small matchers), the state of the entry point (facts.c), and the
+ * readers it runs (cover.c, signatures.c, exhibits.c). */
 #ifndef EDGR_FACTS_INT_H
 #define EDGR_FACTS_INT_H
 
@@ -59,7 +60,17 @@ typedef struct fx_state {
     edgr_exhibit_entry *xe;
     size_t xe_n, xe_cap;
     int nomem;
+    /* Bytes the inline-XBRL reader went over for the last filing: its
+     * scans of the page and the fact contents it read as text.  Tests
+     * hold it linear in the page (tests/unit/test_facts.c). */
+    uint64_t ix_work;
 } fx_state;
+
+/* Free the arena's blocks but the first, which is kept for the next filing. */
+void fx_arena_reset(fx_state *st);
+/* Cut d's text (d->t, d->n) into st->lines, and the first FX_MEMO_LINES
+ * into cells; sets d->lines, d->nlines and the memo. */
+void fx_doc_lines(fx_state *st, fx_doc *d);
 
 /* A copy of p[0..n) in the arena, trimmed, white space collapsed to single
  * spaces; NULL when empty or out of memory (st->nomem is then set). */

@@ -26,40 +26,13 @@
 
 #include "buf.h"
 #include "edgr/items.h"
-#include "items_int.h"
+#include "items_kit.h"
 #include "scan.h"
 #include "xref.h"
 
 /* ------------------------------------------------------------------------
- * Words and lines.
- * ---------------------------------------------------------------------- */
-
-/* Width of a blank at p: ASCII blanks, and the Unicode spaces and
- * invisible characters HTML filings put in headings (no-break, thin and
- * zero-width spaces, BOM).  0 if none. */
-static size_t blank_at(const char *p, const char *end)
-{
-    unsigned char c = (unsigned char)*p;
-    /* '\n' only inside a heading joined from two lines (lone_heading_word) */
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n') return 1;
-    if (c == 0xC2 && end - p >= 2 && (unsigned char)p[1] == 0xA0) return 2;
-    if (c == 0xE2 && end - p >= 3 && (unsigned char)p[1] == 0x80) {
-        unsigned char d = (unsigned char)p[2];
-        if (d <= 0x8B || d == 0xAF) return 3;         /* U+2000-U+200B, U+202F */
-    }
-    if (c == 0xEF && end - p >= 3 && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) return 3;
-    return 0;
-}
-
-size_t items_skip_blanks(const char *s, size_t i, size_t e)
-{
-    size_t k;
-    while (i < e && (k = blank_at(s + i, s + e))) i += k;
-    return i;
-}
-
-/* ------------------------------------------------------------------------
- * Item codes and their canonical order.
+ * Known titles.  (Item codes, blanks, page numbers and the other readers
+ * xref.c shares are in items_kit.c.)
  * ---------------------------------------------------------------------- */
 
 typedef struct title_def {
@@ -90,7 +63,7 @@ static const title_def TITLES_10K[] = {
     {140, "Principal Accountant Fees and Services"}, {140, "Principal Accounting Fees and Services"},
     {150, "Exhibits and Financial Statement Schedules"}, {150, "Exhibit and Financial Statement Schedules"},
     {150, "Exhibits, Financial Statement Schedules"}, {160, "Form 10-K Summary"},
-    /* Regulation AB (see REG_AB) */
+    /* Regulation AB (see REG_AB, items_kit.c) */
     {45, "Significant Obligors of Pool Assets"},
     {46, "Credit Enhancement and Other Support, Except for Certain Derivatives Instruments"},
     {47, "Certain Derivatives Instruments"}, {48, "Legal Proceedings"},
@@ -152,94 +125,39 @@ static const title_def TITLES_8K[] = {
     {701, "Regulation FD Disclosure"}, {801, "Other Events"}, {901, "Financial Statements and Exhibits"},
 };
 
-/* The Regulation AB items an asset-backed issuer's 10-K gives in place of
- * Items 1-14 (General Instruction J), with the key that puts each where
- * the instruction places it: 1112(b)-1117 after Item 4 in Part I, 1119-1123
- * after Item 14 in Part III. */
-static const struct { int number, key; } REG_AB[] = {
-    {1112, 45}, {1114, 46}, {1115, 47}, {1117, 48}, {1119, 145}, {1122, 146}, {1123, 147},
-};
-
-/* "1112(b)", "1114(b)(2)": a Regulation AB item with its paragraph, or -1. */
-static int reg_ab_code(const char *s, size_t *pos, size_t end, char code[16])
-{
-    size_t i = *pos;
-    uint64_t u;
-    if (sc_parse_uint(s + i, end - i, 4, UINT64_MAX, &u) != 4) return -1;
-    int num = (int)u;
-    i += 4;
-    if (i < end && sc_is_digit((unsigned char)s[i])) return -1;
-    int key = -1;
-    for (size_t k = 0; k < sizeof REG_AB / sizeof REG_AB[0]; k++)
-        if (REG_AB[k].number == num) key = REG_AB[k].key;
-    if (key < 0) return -1;
-    /* up to two paragraph marks: "(b)", "(2)" */
-    for (int m = 0; m < 2 && i + 2 < end && s[i] == '(' && sc_is_alnum((unsigned char)s[i + 1]) && s[i + 2] == ')'; m++)
-        i += 3;
-    size_t n = i - *pos;
-    memcpy(code, s + *pos, n); /* at most 4 + 6 bytes */
-    code[n] = '\0';
-    *pos = i;
-    return key;
-}
-
-/* Parse an item code at s[*pos..end): "1A", "7.01", "9A(T)", "5".  Returns
- * the key in the form's order (see above; 8-K: 7.01 = 701, legacy 5 = 5),
- * or -1.  Sets *pos past the code and writes the code text. */
-int items_parse_code(const char *s, size_t *pos, size_t end, edgr_form_kind kind, int legacy, char code[16])
-{
-    size_t i = *pos;
-    if (kind == EDGR_FORM_10K && i + 3 < end && s[i] == '1' && s[i + 1] == '1' && sc_is_digit((unsigned char)s[i + 2]) &&
-        sc_is_digit((unsigned char)s[i + 3]))
-        return reg_ab_code(s, pos, end, code);
-    uint64_t u;
-    int digits = (int)sc_parse_uint(s + i, end > i ? end - i : 0, 3, UINT64_MAX, &u);
-    int num = (int)u;
-    i += (size_t)digits;
-    if (!digits || (i < end && sc_is_digit((unsigned char)s[i]))) return -1;
-    int key = -1;
-    size_t n = 0;
-    if (kind == EDGR_FORM_8K) {
-        if (!legacy && i + 2 < end && s[i] == '.' && sc_is_digit((unsigned char)s[i + 1]) &&
-            sc_is_digit((unsigned char)s[i + 2]) && !(i + 3 < end && sc_is_digit((unsigned char)s[i + 3]))) {
-            int minor = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
-            if (num < 1 || num > 9 || minor < 1 || minor > 9) return -1;
-            key = num * 100 + minor;
-            memcpy(code, s + *pos, 4);
-            n = 4;
-            i += 3;
-        } else if (legacy) {
-            if (num < 1 || num > 13) return -1;
-            if (i + 1 < end && s[i] == '.' && sc_is_digit((unsigned char)s[i + 1])) return -1;
-            key = num;
-            n = (size_t)digits;
-            memcpy(code, s + *pos, n);
-        } else return -1;
-    } else {
-        int letter = 0;
-        if (i < end && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'd') &&
-            !(i + 1 < end && ((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z'))) {
-            letter = (s[i] | 32) - 'a' + 1;
-            i++;
-        }
-        if (i + 2 < end && s[i] == '(' && (s[i + 1] | 32) == 't' && s[i + 2] == ')') i += 3; /* 9A(T) */
-        if (num < 1 || (kind == EDGR_FORM_10K && num > 16) || (kind == EDGR_FORM_10Q && num > 6)) return -1;
-        if (i < end && s[i] == '.' && i + 1 < end && sc_is_digit((unsigned char)s[i + 1])) return -1;
-        key = num * 10 + letter;
-        n = (size_t)digits;
-        memcpy(code, s + *pos, n);
-        if (letter) code[n++] = (char)('A' + letter - 1);
-    }
-    code[n] = '\0';
-    *pos = i;
-    return key;
-}
-
 /* A line of wrapped prose is at least this long. */
 enum { PROSE_LINE = 40 };
 /* A title on a line of its own is at most this long; a longer line that is
  * not made of the title's words is running text. */
 enum { TITLE_LINE_MAX = 100 };
+/* A line that recurs this often is a running header or footer (when it
+ * sits at a page's top, or is a heading: one on every page is no heading). */
+enum { RUNNING_REPEATS = 3 };
+/* Lines longer than this are never counted as recurring: running headers,
+ * footers and links are short, and sentences may repeat. */
+enum { REPEAT_LINE_MAX = 100 };
+/* A "Table of Contents" link, the running header beside it included, and a
+ * "Back to ..." link are at most this long. */
+enum { TOC_LINK_MAX = 60, BACK_LINK_MAX = 40 };
+/* After a title matched on the heading's line, a rest of the line longer
+ * than this that is not made of title words is the body, run in. */
+enum { HEADING_REST_MAX = 40 };
+/* A heading line longer than this with an unknown title is heading then
+ * body: the title ends at its first full stop. */
+enum { HEADING_BODY_LINE = 150 };
+/* A 10-K or 10-Q heading line is at most this long; a longer line that
+ * opens "Item 7 ..." is prose (an 8-K's run-in headings may be longer). */
+enum { HEADING_LINE_MAX = 300 };
+/* "ITEM X." lines (a letter, no code) that end the item before them are
+ * at most this long. */
+enum { LETTERED_ITEM_MAX = 120 };
+/* The sentence opening a signature block without its heading ("Pursuant
+ * to the requirements of the Securities Exchange Act of 1934, ... signed")
+ * is longer than this. */
+enum { SIGNATURE_SENTENCE_MIN = 60 };
+/* An 8-K's "Date of Report" is in the cover's first lines, and its date
+ * within this many words. */
+enum { COVER_REPORT_LINES = 200, DATE_WORDS = 48 };
 
 /* Line i carries on the sentence of the line right above it (no blank
  * line between, and that line ends inside a sentence): wrapped prose in a
@@ -260,75 +178,6 @@ static const char *part_name(int part)
 {
     static const char *const names[] = {"", "I", "II", "III", "IV"};
     return part >= 1 && part <= 4 ? names[part] : "";
-}
-
-int items_part_of_10k(int key)
-{
-    int num = key / 10;
-    return num <= 4 ? 1 : num <= 9 ? 2 : num <= 14 ? 3 : 4;
-}
-
-/* "PART II", "Part I - Financial Information", "PART IV." -> 1..4, else 0. */
-int items_part_heading(const char *s, size_t b, size_t e)
-{
-    if (e - b < 6 || e - b > 100 || !sc_eq_upper(s + b, 4, "PART")) return 0;
-    size_t i = b + 4;
-    if (i >= e || (!sc_is_blank((unsigned char)s[i]) && s[i] != '\n')) return 0;
-    while (i < e && (sc_is_blank((unsigned char)s[i]) || s[i] == '\n')) i++;
-    size_t r = i;
-    while (i < e && (s[i] == 'I' || s[i] == 'V')) i++;
-    if (i == r || (i < e && sc_is_alnum((unsigned char)s[i]))) return 0;
-    size_t n = i - r;
-    int part = 0;
-    if (n == 1 && s[r] == 'I') part = 1;
-    else if (n == 2 && s[r] == 'I' && s[r + 1] == 'I') part = 2;
-    else if (n == 3 && memcmp(s + r, "III", 3) == 0) part = 3;
-    else if (n == 2 && s[r] == 'I' && s[r + 1] == 'V') part = 4;
-    if (!part) return 0;
-    /* The numeral stands alone or is followed by a title or a dash, colon
-     * or full stop.  "Part II, Item 8 of this report" and "Part II of the
-     * Form" are prose that happens to open a line. */
-    i = items_skip_blanks(s, i, e);
-    if (i < e && (s[i] == ',' || s[i] == ';' || (s[i] >= 'a' && s[i] <= 'z'))) return 0;
-    return part;
-}
-
-/* "SIGNATURE", "SIGNATURES", "Signatures:" or "POWER OF ATTORNEY" alone
- * on a line: what follows the last item. */
-int items_signature_heading(const char *s, size_t b, size_t e)
-{
-    while (e > b && (s[e - 1] == ':' || s[e - 1] == '.')) e--;
-    return (e - b == 9 && sc_eq_upper(s + b, 9, "SIGNATURE")) ||
-           (e - b == 10 && sc_eq_upper(s + b, 10, "SIGNATURES")) ||
-           (e - b == 17 && sc_eq_upper(s + b, 17, "POWER OF ATTORNEY"));
-}
-
-/* A page number, alone or closing a line after a gap: "12", "F-3", "ii",
- * "Page 4", "- 7 -".  Used for page furniture and table-of-contents rows. */
-int items_page_token(const char *s, size_t b, size_t e)
-{
-    while (b < e && (s[b] == '-' || s[b] == '(' || sc_is_blank((unsigned char)s[b]))) b++;
-    while (e > b && (s[e - 1] == '-' || s[e - 1] == ')' || s[e - 1] == '.' || sc_is_blank((unsigned char)s[e - 1]))) e--;
-    {   /* "1 of 2" */
-        size_t i = b;
-        while (i < e && sc_is_digit((unsigned char)s[i])) i++;
-        if (i > b && i - b <= 3 && e - i >= 4 && e - i <= 7 && sc_starts_upper(s + i, e - i, " OF ")) {
-            size_t k = i + 4;
-            while (k < e && sc_is_digit((unsigned char)s[k])) k++;
-            if (k == e) return 1;
-        }
-    }
-    if (e - b > 5 && sc_eq_upper(s + b, 5, "PAGE ")) b += 5;
-    if (b >= e || e - b > 8) return 0;
-    size_t i = b;
-    if (i + 1 < e && sc_is_alpha((unsigned char)s[i]) && s[i + 1] == '-') i += 2;
-    size_t d = i;
-    while (i < e && sc_is_digit((unsigned char)s[i])) i++;
-    if (i == e && i > d && i - d <= 3) return 1;
-    if (i > d) return 0;
-    for (i = b; i < e; i++)
-        if (!strchr("ivxIVX", s[i])) return 0;
-    return e - b <= 5;
 }
 
 /* A table-of-contents row: the line ends with a page number set apart by
@@ -501,7 +350,8 @@ static int toc_link(const seg *g, size_t i)
 {
     const tline *l = &g->lines[i];
     size_t len = l->end - l->start;
-    if (len < 17 || len > 60 || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS")) return 0;
+    if (len < sizeof "TABLE OF CONTENTS" - 1 || len > TOC_LINK_MAX || !sc_starts_upper(g->s + l->start, len, "TABLE OF CONTENTS"))
+        return 0;
     /* The heading of a real index (followed, perhaps after a date line,
      * by "Page" or rows ending in page numbers) is not furniture. */
     size_t k = i;
@@ -659,31 +509,16 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/*
- * Page furniture: page numbers of the document's run ("12", "F-3", "1 of
- * 2"), "Table of Contents" links, running footers (short lines with
- * numbers that recur with different numbers climbing page by page: "Apple
- * Inc. | 2024 Form 10-K | 23"), and running headers (short lines that
- * recur exactly and sit right after other furniture, at the top of a page:
- * "Alphabet Inc.").  A date repeated in several audit reports recurs with
- * the same digits, so it is not a footer; dates or list lines that recur
- * with other digits mid-page do not climb a page apart, so they are text.
- */
-static int mark_furniture(seg *g)
+/* The short lines, hashed with digits masked and raw, sorted so that
+ * lines alike are neighbours; sets g->repeats (how often each line's
+ * exact text recurs) and footer[] (lines alike but for numbers that climb
+ * page by page).  Returns how many keys. */
+static size_t group_lines(seg *g, lkey *keys, size_t *members, int *footer)
 {
     size_t n = g->nlines, nk = 0;
-    lkey *keys = malloc((n ? n : 1) * sizeof *keys);
-    size_t *members = malloc((n ? n : 1) * sizeof *members);
-    g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
-    int *footer = calloc(n ? n : 1, sizeof *footer);
-    int *page = calloc(n ? n : 1, sizeof *page);
-    if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
-        free(keys); free(members); free(footer); free(page);
-        return -1;
-    }
     for (size_t i = 0; i < n; i++) {
         tline *l = &g->lines[i];
-        if (blank_line(g, i) || l->end - l->start > 100) continue;
+        if (blank_line(g, i) || l->end - l->start > REPEAT_LINE_MAX) continue;
         keys[nk++] = (lkey){line_hash(g->s, l->start, l->end, 1), line_hash(g->s, l->start, l->end, 0), i};
     }
     qsort(keys, nk, sizeof *keys, cmp_lkey);
@@ -698,7 +533,7 @@ static int mark_furniture(seg *g)
                 for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (int)(r - k);
             }
         }
-        if (b - a >= 3 && variants >= 2) {
+        if (b - a >= RUNNING_REPEATS && variants >= 2) {
             for (size_t k = a; k < b; k++) members[k - a] = keys[k].line;
             qsort(members, b - a, sizeof *members, cmp_size);
             if (numbers_climb(g, members, b - a))
@@ -706,23 +541,17 @@ static int mark_furniture(seg *g)
         }
         a = b;
     }
-    int prev_furniture = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (blank_line(g, i)) continue;
-        tline *l = &g->lines[i];
-        size_t len = l->end - l->start;
-        int f = page[i] || toc_link(g, i) || footer[i];
-        if (!f && len <= 40 && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
-        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= 3) f = 1;
-        g->furniture[i] = f;
-        prev_furniture = f;
-    }
-    /* A footer a tag-stripped document keeps one cell a line ("AbbVie
-     * Inc.", "2024 Form 10-K", then the page number): short lines that
-     * recur exactly and stand, most times they occur (on FOOTER_PAGES pages
-     * at least), among the three lines right above a page number of the
-     * run.  "None." closing two or three items at a page's end is text. */
-    int *above = footer; /* reused: footer[] was folded into furniture */
+    return nk;
+}
+
+/* A footer a tag-stripped document keeps one cell a line ("AbbVie Inc.",
+ * "2024 Form 10-K", then the page number): short lines that recur exactly
+ * and stand, most times they occur (on FOOTER_PAGES pages at least), among
+ * the three lines right above a page number of the run.  "None." closing
+ * two or three items at a page's end is text.  above[] is scratch. */
+static void cell_footers(seg *g, const lkey *keys, size_t nk, const int *page, int *above)
+{
+    size_t n = g->nlines;
     memset(above, 0, n * sizeof *above);
     for (size_t i = 0; i < n; i++) {
         if (!page[i]) continue;
@@ -742,42 +571,48 @@ static int mark_furniture(seg *g)
                 if (above[keys[k].line]) g->furniture[keys[k].line] = 1;
         a = b;
     }
+}
+
+/*
+ * Page furniture: page numbers of the document's run ("12", "F-3", "1 of
+ * 2"), "Table of Contents" links, running footers (short lines with
+ * numbers that recur with different numbers climbing page by page: "Apple
+ * Inc. | 2024 Form 10-K | 23"), and running headers (short lines that
+ * recur exactly and sit right after other furniture, at the top of a page:
+ * "Alphabet Inc.").  A date repeated in several audit reports recurs with
+ * the same digits, so it is not a footer; dates or list lines that recur
+ * with other digits mid-page do not climb a page apart, so they are text.
+ */
+static int mark_furniture(seg *g)
+{
+    size_t n = g->nlines;
+    lkey *keys = malloc((n ? n : 1) * sizeof *keys);
+    size_t *members = malloc((n ? n : 1) * sizeof *members);
+    g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
+    int *footer = calloc(n ? n : 1, sizeof *footer);
+    int *page = calloc(n ? n : 1, sizeof *page);
+    if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
+        free(keys); free(members); free(footer); free(page);
+        return -1;
+    }
+    size_t nk = group_lines(g, keys, members, footer);
+    int prev_furniture = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (blank_line(g, i)) continue;
+        tline *l = &g->lines[i];
+        size_t len = l->end - l->start;
+        int f = page[i] || toc_link(g, i) || footer[i];
+        if (!f && len <= BACK_LINK_MAX && sc_starts_upper(g->s + l->start, len, "BACK TO ")) f = 1;
+        if (!f && prev_furniture && len <= RUNNING_LINE_MAX && g->repeats[i] >= RUNNING_REPEATS) f = 1;
+        g->furniture[i] = f;
+        prev_furniture = f;
+    }
+    cell_footers(g, keys, nk, page, footer); /* footer[] is folded in: reused */
     free(keys);
     free(members);
     free(footer);
     free(page);
     return 0;
-}
-
-/* Trim furniture and blank lines from both ends of [b, e) (text offsets),
- * using the line table. */
-void items_trim_body(const seg *g, size_t *pb, size_t *pe)
-{
-    size_t b = *pb, e = *pe;
-    /* line index of b: first line with start >= b, or containing b */
-    size_t lo = 0, hi = g->nlines;
-    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end < b) lo = m + 1; else hi = m; }
-    for (size_t i = lo; i < g->nlines && g->lines[i].start < e; i++) {
-        const tline *l = &g->lines[i];
-        size_t ls = l->start > b ? l->start : b;
-        if (l->end <= ls) continue;                 /* blank (or consumed) */
-        if (g->furniture[i] && ls == l->start) continue;
-        b = ls;
-        break;
-    }
-    lo = 0, hi = g->nlines;
-    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].start < e) lo = m + 1; else hi = m; }
-    for (size_t i = lo; i-- > 0;) {
-        const tline *l = &g->lines[i];
-        if (l->end <= b) { e = b; break; }
-        if (l->start >= e || l->end == l->start) continue;
-        if (g->furniture[i] && l->start >= b) continue;
-        e = l->end < e ? l->end : e;
-        break;
-    }
-    if (e < b) e = b;
-    *pb = b;
-    *pe = e;
 }
 
 /* The line table kept in edgr_items.priv for edgr_item_text, and the
@@ -789,13 +624,6 @@ typedef struct lines_keep {
     item_span *spans;
     size_t nspans;
 } lines_keep;
-
-int items_push(edgr_items *out, const edgr_item *it)
-{
-    if (arr_reserve(&out->items, &out->cap, out->count + 1, sizeof *out->items, 0)) return -1;
-    out->items[out->count++] = *it;
-    return 0;
-}
 
 static const title_def *titles_for(edgr_form_kind kind, size_t *n)
 {
@@ -818,6 +646,12 @@ static size_t title_limit(const seg *g, size_t line)
     return g->lines[i].end;
 }
 
+/* A line is a title's (wrapped, or a variant wording) when this share of
+ * its words, in percent, are words of the title. */
+enum { TITLE_WORDS_PCT = 70 };
+/* A title wraps onto lines of at most this length. */
+enum { TITLE_WRAP_MAX = 120 };
+
 /* 1 if most words of [b, e) are words of a known title of `key`. */
 static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind kind)
 {
@@ -834,7 +668,7 @@ static int title_words(const seg *g, size_t b, size_t e, int key, edgr_form_kind
         }
         hits += hit;
     }
-    return words && hits * 10 >= words * 7;
+    return words && hits * 100 >= words * TITLE_WORDS_PCT;
 }
 
 /* The last word of line a and the first of line b are consecutive words
@@ -874,7 +708,7 @@ static size_t title_continues(const seg *g, size_t li, int key, edgr_form_kind k
         while (k < g->nlines && g->lines[k].end == g->lines[k].start) k++;
         if (k >= g->nlines) break;
         const tline *l = &g->lines[k];
-        if (l->end - l->start > 120 || !title_words(g, l->start, l->end, key, kind) || !carries_on(g, li, k, key, kind))
+        if (l->end - l->start > TITLE_WRAP_MAX || !title_words(g, l->start, l->end, key, kind) || !carries_on(g, li, k, key, kind))
             break;
         li = k;
     }
@@ -937,7 +771,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         int paren = 0;
         for (size_t k = best_after; k < rest; k++) paren |= s[k] == '(';
         paren = paren && close > rest && s[close - 1] == ')';
-        if (!paren && rest < tl->end && tl->end - rest > 40 && !title_words(g, rest, tl->end, key, kind)) return rest;
+        if (!paren && rest < tl->end && tl->end - rest > HEADING_REST_MAX && !title_words(g, rest, tl->end, key, kind)) return rest;
         if (rest < tl->end) *title_end = tl->end;
         if (best_words < best_total) { /* a variant wording, wrapped */
             size_t k = title_continues(g, li, key, kind);
@@ -948,7 +782,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     if (pos < l->end) {
         /* Unknown title on the line.  A long line is heading then body:
          * the title ends at the first sentence end. */
-        if (l->end - l->start > 150) {
+        if (l->end - l->start > HEADING_BODY_LINE) {
             for (size_t k = pos; k + 1 < l->end; k++)
                 if (s[k] == '.' && s[k + 1] == ' ' && k - pos > 8) {
                     *title_end = k + 1;
@@ -964,7 +798,7 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
     if (nx < g->nlines) {
         const tline *t2 = &g->lines[nx];
         size_t len = t2->end - t2->start;
-        if (len && len <= 100 && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
+        if (len && len <= TITLE_LINE_MAX && s[t2->end - 1] != '.' && !sc_starts_upper(s + t2->start, len, "ITEM") &&
             !items_part_heading(s, t2->start, t2->end)) {
             *title = t2->start;
             *title_end = t2->end;
@@ -972,18 +806,6 @@ static size_t heading_end(const seg *g, const cand *c, edgr_form_kind kind, size
         }
     }
     return l->end;
-}
-
-/* The source offset just past the text that ends at `pos`: where the next
- * line comes from, or the end of the source. */
-uint64_t items_source_after(const seg *g, const edgr_text *t, size_t pos)
-{
-    size_t lo = 0, hi = g->nlines;
-    while (lo < hi) { size_t m = (lo + hi) / 2; if (g->lines[m].end < pos) lo = m + 1; else hi = m; }
-    for (size_t i = lo + 1; i < g->nlines; i++)
-        if (g->lines[i].start >= pos && g->lines[i].end > g->lines[i].start)
-            return edgr_text_source_offset(t, g->lines[i].start);
-    return t->src_end;
 }
 
 /* A heading followed by this many words before the next heading has a
@@ -1124,6 +946,10 @@ static int lone_heading_word(const char *s, const tline *prev, size_t raw, size_
     return 0;
 }
 
+/* The 8-K items were renumbered (1.01-9.01) by the rules effective
+ * 2004-08-23 (docs/edgar-format.md 4.1); before, Items 1-12. */
+enum { LEGACY_8K_UNTIL = 20040823 };
+
 static int parse_date8(const char *d)
 {
     if (!d) return 0;
@@ -1139,9 +965,9 @@ static int date_in(const char *s, size_t b, size_t e)
 {
     static const char *const months[12] = {"january", "february", "march",     "april",   "may",      "june",
                                            "july",    "august",   "september", "october", "november", "december"};
-    size_t w[48][2], q = b, ws, we;
+    size_t w[DATE_WORDS][2], q = b, ws, we;
     int nw = 0;
-    while (nw < 48 && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
+    while (nw < DATE_WORDS && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
     for (int k = 0; k + 2 < nw; k++) {
         int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
         for (int j = 0; j < 3; j++) { /* up to 5 digits; -1: a letter among the first 5 */
@@ -1170,7 +996,7 @@ static int date_in(const char *s, size_t b, size_t e)
 static int cover_report_date(const seg *g)
 {
     const char *s = g->s;
-    for (size_t i = 0; i < g->nlines && i < 200; i++) {
+    for (size_t i = 0; i < g->nlines && i < COVER_REPORT_LINES; i++) {
         const tline *l = &g->lines[i];
         size_t q = l->start, ws, we, after = 0;
         int k = 0;
@@ -1196,7 +1022,7 @@ static int cover_report_date(const seg *g)
 static int undated_8k_legacy(const seg *g)
 {
     int d = cover_report_date(g);
-    if (d >= 20040823) return 0;
+    if (d >= LEGACY_8K_UNTIL) return 0;
     for (size_t i = 0; i < g->nlines; i++) {
         cand c;
         if (heading_at(g->s, &g->lines[i], EDGR_FORM_8K, 0, &c)) return 0;
@@ -1204,167 +1030,211 @@ static int undated_8k_legacy(const seg *g)
     return 1;
 }
 
-edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
-                            edgr_items *out)
-{
-    if (!t || !out) return EDGR_ERR_ARG;
-    out->count = 0;
-    if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
-    const char *s = t->data;
-    size_t n = t->len;
-    int date = parse_date8(filing_date);
-    int legacy = kind == EDGR_FORM_8K && date && date < 20040823;
-    edgr_status st = EDGR_ERR_NOMEM;
-    xref_index x = {0};
-    item_span *spans = NULL;
-    size_t nspans = 0;
+/* The segmenter's working state over one document, shared by the steps of
+ * edgr_items_find. */
+typedef struct finder {
+    const edgr_text *t;
+    edgr_form_kind kind;
+    int legacy;            /* 8-K: the single-number items before 2004  */
+    seg g;
+    xref_index x;
+    cand *cands;
+    size_t ncand, capc;
+    int *parts;            /* per line: the Part heading's number, or 0 */
+    int *sigs;             /* per line: 1 a signature block, 2 "ITEM X." */
+    unsigned char mention[MENTION_KEYS];
+    int mentions_read;     /* find_part_mentions runs when first needed */
+    item_span *spans;
+    size_t nspans;
+} finder;
 
-    seg g = {.s = s, .n = n};
-    size_t nl = 0;
+/* Step 1: the line table, each line trimmed of blanks (Unicode ones too);
+ * a lone "Item" line and the code line below it are one line.  -1 when
+ * out of memory. */
+static int cut_lines(seg *g)
+{
+    const char *s = g->s;
+    size_t n = g->n, nl = 1;
     for (size_t i = 0; i < n; i++) nl += s[i] == '\n';
-    nl++;
-    g.lines = malloc(nl * sizeof *g.lines);
-    g.furniture = calloc(nl, sizeof *g.furniture);
-    cand *cands = NULL;
-    int *parts = NULL, *sigs = NULL;
-    if (!g.lines || !g.furniture) goto done;
+    g->lines = malloc(nl * sizeof *g->lines);
+    g->furniture = calloc(nl, sizeof *g->furniture);
+    if (!g->lines || !g->furniture) return -1;
     for (size_t i = 0; i < n;) {
         const char *eol = memchr(s + i, '\n', n - i);
         size_t j = eol ? (size_t)(eol - s) : n;
         size_t b = items_skip_blanks(s, i, j), e = j;
         for (;;) { /* trailing blanks, Unicode ones included */
             if (e > b && sc_is_space((unsigned char)s[e - 1])) { e--; continue; }
-            if (e >= b + 3 && blank_at(s + e - 3, s + e) == 3) { e -= 3; continue; }
-            if (e >= b + 2 && blank_at(s + e - 2, s + e) == 2) { e -= 2; continue; }
+            if (e >= b + 3 && items_blank_at(s + e - 3, s + e) == 3) { e -= 3; continue; }
+            if (e >= b + 2 && items_blank_at(s + e - 2, s + e) == 2) { e -= 2; continue; }
             break;
         }
-        if (g.nlines && lone_heading_word(s, &g.lines[g.nlines - 1], i, b, e)) {
-            g.lines[g.nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
+        if (g->nlines && lone_heading_word(s, &g->lines[g->nlines - 1], i, b, e)) {
+            g->lines[g->nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
             i = j + 1;
             continue;
         }
-        g.lines[g.nlines++] = (tline){b, e};
+        g->lines[g->nlines++] = (tline){b, e};
         i = j + 1;
     }
-    if (kind == EDGR_FORM_8K && !date) legacy = undated_8k_legacy(&g);
-    if (mark_furniture(&g) || xref_find(&g, kind, &x) < 0) goto done;
+    return 0;
+}
 
-    /* Candidates, Part headings, signature headings. */
-    size_t ncand = 0, capc = 64;
-    cands = malloc(capc * sizeof *cands);
-    parts = calloc(g.nlines, sizeof *parts);
-    sigs = calloc(g.nlines, sizeof *sigs);
-    if (!cands || !parts || !sigs) goto done;
+/* "Pursuant to the requirements of the Securities Exchange Act ...
+ * signed": a signature block without its heading. */
+static int signature_sentence(const char *s, const tline *l)
+{
+    size_t len = l->end - l->start;
+    if (len <= SIGNATURE_SENTENCE_MIN ||
+        !(sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
+          sc_starts_upper(s + l->start, len, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT")))
+        return 0;
+    size_t q = l->start, ws, we;
+    while (next_word(s, &q, l->end, &ws, &we))
+        if (word_eq(s + ws, we - ws, "signed", 6)) return 1;
+    return 0;
+}
+
+/* "ITEM X." (no code) still heads something that is not the item before
+ * it. */
+static int lettered_item_line(const char *s, const tline *l)
+{
+    size_t len = l->end - l->start;
+    return len >= 7 && len <= LETTERED_ITEM_MAX && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
+           s[l->start + 6] == '.' && !sc_is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]);
+}
+
+/* A heading is short, or opens with its title: a long line that starts
+ * "Item 7 of ..." is prose, and so is "Item 1A of Part II". */
+static int heading_is_prose(const char *s, const tline *l, const cand *c, edgr_form_kind kind)
+{
+    size_t ws, we, q = c->rest;
+    if (l->end - l->start > HEADING_LINE_MAX && kind != EDGR_FORM_8K) return 1;
+    return next_word(s, &q, l->end, &ws, &we) &&
+           (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) || word_eq(s + ws, we - ws, "to", 2));
+}
+
+/* A 10-Q heading's part: the Part heading in force, unless its title names
+ * the other part, or (with no Part heading yet) a sentence names the
+ * item's part ("amends Part II, Item 4").  Adds the part to the keys. */
+static void tenq_part(finder *f, cand *c)
+{
+    int heading_part = c->part;
+    if (!c->part) c->part = 1; /* before any Part heading */
+    /* The title tells the part when the Part heading is missing or only
+     * the table of contents had one. */
+    double p1 = title_score(&f->g, c, 1000 + c->key_hi, f->kind), p2 = title_score(&f->g, c, 2000 + c->key_hi, f->kind);
+    if (p1 >= 0.6 && p2 < 0.6) c->part = 1;
+    else if (p2 >= 0.6 && p1 < 0.6) c->part = 2;
+    else if (!heading_part && c->key_hi < MENTION_KEYS) {
+        if (!f->mentions_read) find_part_mentions(&f->g, f->mention), f->mentions_read = 1;
+        if (f->mention[c->key_hi] == 1 || f->mention[c->key_hi] == 2) c->part = f->mention[c->key_hi];
+    }
+    int base = c->part * 1000;
+    for (int k = 0; k < c->ncodes; k++) c->keys[k] += base;
+    c->key_lo += base;
+    c->key_hi += base;
+}
+
+/* Line i as an item heading, given the part in force: 1 with *c filled,
+ * 0 if it is none (a running header is marked furniture). */
+static int candidate_at(finder *f, size_t i, int part, cand *c)
+{
+    const char *s = f->g.s;
+    const tline *l = &f->g.lines[i];
+    edgr_form_kind kind = f->kind;
+    memset(c, 0, sizeof *c);
+    if (!heading_at(s, l, kind, f->legacy, c)) {
+        if (lettered_item_line(s, l)) f->sigs[i] = 2;
+        return 0;
+    }
+    /* A heading repeated on every page is a running header, and so is a
+     * bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on with
+     * the real heading or with running text. */
+    if (f->g.repeats[i] >= RUNNING_REPEATS ||
+        running_item_header(&f->g, i, c->rest, c->key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
+        f->g.furniture[i] = 1;
+        return 0;
+    }
+    if (heading_is_prose(s, l, c, kind)) return 0;
+    c->line = i;
+    c->part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? items_part_of_10k(c->key_lo) : 0;
+    /* Until 2006 Item 14 was the exhibits item, in Part IV. */
+    if (kind == EDGR_FORM_10K && c->key_lo == 140 && part == 4) c->part = 4;
+    c->toc = toc_row(s, l->start, l->end);
+    c->top = page_top(&f->g, i);
+    if (kind == EDGR_FORM_10Q) tenq_part(f, c);
+    return 1;
+}
+
+/* Step 2: candidates, Part headings and signature headings, line by line.
+ * -1 when out of memory. */
+static int find_candidates(finder *f)
+{
+    const seg *g = &f->g;
+    f->capc = 64;
+    f->cands = malloc(f->capc * sizeof *f->cands);
+    f->parts = calloc(g->nlines, sizeof *f->parts);
+    f->sigs = calloc(g->nlines, sizeof *f->sigs);
+    if (!f->cands || !f->parts || !f->sigs) return -1;
     int part = 0;
-    unsigned char mention[MENTION_KEYS] = {0};
-    int mentions_read = 0; /* find_part_mentions runs when first needed */
-    for (size_t i = 0; i < g.nlines; i++) {
-        tline *l = &g.lines[i];
+    for (size_t i = 0; i < g->nlines; i++) {
+        const tline *l = &g->lines[i];
         if (l->end == l->start) continue;
         /* A cross-reference index lists items with their pages: its rows,
          * and its Part rows, head nothing. */
-        if (x.nrows && i >= x.first_line && i <= x.last_line) continue;
-        int p = items_part_heading(s, l->start, l->end);
-        if (p && continues_sentence(&g, i)) p = 0;
-        if (p) { parts[i] = p; part = p; continue; }
-        if (items_signature_heading(s, l->start, l->end)) { sigs[i] = 1; continue; }
-        if (l->end - l->start > 60 &&
-            (sc_starts_upper(s + l->start, l->end - l->start, "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES EXCHANGE ACT") ||
-             sc_starts_upper(s + l->start, l->end - l->start,
-                             "PURSUANT TO THE REQUIREMENTS OF THE SECURITIES AND EXCHANGE ACT"))) {
-            /* a signature block without its heading */
-            size_t q = l->start, ws, we;
-            int signed_ = 0;
-            while (!signed_ && next_word(s, &q, l->end, &ws, &we)) signed_ = word_eq(s + ws, we - ws, "signed", 6);
-            if (signed_) { sigs[i] = 1; continue; }
-        }
+        if (f->x.nrows && i >= f->x.first_line && i <= f->x.last_line) continue;
+        int p = items_part_heading(g->s, l->start, l->end);
+        if (p && continues_sentence(g, i)) p = 0;
+        if (p) { f->parts[i] = p; part = p; continue; }
+        if (items_signature_heading(g->s, l->start, l->end) || signature_sentence(g->s, l)) { f->sigs[i] = 1; continue; }
         cand c;
-        memset(&c, 0, sizeof c);
-        if (!heading_at(s, l, kind, legacy, &c)) {
-            /* "ITEM X." (no code) still heads something that is not the
-             * item before it. */
-            size_t len = l->end - l->start;
-            if (len >= 7 && len <= 120 && sc_eq_upper(s + l->start, 5, "ITEM ") && !sc_is_digit((unsigned char)s[l->start + 5]) &&
-                s[l->start + 6] == '.' && !sc_is_alnum((unsigned char)s[l->start + 7 < l->end ? l->start + 7 : l->start + 6]))
-                sigs[i] = 2;
-            continue;
-        }
-        /* A heading repeated on every page is a running header, and so is
-         * a bare "Item 7A" or "Item 2, 3, 4, 5" atop a page that goes on
-         * with the real heading or with running text. */
-        if (g.repeats[i] >= 3 ||
-            running_item_header(&g, i, c.rest, c.key_hi + (kind == EDGR_FORM_10Q ? part * 1000 : 0), kind)) {
-            g.furniture[i] = 1;
-            continue;
-        }
-        /* A heading is short, or opens with its title; a long line that
-         * starts "Item 7 of ..." is prose. */
-        size_t ws, we;
-        if (l->end - l->start > 300 && kind != EDGR_FORM_8K) continue;
-        {
-            size_t q2 = c.rest;
-            if (next_word(s, &q2, l->end, &ws, &we) &&
-                (word_eq(s + ws, we - ws, "of", 2) || word_eq(s + ws, we - ws, "in", 2) ||
-                 word_eq(s + ws, we - ws, "to", 2)))
-                continue; /* "Item 1A of Part II" */
-        }
-        c.line = i;
-        c.part = kind == EDGR_FORM_10Q ? part : kind == EDGR_FORM_10K ? items_part_of_10k(c.key_lo) : 0;
-        /* Until 2006 Item 14 was the exhibits item, in Part IV. */
-        if (kind == EDGR_FORM_10K && c.key_lo == 140 && part == 4) c.part = 4;
-        c.toc = toc_row(s, l->start, l->end);
-        c.top = page_top(&g, i);
-        if (kind == EDGR_FORM_10Q) {
-            int heading_part = c.part;
-            if (!c.part) c.part = 1; /* before any Part heading */
-            /* The title tells the part when the Part heading is missing or
-             * only the table of contents had one. */
-            double p1 = title_score(&g, &c, 1000 + c.key_hi, kind), p2 = title_score(&g, &c, 2000 + c.key_hi, kind);
-            if (p1 >= 0.6 && p2 < 0.6) c.part = 1;
-            else if (p2 >= 0.6 && p1 < 0.6) c.part = 2;
-            else if (!heading_part && c.key_hi < MENTION_KEYS) {
-                if (!mentions_read) find_part_mentions(&g, mention), mentions_read = 1;
-                if (mention[c.key_hi] == 1 || mention[c.key_hi] == 2) c.part = mention[c.key_hi]; /* "amends Part II, Item 4" */
-            }
-            int base = c.part * 1000;
-            for (int k = 0; k < c.ncodes; k++) c.keys[k] += base;
-            c.key_lo += base;
-            c.key_hi += base;
-        }
-        if (c.toc) continue;
-        if (ncand == MAX_CANDIDATES) break;
-        if (arr_reserve(&cands, &capc, ncand + 1, sizeof *cands, MAX_CANDIDATES)) goto done;
-        cands[ncand++] = c;
+        if (!candidate_at(f, i, part, &c) || c.toc) continue;
+        if (f->ncand == MAX_CANDIDATES) break;
+        if (arr_reserve(&f->cands, &f->capc, f->ncand + 1, sizeof *f->cands, MAX_CANDIDATES)) return -1;
+        f->cands[f->ncand++] = c;
     }
+    return 0;
+}
 
-    /* Weights: a heading followed by text before the next candidate is
-     * worth more than one followed by the next heading (a TOC entry, or a
-     * link list at the end: "ITEM 14" then "PART IV" then "ITEM 15"), and
-     * among those one followed by a paragraph's worth of text is worth a
-     * little more, so that of two chains with as many headings the one with
-     * the bodies wins the tie. */
-    for (size_t k = 0; k < ncand; k++) {
-        cand *c = &cands[k];
-        size_t body = c->body = heading_end(&g, c, kind, &c->title, &c->title_end);
-        size_t stop_line = k + 1 < ncand ? cands[k + 1].line : g.nlines;
+/* Step 3: weights.  A heading followed by text before the next candidate
+ * is worth more than one followed by the next heading (a TOC entry, or a
+ * link list at the end: "ITEM 14" then "PART IV" then "ITEM 15"), and
+ * among those one followed by a paragraph's worth of text is worth a
+ * little more, so that of two chains with as many headings the one with
+ * the bodies wins the tie. */
+static void weigh_candidates(finder *f)
+{
+    const seg *g = &f->g;
+    for (size_t k = 0; k < f->ncand; k++) {
+        cand *c = &f->cands[k];
+        size_t body = c->body = heading_end(g, c, f->kind, &c->title, &c->title_end);
+        size_t stop_line = k + 1 < f->ncand ? f->cands[k + 1].line : g->nlines;
         for (size_t li = c->line + 1; li < stop_line; li++)
-            if ((parts[li] || sigs[li]) && g.lines[li].start >= body) { stop_line = li; break; }
-        size_t stop = stop_line < g.nlines ? g.lines[stop_line].start : n;
+            if ((f->parts[li] || f->sigs[li]) && g->lines[li].start >= body) { stop_line = li; break; }
+        size_t stop = stop_line < g->nlines ? g->lines[stop_line].start : g->n;
         size_t words = 0, q = body, ws, we;
-        if (body < stop) while (words < BODY_WORDS && next_word(s, &q, stop, &ws, &we)) words++;
-        if (words && only_a_page_number(&g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
+        if (body < stop) while (words < BODY_WORDS && next_word(g->s, &q, stop, &ws, &we)) words++;
+        if (words && only_a_page_number(g, body, stop_line)) words = 0; /* "Item 1." / "Business" / "3" */
         c->weight = 1.0 + (words >= 1 ? 0.5 : 0.0) + (words >= BODY_WORDS ? 0.1 : 0.0);
     }
-    /* Longest weighted chain in canonical order (ties: the later).  A
-     * pre-2004 8-K often puts Item 7 (financial statements and exhibits)
-     * last, after Item 9 or 12: that order is tried too, and wins when its
-     * chain is heavier. */
-    int nchain = 0, *chain = NULL;
+}
+
+/* Step 4: the heaviest chain of candidates in canonical order (ties: the
+ * later), as indexes into f->cands in *chain (caller frees).  A pre-2004
+ * 8-K often puts Item 7 (financial statements and exhibits) last, after
+ * Item 9 or 12: that order is tried too, and wins when its chain is
+ * heavier.  -1 when out of memory. */
+static int best_chain(finder *f, int **chain, int *nchain)
+{
+    cand *cands = f->cands;
     double chosen = -1;
-    for (int variant = 0; variant < (legacy ? 2 : 1); variant++) {
+    *chain = NULL;
+    *nchain = 0;
+    for (int variant = 0; variant < (f->legacy ? 2 : 1); variant++) {
         double top = 0;
         int last = -1;
-        for (size_t k = 0; k < ncand; k++) {
+        for (size_t k = 0; k < f->ncand; k++) {
             cand *c = &cands[k];
             int lo = variant && c->key_lo == 7 ? 99 : c->key_lo;
             c->best = c->weight;
@@ -1381,21 +1251,29 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
         chosen = top;
         int len = 0;
         for (int k = last; k >= 0; k = cands[k].prev) len++;
-        int *nc = realloc(chain, (size_t)(len ? len : 1) * sizeof *chain);
-        if (!nc) { free(chain); goto done; }
-        chain = nc;
-        nchain = len;
-        int at = nchain;
-        for (int k = last; k >= 0; k = cands[k].prev) chain[--at] = k;
+        int *nc = realloc(*chain, (size_t)(len ? len : 1) * sizeof **chain);
+        if (!nc) { free(*chain); *chain = NULL; return -1; }
+        *chain = nc;
+        *nchain = len;
+        int at = len;
+        for (int k = last; k >= 0; k = cands[k].prev) (*chain)[--at] = k;
     }
-    if (!chain && !(chain = malloc(sizeof *chain))) goto done;
-    /* A chosen heading atop a page, after an earlier heading of the same
-     * item that is not atop a page and has text, is the page's running
-     * header: Mastercard prints "PART I" and "ITEM 1C. CYBERSECURITY" atop
-     * each page of the item, and ties go to the later candidate.  The
-     * earlier heading is the item's; the running headers are furniture. */
+    if (!*chain && !(*chain = malloc(sizeof **chain))) return -1;
+    return 0;
+}
+
+/* Step 5: running headers among the chosen headings.  A chosen heading
+ * atop a page, after an earlier heading of the same item that is not atop
+ * a page and has text, is the page's running header: Mastercard prints
+ * "PART I" and "ITEM 1C. CYBERSECURITY" atop each page of the item, and
+ * ties go to the later candidate.  The earlier heading is the item's; the
+ * running headers, and every other heading of the same item atop a page
+ * between the chosen headings around it, are furniture. */
+static void drop_running_headers(finder *f, int *chain, int nchain)
+{
+    const cand *cands = f->cands;
     for (int ci = 1; ci < nchain; ci++) { /* before the first: the contents */
-        cand *c = &cands[chain[ci]];
+        const cand *c = &cands[chain[ci]];
         if (!c->top) continue;
         size_t after = cands[chain[ci - 1]].line;
         int j = chain[ci];
@@ -1405,35 +1283,47 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
                 break;
         if (j < chain[ci]) chain[ci] = j;
     }
-    /* Between the chosen headings around it, every other heading of the
-     * same item atop a page is that page's running header. */
     for (int ci = 0; ci < nchain; ci++) {
         const cand *c = &cands[chain[ci]];
-        int from = ci ? chain[ci - 1] + 1 : 0, until = ci + 1 < nchain ? chain[ci + 1] : (int)ncand;
+        int from = ci ? chain[ci - 1] + 1 : 0, until = ci + 1 < nchain ? chain[ci + 1] : (int)f->ncand;
         for (int m = from; m < until; m++)
             if (m != chain[ci] && cands[m].top && cands[m].key_lo == c->key_lo && cands[m].key_hi == c->key_hi)
-                g.furniture[cands[m].line] = 1;
+                f->g.furniture[cands[m].line] = 1;
     }
+}
 
-    for (int ci = 0; ci < nchain; ci++) {
-        cand *c = &cands[chain[ci]];
-        size_t title = c->title, title_end = c->title_end, body = c->body;
-        size_t next_line = ci + 1 < nchain ? cands[chain[ci + 1]].line : g.nlines;
-        size_t end = next_line < g.nlines ? g.lines[next_line].start : n;
-        /* A Part heading or the signature block before the next item ends
-         * this one; after the last item, the signature block does. */
-        /* Only a later part ends an item: some filers repeat "PART I" atop
-         * every page of Part I. */
-        int my_part = kind == EDGR_FORM_10Q ? c->key_hi / 1000 : kind == EDGR_FORM_10K ? c->part : 0;
-        for (size_t li = c->line + 1; li < next_line; li++) {
-            if ((parts[li] > my_part && ci + 1 < nchain) || sigs[li]) {
-                if (g.lines[li].start < body) continue;
-                end = g.lines[li].start;
-                break;
-            }
+/* Where the item of chain[ci] ends: at the next chosen heading, or at a
+ * later Part heading or the signature block before it (after the last
+ * item, the signature block).  Only a later part ends an item: some filers
+ * repeat "PART I" atop every page of Part I. */
+static size_t item_end(const finder *f, const int *chain, int nchain, int ci, size_t body)
+{
+    const seg *g = &f->g;
+    const cand *c = &f->cands[chain[ci]];
+    size_t next_line = ci + 1 < nchain ? f->cands[chain[ci + 1]].line : g->nlines;
+    size_t end = next_line < g->nlines ? g->lines[next_line].start : g->n;
+    int my_part = f->kind == EDGR_FORM_10Q ? c->key_hi / 1000 : f->kind == EDGR_FORM_10K ? c->part : 0;
+    for (size_t li = c->line + 1; li < next_line; li++) {
+        if ((f->parts[li] > my_part && ci + 1 < nchain) || f->sigs[li]) {
+            if (g->lines[li].start < body) continue;
+            return g->lines[li].start;
         }
+    }
+    return end;
+}
+
+/* Step 6: the items of the chain, one per code of each heading, into out.
+ * -1 when out of memory. */
+static int emit_items(finder *f, const int *chain, int nchain, edgr_items *out)
+{
+    const seg *g = &f->g;
+    edgr_form_kind kind = f->kind;
+    for (int ci = 0; ci < nchain; ci++) {
+        const cand *c = &f->cands[chain[ci]];
+        size_t title = c->title, title_end = c->title_end, body = c->body;
+        size_t end = item_end(f, chain, nchain, ci, body);
         if (body > end) body = end;
-        items_trim_body(&g, &body, &end);
+        items_trim_body(g, &body, &end);
         for (int k = 0; k < c->ncodes; k++) {
             edgr_item it;
             memset(&it, 0, sizeof it);
@@ -1441,47 +1331,85 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
             int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? items_part_of_10k(c->keys[k]) : 0;
             if (kind == EDGR_FORM_10K && c->ncodes == 1) pk = c->part;
             strcpy(it.part, part_name(pk));
-            it.heading = g.lines[c->line].start;
+            it.heading = g->lines[c->line].start;
             it.title = title;
             it.title_len = title_end > title ? title_end - title : 0;
-            while (it.title_len && strchr(".:;- \t\n", s[title + it.title_len - 1])) it.title_len--;
+            while (it.title_len && strchr(".:;- \t\n", g->s[title + it.title_len - 1])) it.title_len--;
             it.start = body;
             it.end = end;
-            it.src_start = edgr_text_source_offset(t, body);
-            it.src_end = items_source_after(&g, t, end);
+            it.src_start = edgr_text_source_offset(f->t, body);
+            it.src_end = items_source_after(g, f->t, end);
             it.combined = c->ncodes > 1;
-            if (items_push(out, &it)) { free(chain); goto done; }
+            if (items_push(out, &it)) return -1;
         }
     }
+    return 0;
+}
+
+/* Step 7: the line table and the spans go into out->priv, for
+ * edgr_item_text.  -1 when out of memory. */
+static int keep_lines(finder *f, edgr_items *out)
+{
+    lines_keep *k = out->priv;
+    if (!k && (k = out->priv = calloc(1, sizeof *k)) == NULL) return -1;
+    free(k->lines);
+    free(k->furniture);
+    free(k->spans);
+    k->lines = f->g.lines;
+    k->furniture = f->g.furniture;
+    k->n = f->g.nlines;
+    k->spans = f->spans;
+    k->nspans = f->nspans;
+    f->g.lines = NULL;
+    f->g.furniture = NULL;
+    f->spans = NULL;
+    return 0;
+}
+
+static void finder_free(finder *f)
+{
+    free(f->spans);
+    xref_free(&f->x);
+    free(f->g.lines);
+    free(f->g.furniture);
+    free(f->g.repeats);
+    free(f->cands);
+    free(f->parts);
+    free(f->sigs);
+}
+
+/* The steps: lines, page furniture and the cross-reference index, heading
+ * candidates, their weights, the heaviest chain, running headers, the
+ * items; an index's items replace too few headings. */
+static int find_items(finder *f, edgr_items *out)
+{
+    if (cut_lines(&f->g)) return -1;
+    if (f->kind == EDGR_FORM_8K && f->legacy < 0) f->legacy = undated_8k_legacy(&f->g);
+    if (mark_furniture(&f->g) || xref_find(&f->g, f->kind, &f->x) < 0) return -1;
+    if (find_candidates(f)) return -1;
+    weigh_candidates(f);
+    int *chain, nchain;
+    if (best_chain(f, &chain, &nchain)) return -1;
+    drop_running_headers(f, chain, nchain);
+    int bad = emit_items(f, chain, nchain, out);
     free(chain);
-    if (x.nrows && use_xref(&g, t, kind, &x, out, &spans, &nspans)) goto done;
-    st = EDGR_OK;
-done:
-    if (st == EDGR_OK) {
-        lines_keep *k = out->priv;
-        if (!k && (k = out->priv = calloc(1, sizeof *k)) == NULL) st = EDGR_ERR_NOMEM;
-        else {
-            free(k->lines);
-            free(k->furniture);
-            free(k->spans);
-            k->lines = g.lines;
-            k->furniture = g.furniture;
-            k->n = g.nlines;
-            k->spans = spans;
-            k->nspans = nspans;
-            g.lines = NULL;
-            g.furniture = NULL;
-            spans = NULL;
-        }
-    }
-    free(spans);
-    xref_free(&x);
-    free(g.lines);
-    free(g.furniture);
-    free(g.repeats);
-    free(cands);
-    free(parts);
-    free(sigs);
+    if (bad) return -1;
+    if (f->x.nrows && use_xref(&f->g, f->t, f->kind, &f->x, out, &f->spans, &f->nspans)) return -1;
+    return 0;
+}
+
+edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char *filing_date,
+                            edgr_items *out)
+{
+    if (!t || !out) return EDGR_ERR_ARG;
+    out->count = 0;
+    if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
+    int date = parse_date8(filing_date);
+    finder f = {.t = t, .kind = kind, .g = {.s = t->data, .n = t->len}};
+    /* no filing date: the 8-K's cover and headings decide (-1, step 1) */
+    f.legacy = kind != EDGR_FORM_8K ? 0 : !date ? -1 : date < LEGACY_8K_UNTIL;
+    edgr_status st = find_items(&f, out) || keep_lines(&f, out) ? EDGR_ERR_NOMEM : EDGR_OK;
+    finder_free(&f);
     return st;
 }
 

@@ -139,6 +139,181 @@ static edgr_signer *new_signer(fx_state *st, const fx_doc *d, size_t line)
     return s;
 }
 
+/* A cell this long is a paragraph of the block ("Pursuant to ..."), which
+ * ends the signer before it. */
+enum { PARAGRAPH_CELL = 160 };
+/* A signer's date, printed name and title stand within these many lines of
+ * its "/s/" line, unless on its row. */
+enum { DATE_LINES = 4, TITLE_LINES = 6 };
+/* Longer cells are not a name after "By:", a registrant's name, a title. */
+enum { BY_NAME_MAX = 60, REGISTRANT_MAX = 100, TITLE_MAX = 200 };
+
+/* The reader's state as it goes down the block. */
+typedef struct sig_reader {
+    fx_state *st;
+    const fx_doc *d;
+    edgr_signatures *sg;
+    edgr_signer *s;              /* the signer being read, or NULL         */
+    long cur;                    /* its index                              */
+    int cur_lines;               /* lines since it started                 */
+    int row_has_sig;             /* the line has a "/s/" cell              */
+    const char *last_date, *last_iso;
+    /* the date known when each signer started, for those without their own */
+    const char *inherit[MAX_SIGNERS], *inherit_iso[MAX_SIGNERS];
+} sig_reader;
+
+/* A new signer from line i, inheriting the last date seen; 0, or -1 when
+ * no more can be kept. */
+static int start_signer(sig_reader *r, size_t i)
+{
+    if (!(r->s = new_signer(r->st, r->d, i))) return -1;
+    r->cur = (long)(r->st->sig_n - 1);
+    r->inherit[r->cur] = r->last_date;
+    r->inherit_iso[r->cur] = r->last_iso;
+    return 0;
+}
+
+/* "/s/ Name" (or "By: /s/ Name") starts a signer; so does an unconformed
+ * "By: Name" unless the row has a "/s/" cell.  1 if cell *k was one (it
+ * may take the next cell, *k then moves on), 0 if not, -1 to stop. */
+static int signer_cell(sig_reader *r, size_t i, const fx_cell *c, int m, int *k)
+{
+    const char *p = c[*k].p;
+    size_t n = c[*k].n;
+    long sa = conformed(p, n);
+    int by = sa < 0 && fx_starts(p, n, "by:");
+    if (sa < 0 && !by) return 0;
+    if (by && r->row_has_sig) return 1;
+    const char *np = by ? p + 3 : p + sa;
+    size_t nn = by ? n - 3 : n - (size_t)sa;
+    clean(&np, &nn);
+    if (!nn && *k + 1 < m) { np = c[*k + 1].p; nn = c[*k + 1].n; (*k)++; }
+    if (by && (!nn || !has_letters(np, nn) || nn > BY_NAME_MAX)) return 1;
+    if (start_signer(r, i)) return -1;
+    r->cur_lines = 0;
+    r->s->name = fx_str(r->st, np, nn);
+    return 1;
+}
+
+/* "Name: ...": the signer's name (it starts one when none is open).  -1
+ * to stop. */
+static int name_cell(sig_reader *r, size_t i, const char *p, size_t n)
+{
+    const char *np = p + 5;
+    size_t nn = n - 5;
+    if (!r->s) {
+        if (!(r->s = new_signer(r->st, r->d, i))) return -1;
+    }
+    if (r->cur < 0) {
+        r->cur = (long)(r->st->sig_n - 1);
+        r->inherit[r->cur] = r->last_date;
+        r->inherit_iso[r->cur] = r->last_iso;
+    }
+    if (fx_find(np, nn, "title:") >= 0) return 0; /* "Name: Title:" captions */
+    clean(&np, &nn);
+    if (nn) r->s->name = fx_str(r->st, np, nn);
+    return 0;
+}
+
+/* A date: the signer's when it stands near, else the block's. */
+static void date_of(sig_reader *r, const char *p, size_t at, size_t len, const char iso[11])
+{
+    edgr_signer *s = r->s;
+    if (s && !s->date && (r->row_has_sig || r->cur_lines < DATE_LINES))
+        set_date(r->st, &s->date, &s->date_iso, p, at, len, iso);
+    else if (!r->sg->date && !s)
+        set_date(r->st, &r->sg->date, &r->sg->date_iso, p, at, len, iso);
+    r->last_date = fx_str(r->st, p + at, len);
+    r->last_iso = fx_str(r->st, iso, 10);
+}
+
+/* Before any signer: the registrant's name, not the wrapped lines of the
+ * "Pursuant to ..." paragraph. */
+static void registrant_cell(sig_reader *r, const char *p, size_t n)
+{
+    if (!r->sg->registrant && has_letters(p, n) && n <= REGISTRANT_MAX && !(p[0] >= 'a' && p[0] <= 'z') &&
+        fx_find(p, n, "undersigned") < 0 && fx_find(p, n, "duly") < 0 && fx_find(p, n, "behalf") < 0 &&
+        !fx_starts(p, n, "pursuant") && !fx_starts(p, n, "(registrant") && !fx_starts(p, n, "registrant") &&
+        !fx_starts(p, n, "signature") && !fx_starts(p, n, "name") && !fx_starts(p, n, "title"))
+        r->sg->registrant = fx_str(r->st, p, n);
+}
+
+/* After "/s/ Name": the printed name (skipped), then the title, which may
+ * go on over the next cells ("(Principal Executive Officer)"; "Chief
+ * Executive" / "Officer").  -1 to stop. */
+static int title_cell(sig_reader *r, const char *p, size_t n)
+{
+    edgr_signer *s = r->s;
+    if (s->name && strlen(s->name) == n && fx_starts(p, n, s->name)) return 0;
+    if (fx_starts(p, n, "(registrant") || fx_starts(p, n, "(duly authorized")) return 0;
+    if (!has_letters(p, n) || n > TITLE_MAX) return 0;
+    strip_name(s->name, &p, &n);
+    if (!n || !(r->row_has_sig || r->cur_lines < TITLE_LINES)) return 0;
+    if (!s->title) {
+        s->title = fx_str(r->st, p, n);
+    } else if (r->row_has_sig || p[0] == '(' || unfinished(s->title)) {
+        size_t tl = strlen(s->title);
+        char *t = malloc(tl + n + 2);
+        if (!t) { r->st->nomem = 1; return -1; }
+        memcpy(t, s->title, tl);
+        t[tl] = ' ';
+        memcpy(t + tl + 1, p, n);
+        s->title = fx_str(r->st, t, tl + 1 + n);
+        free(t);
+    }
+    return 0;
+}
+
+/* The cells of line i, in order.  -1 to stop. */
+static int read_line(sig_reader *r, size_t i, const fx_cell *c, int m)
+{
+    for (int k = 0; k < m; k++) {
+        const char *p = c[k].p;
+        size_t n = c[k].n, at, len;
+        char iso[11];
+        if (caption_word(p, n)) continue;
+        int got = signer_cell(r, i, c, m, &k);
+        if (got) {
+            if (got < 0) return -1;
+            continue;
+        }
+        if (fx_starts(p, n, "name:")) {
+            if (name_cell(r, i, p, n)) return -1;
+        } else if (fx_starts(p, n, "title:") || fx_starts(p, n, "its:")) {
+            size_t skip = fx_starts(p, n, "its:") ? 4 : 6;
+            if (r->s && !r->s->title) r->s->title = fx_str(r->st, p + skip, n - skip);
+        } else if (date_cell(p, n, iso, &at, &len)) {
+            date_of(r, p, at, len, iso);
+        } else if (!r->s) {
+            registrant_cell(r, p, n);
+        } else if (title_cell(r, p, n)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Signers without a date take the one known when they started, else the
+ * block's; the block without one takes the last seen.  "CELLECTAR
+ * BIOSCIENCES, INC." may end in a colon or "(Registrant)". */
+static void finish(sig_reader *r)
+{
+    fx_state *st = r->st;
+    edgr_signatures *sg = r->sg;
+    for (size_t i = 0; i < st->sig_n; i++) {
+        edgr_signer *s = &st->sig[i];
+        if (s->date) continue;
+        if (i < MAX_SIGNERS && r->inherit[i]) { s->date = r->inherit[i]; s->date_iso = r->inherit_iso[i]; }
+        else if (sg->date) { s->date = sg->date; s->date_iso = sg->date_iso; }
+    }
+    if (!sg->date && r->last_date && st->sig_n) { sg->date = r->last_date; sg->date_iso = r->last_iso; }
+    if (sg->registrant) {
+        const char *reg = sg->registrant;
+        long at = fx_find(reg, strlen(reg), "(registrant");
+        if (at > 0) sg->registrant = fx_str(st, reg, (size_t)at);
+    }
+}
+
 void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
 {
     edgr_signatures *sg = &f->signatures;
@@ -146,11 +321,9 @@ void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
     if (start < 0) return;
     size_t end = d->nlines;
     if (end > (size_t)start + BLOCK_LINES) end = (size_t)start + BLOCK_LINES;
-    long cur = -1;               /* the signer being read                  */
-    int cur_lines = 0;           /* lines since it started                 */
-    const char *last_date = NULL, *last_iso = NULL;
-    /* the date known when each signer started, for those without their own */
-    const char *inherit[MAX_SIGNERS] = {0}, *inherit_iso[MAX_SIGNERS] = {0};
+    sig_reader *r = calloc(1, sizeof *r);
+    if (!r) { st->nomem = 1; return; }
+    *r = (sig_reader){.st = st, .d = d, .sg = sg, .cur = -1};
     for (size_t i = (size_t)start; i < end; i++) {
         const char *lp = d->t + d->lines[i].start;
         size_t ln = d->lines[i].len;
@@ -158,108 +331,12 @@ void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f)
         if (fx_blank(d, i)) continue;
         fx_cell c[FX_MAX_CELLS];
         int m = fx_cells(d, i, c);
-        if (m == 1 && c[0].n > 160) { cur = -1; continue; } /* a paragraph */
-        int row_has_sig = line_has_signature(d, i);
-        edgr_signer *s = cur >= 0 ? &st->sig[cur] : NULL;
-        for (int k = 0; k < m; k++) {
-            const char *p = c[k].p;
-            size_t n = c[k].n, at, len;
-            char iso[11];
-            if (caption_word(p, n)) continue;
-            /* "/s/ Name" (or "By: /s/ Name") starts a signer; so does an
-             * unconformed "By: Name" unless the row has a "/s/" cell. */
-            long sa = conformed(p, n);
-            int by = sa < 0 && fx_starts(p, n, "by:");
-            if (by && row_has_sig) continue;
-            if (sa >= 0 || by) {
-                const char *np = by ? p + 3 : p + sa;
-                size_t nn = by ? n - 3 : n - (size_t)sa;
-                clean(&np, &nn);
-                if (!nn && k + 1 < m) { np = c[k + 1].p; nn = c[k + 1].n; k++; }
-                if (by && (!nn || !has_letters(np, nn) || nn > 60)) continue;
-                if (!(s = new_signer(st, d, i))) return;
-                cur = (long)(st->sig_n - 1);
-                cur_lines = 0;
-                s->name = fx_str(st, np, nn);
-                inherit[cur] = last_date;
-                inherit_iso[cur] = last_iso;
-                continue;
-            }
-            if (fx_starts(p, n, "name:")) {
-                const char *np = p + 5;
-                size_t nn = n - 5;
-                if (!s && !(s = new_signer(st, d, i))) return;
-                if (cur < 0) {
-                    cur = (long)(st->sig_n - 1);
-                    inherit[cur] = last_date;
-                    inherit_iso[cur] = last_iso;
-                }
-                if (fx_find(np, nn, "title:") >= 0) continue; /* "Name: Title:" captions */
-                clean(&np, &nn);
-                if (nn) s->name = fx_str(st, np, nn);
-                continue;
-            }
-            if (fx_starts(p, n, "title:") || fx_starts(p, n, "its:")) {
-                size_t skip = fx_starts(p, n, "its:") ? 4 : 6;
-                if (s && !s->title) s->title = fx_str(st, p + skip, n - skip);
-                continue;
-            }
-            if (date_cell(p, n, iso, &at, &len)) {
-                if (s && !s->date && (row_has_sig || cur_lines < 4)) {
-                    set_date(st, &s->date, &s->date_iso, p, at, len, iso);
-                } else if (!sg->date && !s) {
-                    set_date(st, &sg->date, &sg->date_iso, p, at, len, iso);
-                }
-                last_date = fx_str(st, p + at, len);
-                last_iso = fx_str(st, iso, 10);
-                continue;
-            }
-            if (!s) {
-                /* before any signer: the registrant's name */
-                /* not the wrapped lines of the "Pursuant to ..." paragraph */
-                if (!sg->registrant && has_letters(p, n) && n <= 100 && !(p[0] >= 'a' && p[0] <= 'z') &&
-                    fx_find(p, n, "undersigned") < 0 && fx_find(p, n, "duly") < 0 &&
-                    fx_find(p, n, "behalf") < 0 && !fx_starts(p, n, "pursuant") &&
-                    !fx_starts(p, n, "(registrant") && !fx_starts(p, n, "registrant") &&
-                    !fx_starts(p, n, "signature") && !fx_starts(p, n, "name") && !fx_starts(p, n, "title"))
-                    sg->registrant = fx_str(st, p, n);
-                continue;
-            }
-            /* after "/s/ Name": the printed name, then the title */
-            if (s->name && strlen(s->name) == n && fx_starts(p, n, s->name)) continue;
-            if (fx_starts(p, n, "(registrant") || fx_starts(p, n, "(duly authorized")) continue;
-            if (!has_letters(p, n) || n > 200) continue;
-            strip_name(s->name, &p, &n);
-            if (!n) continue;
-            if (row_has_sig || cur_lines < 6) {
-                if (!s->title) {
-                    s->title = fx_str(st, p, n);
-                } else if (row_has_sig || p[0] == '(' || unfinished(s->title)) {
-                    /* "(Principal Executive Officer)"; "Chief Executive" / "Officer" */
-                    size_t tl = strlen(s->title);
-                    char *t = malloc(tl + n + 2);
-                    if (!t) { st->nomem = 1; return; }
-                    memcpy(t, s->title, tl);
-                    t[tl] = ' ';
-                    memcpy(t + tl + 1, p, n);
-                    s->title = fx_str(st, t, tl + 1 + n);
-                    free(t);
-                }
-            }
-        }
-        if (cur >= 0) cur_lines++;
+        if (m == 1 && c[0].n > PARAGRAPH_CELL) { r->cur = -1; continue; } /* a paragraph */
+        r->row_has_sig = line_has_signature(d, i);
+        r->s = r->cur >= 0 ? &st->sig[r->cur] : NULL;
+        if (read_line(r, i, c, m)) { free(r); return; }
+        if (r->cur >= 0) r->cur_lines++;
     }
-    for (size_t i = 0; i < st->sig_n; i++) {
-        edgr_signer *s = &st->sig[i];
-        if (s->date) continue;
-        if (i < MAX_SIGNERS && inherit[i]) { s->date = inherit[i]; s->date_iso = inherit_iso[i]; }
-        else if (sg->date) { s->date = sg->date; s->date_iso = sg->date_iso; }
-    }
-    if (!sg->date && last_date && st->sig_n) { sg->date = last_date; sg->date_iso = last_iso; }
-    if (sg->registrant) { /* "CELLECTAR BIOSCIENCES, INC." may end in a colon or "(Registrant)" */
-        const char *r = sg->registrant;
-        size_t n = strlen(r);
-        long at = fx_find(r, n, "(registrant");
-        if (at > 0) sg->registrant = fx_str(st, r, (size_t)at);
-    }
+    finish(r);
+    free(r);
 }

@@ -3,7 +3,7 @@
 #ifndef EDGR_FORMS_XREF_H
 #define EDGR_FORMS_XREF_H
 
-#include "items_int.h"
+#include "items_kit.h"
 
 enum { XREF_MAX_CODES = 4, XREF_MAX_RANGES = 12 };
 

@@ -365,19 +365,11 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
     if (pos < t->len) add_rows(b, doc, 0, 0, NULL, t->data + pos, t->len - pos);
 }
 
-static const edgr_document *main_document(const edgr_submission *s)
-{
-    edgr_span form = edgr_get(s, "type");
-    for (size_t i = 0; i < s->doc_count; i++)
-        if (form.ptr && s->docs[i].type.len == form.len && !memcmp(s->docs[i].type.ptr, form.ptr, form.len))
-            return &s->docs[i];
-    return s->doc_count ? &s->docs[0] : NULL;
-}
-
 static void text_rows(builder *b)
 {
     const edgr_submission *s = b->s;
-    const edgr_document *main = main_document(s);
+    long main_index = edgr_main_document(s, s->docs, s->doc_count);
+    const edgr_document *main = main_index >= 0 ? &s->docs[main_index] : NULL;
     edgr_span form = edgr_get(s, "type");
     edgr_form_kind kind = form.ptr ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
     char date[16] = "";

@@ -187,12 +187,11 @@ typedef struct finder {
     edgr_buf body;
 } finder;
 
-static const edgr_document *main_doc(const edgr_submission *s, edgr_span form)
+/* The document the library reads a filing's items from. */
+static const edgr_document *main_doc(const edgr_submission *s)
 {
-    for (size_t i = 0; i < s->doc_count; i++)
-        if (form.ptr && s->docs[i].type.len == form.len && !memcmp(s->docs[i].type.ptr, form.ptr, form.len))
-            return &s->docs[i];
-    return s->doc_count ? &s->docs[0] : NULL;
+    long m = edgr_main_document(s, s->docs, s->doc_count);
+    return m >= 0 ? &s->docs[m] : NULL;
 }
 
 static int push_items(finder *F, const edgr_document *d, edgr_form_kind kind, const char *date, found **out,
@@ -244,7 +243,7 @@ static int find_items(finder *F, const char *data, size_t len, int kind, filing_
             edgr_span form = edgr_get(s, "type"), date = edgr_get(s, "filing_date");
             char datebuf[16];
             copy_span(datebuf, sizeof datebuf, date);
-            const edgr_document *d = main_doc(s, form);
+            const edgr_document *d = main_doc(s);
             if (count == 0) {
                 info->parsed = 1;
                 info->complete = s->container == EDGR_C_SEC_DOCUMENT || s->container == EDGR_C_IMS_DOCUMENT ||

@@ -275,3 +275,167 @@ TEST(facts_phone_with_many_digit_groups)
     const char *plain = "Telephone: (608) 441-8120";
     CHECK(fx_phone_at(plain, strlen(plain), &at, &len) == 1 && len == 14);
 }
+
+/* ---- the inline-XBRL reader stays linear (as md4c's pathological tests) ----
+ *
+ * A page of n ix:nonNumeric dei facts nested inside each other, or side by
+ * side.  The reader counts the bytes it goes over (fx_state.ix_work: its
+ * scans of the page and the fact contents it reads as text); eight times the
+ * facts must cost about eight times the work, not sixty-four.  A count, not a
+ * clock: the test is deterministic and fast on any machine. */
+
+typedef struct ixpage {
+    char *p;
+    size_t n, cap;
+} ixpage;
+
+static void ixp_add(ixpage *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        b->cap = (b->n + l + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+    }
+    if (!b->p) return;
+    memcpy(b->p + b->n, s, l + 1);
+    b->n += l;
+}
+
+enum { IXP_NESTED_SAME, IXP_NESTED_SECURITIES, IXP_NESTED_EMPTY, IXP_FLAT };
+
+/* The page of shape `shape` with n facts. */
+static ixpage ix_page(int shape, int n)
+{
+    ixpage b = {0};
+    char tag[160];
+    ixp_add(&b, "<html><body><p>FORM 8-K</p>\n");
+    for (int i = 0; i < n; i++) {
+        switch (shape) {
+        case IXP_NESTED_SAME:
+            ixp_add(&b, "<ix:nonNumeric name=\"dei:EntityRegistrantName\" contextRef=\"c0\">");
+            break;
+        case IXP_NESTED_SECURITIES:
+            snprintf(tag, sizeof tag, "<ix:nonNumeric name=\"dei:Security12bTitle\" contextRef=\"c%d\"><span>", i % 40);
+            ixp_add(&b, tag);
+            break;
+        case IXP_NESTED_EMPTY:
+            ixp_add(&b, "<ix:nonNumeric name=\"dei:EntityRegistrantName\" contextRef=\"c0\"><b>");
+            break;
+        default:
+            snprintf(tag, sizeof tag,
+                     "<p><ix:nonNumeric name=\"dei:Security12bTitle\" contextRef=\"c%d\">Note %d</ix:nonNumeric></p>\n",
+                     i, i);
+            ixp_add(&b, tag);
+            break;
+        }
+    }
+    if (shape == IXP_NESTED_SAME) ixp_add(&b, "Fictional Nested Corp");
+    if (shape == IXP_NESTED_SECURITIES) ixp_add(&b, "Common Stock");
+    for (int i = 0; shape != IXP_FLAT && i < n; i++)
+        ixp_add(&b, shape == IXP_NESTED_SAME ? "</ix:nonNumeric>" : shape == IXP_NESTED_EMPTY ? "</b></ix:nonNumeric>"
+                                                                                             : "</span></ix:nonNumeric>");
+    ixp_add(&b, "\n</body></html>\n");
+    return b;
+}
+
+/* The reader's work on the page of shape `shape` with n facts. */
+static uint64_t ix_work(int shape, int n, edgr_facts *f)
+{
+    ixpage b = ix_page(shape, n);
+    CHECK(b.p != NULL);
+    if (!b.p) return 0;
+    edgr_document d;
+    edgr_document_bare(b.p, b.n, &d);
+    CHECK(d.format == EDGR_FMT_HTML);
+    CHECK(edgr_facts_extract(NULL, &d, 1, f) == EDGR_OK);
+    uint64_t w = f->priv ? ((const fx_state *)f->priv)->ix_work : 0;
+    CHECK(w >= b.n); /* the page is read once at least */
+    free(b.p);
+    return w;
+}
+
+TEST(facts_inline_xbrl_reader_is_linear)
+{
+    enum { N = 200 };
+    static const char *const names[] = {"nested, one name", "nested, 40 contexts", "nested, no text", "side by side"};
+    for (int shape = IXP_NESTED_SAME; shape <= IXP_FLAT; shape++) {
+        edgr_facts f = {0};
+        uint64_t small = ix_work(shape, N, &f);
+        uint64_t big = ix_work(shape, 8 * N, &f);
+        /* what the reader found is the same on the big page */
+        if (shape == IXP_NESTED_SAME) CHECK_STR(f.cover.registrant.value, "Fictional Nested Corp");
+        if (shape == IXP_NESTED_SECURITIES) {
+            CHECK(f.cover.security_count == 32); /* IX_MAX_CTX contexts */
+            if (f.cover.security_count) CHECK_STR(f.cover.securities[0].title, "Common Stock");
+        }
+        if (shape == IXP_FLAT) CHECK(f.cover.security_count == 32); /* IX_MAX_CTX contexts */
+        edgr_facts_free(&f);
+        /* linear: 8x the facts, at most 10x the work (quadratic would be 64x) */
+        if (!(small && big <= small * 10)) {
+            fprintf(stderr, "  %s: work %llu for %d facts, %llu for %d (%.1fx)\n", names[shape],
+                    (unsigned long long)small, N, (unsigned long long)big, 8 * N, small ? (double)big / small : 0.0);
+            test_failures++;
+        }
+    }
+}
+
+/* ---- the main document: one rule for the library, the store and the CLI ---- */
+
+/* A submission of form `form` with documents of the given types and file
+ * names (the format follows the name), parsed; the caller frees p and buf. */
+static const edgr_submission *sub_of(const char *form, const char *const *types, const char *const *names, int n,
+                                     edgr_parser **p, char **buf)
+{
+    static const char head[] =
+        "<SEC-DOCUMENT>0009900150-24-000001.txt : 20240105\n<SEC-HEADER>0009900150-24-000001.hdr.sgml : 20240105\n"
+        "ACCESSION NUMBER:\t\t0009900150-24-000001\nCONFORMED SUBMISSION TYPE:\t%s\nPUBLIC DOCUMENT COUNT:\t\t%d\n"
+        "FILED AS OF DATE:\t\t20240105\n\nFILER:\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tMaindoc Test Corp\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0009900150\n</SEC-HEADER>\n";
+    size_t cap = 8192, len;
+    *buf = malloc(cap);
+    if (!*buf) return NULL;
+    len = (size_t)snprintf(*buf, cap, head, form, n);
+    for (int i = 0; i < n; i++) {
+        int pdf = strstr(names[i], ".pdf") != NULL;
+        len += (size_t)snprintf(*buf + len, cap - len,
+                                "<DOCUMENT>\n<TYPE>%s\n<SEQUENCE>%d\n<FILENAME>%s\n<TEXT>\n%s\n</TEXT>\n</DOCUMENT>\n",
+                                types[i], i + 1, names[i],
+                                pdf ? "<PDF>\nbegin 644 x.pdf\n`\nend\n</PDF>" : "<html><body><p>Text.</p></body></html>");
+    }
+    len += (size_t)snprintf(*buf + len, cap - len, "</SEC-DOCUMENT>\n");
+    *p = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used;
+    if (!*p || edgr_parse(*p, *buf, len, 0, EDGR_PARSE_DECODE, &s, &used) != EDGR_OK) return NULL;
+    return s;
+}
+
+static long main_of(const char *form, const char *const *types, const char *const *names, int n)
+{
+    edgr_parser *p = NULL;
+    char *buf = NULL;
+    const edgr_submission *s = sub_of(form, types, names, n, &p, &buf);
+    CHECK(s != NULL && s->doc_count == (size_t)n);
+    long m = s ? edgr_main_document(s, s->docs, s->doc_count) : -2;
+    edgr_parser_free(p);
+    free(buf);
+    return m;
+}
+
+TEST(main_document_rule)
+{
+    /* 1. the form's own document, even when another comes first */
+    CHECK(main_of("10-K", (const char *const[]){"10-K", "EX-21"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 0);
+    CHECK(main_of("10-K", (const char *const[]){"CORRESP", "10-K"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 1);
+    /* 2. no document of the form's type, or the form's is a PDF: the first with text */
+    CHECK(main_of("8-K/A", (const char *const[]){"8-K", "EX-99.1"}, (const char *const[]){"a.htm", "b.htm"}, 2) == 0);
+    CHECK(main_of("UPLOAD", (const char *const[]){"LETTER", "TEXT-EXTRACT"}, (const char *const[]){"a.pdf", "b.txt"}, 2) ==
+          1);
+    /* 3. nothing with text */
+    CHECK(main_of("UPLOAD", (const char *const[]){"LETTER"}, (const char *const[]){"a.pdf"}, 1) == -1);
+    /* a bare document, no submission */
+    edgr_document d;
+    edgr_document_bare("<html><p>x</p></html>", 21, &d);
+    CHECK(edgr_main_document(NULL, &d, 1) == 0);
+    CHECK(edgr_main_document(NULL, NULL, 0) == -1);
+}

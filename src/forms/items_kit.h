@@ -1,8 +1,9 @@
-/* Internals of the item segmenter shared by items.c (headings) and xref.c
- * (cross-reference indexes): the line table and the helpers both read it
- * with, so the two paths agree on what a page number or a code is. */
-#ifndef EDGR_FORMS_ITEMS_INT_H
-#define EDGR_FORMS_ITEMS_INT_H
+/* The item segmenter's kit (items_kit.c), one floor below its two paths,
+ * items.c (headings) and xref.c (cross-reference indexes): the line table
+ * and the readers both use on it, so the two paths agree on what a page
+ * number or a code is.  Internal. */
+#ifndef EDGR_FORMS_ITEMS_KIT_H
+#define EDGR_FORMS_ITEMS_KIT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -51,6 +52,9 @@ static inline int word_eq(const char *a, size_t an, const char *b, size_t bn)
     return 1;
 }
 
+/* Width of a blank at p (ASCII, no-break, thin, zero-width spaces, BOM),
+ * before end; 0 if none. */
+size_t items_blank_at(const char *p, const char *end);
 /* ASCII and Unicode blanks (no-break, thin, zero-width spaces) from i. */
 size_t items_skip_blanks(const char *s, size_t i, size_t e);
 /* An item code at s[*pos..end) valid for the form ("1A", "7.01"): its key in
