@@ -282,6 +282,8 @@ int cmd_show_main(int argc, char **argv)
     qargs a = {0};
     int rc = parse_args("show", HELP_SHOW, argc, argv, &a);
     if (rc >= 0) return rc;
+    char key[STORE_KEY_LEN + 1];
+    if (store_key_parse(a.arg, key)) a.arg = key; /* with or without dashes */
     edgr_store *st = open_store("show", a.db);
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_show(st, a.arg, a.text, a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
@@ -309,13 +311,12 @@ int cmd_company_main(int argc, char **argv)
 
 /* ---- edgr cat ACCESSION ------------------------------------------------------ */
 
-/* "0001144204-17-013452" */
+/* "0001144204-17-013452", "000114420417013452" or a bare document's
+ * "sha256:..." key (accession.c) */
 int looks_like_accession(const char *s)
 {
-    if (strlen(s) != 20 || s[10] != '-' || s[13] != '-') return 0;
-    for (int i = 0; i < 20; i++)
-        if (i != 10 && i != 13 && (s[i] < '0' || s[i] > '9')) return 0;
-    return 1;
+    char key[STORE_KEY_LEN + 1];
+    return store_key_parse(s, key);
 }
 
 /* The stored filing's bytes, read back from its source. */
@@ -335,12 +336,9 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
         fclose(fp);
         return buf;
     }
-    struct archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_gnutar(a);
-    if (archive_read_open_filename(a, src->path, 1 << 20) != ARCHIVE_OK) {
-        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path, archive_error_string(a));
+    struct archive *a = archive_reader();
+    if (!a || archive_read_open_filename(a, src->path, 1 << 20) != ARCHIVE_OK) {
+        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path, a ? archive_error_string(a) : "out of memory");
         archive_read_free(a);
         free(buf);
         return NULL;
@@ -349,7 +347,8 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
     int found = 0;
     while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
         const char *name = archive_entry_pathname(e);
-        if (!name || strcmp(name, src->member)) continue;
+        /* a single compressed file is one stream, whatever its name */
+        if (archive_format(a) != ARCHIVE_FORMAT_RAW && (!name || strcmp(name, src->member))) continue;
         found = 1;
         uint64_t skip = src->offset;
         char tmp[65536];
@@ -384,6 +383,8 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         return EXIT_STORE;
     }
     edgr_source src;
+    char key[STORE_KEY_LEN + 1];
+    if (store_key_parse(accession, key)) accession = key; /* with or without dashes */
     if (edgr_store_source(st, accession, &src) != EDGR_OK) {
         fprintf(stderr, "edgr cat: %s\n", edgr_store_error(st));
         edgr_store_close(st);
