@@ -83,6 +83,16 @@ typedef struct edgr_record edgr_record;
  */
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);
+/*
+ * Build the record of a bare document (an .htm or .txt saved from a filing
+ * folder, no SEC header; see edgr_document_bare()) stored under `key`: an
+ * accession number the caller found (in its path, or given), or a key of
+ * its own such as "sha256:" and a digest.  The record holds the document,
+ * its hash and its clean text (searchable); no header facts or entities.
+ * Returns EDGR_OK, EDGR_ERR_NOMEM, or EDGR_ERR_ARG without a key.
+ */
+EDGR_API edgr_status edgr_record_build_bare(const edgr_document *d, const char *key,
+                                            const edgr_source *src, edgr_record **out);
 EDGR_API void edgr_record_free(edgr_record *r);
 /* The record's accession number ("0001144204-17-013452"). */
 EDGR_API const char *edgr_record_accession(const edgr_record *r);

@@ -95,7 +95,21 @@ enum { MAGIC_BYTES = 512 };
 int file_is_archive(const char *path);
 /* A libarchive reader for every filter, tar, and "raw" (one compressed
  * file: a single member named "data"); NULL when out of memory. */
+struct archive;
 struct archive *archive_reader(void);
+/* A pipe read in FD_CHUNK reads; its first `pending` bytes in buf were
+ * read already (by sniff_fd, to see what they are). */
+enum { FD_CHUNK = 1 << 20 };
+typedef struct fd_state {
+    int fd;
+    char *buf;       /* FD_CHUNK bytes */
+    size_t pending;
+} fd_state;
+/* Read at least MAGIC_BYTES (unless the input is shorter) into f->buf;
+ * sets and returns f->pending. */
+size_t sniff_fd(fd_state *f);
+/* Open libarchive reader `a` on f (the sniffed bytes first). */
+int archive_open_fd(struct archive *a, fd_state *f);
 
 /* Commands with their own options and drivers (store and search). */
 int cmd_ingest_main(int argc, char **argv);

@@ -21,7 +21,7 @@
 
 #include "cli.h"
 
-enum { CHUNK = 1 << 20 };
+enum { CHUNK = FD_CHUNK };
 
 /* ---- units ------------------------------------------------------------- */
 
@@ -41,12 +41,6 @@ static int mem_next(unit *u, const char **p, size_t *n, char *err, size_t errlen
     m->off += *n;
     return 1;
 }
-
-typedef struct fd_state {
-    int fd;
-    char *buf;
-    size_t pending;  /* bytes already read into buf (the sniffed start) */
-} fd_state;
 
 static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
@@ -256,8 +250,7 @@ int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user)
 static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
                        fd_state *in);
 
-/* Read stdin's first bytes, to see what they are. */
-static size_t sniff_fd(fd_state *f)
+size_t sniff_fd(fd_state *f)
 {
     size_t got = 0;
     while (got < MAGIC_BYTES) {
@@ -266,7 +259,7 @@ static size_t sniff_fd(fd_state *f)
         if (r <= 0) break;
         got += (size_t)r;
     }
-    return got;
+    return f->pending = got;
 }
 
 static int run_file(const command *c, const opts *o, item *it, sink *out, sink *err)
@@ -305,7 +298,7 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
             if (fd) close(fd);
             return 1;
         }
-        fs.pending = sniff_fd(&fs);
+        sniff_fd(&fs);
         if (input_magic(fs.buf, fs.pending) != MAGIC_NONE) {
             rc = run_archive(c, o, it, out, err, &fs);
             free(fs.buf);
@@ -340,6 +333,11 @@ static la_ssize_t fd_read_cb(struct archive *a, void *user, const void **buf)
     }
 }
 
+int archive_open_fd(struct archive *a, fd_state *f)
+{
+    return archive_read_open(a, f, NULL, fd_read_cb, NULL);
+}
+
 /* An archive or a compressed file, from its path or (in != NULL) from a
  * pipe already opened and sniffed. */
 static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
@@ -348,11 +346,20 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
     struct archive *a = archive_reader();
     if (!a) return 1;
     const char *path = in ? "<stdin>" : it->path;
-    int magic = in ? input_magic(in->buf, in->pending) : MAGIC_NONE;
+    int magic = MAGIC_NONE;
+    if (in) magic = input_magic(in->buf, in->pending);
+    else {
+        unsigned char head[MAGIC_BYTES];
+        int fd = open(it->path, O_RDONLY | O_CLOEXEC);
+        ssize_t n = fd >= 0 ? pread(fd, head, sizeof head, 0) : -1;
+        if (fd >= 0) close(fd);
+        magic = n > 0 ? input_magic(head, (size_t)n) : MAGIC_NONE;
+    }
+    const char *what = magic != MAGIC_NONE ? magic_name(magic) : "archive";
     int rc = 0;
-    if ((in ? archive_read_open(a, in, NULL, fd_read_cb, NULL)
+    if ((in ? archive_open_fd(a, in)
             : archive_read_open_filename(a, it->path, 1 << 20)) != ARCHIVE_OK) {
-        sink_printf(err, "%s: 0: cannot read archive: %s\n", path, archive_error_string(a));
+        sink_printf(err, "%s: 0: cannot read %s data: %s\n", path, what, archive_error_string(a));
         archive_read_free(a);
         return 1;
     }
@@ -377,16 +384,8 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         if (out->failed) break;
     }
     if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-        if (!in) {
-            unsigned char head[MAGIC_BYTES];
-            int fd = open(it->path, O_RDONLY | O_CLOEXEC);
-            ssize_t n = fd >= 0 ? pread(fd, head, sizeof head, 0) : -1;
-            if (fd >= 0) close(fd);
-            magic = n > 0 ? input_magic(head, (size_t)n) : MAGIC_NONE;
-        }
         sink_printf(err, "%s: %lld: cannot read %s data: %s\n", path,
-                    (long long)archive_filter_bytes(a, -1),
-                    magic != MAGIC_NONE ? magic_name(magic) : "archive", archive_error_string(a));
+                    (long long)archive_filter_bytes(a, -1), what, archive_error_string(a));
         rc = 1;
     }
     archive_read_free(a);

@@ -524,6 +524,42 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
     return EDGR_OK;
 }
 
+/* A bare document (no SEC header) under a key the caller chose: the
+ * document, its text rows and its hash; no header, entities or items (the
+ * form is not known).  A submission of one document stands in for the
+ * missing envelope. */
+edgr_status edgr_record_build_bare(const edgr_document *d, const char *key, const edgr_source *src,
+                                   edgr_record **out)
+{
+    if (!d || !key || !*key || !out) return EDGR_ERR_ARG;
+    *out = NULL;
+    edgr_submission one = {.container = EDGR_C_FRAGMENT, .offset = 0, .end = d->end, .docs = d,
+                           .doc_count = 1};
+    edgr_record *r = calloc(1, sizeof *r);
+    if (!r) return EDGR_ERR_NOMEM;
+    builder b = {.rec = r, .s = &one};
+    put(&b, "", 0); /* offset 0 is the NULL string */
+    r->accession = put_str(&b, key);
+    r->header_json = put(&b, "{}", 2);
+    if (src) {
+        r->source_path = put_str(&b, src->path);
+        r->source_member = put_str(&b, src->member);
+        r->source_offset = src->offset;
+        r->source_length = src->length;
+    }
+    if (!b.nomem) documents(&b);
+    if (!b.nomem) text_rows(&b);
+    edgr_text_free(&b.text);
+    edgr_items_free(&b.items);
+    edgr_buf_free(&b.body);
+    if (b.nomem) {
+        edgr_record_free(r);
+        return EDGR_ERR_NOMEM;
+    }
+    *out = r;
+    return EDGR_OK;
+}
+
 void edgr_record_free(edgr_record *r)
 {
     if (!r) return;
