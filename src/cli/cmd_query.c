@@ -374,6 +374,39 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
     return buf;
 }
 
+/* A filing stored from a bare document (no SEC header): its one document. */
+static int stored_bare(const char *data, size_t len)
+{
+    edgr_parser *ps = edgr_parser_new();
+    if (!ps) return 0;
+    const edgr_submission *s = NULL;
+    size_t used = 0;
+    int bare = edgr_parse(ps, data, len, 0, EDGR_PARSE_HEADER_ONLY, &s, &used) == EDGR_ERR_NOT_EDGAR;
+    edgr_parser_free(ps);
+    return bare;
+}
+
+/* Its document is sequence 1, or the name it was stored from. */
+static int cat_bare(const opts *o, const char *name, const char *data, size_t len, sink *out, sink *err)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *sel = o->doc_selector ? o->doc_selector : "1";
+    if (strcmp(sel, "1") && strcmp(sel, base)) {
+        sink_printf(err, "%s: 0: no document with sequence or filename \"%s\" (a bare document: "
+                         "its one document is 1)\n", name, sel);
+        return 1;
+    }
+    edgr_document d;
+    edgr_document_bare(data, len, &d);
+    edgr_buf body = {0};
+    edgr_status st = edgr_document_decode(&d, o->raw ? 0 : EDGR_DECODE_UTF8, &body);
+    sink_write(out, body.data, body.len);
+    edgr_buf_free(&body);
+    if (st != EDGR_OK) sink_printf(err, "%s: 0: %s\n", name, edgr_strerror(st));
+    return st != EDGR_OK;
+}
+
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
@@ -399,11 +432,16 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         fprintf(stderr, "edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    mem_unit mu;
-    mem_unit_init(&mu, name, name, data, len, 0);
     sink out = {.fp = stdout}, err = {.fp = stderr};
-    command c = {"cat", cmd_cat_run, 0, 1};
-    int rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
+    int rc;
+    if (stored_bare(data, len)) {
+        rc = cat_bare(o, name, data, len, &out, &err);
+    } else {
+        mem_unit mu;
+        mem_unit_init(&mu, name, name, data, len, 0);
+        command c = {"cat", cmd_cat_run, 0, 1};
+        rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
+    }
     free(data);
     return finish_stdout(rc || out.failed ? EXIT_SOME_FAILED : EXIT_OK);
 }

@@ -135,7 +135,7 @@ expect "jobs 1" 0 "$edgr" ingest --db "$tmp/j.db" --jobs 1 samples/
 expect "ingest - (content)" 0 sh -c "\"$edgr\" ingest --db \"$tmp/c.db\" --json - < $s8k"
 has "ingest - stores stdin" '"accession_number":"0009900001-17-000001","status":"added"'
 expect "ingest - (a piped tar.gz)" 0 sh -c "cat \"$tmp/feed.nc.tar.gz\" | \"$edgr\" ingest --db \"$tmp/c2.db\" --json -"
-lines "ingest a piped archive" 4
+[ "$(grep -o '"accession_number":"[^"]*"' "$tmp/out" | sort -u | wc -l)" = 4 ] && ok || bad "ingest a piped archive: $(cat "$tmp/out")"
 expect "ingest - (gzip)" 0 sh -c "gzip -c $s10k | \"$edgr\" ingest --db \"$tmp/c.db\" --json -"
 has "ingest gzip on stdin" '"accession_number":"0009900002-97-000003","status":"added"'
 expect "ingest a .gz" 0 sh -c "gzip -c $s8k19 > \"$tmp/one.txt.gz\" && \"$edgr\" ingest --db \"$tmp/c.db\" --json \"$tmp/one.txt.gz\""
@@ -178,7 +178,7 @@ has "bare: sha256 key" "\"accession_number\":\"$key\""
 grep -q -- "--accession" "$tmp/err" && ok || bad "bare: the warning says how to give an accession: $(cat "$tmp/err")"
 expect "bare: stored again, unchanged" 0 "$edgr" ingest --db "$tmp/bare.db" --json "$tmp/dl/clsi-8k-c.htm"
 has "bare: same key, unchanged" "\"accession_number\":\"$key\",\"status\":\"unchanged\""
-expect "bare: searchable" 0 "$edgr" search --db "$tmp/bare.db" --json fourth marigoldfen
+expect "bare: searchable" 0 "$edgr" search --db "$tmp/bare.db" --json 'fourth marigoldfen'
 has "bare: search finds the sha256-keyed document" "$key"
 expect "bare: show by key" 0 "$edgr" show --db "$tmp/bare.db" "$key"
 has "bare: show" "$key"
