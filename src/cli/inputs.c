@@ -282,8 +282,18 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
         }
         if (input_magic(m, (size_t)st.st_size) != MAGIC_NONE) { /* compressed or tar */
             munmap(m, (size_t)st.st_size);
-            close(fd);
-            return run_archive(c, o, it, out, err, NULL);
+            if (fd) {
+                close(fd);
+                return run_archive(c, o, it, out, err, NULL);
+            }
+            /* '-' redirected from such a file: read it through the fd (the
+             * mapping did not move its offset) */
+            fd_state fs = {0, malloc(CHUNK), 0};
+            if (!fs.buf) return 1;
+            sniff_fd(&fs);
+            rc = run_archive(c, o, it, out, err, &fs);
+            free(fs.buf);
+            return rc;
         }
         madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
         mem_state ms = {m, (size_t)st.st_size, 0};
