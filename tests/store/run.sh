@@ -188,6 +188,14 @@ expect "bare: cat by folder accession, undashed" 0 "$edgr" cat --db "$tmp/bare.d
 cmp -s "$tmp/out" $bare && ok || bad "bare: cat by accession gives the document"
 expect "bare, walked in a folder" 0 "$edgr" ingest --db "$tmp/bare2.db" --json "$tmp/edgar"
 has "bare in a folder: stored" '"accession_number":"0009900110-17-000002"'
+# EDGAR's -index.json beside a filing is not a document to store
+mkdir -p "$tmp/jf"
+printf '{"directory":{"name":"/Archives/edgar/data/9900110/000990011017000006","item":[]}}\n' \
+  > "$tmp/jf/0009900110-17-000006-index.json"
+expect "an -index.json in a folder: skipped" 0 "$edgr" ingest --db "$tmp/bare3.db" --json "$tmp/jf"
+hasnt "an -index.json is not stored" '0009900110-17-000006'
+grep -q "warning: .*JSON" "$tmp/err" && ok || bad "-index.json: the warning says why: $(cat "$tmp/err")"
+expect "an -index.json named: an error" 1 "$edgr" ingest --db "$tmp/bare3.db" "$tmp/jf/0009900110-17-000006-index.json"
 # accession numbers without dashes
 expect "show undashed" 0 "$edgr" show $S 000990000117000001
 has "show undashed" '0009900001-17-000001'
