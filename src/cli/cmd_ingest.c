@@ -437,6 +437,20 @@ static int ingest_bare(work_ctx *w, const filing *f)
                             "read a list with --files-from -\n", f->name);
         return 1;
     }
+    /* only what a filing's documents are: HTML or text, not the JSON and
+     * XML indexes EDGAR keeps beside them (or a PDF, an image) */
+    size_t lead = 0;
+    while (lead < f->len && (f->data[lead] == ' ' || f->data[lead] == '\t' || f->data[lead] == '\r' ||
+                             f->data[lead] == '\n'))
+        lead++;
+    int json = lead < f->len && (f->data[lead] == '{' || f->data[lead] == '[');
+    if (json || (f->bare.format != EDGR_FMT_HTML && f->bare.format != EDGR_FMT_TEXT)) {
+        if (t->walked && w->g->quiet) return 0;
+        sink_printf(w->err, "%s: 0: %snot an EDGAR submission (no SEC header), and %s is not a "
+                            "document to store bare%s\n", f->name, t->walked ? "warning: " : "",
+                    json ? "JSON" : edgr_format_name(f->bare.format), t->walked ? ", skipped" : "");
+        return !t->walked;
+    }
     if (accession_from_path(where, key)) how = "the accession number in its path";
     else if (w->g->accession[0]) {
         snprintf(key, sizeof key, "%s", w->g->accession);
