@@ -188,6 +188,10 @@ expect "bare: cat by folder accession, undashed" 0 "$edgr" cat --db "$tmp/bare.d
 cmp -s "$tmp/out" $bare && ok || bad "bare: cat by accession gives the document"
 expect "bare, walked in a folder" 0 "$edgr" ingest --db "$tmp/bare2.db" --json "$tmp/edgar"
 has "bare in a folder: stored" '"accession_number":"0009900110-17-000002"'
+expect "bare on stdin, --accession" 0 sh -c "\"$edgr\" ingest --db \"$tmp/bare4.db\" --json --accession 0009900110-17-000009 - < $bare"
+has "bare on stdin keyed by --accession" '"accession_number":"0009900110-17-000009","status":"added"'
+expect "cat of a filing read from stdin" 1 "$edgr" cat --db "$tmp/bare4.db" 0009900110-17-000009 1
+grep -q "standard input" "$tmp/err" && ok || bad "cat from stdin: say the bytes were not kept: $(cat "$tmp/err")"
 # EDGAR's -index.json beside a filing is not a document to store
 mkdir -p "$tmp/jf"
 printf '{"directory":{"name":"/Archives/edgar/data/9900110/000990011017000006","item":[]}}\n' \
