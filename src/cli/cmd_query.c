@@ -322,6 +322,11 @@ int looks_like_accession(const char *s)
 /* The stored filing's bytes, read back from its source. */
 static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t msglen)
 {
+    if (!strcmp(src->path, "<stdin>")) { /* what ingest names '-' */
+        snprintf(msg, msglen, "this filing was read from standard input, whose bytes are not kept: "
+                              "ingest it from a file for 'edgr cat'");
+        return NULL;
+    }
     char *buf = malloc(src->length ? src->length : 1);
     if (!buf) { snprintf(msg, msglen, "out of memory"); return NULL; }
     if (!src->member) {
