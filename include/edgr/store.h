@@ -88,7 +88,8 @@ EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_sour
  * folder, no SEC header; see edgr_document_bare()) stored under `key`: an
  * accession number the caller found (in its path, or given), or a key of
  * its own such as "sha256:" and a digest.  The record holds the document,
- * its hash and its clean text (searchable); no header facts or entities.
+ * its hash, its clean text (searchable) and its cover facts; no header
+ * facts or entities.
  * Returns EDGR_OK, EDGR_ERR_NOMEM, or EDGR_ERR_ARG without a key.
  */
 EDGR_API edgr_status edgr_record_build_bare(const edgr_document *d, const char *key,

@@ -525,9 +525,9 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
 }
 
 /* A bare document (no SEC header) under a key the caller chose: the
- * document, its text rows and its hash; no header, entities or items (the
- * form is not known).  A submission of one document stands in for the
- * missing envelope. */
+ * document, its hash, its text rows and what its cover says; no header,
+ * entities or items (the form is not known).  A submission of one document
+ * and no header nodes stands in for the missing envelope. */
 edgr_status edgr_record_build_bare(const edgr_document *d, const char *key, const edgr_source *src,
                                    edgr_record **out)
 {
@@ -549,6 +549,7 @@ edgr_status edgr_record_build_bare(const edgr_document *d, const char *key, cons
     }
     if (!b.nomem) documents(&b);
     if (!b.nomem) text_rows(&b);
+    if (!b.nomem) facts(&b);
     edgr_text_free(&b.text);
     edgr_items_free(&b.items);
     edgr_buf_free(&b.body);

@@ -192,6 +192,17 @@ expect "bare on stdin, --accession" 0 sh -c "\"$edgr\" ingest --db \"$tmp/bare4.
 has "bare on stdin keyed by --accession" '"accession_number":"0009900110-17-000009","status":"added"'
 expect "cat of a filing read from stdin" 1 "$edgr" cat --db "$tmp/bare4.db" 0009900110-17-000009 1
 grep -q "standard input" "$tmp/err" && ok || bad "cat from stdin: say the bytes were not kept: $(cat "$tmp/err")"
+# <DOCUMENT> blocks with no SEC header: keyed the same way (path, --accession)
+mkdir -p "$tmp/edgar/data/9900110/000990011017000007"
+cp tests/fixtures/fragment.txt "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
+expect "fragment: folder accession" 0 "$edgr" ingest --db "$tmp/frag.db" --json "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
+has "fragment: folder accession" '"accession_number":"0009900110-17-000007","status":"added"'
+expect "fragment: show" 0 "$edgr" show --db "$tmp/frag.db" 000990011017000007
+has "fragment: its document" '"filename":"umb-8k.htm"'
+expect "fragment: --accession" 0 "$edgr" ingest --db "$tmp/frag.db" --json --accession 0009900110-17-000008 tests/fixtures/fragment.txt
+has "fragment: --accession" '"accession_number":"0009900110-17-000008"'
+expect "fragment: no accession anywhere" 1 "$edgr" ingest --db "$tmp/frag.db" tests/fixtures/fragment.txt
+grep -q -- "--accession" "$tmp/err" && ok || bad "fragment: say how to give one: $(cat "$tmp/err")"
 # EDGAR's -index.json beside a filing is not a document to store
 mkdir -p "$tmp/jf"
 printf '{"directory":{"name":"/Archives/edgar/data/9900110/000990011017000006","item":[]}}\n' \
