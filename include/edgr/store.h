@@ -84,6 +84,13 @@ typedef struct edgr_record edgr_record;
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);
 /*
+ * As edgr_record_build(), under `key` when the submission's header names no
+ * accession number (<DOCUMENT> blocks with no SEC header); a key is not
+ * used when the header has one.  `key` may be NULL.
+ */
+EDGR_API edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key,
+                                             const edgr_source *src, edgr_record **out);
+/*
  * Build the record of a bare document (an .htm or .txt saved from a filing
  * folder, no SEC header; see edgr_document_bare()) stored under `key`: an
  * accession number the caller found (in its path, or given), or a key of

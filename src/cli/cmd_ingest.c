@@ -497,6 +497,31 @@ static int ingest_filing(void *user, const filing *f)
     const edgr_submission *s = f->sub;
     if (!s) return ingest_bare(w, f);
     edgr_span acc = edgr_get(s, "accession_number");
+    char given[ACCESSION_LEN + 1];
+    const char *keyed = NULL;
+    if ((!acc.ptr || !acc.len) && s->container == EDGR_C_FRAGMENT) {
+        /* <DOCUMENT> blocks with no SEC header: the accession of their path,
+         * or --accession */
+        const char *how = NULL;
+        if (accession_from_path(t->member && !t->raw ? t->member : t->path, given))
+            how = "the accession number in its path";
+        else if (w->g->accession[0]) {
+            snprintf(given, sizeof given, "%s", w->g->accession);
+            how = "the number given with --accession";
+        }
+        if (how) {
+            if (!w->g->quiet)
+                sink_printf(w->err, "%s: %llu: warning: documents without a SEC header: stored under "
+                                    "%s, %s\n", f->name, (unsigned long long)s->offset, given, how);
+            keyed = given;
+            acc = (edgr_span){given, strlen(given)};
+        } else if (!t->walked) {
+            sink_printf(w->err, "%s: %llu: no accession number (documents without a SEC header) "
+                                "in the file or its path: give one with --accession N to store "
+                                "them\n", f->name, (unsigned long long)s->offset);
+            return 1;
+        }
+    }
     if (!acc.ptr || !acc.len || acc.len >= sizeof t->res[0].accession) {
         /* documents with no header (EDGAR's document files, the corpus's
          * html/): nothing to key a filing by.  In a folder, a warning;
@@ -518,7 +543,7 @@ static int ingest_filing(void *user, const filing *f)
     edgr_source src = {.path = w->src_path, .member = t->member, .offset = s->offset,
                        .length = s->end - s->offset};
     edgr_record *rec = NULL;
-    edgr_status bs = edgr_record_build(s, &src, &rec);
+    edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
     if (bs != EDGR_OK) {
         sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset, edgr_strerror(bs));
         return 1;
