@@ -100,6 +100,24 @@ typedef struct edgr_record edgr_record;
  */
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);
+/*
+ * As edgr_record_build(), under `key` when the submission's header names no
+ * accession number (<DOCUMENT> blocks with no SEC header); a key is not
+ * used when the header has one.  `key` may be NULL.
+ */
+EDGR_API edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key,
+                                             const edgr_source *src, edgr_record **out);
+/*
+ * Build the record of a bare document (an .htm or .txt saved from a filing
+ * folder, no SEC header; see edgr_document_bare()) stored under `key`: an
+ * accession number the caller found (in its path, or given), or a key of
+ * its own such as "sha256:" and a digest.  The record holds the document,
+ * its hash, its clean text (searchable) and its cover facts; no header
+ * facts or entities.
+ * Returns EDGR_OK, EDGR_ERR_NOMEM, or EDGR_ERR_ARG without a key.
+ */
+EDGR_API edgr_status edgr_record_build_bare(const edgr_document *d, const char *key,
+                                            const edgr_source *src, edgr_record **out);
 EDGR_API void edgr_record_free(edgr_record *r);
 /* The record's accession number ("0001144204-17-013452"). */
 EDGR_API const char *edgr_record_accession(const edgr_record *r);

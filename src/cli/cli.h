@@ -83,6 +83,34 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths);
 typedef int (*input_fn)(void *user, const char *path, int is_archive, int walked);
 int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user);
 
+/* What an input's first bytes say it is (inputs.c): compressed (gzip,
+ * zstd, bzip2, xz) or a tar archive is read through libarchive, whatever
+ * its name; anything else is read as it is. */
+enum { MAGIC_NONE, MAGIC_GZIP, MAGIC_ZSTD, MAGIC_BZIP2, MAGIC_XZ, MAGIC_TAR };
+int input_magic(const void *p, size_t n);
+const char *magic_name(int magic);
+/* Bytes input_magic wants to see (a tar header's "ustar" is at 257). */
+enum { MAGIC_BYTES = 512 };
+/* 1 if the file at `path` begins with one of those magics. */
+int file_is_archive(const char *path);
+/* A libarchive reader for every filter, tar, and "raw" (one compressed
+ * file: a single member named "data"); NULL when out of memory. */
+struct archive;
+struct archive *archive_reader(void);
+/* A pipe read in FD_CHUNK reads; its first `pending` bytes in buf were
+ * read already (by sniff_fd, to see what they are). */
+enum { FD_CHUNK = 1 << 20 };
+typedef struct fd_state {
+    int fd;
+    char *buf;       /* FD_CHUNK bytes */
+    size_t pending;
+} fd_state;
+/* Read at least MAGIC_BYTES (unless the input is shorter) into f->buf;
+ * sets and returns f->pending. */
+size_t sniff_fd(fd_state *f);
+/* Open libarchive reader `a` on f (the sniffed bytes first). */
+int archive_open_fd(struct archive *a, fd_state *f);
+
 /* Commands with their own options and drivers (store and search). */
 int cmd_ingest_main(int argc, char **argv);
 int cmd_search_main(int argc, char **argv);
@@ -91,6 +119,18 @@ int cmd_company_main(int argc, char **argv);
 /* edgr cat ACCESSION SEQ: the document read from the filing's source as
  * recorded in the store. */
 int looks_like_accession(const char *s);
+
+/* Accession numbers and store keys (accession.c).  ACCESSION_LEN is the
+ * dashed form's length; a bare document with no accession is stored under
+ * SHA_KEY_PREFIX and the first SHA_KEY_HEX hex digits of its SHA-256. */
+enum { ACCESSION_LEN = 20, SHA_KEY_HEX = 20, STORE_KEY_LEN = 7 + SHA_KEY_HEX };
+#define SHA_KEY_PREFIX "sha256:"
+/* s[0..n) with or without dashes -> out, dashed; 1 if it is one, else 0. */
+int accession_parse(const char *s, size_t n, char out[ACCESSION_LEN + 1]);
+/* An accession number (either form) or a sha256: key -> out, normalised. */
+int store_key_parse(const char *s, char out[STORE_KEY_LEN + 1]);
+/* The accession number a path holds (file or folder name), dashed. */
+int accession_from_path(const char *path, char out[ACCESSION_LEN + 1]);
 int cat_from_store(const opts *o, const char *db, const char *accession);
 /* Parse "--jobs N" style numbers; returns -1 if not in [lo, hi]. */
 long parse_count(const char *v, long lo, long hi);

@@ -29,17 +29,30 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/evp.h>
+
 #include "cli.h"
 #include "edgr/store.h"
 
 static const char HELP[] =
-    "usage: edgr ingest [--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N] PATH...\n"
+    "usage: edgr ingest [--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N]\n"
+    "                   [--files-from FILE|-] [--accession N] PATH...\n"
     "\n"
     "Store filings in an edgr database (SQLite, default ./edgr.db) for 'edgr\n"
     "search', 'edgr show' and 'edgr company'.  PATH may be a complete submission\n"
     "(.txt, .nc), a header (.hdr.sgml), a directory (walked), a .tar/.nc.tar.gz\n"
-    "daily feed archive, or '-' to read a list of paths, one per line, from\n"
-    "standard input (also what happens with no PATH when stdin is a pipe).\n"
+    "daily feed archive, a gzip/zstd-compressed file (known by its bytes, not its\n"
+    "name), or '-' for the content of standard input (also what is read with no\n"
+    "PATH when stdin is a pipe).  A list of paths is read with --files-from.\n"
+    "\n"
+    "A bare document (an .htm or .txt saved from a filing folder, no SEC header)\n"
+    "is stored under the accession number its path holds (a file name such as\n"
+    "0001144204-17-013452.txt, or a folder such as .../edgar/data/CIK/\n"
+    "000114420417013452/), else under --accession, else (HTML named on the\n"
+    "command line) under 'sha256:' and the first 20 hex digits of its SHA-256;\n"
+    "a warning says which.  In a folder, bare documents are stored only when\n"
+    "their path holds an accession number.  <DOCUMENT> blocks with no SEC\n"
+    "header are keyed the same way (path or --accession).\n"
     "\n"
     "Each filing is stored once, keyed by accession number: ingesting it again\n"
     "changes nothing (a header-only record gives way to the whole filing).\n"
@@ -54,6 +67,10 @@ static const char HELP[] =
     "  -j, --jobs N   N workers parse and extract text (default: the cores)\n"
     "  --replace      replace filings already stored with the new copy\n"
     "  --batch-mb N   commit after N MB of input (default 64) or 2 seconds\n"
+    "  --files-from FILE  read paths from FILE ('-': standard input), one per\n"
+    "                 line; a trailing CR is dropped, blank lines are skipped\n"
+    "  --accession N  the accession number of bare documents whose path holds\n"
+    "                 none (with or without dashes)\n"
     "  --json         after each batch commits, one JSON line per filing:\n"
     "                 accession_number, status (added, replaced, unchanged),\n"
     "                 source\n"
@@ -62,7 +79,9 @@ static const char HELP[] =
     "examples:\n"
     "  edgr ingest samples/\n"
     "  edgr ingest --db filings.db 20250110.nc.tar.gz\n"
-    "  find /data/edgar -name '*.txt' | edgr ingest --db edgar.db -\n";
+    "  find /data/edgar -name '*.txt' | edgr ingest --db edgar.db --files-from -\n"
+    "  curl -s https://.../20250110.nc.tar.gz | edgr ingest -\n"
+    "  edgr ingest --accession 0001144204-17-013452 tv487521_8k.htm\n";
 
 /* A batch commits after this much input or this long, whichever first:
  * big enough that commits cost little, small enough that a crash loses
@@ -76,7 +95,8 @@ typedef struct result {
 } result;
 
 typedef struct task {
-    char *path;             /* the file, or the archive */
+    char *path;             /* the file, the archive, or "<stdin>" */
+    int raw;                /* a lone compressed file: no member name shown */
     char *member;           /* archive member name, or NULL */
     char *data;             /* a member's bytes (owned), or NULL */
     size_t len;
@@ -95,7 +115,9 @@ typedef struct ingest {
     int jobs, replace, json, quiet, progress;
     uint64_t batch_bytes;
     char **paths;
-    int npaths, read_list;
+    int npaths;
+    const char *files_from;     /* --files-from: a list of paths, or "-" */
+    char accession[ACCESSION_LEN + 1]; /* --accession, dashed, or "" */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     task *head, *tail, *claim;
@@ -172,14 +194,14 @@ static void feed_error(ingest *g, const char *path, long long offset, const char
     pthread_mutex_unlock(&g->mu);
 }
 
-static int feed_archive(ingest *g, const char *path)
+/* An archive or a compressed file, from its path or (in != NULL) from
+ * standard input, already sniffed.  `walked` is the file's: a lone
+ * compressed file counts as the file itself. */
+static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
 {
-    struct archive *a = archive_read_new();
+    struct archive *a = archive_reader();
     if (!a) return -1;
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_gnutar(a);
-    if (archive_read_open_filename(a, path, 1 << 20) != ARCHIVE_OK) {
+    if ((in ? archive_open_fd(a, in) : archive_read_open_filename(a, path, 1 << 20)) != ARCHIVE_OK) {
         char why[512];
         snprintf(why, sizeof why, "cannot read archive: %s", archive_error_string(a));
         feed_error(g, path, 0, why);
@@ -190,10 +212,12 @@ static int feed_archive(ingest *g, const char *path)
     int r, stopped = 0;
     la_int64_t seen = 0;
     while (!stopped && ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
-        if (archive_entry_filetype(e) != AE_IFREG) continue;
+        int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+        if (!raw && archive_entry_filetype(e) != AE_IFREG) continue;
         const char *name = archive_entry_pathname(e);
-        task *t = new_task(path, name ? name : "?", 1);
+        task *t = new_task(path, name ? name : "?", raw ? walked : 1);
         if (!t) break;
+        t->raw = raw;
         size_t cap = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
                          ? (size_t)archive_entry_size(e) + 1 : 1 << 16;
         t->data = malloc(cap);
@@ -233,7 +257,7 @@ static int feed_archive(ingest *g, const char *path)
 static int feed_one(void *user, const char *path, int is_archive, int walked)
 {
     ingest *g = user;
-    if (is_archive) return feed_archive(g, path);
+    if (is_archive) return feed_archive(g, path, NULL, walked);
     task *t = new_task(path, NULL, walked);
     if (!t) return 1;
     struct stat st;
@@ -250,33 +274,94 @@ static int count_one(void *user, const char *path, int is_archive, int walked)
     return 0;
 }
 
+/* '-': the content of standard input, one task -- or, compressed or an
+ * archive, read as one (streamed, member by member). */
+static int feed_stdin(ingest *g)
+{
+    fd_state in = {0, malloc(FD_CHUNK), 0};
+    if (!in.buf) return 1;
+    sniff_fd(&in);
+    int stopped = 0;
+    if (input_magic(in.buf, in.pending) != MAGIC_NONE) {
+        stopped = feed_archive(g, "<stdin>", &in, 0);
+        free(in.buf);
+        return stopped;
+    }
+    task *t = new_task("<stdin>", NULL, 0);
+    if (!t) { free(in.buf); return 1; }
+    size_t cap = FD_CHUNK;
+    t->data = in.buf; /* the task owns the buffer now */
+    t->len = in.pending;
+    for (;;) {
+        if (t->len == cap) {
+            char *d = realloc(t->data, cap *= 2);
+            if (!d) { feed_error(g, "<stdin>", (long long)t->len, "out of memory"); task_free(t); return 1; }
+            t->data = d;
+        }
+        ssize_t r = read(0, t->data + t->len, cap - t->len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            feed_error(g, "<stdin>", (long long)t->len, strerror(errno));
+            task_free(t);
+            return 0;
+        }
+        if (r == 0) break;
+        t->len += (size_t)r;
+    }
+    t->bytes = t->len;
+    return push(g, t) ? 1 : 0;
+}
+
+/* --files-from: one path a line.  A trailing CR (a list written on
+ * Windows) is dropped; empty lines and lines of blanks are skipped; other
+ * blanks are part of the name. */
+static int feed_list(ingest *g, sink *m)
+{
+    FILE *fp = strcmp(g->files_from, "-") ? fopen(g->files_from, "r") : stdin;
+    if (!fp) {
+        feed_error(g, g->files_from, 0, strerror(errno));
+        return 0;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int stopped = 0;
+    while (!stopped && (n = getline(&line, &cap, fp)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (strspn(line, " \t") == (size_t)n) continue;
+        char *one[1] = {line};
+        if (inputs_each(one, 1, m, feed_one, g)) g->feed_failed = 1;
+        pthread_mutex_lock(&g->mu);
+        stopped = g->stop;
+        pthread_mutex_unlock(&g->mu);
+    }
+    free(line);
+    if (fp != stdin) fclose(fp);
+    return stopped;
+}
+
 static void *feeder(void *arg)
 {
     ingest *g = arg;
     sink err = {.mem = &g->feed_msgs};
     edgr_buf quiet = {0};
     sink none = {.mem = &quiet};
-    if (g->progress && !g->read_list) inputs_each(g->paths, g->npaths, &none, count_one, g);
+    if (g->progress && !g->files_from) {
+        for (int i = 0; i < g->npaths; i++)
+            if (strcmp(g->paths[i], "-")) inputs_each(&g->paths[i], 1, &none, count_one, g);
+    }
     edgr_buf_free(&quiet);
     edgr_buf msgs = {0};
     sink m = {.mem = &msgs};
-    if (inputs_each(g->paths, g->npaths, &m, feed_one, g)) g->feed_failed = 1;
-    if (g->read_list) {
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t n;
-        while ((n = getline(&line, &cap, stdin)) > 0) {
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
-            if (n == 0) continue;
-            char *one[1] = {line};
-            if (inputs_each(one, 1, &m, feed_one, g)) g->feed_failed = 1;
-            pthread_mutex_lock(&g->mu);
-            int stop = g->stop;
-            pthread_mutex_unlock(&g->mu);
-            if (stop) break;
-        }
-        free(line);
+    int stopped = 0;
+    for (int i = 0; i < g->npaths && !stopped; i++) {
+        if (!strcmp(g->paths[i], "-")) stopped = feed_stdin(g);
+        else if (inputs_each(&g->paths[i], 1, &m, feed_one, g)) g->feed_failed = 1;
+        pthread_mutex_lock(&g->mu);
+        stopped |= g->stop;
+        pthread_mutex_unlock(&g->mu);
     }
+    if (g->files_from && !stopped) feed_list(g, &m);
     pthread_mutex_lock(&g->mu);
     if (msgs.len) sink_write(&err, msgs.data, msgs.len);
     g->feeding_done = 1;
@@ -311,17 +396,133 @@ typedef struct work_ctx {
     sink *err;
 } work_ctx;
 
+/* The first line of `p`, if it names a file that exists: a list of paths
+ * given as content. */
+static int looks_like_list(const char *p, size_t n)
+{
+    size_t e = 0;
+    while (e < n && e < 4096 && p[e] != '\n' && p[e] != '\r') e++;
+    if (e == 0 || e >= 4096) return 0;
+    char path[4097];
+    memcpy(path, p, e);
+    path[e] = 0;
+    return access(path, F_OK) == 0;
+}
+
+static void sha_key(const char *p, size_t n, char out[STORE_KEY_LEN + 1])
+{
+    unsigned char md[32];
+    unsigned len = 0;
+    static const char HEX[] = "0123456789abcdef";
+    size_t at = sizeof SHA_KEY_PREFIX - 1;
+    memcpy(out, SHA_KEY_PREFIX, at);
+    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) memset(md, 0, sizeof md);
+    for (int i = 0; at < STORE_KEY_LEN; i++) {
+        out[at++] = HEX[md[i] >> 4];
+        if (at < STORE_KEY_LEN) out[at++] = HEX[md[i] & 15];
+    }
+    out[at] = 0;
+}
+
+/* A document with no SEC header: stored under the accession number its
+ * path holds, else --accession, else (HTML only: a note or a list of
+ * paths is no filing) its SHA-256 key. */
+static int ingest_bare(work_ctx *w, const filing *f)
+{
+    task *t = w->t;
+    const char *where = t->member && !t->raw ? t->member : t->path;
+    char key[STORE_KEY_LEN + 1];
+    const char *how;
+    if (!t->member && !strcmp(t->path, "<stdin>") && looks_like_list(f->data, f->len)) {
+        sink_printf(w->err, "%s: 0: not an EDGAR submission but a list of paths, it seems: "
+                            "read a list with --files-from -\n", f->name);
+        return 1;
+    }
+    /* only what a filing's documents are: HTML or text, not the JSON and
+     * XML indexes EDGAR keeps beside them (or a PDF, an image) */
+    size_t lead = 0;
+    while (lead < f->len && (f->data[lead] == ' ' || f->data[lead] == '\t' || f->data[lead] == '\r' ||
+                             f->data[lead] == '\n'))
+        lead++;
+    int json = lead < f->len && (f->data[lead] == '{' || f->data[lead] == '[');
+    if (json || (f->bare.format != EDGR_FMT_HTML && f->bare.format != EDGR_FMT_TEXT)) {
+        if (t->walked && w->g->quiet) return 0;
+        sink_printf(w->err, "%s: 0: %snot an EDGAR submission (no SEC header), and %s is not a "
+                            "document to store bare%s\n", f->name, t->walked ? "warning: " : "",
+                    json ? "JSON" : edgr_format_name(f->bare.format), t->walked ? ", skipped" : "");
+        return !t->walked;
+    }
+    if (accession_from_path(where, key)) how = "the accession number in its path";
+    else if (w->g->accession[0]) {
+        snprintf(key, sizeof key, "%s", w->g->accession);
+        how = "the number given with --accession";
+    } else if (f->bare.format == EDGR_FMT_HTML) {
+        sha_key(f->data, f->len, key);
+        how = "a key made from its SHA-256, as its path holds no accession number (give one "
+              "with --accession N)";
+    } else {
+        sink_printf(w->err, "%s: 0: not an EDGAR submission (no SEC header) and no accession "
+                            "number in its path: give one with --accession N to store it as a "
+                            "bare document\n", f->name);
+        return 1;
+    }
+    if (!w->g->quiet)
+        sink_printf(w->err, "%s: 0: warning: no SEC header: stored as a bare document under %s, %s\n",
+                    f->name, key, how);
+    edgr_span acc = {key, strlen(key)};
+    if (!w->g->replace && w->reader && edgr_store_has(w->reader, key) == 1) {
+        add_result(t, NULL, acc);
+        return 0;
+    }
+    edgr_document d = f->bare;
+    if (!d.filename.len) { /* the name it was saved under */
+        const char *base = strrchr(where, '/');
+        base = base ? base + 1 : where;
+        if (!t->raw && strcmp(base, "<stdin>")) d.filename = (edgr_span){base, strlen(base)};
+    }
+    edgr_source src = {.path = w->src_path, .member = t->member, .offset = 0, .length = f->len};
+    edgr_record *rec = NULL;
+    edgr_status bs = edgr_record_build_bare(&d, key, &src, &rec);
+    if (bs != EDGR_OK) {
+        sink_printf(w->err, "%s: 0: %s\n", f->name, edgr_strerror(bs));
+        return 1;
+    }
+    add_result(t, rec, acc);
+    return 0;
+}
+
 static int ingest_filing(void *user, const filing *f)
 {
     work_ctx *w = user;
     task *t = w->t;
     const edgr_submission *s = f->sub;
-    if (!s) { /* a file named on the command line with no envelope at all */
-        sink_printf(w->err, "%s: 0: not an EDGAR submission (no SEC header): edgr ingest stores "
-                            "complete submissions (.txt, .nc) and headers\n", f->name);
-        return 1;
-    }
+    if (!s) return ingest_bare(w, f);
     edgr_span acc = edgr_get(s, "accession_number");
+    char given[ACCESSION_LEN + 1];
+    const char *keyed = NULL;
+    if ((!acc.ptr || !acc.len) && s->container == EDGR_C_FRAGMENT) {
+        /* <DOCUMENT> blocks with no SEC header: the accession of their path,
+         * or --accession */
+        const char *how = NULL;
+        if (accession_from_path(t->member && !t->raw ? t->member : t->path, given))
+            how = "the accession number in its path";
+        else if (w->g->accession[0]) {
+            snprintf(given, sizeof given, "%s", w->g->accession);
+            how = "the number given with --accession";
+        }
+        if (how) {
+            if (!w->g->quiet)
+                sink_printf(w->err, "%s: %llu: warning: documents without a SEC header: stored under "
+                                    "%s, %s\n", f->name, (unsigned long long)s->offset, given, how);
+            keyed = given;
+            acc = (edgr_span){given, strlen(given)};
+        } else if (!t->walked) {
+            sink_printf(w->err, "%s: %llu: no accession number (documents without a SEC header) "
+                                "in the file or its path: give one with --accession N to store "
+                                "them\n", f->name, (unsigned long long)s->offset);
+            return 1;
+        }
+    }
     if (!acc.ptr || !acc.len || acc.len >= sizeof t->res[0].accession) {
         /* documents with no header (EDGAR's document files, the corpus's
          * html/): nothing to key a filing by.  In a folder, a warning;
@@ -343,7 +544,7 @@ static int ingest_filing(void *user, const filing *f)
     edgr_source src = {.path = w->src_path, .member = t->member, .offset = s->offset,
                        .length = s->end - s->offset};
     edgr_record *rec = NULL;
-    edgr_status bs = edgr_record_build(s, &src, &rec);
+    edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
     if (bs != EDGR_OK) {
         sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset, edgr_strerror(bs));
         return 1;
@@ -356,12 +557,12 @@ static void work(ingest *g, task *t, edgr_store *reader)
 {
     sink err = {.mem = &t->msgs};
     char name[PATH_MAX + 512];
-    if (t->member) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
+    if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
     const char *data = t->data;
     size_t len = t->len;
     void *map = NULL;
-    if (!t->member) {
+    if (!t->data) {
         int fd = open(t->path, O_RDONLY | O_CLOEXEC);
         struct stat st;
         if (fd < 0 || fstat(fd, &st) != 0) {
@@ -384,8 +585,12 @@ static void work(ingest *g, task *t, edgr_store *reader)
     char abs[PATH_MAX];
     work_ctx w = {.g = g, .t = t, .reader = reader, .err = &err,
                   .src_path = realpath(t->path, abs) ? abs : t->path};
+    /* a bare document found in a folder is stored when its path holds an
+     * accession number (EDGAR's folders): read it as one named */
+    char acc[ACCESSION_LEN + 1];
+    int walked = t->walked && !accession_from_path(t->member && !t->raw ? t->member : t->path, acc);
     mem_unit mu;
-    mem_unit_init(&mu, name, t->path, data, len, t->walked);
+    mem_unit_init(&mu, name, t->path, data, len, walked);
     opts o = {.quiet = g->quiet};
     if (each_filing(&mu.u, &o, &err, ingest_filing, &w)) t->failed = 1;
     if (map) munmap(map, len);
@@ -461,8 +666,9 @@ static void log_add(batch *b, const char *acc, edgr_put_result res, const task *
     logline *l = &b->lines[b->n++];
     snprintf(l->accession, sizeof l->accession, "%s", acc);
     l->res = res;
-    size_t n = strlen(t->path) + (t->member ? strlen(t->member) + 1 : 0) + 1;
-    if ((l->source = malloc(n))) snprintf(l->source, n, "%s%s%s", t->path, t->member ? ":" : "", t->member ? t->member : "");
+    const char *member = t->raw ? NULL : t->member;
+    size_t n = strlen(t->path) + (member ? strlen(member) + 1 : 0) + 1;
+    if ((l->source = malloc(n))) snprintf(l->source, n, "%s%s%s", t->path, member ? ":" : "", member ? member : "");
 }
 
 /* The batch is durable: say what it held. */
@@ -627,9 +833,27 @@ int cmd_ingest_main(int argc, char **argv)
     int n = 0, only_paths = 0;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if (only_paths || a[0] != '-') paths[n++] = argv[i];
-        else if (!strcmp(a, "-")) g.read_list = 1;
+        if (only_paths || a[0] != '-' || !strcmp(a, "-")) paths[n++] = argv[i];
         else if (!strcmp(a, "--")) only_paths = 1;
+        else if (!strcmp(a, "--files-from") || !strncmp(a, "--files-from=", 13)) {
+            const char *v = a[12] == '=' ? a + 13 : i + 1 < argc ? argv[++i] : NULL;
+            if (!v || !*v) {
+                free(paths);
+                fprintf(stderr, "edgr ingest: --files-from needs a FILE (or - for standard input)\n"
+                                "Try 'edgr ingest --help'.\n");
+                return EXIT_USAGE;
+            }
+            g.files_from = v;
+        } else if (!strcmp(a, "--accession") || !strncmp(a, "--accession=", 12)) {
+            const char *v = a[11] == '=' ? a + 12 : i + 1 < argc ? argv[++i] : "";
+            if (!accession_parse(v, strlen(v), g.accession)) {
+                free(paths);
+                fprintf(stderr, "edgr ingest: --accession takes an accession number "
+                                "(0001144204-17-013452 or 000114420417013452), not '%s'\n"
+                                "Try 'edgr ingest --help'.\n", v);
+                return EXIT_USAGE;
+            }
+        }
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             free(paths);
             fputs(HELP, stdout);
@@ -663,14 +887,22 @@ int cmd_ingest_main(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (n == 0 && !g.read_list) {
+    if (n == 0 && !g.files_from) {
         if (isatty(0)) {
             free(paths);
-            fprintf(stderr, "edgr ingest: no input (give PATH..., or - to read paths from stdin)\n"
-                            "Try 'edgr ingest --help'.\n");
+            fprintf(stderr, "edgr ingest: no input (give PATH..., - for standard input, or "
+                            "--files-from FILE)\nTry 'edgr ingest --help'.\n");
             return EXIT_USAGE;
         }
-        g.read_list = 1;
+        paths[n++] = "-"; /* stdin's content, as every command reads it */
+    }
+    int dashes = 0;
+    for (int k = 0; k < n; k++) dashes += !strcmp(paths[k], "-");
+    if (dashes + (g.files_from && !strcmp(g.files_from, "-")) > 1) {
+        free(paths);
+        fprintf(stderr, "edgr ingest: standard input can be read once ('-' or --files-from -)\n"
+                        "Try 'edgr ingest --help'.\n");
+        return EXIT_USAGE;
     }
     g.paths = paths;
     g.npaths = n;

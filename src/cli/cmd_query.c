@@ -60,7 +60,9 @@ static const char HELP_SHOW[] =
     "Print one stored filing as JSON: its dates and items, where it came from,\n"
     "its entities with their roles, documents (type, file name, size, SHA-256),\n"
     "sections (items with titles and byte spans), exhibits, cover facts,\n"
-    "signatures, and the whole header as 'edgr parse' writes it.\n"
+    "signatures, and the whole header as 'edgr parse' writes it.  ACCESSION\n"
+    "may be given with or without dashes (000990000117000001), or be the\n"
+    "sha256: key of a bare document (see 'edgr ingest --help').\n"
     "\n"
     "options:\n"
     "  --db FILE   the store (default ./edgr.db)\n"
@@ -294,6 +296,8 @@ int cmd_show_main(int argc, char **argv)
     qargs a = {0};
     int rc = parse_args("show", HELP_SHOW, argc, argv, &a);
     if (rc >= 0) return rc;
+    char key[STORE_KEY_LEN + 1];
+    if (store_key_parse(a.arg, key)) a.arg = key; /* with or without dashes */
     edgr_store *st = open_store("show", a.db);
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_show(st, a.arg, a.text, a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
@@ -321,18 +325,22 @@ int cmd_company_main(int argc, char **argv)
 
 /* ---- edgr cat ACCESSION ------------------------------------------------------ */
 
-/* "0001144204-17-013452" */
+/* "0001144204-17-013452", "000114420417013452" or a bare document's
+ * "sha256:..." key (accession.c) */
 int looks_like_accession(const char *s)
 {
-    if (strlen(s) != 20 || s[10] != '-' || s[13] != '-') return 0;
-    for (int i = 0; i < 20; i++)
-        if (i != 10 && i != 13 && (s[i] < '0' || s[i] > '9')) return 0;
-    return 1;
+    char key[STORE_KEY_LEN + 1];
+    return store_key_parse(s, key);
 }
 
 /* The stored filing's bytes, read back from its source. */
 static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t msglen)
 {
+    if (!strcmp(src->path, "<stdin>")) { /* what ingest names '-' */
+        snprintf(msg, msglen, "this filing was read from standard input, whose bytes are not kept: "
+                              "ingest it from a file for 'edgr cat'");
+        return NULL;
+    }
     char *buf = malloc(src->length ? src->length : 1);
     if (!buf) { snprintf(msg, msglen, "out of memory"); return NULL; }
     if (!src->member) {
@@ -347,12 +355,9 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
         fclose(fp);
         return buf;
     }
-    struct archive *a = archive_read_new();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_gnutar(a);
-    if (archive_read_open_filename(a, src->path, 1 << 20) != ARCHIVE_OK) {
-        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path, archive_error_string(a));
+    struct archive *a = archive_reader();
+    if (!a || archive_read_open_filename(a, src->path, 1 << 20) != ARCHIVE_OK) {
+        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path, a ? archive_error_string(a) : "out of memory");
         archive_read_free(a);
         free(buf);
         return NULL;
@@ -361,7 +366,8 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
     int found = 0;
     while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
         const char *name = archive_entry_pathname(e);
-        if (!name || strcmp(name, src->member)) continue;
+        /* a single compressed file is one stream, whatever its name */
+        if (archive_format(a) != ARCHIVE_FORMAT_RAW && (!name || strcmp(name, src->member))) continue;
         found = 1;
         uint64_t skip = src->offset;
         char tmp[65536];
@@ -387,6 +393,39 @@ static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t 
     return buf;
 }
 
+/* A filing stored from a bare document (no SEC header): its one document. */
+static int stored_bare(const char *data, size_t len)
+{
+    edgr_parser *ps = edgr_parser_new();
+    if (!ps) return 0;
+    const edgr_submission *s = NULL;
+    size_t used = 0;
+    int bare = edgr_parse(ps, data, len, 0, EDGR_PARSE_HEADER_ONLY, &s, &used) == EDGR_ERR_NOT_EDGAR;
+    edgr_parser_free(ps);
+    return bare;
+}
+
+/* Its document is sequence 1, or the name it was stored from. */
+static int cat_bare(const opts *o, const char *name, const char *data, size_t len, sink *out, sink *err)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *sel = o->doc_selector ? o->doc_selector : "1";
+    if (strcmp(sel, "1") && strcmp(sel, base)) {
+        sink_printf(err, "%s: 0: no document with sequence or filename \"%s\" (a bare document: "
+                         "its one document is 1)\n", name, sel);
+        return 1;
+    }
+    edgr_document d;
+    edgr_document_bare(data, len, &d);
+    edgr_buf body = {0};
+    edgr_status st = edgr_document_decode(&d, o->raw ? 0 : EDGR_DECODE_UTF8, &body);
+    sink_write(out, body.data, body.len);
+    edgr_buf_free(&body);
+    if (st != EDGR_OK) sink_printf(err, "%s: 0: %s\n", name, edgr_strerror(st));
+    return st != EDGR_OK;
+}
+
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
@@ -396,6 +435,8 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         return EXIT_STORE;
     }
     edgr_source src;
+    char key[STORE_KEY_LEN + 1];
+    if (store_key_parse(accession, key)) accession = key; /* with or without dashes */
     edgr_status ss = edgr_store_source(st, accession, &src);
     if (ss != EDGR_OK) {
         fprintf(stderr, "edgr cat: %s\n", edgr_store_error(st));
@@ -411,11 +452,16 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         fprintf(stderr, "edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    mem_unit mu;
-    mem_unit_init(&mu, name, name, data, len, 0);
     sink out = {.fp = stdout}, err = {.fp = stderr};
-    command c = {"cat", cmd_cat_run, 0, 1};
-    int rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
+    int rc;
+    if (stored_bare(data, len)) {
+        rc = cat_bare(o, name, data, len, &out, &err);
+    } else {
+        mem_unit mu;
+        mem_unit_init(&mu, name, name, data, len, 0);
+        command c = {"cat", cmd_cat_run, 0, 1};
+        rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
+    }
     free(data);
     return finish_stdout(rc || out.failed ? EXIT_SOME_FAILED : EXIT_OK);
 }

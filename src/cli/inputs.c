@@ -1,7 +1,9 @@
 /*
  * Inputs: files (memory-mapped), '-' (stdin), directories (walked, sorted),
  * and tar / tar.gz / .nc.tar.gz archives (libarchive, member by member, never
- * the whole archive in memory).  Files run on a pool of --jobs workers whose
+ * the whole archive in memory).  Archives and compressed files are known by
+ * their first bytes, not their names: a .gz (or zstd, bzip2, xz) that holds
+ * one submission is read as that submission, and a pipe from curl works.  Files run on a pool of --jobs workers whose
  * output is printed in input order; an archive is one long sequential unit.
  */
 #include <archive.h>
@@ -19,7 +21,7 @@
 
 #include "cli.h"
 
-enum { CHUNK = 1 << 20 };
+enum { CHUNK = FD_CHUNK };
 
 /* ---- units ------------------------------------------------------------- */
 
@@ -40,14 +42,15 @@ static int mem_next(unit *u, const char **p, size_t *n, char *err, size_t errlen
     return 1;
 }
 
-typedef struct fd_state {
-    int fd;
-    char *buf;
-} fd_state;
-
 static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
     fd_state *f = u->state;
+    if (f->pending) {
+        *p = f->buf;
+        *n = f->pending;
+        f->pending = 0;
+        return 1;
+    }
     for (;;) {
         ssize_t r = read(f->fd, f->buf, CHUNK);
         if (r < 0 && errno == EINTR) continue;
@@ -81,6 +84,46 @@ static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
     *p = buf;
     *n = size;
     return 1;
+}
+
+/* ---- what the bytes are ------------------------------------------------ */
+
+int input_magic(const void *v, size_t n)
+{
+    const unsigned char *p = v;
+    if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) return MAGIC_GZIP;
+    if (n >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) return MAGIC_ZSTD;
+    if (n >= 4 && p[0] == 'B' && p[1] == 'Z' && p[2] == 'h' && p[3] >= '1' && p[3] <= '9') return MAGIC_BZIP2;
+    if (n >= 6 && !memcmp(p, "\xfd" "7zXZ\0", 6)) return MAGIC_XZ;
+    if (n >= 262 && !memcmp(p + 257, "ustar", 5)) return MAGIC_TAR;
+    return MAGIC_NONE;
+}
+
+const char *magic_name(int m)
+{
+    static const char *const NAMES[] = {"plain", "gzip", "zstd", "bzip2", "xz", "tar"};
+    return m >= 0 && m <= MAGIC_TAR ? NAMES[m] : "plain";
+}
+
+int file_is_archive(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    unsigned char head[MAGIC_BYTES];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    close(fd);
+    return n > 0 && input_magic(head, (size_t)n) != MAGIC_NONE;
+}
+
+struct archive *archive_reader(void)
+{
+    struct archive *a = archive_read_new();
+    if (!a) return NULL;
+    archive_read_support_filter_all(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_gnutar(a);
+    archive_read_support_format_raw(a); /* a lone .gz: one member, "data" */
+    return a;
 }
 
 /* ---- the work list ----------------------------------------------------- */
@@ -194,13 +237,30 @@ int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user)
         else add_item(&w, paths[i], is_archive_name(paths[i]) ? K_ARCHIVE : K_FILE);
     }
     for (size_t i = 0; i < w.len; i++)
-        if (fn(user, w.items[i].path, w.items[i].kind == K_ARCHIVE, w.items[i].walked)) break;
+        if (fn(user, w.items[i].path, w.items[i].kind == K_ARCHIVE || file_is_archive(w.items[i].path),
+               w.items[i].walked))
+            break;
     for (size_t i = 0; i < w.len; i++) free(w.items[i].path);
     free(w.items);
     return rc;
 }
 
 /* ---- running one item -------------------------------------------------- */
+
+static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
+                       fd_state *in);
+
+size_t sniff_fd(fd_state *f)
+{
+    size_t got = 0;
+    while (got < MAGIC_BYTES) {
+        ssize_t r = read(f->fd, f->buf + got, CHUNK - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        got += (size_t)r;
+    }
+    return f->pending = got;
+}
 
 static int run_file(const command *c, const opts *o, item *it, sink *out, sink *err)
 {
@@ -220,6 +280,21 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
             if (fd) close(fd);
             return 1;
         }
+        if (input_magic(m, (size_t)st.st_size) != MAGIC_NONE) { /* compressed or tar */
+            munmap(m, (size_t)st.st_size);
+            if (fd) {
+                close(fd);
+                return run_archive(c, o, it, out, err, NULL);
+            }
+            /* '-' redirected from such a file: read it through the fd (the
+             * mapping did not move its offset) */
+            fd_state fs = {0, malloc(CHUNK), 0};
+            if (!fs.buf) return 1;
+            sniff_fd(&fs);
+            rc = run_archive(c, o, it, out, err, &fs);
+            free(fs.buf);
+            return rc;
+        }
         madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
         mem_state ms = {m, (size_t)st.st_size, 0};
         u.next = mem_next;
@@ -228,10 +303,17 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
         rc = c->run(c, o, &u, out, err);
         munmap(m, (size_t)st.st_size);
     } else {
-        fd_state fs = {fd, malloc(CHUNK)};
+        fd_state fs = {fd, malloc(CHUNK), 0};
         if (!fs.buf) {
             if (fd) close(fd);
             return 1;
+        }
+        sniff_fd(&fs);
+        if (input_magic(fs.buf, fs.pending) != MAGIC_NONE) {
+            rc = run_archive(c, o, it, out, err, &fs);
+            free(fs.buf);
+            if (fd) close(fd);
+            return rc;
         }
         u.next = fd_next;
         u.state = &fs;
@@ -242,38 +324,78 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
     return rc;
 }
 
-static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err)
+/* libarchive reading a pipe whose first bytes were sniffed already. */
+static la_ssize_t fd_read_cb(struct archive *a, void *user, const void **buf)
 {
-    struct archive *a = archive_read_new();
+    (void)a;
+    fd_state *f = user;
+    *buf = f->buf;
+    if (f->pending) {
+        la_ssize_t n = (la_ssize_t)f->pending;
+        f->pending = 0;
+        return n;
+    }
+    for (;;) {
+        ssize_t r = read(f->fd, f->buf, CHUNK);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) archive_set_error(a, errno, "read error: %s", strerror(errno));
+        return r;
+    }
+}
+
+int archive_open_fd(struct archive *a, fd_state *f)
+{
+    return archive_read_open(a, f, NULL, fd_read_cb, NULL);
+}
+
+/* An archive or a compressed file, from its path or (in != NULL) from a
+ * pipe already opened and sniffed. */
+static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
+                       fd_state *in)
+{
+    struct archive *a = archive_reader();
     if (!a) return 1;
-    archive_read_support_filter_all(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_gnutar(a);
+    const char *path = in ? "<stdin>" : it->path;
+    int magic = MAGIC_NONE;
+    if (in) magic = input_magic(in->buf, in->pending);
+    else {
+        unsigned char head[MAGIC_BYTES];
+        int fd = open(it->path, O_RDONLY | O_CLOEXEC);
+        ssize_t n = fd >= 0 ? pread(fd, head, sizeof head, 0) : -1;
+        if (fd >= 0) close(fd);
+        magic = n > 0 ? input_magic(head, (size_t)n) : MAGIC_NONE;
+    }
+    const char *what = magic != MAGIC_NONE ? magic_name(magic) : "archive";
     int rc = 0;
-    if (archive_read_open_filename(a, it->path, 1 << 20) != ARCHIVE_OK) {
-        sink_printf(err, "%s: 0: cannot read archive: %s\n", it->path, archive_error_string(a));
+    if ((in ? archive_open_fd(a, in)
+            : archive_read_open_filename(a, it->path, 1 << 20)) != ARCHIVE_OK) {
+        sink_printf(err, "%s: 0: cannot read %s data: %s\n", path, what, archive_error_string(a));
         archive_read_free(a);
         return 1;
     }
     struct archive_entry *e;
     int r;
     while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
-        if (archive_entry_filetype(e) != AE_IFREG) continue;
-        const char *mname = archive_entry_pathname(e);
-        size_t len = strlen(it->path) + strlen(mname ? mname : "?") + 2;
+        /* a single compressed file (raw format) is the file itself: named
+         * by its path, and a failure if it is not EDGAR, as a file is */
+        int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
+        if (!raw && archive_entry_filetype(e) != AE_IFREG) continue;
+        const char *mname = raw ? NULL : archive_entry_pathname(e);
+        size_t len = strlen(path) + strlen(mname ? mname : "?") + 2;
         char *name = malloc(len);
         if (!name) break;
-        snprintf(name, len, "%s:%s", it->path, mname ? mname : "?");
+        if (raw) snprintf(name, len, "%s", path);
+        else snprintf(name, len, "%s:%s", path, mname ? mname : "?");
         ar_state as = {a};
         unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
-                  .walked = 1};
+                  .walked = raw ? it->walked : 1};
         rc |= c->run(c, o, &u, out, err);
         free(name);
         if (out->failed) break;
     }
     if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-        sink_printf(err, "%s: %lld: archive: %s\n", it->path,
-                    (long long)archive_filter_bytes(a, -1), archive_error_string(a));
+        sink_printf(err, "%s: %lld: cannot read %s data: %s\n", path,
+                    (long long)archive_filter_bytes(a, -1), what, archive_error_string(a));
         rc = 1;
     }
     archive_read_free(a);
@@ -282,7 +404,7 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
 
 static int run_item(const command *c, const opts *o, item *it, sink *out, sink *err)
 {
-    return it->kind == K_ARCHIVE ? run_archive(c, o, it, out, err) : run_file(c, o, it, out, err);
+    return it->kind == K_ARCHIVE ? run_archive(c, o, it, out, err, NULL) : run_file(c, o, it, out, err);
 }
 
 /* ---- the pool ---------------------------------------------------------- */

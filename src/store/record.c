@@ -199,7 +199,9 @@ static void header(builder *b)
         r->cik = r->entities[0].cik;
         r->company = r->entities[0].name;
     }
-    /* the header as `edgr parse` prints it, for `edgr show` */
+    /* the header as `edgr parse` prints it, for `edgr show` (a document
+     * with no envelope at all has none) */
+    if (!s->node_count) { r->header_json = put(b, "{}", 2); return; }
     r->header_json = r->pool.len;
     edgr_write_json(s, NULL, EDGR_JSON_NO_DOCS | EDGR_JSON_NO_SOURCE, pool_write, b);
     pool_write(b, "", 1);
@@ -491,15 +493,22 @@ static void facts(builder *b)
 
 edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, edgr_record **out)
 {
+    return edgr_record_build_keyed(s, NULL, src, out);
+}
+
+edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, const edgr_source *src,
+                                    edgr_record **out)
+{
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
     edgr_span acc = edgr_get(s, "accession_number");
-    if (!acc.ptr || acc.len == 0) return EDGR_ERR_NOT_FOUND;
+    if ((!acc.ptr || acc.len == 0) && (!key || !*key)) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
     builder b = {.rec = r, .s = s};
     put(&b, "", 0); /* offset 0 is the NULL string */
     header(&b);
+    if ((!acc.ptr || !acc.len) && key) r->accession = put_str(&b, key); /* the header names none */
     if (src) {
         r->source_path = put_str(&b, src->path);
         r->source_member = put_str(&b, src->member);
@@ -519,6 +528,18 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
     }
     *out = r;
     return EDGR_OK;
+}
+
+/* A bare document (no SEC header) under a key the caller chose: a
+ * submission of one document and no header nodes stands in for the
+ * missing envelope. */
+edgr_status edgr_record_build_bare(const edgr_document *d, const char *key, const edgr_source *src,
+                                   edgr_record **out)
+{
+    if (!d || !key || !*key || !out) return EDGR_ERR_ARG;
+    edgr_submission one = {.container = EDGR_C_FRAGMENT, .offset = 0, .end = d->end, .docs = d,
+                           .doc_count = 1};
+    return edgr_record_build_keyed(&one, key, src, out);
 }
 
 void edgr_record_free(edgr_record *r)

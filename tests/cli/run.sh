@@ -311,6 +311,58 @@ else
   echo "cli: skipped file/pipe over the corpus: ../shared/corpus absent"
 fi
 
+# ---- inputs known by their bytes (issue 11): '-' is content for every
+# command; gzip, zstd and tar are recognised by their magic, not their names
+# extract reads '-' too (its output is files, so it is not in every_way)
+expect "extract -" 0 sh -c "\"$edgr\" extract -o \"$tmp/xs\" - < $s8k"
+[ -f "$tmp/xs/9900001/000990000117000001/hmt-20170314x8k.htm" ] && ok || bad "extract - wrote nothing"
+gzip -c "$s8k" > "$tmp/sub.gz"; cp "$tmp/sub.gz" "$tmp/sub-no-suffix"
+
+for f in "$tmp/sub.gz" "$tmp/sub-no-suffix"; do
+  expect "gzipped submission ${f##*/}" 0 "$edgr" parse "$f"
+  grep -q '"accession_number":"0009900001-17-000001"' "$tmp/out" && ok || bad "gzip ${f##*/}: $(head -c 200 "$tmp/out")"
+done
+expect "gzip on stdin" 0 sh -c "cat \"$tmp/sub.gz\" | \"$edgr\" docs -"
+grep -q 'hmt-20170314xex991.htm' "$tmp/out" && ok || bad "gzip on stdin: $(head -c 200 "$tmp/out")"
+expect "gzip text" 0 "$edgr" text "$tmp/sub-no-suffix"
+cmp -s "$tmp/out" <("$edgr" text "$s8k") && ok || bad "text of a gzipped submission differs"
+(cd samples && tar czf "$tmp/feed.bin" 0009900001-17-000001.nc 0009900003-19-000010.txt)
+expect "tar.gz without its name" 0 "$edgr" parse "$tmp/feed.bin"
+[ "$(wc -l <"$tmp/out")" = 2 ] && ok || bad "tar.gz by magic: $(wc -l <"$tmp/out") lines"
+expect "tar.gz piped" 0 sh -c "cat \"$tmp/feed.bin\" | \"$edgr\" parse -"
+[ "$(wc -l <"$tmp/out")" = 2 ] && ok || bad "tar.gz from a pipe: $(wc -l <"$tmp/out") lines"
+grep -q '<stdin>:0009900003-19-000010.txt\|"member":"0009900003-19-000010.txt"' "$tmp/out" && ok || bad "piped member named: $(head -c 300 "$tmp/out")"
+expect "gzip as '-' from a file" 0 sh -c "\"$edgr\" parse - < \"$tmp/sub.gz\""
+grep -q '"accession_number":"0009900001-17-000001"' "$tmp/out" && ok || bad "gzip - < file"
+expect "tar.gz as '-' from a file" 0 sh -c "\"$edgr\" docs - < \"$tmp/feed.bin\""
+grep -q 'logo.gif' "$tmp/out" && ok || bad "tar.gz - < file"
+expect "tar.gz piped, implicit stdin" 0 sh -c "cat \"$tmp/feed.bin\" | \"$edgr\" docs"
+grep -q 'logo.gif' "$tmp/out" && ok || bad "tar.gz implicit stdin docs"
+(cd samples && tar cf "$tmp/plain.tarball" 0009900004-23-000020.txt)
+expect "tar by magic" 0 "$edgr" header "$tmp/plain.tarball"
+grep -q '"accession_number":"0009900004-23-000020"' "$tmp/out" && ok || bad "plain tar by magic"
+# a damaged gzip stream: an error, not garbage, not a hang
+head -c 300 "$tmp/sub.gz" > "$tmp/cut.gz"
+expect "cut gzip" 1 "$edgr" text "$tmp/cut.gz"
+grep -q "cut.gz" "$tmp/err" && ok || bad "cut gzip names the file: $(cat "$tmp/err")"
+if command -v zstd >/dev/null; then
+  zstd -q -c "$s8k" > "$tmp/sub.htm"   # a .htm that is really zstd, as in the corpus
+  expect "zstd by magic" 0 "$edgr" text "$tmp/sub.htm"
+  cmp -s "$tmp/out" <("$edgr" text "$s8k") && ok || bad "text of a zstd file differs"
+  expect "zstd piped" 0 sh -c "cat \"$tmp/sub.htm\" | \"$edgr\" items -"
+  grep -q 'Item 7.01' "$tmp/out" && ok || bad "items of piped zstd"
+else
+  echo "cli: skipped the zstd checks: no zstd program"
+fi
+if [ -f ../shared/corpus/html/flws20231228_8k.htm ]; then
+  z=../shared/corpus/html/flws20231228_8k.htm
+  expect "corpus zstd .htm" 0 "$edgr" text "$z"
+  tr -d '\n' <"$tmp/out" | LC_ALL=C grep -q '[^[:print:][:space:]'$'\x80''-'$'\xff'']' && bad "binary in the text of $z" || ok
+  grep -qi 'item' "$tmp/out" && ok || bad "corpus zstd: no text: $(head -c 200 "$tmp/out")"
+else
+  echo "cli: skipped the corpus zstd check: corpus absent"
+fi
+
 # a closed pipe is not an error
 "$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"

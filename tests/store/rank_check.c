@@ -94,7 +94,8 @@ static int column_strings(sqlite3 *db, const char *sql, char ***out)
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) return 0;
     while (sqlite3_step(q) == SQLITE_ROW) {
         if (n == cap) *out = realloc(*out, (size_t)(cap = cap ? cap * 2 : 64) * sizeof **out);
-        (*out)[n++] = strdup((const char *)sqlite3_column_text(q, 0));
+        const char *v = (const char *)sqlite3_column_text(q, 0);
+        if (v) (*out)[n++] = strdup(v); /* NULL: a filing with no header has no form */
     }
     sqlite3_finalize(q);
     return n;
@@ -118,7 +119,7 @@ int main(int argc, char **argv)
                             "SELECT term FROM (SELECT term, doc, row_number() OVER (ORDER BY doc DESC, term) AS i "
                             "FROM temp.v WHERE term GLOB '[a-z]*') WHERE i <= 40 OR i % 97 = 0 LIMIT 120",
                             &terms);
-    int nf = column_strings(db, "SELECT form FROM filings GROUP BY form ORDER BY count(*) DESC LIMIT 2", &forms);
+    int nf = column_strings(db, "SELECT form FROM filings WHERE form IS NOT NULL GROUP BY form ORDER BY count(*) DESC LIMIT 2", &forms);
     /* the first two words of some rows: phrases that occur */
     int np = column_strings(db,
                             "SELECT '\"' || substr(t, 1, instr(substr(t, instr(t, ' ') + 1), ' ') + instr(t, ' ') - 1) "

@@ -125,10 +125,98 @@ expect "archive" 0 "$edgr" ingest --db "$tmp/a.db" "$tmp/feed.nc.tar.gz"
   && ok || bad "archive member recorded"
 expect "cat from an archive" 0 "$edgr" cat --db "$tmp/a.db" 0009900003-19-000010 2
 cmp -s "$tmp/out" <("$edgr" cat $s8k19 2) && ok || bad "cat through the store gives the document"
-ls samples/*.txt | "$edgr" ingest --db "$tmp/l.db" - >"$tmp/out" 2>"$tmp/err" && ok || bad "paths on stdin: $(cat "$tmp/err")"
+ls samples/*.txt | "$edgr" ingest --db "$tmp/l.db" --files-from - >"$tmp/out" 2>"$tmp/err" && ok || bad "paths on stdin: $(cat "$tmp/err")"
 [ "$(sqlite3 "$tmp/l.db" 'select count(*) from filings')" = 4 ] && ok || bad "stdin list: 4 filings"
 expect "jobs 1" 0 "$edgr" ingest --db "$tmp/j.db" --jobs 1 samples/
 [ "$(sqlite3 "$tmp/j.db" 'select count(*) from filings')" = 4 ] && ok || bad "--jobs 1: 4 filings"
+
+# ---- inputs (issue 11): '-' is content, --files-from reads a list of paths,
+# bare documents are stored, accession numbers with or without dashes
+expect "ingest - (content)" 0 sh -c "\"$edgr\" ingest --db \"$tmp/c.db\" --json - < $s8k"
+has "ingest - stores stdin" '"accession_number":"0009900001-17-000001","status":"added"'
+expect "ingest - (a piped tar.gz)" 0 sh -c "cat \"$tmp/feed.nc.tar.gz\" | \"$edgr\" ingest --db \"$tmp/c2.db\" --json -"
+[ "$(grep -o '"accession_number":"[^"]*"' "$tmp/out" | sort -u | wc -l)" = 4 ] && ok || bad "ingest a piped archive: $(cat "$tmp/out")"
+expect "ingest - (gzip)" 0 sh -c "gzip -c $s10k | \"$edgr\" ingest --db \"$tmp/c.db\" --json -"
+has "ingest gzip on stdin" '"accession_number":"0009900002-97-000003","status":"added"'
+expect "ingest a .gz" 0 sh -c "gzip -c $s8k19 > \"$tmp/one.txt.gz\" && \"$edgr\" ingest --db \"$tmp/c.db\" --json \"$tmp/one.txt.gz\""
+has "ingest a .gz file" '"accession_number":"0009900003-19-000010","status":"added"'
+expect "show a gzipped filing's document" 0 "$edgr" cat --db "$tmp/c.db" 0009900003-19-000010 2
+cmp -s "$tmp/out" <("$edgr" cat $s8k19 2) && ok || bad "cat through the store of a .gz"
+expect "a list on stdin is not a filing" 1 sh -c "ls samples/*.txt | \"$edgr\" ingest --db \"$tmp/c3.db\" -"
+grep -q -- "--files-from" "$tmp/err" && ok || bad "list on stdin: no hint of --files-from: $(cat "$tmp/err")"
+expect "files-from -" 0 sh -c "ls samples/*.txt | \"$edgr\" ingest --db \"$tmp/f.db\" --json --files-from -"
+lines "files-from -: 4 filings" 4
+expect "files-from FILE (blank lines, CRLF)" 0 "$edgr" ingest --db "$tmp/f2.db" --json --files-from tests/fixtures/inputs/list-crlf.txt
+lines "files-from FILE: 4 filings" 4
+expect "files-from=FILE" 0 "$edgr" ingest --db "$tmp/f3.db" --files-from=tests/fixtures/inputs/list-crlf.txt $s8k
+expect "files-from a missing list" 1 "$edgr" ingest --db "$tmp/f3.db" --files-from "$tmp/nolist"
+grep -q "nolist" "$tmp/err" && ok || bad "missing list named: $(cat "$tmp/err")"
+printf 'samples/0009900001-17-000001.txt\n/nonexistent/y.txt\n' > "$tmp/list2"
+expect "files-from with a missing path" 1 "$edgr" ingest --db "$tmp/f3.db" --files-from "$tmp/list2"
+grep -q "^/nonexistent/y.txt: 0: " "$tmp/err" && ok || bad "missing listed path: $(cat "$tmp/err")"
+expect "files-from needs a value" 2 "$edgr" ingest --db "$tmp/f3.db" --files-from
+# bare documents: accession from the EDGAR folder, the file name, --accession, or the SHA-256
+bare=tests/fixtures/inputs/corvid-8k.htm
+mkdir -p "$tmp/edgar/data/9900110/000990011017000002" "$tmp/dl"
+cp $bare "$tmp/edgar/data/9900110/000990011017000002/clsi-8k.htm"
+cp $bare "$tmp/dl/0009900110-17-000003.txt"
+cp $bare "$tmp/dl/0009900110-17-000004-index.htm"
+sed 's/second/third/' $bare > "$tmp/dl/clsi-8k-b.htm"
+sed 's/second/fourth/' $bare > "$tmp/dl/clsi-8k-c.htm"
+expect "bare: folder accession" 0 "$edgr" ingest --db "$tmp/bare.db" --json "$tmp/edgar/data/9900110/000990011017000002/clsi-8k.htm"
+has "bare: folder accession" '"accession_number":"0009900110-17-000002","status":"added"'
+grep -q "0009900110-17-000002.*path" "$tmp/err" && ok || bad "bare: the warning says where the accession came from: $(cat "$tmp/err")"
+expect "bare: file-name accession" 0 "$edgr" ingest --db "$tmp/bare.db" --json "$tmp/dl/0009900110-17-000003.txt" "$tmp/dl/0009900110-17-000004-index.htm"
+has "bare: file-name accession" '"accession_number":"0009900110-17-000003"'
+has "bare: -index file name" '"accession_number":"0009900110-17-000004"'
+expect "bare: --accession" 0 "$edgr" ingest --db "$tmp/bare.db" --json --accession 000990011017000005 "$tmp/dl/clsi-8k-b.htm"
+has "bare: --accession without dashes" '"accession_number":"0009900110-17-000005"'
+expect "bad --accession" 2 "$edgr" ingest --db "$tmp/bare.db" --accession 12-34 "$tmp/dl/clsi-8k-b.htm"
+expect "bare: sha256 key" 0 "$edgr" ingest --db "$tmp/bare.db" --json "$tmp/dl/clsi-8k-c.htm"
+key=sha256:$(sha256sum "$tmp/dl/clsi-8k-c.htm" | cut -c1-20)
+has "bare: sha256 key" "\"accession_number\":\"$key\""
+grep -q -- "--accession" "$tmp/err" && ok || bad "bare: the warning says how to give an accession: $(cat "$tmp/err")"
+expect "bare: stored again, unchanged" 0 "$edgr" ingest --db "$tmp/bare.db" --json "$tmp/dl/clsi-8k-c.htm"
+has "bare: same key, unchanged" "\"accession_number\":\"$key\",\"status\":\"unchanged\""
+expect "bare: searchable" 0 "$edgr" search --db "$tmp/bare.db" --json 'fourth marigoldfen'
+has "bare: search finds the sha256-keyed document" "$key"
+expect "bare: show by key" 0 "$edgr" show --db "$tmp/bare.db" "$key"
+has "bare: show" "$key"
+expect "bare: cat by key" 0 "$edgr" cat --db "$tmp/bare.db" "$key" 1
+cmp -s "$tmp/out" "$tmp/dl/clsi-8k-c.htm" && ok || bad "bare: cat by key gives the document"
+expect "bare: cat by folder accession, undashed" 0 "$edgr" cat --db "$tmp/bare.db" 000990011017000002 1
+cmp -s "$tmp/out" $bare && ok || bad "bare: cat by accession gives the document"
+expect "bare, walked in a folder" 0 "$edgr" ingest --db "$tmp/bare2.db" --json "$tmp/edgar"
+has "bare in a folder: stored" '"accession_number":"0009900110-17-000002"'
+expect "bare on stdin, --accession" 0 sh -c "\"$edgr\" ingest --db \"$tmp/bare4.db\" --json --accession 0009900110-17-000009 - < $bare"
+has "bare on stdin keyed by --accession" '"accession_number":"0009900110-17-000009","status":"added"'
+expect "cat of a filing read from stdin" 1 "$edgr" cat --db "$tmp/bare4.db" 0009900110-17-000009 1
+grep -q "standard input" "$tmp/err" && ok || bad "cat from stdin: say the bytes were not kept: $(cat "$tmp/err")"
+# <DOCUMENT> blocks with no SEC header: keyed the same way (path, --accession)
+mkdir -p "$tmp/edgar/data/9900110/000990011017000007"
+cp tests/fixtures/fragment.txt "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
+expect "fragment: folder accession" 0 "$edgr" ingest --db "$tmp/frag.db" --json "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
+has "fragment: folder accession" '"accession_number":"0009900110-17-000007","status":"added"'
+expect "fragment: show" 0 "$edgr" show --db "$tmp/frag.db" 000990011017000007
+has "fragment: its document" '"filename":"umb-8k.htm"'
+expect "fragment: --accession" 0 "$edgr" ingest --db "$tmp/frag.db" --json --accession 0009900110-17-000008 tests/fixtures/fragment.txt
+has "fragment: --accession" '"accession_number":"0009900110-17-000008"'
+expect "fragment: no accession anywhere" 1 "$edgr" ingest --db "$tmp/frag.db" tests/fixtures/fragment.txt
+grep -q -- "--accession" "$tmp/err" && ok || bad "fragment: say how to give one: $(cat "$tmp/err")"
+# EDGAR's -index.json beside a filing is not a document to store
+mkdir -p "$tmp/jf"
+printf '{"directory":{"name":"/Archives/edgar/data/9900110/000990011017000006","item":[]}}\n' \
+  > "$tmp/jf/0009900110-17-000006-index.json"
+expect "an -index.json in a folder: skipped" 0 "$edgr" ingest --db "$tmp/bare3.db" --json "$tmp/jf"
+hasnt "an -index.json is not stored" '0009900110-17-000006'
+grep -q "warning: .*JSON" "$tmp/err" && ok || bad "-index.json: the warning says why: $(cat "$tmp/err")"
+expect "an -index.json named: an error" 1 "$edgr" ingest --db "$tmp/bare3.db" "$tmp/jf/0009900110-17-000006-index.json"
+# accession numbers without dashes
+expect "show undashed" 0 "$edgr" show $S 000990000117000001
+has "show undashed" '0009900001-17-000001'
+expect "cat undashed" 0 "$edgr" cat $S 000990000117000001 2
+cmp -s "$tmp/out" <("$edgr" cat $s8k 2) && ok || bad "cat undashed gives the document"
+expect "show: not an accession" 1 "$edgr" show $S 00099000011
 
 # ---- search: query forms
 expect "word" 0 "$edgr" search $S --json meadow
