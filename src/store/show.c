@@ -88,7 +88,8 @@ static int sections(edgr_store *st, jsonw *w, sqlite3_int64 id, int with_text)
 {
     sqlite3_stmt *q, *t = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT document, item, part, title, combined, src_start, src_end FROM sections "
+                           "SELECT document, item, part, title, combined, src_start + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0), "
+                           "src_end + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) FROM sections "
                            "WHERE filing_id=?1 ORDER BY n",
                            -1, &q, NULL) != SQLITE_OK)
         return -1;
@@ -144,12 +145,16 @@ static int sections(edgr_store *st, jsonw *w, sqlite3_int64 id, int with_text)
     return sqlite3_finalize(q) == SQLITE_OK ? 0 : -1;
 }
 
-/* Cover facts as "name": {"value", "source", "offset"}, boxes as booleans. */
+/* Cover facts as "name": {"value", "source", "offset"}, boxes as booleans.
+ * Offsets in show's output are from the start of the input (file or
+ * archive member), as every other command gives them; the store keeps them
+ * from the start of the submission (schema.sql.h). */
 static int cover(edgr_store *st, jsonw *w, sqlite3_int64 id)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT name, value, source, offset FROM cover_facts WHERE filing_id=?1 "
+                           "SELECT name, value, source, offset + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) FROM cover_facts "
+                           "WHERE filing_id=?1 "
                            "AND name NOT LIKE 'signature%'",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "cover"), -1;
@@ -222,8 +227,9 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
                 "SELECT role, cik, conformed_name, form_type, act, file_number, film_number "
                 "FROM roles WHERE filing_id=?1 ORDER BY n", id, NULL);
     bad |= rows(st, &w, "documents",
-                "SELECT sequence, type, filename, description, format, decoded_size, sha256, offset, "
-                "length FROM documents WHERE filing_id=?1 ORDER BY sequence", id, NULL);
+                "SELECT sequence, type, filename, description, format, decoded_size, sha256, "
+                "offset + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) AS offset, length FROM documents "
+                "WHERE filing_id=?1 ORDER BY sequence", id, NULL);
     bad |= sections(st, &w, id, with_text);
     bad |= rows(st, &w, "exhibit_index",
                 "SELECT e.number, e.title, e.document, e.doc_type, d.filename, e.doc_description "
