@@ -33,6 +33,7 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
+	@tests/vocab/run.sh build/edgr
 	@tests/store/crash.sh build/edgr 25
 	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \

@@ -339,7 +339,7 @@ enum {
 /*
  * Write the submission as one JSON object (the header model, then
  * "documents", "source" and "diagnostics"), without a trailing newline.
- * `source_name` names the input in "source" (may be NULL).  All strings are
+ * `source_name` is "source"."path" (may be NULL; docs/fields.md).  All strings are
  * valid UTF-8 (bytes that are not are read as Windows-1252).
  * Returns EDGR_OK or EDGR_ERR_ABORTED if `write` asked to stop.
  */

@@ -29,7 +29,7 @@ keys_of() {
 }
 # paths as regular expressions
 regex_of() { keys_of "$1" | sed -e 's/[].[]/\\&/g' -e 's/\*/[^.[]+/g' -e 's/^/^/' -e 's/$/$/'; }
-for t in parse source document header-model items facts show company search; do
+for t in parse source document header-model items facts show company search ingest; do
   keys_of "$t" >"$tmp/keys.$t"
   [ -s "$tmp/keys.$t" ] && ok || bad "docs/fields.md has no table of $t keys"
   regex_of "$t" >"$tmp/re.$t"
@@ -65,7 +65,7 @@ check_paths() { # check_paths WHAT FILE TABLE...   (the header model by key)
 "$edgr" header -q "${inputs[@]}" >"$tmp/header.json" 2>/dev/null
 "$edgr" facts -q "${inputs[@]}" >"$tmp/facts.json" 2>/dev/null
 "$edgr" items -q --json "${inputs[@]}" >"$tmp/items.json" 2>/dev/null
-"$edgr" ingest -q --db "$tmp/v.db" "${inputs[@]}" 2>/dev/null
+"$edgr" ingest -q --json --db "$tmp/v.db" "${inputs[@]}" >"$tmp/ingest.json" 2>/dev/null
 n=$(jq -s length "$tmp/parse.json")
 [ "$n" -ge 10 ] && ok || bad "parse gave $n submissions"
 jq -r '.accession_number // empty' "$tmp/parse.json" | sort -u >"$tmp/accs"
@@ -78,7 +78,7 @@ while read -r c; do "$edgr" company --db "$tmp/v.db" "$c" >>"$tmp/company.json" 
 for w in item company report exhibit meadow; do
   "$edgr" search --db "$tmp/v.db" --json --limit 200 "$w" >>"$tmp/search.json" 2>/dev/null
 done
-for f in show company search facts items; do
+for f in show company search facts items ingest; do
   [ -s "$tmp/$f.json" ] && ok || bad "$f gave nothing"
 done
 
@@ -90,6 +90,7 @@ check_paths items "$tmp/items.json" items source
 check_paths show "$tmp/show.json" show source document header-model
 check_paths company "$tmp/company.json" company
 check_paths search "$tmp/search.json" search
+check_paths ingest "$tmp/ingest.json" ingest
 
 # ---- the same concept, the same value: joined by accession number
 same() { # same WHAT JQ-PROGRAM (over {parse, header, facts, items, show} by accession)
@@ -135,6 +136,7 @@ same "show.exhibit_index = facts.exhibits.index (number title document doc_type 
   $S | keys[] as $a | select($F[$a] != null) |
   ($F[$a].exhibits.index | map({number, title, document, doc_type, filename, doc_description})) as $x |
   select($x != $S[$a].exhibit_index[0:($x | length)]) | $a'
+same "ingest: every filing parse found is stored" '$P | keys[] as $a | select($S[$a] == null) | $a'
 same "facts: accession_number and type as parse" '$F | keys[] as $a | select($P[$a] != null) |
   select($F[$a].type != $P[$a].type) | $a'
 # items vs show: the sections, item codes and titles
