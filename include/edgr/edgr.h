@@ -333,7 +333,10 @@ typedef int (*edgr_write_fn)(void *user, const char *data, size_t len);
 enum {
     EDGR_JSON_PRETTY = 1u << 0,   /* indented, one key per line             */
     EDGR_JSON_NO_DOCS = 1u << 1,  /* leave out "documents"                  */
-    EDGR_JSON_NO_SOURCE = 1u << 2 /* leave out "source" and "diagnostics"   */
+    EDGR_JSON_NO_SOURCE = 1u << 2, /* leave out "source" and "diagnostics"  */
+    EDGR_JSON_BRIEF = 1u << 3      /* of the header model only
+                                      "accession_number" and "type" (edgr
+                                      docs --json)                          */
 };
 
 /*

@@ -65,11 +65,12 @@ static const char HELP_HEADER[] =
     "  edgr header --pretty samples/0009900004-23-000020.txt\n";
 
 static const char HELP_DOCS[] =
-    "usage: edgr docs FILE...\n"
+    "usage: edgr docs [--json] FILE...\n"
     "\n"
     "Print a table of each submission's documents: sequence, type, file name,\n"
     "format (html, text, xml, xbrl, pdf, uuencoded, other), decoded size in\n"
-    "bytes and description.\n"
+    "bytes and description.  --json: one object per submission with\n"
+    "accession_number, type, documents (as 'edgr parse' gives them) and source.\n"
     "\n"
     "example:\n"
     "  edgr docs samples/0009900003-19-000010.txt\n"

@@ -173,7 +173,14 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
     int first = 1;
     jsonw_put(w, "{", 1);
     w->depth++;
-    if (b->links.len) emit_members(w, b, 0, &first);
+    if (flags & EDGR_JSON_BRIEF) { /* which filing, and its documents */
+        key(w, &first, "accession_number");
+        span_or_null(w, edgr_get(s, "accession_number"));
+        key(w, &first, "type");
+        span_or_null(w, edgr_get(s, "type"));
+    } else if (b->links.len) {
+        emit_members(w, b, 0, &first);
+    }
     if (!(flags & EDGR_JSON_NO_DOCS)) {
         key(w, &first, "documents");
         jsonw_put(w, "[", 1);

@@ -30,6 +30,11 @@ grep -q '^  "accession_number": "0009900001-17-000001",$' "$tmp/out" && ok || ba
 expect "ndjson" 0 "$edgr" parse "$s8k" tests/fixtures/concatenated.txt
 [ "$(wc -l <"$tmp/out")" = 3 ] && ok || bad "three submissions"
 
+# docs --json: the documents as parse gives them
+expect "docs --json" 0 "$edgr" docs --json samples/0009900003-19-000010.txt
+grep -q '^{"accession_number":"0009900003-19-000010","type":"8-K","documents":\[{"sequence":1,"type":"8-K","filename":"lkso-8k_20190610.htm"' "$tmp/out" \
+  && ok || bad "docs --json: $(head -c 300 "$tmp/out")"
+
 # stdin
 expect "stdin" 0 sh -c "\"$edgr\" parse - < $s8k"
 grep -q '"source":{"path":"<stdin>"' "$tmp/out" && ok || bad "stdin source name"

@@ -63,6 +63,7 @@ check_paths() { # check_paths WHAT FILE TABLE...   (the header model by key)
 # ---- run every command
 "$edgr" parse -q "${inputs[@]}" >"$tmp/parse.json" 2>/dev/null
 "$edgr" header -q "${inputs[@]}" >"$tmp/header.json" 2>/dev/null
+"$edgr" docs -q --json "${inputs[@]}" >"$tmp/docs.json" 2>/dev/null
 "$edgr" facts -q "${inputs[@]}" >"$tmp/facts.json" 2>/dev/null
 "$edgr" items -q --json "${inputs[@]}" >"$tmp/items.json" 2>/dev/null
 "$edgr" ingest -q --json --db "$tmp/v.db" "${inputs[@]}" >"$tmp/ingest.json" 2>/dev/null
@@ -78,13 +79,14 @@ while read -r c; do "$edgr" company --db "$tmp/v.db" "$c" >>"$tmp/company.json" 
 for w in item company report exhibit meadow; do
   "$edgr" search --db "$tmp/v.db" --json --limit 200 "$w" >>"$tmp/search.json" 2>/dev/null
 done
-for f in show company search facts items ingest; do
+for f in docs show company search facts items ingest; do
   [ -s "$tmp/$f.json" ] && ok || bad "$f gave nothing"
 done
 
 # ---- every key is in the contract
 check_paths parse "$tmp/parse.json" parse source document header-model
 check_paths header "$tmp/header.json" parse source header-model
+check_paths docs "$tmp/docs.json" parse source document header-model
 check_paths facts "$tmp/facts.json" facts source
 check_paths items "$tmp/items.json" items source
 check_paths show "$tmp/show.json" show source document header-model
@@ -97,15 +99,17 @@ same() { # same WHAT JQ-PROGRAM (over {parse, header, facts, items, show} by acc
   local out
   out=$(jq -n -r --slurpfile p "$tmp/parse.json" --slurpfile h "$tmp/header.json" \
     --slurpfile f "$tmp/facts.json" --slurpfile i "$tmp/items.json" --slurpfile s "$tmp/show.json" \
-    --slurpfile c "$tmp/company.json" --slurpfile q "$tmp/search.json" "
+    --slurpfile d "$tmp/docs.json" --slurpfile c "$tmp/company.json" --slurpfile q "$tmp/search.json" "
     def by(a): map(select(.accession_number != null)) | group_by(.accession_number) | map({key: .[0].accession_number, value: .[0]}) | from_entries;
-    (\$p | by(.)) as \$P | (\$h | by(.)) as \$H | (\$f | by(.)) as \$F | (\$i | by(.)) as \$I | (\$s | by(.)) as \$S |
+    (\$p | by(.)) as \$P | (\$h | by(.)) as \$H | (\$f | by(.)) as \$F | (\$i | by(.)) as \$I | (\$d | by(.)) as \$D | (\$s | by(.)) as \$S |
     \$c as \$C | \$q as \$Q | $2")
   [ -z "$out" ] && ok || bad "$1: $(echo "$out" | head -5 | cut -c1-400)"
 }
 # header vs parse: the header model, key for key
 same "header = parse (less documents)" '$P | keys[] as $a | select($H[$a] != null) |
   select(($P[$a] | del(.documents, .source, .diagnostics)) != ($H[$a] | del(.source, .diagnostics))) | $a'
+same "docs = parse (accession_number type documents source)" '$D | keys[] as $a | select($P[$a] != null) |
+  select($D[$a] != ($P[$a] | {accession_number, type, documents, source} + (if .diagnostics then {diagnostics} else {} end))) | $a'
 # show vs parse: the filing's own fields, the header model, the documents
 same "show = parse: accession_number type period filing_date acceptance_datetime date_of_filing_date_change items" '
   $S | keys[] as $a | select($P[$a] != null) | ($P[$a]) as $x | ($S[$a]) as $y |
