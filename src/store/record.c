@@ -519,7 +519,9 @@ edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, 
     r->header_only = s->container == EDGR_C_SEC_HEADER || s->container == EDGR_C_INDEX_HEADERS;
     if (!b.nomem) documents(&b);
     if (!b.nomem) text_rows(&b);
-    if (!b.nomem && s->doc_count) facts(&b);
+    /* a header alone too: its cover facts come from the header, as `edgr
+     * facts` gives them (one value in both, tests/vocab) */
+    if (!b.nomem) facts(&b);
     edgr_text_free(&b.text);
     edgr_items_free(&b.items);
     edgr_buf_free(&b.body);

@@ -11,11 +11,12 @@ command -v jq >/dev/null || { echo "vocab: jq missing (scripts/deps.sh check)" >
 inputs=(samples/*.txt samples/*.nc tests/fixtures/items/*.txt tests/fixtures/facts/*.txt
         tests/fixtures/pre2004_8k.txt tests/fixtures/reporting_owner_1998.txt
         tests/fixtures/serial_company_2000.txt tests/fixtures/series_classes.nc tests/fixtures/concatenated.txt)
-corpus=../shared/corpus/submissions
-if [ -d "$corpus" ]; then
-  inputs+=("$corpus")
+# the corpus: complete submissions, headers alone, bare HTML documents
+corpus=${EDGR_VOCAB_CORPUS:-../shared/corpus}
+if [ -d "$corpus/submissions" ]; then
+  inputs+=("$corpus/submissions" "$corpus/headers" "$corpus/html")
 else
-  echo "vocab: corpus checks SKIPPED (no $corpus): samples and fixtures only"
+  echo "vocab: corpus checks SKIPPED (no $corpus/submissions): samples and fixtures only"
 fi
 
 # ---- the contract: key paths per command, from docs/fields.md's tables.
@@ -42,21 +43,17 @@ missing=$(comm -23 "$tmp/schema.keys" <(sort -u "$tmp/keys.header-model"))
 # every leaf path of a stream of JSON objects, as a.b[].c; the header model
 # (outside documents, source, diagnostics) checked key by key
 leaf_paths() { jq -r 'paths(type != "object" and type != "array") | map(if type == "number" then "[]" else . end) | join(".")' | sed 's/\.\[\]/[]/g' | sort -u; }
-check_paths() { # check_paths WHAT FILE TABLE...   (the header model by key)
+# the header model's paths: its keys at any depth (parse, header, docs: at
+# the top; show: under header)
+hm=$(paste -sd'|' "$tmp/keys.header-model")
+echo "^($hm)(\[\])?(\.($hm)(\[\])?)*\$" >"$tmp/re.header-model"
+echo "^header\.($hm)(\[\])?(\.($hm)(\[\])?)*\$" >"$tmp/re.show-header"
+check_paths() { # check_paths WHAT FILE TABLE...
   local what=$1 file=$2; shift 2
   local re=$tmp/re.$what.all; cat $(printf "$tmp/re.%s " "$@") >"$re"
   leaf_paths <"$file" >"$tmp/paths.$what"
   local stray
-  stray=$(grep -v -E -f "$re" "$tmp/paths.$what" | while read -r p; do
-    case " $* " in *" header-model "*) ;; *) echo "$p"; continue ;; esac
-    # a header-model path: documents/source/diagnostics are not; each key is
-    case "$p" in documents*|source*|diagnostics*) echo "$p"; continue ;; esac
-    local rest=${p#header.}
-    [ "$what" = show ] && [ "$rest" = "$p" ] && { echo "$p"; continue; }
-    for k in $(echo "$rest" | tr '.' ' ' | sed 's/\[\]//g'); do
-      grep -qx -- "$k" "$tmp/keys.header-model" || { echo "$p"; break; }
-    done
-  done)
+  stray=$(grep -v -E -f "$re" "$tmp/paths.$what")
   [ -z "$stray" ] && ok || bad "$what: keys not in docs/fields.md: $(echo $stray | head -c 600)"
 }
 
@@ -89,16 +86,17 @@ check_paths header "$tmp/header.json" parse source header-model
 check_paths docs "$tmp/docs.json" parse source document header-model
 check_paths facts "$tmp/facts.json" facts source
 check_paths items "$tmp/items.json" items source
-check_paths show "$tmp/show.json" show source document header-model
+check_paths show "$tmp/show.json" show source document show-header
 check_paths company "$tmp/company.json" company
 check_paths search "$tmp/search.json" search
 check_paths ingest "$tmp/ingest.json" ingest
 
 # ---- the same concept, the same value: joined by accession number
+jq -c 'del(.sections[]?.text)' "$tmp/items.json" >"$tmp/items.short.json"
 same() { # same WHAT JQ-PROGRAM (over {parse, header, facts, items, show} by accession)
   local out
   out=$(jq -n -r --slurpfile p "$tmp/parse.json" --slurpfile h "$tmp/header.json" \
-    --slurpfile f "$tmp/facts.json" --slurpfile i "$tmp/items.json" --slurpfile s "$tmp/show.json" \
+    --slurpfile f "$tmp/facts.json" --slurpfile i "$tmp/items.short.json" --slurpfile s "$tmp/show.json" \
     --slurpfile d "$tmp/docs.json" --slurpfile c "$tmp/company.json" --slurpfile q "$tmp/search.json" "
     def by(a): map(select(.accession_number != null)) | group_by(.accession_number) | map({key: .[0].accession_number, value: .[0]}) | from_entries;
     (\$p | by(.)) as \$P | (\$h | by(.)) as \$H | (\$f | by(.)) as \$F | (\$i | by(.)) as \$I | (\$d | by(.)) as \$D | (\$s | by(.)) as \$S |
