@@ -39,6 +39,7 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
+	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
 	@build/store_api_check samples/0009900001-17-000001.txt

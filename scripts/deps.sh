@@ -6,13 +6,15 @@
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
 #                            HTML differential test, cmark-gfm to render
-#                            `edgr text --tables markdown` in tests/cli)
+#                            `edgr text --tables markdown` in tests/cli, jq
+#                            for tests/vocab: docs/fields.md against every
+#                            command's keys)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark)
 set -eu
 want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;
   bench) want="$want libxml2-dev" ;;
 esac

@@ -408,13 +408,16 @@ typedef int (*edgr_write_fn)(void *user, const char *data, size_t len);
 enum {
     EDGR_JSON_PRETTY = 1u << 0,   /* indented, one key per line             */
     EDGR_JSON_NO_DOCS = 1u << 1,  /* leave out "documents"                  */
-    EDGR_JSON_NO_SOURCE = 1u << 2 /* leave out "source" and "diagnostics"   */
+    EDGR_JSON_NO_SOURCE = 1u << 2, /* leave out "source" and "diagnostics"  */
+    EDGR_JSON_BRIEF = 1u << 3      /* of the header model only
+                                      "accession_number" and "type" (edgr
+                                      docs --json)                          */
 };
 
 /*
  * Write the submission as one JSON object (the header model, then
  * "documents", "source" and "diagnostics"), without a trailing newline.
- * `source_name` names the input in "source" (may be NULL).  All strings are
+ * `source_name` is "source"."path" (may be NULL; docs/fields.md).  All strings are
  * valid UTF-8 (bytes that are not are read as Windows-1252).
  * Returns EDGR_OK or EDGR_ERR_ABORTED if `write` asked to stop.
  */

@@ -55,7 +55,7 @@ extern "C" {
 
 /* The schema this library writes; older stores are migrated on open for
  * writing, newer ones are refused. */
-#define EDGR_STORE_SCHEMA 1
+#define EDGR_STORE_SCHEMA 2
 
 typedef struct edgr_store edgr_store;
 

@@ -38,6 +38,12 @@ static int docs_submission(void *user, const edgr_submission *s)
             c->saw_error = 1;
         return 0;
     }
+    if (c->o->json) { /* the documents as parse gives them (docs/fields.md) */
+        edgr_write_json(s, c->u->name, EDGR_JSON_BRIEF | (c->o->pretty ? EDGR_JSON_PRETTY : 0), sink_write_cb,
+                        c->out);
+        sink_write(c->out, "\n", 1);
+        return c->out->failed;
+    }
     if (!c->printed_header) {
         sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
                     "FORMAT", "SIZE", "DESCRIPTION");

@@ -643,7 +643,8 @@ static void *worker(void *arg)
 typedef struct logline {
     char accession[32];
     edgr_put_result res;
-    char *source;
+    char *source;     /* path, then (member_at) the archive member */
+    size_t member_at; /* 0: none */
 } logline;
 
 typedef struct batch {
@@ -668,7 +669,12 @@ static void log_add(batch *b, const char *acc, edgr_put_result res, const task *
     l->res = res;
     const char *member = t->raw ? NULL : t->member;
     size_t n = strlen(t->path) + (member ? strlen(member) + 1 : 0) + 1;
-    if ((l->source = malloc(n))) snprintf(l->source, n, "%s%s%s", t->path, member ? ":" : "", member ? member : "");
+    if ((l->source = malloc(n))) {
+        size_t pn = strlen(t->path);
+        memcpy(l->source, t->path, pn + 1);
+        l->member_at = member ? pn + 1 : 0;
+        if (member) memcpy(l->source + pn + 1, member, strlen(member) + 1);
+    }
 }
 
 /* The batch is durable: say what it held. */
@@ -678,11 +684,19 @@ static void log_flush(batch *b, int json)
     sink out = {.fp = stdout};
     for (size_t i = 0; i < b->n; i++) {
         if (json) {
-            sink_printf(&out, "{\"accession_number\":\"%s\",\"status\":\"%s\",\"source\":",
+            /* source: the object of docs/fields.md (path, member) */
+            sink_printf(&out, "{\"accession_number\":\"%s\",\"status\":\"%s\",\"source\":{\"path\":",
                         b->lines[i].accession, STATUS[b->lines[i].res]);
             const char *src = b->lines[i].source ? b->lines[i].source : "";
             sink_json_str(&out, src, strlen(src));
-            sink_write(&out, "}\n", 2);
+            sink_write(&out, ",\"member\":", 10);
+            if (b->lines[i].source && b->lines[i].member_at) {
+                const char *m = b->lines[i].source + b->lines[i].member_at;
+                sink_json_str(&out, m, strlen(m));
+            } else {
+                sink_write(&out, "null", 4);
+            }
+            sink_write(&out, "}}\n", 3);
         }
         free(b->lines[i].source);
     }

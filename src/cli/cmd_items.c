@@ -94,15 +94,23 @@ static int items_filing(void *user, const filing *f)
     }
     const char *kind_name = kind == EDGR_FORM_8K ? "8-K" : kind == EDGR_FORM_10K ? "10-K" : "10-Q";
     if (c->o->json) {
-        sink_write(c->out, "{\"source\":", 10);
+        /* the source object and keys of docs/fields.md */
+        sink_write(c->out, "{\"source\":{\"path\":", 18);
         sink_json_str(c->out, f->name, strlen(f->name));
+        if (f->sub)
+            sink_printf(c->out, ",\"member\":null,\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
+                        (unsigned long long)f->sub->offset, (unsigned long long)(f->sub->end - f->sub->offset),
+                        edgr_container_name(f->sub->container));
+        else
+            sink_printf(c->out, ",\"member\":null,\"offset\":0,\"length\":%llu,\"container\":null}",
+                        (unsigned long long)f->len);
         sink_write(c->out, ",\"accession_number\":", 20);
         span_str(c->out, acc);
         sink_write(c->out, ",\"type\":", 8);
         if (form.ptr) span_str(c->out, form);
         else sink_json_str(c->out, kind_name, strlen(kind_name));
         if (f->sub && kind == EDGR_FORM_8K) {
-            sink_write(c->out, ",\"header_items\":[", 17);
+            sink_write(c->out, ",\"items\":[", 10);
             for (int i = 0;; i++) {
                 char path[32];
                 snprintf(path, sizeof path, "items.%d", i);
@@ -113,7 +121,7 @@ static int items_filing(void *user, const filing *f)
             }
             sink_write(c->out, "]", 1);
         }
-        sink_write(c->out, ",\"items\":[", 10);
+        sink_printf(c->out, ",\"document\":%lld,\"sections\":[", (long long)d->sequence);
     }
     int shown = 0;
     for (size_t i = 0; i < c->items.count; i++) {
@@ -123,7 +131,7 @@ static int items_filing(void *user, const filing *f)
         size_t title_len = edgr_item_title(&c->items, &c->text, i, title, sizeof title);
         if (c->o->json) {
             if (shown) sink_write(c->out, ",", 1);
-            sink_write(c->out, "{\"code\":", 8);
+            sink_write(c->out, "{\"item\":", 8);
             sink_json_str(c->out, it->code, strlen(it->code));
             sink_write(c->out, ",\"part\":", 8);
             if (it->part[0]) sink_json_str(c->out, it->part, strlen(it->part));

@@ -241,7 +241,11 @@ static int on_hit(void *user, const edgr_hit *h)
         json_field(&out, "filing_date", h->filing_date, 1);
         json_field(&out, "cik", h->cik, 1);
         json_field(&out, "conformed_name", h->company, 1);
-        json_field(&out, "item", h->item, 1);
+        /* one item code: a row under a combined heading ("Items 1 and 2")
+         * names the first, as show's sections do each */
+        sink_write(&out, ",\"item\":", 8);
+        if (h->item) sink_json_str(&out, h->item, strcspn(h->item, ","));
+        else sink_write(&out, "null", 4);
         json_field(&out, "part", h->part, 1);
         sink_printf(&out, ",\"document\":%ld", h->doc);
         json_field(&out, "doc_type", h->doc_type, 1);

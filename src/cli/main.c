@@ -65,11 +65,12 @@ static const char HELP_HEADER[] =
     "  edgr header --pretty samples/0009900004-23-000020.txt\n";
 
 static const char HELP_DOCS[] =
-    "usage: edgr docs FILE...\n"
+    "usage: edgr docs [--json] FILE...\n"
     "\n"
     "Print a table of each submission's documents: sequence, type, file name,\n"
     "format (html, text, xml, xbrl, pdf, uuencoded, other), decoded size in\n"
-    "bytes and description.\n"
+    "bytes and description.  --json: one object per submission with\n"
+    "accession_number, type, documents (as 'edgr parse' gives them) and source.\n"
     "\n"
     "example:\n"
     "  edgr docs samples/0009900003-19-000010.txt\n"
@@ -159,19 +160,20 @@ static const char HELP_ITEMS[] =
     "\n"
     "options:\n"
     "  --item CODE   only this item (7.01, 1A, II-1A for a 10-Q's Part II)\n"
-    "  --json        one JSON object per filing: accession, form, and items\n"
-    "                with code, part, title, text and the span in the file\n"
-    "                (start, end byte offsets); header items for an 8-K\n"
+    "  --json        one JSON object per filing: accession_number, type, the\n"
+    "                header's items (an 8-K), document and sections with\n"
+    "                item, part, title, text and the span in the file (start,\n"
+    "                end byte offsets); every key is in docs/fields.md\n"
     "  -j, --jobs N  work on N files in parallel\n"
     "\n"
     "examples:\n"
     "  edgr items samples/0009900001-17-000001.txt\n"
-    "  edgr items --item 1A --json 10k.txt | jq -r '.items[0].text'\n"
+    "  edgr items --item 1A --json 10k.txt | jq -r '.sections[0].text'\n"
     "\n"
     "Exit status: 0 when items were found in every filing; 1 when a filing\n"
     "failed or had none to show - no document (a header only), no item found,\n"
     "not the --item asked for - each said on stderr, as search does with no hit\n"
-    "(--json still prints the filing, with \"items\": []; in a folder or an\n"
+    "(--json still prints the filing, with \"sections\": []; in a folder or an\n"
     "archive such filings are skipped with a warning); 2 for a usage error.\n";
 
 static const char HELP_FACTS[] =

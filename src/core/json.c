@@ -173,7 +173,14 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
     int first = 1;
     jsonw_put(w, "{", 1);
     w->depth++;
-    if (b->links.len) emit_members(w, b, 0, &first);
+    if (flags & EDGR_JSON_BRIEF) { /* which filing, and its documents */
+        key(w, &first, "accession_number");
+        span_or_null(w, edgr_get(s, "accession_number"));
+        key(w, &first, "type");
+        span_or_null(w, edgr_get(s, "type"));
+    } else if (b->links.len) {
+        emit_members(w, b, 0, &first);
+    }
     if (!(flags & EDGR_JSON_NO_DOCS)) {
         key(w, &first, "documents");
         jsonw_put(w, "[", 1);
@@ -192,10 +199,14 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
         key(w, &first, "source");
         jsonw_put(w, "{", 1);
         w->depth++;
-        if (source_name) {
-            key(w, &f2, "name");
-            cstr(w, source_name);
-        }
+        /* the source object of every command (docs/fields.md): path and
+         * member; an archive member is named in path as the caller gives
+         * it, member stays null here */
+        key(w, &f2, "path");
+        if (source_name) cstr(w, source_name);
+        else puts_(w, "null");
+        key(w, &f2, "member");
+        puts_(w, "null");
         key(w, &f2, "offset");
         num(w, (int64_t)s->offset);
         key(w, &f2, "length");

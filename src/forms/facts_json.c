@@ -23,7 +23,7 @@ static void box(jsonw *w, const char *k, const edgr_checkbox *b)
     jsonw_key(w, k);
     if (b->checked < 0) { jsonw_put(w, "null", 4); return; }
     jsonw_open(w, '{');
-    jsonw_key(w, "checked");
+    jsonw_key(w, "value");
     jsonw_put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
     jsonw_kstr(w, "source", edgr_fact_source_name(b->source));
     jsonw_knum(w, "offset", (int64_t)b->offset);
@@ -44,22 +44,30 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
     if (!f || !write) return EDGR_ERR_ARG;
     jsonw w = {.write = write, .user = user, .pretty = (flags & EDGR_JSON_PRETTY) != 0};
     jsonw_open(&w, '{');
-    jsonw_kstr(&w, "source", source_name);
+    /* the source object every command gives (docs/fields.md) */
+    jsonw_key(&w, "source");
+    jsonw_open(&w, '{');
+    jsonw_kstr(&w, "path", source_name);
+    jsonw_kstr(&w, "member", NULL);
+    jsonw_key(&w, "offset");
+    if (s) jsonw_num(&w, (int64_t)s->offset);
+    else jsonw_put(&w, "null", 4);
+    jsonw_key(&w, "length");
+    if (s) jsonw_num(&w, (int64_t)(s->end - s->offset));
+    else jsonw_put(&w, "null", 4);
+    jsonw_kstr(&w, "container", s ? edgr_container_name(s->container) : NULL);
+    jsonw_close(&w, '}');
     if (s) {
         span_key(&w, "accession_number", edgr_get(s, "accession_number"));
         span_key(&w, "type", edgr_get(s, "type"));
     }
+    /* the document read: a flat reference, as in search hits */
+    const edgr_document *md = f->main_doc >= 0 && docs ? &docs[f->main_doc] : NULL;
     jsonw_key(&w, "document");
-    if (f->main_doc >= 0 && docs) {
-        const edgr_document *d = &docs[f->main_doc];
-        jsonw_open(&w, '{');
-        jsonw_knum(&w, "sequence", d->sequence);
-        span_key(&w, "type", d->type);
-        span_key(&w, "filename", d->filename);
-        jsonw_close(&w, '}');
-    } else {
-        jsonw_put(&w, "null", 4);
-    }
+    if (md) jsonw_num(&w, md->sequence);
+    else jsonw_put(&w, "null", 4);
+    span_key(&w, "doc_type", md ? md->type : (edgr_span){0});
+    span_key(&w, "filename", md ? md->filename : (edgr_span){0});
 
     const edgr_cover *c = &f->cover;
     jsonw_key(&w, "cover");
@@ -95,8 +103,8 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
     jsonw_key(&w, "signatures");
     jsonw_open(&w, '{');
     jsonw_kstr(&w, "registrant", sg->registrant);
-    jsonw_kstr(&w, "date", sg->date);
-    jsonw_kstr(&w, "date_iso", sg->date_iso);
+    jsonw_kstr(&w, "date", sg->date_iso);
+    jsonw_kstr(&w, "date_text", sg->date);
     jsonw_key(&w, "signers");
     jsonw_open(&w, '[');
     for (size_t i = 0; i < sg->signer_count; i++) {
@@ -105,8 +113,8 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
         jsonw_open(&w, '{');
         jsonw_kstr(&w, "name", x->name);
         jsonw_kstr(&w, "title", x->title);
-        jsonw_kstr(&w, "date", x->date);
-        jsonw_kstr(&w, "date_iso", x->date_iso);
+        jsonw_kstr(&w, "date", x->date_iso);
+        jsonw_kstr(&w, "date_text", x->date);
         jsonw_knum(&w, "offset", (int64_t)x->offset);
         jsonw_close(&w, '}');
     }
@@ -141,17 +149,14 @@ edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
         jsonw_kstr(&w, "number", x->number);
         jsonw_kstr(&w, "title", x->title);
         jsonw_knum(&w, "offset", (int64_t)x->offset);
+        /* its document, flat as in show's exhibit_index */
+        const edgr_exhibit_doc *dd = x->document >= 0 ? &f->exhibit_docs[x->document] : NULL;
         jsonw_key(&w, "document");
-        if (x->document >= 0) {
-            const edgr_exhibit_doc *dd = &f->exhibit_docs[x->document];
-            jsonw_open(&w, '{');
-            jsonw_knum(&w, "sequence", dd->sequence);
-            jsonw_kstr(&w, "type", dd->type);
-            jsonw_kstr(&w, "filename", dd->filename);
-            jsonw_close(&w, '}');
-        } else {
-            jsonw_put(&w, "null", 4);
-        }
+        if (dd) jsonw_num(&w, dd->sequence);
+        else jsonw_put(&w, "null", 4);
+        jsonw_kstr(&w, "doc_type", dd ? dd->type : NULL);
+        jsonw_kstr(&w, "filename", dd ? dd->filename : NULL);
+        jsonw_kstr(&w, "doc_description", dd ? dd->description : NULL);
         jsonw_close(&w, '}');
     }
     jsonw_close(&w, ']');

@@ -176,18 +176,24 @@ static void header(builder *b)
     r->period = put_span(b, edgr_get(s, "period"));
     r->accepted = put_span(b, edgr_get(s, "acceptance_datetime"));
     r->changed = put_span(b, edgr_get(s, "date_of_filing_date_change"));
-    /* 8-K item codes, comma-separated */
+    /* 8-K item codes as a JSON array of strings, the shape every command
+     * gives them (docs/fields.md); a code's quote, backslash or control
+     * byte is dropped (no real code has one) */
     char items[256];
     size_t n = 0;
     for (size_t i = 0;; i++) {
         long k = child(s, 0, "items", i);
         if (k < 0) break;
         edgr_span v = s->nodes[k].value;
-        if (n + v.len + 2 >= sizeof items) break;
-        if (n) items[n++] = ',';
-        memcpy(items + n, v.ptr, v.len);
-        n += v.len;
+        if (n + v.len + 4 >= sizeof items) break;
+        items[n] = n ? ',' : '[';
+        n++;
+        items[n++] = '"';
+        for (size_t j = 0; j < v.len; j++)
+            if (v.ptr[j] != '"' && v.ptr[j] != '\\' && (unsigned char)v.ptr[j] >= 0x20) items[n++] = v.ptr[j];
+        items[n++] = '"';
     }
+    if (n) items[n++] = ']';
     r->items = n ? put(b, items, n) : 0;
     for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++)
         for (size_t i = 0;; i++) {
@@ -437,9 +443,9 @@ static void facts(builder *b)
         fact(b, strs[i].name, strs[i].f->value, strs[i].f->source, strs[i].f->offset);
     box(b, "written_communications", &c->written_communications);
     box(b, "soliciting_material", &c->soliciting_material);
-    box(b, "pre_commencement_tender", &c->pre_commencement_tender);
-    box(b, "pre_commencement_issuer", &c->pre_commencement_issuer);
-    box(b, "emerging_growth", &c->emerging_growth);
+    box(b, "pre_commencement_tender_offer", &c->pre_commencement_tender);
+    box(b, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
+    box(b, "emerging_growth_company", &c->emerging_growth);
     for (size_t i = 0; i < c->security_count; i++) {
         rec_security *x = GROW(b->rec, securities);
         if (!x) { b->nomem = 1; break; }
@@ -449,7 +455,8 @@ static void facts(builder *b)
     }
     const edgr_signatures *sg = &f.signatures;
     fact(b, "signature_registrant", sg->registrant, EDGR_FACT_TEXT, sg->offset);
-    fact(b, "signature_date", sg->date_iso ? sg->date_iso : sg->date, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date", sg->date_iso, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date_text", sg->date, EDGR_FACT_TEXT, sg->offset);
     for (size_t i = 0; i < sg->signer_count; i++) {
         rec_signer *x = GROW(b->rec, signers);
         if (!x) { b->nomem = 1; break; }
@@ -518,7 +525,9 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
     r->header_only = s->container == EDGR_C_SEC_HEADER || s->container == EDGR_C_INDEX_HEADERS;
     if (!b.nomem) documents(&b);
     if (!b.nomem) text_rows(&b);
-    if (!b.nomem && s->doc_count) facts(&b);
+    /* a header alone too: its cover facts come from the header, as `edgr
+     * facts` gives them (one value in both, tests/vocab) */
+    if (!b.nomem) facts(&b);
     edgr_text_free(&b.text);
     edgr_items_free(&b.items);
     edgr_buf_free(&b.body);

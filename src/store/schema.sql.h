@@ -1,4 +1,7 @@
-/* The store's schema, version 1.  Kept as one SQL string so it reads as SQL.
+/* The store's schema: version 1, then the migration to version 2 (one
+ * vocabulary, issue 11: every column is named as the JSON key of the same
+ * concept, docs/fields.md).  A new store runs both, so the migration is the
+ * path every store takes.  Kept as SQL strings so they read as SQL.
  *
  * Offsets (documents, sections, facts) are bytes from the start of the
  * submission; filings.source_offset says where that is in the source file
@@ -78,5 +81,36 @@ static const char SCHEMA_V1[] =
     "  filing_id INTEGER NOT NULL, n INTEGER NOT NULL, name TEXT, title TEXT, date TEXT,\n"
     "  date_iso TEXT,\n"
     "  PRIMARY KEY(filing_id, n)) WITHOUT ROWID;\n";
+
+/* Version 2: columns renamed to the keys of docs/fields.md; 8-K item codes
+ * as a JSON array ('["7.01","9.01"]', as in every command's output) instead
+ * of "7.01,9.01"; the 14d-2(b)/13e-4(c) boxes under the names `facts` gives
+ * them; signature dates ISO in `date`, as printed in `date_text`.
+ * (sections.src_start/src_end keep their names: `end` is an SQL keyword.) */
+static const char SCHEMA_V2[] =
+    "ALTER TABLE filings RENAME COLUMN accession TO accession_number;\n"
+    "ALTER TABLE filings RENAME COLUMN form TO type;\n"
+    "ALTER TABLE filings RENAME COLUMN accepted TO acceptance_datetime;\n"
+    "ALTER TABLE filings RENAME COLUMN changed TO date_of_filing_date_change;\n"
+    "ALTER TABLE filings RENAME COLUMN company TO conformed_name;\n"
+    "UPDATE filings SET items = CASE WHEN items IS NULL OR items = '' THEN NULL\n"
+    "  ELSE '[\"' || replace(items, ',', '\",\"') || '\"]' END;\n"
+    "ALTER TABLE entities RENAME COLUMN name TO conformed_name;\n"
+    "ALTER TABLE entities RENAME COLUMN sic TO assigned_sic;\n"
+    "ALTER TABLE entities RENAME COLUMN as_of TO facts_as_of;\n"
+    "ALTER TABLE roles RENAME COLUMN name TO conformed_name;\n"
+    "ALTER TABLE former_names RENAME COLUMN name TO former_conformed_name;\n"
+    "ALTER TABLE documents RENAME COLUMN seq TO sequence;\n"
+    "ALTER TABLE documents RENAME COLUMN size TO decoded_size;\n"
+    "ALTER TABLE sections RENAME COLUMN doc TO document;\n"
+    "ALTER TABLE text_rows RENAME COLUMN doc TO document;\n"
+    "ALTER TABLE exhibits RENAME COLUMN doc TO document;\n"
+    "ALTER TABLE securities RENAME COLUMN symbol TO trading_symbol;\n"
+    "ALTER TABLE signatures RENAME COLUMN date TO date_text;\n"
+    "ALTER TABLE signatures RENAME COLUMN date_iso TO date;\n"
+    "UPDATE cover_facts SET name = 'pre_commencement_tender_offer' WHERE name = 'pre_commencement_tender';\n"
+    "UPDATE cover_facts SET name = 'pre_commencement_issuer_tender_offer'\n"
+    "  WHERE name = 'pre_commencement_issuer';\n"
+    "UPDATE cover_facts SET name = 'emerging_growth_company' WHERE name = 'emerging_growth';\n";
 
 #endif

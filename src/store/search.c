@@ -263,11 +263,12 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
         /* no filter: rank the matches alone, then join the 20 kept.
          * edgr_bm25 (rank.c) is bm25 that skips the rows which cannot be
          * among the first ?11. */
-        add(&sql, "SELECT m.id, m.score, f.accession, f.form, f.filing_date, f.cik, f.company, r.item, "
-                  "r.part, r.doc, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
+        add(&sql, "SELECT m.id, m.score, f.accession_number, f.type, f.filing_date, f.cik, f.conformed_name, "
+                  "r.item, r.part, r.document, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
                   "AS score FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
                   "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
-                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc ORDER BY m.score");
+                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
+                  "ORDER BY m.score");
     } else {
         /* bm25() rather than `rank`: with `rank` FTS5 sorts every match
          * first and then seeks each one again while the join filters them
@@ -275,12 +276,12 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
          * by date, every row's score is needed: the plain bm25(). */
         add(&sql, qy->sort_by_date ? "SELECT r.id, bm25(text_fts) AS score, "
                                    : "SELECT r.id, edgr_bm25(text_fts, ?11) AS score, ");
-        add(&sql, "f.accession, f.form, f.filing_date, f.cik, "
-                  "f.company, r.item, r.part, r.doc, r.doc_type, d.filename FROM text_fts "
+        add(&sql, "f.accession_number, f.type, f.filing_date, f.cik, "
+                  "f.conformed_name, r.item, r.part, r.document, r.doc_type, d.filename FROM text_fts "
                   "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
-                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.seq = r.doc "
+                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
                   "WHERE text_fts MATCH ?1");
-        if (qy->form) add(&sql, " AND f.form = upper(?4)");
+        if (qy->form) add(&sql, " AND f.type = upper(?4)");
         if (qy->from) add(&sql, " AND f.filing_date >= ?5");
         if (qy->to) add(&sql, " AND f.filing_date <= ?6");
         if (qy->item)
@@ -291,7 +292,7 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
         if (qy->company)
             add(&sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik IN "
                       "(SELECT value FROM json_each(?10)))");
-        add(&sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession DESC, score"
+        add(&sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession_number DESC, score"
                                    : " ORDER BY score");
         add(&sql, " LIMIT ?2 OFFSET ?3");
     }

@@ -22,6 +22,15 @@ static void value(jsonw *w, sqlite3_stmt *q, int i)
     }
 }
 
+/* A column holding a JSON array (filings.items): written as it is; NULL
+ * (or not an array) as []. */
+static void json_array(jsonw *w, const char *name, const char *json)
+{
+    jsonw_key(w, name);
+    if (json && json[0] == '[') jsonw_put(w, json, strlen(json));
+    else jsonw_put(w, "[]", 2);
+}
+
 /* Every row of `sql` (bound to one integer or text key) as an object whose
  * member names are the column names. */
 static int rows(edgr_store *st, jsonw *w, const char *name, const char *sql, sqlite3_int64 id,
@@ -37,7 +46,12 @@ static int rows(edgr_store *st, jsonw *w, const char *name, const char *sql, sql
         jsonw_elem(w);
         jsonw_open(w, '{');
         for (int i = 0; i < sqlite3_column_count(q); i++) {
-            jsonw_key(w, sqlite3_column_name(q, i));
+            const char *k = sqlite3_column_name(q, i);
+            if (!strcmp(k, "items")) { /* a JSON array column */
+                json_array(w, k, col(q, i));
+                continue;
+            }
+            jsonw_key(w, k);
             value(w, q, i);
         }
         jsonw_close(w, '}');
@@ -61,20 +75,6 @@ static int members(edgr_store *st, jsonw *w, const char *sql, sqlite3_int64 id)
     return sqlite3_finalize(q) == SQLITE_OK ? 0 : -1;
 }
 
-static void list(jsonw *w, const char *name, const char *csv)
-{
-    jsonw_key(w, name);
-    jsonw_open(w, '[');
-    while (csv && *csv) {
-        const char *e = strchr(csv, ',');
-        size_t n = e ? (size_t)(e - csv) : strlen(csv);
-        jsonw_elem(w);
-        jsonw_str(w, csv, n);
-        csv += n + (e ? 1 : 0);
-    }
-    jsonw_close(w, ']');
-}
-
 static edgr_status finish(jsonw *w, int bad)
 {
     jsonw_flush(w);
@@ -88,13 +88,14 @@ static int sections(edgr_store *st, jsonw *w, sqlite3_int64 id, int with_text)
 {
     sqlite3_stmt *q, *t = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT doc, item, part, title, combined, src_start, src_end FROM sections "
+                           "SELECT document, item, part, title, combined, src_start + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0), "
+                           "src_end + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) FROM sections "
                            "WHERE filing_id=?1 ORDER BY n",
                            -1, &q, NULL) != SQLITE_OK)
         return -1;
     if (with_text &&
         sqlite3_prepare_v2(st->db,
-                           "SELECT text FROM text_rows WHERE filing_id=?1 AND doc=?2 AND "
+                           "SELECT text FROM text_rows WHERE filing_id=?1 AND document=?2 AND "
                            "(item=?3 OR instr(','||item||',', ','||?3||',')>0) AND "
                            "coalesce(part,'')=coalesce(?4,'') ORDER BY id",
                            -1, &t, NULL) != SQLITE_OK) {
@@ -144,12 +145,16 @@ static int sections(edgr_store *st, jsonw *w, sqlite3_int64 id, int with_text)
     return sqlite3_finalize(q) == SQLITE_OK ? 0 : -1;
 }
 
-/* Cover facts as "name": {"value", "source", "offset"}, boxes as booleans. */
+/* Cover facts as "name": {"value", "source", "offset"}, boxes as booleans.
+ * Offsets in show's output are from the start of the input (file or
+ * archive member), as every other command gives them; the store keeps them
+ * from the start of the submission (schema.sql.h). */
 static int cover(edgr_store *st, jsonw *w, sqlite3_int64 id)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT name, value, source, offset FROM cover_facts WHERE filing_id=?1 "
+                           "SELECT name, value, source, offset + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) FROM cover_facts "
+                           "WHERE filing_id=?1 "
                            "AND name NOT LIKE 'signature%'",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "cover"), -1;
@@ -169,8 +174,11 @@ static int cover(edgr_store *st, jsonw *w, sqlite3_int64 id)
         value(w, q, 3);
         jsonw_close(w, '}');
     }
-    jsonw_close(w, '}');
     if (sqlite3_finalize(q) != SQLITE_OK) return store_sql_error(st, "cover"), -1;
+    if (rows(st, w, "securities_12b",
+             "SELECT title, trading_symbol, exchange FROM securities WHERE filing_id=?1 ORDER BY n", id, NULL))
+        return -1;
+    jsonw_close(w, '}');
     return 0;
 }
 
@@ -180,9 +188,10 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
     if (!st || !accession || !write) return EDGR_ERR_ARG;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, accession, form, filing_date, period, accepted, changed, items, "
+                           "SELECT id, accession_number, type, filing_date, period, acceptance_datetime, "
+                           "date_of_filing_date_change, CASE WHEN json_valid(items) THEN items END, "
                            "header, source_path, source_member, source_offset, source_length, header_only "
-                           "FROM filings WHERE accession=?1",
+                           "FROM filings WHERE accession_number=?1",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "show");
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
@@ -202,7 +211,7 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
         jsonw_key(&w, TOP[i]);
         value(&w, q, i + 1);
     }
-    list(&w, "items", col(q, 7));
+    json_array(&w, "items", col(q, 7));
     jsonw_key(&w, "header_only");
     jsonw_put(&w, sqlite3_column_int(q, 13) ? "true" : "false", sqlite3_column_int(q, 13) ? 4 : 5);
     jsonw_key(&w, "source");
@@ -212,29 +221,32 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
         jsonw_key(&w, SRC[i]);
         value(&w, q, 9 + i);
     }
+    jsonw_key(&w, "container"); /* not kept by the store */
+    jsonw_put(&w, "null", 4);
     jsonw_close(&w, '}');
     int bad = 0;
     bad |= rows(st, &w, "entities",
-                "SELECT role, cik, name AS conformed_name, form_type, act, file_number, film_number "
+                "SELECT role, cik, conformed_name, form_type, act, file_number, film_number "
                 "FROM roles WHERE filing_id=?1 ORDER BY n", id, NULL);
     bad |= rows(st, &w, "documents",
-                "SELECT seq AS sequence, type, filename, description, format, size, sha256, offset, "
-                "length FROM documents WHERE filing_id=?1 ORDER BY seq", id, NULL);
+                "SELECT sequence, type, filename, description, format, decoded_size, sha256, "
+                "offset + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) AS offset, length FROM documents "
+                "WHERE filing_id=?1 ORDER BY sequence", id, NULL);
     bad |= sections(st, &w, id, with_text);
-    bad |= rows(st, &w, "exhibits",
-                "SELECT number, title, doc AS document, doc_type AS type, doc_description AS "
-                "description FROM exhibits WHERE filing_id=?1 ORDER BY n", id, NULL);
+    bad |= rows(st, &w, "exhibit_index",
+                "SELECT e.number, e.title, e.document, e.doc_type, d.filename, e.doc_description "
+                "FROM exhibits e LEFT JOIN documents d ON d.filing_id=e.filing_id AND d.sequence=e.document "
+                "WHERE e.filing_id=?1 ORDER BY e.n", id, NULL);
     bad |= cover(st, &w, id);
-    bad |= rows(st, &w, "securities",
-                "SELECT title, symbol, exchange FROM securities WHERE filing_id=?1 ORDER BY n", id, NULL);
     jsonw_key(&w, "signatures");
     jsonw_open(&w, '{');
     bad |= members(st, &w,
                    "SELECT (SELECT value FROM cover_facts WHERE filing_id=?1 AND name='signature_registrant') "
                    "AS registrant, (SELECT value FROM cover_facts WHERE filing_id=?1 AND "
-                   "name='signature_date') AS date", id);
+                   "name='signature_date') AS date, (SELECT value FROM cover_facts WHERE filing_id=?1 AND "
+                   "name='signature_date_text') AS date_text", id);
     bad |= rows(st, &w, "signers",
-                "SELECT name, title, date, date_iso FROM signatures WHERE filing_id=?1 ORDER BY n", id, NULL);
+                "SELECT name, title, date, date_text FROM signatures WHERE filing_id=?1 ORDER BY n", id, NULL);
     jsonw_close(&w, '}');
     jsonw_key(&w, "header");
     const char *h = col(q, 8);
@@ -247,9 +259,10 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
 
 /* ---- one company -------------------------------------------------------- */
 
+/* An address with the header's keys (business_address, mail_address). */
 static void address(jsonw *w, sqlite3_stmt *q, const char *name, int first_col, int with_phone)
 {
-    static const char *const NAMES[] = {"street1", "street2", "city", "state_or_country", "zip_code", "phone"};
+    static const char *const NAMES[] = {"street1", "street2", "city", "state", "zip", "phone"};
     jsonw_key(w, name);
     jsonw_open(w, '{');
     for (int i = 0; i < 5 + with_phone; i++) {
@@ -267,40 +280,36 @@ static int company(edgr_store *st, jsonw *w, const char *cik)
     sqlite3_bind_text(q, 1, cik, -1, SQLITE_STATIC);
     if (sqlite3_step(q) != SQLITE_ROW) return sqlite3_finalize(q), 1;
     jsonw_open(w, '{');
-    /* entities: cik name sic sic_description irs_number state fye, business
-     * (7..12), mail (13..17), as_of */
-    static const char *const TOP[] = {"cik", "name", "sic", "sic_description", "ein",
-                                      "state_of_incorporation", "fiscal_year_end"};
+    /* entities: cik conformed_name assigned_sic sic_description irs_number
+     * state fye, business (7..12), mail (13..17), facts_as_of; the keys are
+     * the header's (company_data), docs/fields.md */
+    static const char *const TOP[] = {"cik", "conformed_name", "assigned_sic", "sic_description",
+                                      "irs_number", "state_of_incorporation", "fiscal_year_end"};
     for (int i = 0; i < 7; i++) {
         jsonw_key(w, TOP[i]);
         value(w, q, i);
     }
-    jsonw_key(w, "phone");
-    value(w, q, 12);
-    jsonw_key(w, "addresses");
-    jsonw_open(w, '{');
-    address(w, q, "business", 7, 0);
-    address(w, q, "mailing", 13, 0);
-    jsonw_close(w, '}');
+    address(w, q, "business_address", 7, 1);
+    address(w, q, "mail_address", 13, 0);
     jsonw_key(w, "facts_as_of");
     value(w, q, 18);
     sqlite3_finalize(q);
-    int bad = rows(st, w, "former_names",
-                   "SELECT name, nullif(date_changed,'') AS date_changed FROM former_names WHERE cik=?1 "
-                   "ORDER BY date_changed DESC",
+    int bad = rows(st, w, "former_company",
+                   "SELECT former_conformed_name, nullif(date_changed,'') AS date_changed FROM former_names "
+                   "WHERE cik=?1 ORDER BY date_changed DESC",
                    0, cik);
     bad |= rows(st, w, "filings",
-                "SELECT f.accession AS accession_number, f.filing_date, f.period AS report_date, "
-                "f.accepted AS acceptance_date_time, r.act, f.form, r.file_number, r.film_number, "
-                "f.items, f.source_length AS size, r.role, "
-                "p.filename AS primary_document, p.description AS primary_doc_description "
+                "SELECT f.accession_number, f.type, f.filing_date, f.period, f.acceptance_datetime, "
+                "CASE WHEN json_valid(f.items) THEN f.items END AS items, "
+                "r.role, r.act, r.file_number, r.film_number, f.source_length AS size, "
+                "p.sequence AS document, p.filename, p.description AS doc_description "
                 "FROM (SELECT filing_id, min(n) AS n FROM roles WHERE cik=?1 GROUP BY filing_id) x "
                 "JOIN roles r ON r.filing_id=x.filing_id AND r.n=x.n JOIN filings f ON f.id=x.filing_id "
                 /* the primary document: the one of the form's type, else the first */
-                "LEFT JOIN documents p ON p.filing_id=f.id AND p.seq=coalesce((SELECT min(seq) FROM "
-                "documents d WHERE d.filing_id=f.id AND d.type=f.form), (SELECT min(seq) FROM "
+                "LEFT JOIN documents p ON p.filing_id=f.id AND p.sequence=coalesce((SELECT min(sequence) FROM "
+                "documents d WHERE d.filing_id=f.id AND d.type=f.type), (SELECT min(sequence) FROM "
                 "documents d WHERE d.filing_id=f.id)) "
-                "ORDER BY f.filing_date DESC, f.accession DESC",
+                "ORDER BY f.filing_date DESC, f.accession_number DESC",
                 0, cik);
     jsonw_close(w, '}');
     return bad ? -1 : 0;

@@ -19,7 +19,7 @@ enum { APPLICATION_ID = 0x65646772 };
 
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
  * is an empty file. */
-static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1};
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2};
 
 void store_fail(edgr_store *st, const char *fmt, ...)
 {
@@ -177,16 +177,16 @@ void edgr_store_close(edgr_store *st)
 /* ---- statements ----------------------------------------------------------- */
 
 static const char *const SQL[S_COUNT] = {
-    [S_FIND] = "SELECT id, header_only FROM filings WHERE accession=?1",
+    [S_FIND] = "SELECT id, header_only FROM filings WHERE accession_number=?1",
     [S_FILING] =
-        "INSERT INTO filings(accession, form, filing_date, period, accepted, changed, items, cik, "
-        "company, doc_count, header_only, header, source_path, source_member, source_offset, "
+        "INSERT INTO filings(accession_number, type, filing_date, period, acceptance_datetime, "
+        "date_of_filing_date_change, items, cik, conformed_name, doc_count, header_only, header, source_path, source_member, source_offset, "
         "source_length, text_bytes) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
     [S_ENTITY] =
         "INSERT INTO entities VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19) "
         "ON CONFLICT(cik) DO UPDATE SET "
-        "name=coalesce(excluded.name, entities.name), "
-        "sic=coalesce(excluded.sic, entities.sic), "
+        "conformed_name=coalesce(excluded.conformed_name, entities.conformed_name), "
+        "assigned_sic=coalesce(excluded.assigned_sic, entities.assigned_sic), "
         "sic_description=coalesce(excluded.sic_description, entities.sic_description), "
         "irs_number=coalesce(excluded.irs_number, entities.irs_number), "
         "state_of_incorporation=coalesce(excluded.state_of_incorporation, entities.state_of_incorporation), "
@@ -203,15 +203,15 @@ static const char *const SQL[S_COUNT] = {
         "ELSE excluded.mail_street2 END, "
         "mail_city=coalesce(excluded.mail_city, entities.mail_city), "
         "mail_state=coalesce(excluded.mail_state, entities.mail_state), "
-        "mail_zip=coalesce(excluded.mail_zip, entities.mail_zip), as_of=excluded.as_of "
-        "WHERE coalesce(excluded.as_of,'') >= coalesce(entities.as_of,'')", /* newest wins */
+        "mail_zip=coalesce(excluded.mail_zip, entities.mail_zip), facts_as_of=excluded.facts_as_of "
+        "WHERE coalesce(excluded.facts_as_of,'') >= coalesce(entities.facts_as_of,'')", /* newest wins */
     [S_ROLE] = "INSERT OR IGNORE INTO roles VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [S_FORMER] = "INSERT OR IGNORE INTO former_names VALUES(?1,?2,coalesce(?3,''))",
     [S_NAME] = "INSERT OR IGNORE INTO names(cik, name) VALUES(?1,?2)",
     [S_NAME_FTS] = "INSERT INTO names_fts(rowid, name) VALUES(last_insert_rowid(), ?1)",
     [S_DOC] = "INSERT OR IGNORE INTO documents VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     [S_SECTION] = "INSERT INTO sections VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    [S_ROW] = "INSERT INTO text_rows(filing_id, doc, doc_type, item, part, text) VALUES(?1,?2,?3,?4,?5,?6)",
+    [S_ROW] = "INSERT INTO text_rows(filing_id, document, doc_type, item, part, text) VALUES(?1,?2,?3,?4,?5,?6)",
     [S_ROW_FTS] = "INSERT INTO text_fts(rowid, text) VALUES(last_insert_rowid(), ?1)",
     [S_EXHIBIT] = "INSERT INTO exhibits VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [S_FACT] = "INSERT OR REPLACE INTO cover_facts VALUES(?1,?2,?3,?4,?5)",
@@ -538,7 +538,7 @@ edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT source_path, source_member, source_offset, source_length "
-                           "FROM filings WHERE accession=?1",
+                           "FROM filings WHERE accession_number=?1",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "source");
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);

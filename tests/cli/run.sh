@@ -30,9 +30,14 @@ grep -q '^  "accession_number": "0009900001-17-000001",$' "$tmp/out" && ok || ba
 expect "ndjson" 0 "$edgr" parse "$s8k" tests/fixtures/concatenated.txt
 [ "$(wc -l <"$tmp/out")" = 3 ] && ok || bad "three submissions"
 
+# docs --json: the documents as parse gives them
+expect "docs --json" 0 "$edgr" docs --json samples/0009900003-19-000010.txt
+grep -q '^{"accession_number":"0009900003-19-000010","type":"8-K","documents":\[{"sequence":1,"type":"8-K","filename":"lkso-8k_20190610.htm"' "$tmp/out" \
+  && ok || bad "docs --json: $(head -c 300 "$tmp/out")"
+
 # stdin
 expect "stdin" 0 sh -c "\"$edgr\" parse - < $s8k"
-grep -q '"name":"<stdin>"' "$tmp/out" && ok || bad "stdin source name"
+grep -q '"source":{"path":"<stdin>"' "$tmp/out" && ok || bad "stdin source name"
 expect "stdin implicit" 0 sh -c "cat $s8k | \"$edgr\" header"
 
 # header stops at the header
@@ -147,14 +152,14 @@ expect "items" 0 "$edgr" items "$s8k"
 grep -q '^==> Item 7.01: Regulation FD Disclosure <==$' "$tmp/out" && ok || bad "items heading line"
 grep -q '^==> Item 9.01: Financial Statements and Exhibits <==$' "$tmp/out" && ok || bad "items 9.01"
 expect "items --item --json" 0 "$edgr" items --json --item 9.01 "$s8k"
-grep -q '"header_items":\["7.01","9.01"\],"items":\[{"code":"9.01","part":null' "$tmp/out" && ok || bad "items json"
+grep -q '"items":\["7.01","9.01"\],"document":1,"sections":\[{"item":"9.01","part":null' "$tmp/out" && ok || bad "items json"
 expect "items of a 1990s 10-K" 0 "$edgr" items --item II-7 tests/fixtures/items/10k-1997-text.txt
 grep -q '^Net sales rose 3.9% in 1996' "$tmp/out" && ok || bad "items of a 10-K part II"
 expect "items of a non-form" 1 "$edgr" items samples/0009900004-23-000020.txt
 expect "items of directory, 2 jobs" 0 "$edgr" items --jobs 2 "$s8k" tests/fixtures/items
 tar czf "$tmp/s.tar.gz" samples
 expect "items of an archive (other forms skipped)" 0 "$edgr" items --json "$tmp/s.tar.gz"
-[ "$(grep -c '"items":' "$tmp/out")" = 4 ] && ok || bad "items of the archive's 8-Ks and 10-K"
+[ "$(grep -c '"sections":' "$tmp/out")" = 4 ] && ok || bad "items of the archive's 8-Ks and 10-K"
 grep -q 'warning: not an 8-K, 10-K or 10-Q (form 10-D), skipped' "$tmp/err" && ok || bad "other forms skipped with a warning"
 # tag-stripped submissions (issue 10): the same items as the originals
 for f in 10k-1997-text 10k-2023-html; do
@@ -204,7 +209,7 @@ printf 'FORM 10-K\n\nNothing in this document is an item heading.\n' > "$tmp/noi
 expect "items: none found" 1 "$edgr" items "$tmp/noitems.txt"
 [ ! -s "$tmp/out" ] && grep -q 'no items found' "$tmp/err" && ok || bad "items: none found says so"
 expect "items --json: none found" 1 "$edgr" items --json "$tmp/noitems.txt"
-grep -q '"items":\[\]}' "$tmp/out" && ok || bad "items --json prints the filing with no items"
+grep -q '"sections":\[\]}' "$tmp/out" && ok || bad "items --json prints the filing with no items"
 expect "items --item absent" 1 "$edgr" items --item 5.02 "$s8k"
 grep -q 'no item 5.02' "$tmp/err" && ok || bad "items --item absent says so"
 printf '<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n<html><body><p> </p></body></html>\n</TEXT>\n</DOCUMENT>\n' > "$tmp/emptydoc.txt"
@@ -225,7 +230,7 @@ ffx=tests/fixtures/facts
 expect "facts" 0 "$edgr" facts "$ffx/0009900021-23-000004.txt" "$ffx/0009900022-04-000011.txt"
 [ "$(wc -l <"$tmp/out")" = 2 ] && ok || bad "facts prints one line per filing"
 grep -q '"registrant":{"value":"QUILLFEATHER ROBOTICS CORP.","source":"ixbrl"' "$tmp/out" && ok || bad "facts ixbrl registrant"
-grep -q '"soliciting_material":{"checked":true,"source":"text"' "$tmp/out" && ok || bad "facts [X] box"
+grep -q '"soliciting_material":{"value":true,"source":"text"' "$tmp/out" && ok || bad "facts [X] box"
 grep -q '"unmatched_documents":\["EX-99.2"\],"unmatched_index":\["104"\]' "$tmp/out" && ok || bad "facts unmatched exhibits"
 expect "facts --pretty" 0 "$edgr" facts --pretty "$ffx/0009900022-04-000011.txt"
 grep -q '^      "value": "Edwin P. Haverford",$\|^        "name": "Edwin P. Haverford",$' "$tmp/out" && ok || bad "facts pretty signer"
@@ -235,11 +240,11 @@ if [ -f "$seed" ]; then
   expect "facts of the seed filing" 0 "$edgr" facts "$seed"
   for want in '"incorporation":{"value":"Delaware"' '"file_number":{"value":"1-36598"' \
       '"irs_number":{"value":"04-3321804"' '"address":{"value":"3301 Agriculture Drive, Madison, WI 53716"' \
-      '"phone":{"value":"(608) 441-8120"' '"written_communications":{"checked":false' \
-      '"soliciting_material":{"checked":false' '"pre_commencement_tender_offer":{"checked":false' \
-      '"pre_commencement_issuer_tender_offer":{"checked":false' \
-      '"name":"Chad J. Kolean","title":"Vice President and Chief Financial Officer","date":"March 8, 2017","date_iso":"2017-03-08"' \
-      '"number":"99.1","title":"Press release dated March 8, 2017' '"document":{"sequence":2,"type":"EX-99.1"'; do
+      '"phone":{"value":"(608) 441-8120"' '"written_communications":{"value":false' \
+      '"soliciting_material":{"value":false' '"pre_commencement_tender_offer":{"value":false' \
+      '"pre_commencement_issuer_tender_offer":{"value":false' \
+      '"name":"Chad J. Kolean","title":"Vice President and Chief Financial Officer","date":"2017-03-08","date_text":"March 8, 2017"' \
+      '"number":"99.1","title":"Press release dated March 8, 2017' '"document":2,"doc_type":"EX-99.1"'; do
     grep -qF "$want" "$tmp/out" && ok || bad "seed facts: $want"
   done
 else

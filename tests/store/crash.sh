@@ -30,12 +30,12 @@ fi
 
 # what a clean run stores: per filing, its documents, text rows and sections
 counts() {
-  sqlite3 "$1" "select f.accession, f.doc_count,
+  sqlite3 "$1" "select f.accession_number, f.doc_count,
       (select count(*) from documents d where d.filing_id=f.id),
       (select count(*) from text_rows r where r.filing_id=f.id),
       (select count(*) from sections s where s.filing_id=f.id),
       (select count(*) from roles r where r.filing_id=f.id)
-    from filings f order by f.accession"
+    from filings f order by f.accession_number"
 }
 run() { "$edgr" ingest --db "$1" --jobs 2 --batch-mb 1 --json -q "$data" >"$2" 2>/dev/null; }
 start=$(date +%s%N)

@@ -26,10 +26,10 @@ static const char *const SQL[2][2] = {
      "SELECT rowid, edgr_bm25(text_fts, ?2 + ?3) AS s FROM text_fts WHERE text_fts MATCH ?1 "
      "ORDER BY s, rowid LIMIT ?2 OFFSET ?3"},
     {"SELECT r.id, bm25(text_fts) AS s FROM text_fts JOIN text_rows r ON r.id = text_fts.rowid "
-     "JOIN filings f ON f.id = r.filing_id WHERE text_fts MATCH ?1 AND f.form = ?4 "
+     "JOIN filings f ON f.id = r.filing_id WHERE text_fts MATCH ?1 AND f.type = ?4 "
      "ORDER BY s, r.id LIMIT ?2 OFFSET ?3",
      "SELECT r.id, edgr_bm25(text_fts, ?2 + ?3) AS s FROM text_fts JOIN text_rows r ON r.id = text_fts.rowid "
-     "JOIN filings f ON f.id = r.filing_id WHERE text_fts MATCH ?1 AND f.form = ?4 "
+     "JOIN filings f ON f.id = r.filing_id WHERE text_fts MATCH ?1 AND f.type = ?4 "
      "ORDER BY s, r.id LIMIT ?2 OFFSET ?3"}};
 
 typedef struct hits {
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
                             "SELECT term FROM (SELECT term, doc, row_number() OVER (ORDER BY doc DESC, term) AS i "
                             "FROM temp.v WHERE term GLOB '[a-z]*') WHERE i <= 40 OR i % 97 = 0 LIMIT 120",
                             &terms);
-    int nf = column_strings(db, "SELECT form FROM filings WHERE form IS NOT NULL GROUP BY form ORDER BY count(*) DESC LIMIT 2", &forms);
+    int nf = column_strings(db, "SELECT type FROM filings WHERE type IS NOT NULL GROUP BY type ORDER BY count(*) DESC LIMIT 2", &forms);
     /* the first two words of some rows: phrases that occur */
     int np = column_strings(db,
                             "SELECT '\"' || substr(t, 1, instr(substr(t, instr(t, ' ') + 1), ' ') + instr(t, ' ') - 1) "

@@ -37,28 +37,28 @@ grep -v "warning" "$tmp/err" | grep -q . && bad "ingest errors: $(cat "$tmp/err"
 [ "$(sql 'pragma integrity_check')" = ok ] && ok || bad "integrity_check"
 sql "insert into text_fts(text_fts) values('integrity-check')" && ok || bad "FTS index integrity"
 [ "$(sql 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
-[ "$(sql 'pragma user_version')" = 1 ] && ok || bad "schema version 1"
-[ "$(sql "select form||' '||filing_date||' '||period||' '||items from filings where accession='0009900001-17-000001'")" = "8-K 2017-03-14 2017-03-14 7.01,9.01" ] \
-  && ok || bad "filing row: $(sql "select * from filings where accession='0009900001-17-000001'" | head -c 200)"
-[ "$(sql "select count(*) from roles r join filings f on f.id=r.filing_id where accession='0009900004-23-000020'")" = 3 ] \
+[ "$(sql 'pragma user_version')" = 2 ] && ok || bad "schema version 2"
+[ "$(sql "select type||' '||filing_date||' '||period||' '||items from filings where accession_number='0009900001-17-000001'")" = '8-K 2017-03-14 2017-03-14 ["7.01","9.01"]' ] \
+  && ok || bad "filing row: $(sql "select * from filings where accession_number='0009900001-17-000001'" | head -c 200)"
+[ "$(sql "select count(*) from roles r join filings f on f.id=r.filing_id where accession_number='0009900004-23-000020'")" = 3 ] \
   && ok || bad "three entities with roles in the 10-D"
 [ "$(sql "select count(*) from former_names where cik='0009900001'")" = 2 ] && ok || bad "former names"
-[ "$(sql "select sic||' '||state_of_incorporation||' '||fiscal_year_end from entities where cik='0009900001'")" = "2834 DE 1231" ] \
+[ "$(sql "select assigned_sic||' '||state_of_incorporation||' '||fiscal_year_end from entities where cik='0009900001'")" = "2834 DE 1231" ] \
   && ok || bad "entity facts: $(sql "select * from entities where cik='0009900001'")"
-[ "$(sql "select group_concat(item, ' ') from (select item from sections s join filings f on f.id=s.filing_id where accession='0009900001-17-000001' order by n)")" = "7.01 9.01" ] \
+[ "$(sql "select group_concat(item, ' ') from (select item from sections s join filings f on f.id=s.filing_id where accession_number='0009900001-17-000001' order by n)")" = "7.01 9.01" ] \
   && ok || bad "8-K sections"
-[ "$(sql "select count(*) from sections s join filings f on f.id=s.filing_id where accession='0009900002-97-000003'")" = 4 ] \
+[ "$(sql "select count(*) from sections s join filings f on f.id=s.filing_id where accession_number='0009900002-97-000003'")" = 4 ] \
   && ok || bad "1997 10-K sections"
 sha=$("$edgr" cat --raw $s8k19 2 | sha256sum | cut -d' ' -f1)
-[ "$(sql "select sha256 from documents d join filings f on f.id=d.filing_id where accession='0009900003-19-000010' and seq=2")" = "$sha" ] \
+[ "$(sql "select sha256 from documents d join filings f on f.id=d.filing_id where accession_number='0009900003-19-000010' and sequence=2")" = "$sha" ] \
   && ok || bad "document SHA-256 is the decoded body's"
-[ "$(sql "select value from cover_facts c join filings f on f.id=c.filing_id where accession='0009900001-17-000001' and name='file_number'")" != "" ] \
+[ "$(sql "select value from cover_facts c join filings f on f.id=c.filing_id where accession_number='0009900001-17-000001' and name='file_number'")" != "" ] \
   && ok || bad "cover facts stored"
-[ "$(sql "select count(*) from signatures s join filings f on f.id=s.filing_id where accession='0009900001-17-000001'")" -ge 1 ] \
+[ "$(sql "select count(*) from signatures s join filings f on f.id=s.filing_id where accession_number='0009900001-17-000001'")" -ge 1 ] \
   && ok || bad "signers stored"
-[ "$(sql "select count(*) from exhibits e join filings f on f.id=e.filing_id where accession='0009900001-17-000001' and number='99.1' and doc=2")" = 1 ] \
+[ "$(sql "select count(*) from exhibits e join filings f on f.id=e.filing_id where accession_number='0009900001-17-000001' and number='99.1' and document=2")" = 1 ] \
   && ok || bad "exhibit 99.1 matched to document 2"
-src=$(sql "select source_path from filings where accession='0009900002-97-000003'")
+src=$(sql "select source_path from filings where accession_number='0009900002-97-000003'")
 [ "$src" = "$top/$s10k" ] && ok || bad "source path recorded absolute: $src"
 
 # ---- idempotence: the same command again changes nothing
@@ -75,7 +75,7 @@ expect "duplicates in one run" 0 "$edgr" ingest --db "$tmp/d.db" --json $s8k $s8
 cat $s8k $s10k $s8k >"$tmp/concat.txt"
 expect "concatenated" 0 "$edgr" ingest --db "$tmp/d.db" "$tmp/concat.txt"
 [ "$(sqlite3 "$tmp/d.db" 'select count(*) from filings')" = 2 ] && ok || bad "concatenated file adds its new filing only"
-[ "$(sqlite3 "$tmp/d.db" "select source_offset > 0 from filings where accession='0009900002-97-000003'")" = 1 ] \
+[ "$(sqlite3 "$tmp/d.db" "select source_offset > 0 from filings where accession_number='0009900002-97-000003'")" = 1 ] \
   && ok || bad "a filing's offset inside a concatenated file"
 expect "cat from a concatenated source" 0 "$edgr" cat --db "$tmp/d.db" 0009900002-97-000003 1
 grep -q "QUILLFEATHER" "$tmp/out" && ok || bad "cat read the second filing of the file"
@@ -121,7 +121,7 @@ grep -q "newer edgr" "$tmp/err" && ok || bad "newer schema message: $(cat "$tmp/
 (cd samples && tar czf "$tmp/feed.nc.tar.gz" *.nc *.txt)
 expect "archive" 0 "$edgr" ingest --db "$tmp/a.db" "$tmp/feed.nc.tar.gz"
 [ "$(sqlite3 "$tmp/a.db" 'select count(*) from filings')" = 4 ] && ok || bad "archive: 4 filings"
-[ "$(sqlite3 "$tmp/a.db" "select source_member from filings where accession='0009900003-19-000010'")" = 0009900003-19-000010.txt ] \
+[ "$(sqlite3 "$tmp/a.db" "select source_member from filings where accession_number='0009900003-19-000010'")" = 0009900003-19-000010.txt ] \
   && ok || bad "archive member recorded"
 expect "cat from an archive" 0 "$edgr" cat --db "$tmp/a.db" 0009900003-19-000010 2
 cmp -s "$tmp/out" <("$edgr" cat $s8k19 2) && ok || bad "cat through the store gives the document"
@@ -299,7 +299,7 @@ sum1=$(sql .dump | md5sum)
 
 # ---- show
 expect "show" 0 "$edgr" show $S --pretty 0009900001-17-000001
-for f in accession_number header entities documents sections exhibits cover signatures sha256 source; do has "show $f" "\"$f\""; done
+for f in accession_number header entities documents sections exhibit_index cover securities_12b signatures date_text decoded_size sha256 source; do has "show $f" "\"$f\""; done
 has "show item" '"item": "7.01"'
 expect "show --text" 0 "$edgr" show $S --pretty --text 0009900001-17-000001
 has "show section text" '"text": "On March 14, 2017'
@@ -310,8 +310,8 @@ grep -q "no such filing" "$tmp/err" && ok || bad "show unknown message"
 
 # ---- company
 expect "company by CIK" 0 "$edgr" company $S --pretty 9900001
-has "company name" '"name": "Halcyon Meadow Therapeutics, Inc."'
-for f in cik sic sic_description ein state_of_incorporation fiscal_year_end addresses former_names filings accession_number filing_date form primary_document; do
+has "company name" '"conformed_name": "Halcyon Meadow Therapeutics, Inc."'
+for f in cik assigned_sic sic_description irs_number state_of_incorporation fiscal_year_end business_address mail_address former_company former_conformed_name filings accession_number filing_date type period acceptance_datetime document filename doc_description; do
   has "company $f" "\"$f\""
 done
 expect "company by padded CIK" 0 "$edgr" company $S 0009900001
@@ -356,6 +356,42 @@ if [ -x "$rank_check" ]; then
 else
   bad "no $rank_check"
 fi
+
+# ---- a schema-1 store (the names before issue 11) is migrated in place:
+# made here by renaming a fresh store's columns back, as version 1 had them
+cp "$db" "$tmp/v1.db"
+"$edgr" show $S 0009900001-17-000001 >"$tmp/show2"
+"$edgr" company $S 0009900001 >"$tmp/company2"
+sqlite3 "$tmp/v1.db" "
+  ALTER TABLE filings RENAME COLUMN accession_number TO accession; ALTER TABLE filings RENAME COLUMN type TO form;
+  ALTER TABLE filings RENAME COLUMN acceptance_datetime TO accepted;
+  ALTER TABLE filings RENAME COLUMN date_of_filing_date_change TO changed;
+  ALTER TABLE filings RENAME COLUMN conformed_name TO company;
+  UPDATE filings SET items = replace(replace(replace(replace(items, '[', ''), ']', ''), '\"', ''), ' ', '');
+  ALTER TABLE entities RENAME COLUMN conformed_name TO name; ALTER TABLE entities RENAME COLUMN assigned_sic TO sic;
+  ALTER TABLE entities RENAME COLUMN facts_as_of TO as_of; ALTER TABLE roles RENAME COLUMN conformed_name TO name;
+  ALTER TABLE former_names RENAME COLUMN former_conformed_name TO name;
+  ALTER TABLE documents RENAME COLUMN sequence TO seq; ALTER TABLE documents RENAME COLUMN decoded_size TO size;
+  ALTER TABLE sections RENAME COLUMN document TO doc; ALTER TABLE text_rows RENAME COLUMN document TO doc;
+  ALTER TABLE exhibits RENAME COLUMN document TO doc; ALTER TABLE securities RENAME COLUMN trading_symbol TO symbol;
+  ALTER TABLE signatures RENAME COLUMN date TO date_iso; ALTER TABLE signatures RENAME COLUMN date_text TO date;
+  UPDATE cover_facts SET name = 'pre_commencement_tender' WHERE name = 'pre_commencement_tender_offer';
+  UPDATE cover_facts SET name = 'pre_commencement_issuer' WHERE name = 'pre_commencement_issuer_tender_offer';
+  UPDATE cover_facts SET name = 'emerging_growth' WHERE name = 'emerging_growth_company';
+  PRAGMA user_version = 1;" && ok || bad "made a schema-1 store"
+[ "$(sqlite3 "$tmp/v1.db" "select items from filings where accession='0009900001-17-000001'")" = 7.01,9.01 ] \
+  && ok || bad "the schema-1 store has comma items"
+expect "show on a schema-1 store" 3 "$edgr" show --db "$tmp/v1.db" 0009900001-17-000001
+tr "\n" " " < "$tmp/err" | grep -q "older store (schema 1).*edgr ingest" && ok || bad "schema-1 store: says how to upgrade: $(cat "$tmp/err")"
+expect "ingest migrates a schema-1 store" 0 "$edgr" ingest --db "$tmp/v1.db" $s8k
+[ "$(sqlite3 "$tmp/v1.db" 'pragma user_version')" = 2 ] && ok || bad "migrated to schema 2"
+[ "$(sqlite3 "$tmp/v1.db" 'pragma integrity_check')" = ok ] && ok || bad "migrated store integrity"
+expect "show on the migrated store" 0 "$edgr" show --db "$tmp/v1.db" 0009900001-17-000001
+cmp -s "$tmp/out" "$tmp/show2" && ok || bad "show after migration differs: $(diff "$tmp/out" "$tmp/show2" | head -c 600)"
+expect "company on the migrated store" 0 "$edgr" company --db "$tmp/v1.db" 0009900001
+cmp -s "$tmp/out" "$tmp/company2" && ok || bad "company after migration differs"
+expect "search on the migrated store" 0 "$edgr" search --db "$tmp/v1.db" --json --form 8-K --item 7.01 meadow
+grep -q '"item":"7.01"' "$tmp/out" && ok || bad "search after migration"
 
 # ---- the corpus: every file ingests with no error; the seed filing is found
 corpus=../shared/corpus

@@ -253,7 +253,7 @@ TEST(facts_json_is_escaped)
     CHECK_STR(f.cover.registrant.value, "ACME \"QUOTE\" \\ CO.");
     jbuf *b = calloc(1, sizeof *b);
     CHECK(edgr_facts_write_json(&f, NULL, &d, "a\"b", 0, jbuf_write, b) == EDGR_OK);
-    CHECK(strstr(b->data, "{\"source\":\"a\\\"b\",") == b->data);
+    CHECK(strstr(b->data, "{\"source\":{\"path\":\"a\\\"b\",") == b->data);
     CHECK(strstr(b->data, "\"registrant\":{\"value\":\"ACME \\\"QUOTE\\\" \\\\ CO.\",\"source\":\"text\"") != NULL);
     CHECK(strstr(b->data, "\"signers\":[]") != NULL);
     CHECK(edgr_facts_write_json(&f, NULL, &d, NULL, 0, NULL, b) == EDGR_ERR_ARG);
