@@ -383,7 +383,7 @@ expect "items --item absent" 1 "$edgr" items --item 5.02 "$s8k"
 grep -q 'no item 5.02' "$tmp/err" && ok || bad "absent item said"
 expect "items --item absent --json" 1 "$edgr" items --item 5.02 --json "$s8k"
 expect "items on an S-3" 1 "$edgr" items "$m/s3.txt"
-grep -q 'S-3' "$tmp/err" && ok || bad "items names the S-3"
+grep -q 'not an 8-K, 10-K or 10-Q (form S-3)' "$tmp/err" && ok || bad "items names the S-3"
 grep -q 'Item' "$tmp/out" && bad "items split an S-3 as a 10-K" || ok
 expect "items on an S-3 in a folder" 0 "$edgr" items "$m"
 grep -q 'warning: .*S-3' "$tmp/err" && ok || bad "S-3 in a folder: a warning"
@@ -410,12 +410,12 @@ for i in $(seq 0 99); do
   sed "s/0009900120-21-000001/0009900120-21-$(printf '%06d' $((i + 100)))/g" "$m/s3.txt" >"$tmp/many/f$i.txt"
 done
 cp tests/fixtures/not_edgar.txt "$tmp/many/zz-readme.txt"
-cp tests/fixtures/fragment.txt "$tmp/many/zz-fragment.txt"
+cp tests/fixtures/not_edgar.txt "$tmp/many/zz-readme2.txt"
 expect "ingest many" 0 "$edgr" ingest --db "$tmp/many.db" "$tmp/many"
 grep -q '^edgr ingest: 102 files: 100 added, 0 unchanged, 2 skipped, 0 failed$' "$tmp/err" && ok || bad "ingest summary ($(tail -1 "$tmp/err"))"
 expect "ingest many again" 0 "$edgr" ingest --db "$tmp/many.db" -q "$tmp/many"
 [ ! -s "$tmp/err" ] && ok || bad "ingest -q prints no summary"
-expect "ingest short" 0 "$edgr" ingest --db "$tmp/short.db" samples
+expect "ingest short" 0 "$edgr" ingest --db "$tmp/short.db" samples/*.txt
 [ ! -s "$tmp/err" ] && ok || bad "a short ingest is quiet on success"
 expect "text many" 0 "$edgr" text "$tmp/many"
 grep -q '^edgr text: 102 files: 100 fine, 2 skipped, 0 failed$' "$tmp/err" && ok || bad "text summary over a long folder ($(tail -1 "$tmp/err"))"
@@ -429,7 +429,7 @@ chmod u+w "$tmp/short.db"
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
   tr '\r' '\n' <"$tmp/tty" | grep -q 'files, .*MB.*zz-readme.txt' && bad "progress ran into a warning" || ok
-  tr '\r' '\n' <"$tmp/tty" | grep -q 'zz-readme.txt: 0: warning' && ok || bad "warning under progress"
+  tr '\r' '\n' <"$tmp/tty" | grep -q 'zz-readme.txt: 0: .*warning' && ok || bad "warning under progress"
 fi
 
 # output failures: every command with stdout on /dev/full exits 3, said once
