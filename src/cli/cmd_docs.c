@@ -27,6 +27,54 @@ static void cell(sink *s, edgr_span v, int width)
     for (int i = n; i < width; i++) sink_write(s, " ", 1);
 }
 
+/* --json: {"source":{...},"accession_number":...,"type":...,"documents":[...]} */
+#define LIT(o, str) sink_write((o), (str), sizeof(str) - 1)
+
+static void docs_json(dctx *c, const edgr_submission *s)
+{
+    sink *o = c->out;
+    const char *name = c->u->name, *member = NULL;
+    size_t plen = strlen(name), mlen = strlen(c->u->path);
+    /* an archive member is "archive:member" with the member as its path */
+    if (plen > mlen + 1 && name[plen - mlen - 1] == ':' && !strcmp(name + plen - mlen, c->u->path)) {
+        member = c->u->path;
+        plen -= mlen + 1;
+    }
+    LIT(o, "{\"source\":{\"path\":");
+    sink_json_str(o, name, plen);
+    LIT(o, ",\"member\":");
+    if (member) sink_json_str(o, member, mlen);
+    else LIT(o, "null");
+    sink_printf(o, ",\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
+                (unsigned long long)s->offset, (unsigned long long)(s->end - s->offset),
+                edgr_container_name(s->container));
+    edgr_span acc = edgr_get(s, "accession_number"), type = edgr_get(s, "type");
+    LIT(o, ",\"accession_number\":");
+    if (acc.ptr) sink_json_str(o, acc.ptr, acc.len);
+    else LIT(o, "null");
+    LIT(o, ",\"type\":");
+    if (type.ptr) sink_json_str(o, type.ptr, type.len);
+    else LIT(o, "null");
+    LIT(o, ",\"documents\":[");
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (i) LIT(o, ",");
+        if (d->sequence >= 0) sink_printf(o, "{\"sequence\":%lld", (long long)d->sequence);
+        else LIT(o, "{\"sequence\":null");
+        LIT(o, ",\"type\":");
+        sink_json_str(o, d->type.ptr ? d->type.ptr : "", d->type.ptr ? d->type.len : 0);
+        LIT(o, ",\"filename\":");
+        if (d->filename.ptr) sink_json_str(o, d->filename.ptr, d->filename.len);
+        else LIT(o, "null");
+        LIT(o, ",\"description\":");
+        if (d->description.ptr) sink_json_str(o, d->description.ptr, d->description.len);
+        else LIT(o, "null");
+        sink_printf(o, ",\"format\":\"%s\",\"decoded_size\":%lld}", edgr_format_name(d->format),
+                    (long long)d->decoded_size);
+    }
+    LIT(o, "]}\n");
+}
+
 static int docs_submission(void *user, const edgr_submission *s)
 {
     dctx *c = user;
@@ -37,6 +85,20 @@ static int docs_submission(void *user, const edgr_submission *s)
                             "no document to list (a header only)"))
             c->saw_error = 1;
         return 0;
+    }
+    if (c->o->json) {
+        docs_json(c, s);
+        return c->out->failed;
+    }
+    /* several filings: each table after a "==> NAME (ACCESSION) <==" line,
+     * as head(1) does; one filing alone: the table only */
+    int named = c->o->several || c->u->walked;
+    if (named) {
+        edgr_span acc = edgr_get(s, "accession_number");
+        sink_printf(c->out, "==> %s", c->u->name);
+        if (acc.ptr) sink_printf(c->out, " (%.*s)", (int)acc.len, acc.ptr);
+        sink_write(c->out, " <==\n", 5);
+        c->printed_header = 0;
     }
     if (!c->printed_header) {
         sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
@@ -55,6 +117,7 @@ static int docs_submission(void *user, const edgr_submission *s)
         cell(c->out, d->description, 0);
         sink_write(c->out, "\n", 1);
     }
+    if (named) sink_write(c->out, "\n", 1);
     return c->out->failed;
 }
 
