@@ -425,6 +425,13 @@ if ! [ -w "$tmp/short.db" ]; then
   expect "ingest read-only store" 3 "$edgr" ingest --db "$tmp/short.db" --replace "$m/s3.txt"
 fi
 chmod u+w "$tmp/short.db"
+# a full disk during ingest (a file size limit: SQLite's writes fail with
+# EFBIG) is exit 3, and what committed before stays searchable
+"$edgr" ingest -q --db "$tmp/fs.db" "$s8k"
+lim=$(( $(stat -c %s "$tmp/fs.db") / 1024 + 8 ))
+expect "ingest on a full disk" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --db \"$tmp/fs.db\" \"$tmp/many\""
+grep -q "fs.db: .*I/O error" "$tmp/err" && ok || bad "full disk said ($(head -c 200 "$tmp/err"))"
+expect "store still readable after a full disk" 0 "$edgr" search --db "$tmp/fs.db" Halcyon
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
