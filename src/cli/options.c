@@ -692,12 +692,12 @@ int cli_print_man(const cmddef *c, FILE *fp)
     fputs(".SH EXAMPLES\n.nf\n", fp);
     roff_str(c->examples, fp);
     fputs("\n.fi\n", fp);
+    man_exit(fp);
     if (c->status) {
-        fputs(".PP\n", fp);
+        fprintf(fp, ".PP\nFor \\fBedgr %s\\fR: ", c->name);
         roff_str(c->status, fp);
         fputc('\n', fp);
     }
-    man_exit(fp);
     fputs(".SH SEE ALSO\n.BR edgr (1)\n", fp);
     return ferror(fp) ? -1 : 0;
 }
@@ -716,8 +716,8 @@ static void words(const optdef *t, FILE *fp)
  * specially ([ ] : ' \) left out. */
 static void zsh_desc(const char *s, FILE *fp)
 {
-    for (; *s && *s != '\n'; s++)
-        if (!strchr("[]:'\\", *s)) fputc(*s, fp);
+    for (; *s && *s != '\n' && *s != ':' && *s != '('; s++)
+        if (!strchr("[]'\\", *s)) fputc(*s, fp);
 }
 
 static void zsh_opts(const optdef *t, const char *complete, FILE *fp)
