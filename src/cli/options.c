@@ -1,5 +1,17 @@
-/* The commands and their options, as data; the parser and the text made
- * from them (help, man pages, completions). */
+/*
+ * The commands and their options, as data; the parser and the text made
+ * from them (help, man pages, completions).
+ *
+ * To add an option: a row in the command's OPTS_* table (long name, short
+ * name or 0, the value's name or NULL for a flag, the values it takes if a
+ * fixed set, an OPT_* id from options.h, the help text), and a case for
+ * the id where the command reads its options (main.c for the file
+ * commands, cmd_ingest.c, cmd_query.c).  --help, edgr-CMD(1) and the
+ * completions follow by themselves; tests/cli/run.sh checks that every
+ * option of --help is in the man page and the completions.  An option in
+ * no table is refused ("unknown option"); one in another command's table
+ * is refused naming the commands that take it.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
