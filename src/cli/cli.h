@@ -7,7 +7,32 @@
 
 #include "edgr/edgr.h"
 
-enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+/* Exit codes, one set for every command (said in 'edgr --help' and edgr(1)). */
+enum edgr_exit {
+    EXIT_OK = 0,          /* success */
+    EXIT_SOME_FAILED = 1, /* some inputs failed, or nothing found (no hit, no item) */
+    EXIT_USAGE = 2,       /* usage error: an unknown option, a missing argument */
+    EXIT_STORE = 3,       /* store or I/O error: the store, or the output (a full disk) */
+};
+enum { EXIT_NO_HITS = EXIT_SOME_FAILED };
+
+/* Color: --color auto|always|never (auto: on a terminal, unless NO_COLOR is
+ * set and not empty).  mode 1 always, 0 never, -1 auto. */
+void cli_set_color(int mode);
+int cli_color(int fd); /* 1 if what goes to fd (1 or 2) may be colored */
+/* Messages ("file: offset: [warning: ]reason" lines) to stderr, the
+ * warning and error words colored when color is on, and a progress line
+ * (see progress_line) cleared before and drawn again after. */
+void emit_stderr(const char *p, size_t n);
+/* The progress line: shown on stderr (a terminal) and remembered, so that
+ * emit_stderr can clear it; NULL clears it for good. */
+void progress_line(const char *line);
+/* Standard output could not be written: "edgr: write error: REASON" on
+ * stderr, once.  Returns EXIT_STORE; for a closed pipe (EPIPE) nothing
+ * is said and EXIT_SOME_FAILED is returned, as before. */
+int write_error(int err);
+/* fflush(stdout) and the stream's error state: rc, or write_error(). */
+int finish_output(int rc);
 
 /* Where a unit's output goes: memory (parallel jobs, printed in order) or a
  * stream.  Writes never fail silently: `failed` is set and checked. */
@@ -15,6 +40,7 @@ typedef struct sink {
     edgr_buf *mem;
     FILE *fp;
     int failed;
+    int skipped;    /* on an err sink: units skipped with a warning */
 } sink;
 
 void sink_write(sink *s, const char *p, size_t n);
@@ -38,6 +64,7 @@ typedef struct opts {
     const char *item;          /* items: only this item code */
     int json;                  /* items: JSON instead of text */
     const char *db;            /* cat ACCESSION: the store to look in */
+    int several;               /* more than one input, or a folder: name each (docs) */
 } opts;
 
 /* A command runs over one input unit (a file, stdin, an archive member)

@@ -44,6 +44,16 @@ static int docs_submission(void *user, const edgr_submission *s)
         sink_write(c->out, "\n", 1);
         return c->out->failed;
     }
+    /* several filings: each table after a "==> NAME (ACCESSION) <==" line,
+     * as head(1) does; one filing alone: the table only */
+    int named = c->o->several || c->u->walked;
+    if (named) {
+        edgr_span acc = edgr_get(s, "accession_number");
+        sink_printf(c->out, "==> %s", c->u->name);
+        if (acc.ptr) sink_printf(c->out, " (%.*s)", (int)acc.len, acc.ptr);
+        sink_write(c->out, " <==\n", 5);
+        c->printed_header = 0;
+    }
     if (!c->printed_header) {
         sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
                     "FORMAT", "SIZE", "DESCRIPTION");
@@ -61,6 +71,7 @@ static int docs_submission(void *user, const edgr_submission *s)
         cell(c->out, d->description, 0);
         sink_write(c->out, "\n", 1);
     }
+    if (named) sink_write(c->out, "\n", 1);
     return c->out->failed;
 }
 

@@ -32,56 +32,8 @@
 #include <openssl/evp.h>
 
 #include "cli.h"
+#include "options.h"
 #include "edgr/store.h"
-
-static const char HELP[] =
-    "usage: edgr ingest [--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N]\n"
-    "                   [--files-from FILE|-] [--accession N] PATH...\n"
-    "\n"
-    "Store filings in an edgr database (SQLite, default ./edgr.db) for 'edgr\n"
-    "search', 'edgr show' and 'edgr company'.  PATH may be a complete submission\n"
-    "(.txt, .nc), a header (.hdr.sgml), a directory (walked), a .tar/.nc.tar.gz\n"
-    "daily feed archive, a gzip/zstd-compressed file (known by its bytes, not its\n"
-    "name), or '-' for the content of standard input (also what is read with no\n"
-    "PATH when stdin is a pipe).  A list of paths is read with --files-from.\n"
-    "\n"
-    "A bare document (an .htm or .txt saved from a filing folder, no SEC header)\n"
-    "is stored under the accession number its path holds (a file name such as\n"
-    "0001144204-17-013452.txt, or a folder such as .../edgar/data/CIK/\n"
-    "000114420417013452/), else under --accession, else (HTML named on the\n"
-    "command line) under 'sha256:' and the first 20 hex digits of its SHA-256;\n"
-    "a warning says which.  In a folder, bare documents are stored only when\n"
-    "their path holds an accession number.  <DOCUMENT> blocks with no SEC\n"
-    "header are keyed the same way (path or --accession).\n"
-    "\n"
-    "Each filing is stored once, keyed by accession number: ingesting it again\n"
-    "changes nothing (a header-only record gives way to the whole filing).\n"
-    "Filings are written in batches, one transaction each: if ingest is\n"
-    "stopped (even by kill -9), the store holds every filing of the batches\n"
-    "that committed and nothing of the others; run the same command again to\n"
-    "finish.  Bad files are reported as 'file: byte offset: reason' and skipped.\n"
-    "The original files are not copied: keep them where they are for 'edgr cat'.\n"
-    "\n"
-    "options:\n"
-    "  --db FILE      the store (default ./edgr.db; created if missing)\n"
-    "  -j, --jobs N   N workers parse and extract text (default: the cores)\n"
-    "  --replace      replace filings already stored with the new copy\n"
-    "  --batch-mb N   commit after N MB of input (default 64) or 2 seconds\n"
-    "  --files-from FILE  read paths from FILE ('-': standard input), one per\n"
-    "                 line; a trailing CR is dropped, blank lines are skipped\n"
-    "  --accession N  the accession number of bare documents whose path holds\n"
-    "                 none (with or without dashes)\n"
-    "  --json         after each batch commits, one JSON line per filing:\n"
-    "                 accession_number, status (added, replaced, unchanged),\n"
-    "                 source\n"
-    "  -q, --quiet    no warnings and no progress line\n"
-    "\n"
-    "examples:\n"
-    "  edgr ingest samples/\n"
-    "  edgr ingest --db filings.db 20250110.nc.tar.gz\n"
-    "  find /data/edgar -name '*.txt' | edgr ingest --db edgar.db --files-from -\n"
-    "  curl -s https://.../20250110.nc.tar.gz | edgr ingest -\n"
-    "  edgr ingest --accession 0001144204-17-013452 tv487521_8k.htm\n";
 
 /* A batch commits after this much input or this long, whichever first:
  * big enough that commits cost little, small enough that a crash loses
@@ -700,7 +652,7 @@ static void log_flush(batch *b, int json)
         }
         free(b->lines[i].source);
     }
-    if (json) fflush(stdout);
+    if (json && (fflush(stdout) != 0 || out.failed)) write_error(out.failed ? 0 : errno);
     b->n = 0;
 }
 
@@ -718,13 +670,35 @@ static void show_progress(const ingest *g, size_t files, uint64_t bytes, double 
 {
     if (!g->progress) return;
     if (final) {
-        fputs("\r\033[K", stderr);
+        progress_line(NULL);
         return;
     }
     double el = monotonic_seconds() - t0, mb = (double)bytes / 1e6, rate = el > 0 ? mb / el : 0;
-    fprintf(stderr, "\r\033[Kedgr ingest: %zu files, %.0f MB, %.1f MB/s", files, mb, rate);
-    if (g->total_bytes > bytes && rate > 0)
-        fprintf(stderr, ", %.0f s left", ((double)(g->total_bytes - bytes) / 1e6) / rate);
+    char line[160];
+    int n = snprintf(line, sizeof line, "edgr ingest: %zu files, %.0f MB, %.1f MB/s", files, mb, rate);
+    if (n > 0 && (size_t)n < sizeof line && g->total_bytes > bytes && rate > 0)
+        snprintf(line + n, sizeof line - (size_t)n, ", %.0f s left", ((double)(g->total_bytes - bytes) / 1e6) / rate);
+    progress_line(line);
+}
+
+/* What a run did, counted by the writer for the summary line. */
+typedef struct tally {
+    size_t files, added, replaced, unchanged, skipped, failed;
+} tally;
+
+/* A long run (SUMMARY_FILES inputs, or SUMMARY_SECONDS) ends with one line
+ * on stderr; a short one is quiet on success. */
+enum { SUMMARY_FILES = 100 };
+static const double SUMMARY_SECONDS = 10.0;
+
+static void summary(const ingest *g, const tally *n, double t0)
+{
+    if (g->quiet || (n->files < SUMMARY_FILES && monotonic_seconds() - t0 < SUMMARY_SECONDS)) return;
+    char line[256], rep[48] = "";
+    if (n->replaced) snprintf(rep, sizeof rep, ", %zu replaced", n->replaced);
+    snprintf(line, sizeof line, "edgr ingest: %zu files: %zu added%s, %zu unchanged, %zu skipped, %zu failed\n",
+             n->files, n->added, rep, n->unchanged, n->skipped, n->failed);
+    emit_stderr(line, strlen(line));
 }
 
 static int run(ingest *g)
@@ -733,7 +707,7 @@ static int run(ingest *g)
     edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
     if (!st) {
         fprintf(stderr, "edgr ingest: %s\n", msg);
-        return EXIT_SOME_FAILED;
+        return EXIT_STORE;
     }
     pthread_mutex_init(&g->mu, NULL);
     pthread_cond_init(&g->cv, NULL);
@@ -747,6 +721,7 @@ static int run(ingest *g)
     for (nth = 0; nth < g->jobs; nth++)
         if (pthread_create(&th[nth], NULL, worker, g)) break;
     batch b = {0};
+    tally n = {0};
     double t0 = monotonic_seconds(), shown = 0;
     size_t files = 0;
     uint64_t bytes = 0;
@@ -757,7 +732,7 @@ static int run(ingest *g)
             pthread_cond_wait(&g->cv, &g->mu);
         }
         if (g->feed_msgs.len) {
-            fwrite(g->feed_msgs.data, 1, g->feed_msgs.len, stderr);
+            emit_stderr(g->feed_msgs.data, g->feed_msgs.len);
             g->feed_msgs.len = 0;
         }
         if (!g->head) { pthread_mutex_unlock(&g->mu); break; }
@@ -777,8 +752,11 @@ static int run(ingest *g)
         pthread_cond_broadcast(&g->cv);
         pthread_mutex_unlock(&g->mu);
 
-        if (t->msgs.len) fwrite(t->msgs.data, 1, t->msgs.len, stderr);
+        if (t->msgs.len) emit_stderr(t->msgs.data, t->msgs.len);
         failed |= t->failed;
+        n.files++;
+        if (t->failed) n.failed++;
+        else if (!t->nres) n.skipped++;
         for (size_t i = 0; i < t->nres; i++) {
             if (!b.open) {
                 if (edgr_store_begin(st) != EDGR_OK) goto store_failed;
@@ -789,6 +767,9 @@ static int run(ingest *g)
             if (t->res[i].rec && edgr_store_put(st, t->res[i].rec, g->replace, &res) != EDGR_OK)
                 goto store_failed;
             log_add(&b, t->res[i].accession, res, t);
+            if (res == EDGR_PUT_ADDED) n.added++;
+            else if (res == EDGR_PUT_REPLACED) n.replaced++;
+            else n.unchanged++;
         }
         files++;
         bytes += t->bytes;
@@ -802,6 +783,7 @@ static int run(ingest *g)
         }
         continue;
     store_failed:
+        progress_line(NULL);
         fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
         task_free(t);
         edgr_store_rollback(st);
@@ -826,15 +808,16 @@ static int run(ingest *g)
         g->head = t->next;
         task_free(t);
     }
-    if (g->feed_msgs.len) fwrite(g->feed_msgs.data, 1, g->feed_msgs.len, stderr);
+    if (g->feed_msgs.len) emit_stderr(g->feed_msgs.data, g->feed_msgs.len);
     failed |= g->feed_failed;
+    if (failed != 2) summary(g, &n, t0);
     log_flush(&b, 0);
     free(b.lines);
     edgr_buf_free(&g->feed_msgs);
     edgr_store_close(st);
     pthread_mutex_destroy(&g->mu);
     pthread_cond_destroy(&g->cv);
-    return failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return failed == 2 ? EXIT_STORE : failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 int cmd_ingest_main(int argc, char **argv)
@@ -844,69 +827,55 @@ int cmd_ingest_main(int argc, char **argv)
                 .batch_bytes = (uint64_t)BATCH_MB << 20};
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     if (!paths) return EXIT_SOME_FAILED;
-    int n = 0, only_paths = 0;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_paths || a[0] != '-' || !strcmp(a, "-")) paths[n++] = argv[i];
-        else if (!strcmp(a, "--")) only_paths = 1;
-        else if (!strcmp(a, "--files-from") || !strncmp(a, "--files-from=", 13)) {
-            const char *v = a[12] == '=' ? a + 13 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v || !*v) {
-                free(paths);
-                fprintf(stderr, "edgr ingest: --files-from needs a FILE (or - for standard input)\n"
-                                "Try 'edgr ingest --help'.\n");
-                return EXIT_USAGE;
-            }
-            g.files_from = v;
-        } else if (!strcmp(a, "--accession") || !strncmp(a, "--accession=", 12)) {
-            const char *v = a[11] == '=' ? a + 12 : i + 1 < argc ? argv[++i] : "";
-            if (!accession_parse(v, strlen(v), g.accession)) {
-                free(paths);
-                fprintf(stderr, "edgr ingest: --accession takes an accession number "
-                                "(0001144204-17-013452 or 000114420417013452), not '%s'\n"
-                                "Try 'edgr ingest --help'.\n", v);
-                return EXIT_USAGE;
-            }
+    int n = 0;
+    optparser op;
+    opt_init(&op, cli_command("ingest"), argc, argv, 2);
+    const char *v;
+    int id, rc = -1;
+    while (rc < 0 && (id = opt_next(&op, &v)) != OPT_DONE) {
+        switch (id) {
+        case OPT_ARG:
+            paths[n++] = (char *)v;
+            break;
+        case OPT_ERROR: rc = EXIT_USAGE; break;
+        case OPT_HELP: cli_print_help(op.c, stdout); rc = finish_output(EXIT_OK); break;
+        case OPT_DB: g.db = v; break;
+        case OPT_REPLACE: g.replace = 1; break;
+        case OPT_JSON: g.json = 1; break;
+        case OPT_FILES_FROM:
+            if (!*v) rc = cli_usage("ingest", "--files-from needs a FILE (or - for standard input)");
+            else g.files_from = v;
+            break;
+        case OPT_ACCESSION:
+            if (!accession_parse(v, strlen(v), g.accession))
+                rc = cli_usage("ingest", "--accession takes an accession number "
+                                         "(0001144204-17-013452 or 000114420417013452), not '%s'", v);
+            break;
+        case OPT_QUIET: g.quiet = 1; break;
+        case OPT_BATCH_MB: {
+            long mb = parse_count(v, 1, 1 << 20);
+            if (mb < 0) rc = cli_usage("ingest", "--batch-mb takes a number of MB, not '%s'", v);
+            else g.batch_bytes = (uint64_t)mb << 20;
+            break;
         }
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            free(paths);
-            fputs(HELP, stdout);
-            return fflush(stdout) ? EXIT_SOME_FAILED : EXIT_OK;
-        } else if (!strcmp(a, "--db") && i + 1 < argc) g.db = argv[++i];
-        else if (!strncmp(a, "--db=", 5)) g.db = a + 5;
-        else if (!strcmp(a, "--replace")) g.replace = 1;
-        else if (!strcmp(a, "--batch-mb") && i + 1 < argc) {
-            long mb = parse_count(argv[++i], 1, 1 << 20);
-            if (mb < 0) {
-                free(paths);
-                fprintf(stderr, "edgr ingest: --batch-mb takes a number of MB, not '%s'\n", argv[i]);
-                return EXIT_USAGE;
-            }
-            g.batch_bytes = (uint64_t)mb << 20;
-        }
-        else if (!strcmp(a, "--json")) g.json = 1;
-        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) g.quiet = 1;
-        else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7))) {
-            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
+        case OPT_JOBS: {
             long j = parse_count(v, 1, 64);
-            if (j < 0) {
-                free(paths);
-                fprintf(stderr, "edgr ingest: --jobs takes a number from 1 to 64, not '%s'\n", v);
-                return EXIT_USAGE;
-            }
-            g.jobs = (int)j;
-        } else {
-            free(paths);
-            fprintf(stderr, "edgr ingest: unknown option '%s'\nTry 'edgr ingest --help'.\n", a);
-            return EXIT_USAGE;
+            if (j < 0) rc = cli_usage("ingest", "--jobs takes a number from 1 to 64, not '%s'", v);
+            else g.jobs = (int)j;
+            break;
         }
+        default: rc = cli_usage("ingest", "option not handled"); break;
+        }
+    }
+    if (rc >= 0) {
+        free(paths);
+        return rc;
     }
     if (n == 0 && !g.files_from) {
         if (isatty(0)) {
             free(paths);
-            fprintf(stderr, "edgr ingest: no input (give PATH..., - for standard input, or "
-                            "--files-from FILE)\nTry 'edgr ingest --help'.\n");
-            return EXIT_USAGE;
+            return cli_usage("ingest", "no input (give PATH..., - for standard input, or "
+                                       "--files-from FILE)");
         }
         paths[n++] = "-"; /* stdin's content, as every command reads it */
     }
@@ -914,14 +883,12 @@ int cmd_ingest_main(int argc, char **argv)
     for (int k = 0; k < n; k++) dashes += !strcmp(paths[k], "-");
     if (dashes + (g.files_from && !strcmp(g.files_from, "-")) > 1) {
         free(paths);
-        fprintf(stderr, "edgr ingest: standard input can be read once ('-' or --files-from -)\n"
-                        "Try 'edgr ingest --help'.\n");
-        return EXIT_USAGE;
+        return cli_usage("ingest", "standard input can be read once ('-' or --files-from -)");
     }
     g.paths = paths;
     g.npaths = n;
     g.progress = !g.quiet && isatty(2);
-    int rc = run(&g);
+    rc = run(&g);
     free(paths);
     return rc;
 }

@@ -54,6 +54,19 @@ static edgr_form_kind guess_kind(const edgr_text *t)
     return EDGR_FORM_OTHER;
 }
 
+/* A form items does not split (S-3, 424B, DEF 14A ...): said, naming it.
+ * In a folder or a feed archive most filings are other forms: skipped
+ * with a warning; a file named on the command line is an error. */
+static int other_form(ictx *c, const filing *f, const edgr_document *d, edgr_span form)
+{
+    if (f->walked) c->err->skipped++;
+    if (f->walked && c->o->quiet) return 0;
+    sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (form %.*s)%s\n",
+                f->name, (unsigned long long)d->offset, f->walked ? "warning: " : "", (int)form.len,
+                form.ptr ? form.ptr : "unknown", f->walked ? ", skipped" : "");
+    return !f->walked;
+}
+
 static int items_filing(void *user, const filing *f)
 {
     ictx *c = user;
@@ -67,25 +80,18 @@ static int items_filing(void *user, const filing *f)
     if (!d)
         return nothing_to_show(f->name, f->walked, c->o, c->err, f->sub ? f->sub->header_end : 0,
                                "no document to find items in (a header only)");
-    if (edgr_document_text(d, NULL, &c->text) != EDGR_OK) {
-        sink_printf(c->err, "%s: %llu: the main document (%s) has no text to split\n", f->name,
-                    (unsigned long long)d->offset, edgr_format_name(d->format));
-        return 1;
-    }
-    edgr_form_kind kind = form.ptr ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
-    if (!f->sub || kind == EDGR_FORM_OTHER) {
-        edgr_form_kind g = guess_kind(&c->text);
-        if (!f->sub || kind == EDGR_FORM_OTHER) kind = g;
-    }
-    if (kind == EDGR_FORM_OTHER) {
-        /* In a folder or a feed archive most filings are other forms: skip
-         * them (a warning); a file named on the command line is an error. */
-        if (f->walked && c->o->quiet) return 0;
-        sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (form %.*s)%s\n", f->name,
-                    (unsigned long long)d->offset, f->walked ? "warning: " : "", (int)form.len,
-                    form.ptr ? form.ptr : "unknown", f->walked ? ", skipped" : "");
-        return !f->walked;
-    }
+    /* The header's form decides; only a document that names none (a bare
+     * .htm) is judged by its first words.  An S-3 or a proxy mentions "Form
+     * 10-K" (the reports it incorporates) but is not one. */
+    int named = form.ptr && form.len;
+    edgr_form_kind kind = named ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
+    if (named && kind == EDGR_FORM_OTHER) return other_form(c, f, d, form);
+    if (edgr_document_text(d, NULL, &c->text) != EDGR_OK)
+        return nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
+                               "the main document (%s) has no text to split",
+                               edgr_format_name(d->format));
+    if (!named) kind = guess_kind(&c->text);
+    if (kind == EDGR_FORM_OTHER) return other_form(c, f, d, form);
     char datebuf[16] = "";
     if (date.ptr && date.len < sizeof datebuf) memcpy(datebuf, date.ptr, date.len);
     if (edgr_items_find(&c->text, kind, datebuf[0] ? datebuf : NULL, &c->items) != EDGR_OK) {

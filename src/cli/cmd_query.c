@@ -11,86 +11,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "edgr/store.h"
-
-static const char HELP_SEARCH[] =
-    "usage: edgr search [options] QUERY\n"
-    "\n"
-    "Full-text search of the filings in the store (see 'edgr ingest').  QUERY\n"
-    "uses SQLite FTS5 syntax; words are stemmed (\"recognize\" finds\n"
-    "\"recognizing\") and accents ignored:\n"
-    "  revenue recognition            both words (AND is implied)\n"
-    "  \"multiple myeloma\"             the phrase\n"
-    "  tariff OR duties  /  cyber NOT insurance  /  (a OR b) AND c\n"
-    "  NEAR(merger termination, 10)   within 10 words of each other\n"
-    "  semicond*                      words starting with \"semicond\"\n"
-    "Words with other characters (AT&T, non-GAAP, 10-K) are read as phrases.\n"
-    "Each hit is a section: an item of an 8-K, 10-K or 10-Q, or a slice of\n"
-    "about 8 KB of another document (an exhibit, a press release).\n"
-    "\n"
-    "options:\n"
-    "  --db FILE          the store (default ./edgr.db)\n"
-    "  --form TYPE        only this form (8-K, 10-K, 10-Q/A ...)\n"
-    "  --cik N            only filings where this CIK takes part\n"
-    "  --company NAME     only filings of companies with this name (exact,\n"
-    "                     prefix, or part of a current or former name)\n"
-    "  --from DATE        filed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)\n"
-    "  --to DATE          filed on or before DATE\n"
-    "  --item CODE        only this item (7.01, 1A, II-1A for a 10-Q's Part II)\n"
-    "  --doc-type TYPE    only documents of this type (EX-99.1, 10-K ...)\n"
-    "  --sort date        newest first (default: best match first, by bm25)\n"
-    "  --limit N          at most N hits (default 20)\n"
-    "  --offset N         skip the first N hits (paging)\n"
-    "  --json             one JSON object per hit (NDJSON): accession_number,\n"
-    "                     type, filing_date, cik, conformed_name, item, part,\n"
-    "                     document, doc_type, filename, score, snippet (matches\n"
-    "                     between <mark> and </mark>)\n"
-    "\n"
-    "Exit status: 0 hits found, 1 no hits, 2 usage error or malformed query,\n"
-    "3 the store could not be read.\n"
-    "\n"
-    "examples:\n"
-    "  edgr search '\"multiple myeloma\"' --form 8-K\n"
-    "  edgr search 'cybersecurity AND ransomware' --from 2023 --item 1C\n"
-    "  edgr search tariff* --company 'apple' --sort date --json | jq .snippet\n";
-
-static const char HELP_SHOW[] =
-    "usage: edgr show [--db FILE] [--text] [--pretty] ACCESSION\n"
-    "\n"
-    "Print one stored filing as JSON: its dates and items, where it came from,\n"
-    "its entities with their roles, documents (type, file name, size, SHA-256),\n"
-    "sections (items with titles and byte spans), exhibits, cover facts,\n"
-    "signatures, and the whole header as 'edgr parse' writes it.  ACCESSION\n"
-    "may be given with or without dashes (000990000117000001), or be the\n"
-    "sha256: key of a bare document (see 'edgr ingest --help').\n"
-    "\n"
-    "options:\n"
-    "  --db FILE   the store (default ./edgr.db)\n"
-    "  --text      add each section's text\n"
-    "  --pretty    indent the JSON (the default on a terminal)\n"
-    "\n"
-    "example:\n"
-    "  edgr show 0009900001-17-000001 --text | jq -r '.sections[0].text'\n";
-
-static const char HELP_COMPANY[] =
-    "usage: edgr company [--db FILE] [--pretty] [--limit N] CIK|NAME\n"
-    "\n"
-    "Print a company's facts (name, SIC, state of incorporation, EIN, fiscal\n"
-    "year end, addresses, phone, former names) and its filings in the store,\n"
-    "newest first, after the SEC's submissions API, in snake_case.  A NAME\n"
-    "matches a current or former name exactly, else as a prefix, else as a\n"
-    "part of it; each company matched is one JSON line.\n"
-    "\n"
-    "options:\n"
-    "  --db FILE   the store (default ./edgr.db)\n"
-    "  --limit N   at most N companies for a NAME (default 20)\n"
-    "  --pretty    indent the JSON (the default on a terminal)\n"
-    "\n"
-    "examples:\n"
-    "  edgr company 1279704\n"
-    "  edgr company 'cellectar' | jq -r '.filings[].accession_number'\n";
-
-enum { EXIT_NO_HITS = 1, EXIT_STORE = 3 };
 
 long parse_count(const char *v, long lo, long hi)
 {
@@ -108,64 +30,50 @@ typedef struct qargs {
     edgr_query q;
 } qargs;
 
-__attribute__((format(printf, 2, 3)))
-static int usage(const char *cmd, const char *fmt, ...)
+/* Returns -1 to go on, or an exit code.  The options are the command's
+ * table's (options.c): another command's are refused there. */
+static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
 {
-    va_list ap;
-    fprintf(stderr, "edgr %s: ", cmd);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry 'edgr %s --help'.\n", cmd);
-    return EXIT_USAGE;
-}
-
-/* Returns -1 to go on, or an exit code. */
-static int parse_args(const char *cmd, const char *help, int argc, char **argv, qargs *a)
-{
+    const cmddef *def = cli_command(cmd);
     a->db = "edgr.db";
     a->q.struct_size = sizeof a->q;
     a->pretty = isatty(1);
-    for (int i = 2; i < argc; i++) {
-        const char *s = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
-        if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
-            fputs(help, stdout);
-            return fflush(stdout) ? EXIT_SOME_FAILED : EXIT_OK;
-        }
-        if (s[0] != '-' || !s[1]) {
-            if (a->arg) return usage(cmd, "one argument only (quote a query of several words): '%s'", s);
-            a->arg = s;
-            continue;
-        }
-        if (!strcmp(s, "--pretty")) { a->pretty = 1; continue; }
-        if (!strcmp(s, "--text")) { a->text = 1; continue; }
-        if (!strcmp(s, "--json")) { a->json = 1; continue; }
-        if (!v) return usage(cmd, "%s needs a value", s);
-        if (!strcmp(s, "--db")) a->db = v;
-        else if (!strcmp(s, "--form")) a->q.form = v;
-        else if (!strcmp(s, "--cik")) a->q.cik = v;
-        else if (!strcmp(s, "--company")) a->q.company = v;
-        else if (!strcmp(s, "--from")) a->q.from = v;
-        else if (!strcmp(s, "--to")) a->q.to = v;
-        else if (!strcmp(s, "--item")) a->q.item = v;
-        else if (!strcmp(s, "--doc-type")) a->q.doc_type = v;
-        else if (!strcmp(s, "--sort")) {
-            if (!strcmp(v, "date")) a->q.sort_by_date = 1;
-            else if (strcmp(v, "rank")) return usage(cmd, "--sort takes 'date' or 'rank', not '%s'", v);
-        } else if (!strcmp(s, "--limit") || !strcmp(s, "--offset")) {
-            long n = parse_count(v, s[2] == 'l' ? 1 : 0, 1000000);
-            if (n < 0) return usage(cmd, "--limit and --offset take a number, not '%s'", v);
-            if (s[2] == 'l') a->q.limit = n;
+    optparser p;
+    opt_init(&p, def, argc, argv, 2);
+    const char *v;
+    int id;
+    while ((id = opt_next(&p, &v)) != OPT_DONE) {
+        switch (id) {
+        case OPT_ERROR: return EXIT_USAGE;
+        case OPT_HELP: cli_print_help(def, stdout); return finish_output(EXIT_OK);
+        case OPT_ARG:
+            if (a->arg) return cli_usage(cmd, "one argument only (quote a query of several words): '%s'", v);
+            a->arg = v;
+            break;
+        case OPT_PRETTY: a->pretty = 1; break;
+        case OPT_TEXT: a->text = 1; break;
+        case OPT_JSON: a->json = 1; break;
+        case OPT_DB: a->db = v; break;
+        case OPT_FORM: a->q.form = v; break;
+        case OPT_CIK: a->q.cik = v; break;
+        case OPT_COMPANY: a->q.company = v; break;
+        case OPT_FROM: a->q.from = v; break;
+        case OPT_TO: a->q.to = v; break;
+        case OPT_ITEM: a->q.item = v; break;
+        case OPT_DOC_TYPE: a->q.doc_type = v; break;
+        case OPT_SORT: a->q.sort_by_date = !strcmp(v, "date"); break;
+        case OPT_LIMIT:
+        case OPT_OFFSET: {
+            long n = parse_count(v, id == OPT_LIMIT ? 1 : 0, 1000000);
+            if (n < 0) return cli_usage(cmd, "--%s takes a number, not '%s'", id == OPT_LIMIT ? "limit" : "offset", v);
+            if (id == OPT_LIMIT) a->q.limit = n;
             else a->q.offset = n;
-        } else {
-            takes = 0;
+            break;
         }
-        if (!takes) return usage(cmd, "unknown option '%s'", s);
-        i++;
+        default: return cli_usage(cmd, "option not handled");
+        }
     }
-    if (!a->arg) return usage(cmd, "%s", !strcmp(cmd, "search") ? "needs a QUERY" : "needs an argument");
+    if (!a->arg) return cli_usage(cmd, "%s", !strcmp(cmd, "search") ? "needs a QUERY" : "needs an argument");
     return -1;
 }
 
@@ -180,8 +88,18 @@ static void store_open_failed(const char *cmd, const char *db, const char *msg)
         fprintf(stderr, "edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
 }
 
+/* A store that is not there: say how to make one. */
+static int no_store(const char *cmd, const char *db)
+{
+    if (access(db, F_OK) == 0) return 0;
+    fprintf(stderr, "edgr %s: %s: no such store; create one with 'edgr ingest FILE... --db %s'%s\n",
+            cmd, db, db, strcmp(db, "edgr.db") ? "" : " (./edgr.db is the default)");
+    return 1;
+}
+
 static edgr_store *open_store(const char *cmd, const char *db)
 {
+    if (no_store(cmd, db)) return NULL;
     char msg[512];
     edgr_store *st = edgr_store_open(db, EDGR_STORE_READONLY, msg, sizeof msg);
     if (!st) store_open_failed(cmd, db, msg);
@@ -192,15 +110,6 @@ static int write_stdout(void *user, const char *p, size_t n)
 {
     (void)user;
     return fwrite(p, 1, n, stdout) != n;
-}
-
-static int finish_stdout(int rc)
-{
-    if (fflush(stdout) != 0 && errno != EPIPE) {
-        fprintf(stderr, "edgr: writing output failed: %s\n", strerror(errno));
-        return EXIT_SOME_FAILED;
-    }
-    return rc;
 }
 
 /* ---- search --------------------------------------------------------------- */
@@ -271,14 +180,14 @@ static int on_hit(void *user, const edgr_hit *h)
 int cmd_search_main(int argc, char **argv)
 {
     qargs a = {0};
-    int rc = parse_args("search", HELP_SEARCH, argc, argv, &a);
+    int rc = parse_args("search", argc, argv, &a);
     if (rc >= 0) return rc;
     edgr_store *st = open_store("search", a.db);
     if (!st) return EXIT_STORE;
     hits c = {.json = a.json, .tty = isatty(1)};
     a.q.match = a.arg;
     if (a.json) { a.q.mark_open = "<mark>"; a.q.mark_close = "</mark>"; }
-    else if (c.tty) { a.q.mark_open = "\033[1;31m"; a.q.mark_close = "\033[0m"; }
+    else if (cli_color(1)) { a.q.mark_open = "\033[1;31m"; a.q.mark_close = "\033[0m"; }
     edgr_status s = edgr_store_search(st, &a.q, on_hit, &c);
     if (s == EDGR_ERR_QUERY) {
         fprintf(stderr, "edgr search: %s\nTry 'edgr search --help'.\n", edgr_store_error(st));
@@ -290,7 +199,7 @@ int cmd_search_main(int argc, char **argv)
         rc = c.n ? EXIT_OK : EXIT_NO_HITS;
     }
     edgr_store_close(st);
-    return finish_stdout(rc);
+    return finish_output(rc);
 }
 
 /* ---- show and company ------------------------------------------------------ */
@@ -298,7 +207,7 @@ int cmd_search_main(int argc, char **argv)
 int cmd_show_main(int argc, char **argv)
 {
     qargs a = {0};
-    int rc = parse_args("show", HELP_SHOW, argc, argv, &a);
+    int rc = parse_args("show", argc, argv, &a);
     if (rc >= 0) return rc;
     char key[STORE_KEY_LEN + 1];
     if (store_key_parse(a.arg, key)) a.arg = key; /* with or without dashes */
@@ -309,13 +218,13 @@ int cmd_show_main(int argc, char **argv)
     else if (s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr show: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : s == EDGR_ERR_ABORTED ? EXIT_OK : EXIT_STORE;
     edgr_store_close(st);
-    return finish_stdout(rc);
+    return finish_output(rc);
 }
 
 int cmd_company_main(int argc, char **argv)
 {
     qargs a = {0};
-    int rc = parse_args("company", HELP_COMPANY, argc, argv, &a);
+    int rc = parse_args("company", argc, argv, &a);
     if (rc >= 0) return rc;
     edgr_store *st = open_store("company", a.db);
     if (!st) return EXIT_STORE;
@@ -324,7 +233,7 @@ int cmd_company_main(int argc, char **argv)
     if (s != EDGR_OK && s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr company: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     edgr_store_close(st);
-    return finish_stdout(rc);
+    return finish_output(rc);
 }
 
 /* ---- edgr cat ACCESSION ------------------------------------------------------ */
@@ -433,6 +342,7 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
+    if (no_store("cat", db)) return EXIT_STORE;
     edgr_store *st = edgr_store_open(db, EDGR_STORE_READONLY, msg, sizeof msg);
     if (!st) {
         store_open_failed("cat", db, msg);
@@ -467,5 +377,5 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
     }
     free(data);
-    return finish_stdout(rc || out.failed ? EXIT_SOME_FAILED : EXIT_OK);
+    return finish_output(rc ? EXIT_SOME_FAILED : EXIT_OK);
 }

@@ -45,10 +45,12 @@ static int text_filing(void *user, const filing *f)
                         (int)d->filename.len, d->filename.ptr ? d->filename.ptr : "");
         edgr_status st = edgr_document_text(d, &to, &c->text);
         if (st == EDGR_ERR_ARG) {
-            sink_printf(c->err, "%s: %llu: document %lld is %s, not text\n", f->name,
-                        (unsigned long long)d->offset, (long long)d->sequence,
-                        edgr_format_name(d->format));
-            failed = 1;
+            /* XML, PDF, images: named on the command line an error; met in
+             * a folder or an archive (a Form 4, a PDF proxy) a note */
+            if (nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
+                                "document %lld is %s, not text", (long long)d->sequence,
+                                edgr_format_name(d->format)))
+                failed = 1;
             continue;
         }
         if (st != EDGR_OK) {

@@ -62,6 +62,7 @@ nomem:
 int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint64_t offset,
                     const char *fmt, ...)
 {
+    if (walked) err->skipped++;
     if (walked && o->quiet) return 0;
     char msg[512];
     va_list ap;

@@ -137,6 +137,7 @@ typedef struct item {
     /* results, filled by a worker */
     edgr_buf out, err;
     int rc, done;
+    int skipped;   /* skipped with a warning (for the summary) */
 } item;
 
 typedef struct worklist {
@@ -432,6 +433,7 @@ static void *worker(void *arg)
         int rc = run_item(p->c, p->o, it, &out, &err);
         if (out.failed || err.failed) rc = 1;
         pthread_mutex_lock(&p->mu);
+        it->skipped = err.skipped;
         it->rc = rc;
         it->done = 1;
         pthread_cond_broadcast(&p->cv);
@@ -446,13 +448,35 @@ static void progress(int on, size_t done, size_t total, double t0, int final)
 {
     if (!on) return;
     if (final) {
-        fputs("\r\033[K", stderr);
+        progress_line(NULL);
         return;
     }
     double el = monotonic_seconds() - t0;
     double rate = el > 0 ? (double)done / el : 0;
     double left = rate > 0 ? (double)(total - done) / rate : 0;
-    fprintf(stderr, "\r\033[Kedgr: %zu/%zu files, %.0f files/s, %.0fs left", done, total, rate, left);
+    char line[160];
+    snprintf(line, sizeof line, "edgr: %zu/%zu files, %.0f files/s, %.0fs left", done, total, rate, left);
+    progress_line(line);
+}
+
+/* A long run (SUMMARY_FILES inputs or more) ends with one line on stderr:
+ * what was fine, skipped (with a warning) and failed.  Short runs are
+ * quiet on success. */
+enum { SUMMARY_FILES = 100 };
+
+static void summary(const command *c, const opts *o, const worklist *w)
+{
+    if (o->quiet || w->len < SUMMARY_FILES) return;
+    size_t fine = 0, skipped = 0, failed = 0;
+    for (size_t k = 0; k < w->len; k++) {
+        if (w->items[k].rc) failed++;
+        else if (w->items[k].skipped) skipped++;
+        else fine++;
+    }
+    char line[256];
+    snprintf(line, sizeof line, "edgr %s: %zu files: %zu fine, %zu skipped, %zu failed\n", c->name, w->len,
+             fine, skipped, failed);
+    emit_stderr(line, strlen(line));
 }
 
 int run_inputs(const command *c, const opts *o, char **paths, int npaths)
@@ -486,7 +510,10 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
         item *it = &w.items[i];
         if (it->kind != K_FILE || jobs == 1) {
             /* archives and stdin stream straight to the output, in order */
+            int skipped = err.skipped;
             int r = run_item(c, o, it, &out, &err);
+            it->skipped = err.skipped - skipped;
+            it->rc = r;
             rc |= r;
             i++;
             continue;
@@ -524,6 +551,7 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
         w.len = saved_len;
     }
     progress(show, 0, 0, t0, 1);
+    if (!out.failed) summary(c, o, &w);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
     for (size_t k = 0; k < w.len; k++) {
@@ -532,9 +560,6 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
         edgr_buf_free(&w.items[k].err);
     }
     free(w.items);
-    if (fflush(stdout) != 0 || out.failed) {
-        if (errno != EPIPE) fprintf(stderr, "edgr: writing output failed: %s\n", strerror(errno));
-        return EXIT_SOME_FAILED;
-    }
+    if (out.failed || fflush(stdout) != 0) return write_error(out.failed ? 0 : errno);
     return rc ? EXIT_SOME_FAILED : EXIT_OK;
 }

@@ -1,12 +1,131 @@
 /* Output sinks and diagnostics reporting for the CLI. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+static int stdout_errno; /* why a write to stdout failed (main thread only) */
+
+/* ---- color -------------------------------------------------------------- */
+
+static int color_mode = -1;
+
+void cli_set_color(int mode) { color_mode = mode; }
+
+int cli_color(int fd)
+{
+    if (color_mode >= 0) return color_mode;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no) return 0;
+    const char *term = getenv("TERM");
+    if (term && !strcmp(term, "dumb")) return 0;
+    return isatty(fd);
+}
+
+/* ---- stderr: messages and the progress line ----------------------------- */
+
+static char progress_text[256];
+static int progress_shown;
+
+void progress_line(const char *line)
+{
+    if (progress_shown) fputs("\r\033[K", stderr);
+    progress_shown = 0;
+    if (!line) {
+        progress_text[0] = 0;
+        return;
+    }
+    snprintf(progress_text, sizeof progress_text, "%s", line);
+    fputs(progress_text, stderr);
+    progress_shown = 1;
+}
+
+/* One "name: offset: [warning: ]message" line, colored: the warning word
+ * yellow, an error's message red. */
+static void color_line(const char *p, size_t n)
+{
+    const char *w = NULL;
+    for (size_t i = 0; i + 11 <= n; i++)
+        if (!memcmp(p + i, ": warning: ", 11)) { w = p + i + 2; break; }
+    if (w) {
+        fwrite(p, 1, (size_t)(w - p), stderr);
+        fputs("\033[33mwarning\033[0m", stderr);
+        fwrite(w + 7, 1, n - (size_t)(w + 7 - p), stderr);
+        return;
+    }
+    /* an error: after "name: offset: " (a number between two ": ") */
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (p[i] != ':' || p[i + 1] != ' ') continue;
+        size_t j = i + 2;
+        while (j < n && p[j] >= '0' && p[j] <= '9') j++;
+        if (j > i + 2 && j + 1 < n && p[j] == ':' && p[j + 1] == ' ') {
+            fwrite(p, 1, j + 2, stderr);
+            fputs("\033[31m", stderr);
+            size_t end = n && p[n - 1] == '\n' ? n - 1 : n;
+            fwrite(p + j + 2, 1, end - (j + 2), stderr);
+            fputs("\033[0m", stderr);
+            fwrite(p + end, 1, n - end, stderr);
+            return;
+        }
+    }
+    fwrite(p, 1, n, stderr);
+}
+
+void emit_stderr(const char *p, size_t n)
+{
+    if (!n) return;
+    int again = progress_shown;
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+    if (!cli_color(2)) {
+        fwrite(p, 1, n, stderr);
+    } else {
+        while (n) {
+            const char *nl = memchr(p, '\n', n);
+            size_t len = nl ? (size_t)(nl - p) + 1 : n;
+            color_line(p, len);
+            p += len;
+            n -= len;
+        }
+    }
+    if (again && progress_text[0]) {
+        fputs(progress_text, stderr);
+        progress_shown = 1;
+    }
+    fflush(stderr);
+}
+
+/* ---- output errors ------------------------------------------------------ */
+
+int write_error(int err)
+{
+    static int said;
+    if (!err) err = stdout_errno ? stdout_errno : EIO;
+    if (!said && err != EPIPE) {
+        progress_line(NULL);
+        fprintf(stderr, "edgr: write error: %s\n", strerror(err));
+    }
+    said = 1;
+    /* a closed pipe (edgr parse | head) is how a reader says "enough" */
+    return err == EPIPE ? EXIT_SOME_FAILED : EXIT_STORE;
+}
+
+int finish_output(int rc)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0;
+    int err = errno;
+    if (bad || ferror(stdout)) return write_error(bad ? err : 0);
+    return rc;
+}
 
 void sink_write(sink *s, const char *p, size_t n)
 {
@@ -25,8 +144,11 @@ void sink_write(sink *s, const char *p, size_t n)
         }
         memcpy(s->mem->data + s->mem->len, p, n);
         s->mem->len += n;
+    } else if (s->fp == stderr) {
+        emit_stderr(p, n);
     } else if (fwrite(p, 1, n, s->fp) != n) {
         s->failed = 1;
+        if (s->fp == stdout) stdout_errno = errno;
     }
 }
 
@@ -61,6 +183,7 @@ void report_diags(const char *name, const edgr_submission *s, sink *err, int qui
 int submission_failed(const unit *u, const edgr_submission *s, sink *err, int quiet)
 {
     if (s->container == EDGR_C_NONE && u->walked) {
+        err->skipped++;
         if (!quiet)
             sink_printf(err, "%s: 0: warning: not an EDGAR submission (skipped)\n", u->name);
         return 0;

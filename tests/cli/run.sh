@@ -372,5 +372,194 @@ fi
 "$edgr" parse samples samples samples 2>/dev/null | head -c 10 >/dev/null
 rc=${PIPESTATUS[0]}; [ "$rc" = 0 ] || [ "$rc" = 1 ] && ok || bad "broken pipe exit $rc"
 
+# ---- manners (issue 11): option tables, exit codes, color, messages ----
+m=tests/fixtures/manners
+# one option table per command: another command's option is refused, by name
+expect "text --item" 2 "$edgr" text --item 1A "$s8k"
+grep -q "'--item' is an option of 'edgr items'" "$tmp/err" && ok || bad "text --item names the commands that take it"
+grep -q "^Try 'edgr text --help'" "$tmp/err" && ok || bad "Try line names the command"
+expect "search --doc" 2 "$edgr" search --doc 1 revenue
+grep -q "^Try 'edgr search --help'" "$tmp/err" && ok || bad "search's Try line names search"
+expect "show --form" 2 "$edgr" show --form 8-K 0009900001-17-000001
+grep -q "'--form' is an option of 'edgr search'" "$tmp/err" && ok || bad "show refuses search's --form"
+expect "ingest --tables" 2 "$edgr" ingest --tables text "$s8k"
+grep -q "^Try 'edgr ingest --help'" "$tmp/err" && ok || bad "ingest's Try line"
+expect "parse unknown" 2 "$edgr" parse --frobnicate "$s8k"
+grep -q "unknown option '--frobnicate'" "$tmp/err" && ok || bad "unknown option named"
+expect "--jobs=2" 0 "$edgr" parse --jobs=2 "$s8k"
+expect "-j2" 0 "$edgr" parse -j2 "$s8k"
+expect "--tables bad value" 2 "$edgr" text --tables html "$s8k"
+cmds="parse header docs cat extract text items facts ingest search show company version"
+for c in $cmds; do
+  expect "$c --help" 0 "$edgr" "$c" --help
+  grep -q "^usage: edgr $c" "$tmp/out" && grep -q '^options:' "$tmp/out" && grep -q '^  --color WHEN' "$tmp/out" &&
+    grep -q '^examples\?:' "$tmp/out" && ok || bad "$c --help is made from its table, with examples"
+done
+# exit codes: one set, documented
+expect "edgr --help" 0 "$edgr" --help
+grep -q '^  3  store or I/O error' "$tmp/out" && grep -q '^  2  usage error' "$tmp/out" && ok || bad "exit codes in edgr --help"
+expect "-V" 0 "$edgr" -V
+grep -Eq '^edgr [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" && ok || bad "-V prints the version"
+expect "--version" 0 "$edgr" --version
+grep -Eq '^edgr [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" && ok || bad "--version prints the version"
+
+# color: NO_COLOR and --color auto|always|never (warnings here; search below)
+esc=$(printf '\033')
+expect "--color always warning" 0 "$edgr" parse --color always tests/fixtures/truncated.txt
+grep -q "${esc}\[33mwarning" "$tmp/err" && ok || bad "--color always colors the warning"
+expect "NO_COLOR and --color always" 0 env NO_COLOR=1 "$edgr" --color always parse tests/fixtures/truncated.txt
+grep -q "$esc" "$tmp/err" && ok || bad "--color always wins over NO_COLOR"
+expect "--color never" 0 "$edgr" parse --color never tests/fixtures/truncated.txt
+grep -q "$esc" "$tmp/err" && bad "--color never printed an escape" || ok
+expect "--color bad" 2 "$edgr" parse --color sometimes "$s8k"
+if script -qfec true /dev/null >/dev/null 2>&1; then # a terminal: auto colors, NO_COLOR does not
+  script -qfec "\"$edgr\" parse tests/fixtures/truncated.txt" /dev/null >"$tmp/tty" 2>&1
+  grep -q "${esc}\[33mwarning" "$tmp/tty" && ok || bad "auto colors a warning on a terminal"
+  NO_COLOR=1 script -qfec "\"$edgr\" parse tests/fixtures/truncated.txt" /dev/null >"$tmp/tty" 2>&1
+  grep -q "${esc}\[33m" "$tmp/tty" && bad "NO_COLOR: no color on a terminal" || ok
+else
+  echo "cli: skipped the terminal color checks (no script(1))"
+fi
+
+# a store: for search colors, missing stores, /dev/full
+db="$tmp/m.db"
+"$edgr" ingest -q --db "$db" samples "$m" >/dev/null 2>&1
+expect "search --color always" 0 "$edgr" search --db "$db" --color always Quillfeather
+grep -q "${esc}\[1;31m" "$tmp/out" && ok || bad "search --color always highlights hits"
+expect "search not a tty" 0 "$edgr" search --db "$db" Quillfeather
+grep -q "$esc" "$tmp/out" && bad "search colored a pipe" || ok
+# a missing store says how to make one (and is not created)
+for c in "search revenue" "show 0009900001-17-000001" "company 9900001" "cat 0009900001-17-000001 1"; do
+  expect "missing store: $c" 3 "$edgr" $c --db "$tmp/none.db"
+  grep -q "edgr ingest FILE... --db $tmp/none.db" "$tmp/err" && ok || bad "$c: missing store says how to create one"
+  [ ! -e "$tmp/none.db" ] && ok || bad "$c created the missing store"
+done
+
+# items: an absent --item exits 1; a form items does not split says so
+expect "items --item absent" 1 "$edgr" items --item 5.02 "$s8k"
+grep -q 'no item 5.02' "$tmp/err" && ok || bad "absent item said"
+expect "items --item absent --json" 1 "$edgr" items --item 5.02 --json "$s8k"
+expect "items on an S-3" 1 "$edgr" items "$m/s3.txt"
+grep -q 'not an 8-K, 10-K or 10-Q (form S-3)' "$tmp/err" && ok || bad "items names the S-3"
+grep -q 'Item' "$tmp/out" && bad "items split an S-3 as a 10-K" || ok
+expect "items on an S-3 in a folder" 0 "$edgr" items "$m"
+grep -q 'warning: .*S-3' "$tmp/err" && ok || bad "S-3 in a folder: a warning"
+
+# text over a folder: XML and PDF main documents skipped with a note
+expect "text over a folder" 0 "$edgr" text "$m"
+grep -q 'form4_xml.txt: .*warning: .*xml.*skipped' "$tmp/err" && grep -q 'proxy_pdf.txt: .*warning: .*pdf.*skipped' "$tmp/err" &&
+  ok || bad "text notes the XML and PDF documents it skips"
+grep -q 'Other Expenses of Issuance' "$tmp/out" && ok || bad "text went on to the S-3"
+expect "text on a named XML filing" 1 "$edgr" text "$m/form4_xml.txt"
+# docs on several filings names each
+expect "docs several" 0 "$edgr" docs "$s8k" "$m/s3.txt"
+grep -q "^==> $s8k (0009900001-17-000001) <==" "$tmp/out" && grep -q "^==> $m/s3.txt (0009900120-21-000001) <==" "$tmp/out" &&
+  ok || bad "docs names each filing"
+expect "docs one" 0 "$edgr" docs "$s8k"
+grep -q '^==>' "$tmp/out" && bad "docs on one filing printed a name line" || ok
+expect "docs --json" 0 "$edgr" docs --json "$s8k" "$m/s3.txt"
+[ "$(grep -c '"source":' "$tmp/out")" = 2 ] && grep -q '"accession_number":"0009900120-21-000001"' "$tmp/out" &&
+  grep -q '"filename":"qfa-s3.htm"' "$tmp/out" && ok || bad "docs --json names each filing"
+
+# ingest: a long batch ends with a summary line; a short one is quiet
+mkdir "$tmp/many"
+for i in $(seq 0 99); do
+  sed "s/0009900120-21-000001/0009900120-21-$(printf '%06d' $((i + 100)))/g" "$m/s3.txt" >"$tmp/many/f$i.txt"
+done
+cp tests/fixtures/not_edgar.txt "$tmp/many/zz-readme.txt"
+cp tests/fixtures/not_edgar.txt "$tmp/many/zz-readme2.txt"
+expect "ingest many" 0 "$edgr" ingest --db "$tmp/many.db" "$tmp/many"
+grep -q '^edgr ingest: 102 files: 100 added, 0 unchanged, 2 skipped, 0 failed$' "$tmp/err" && ok || bad "ingest summary ($(tail -1 "$tmp/err"))"
+expect "ingest many again" 0 "$edgr" ingest --db "$tmp/many.db" -q "$tmp/many"
+[ ! -s "$tmp/err" ] && ok || bad "ingest -q prints no summary"
+expect "ingest short" 0 "$edgr" ingest --db "$tmp/short.db" samples/*.txt
+[ ! -s "$tmp/err" ] && ok || bad "a short ingest is quiet on success"
+expect "text many" 0 "$edgr" text "$tmp/many"
+grep -q '^edgr text: 102 files: 100 fine, 2 skipped, 0 failed$' "$tmp/err" && ok || bad "text summary over a long folder ($(tail -1 "$tmp/err"))"
+# a store that cannot be written is exit 3
+chmod a-w "$tmp/short.db"
+if ! [ -w "$tmp/short.db" ]; then
+  expect "ingest read-only store" 3 "$edgr" ingest --db "$tmp/short.db" --replace "$m/s3.txt"
+fi
+chmod u+w "$tmp/short.db"
+# a full disk during ingest (a file size limit: SQLite's writes fail with
+# EFBIG) is exit 3, and what committed before stays searchable
+"$edgr" ingest -q --db "$tmp/fs.db" "$s8k"
+lim=$(( $(stat -c %s "$tmp/fs.db") / 1024 + 8 ))
+expect "ingest on a full disk" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --db \"$tmp/fs.db\" \"$tmp/many\""
+grep -q "fs.db: .*I/O error" "$tmp/err" && ok || bad "full disk said ($(head -c 200 "$tmp/err"))"
+expect "store still readable after a full disk" 0 "$edgr" search --db "$tmp/fs.db" Halcyon
+# progress lines (a terminal) never run into a warning
+if script -qfec true /dev/null >/dev/null 2>&1; then
+  script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
+  tr '\r' '\n' <"$tmp/tty" | grep -q 'files, .*MB.*zz-readme.txt' && bad "progress ran into a warning" || ok
+  tr '\r' '\n' <"$tmp/tty" | grep -q 'zz-readme.txt: 0: .*warning' && ok || bad "warning under progress"
+fi
+
+# output failures: every command with stdout on /dev/full exits 3, said once
+if [ -w /dev/full ]; then
+  full() { # full WHAT CMD...: exit 3 and the message
+    "$@" >/dev/full 2>"$tmp/err"; local rc=$?
+    [ "$rc" = 3 ] && grep -q '^edgr: write error: No space left on device$' "$tmp/err" && ok ||
+      bad "$1 > /dev/full: exit $rc ($(head -c 200 "$tmp/err"))"
+  }
+  full "$edgr" parse "$s8k"
+  full "$edgr" parse --jobs 2 samples
+  full "$edgr" header "$s8k"
+  full "$edgr" docs "$s8k"
+  full "$edgr" docs --json "$s8k"
+  full "$edgr" cat "$s8k" 1
+  full "$edgr" cat "$gif" 2
+  full "$edgr" cat --db "$db" 0009900001-17-000001 1
+  full "$edgr" text "$s8k"
+  full "$edgr" items "$s8k"
+  full "$edgr" items --json "$s8k"
+  full "$edgr" facts "$s8k"
+  full "$edgr" ingest --json --db "$tmp/full.db" "$s8k"
+  full "$edgr" search --db "$db" Quillfeather
+  full "$edgr" search --db "$db" --json Quillfeather
+  full "$edgr" show --db "$db" 0009900001-17-000001
+  full "$edgr" company --db "$db" 9900001
+  full "$edgr" version
+  full "$edgr" --help
+  full "$edgr" --man parse
+  full "$edgr" --completion bash
+  for c in $cmds; do full "$edgr" "$c" --help; done
+  # extract writes files, not stdout: it is fine with a full stdout
+  expect "extract, stdout full" 0 sh -c "\"$edgr\" extract -o \"$tmp/x\" \"$s8k\" >/dev/full"
+else
+  echo "cli: skipped the /dev/full checks (no /dev/full)"
+fi
+
+# man pages and completions, made from the tables: every option is in them
+expect "man edgr" 0 "$edgr" --man
+grep -q '^\.SH EXIT STATUS' "$tmp/out" && grep -q 'store or I/O error' "$tmp/out" && grep -q 'NO_COLOR' "$tmp/out" &&
+  ok || bad "edgr(1) has exit status and NO_COLOR"
+"$edgr" --completion bash >"$tmp/bash" && bash -n "$tmp/bash" && ok || bad "bash completion is valid bash"
+"$edgr" --completion zsh >"$tmp/zsh" && ok || bad "zsh completion"
+for c in $cmds; do
+  "$edgr" --man "$c" >"$tmp/man" || bad "$c: no man page"
+  grep -q "^\.TH EDGR\\\\-" "$tmp/man" && ok || bad "$c man page header"
+  if command -v groff >/dev/null; then
+    groff -man -Tutf8 -ww -z "$tmp/man" 2>"$tmp/groff"; [ ! -s "$tmp/groff" ] && ok || bad "$c: groff warns: $(head -2 "$tmp/groff")"
+  fi
+  for o in $("$edgr" "$c" --help | sed -n '/^options:/,/^$/p' | grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' | grep -oE -- '--[a-z-]+'); do
+    grep -q -- "\\\\fB$(echo "$o" | sed 's/-/\\\\-/g')\\\\fR" "$tmp/man" && ok || bad "$c: $o not in its man page"
+    grep -q "^        $c) opts='.* $o\( \|'\)" "$tmp/bash" && ok || bad "$c: $o not in the bash completion"
+    sed -n "/^    $c)\$/,/;;/p" "$tmp/zsh" | grep -q -- "$o" && ok || bad "$c: $o not in the zsh completion"
+  done
+done
+# make install puts them in place
+bdir=$(dirname "$edgr")
+if [ -f "$bdir/CMakeCache.txt" ] && cmake --install "$bdir" --prefix "$tmp/inst" >/dev/null 2>&1; then
+  for c in "" $(for c in $cmds; do echo "-$c"; done); do
+    [ -s "$tmp/inst/share/man/man1/edgr$c.1" ] && ok || bad "make install: man1/edgr$c.1"
+  done
+  [ -s "$tmp/inst/share/bash-completion/completions/edgr" ] && ok || bad "make install: bash completion"
+  [ -s "$tmp/inst/share/zsh/site-functions/_edgr" ] && ok || bad "make install: zsh completion"
+else
+  echo "cli: skipped the install check (no CMake build beside $edgr)"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,888 @@
+/*
+ * The commands and their options, as data; the parser and the text made
+ * from them (help, man pages, completions).
+ *
+ * To add an option: a row in the command's OPTS_* table (long name, short
+ * name or 0, the value's name or NULL for a flag, the values it takes if a
+ * fixed set, an OPT_* id from options.h, the help text), and a case for
+ * the id where the command reads its options (main.c for the file
+ * commands, cmd_ingest.c, cmd_query.c).  --help, edgr-CMD(1) and the
+ * completions follow by themselves; tests/cli/run.sh checks that every
+ * option of --help is in the man page and the completions.  An option in
+ * no table is refused ("unknown option"); one in another command's table
+ * is refused naming the commands that take it.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "options.h"
+
+#define JOBS(what) {"jobs", 'j', "N", NULL, OPT_JOBS, what}
+#define QUIET {"quiet", 'q', NULL, NULL, OPT_QUIET, "do not print warnings (errors are still printed)"}
+#define PRETTY {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON"}
+#define STORE_DB {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db)"}
+
+static const optdef OPTS_PARSE[] = {
+    PRETTY,
+    JOBS("parse N files in parallel (output keeps input order)"),
+    QUIET,
+    {0},
+};
+static const optdef OPTS_HEADER[] = {PRETTY, JOBS("read N files in parallel (output keeps input order)"), QUIET, {0}};
+static const optdef OPTS_DOCS[] = {
+    {"json", 0, NULL, NULL, OPT_JSON, "one JSON object per filing: its source, accession_number\nand documents"},
+    JOBS("read N files in parallel (output keeps input order)"), QUIET, {0}};
+static const optdef OPTS_CAT[] = {
+    {"raw", 0, NULL, NULL, OPT_RAW, "write text bytes as they are in the filing (no UTF-8 conversion)"},
+    {"db", 0, "FILE", NULL, OPT_DB, "the store to look an accession number up in (default ./edgr.db)"},
+    QUIET,
+    {0},
+};
+static const optdef OPTS_EXTRACT[] = {
+    {"output", 'o', "DIR", NULL, OPT_OUTPUT, "where to write (required)"},
+    JOBS("work on N files in parallel"),
+    QUIET,
+    {0},
+};
+static const optdef OPTS_TEXT[] = {
+    {"doc", 0, "SEQ|FILENAME|all", NULL, OPT_DOC,
+     "the document with that <SEQUENCE> or <FILENAME>;\n'all' for every HTML and text document, each after\na '==> SEQ TYPE FILENAME <==' line"},
+    {"tables", 0, "STYLE", "text markdown tsv", OPT_TABLES,
+     "text (aligned columns, default), markdown (GitHub\npipe tables: the first row is the header), or tsv;\na line break in a cell stays in it (<br> in\nmarkdown, a space otherwise).  1990s <TABLE> blocks\nare cut into cells at their <S> <C> column markers\nin markdown and tsv, and keep their layout in text"},
+    JOBS("work on N files in parallel (output keeps input order)"),
+    QUIET,
+    {0},
+};
+static const optdef OPTS_ITEMS[] = {
+    {"item", 0, "CODE", NULL, OPT_ITEM, "only this item (7.01, 1A, II-1A for a 10-Q's Part II)"},
+    {"json", 0, NULL, NULL, OPT_JSON,
+     "one JSON object per filing: accession_number, type,\nitems (the header's 8-K item codes) and sections, each\nwith item, part, title, text and its span in the file\n(start, end byte offsets)"},
+    JOBS("work on N files in parallel (output keeps input order)"),
+    QUIET,
+    {0},
+};
+static const optdef OPTS_FACTS[] = {PRETTY, JOBS("work on N files in parallel (output keeps input order)"), QUIET, {0}};
+static const optdef OPTS_INGEST[] = {
+    {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
+    JOBS("N workers parse and extract text (default: the cores)"),
+    {"replace", 0, NULL, NULL, OPT_REPLACE, "replace filings already stored with the new copy"},
+    {"batch-mb", 0, "N", NULL, OPT_BATCH_MB, "commit after N MB of input (default 64) or 2 seconds"},
+    {"files-from", 0, "FILE", NULL, OPT_FILES_FROM,
+     "read paths from FILE ('-': standard input), one per\nline; a trailing CR is dropped, blank lines are skipped"},
+    {"accession", 0, "N", NULL, OPT_ACCESSION,
+     "the accession number of bare documents whose path holds\nnone (with or without dashes)"},
+    {"json", 0, NULL, NULL, OPT_JSON,
+     "after each batch commits, one JSON line per filing:\naccession_number, status (added, replaced, unchanged),\nsource"},
+    {"quiet", 'q', NULL, NULL, OPT_QUIET, "no warnings, no progress line and no summary"},
+    {0},
+};
+static const optdef OPTS_SEARCH[] = {
+    STORE_DB,
+    {"form", 0, "TYPE", NULL, OPT_FORM, "only this form (8-K, 10-K, 10-Q/A ...)"},
+    {"cik", 0, "N", NULL, OPT_CIK, "only filings where this CIK takes part"},
+    {"company", 0, "NAME", NULL, OPT_COMPANY,
+     "only filings of companies with this name (exact,\nprefix, or part of a current or former name)"},
+    {"from", 0, "DATE", NULL, OPT_FROM, "filed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)"},
+    {"to", 0, "DATE", NULL, OPT_TO, "filed on or before DATE"},
+    {"item", 0, "CODE", NULL, OPT_ITEM, "only this item (7.01, 1A, II-1A for a 10-Q's Part II)"},
+    {"doc-type", 0, "TYPE", NULL, OPT_DOC_TYPE, "only documents of this type (EX-99.1, 10-K ...)"},
+    {"sort", 0, "ORDER", "rank date", OPT_SORT, "date: newest first; rank: best match first, by bm25\n(the default)"},
+    {"limit", 0, "N", NULL, OPT_LIMIT, "at most N hits (default 20)"},
+    {"offset", 0, "N", NULL, OPT_OFFSET, "skip the first N hits (paging)"},
+    {"json", 0, NULL, NULL, OPT_JSON,
+     "one JSON object per hit (NDJSON): accession_number,\ntype, filing_date, cik, conformed_name, item, part,\ndocument, doc_type, filename, score, snippet (matches\nbetween <mark> and </mark>)"},
+    {0},
+};
+static const optdef OPTS_SHOW[] = {
+    STORE_DB,
+    {"text", 0, NULL, NULL, OPT_TEXT, "add each section's text"},
+    {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
+    {0},
+};
+static const optdef OPTS_COMPANY[] = {
+    STORE_DB,
+    {"limit", 0, "N", NULL, OPT_LIMIT, "at most N companies for a NAME (default 20)"},
+    {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
+    {0},
+};
+static const optdef OPTS_NONE[] = {{0}};
+
+/* Options every command takes, after its own. */
+static const optdef OPTS_COMMON[] = {
+    {"color", 0, "WHEN", "auto always never", OPT_COLOR,
+     "color warnings and search hits: auto (on a terminal,\nunless NO_COLOR is set; the default), always, never"},
+    {"help", 'h', NULL, NULL, OPT_HELP, "print this help"},
+    {0},
+};
+
+#define EXIT_FILES                                                                               \
+    "0 when every input was fine; 1 when one failed (each said on stderr as\n"                  \
+    "'file: byte offset: reason'); 2 for a usage error; 3 when the output\n"                    \
+    "could not be written (a full disk, a closed terminal)."
+
+static const cmddef CMD_PARSE = {
+    "parse", "[--pretty] [--jobs N] [--quiet] FILE...",
+    "one JSON object per submission: header and document list",
+    "Print one JSON object per submission (NDJSON when there are several): the\n"
+    "header model (both header dialects give the same field names: tag names in\n"
+    "lower case, '-' as '_'; dates ISO; SIC and act as codes; 8-K items as codes),\n"
+    "then \"documents\" (sequence, type, filename, description, format, charset,\n"
+    "byte offsets, decoded size), \"source\" and, if any, \"diagnostics\".\n"
+    "FILE may be a file, a directory (walked), a .tar/.tar.gz archive (read as\n"
+    "a stream), or - for standard input.",
+    OPTS_PARSE,
+    "edgr parse samples/0009900001-17-000001.txt --pretty\n"
+    "edgr parse --jobs 2 filings/ > filings.ndjson\n"
+    "edgr parse 20250110.nc.tar.gz | jq -r '.filer[0].company_data.conformed_name'",
+    EXIT_FILES, "file"};
+
+static const cmddef CMD_HEADER = {
+    "header", "[--pretty] FILE...", "the header only, as JSON (reads no further than its end)",
+    "Print the header model as JSON, reading no further than the end of the\n"
+    "header.  Same fields as 'edgr parse', without \"documents\".",
+    OPTS_HEADER, "edgr header --pretty samples/0009900004-23-000020.txt", EXIT_FILES, "file"};
+
+static const cmddef CMD_DOCS = {
+    "docs", "[--json] FILE...", "a table of the documents",
+    "Print a table of each submission's documents: sequence, type, file name,\n"
+    "format (html, text, xml, xbrl, pdf, uuencoded, other), decoded size in\n"
+    "bytes and description.  With several filings, each table follows a\n"
+    "'==> NAME <==' line (NAME: the file, and the accession number), as head(1)\n"
+    "does.",
+    OPTS_DOCS,
+    "edgr docs samples/0009900003-19-000010.txt\n"
+    "edgr docs samples/ | less\n"
+    "edgr docs --json samples/ | jq -r '.documents[].filename'",
+    "0 when every input was fine; 1 when one failed or held no document to list\n"
+    "(a header only: said on stderr, a warning in a folder or an archive); 2 for\n"
+    "a usage error; 3 when the output could not be written.",
+    "file"};
+
+static const cmddef CMD_CAT = {
+    "cat", "[--raw] FILE SEQ|FILENAME\n[--db FILE] ACCESSION SEQ|FILENAME",
+    "write one document's decoded body to standard output",
+    "Write one document's decoded body to standard output: wrappers (<XML>,\n"
+    "<XBRL>, <PDF>) removed, uuencoded bodies decoded to their bytes, and text\n"
+    "converted to UTF-8 when it is not (Windows-1252 is assumed then).\n"
+    "The document is chosen by its <SEQUENCE> number or its <FILENAME>.\n"
+    "Given an accession number (with or without dashes) instead of a FILE, the\n"
+    "filing is read from where 'edgr ingest' found it (the store, ./edgr.db or\n"
+    "--db, says where).",
+    OPTS_CAT,
+    "edgr cat samples/0009900001-17-000001.txt 2 | less\n"
+    "edgr cat samples/0009900003-19-000010.txt logo.gif > logo.gif\n"
+    "edgr cat --db filings.db 0009900001-17-000001 1",
+    "0 the document was written; 1 no such document, or the input failed; 2 for\n"
+    "a usage error; 3 the store could not be read or the output not written.",
+    "file"};
+
+static const cmddef CMD_EXTRACT = {
+    "extract", "-o DIR [--jobs N] FILE...",
+    "write every document under DIR/<cik>/<accession>/<filename>",
+    "Write every document, decoded, as DIR/<cik>/<accession without dashes>/<filename>\n"
+    "(EDGAR's own archive layout; the CIK is the first filer's, without leading\n"
+    "zeros).  Documents without a <FILENAME> (1990s filings) are named 0001.txt,\n"
+    "0002.txt ... by sequence.  Names that are absolute, contain '/', '..',\n"
+    "control characters or exceed 255 bytes are refused with an error, never\n"
+    "written.  Quiet on success.",
+    OPTS_EXTRACT, "edgr extract -o out samples/\nedgr extract -o out --jobs 4 20250110.nc.tar.gz",
+    "0 when every document was written; 1 when an input failed or a name was\n"
+    "refused; 2 for a usage error; 3 when a file could not be written.",
+    "file"};
+
+static const cmddef CMD_TEXT = {
+    "text", "[--doc SEQ|FILENAME|all] [--tables text|markdown|tsv] FILE...",
+    "clean text of a document (HTML and 1990s plain text)",
+    "Write the clean text of a filing's main document (the first one), as UTF-8.\n"
+    "HTML is laid out as paragraphs; scripts, styles, hidden inline-XBRL data\n"
+    "and display:none content are dropped; character references are decoded\n"
+    "(&#146; is a right quote, as browsers read it).  Tables become aligned\n"
+    "rows, with \"$\", \")\" and \"%\" kept with their numbers.  1990s text\n"
+    "documents lose their <PAGE>, <TABLE>, <S>, <C> markers, page numbers and\n"
+    "running headers.  FILE may also be a bare .htm or .txt document.  In a\n"
+    "folder or an archive, a filing whose main document is XML or PDF is\n"
+    "skipped with a note.",
+    OPTS_TEXT,
+    "edgr text samples/0009900001-17-000001.txt\n"
+    "edgr text --doc 2 samples/0009900001-17-000001.txt\n"
+    "edgr text --tables markdown 10k.htm | less",
+    "0 when every filing had text to print; 1 when one failed or had nothing\n"
+    "to print - a header only, a document with no text - each said on stderr\n"
+    "(in a folder or an archive such filings are skipped with a warning); 2 for\n"
+    "a usage error; 3 when the output could not be written.",
+    "file"};
+
+static const cmddef CMD_ITEMS = {
+    "items", "[--item CODE] [--json] FILE...", "8-K, 10-K and 10-Q items with their text",
+    "Split a filing's main document into its items and print each with its\n"
+    "text: Form 8-K (items 1.01-9.01, and 1-12 before August 2004), Form 10-K\n"
+    "(10-K405, 10-KSB, 10-KT: Parts I-IV, items 1-16) and Form 10-Q (Part I\n"
+    "items 1-4, Part II items 1-6, always with their part), amendments (/A)\n"
+    "included.  Other forms (S-3, 424B, DEF 14A ...) are not split: said so,\n"
+    "naming the form.  The table of contents and cross-references (\"see Item\n"
+    "1A\") are not headings; \"Items 1 and 2\" gives both items.  Works on HTML\n"
+    "and on 1990s text filings.",
+    OPTS_ITEMS,
+    "edgr items samples/0009900001-17-000001.txt\n"
+    "edgr items --item 1A --json 10k.txt | jq -r '.sections[0].text'",
+    "0 when items were found in every filing; 1 when a filing failed or had\n"
+    "none to show - no document (a header only), a form that is not split, no\n"
+    "item found, not the --item asked for - each said on stderr, as search does\n"
+    "with no hit (--json still prints the filing; in a folder or an archive\n"
+    "such filings are skipped with a warning); 2 for a usage error; 3 when the\n"
+    "output could not be written.",
+    "file"};
+
+static const cmddef CMD_FACTS = {
+    "facts", "[--pretty] FILE...", "cover page, signatures and exhibits as JSON",
+    "Print one JSON object per filing with what its cover page, signature\n"
+    "block and exhibits say: registrant name, state of incorporation, commission\n"
+    "file number, IRS employer number, address and phone, the four Rule\n"
+    "425 / 14a-12 / 14d-2(b) / 13e-4(c) boxes, securities registered under\n"
+    "Section 12(b), the emerging-growth box; each signer's name and title and\n"
+    "the date; every EX-* document matched to the exhibit index of the form.\n"
+    "Inline XBRL dei: facts win over the cover's text where both exist.",
+    OPTS_FACTS, "edgr facts samples/0009900001-17-000001.txt --pretty", EXIT_FILES, "file"};
+
+static const cmddef CMD_INGEST = {
+    "ingest", "[--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N]\n[--files-from FILE|-] [--accession N] PATH...",
+    "store filings in a database (SQLite, full-text indexed)",
+    "Store filings in an edgr database (SQLite, default ./edgr.db) for 'edgr\n"
+    "search', 'edgr show' and 'edgr company'.  PATH may be a complete submission\n"
+    "(.txt, .nc), a header (.hdr.sgml), a directory (walked), a .tar/.nc.tar.gz\n"
+    "daily feed archive, a gzip/zstd-compressed file (known by its bytes, not its\n"
+    "name), or '-' for the content of standard input (also what is read with no\n"
+    "PATH when stdin is a pipe).  A list of paths is read with --files-from.\n"
+    "\n"
+    "A bare document (an .htm or .txt saved from a filing folder, no SEC header)\n"
+    "is stored under the accession number its path holds (a file name such as\n"
+    "0001144204-17-013452.txt, or a folder such as .../edgar/data/CIK/\n"
+    "000114420417013452/), else under --accession, else (HTML named on the\n"
+    "command line) under 'sha256:' and the first 20 hex digits of its SHA-256;\n"
+    "a warning says which.  In a folder, bare documents are stored only when\n"
+    "their path holds an accession number.  <DOCUMENT> blocks with no SEC\n"
+    "header are keyed the same way (path or --accession).\n"
+    "\n"
+    "Each filing is stored once, keyed by accession number: ingesting it again\n"
+    "changes nothing (a header-only record gives way to the whole filing).\n"
+    "Filings are written in batches, one transaction each: if ingest is\n"
+    "stopped (even by kill -9), the store holds every filing of the batches\n"
+    "that committed and nothing of the others; run the same command again to\n"
+    "finish.  Bad files are reported as 'file: byte offset: reason' and skipped.\n"
+    "The original files are not copied: keep them where they are for 'edgr cat'.\n"
+    "\n"
+    "On a terminal a progress line is kept up to date (warnings are printed\n"
+    "above it).  A long run (100 files or more) ends with one line on stderr:\n"
+    "'edgr ingest: N files: A added, U unchanged, S skipped, F failed'.",
+    OPTS_INGEST,
+    "edgr ingest samples/\n"
+    "edgr ingest --db filings.db 20250110.nc.tar.gz\n"
+    "find /data/edgar -name '*.txt' | edgr ingest --db edgar.db --files-from -\n"
+    "curl -s https://.../20250110.nc.tar.gz | edgr ingest -\n"
+    "edgr ingest --accession 0001144204-17-013452 tv487521_8k.htm",
+    "0 every filing stored or already there; 1 some inputs failed (the others\n"
+    "are stored); 2 for a usage error; 3 the store could not be opened or\n"
+    "written (a full disk: what committed before stays).",
+    "file"};
+
+static const cmddef CMD_SEARCH = {
+    "search", "[options] QUERY", "full-text search of the store, with filters",
+    "Full-text search of the filings in the store (see 'edgr ingest').  QUERY\n"
+    "uses SQLite FTS5 syntax; words are stemmed (\"recognize\" finds\n"
+    "\"recognizing\") and accents ignored:\n"
+    "  revenue recognition            both words (AND is implied)\n"
+    "  \"multiple myeloma\"             the phrase\n"
+    "  tariff OR duties  /  cyber NOT insurance  /  (a OR b) AND c\n"
+    "  NEAR(merger termination, 10)   within 10 words of each other\n"
+    "  semicond*                      words starting with \"semicond\"\n"
+    "Words with other characters (AT&T, non-GAAP, 10-K) are read as phrases.\n"
+    "Each hit is a section: an item of an 8-K, 10-K or 10-Q, or a slice of\n"
+    "about 8 KB of another document (an exhibit, a press release).  On a\n"
+    "terminal the words found are highlighted (see --color).",
+    OPTS_SEARCH,
+    "edgr search '\"multiple myeloma\"' --form 8-K\n"
+    "edgr search 'cybersecurity AND ransomware' --from 2023 --item 1C\n"
+    "edgr search tariff* --company 'apple' --sort date --json | jq .snippet",
+    "0 hits found, 1 no hits, 2 usage error or malformed query, 3 the store\n"
+    "could not be read (or does not exist) or the output not written.",
+    "none"};
+
+static const cmddef CMD_SHOW = {
+    "show", "[--db FILE] [--text] [--pretty] ACCESSION",
+    "one stored filing: header, items, documents, facts",
+    "Print one stored filing as JSON: its dates and items, where it came from,\n"
+    "its entities with their roles, documents (type, file name, size, SHA-256),\n"
+    "sections (items with titles and byte spans), exhibits, cover facts,\n"
+    "signatures, and the whole header as 'edgr parse' writes it.  ACCESSION\n"
+    "may be given with or without dashes (000990000117000001), or be the\n"
+    "sha256: key of a bare document (see 'edgr ingest --help').  Every key is\n"
+    "in docs/fields.md.",
+    OPTS_SHOW, "edgr show 0009900001-17-000001 --text | jq -r '.sections[0].text'",
+    "0 the filing was printed; 1 it is not in the store; 2 for a usage error;\n"
+    "3 the store could not be read (or does not exist) or the output not\n"
+    "written.",
+    "none"};
+
+static const cmddef CMD_COMPANY = {
+    "company", "[--db FILE] [--pretty] [--limit N] CIK|NAME",
+    "a company's facts and its filings, newest first",
+    "Print a company's facts (name, SIC, state of incorporation, IRS number,\n"
+    "fiscal year end, addresses, phone, former names) and its filings in the\n"
+    "store, newest first, in the header's names (docs/fields.md gives the SEC\n"
+    "submissions API's name of each).  A\n"
+    "NAME matches a current or former name exactly, else as a prefix, else as\n"
+    "a part of it; each company matched is one JSON line.",
+    OPTS_COMPANY, "edgr company 9900001\nedgr company 'halcyon' | jq -r '.filings[].accession_number'",
+    "0 a company was printed; 1 none matched; 2 for a usage error; 3 the store\n"
+    "could not be read (or does not exist) or the output not written.",
+    "none"};
+
+static const cmddef CMD_VERSION = {"version", "", "print the version (also --version, -V)",
+                                   "Print 'edgr' and its version.", OPTS_NONE, "edgr version",
+                                   NULL, "none"};
+
+const cmddef *const CLI_COMMANDS[] = {
+    &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS,
+    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_VERSION, NULL,
+};
+
+const cmddef *cli_command(const char *name)
+{
+    for (size_t i = 0; CLI_COMMANDS[i]; i++)
+        if (!strcmp(CLI_COMMANDS[i]->name, name)) return CLI_COMMANDS[i];
+    return NULL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "edgr%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd) fprintf(stderr, "\nTry 'edgr %s --help' for more information.\n", cmd);
+    else fputs("\nTry 'edgr --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+void opt_init(optparser *p, const cmddef *c, int argc, char **argv, int start)
+{
+    *p = (optparser){.c = c, .argc = argc, .argv = argv, .i = start};
+}
+
+static const optdef *find_long(const optdef *t, const char *name, size_t n)
+{
+    for (; t->name; t++)
+        if (strlen(t->name) == n && !memcmp(t->name, name, n)) return t;
+    return NULL;
+}
+
+static const optdef *find_short(const optdef *t, char c)
+{
+    for (; t->name; t++)
+        if (t->short_name && t->short_name == c) return t;
+    return NULL;
+}
+
+static const optdef *lookup(const cmddef *c, const char *name, size_t n, char short_name)
+{
+    const optdef *d = short_name ? find_short(c->opts, short_name) : find_long(c->opts, name, n);
+    if (!d) d = short_name ? find_short(OPTS_COMMON, short_name) : find_long(OPTS_COMMON, name, n);
+    return d;
+}
+
+/* An option this command does not take: say which commands do. */
+static int unknown_option(const cmddef *c, const char *shown, const char *name, size_t n,
+                          char short_name)
+{
+    char who[256] = "";
+    size_t at = 0;
+    int count = 0;
+    for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+        const cmddef *o = CLI_COMMANDS[i];
+        if (o == c) continue;
+        const optdef *d = short_name ? find_short(o->opts, short_name) : find_long(o->opts, name, n);
+        if (!d) continue;
+        int w = snprintf(who + at, sizeof who - at, "%s'edgr %s'", count ? ", " : "", o->name);
+        if (w > 0 && (size_t)w < sizeof who - at) at += (size_t)w;
+        count++;
+    }
+    if (count)
+        return cli_usage(c->name, "'%s' is an option of %s, not of 'edgr %s'", shown, who, c->name);
+    return cli_usage(c->name, "unknown option '%s'", shown);
+}
+
+static int check_value(const cmddef *c, const optdef *d, const char *v)
+{
+    if (!d->values) return 0;
+    const char *s = d->values;
+    size_t n = strlen(v);
+    while (*s) {
+        const char *e = strchr(s, ' ');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == n && !memcmp(s, v, n)) return 0;
+        s += len;
+        while (*s == ' ') s++;
+    }
+    char list[128];
+    snprintf(list, sizeof list, "%s", d->values);
+    for (char *q = list; *q; q++)
+        if (*q == ' ') *q = ',';
+    cli_usage(c->name, "--%s takes one of %s, not '%s'", d->name, list, v);
+    return -1;
+}
+
+int opt_next(optparser *p, const char **val)
+{
+    *val = NULL;
+    if (p->i >= p->argc) return OPT_DONE;
+    const char *a = p->argv[p->i++];
+    if (p->only_args || a[0] != '-' || !a[1]) {
+        *val = a;
+        return OPT_ARG;
+    }
+    if (!strcmp(a, "--")) {
+        p->only_args = 1;
+        return opt_next(p, val);
+    }
+    const optdef *d;
+    const char *inline_val = NULL;
+    if (a[1] == '-') {
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t n = eq ? (size_t)(eq - name) : strlen(name);
+        d = lookup(p->c, name, n, 0);
+        if (!d) {
+            char shown[64];
+            snprintf(shown, sizeof shown, "--%.*s", (int)(n < 60 ? n : 60), name);
+            unknown_option(p->c, shown, name, n, 0);
+            return OPT_ERROR;
+        }
+        if (eq) {
+            if (!d->arg) {
+                cli_usage(p->c->name, "--%s takes no value", d->name);
+                return OPT_ERROR;
+            }
+            inline_val = eq + 1;
+        }
+    } else {
+        d = lookup(p->c, NULL, 0, a[1]);
+        if (!d) {
+            char shown[3] = {'-', a[1], 0};
+            unknown_option(p->c, shown, NULL, 0, a[1]);
+            return OPT_ERROR;
+        }
+        if (a[2]) {
+            if (!d->arg) {
+                cli_usage(p->c->name, "unknown option '%s'", a);
+                return OPT_ERROR;
+            }
+            inline_val = a + 2; /* -j4 */
+        }
+    }
+    if (d->arg) {
+        if (!inline_val) {
+            if (p->i >= p->argc) {
+                cli_usage(p->c->name, "--%s needs a value (%s)", d->name, d->arg);
+                return OPT_ERROR;
+            }
+            inline_val = p->argv[p->i++];
+        }
+        if (check_value(p->c, d, inline_val)) return OPT_ERROR;
+        *val = inline_val;
+    }
+    if (d->id == OPT_COLOR) {
+        cli_set_color(!strcmp(inline_val, "always") ? 1 : !strcmp(inline_val, "never") ? 0 : -1);
+        return opt_next(p, val);
+    }
+    return d->id;
+}
+
+/* ---- help -------------------------------------------------------------- */
+
+/* "  -j, --jobs N" */
+static int opt_label(const optdef *d, char *buf, size_t n)
+{
+    return snprintf(buf, n, "%s%c%s--%s%s%s", d->short_name ? "-" : "", d->short_name ? d->short_name : ' ',
+                    d->short_name ? ", " : "   ", d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+}
+
+static void help_opts(const optdef *t, FILE *fp)
+{
+    for (; t->name; t++) {
+        char label[64];
+        opt_label(t, label, sizeof label);
+        /* the label without the leading blank of a missing short name */
+        const char *l = label[0] == ' ' ? label + 4 : label;
+        int w = fprintf(fp, "  %s", l);
+        int col = 24;
+        if (w >= col - 1) { fputc('\n', fp); w = 0; }
+        fprintf(fp, "%*s", col - w, "");
+        for (const char *s = t->help; *s; s++) {
+            fputc(*s, fp);
+            if (*s == '\n') fprintf(fp, "%*s", col, "");
+        }
+        fputc('\n', fp);
+    }
+}
+
+static void indented(const char *text, const char *indent, FILE *fp)
+{
+    fputs(indent, fp);
+    for (const char *s = text; *s; s++) {
+        fputc(*s, fp);
+        if (*s == '\n') fputs(indent, fp);
+    }
+    fputc('\n', fp);
+}
+
+static const char EXIT_CODES[] =
+    "Exit status (the same for every command):\n"
+    "  0  success\n"
+    "  1  some inputs failed (each said on stderr as 'file: byte offset: reason'),\n"
+    "     or nothing was found (search with no hit, items without the item)\n"
+    "  2  usage error (an unknown option, a missing argument, a malformed query)\n"
+    "  3  store or I/O error: the store could not be opened, read or written,\n"
+    "     or the output could not be written (a full disk)\n";
+
+static const char ENVIRONMENT[] =
+    "Environment: NO_COLOR (set and not empty) turns color off unless --color\n"
+    "always is given.\n";
+
+int cli_print_help(const cmddef *c, FILE *fp)
+{
+    if (!c) {
+        fputs("usage: edgr <command> [options] FILE...\n"
+              "       edgr --version | -V\n"
+              "\n"
+              "Parse SEC EDGAR submissions: complete submission .txt files, daily feed .nc\n"
+              "files and .nc.tar.gz archives, .hdr.sgml and -index-headers.html headers, 1990s\n"
+              "PEM-wrapped filings.  FILE may be a file, a directory (walked), a .tar/.tar.gz\n"
+              "archive (read as a stream), or - for standard input.\n"
+              "\n"
+              "commands:\n",
+              fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++)
+            fprintf(fp, "  %-9s %s\n", CLI_COMMANDS[i]->name, CLI_COMMANDS[i]->summary);
+        fputs("\nRun 'edgr <command> --help' for a command's options and examples, and\n"
+              "'man edgr-<command>' for its manual page.\n\n",
+              fp);
+        fputs(EXIT_CODES, fp);
+        fputc('\n', fp);
+        fputs(ENVIRONMENT, fp);
+        return 0;
+    }
+    const char *s = c->synopsis;
+    fputs("usage: ", fp);
+    for (int first = 1; s; first = 0) {
+        const char *nl = strchr(s, '\n');
+        int n = nl ? (int)(nl - s) : (int)strlen(s);
+        fprintf(fp, "%sedgr %s%s%.*s\n", first ? "" : "       ", c->name, n ? " " : "", n, s);
+        s = nl ? nl + 1 : NULL;
+    }
+    fprintf(fp, "\n%s\n\noptions:\n", c->about);
+    help_opts(c->opts, fp);
+    help_opts(OPTS_COMMON, fp);
+    fprintf(fp, "\nexample%s:\n", strchr(c->examples, '\n') ? "s" : "");
+    indented(c->examples, "  ", fp);
+    if (c->status) {
+        fputs("\nExit status:\n", fp);
+        indented(c->status, "  ", fp);
+    }
+    return 0;
+}
+
+/* ---- man pages --------------------------------------------------------- */
+
+/* Text as roff: backslashes escaped, '-' as \- (so options can be
+ * searched and copied), a line's leading '.' or '\'' guarded. */
+static void roff(const char *s, size_t n, FILE *fp)
+{
+    int bol = 1;
+    for (size_t i = 0; i < n && s[i]; i++) {
+        char c = s[i];
+        if (bol && (c == '.' || c == '\'')) fputs("\\&", fp);
+        bol = c == '\n';
+        if (c == '\\') fputs("\\e", fp);
+        else if (c == '-') fputs("\\-", fp);
+        else fputc(c, fp);
+    }
+}
+
+static void roff_str(const char *s, FILE *fp) { roff(s, strlen(s), fp); }
+
+/* Paragraphs (blank-line separated) as .PP; indented lines kept as they are. */
+static void roff_text(const char *s, FILE *fp)
+{
+    fputs(".PP\n", fp);
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (n == 0) fputs(".PP\n", fp);
+        else if (s[0] == ' ') {
+            fputs(".nf\n", fp);
+            roff(s, n, fp);
+            fputs("\n.fi\n", fp);
+        } else {
+            roff(s, n, fp);
+            fputc('\n', fp);
+        }
+        s += n + (nl ? 1 : 0);
+    }
+}
+
+static void man_opts(const optdef *t, FILE *fp)
+{
+    for (; t->name; t++) {
+        fputs(".TP\n", fp);
+        if (t->short_name) fprintf(fp, "\\fB\\-%c\\fR, ", t->short_name);
+        fputs("\\fB\\-\\-", fp);
+        roff_str(t->name, fp);
+        fputs("\\fR", fp);
+        if (t->arg) {
+            fputs(" \\fI", fp);
+            roff_str(t->arg, fp);
+            fputs("\\fR", fp);
+        }
+        fputc('\n', fp);
+        for (const char *s = t->help; *s; s++) {
+            if (*s == '\n') { fputc(' ', fp); continue; }
+            if (*s == '\\') fputs("\\e", fp);
+            else if (*s == '-') fputs("\\-", fp);
+            else fputc(*s, fp);
+        }
+        fputc('\n', fp);
+    }
+}
+
+static void man_exit(FILE *fp)
+{
+    fputs(".SH EXIT STATUS\n.TP\n.B 0\nsuccess\n.TP\n.B 1\nsome inputs failed (each said on stderr as "
+          "\\(aqfile: byte offset: reason\\(aq), or nothing was found (search with no hit, items "
+          "without the item)\n.TP\n.B 2\nusage error (an unknown option, a missing argument, a "
+          "malformed query)\n.TP\n.B 3\nstore or I/O error: the store could not be opened, read or "
+          "written, or the output could not be written (a full disk)\n",
+          fp);
+}
+
+int cli_print_man(const cmddef *c, FILE *fp)
+{
+    const char *v = edgr_version();
+    if (!c) {
+        fprintf(fp, ".TH EDGR 1 \"\" \"edgr %s\" \"User Commands\"\n.SH NAME\nedgr \\- read SEC EDGAR "
+                    "filings: parse, text, items, facts, a searchable store\n.SH SYNOPSIS\n"
+                    ".B edgr\n\\fICOMMAND\\fR [\\fIoptions\\fR] \\fIFILE\\fR...\n.br\n"
+                    ".B edgr \\-\\-version\n.SH DESCRIPTION\n", v);
+        roff_text("edgr parses SEC EDGAR submissions: complete submission .txt files, daily feed .nc\n"
+                  "files and .nc.tar.gz archives, .hdr.sgml and -index-headers.html headers, 1990s\n"
+                  "PEM-wrapped filings.  FILE may be a file, a directory (walked), a .tar/.tar.gz\n"
+                  "archive (read as a stream), or - for standard input.  Each command has its own\n"
+                  "manual page, edgr-COMMAND(1).",
+                  fp);
+        fputs(".SH COMMANDS\n", fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+            fprintf(fp, ".TP\n.BR edgr\\-%s (1)\n", CLI_COMMANDS[i]->name);
+            roff_str(CLI_COMMANDS[i]->summary, fp);
+            fputc('\n', fp);
+        }
+        fputs(".SH OPTIONS\n", fp);
+        fputs(".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\nprint the version\n", fp);
+        man_opts(OPTS_COMMON, fp);
+        man_exit(fp);
+        fputs(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nwhen set and not empty, no color unless "
+              "\\fB\\-\\-color always\\fR is given\n",
+              fp);
+        fputs(".SH SEE ALSO\n", fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++)
+            fprintf(fp, "%s.BR edgr\\-%s (1)", i ? ",\n" : "", CLI_COMMANDS[i]->name);
+        fputc('\n', fp);
+        return ferror(fp) ? -1 : 0;
+    }
+    char up[32];
+    size_t k = 0;
+    for (; c->name[k] && k + 1 < sizeof up; k++) up[k] = (char)(c->name[k] - 32 * (c->name[k] >= 'a' && c->name[k] <= 'z'));
+    up[k] = 0;
+    fprintf(fp, ".TH EDGR\\-%s 1 \"\" \"edgr %s\" \"User Commands\"\n.SH NAME\nedgr\\-%s \\- ", up, v, c->name);
+    roff_str(c->summary, fp);
+    fputs("\n.SH SYNOPSIS\n", fp);
+    const char *s = c->synopsis;
+    for (int first = 1; s; first = 0) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        fprintf(fp, "%s.B edgr %s\n", first ? "" : ".br\n", c->name);
+        roff(s, n, fp);
+        fputc('\n', fp);
+        s = nl ? nl + 1 : NULL;
+    }
+    fputs(".SH DESCRIPTION\n", fp);
+    roff_text(c->about, fp);
+    fputs(".SH OPTIONS\n", fp);
+    man_opts(c->opts, fp);
+    man_opts(OPTS_COMMON, fp);
+    fputs(".SH EXAMPLES\n.nf\n", fp);
+    roff_str(c->examples, fp);
+    fputs("\n.fi\n", fp);
+    man_exit(fp);
+    if (c->status) {
+        fprintf(fp, ".PP\nFor \\fBedgr %s\\fR: ", c->name);
+        roff_str(c->status, fp);
+        fputc('\n', fp);
+    }
+    fputs(".SH SEE ALSO\n.BR edgr (1)\n", fp);
+    return ferror(fp) ? -1 : 0;
+}
+
+/* ---- completions ------------------------------------------------------- */
+
+static void words(const optdef *t, FILE *fp)
+{
+    for (; t->name; t++) {
+        fprintf(fp, " --%s", t->name);
+        if (t->short_name) fprintf(fp, " -%c", t->short_name);
+    }
+}
+
+/* The first line of a help text, with what zsh's _arguments reads
+ * specially ([ ] : ' \) left out. */
+static void zsh_desc(const char *s, FILE *fp)
+{
+    for (; *s && *s != '\n' && *s != ':' && *s != '('; s++)
+        if (!strchr("[]'\\", *s)) fputc(*s, fp);
+}
+
+static void zsh_opts(const optdef *t, const char *complete, FILE *fp)
+{
+    for (; t->name; t++) {
+        fputs(" \\\n      ", fp);
+        if (t->short_name) fprintf(fp, "'(-%c --%s)'{-%c,--%s}'", t->short_name, t->name, t->short_name, t->name);
+        else fprintf(fp, "'--%s", t->name);
+        fputc('[', fp);
+        zsh_desc(t->help, fp);
+        fputc(']', fp);
+        if (t->arg) {
+            fputc(':', fp);
+            zsh_desc(t->arg, fp);
+            if (t->values) fprintf(fp, ":(%s)", t->values);
+            else if (!strcmp(t->arg, "FILE")) fputs(":_files", fp);
+            else if (!strcmp(t->arg, "DIR")) fputs(":_files -/", fp);
+            else fputs(": ", fp);
+        }
+        fputc('\'', fp);
+    }
+    (void)complete;
+}
+
+int cli_print_completion(const char *shell, FILE *fp)
+{
+    if (!strcmp(shell, "bash")) {
+        fputs("# bash completion for edgr (generated by 'edgr --completion bash')\n"
+              "_edgr() {\n"
+              "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} opts=\n"
+              "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+              "        COMPREPLY=($(compgen -W '",
+              fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++) fprintf(fp, "%s%s", i ? " " : "", CLI_COMMANDS[i]->name);
+        fputs(" help --help --version -V' -- \"$cur\"))\n        return\n    fi\n"
+              "    case $prev in\n",
+              fp);
+        /* options with a fixed set of values, and those taking files */
+        for (size_t i = 0; CLI_COMMANDS[i]; i++)
+            for (const optdef *t = CLI_COMMANDS[i]->opts; t->name; t++)
+                if (t->values)
+                    fprintf(fp, "        --%s) COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return ;;\n",
+                            t->name, t->values);
+        fprintf(fp, "        --color) COMPREPLY=($(compgen -W '%s' -- \"$cur\")); return ;;\n", OPTS_COMMON[0].values);
+        fputs("        --db|--files-from) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+              "        -o|--output) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
+              "    esac\n"
+              "    case ${COMP_WORDS[1]} in\n",
+              fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+            fprintf(fp, "        %s) opts='", CLI_COMMANDS[i]->name);
+            words(CLI_COMMANDS[i]->opts, fp);
+            words(OPTS_COMMON, fp);
+            fputs("' ;;\n", fp);
+        }
+        fputs("    esac\n"
+              "    if [[ $cur == -* ]]; then\n"
+              "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+              "    else\n"
+              "        case ${COMP_WORDS[1]} in\n"
+              "            search|show|company|version) ;;\n"
+              "            *) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
+              "        esac\n"
+              "    fi\n"
+              "}\n"
+              "complete -o filenames -F _edgr edgr\n",
+              fp);
+        return ferror(fp) ? -1 : 0;
+    }
+    if (!strcmp(shell, "zsh")) {
+        fputs("#compdef edgr\n# zsh completion for edgr (generated by 'edgr --completion zsh')\n"
+              "_edgr() {\n"
+              "  local -a commands\n"
+              "  commands=(\n",
+              fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+            fprintf(fp, "    '%s:", CLI_COMMANDS[i]->name);
+            zsh_desc(CLI_COMMANDS[i]->summary, fp);
+            fputs("'\n", fp);
+        }
+        fputs("  )\n"
+              "  if (( CURRENT == 2 )); then\n"
+              "    _describe -t commands 'edgr command' commands\n"
+              "    return\n"
+              "  fi\n"
+              "  local cmd=$words[2]\n"
+              "  shift words; (( CURRENT-- ))\n"
+              "  case $cmd in\n",
+              fp);
+        for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+            const cmddef *c = CLI_COMMANDS[i];
+            fprintf(fp, "    %s)\n      _arguments -s", c->name);
+            zsh_opts(c->opts, c->complete, fp);
+            zsh_opts(OPTS_COMMON, c->complete, fp);
+            if (!strcmp(c->complete, "file")) fputs(" \\\n      '*:file:_files'", fp);
+            else if (strcmp(c->name, "version")) fputs(" \\\n      ':argument: '", fp);
+            fputs(" ;;\n", fp);
+        }
+        fputs("  esac\n}\n_edgr \"$@\"\n", fp);
+        return ferror(fp) ? -1 : 0;
+    }
+    return -1;
+}
+
+static int write_one(const char *dir, const char *sub, const char *file, const cmddef *c,
+                     const char *shell)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, sub);
+    mkdir(path, 0777);
+    snprintf(path, sizeof path, "%s/%s/%s", dir, sub, file);
+    FILE *fp = fopen(path, "w");
+    if (!fp) {
+        fprintf(stderr, "edgr: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int r = shell ? cli_print_completion(shell, fp) : cli_print_man(c, fp);
+    if (fclose(fp) != 0) r = -1;
+    if (r) fprintf(stderr, "edgr: %s: write error\n", path);
+    return r;
+}
+
+int cli_write_docs(const char *dir)
+{
+    mkdir(dir, 0777);
+    int r = write_one(dir, "man1", "edgr.1", NULL, NULL);
+    for (size_t i = 0; CLI_COMMANDS[i]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "edgr-%s.1", CLI_COMMANDS[i]->name);
+        r |= write_one(dir, "man1", name, CLI_COMMANDS[i], NULL);
+    }
+    r |= write_one(dir, "bash", "edgr", NULL, "bash");
+    r |= write_one(dir, "zsh", "_edgr", NULL, "zsh");
+    return r ? -1 : 0;
+}
