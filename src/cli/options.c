@@ -249,7 +249,7 @@ static const cmddef CMD_FACTS = {
     OPTS_FACTS, "edgr facts samples/0009900001-17-000001.txt --pretty", EXIT_FILES, "file"};
 
 static const cmddef CMD_INGEST = {
-    "ingest", "[--db FILE] [--jobs N] [--replace] [--json] [--batch-mb N]\n[--files-from FILE|-] [--accession N] PATH...",
+    "ingest", "[--db FILE] [--jobs N] [--files-from FILE|-] [options] PATH...",
     "store filings in a database (SQLite, full-text indexed)",
     "Store filings in an edgr database (SQLite, default ./edgr.db) for 'edgr\n"
     "search', 'edgr show' and 'edgr company'.  PATH may be a complete submission\n"
