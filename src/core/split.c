@@ -1396,12 +1396,55 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
     if (s->state == ST_REPEAT) report_sub(s, end);
 }
 
-uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
+/* The rest of a line too long to keep (skip_eol), up to `eol`: not a new
+ * line, but in a stripped document's text it is text.  Returns the next
+ * line's start, or NULL when the line goes on past the window. */
+static const char *skip_long_rest(splitter *s, const char *w, uint64_t woff, const char *eol,
+                                  const char *next)
 {
-    static const char nothing[1];
-    if (!w) w = nothing; /* an empty stream has no window at all */
-    const char *end = w + len;
-    const char *p = w + (s->pos - woff);
+    if (s->state == ST_STEXT) {
+        uint64_t e = woff + (uint64_t)(eol - w);
+        stext_emit(s, w, woff, e);
+        s->st_prev_eol = e;
+    }
+    if (!next) return NULL;
+    s->skip_eol = 0;
+    return next;
+}
+
+/* One line p..eol, the next starting at `next`: on_line() until it takes
+ * it (LINE_AGAIN a few times at most).  Returns where to go on; sets *halt
+ * when the splitter stopped at or before this line. */
+static const char *run_line(splitter *s, const char *w, uint64_t woff, const char *p, const char *eol,
+                            const char *next, int *halt)
+{
+    uint64_t off = woff + (uint64_t)(p - w);
+    uint64_t noff = woff + (uint64_t)(next - w);
+    int r;
+    int guard = 0;
+    do {
+        r = on_line(s, w, woff, p, (size_t)(eol - p), off, noff);
+    } while (r == LINE_AGAIN && !s->stopped && !s->err && ++guard < 8);
+    if (s->stopped && s->stop_at <= off) {
+        *halt = 1;
+        return w + (s->stop_at - woff);
+    }
+    /* the repeat check starts where the submission ended */
+    if (s->state == ST_REPEAT) return w + (s->pos - woff);
+    /* "<TEXT>content": the text starts on the <TEXT> line itself */
+    if (s->state == ST_TEXT && s->cur >= 0) {
+        const edgr_document *d = cur_doc(s);
+        if (d->text_offset >= off && d->text_offset < noff) return w + (d->text_offset - woff);
+    }
+    return next;
+}
+
+/* Go through the window from p: document text in jumps (run_text), the
+ * rest line by line.  Returns where the splitter got to: the window's end,
+ * or the start of a line that is not complete yet, or where it stopped. */
+static const char *run_window(splitter *s, const char *w, uint64_t woff, const char *p,
+                              const char *end, int final)
+{
     while (p < end && !s->stopped && !s->err) {
         if (s->state == ST_TEXT) {
             const char *np = run_text(s, w, woff, p, end, final);
@@ -1415,26 +1458,13 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = np;
             continue;
         }
-        if (s->state == ST_SKIP_REST || s->state == ST_DONE) {
-            p = end;
-            break;
-        }
+        if (s->state == ST_SKIP_REST || s->state == ST_DONE) return end;
         const char *eol;
         const char *next = line_end(s, w, woff, p, end, final, &eol);
         if (s->skip_eol) {
-            /* the rest of a line too long to keep: not a new line */
-            if (s->state == ST_STEXT) {
-                /* the rest of an over-long text line is text */
-                uint64_t e = woff + (uint64_t)(eol - w);
-                stext_emit(s, w, woff, e);
-                s->st_prev_eol = e;
-            }
-            if (!next) {
-                p = end;
-                break;
-            }
-            s->skip_eol = 0;
-            p = next;
+            const char *np = skip_long_rest(s, w, woff, eol, next);
+            if (!np) return end;
+            p = np;
             continue;
         }
         if (!next) {
@@ -1445,37 +1475,27 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             next = end;
             s->skip_eol = 1;
         }
-        uint64_t off = woff + (uint64_t)(p - w);
-        uint64_t noff = woff + (uint64_t)(next - w);
-        int r;
-        int guard = 0;
-        do {
-            r = on_line(s, w, woff, p, (size_t)(eol - p), off, noff);
-        } while (r == LINE_AGAIN && !s->stopped && !s->err && ++guard < 8);
-        if (s->stopped && s->stop_at <= off) {
-            p = w + (s->stop_at - woff);
-            break;
-        }
-        if (s->state == ST_REPEAT) {
-            /* the repeat check starts where the submission ended */
-            p = w + (s->pos - woff);
-            continue;
-        }
-        /* "<TEXT>content": the text starts on the <TEXT> line itself */
-        if (s->state == ST_TEXT && s->cur >= 0) {
-            const edgr_document *d = cur_doc(s);
-            if (d->text_offset >= off && d->text_offset < noff) next = w + (d->text_offset - woff);
-        }
-        p = next;
+        int halt = 0;
+        p = run_line(s, w, woff, p, eol, next, &halt);
+        if (halt) break;
     }
-    s->pos = woff + (uint64_t)(p - w);
-    /* a stripped submission's core ends with its text handed out: what is
-     * not handed out yet may not be the core's */
+    return p;
+}
+
+/* How far the input may be hashed as the core's: a stripped submission's
+ * core ends with its text handed out, and what is not handed out yet (a
+ * pending type or description line) may not be the core's. */
+static uint64_t handed_out_to(const splitter *s)
+{
     uint64_t safe = s->pos;
     if (s->state == ST_STEXT && s->st_emit < safe) safe = s->st_emit;
     if (s->state == ST_SMETA && s->dpend && s->dpend_line < safe) safe = s->dpend_line;
-    core_hash_to(s, w, woff, safe);
-    if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
+    return safe;
+}
+
+/* The first byte the caller must keep for the next call. */
+static uint64_t keep_from(const splitter *s)
+{
     if (s->stopped) return s->stop_at;
     if (s->collecting) return s->hdr_off;
     /* stripped text not handed out yet (a type line that may start the next
@@ -1483,4 +1503,16 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
     if (s->state == ST_STEXT && s->st_emit < s->pos) return s->st_emit;
     if (s->state == ST_SMETA && s->dpend) return s->dpend_line;
     return s->pos;
+}
+
+uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
+{
+    static const char nothing[1];
+    if (!w) w = nothing; /* an empty stream has no window at all */
+    const char *end = w + len;
+    const char *p = run_window(s, w, woff, w + (s->pos - woff), end, final);
+    s->pos = woff + (uint64_t)(p - w);
+    core_hash_to(s, w, woff, handed_out_to(s));
+    if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
+    return keep_from(s);
 }
