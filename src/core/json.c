@@ -162,6 +162,86 @@ static void emit_doc(jsonw *w, const edgr_document *d)
     jsonw_put(w, "}", 1);
 }
 
+/* "documents": every document of the submission. */
+static void emit_documents(jsonw *w, const edgr_submission *s, int *first)
+{
+    key(w, first, "documents");
+    jsonw_put(w, "[", 1);
+    w->depth++;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        if (i) jsonw_put(w, ",", 1);
+        jsonw_newline(w);
+        emit_doc(w, &s->docs[i]);
+    }
+    w->depth--;
+    if (s->doc_count) jsonw_newline(w);
+    jsonw_put(w, "]", 1);
+}
+
+/* "source": where the submission was read, the same object in every
+ * command (docs/fields.md).  An archive member is named in path as the
+ * caller gives it; member stays null here. */
+static void emit_source(jsonw *w, const edgr_submission *s, const char *source_name, int *first)
+{
+    int f2 = 1;
+    key(w, first, "source");
+    jsonw_put(w, "{", 1);
+    w->depth++;
+    key(w, &f2, "path");
+    if (source_name) cstr(w, source_name);
+    else puts_(w, "null");
+    key(w, &f2, "member");
+    puts_(w, "null");
+    key(w, &f2, "offset");
+    num(w, (int64_t)s->offset);
+    key(w, &f2, "length");
+    num(w, (int64_t)(s->end - s->offset));
+    key(w, &f2, "container");
+    cstr(w, edgr_container_name(s->container));
+    key(w, &f2, "dialect");
+    cstr(w, s->dialect == EDGR_DIALECT_TAB ? "tab" : s->dialect == EDGR_DIALECT_TAG ? "tag" : "none");
+    key(w, &f2, "pem");
+    puts_(w, s->pem ? "true" : "false");
+    if (s->stripped) {
+        key(w, &f2, "stripped");
+        puts_(w, "true");
+    }
+    w->depth--;
+    jsonw_newline(w);
+    jsonw_put(w, "}", 1);
+}
+
+/* One diagnostic, on one line even when pretty. */
+static void emit_diag(jsonw *w, const edgr_diag *d)
+{
+    int f3 = 1;
+    jsonw_put(w, "{", 1);
+    key(w, &f3, "offset");
+    num(w, (int64_t)d->offset);
+    key(w, &f3, "severity");
+    cstr(w, d->severity == EDGR_ERROR ? "error" : "warning");
+    key(w, &f3, "message");
+    cstr(w, d->message);
+    jsonw_put(w, "}", 1);
+}
+
+/* "diagnostics", when there are any. */
+static void emit_diagnostics(jsonw *w, const edgr_submission *s, int *first)
+{
+    if (!s->diag_count) return;
+    key(w, first, "diagnostics");
+    jsonw_put(w, "[", 1);
+    w->depth++;
+    for (size_t i = 0; i < s->diag_count; i++) {
+        if (i) jsonw_put(w, ",", 1);
+        jsonw_newline(w);
+        emit_diag(w, &s->diags[i]);
+    }
+    w->depth--;
+    jsonw_newline(w);
+    jsonw_put(w, "]", 1);
+}
+
 edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, unsigned flags,
                             edgr_write_fn write, void *user)
 {
@@ -181,71 +261,11 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
     } else if (b->links.len) {
         emit_members(w, b, 0, &first);
     }
-    if (!(flags & EDGR_JSON_NO_DOCS)) {
-        key(w, &first, "documents");
-        jsonw_put(w, "[", 1);
-        w->depth++;
-        for (size_t i = 0; i < s->doc_count; i++) {
-            if (i) jsonw_put(w, ",", 1);
-            jsonw_newline(w);
-            emit_doc(w, &s->docs[i]);
-        }
-        w->depth--;
-        if (s->doc_count) jsonw_newline(w);
-        jsonw_put(w, "]", 1);
-    }
+    if (!(flags & EDGR_JSON_NO_DOCS)) emit_documents(w, s, &first);
+    /* EDGR_JSON_NO_SOURCE leaves out "source" and "diagnostics" */
     if (!(flags & EDGR_JSON_NO_SOURCE)) {
-        int f2 = 1;
-        key(w, &first, "source");
-        jsonw_put(w, "{", 1);
-        w->depth++;
-        /* the source object of every command (docs/fields.md): path and
-         * member; an archive member is named in path as the caller gives
-         * it, member stays null here */
-        key(w, &f2, "path");
-        if (source_name) cstr(w, source_name);
-        else puts_(w, "null");
-        key(w, &f2, "member");
-        puts_(w, "null");
-        key(w, &f2, "offset");
-        num(w, (int64_t)s->offset);
-        key(w, &f2, "length");
-        num(w, (int64_t)(s->end - s->offset));
-        key(w, &f2, "container");
-        cstr(w, edgr_container_name(s->container));
-        key(w, &f2, "dialect");
-        cstr(w, s->dialect == EDGR_DIALECT_TAB ? "tab" : s->dialect == EDGR_DIALECT_TAG ? "tag" : "none");
-        key(w, &f2, "pem");
-        puts_(w, s->pem ? "true" : "false");
-        if (s->stripped) {
-            key(w, &f2, "stripped");
-            puts_(w, "true");
-        }
-        w->depth--;
-        jsonw_newline(w);
-        jsonw_put(w, "}", 1);
-        if (s->diag_count) {
-            key(w, &first, "diagnostics");
-            jsonw_put(w, "[", 1);
-            w->depth++;
-            for (size_t i = 0; i < s->diag_count; i++) {
-                const edgr_diag *d = &s->diags[i];
-                int f3 = 1;
-                if (i) jsonw_put(w, ",", 1);
-                jsonw_newline(w);
-                jsonw_put(w, "{", 1);
-                key(w, &f3, "offset");
-                num(w, (int64_t)d->offset);
-                key(w, &f3, "severity");
-                cstr(w, d->severity == EDGR_ERROR ? "error" : "warning");
-                key(w, &f3, "message");
-                cstr(w, d->message);
-                jsonw_put(w, "}", 1);
-            }
-            w->depth--;
-            jsonw_newline(w);
-            jsonw_put(w, "]", 1);
-        }
+        emit_source(w, s, source_name, &first);
+        emit_diagnostics(w, s, &first);
     }
     w->depth--;
     jsonw_newline(w);

@@ -855,6 +855,362 @@ static int start_header(splitter *s, uint64_t at)
     return LINE_NEXT;
 }
 
+/* ---- One line, by state ----------------------------------------------------
+ *
+ * on_line() is the splitter's per-line step: it classifies the line once and
+ * hands it to the function of the current state.  Each takes the line as
+ * p[0..n) at absolute offset `off` (`next` is where the line after it
+ * starts), changes the state in `s` and returns LINE_NEXT, or LINE_AGAIN to
+ * have the same line looked at again in the new state.  They are static and
+ * called from one place, so the compiler folds them back into on_line():
+ * the cut costs nothing on the hot path. */
+
+/* A submission's root line after a PEM preamble (the PEM message has begun
+ * the submission already). */
+static int start_in_pem(splitter *s, int cls, uint64_t off, uint64_t next)
+{
+    if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
+        s->container = cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT;
+        s->state = ST_ROOT;
+        core_begin(s, off);
+        return LINE_NEXT;
+    }
+    if (cls == L_SUBMISSION) {
+        s->container = EDGR_C_SUBMISSION;
+        core_begin(s, off);
+        return start_header(s, next);
+    }
+    if (cls == L_STRIPPED_ROOT) {
+        s->container = EDGR_C_SEC_DOCUMENT;
+        s->state = ST_ROOT;
+        core_begin(s, off);
+        return LINE_NEXT;
+    }
+    /* a PEM message around something else: read it as it comes */
+    s->container = EDGR_C_SEC_DOCUMENT;
+    s->state = ST_ROOT;
+    return LINE_AGAIN;
+}
+
+/* A line before any submission that starts none: a bare header's first
+ * line, or bytes to skip (remembered for the "not EDGAR" error, and whether
+ * they look like an HTML page). */
+static int before_start(splitter *s, const char *p, size_t n, uint64_t off)
+{
+    if (headerish(p, n)) {
+        begin_sub(s, off, EDGR_C_SEC_HEADER);
+        return start_header(s, off); /* this line is the header's first */
+    }
+    if (!s->skipped) {
+        s->skipped = 1;
+        s->skipped_off = off;
+    }
+    if (n >= 5 && (sc_starts_upper(p, n, "<HTML") || sc_starts_upper(p, n, "<!--")))
+        s->html_seen = 1;
+    return LINE_NEXT;
+}
+
+/* ST_START: looking for the line a submission begins with. */
+static int line_start(splitter *s, int cls, const char *p, size_t n, uint64_t off, uint64_t next)
+{
+    if (cls == L_BLANK) return LINE_NEXT;
+    /* a submission starts at its first non-blank byte (as the whole-
+     * buffer parser, which steps over leading blanks, sees it) */
+    size_t lead = 0;
+    while (lead < n && sc_is_space((unsigned char)p[lead])) lead++;
+    off += lead;
+    p += lead;
+    n -= lead;
+    if (s->in_sub) return start_in_pem(s, cls, off, next);
+    switch (cls) {
+    case L_PEM_BEGIN:
+        begin_sub(s, off, EDGR_C_SEC_DOCUMENT);
+        s->pem = 1;
+        s->state = ST_PEM;
+        return LINE_NEXT;
+    case L_SEC_DOCUMENT:
+    case L_IMS_DOCUMENT:
+    case L_STRIPPED_ROOT:
+        begin_sub(s, off, cls == L_IMS_DOCUMENT ? EDGR_C_IMS_DOCUMENT : EDGR_C_SEC_DOCUMENT);
+        s->state = ST_ROOT;
+        core_begin(s, off);
+        return LINE_NEXT;
+    case L_SUBMISSION:
+        begin_sub(s, off, EDGR_C_SUBMISSION);
+        core_begin(s, off);
+        return start_header(s, next);
+    case L_SEC_HEADER:
+        begin_sub(s, off, EDGR_C_SEC_HEADER);
+        return start_header(s, next);
+    case L_DOCUMENT:
+        begin_sub(s, off, EDGR_C_FRAGMENT);
+        s->state = ST_BETWEEN;
+        return LINE_AGAIN;
+    default:
+        return before_start(s, p, n, off);
+    }
+}
+
+/* ST_ROOT: after <SEC-DOCUMENT>, the header begins. */
+static int line_root(splitter *s, int cls, uint64_t off, uint64_t next)
+{
+    if (cls == L_BLANK) return LINE_NEXT;
+    if (cls == L_SEC_HEADER || cls == L_STRIPPED_HDR) return start_header(s, next);
+    start_header(s, off); /* no <SEC-HEADER> line: the header starts here */
+    return LINE_AGAIN;
+}
+
+/* Lines that end a header which has no </SEC-HEADER>. */
+static int ends_header(int cls)
+{
+    return cls == L_DOCUMENT || cls == L_SUBMISSION_END || cls == L_SEC_DOCUMENT_END ||
+           starts_submission(cls) || cls == L_PEM_END;
+}
+
+/* Remember the CONFORMED SUBMISSION TYPE value: a stripped header's form
+ * line may be all digits (forms 3, 4, 5), which only this tells from a
+ * number.  `colon` is the line's first ':' (cheap: real header lines have
+ * a colon, and this runs on every one). */
+static void note_form_type(splitter *s, const char *w, uint64_t woff, const char *p, size_t n,
+                           const char *colon)
+{
+    if (colon == p + 25 && (p[0] | 32) == 'c' && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
+        const char *t = p + 26;
+        size_t tn = n - 26;
+        trim_line(&t, &tn);
+        s->cst_off = woff + (uint64_t)(t - w);
+        s->cst_len = tn;
+    }
+}
+
+/* A type line is pending: a stripped submission when "1" comes next (blank
+ * lines aside).  Returns 1 when that took the line. */
+static int header_confirm_stripped(splitter *s, const char *w, uint64_t woff, int cls, const char *p,
+                                   size_t n)
+{
+    if (cls == L_BLANK) return 1;
+    const char *t = p;
+    size_t tn = n;
+    trim_line(&t, &tn);
+    s->spend = 0;
+    if (n <= STRIP_LINE_MAX && seq_value(t, tn) == 1 && s->container != EDGR_C_INDEX_HEADERS) {
+        stripped_header_end(s, w, woff, t, tn);
+        return 1;
+    }
+    return 0;
+}
+
+/* A header line without a colon: if it is shaped like a document type (or
+ * is the form itself), it may be a stripped submission's first document. */
+static void header_maybe_type(splitter *s, const char *w, uint64_t woff, const char *p, size_t n,
+                              uint64_t off)
+{
+    const char *t = p;
+    size_t tn = n;
+    trim_line(&t, &tn);
+    /* forms 3, 4 and 5 are all digits: those only as the form */
+    int form = s->cst_len && tn == s->cst_len && !memcmp(t, w + (s->cst_off - woff), tn);
+    if (type_shaped(t, tn) || form) {
+        s->spend = 1;
+        s->pend_line = off;
+        s->pend_off = woff + (uint64_t)(t - w);
+        s->pend_len = tn;
+    }
+}
+
+/* ST_HEADER: a header line, or the line that ends the header. */
+static int line_header(splitter *s, const char *w, uint64_t woff, int cls, const char *p, size_t n,
+                       uint64_t off, uint64_t next)
+{
+    if (cls == L_SEC_HEADER_END) {
+        finish_header(s, w, woff, off);
+        if (s->state == ST_HEADER)
+            s->state = s->container == EDGR_C_INDEX_HEADERS ? ST_SKIP_REST : ST_BETWEEN;
+        return LINE_NEXT;
+    }
+    if (ends_header(cls)) {
+        finish_header(s, w, woff, off);
+        if (s->state == ST_HEADER) s->state = ST_BETWEEN;
+        return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
+    }
+    /* an over-long line (colon = p, not NULL) is no stripped structure */
+    const char *colon = n <= STRIP_LINE_MAX ? memchr(p, ':', n) : p;
+    note_form_type(s, w, woff, p, n, colon);
+    if (s->spend && header_confirm_stripped(s, w, woff, cls, p, n)) return LINE_NEXT;
+    if (!colon && cls == L_OTHER) header_maybe_type(s, w, woff, p, n, off);
+    if (next - s->hdr_off > EDGR_MAX_HEADER) {
+        sub_diag(&s->b, off, EDGR_ERROR, EDGR_D_LIMIT, "header larger than %zu MB",
+                 EDGR_MAX_HEADER >> 20);
+        finish_header(s, w, woff, off);
+        if (s->state == ST_HEADER) s->state = ST_BETWEEN;
+    }
+    return LINE_NEXT;
+}
+
+/* Between documents, a line that starts a submission: this one ends there
+ * (a bare header or fragment has no end tag to miss). */
+static int between_new_submission(splitter *s, uint64_t off)
+{
+    if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT)
+        sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
+                 "a new submission starts before this one was closed");
+    end_sub(s, off);
+    return s->stopped ? LINE_NEXT : LINE_AGAIN;
+}
+
+/* ST_BETWEEN: between documents (or after the header). */
+static int line_between(splitter *s, const char *w, uint64_t woff, int cls, const char *p, size_t n,
+                        uint64_t off, uint64_t next)
+{
+    switch (cls) {
+    case L_BLANK:
+        return LINE_NEXT;
+    case L_DOCUMENT:
+        if (s->flags & EDGR_PARSE_HEADER_ONLY) {
+            end_sub(s, off);
+            return LINE_NEXT;
+        }
+        /* a document left open ends where the next begins */
+        if (s->cur >= 0) end_doc(s, off, 0);
+        begin_doc(s, off);
+        return LINE_NEXT;
+    case L_DOCUMENT_END:
+        s->stray = 0;
+        if (s->cur >= 0) end_doc(s, next, 0); /* just past </DOCUMENT> */
+        return LINE_NEXT;
+    case L_SEC_DOCUMENT_END:
+    case L_SUBMISSION_END:
+        s->closed = 1;
+        s->state = ST_TRAILER;
+        s->core_end = off + n;
+        core_end_hash(s, w, woff);
+        return LINE_NEXT;
+    case L_PEM_END:
+        if (!s->pem) break;
+        if (!s->closed)
+            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
+                     "PEM message ends before </SEC-DOCUMENT>");
+        end_sub(s, next);
+        return LINE_NEXT;
+    case L_SEC_HEADER:
+        /* a second bare header starts the next submission */
+        if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT) break;
+        return between_new_submission(s, off);
+    case L_PEM_BEGIN:
+    case L_SEC_DOCUMENT:
+    case L_IMS_DOCUMENT:
+    case L_SUBMISSION:
+    case L_STRIPPED_ROOT:
+        return between_new_submission(s, off);
+    default:
+        break;
+    }
+    stray_line(s, p, n, off, "between documents");
+    return LINE_NEXT;
+}
+
+/* The <TEXT> line: the text starts after it, or on it ("<TEXT>content"). */
+static int meta_text_line(splitter *s, const char *p, size_t n, uint64_t off, uint64_t next)
+{
+    const char *q = p;
+    while (sc_is_space((unsigned char)*q)) q++;
+    q += 6; /* past "<TEXT>" */
+    size_t rest = n - (size_t)(q - p);
+    while (rest && sc_is_space((unsigned char)q[rest - 1])) rest--;
+    if (rest) begin_text(s, off + (uint64_t)(q - p), 0);
+    else begin_text(s, next, 1);
+    return LINE_NEXT;
+}
+
+/* ST_META: a document's <TYPE>, <SEQUENCE> ... lines before <TEXT>. */
+static int line_meta(splitter *s, int cls, const char *p, size_t n, uint64_t off, uint64_t next)
+{
+    switch (cls) {
+    case L_BLANK:
+        return LINE_NEXT;
+    case L_TEXT:
+        return meta_text_line(s, p, n, off, next);
+    case L_DOCUMENT_END:
+        sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
+        end_doc(s, next, 0);
+        s->state = ST_BETWEEN;
+        return LINE_NEXT;
+    case L_DOCUMENT:
+    case L_SEC_DOCUMENT_END:
+    case L_SUBMISSION_END:
+        sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
+        end_doc(s, off, 0);
+        s->state = ST_BETWEEN;
+        return LINE_AGAIN;
+    default:
+        meta_line(s, p, n, off);
+        return LINE_NEXT;
+    }
+}
+
+/* A stripped document's short line before any blank one: its file name,
+ * or a description held until a blank line says it was one.  Returns 1
+ * when that took the line. */
+static int smeta_name_or_description(splitter *s, edgr_document *d, const char *w, uint64_t woff,
+                                     int cls, const char *t, size_t tn, uint64_t off, size_t n)
+{
+    if (!d->filename.len && filename_shaped(t, tn)) {
+        d->filename = keep(s, t, tn);
+        return 1;
+    }
+    if (tn <= 80 && !starts_submission(cls) && cls != L_PEM_END) {
+        s->dpend = 1;
+        s->dpend_line = off;
+        s->dpend_off = woff + (uint64_t)(t - w);
+        s->dpend_len = tn;
+        s->dpend_eol = off + n;
+        return 1;
+    }
+    return 0;
+}
+
+/* ST_SMETA: after a stripped document's sequence line, a file name, a
+ * description (a line right after them that a blank line, once <TEXT>,
+ * follows), then the text. */
+static int line_smeta(splitter *s, const char *w, uint64_t woff, int cls, const char *p, size_t n,
+                      uint64_t off)
+{
+    edgr_document *d = cur_doc(s);
+    if (cls == L_BLANK && n <= STRIP_LINE_MAX) {
+        if (s->dpend && d) {
+            d->description = keep(s, w + (s->dpend_off - woff), s->dpend_len);
+            s->dpend = 0;
+        }
+        s->sm_blank = 1;
+        return LINE_NEXT;
+    }
+    if (s->dpend) {
+        /* no blank line after it: the text's first line */
+        s->dpend = 0;
+        stripped_begin_text(s, s->dpend_line);
+        s->st_prev_eol = s->dpend_eol;
+        stext_emit(s, w, woff, s->dpend_eol);
+        return LINE_AGAIN;
+    }
+    const char *t = p;
+    size_t tn = n;
+    trim_line(&t, &tn);
+    if (d && !s->sm_blank && n <= STRIP_LINE_MAX &&
+        smeta_name_or_description(s, d, w, woff, cls, t, tn, off, n))
+        return LINE_NEXT;
+    stripped_begin_text(s, off);
+    return LINE_AGAIN;
+}
+
+/* ST_TRAILER: after </SEC-DOCUMENT>, anything but blank lines (and the PEM
+ * end) begins the next submission. */
+static int line_trailer(splitter *s, int cls, uint64_t off)
+{
+    if (cls == L_BLANK || (cls == L_PEM_END && s->pem)) return LINE_NEXT;
+    end_sub(s, off);
+    return s->stopped ? LINE_NEXT : LINE_AGAIN;
+}
+
 /* Handle one line (without its end-of-line bytes).  LINE_AGAIN asks for the
  * same line to be looked at again in the new state. */
 static int on_line(splitter *s, const char *window, uint64_t woff, const char *p, size_t n,
@@ -862,273 +1218,28 @@ static int on_line(splitter *s, const char *window, uint64_t woff, const char *p
 {
     int cls = classify(p, n);
     switch (s->state) {
-    case ST_START: {
-        if (cls == L_BLANK) return LINE_NEXT;
-        /* a submission starts at its first non-blank byte (as the whole-
-         * buffer parser, which steps over leading blanks, sees it) */
-        size_t lead = 0;
-        while (lead < n && sc_is_space((unsigned char)p[lead])) lead++;
-        off += lead;
-        p += lead;
-        n -= lead;
-        if (s->in_sub) {
-            /* after a PEM preamble: the root */
-            if (cls == L_SEC_DOCUMENT || cls == L_IMS_DOCUMENT) {
-                s->container = cls == L_SEC_DOCUMENT ? EDGR_C_SEC_DOCUMENT : EDGR_C_IMS_DOCUMENT;
-                s->state = ST_ROOT;
-                core_begin(s, off);
-                return LINE_NEXT;
-            }
-            if (cls == L_SUBMISSION) {
-                s->container = EDGR_C_SUBMISSION;
-                core_begin(s, off);
-                return start_header(s, next);
-            }
-            if (cls == L_STRIPPED_ROOT) {
-                s->container = EDGR_C_SEC_DOCUMENT;
-                s->state = ST_ROOT;
-                core_begin(s, off);
-                return LINE_NEXT;
-            }
-            /* a PEM message around something else: read it as it comes */
-            s->container = EDGR_C_SEC_DOCUMENT;
-            s->state = ST_ROOT;
-            return LINE_AGAIN;
-        }
-        switch (cls) {
-        case L_PEM_BEGIN:
-            begin_sub(s, off, EDGR_C_SEC_DOCUMENT);
-            s->pem = 1;
-            s->state = ST_PEM;
-            return LINE_NEXT;
-        case L_SEC_DOCUMENT:
-        case L_IMS_DOCUMENT:
-        case L_STRIPPED_ROOT:
-            begin_sub(s, off, cls == L_IMS_DOCUMENT ? EDGR_C_IMS_DOCUMENT : EDGR_C_SEC_DOCUMENT);
-            s->state = ST_ROOT;
-            core_begin(s, off);
-            return LINE_NEXT;
-        case L_SUBMISSION:
-            begin_sub(s, off, EDGR_C_SUBMISSION);
-            core_begin(s, off);
-            return start_header(s, next);
-        case L_SEC_HEADER:
-            begin_sub(s, off, EDGR_C_SEC_HEADER);
-            return start_header(s, next);
-        case L_DOCUMENT:
-            begin_sub(s, off, EDGR_C_FRAGMENT);
-            s->state = ST_BETWEEN;
-            return LINE_AGAIN;
-        default:
-            if (headerish(p, n)) {
-                begin_sub(s, off, EDGR_C_SEC_HEADER);
-                return start_header(s, off); /* this line is the header's first */
-            }
-            if (!s->skipped) {
-                s->skipped = 1;
-                s->skipped_off = off;
-            }
-            if (n >= 5 && (sc_starts_upper(p, n, "<HTML") || sc_starts_upper(p, n, "<!--")))
-                s->html_seen = 1;
-            return LINE_NEXT;
-        }
-    }
+    case ST_START:
+        return line_start(s, cls, p, n, off, next);
     case ST_PEM:
         if (cls == L_BLANK) s->state = ST_START;
         return LINE_NEXT;
     case ST_ROOT:
-        if (cls == L_BLANK) return LINE_NEXT;
-        if (cls == L_SEC_HEADER || cls == L_STRIPPED_HDR) return start_header(s, next);
-        start_header(s, off); /* no <SEC-HEADER> line: the header starts here */
-        return LINE_AGAIN;
+        return line_root(s, cls, off, next);
     case ST_HEADER:
-        if (cls == L_SEC_HEADER_END) {
-            finish_header(s, window, woff, off);
-            if (s->state == ST_HEADER)
-                s->state = s->container == EDGR_C_INDEX_HEADERS ? ST_SKIP_REST : ST_BETWEEN;
-            return LINE_NEXT;
-        }
-        if (cls == L_DOCUMENT || cls == L_SUBMISSION_END || cls == L_SEC_DOCUMENT_END ||
-            starts_submission(cls) || cls == L_PEM_END) {
-            finish_header(s, window, woff, off);
-            if (s->state == ST_HEADER) s->state = ST_BETWEEN;
-            return s->state == ST_DONE ? LINE_NEXT : LINE_AGAIN;
-        }
-        /* the stripped variant's header end (cheap: real header lines
-         * have a colon, and this runs on every one) */
-        const char *colon = n <= STRIP_LINE_MAX ? memchr(p, ':', n) : p;
-        if (colon == p + 25 && (p[0] | 32) == 'c' && sc_starts_upper(p, n, "CONFORMED SUBMISSION TYPE:")) {
-            const char *t = p + 26;
-            size_t tn = n - 26;
-            trim_line(&t, &tn);
-            s->cst_off = woff + (uint64_t)(t - window);
-            s->cst_len = tn;
-        }
-        if (s->spend) {
-            /* a type line: a stripped submission when "1" comes next */
-            if (cls == L_BLANK) return LINE_NEXT;
-            const char *t = p;
-            size_t tn = n;
-            trim_line(&t, &tn);
-            s->spend = 0;
-            if (n <= STRIP_LINE_MAX && seq_value(t, tn) == 1 && s->container != EDGR_C_INDEX_HEADERS) {
-                stripped_header_end(s, window, woff, t, tn);
-                return LINE_NEXT;
-            }
-        }
-        if (!colon && cls == L_OTHER) {
-            const char *t = p;
-            size_t tn = n;
-            trim_line(&t, &tn);
-            /* forms 3, 4 and 5 are all digits: those only as the form */
-            int form = s->cst_len && tn == s->cst_len &&
-                       !memcmp(t, window + (s->cst_off - woff), tn);
-            if (type_shaped(t, tn) || form) {
-                s->spend = 1;
-                s->pend_line = off;
-                s->pend_off = woff + (uint64_t)(t - window);
-                s->pend_len = tn;
-            }
-        }
-        if (next - s->hdr_off > EDGR_MAX_HEADER) {
-            sub_diag(&s->b, off, EDGR_ERROR, EDGR_D_LIMIT, "header larger than %zu MB",
-                     EDGR_MAX_HEADER >> 20);
-            finish_header(s, window, woff, off);
-            if (s->state == ST_HEADER) s->state = ST_BETWEEN;
-        }
-        return LINE_NEXT;
+        return line_header(s, window, woff, cls, p, n, off, next);
     case ST_BETWEEN:
-        switch (cls) {
-        case L_BLANK:
-            return LINE_NEXT;
-        case L_DOCUMENT:
-            if (s->flags & EDGR_PARSE_HEADER_ONLY) {
-                end_sub(s, off);
-                return LINE_NEXT;
-            }
-            /* a document left open ends where the next begins */
-            if (s->cur >= 0) end_doc(s, off, 0);
-            begin_doc(s, off);
-            return LINE_NEXT;
-        case L_DOCUMENT_END:
-            s->stray = 0;
-            if (s->cur >= 0) end_doc(s, next, 0); /* just past </DOCUMENT> */
-            return LINE_NEXT;
-        case L_SEC_DOCUMENT_END:
-        case L_SUBMISSION_END:
-            s->closed = 1;
-            s->state = ST_TRAILER;
-            s->core_end = off + n;
-            core_end_hash(s, window, woff);
-            return LINE_NEXT;
-        case L_PEM_END:
-            if (s->pem) {
-                if (!s->closed)
-                    sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
-                             "PEM message ends before </SEC-DOCUMENT>");
-                end_sub(s, next);
-                return LINE_NEXT;
-            }
-            stray_line(s, p, n, off, "between documents");
-            return LINE_NEXT;
-        case L_SEC_HEADER:
-            if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT) break;
-            /* a second bare header starts the next submission */
-            __attribute__((fallthrough));
-        case L_PEM_BEGIN:
-        case L_SEC_DOCUMENT:
-        case L_IMS_DOCUMENT:
-        case L_SUBMISSION:
-        case L_STRIPPED_ROOT:
-            if (s->container != EDGR_C_SEC_HEADER && s->container != EDGR_C_FRAGMENT)
-                sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_END_TAG,
-                         "a new submission starts before this one was closed");
-            end_sub(s, off);
-            return s->stopped ? LINE_NEXT : LINE_AGAIN;
-        default:
-            break;
-        }
-        stray_line(s, p, n, off, "between documents");
-        return LINE_NEXT;
+        return line_between(s, window, woff, cls, p, n, off, next);
     case ST_META:
-        switch (cls) {
-        case L_BLANK:
-            return LINE_NEXT;
-        case L_TEXT: {
-            const char *q = p;
-            while (sc_is_space((unsigned char)*q)) q++;
-            q += 6; /* past "<TEXT>" */
-            size_t rest = n - (size_t)(q - p);
-            while (rest && sc_is_space((unsigned char)q[rest - 1])) rest--;
-            if (rest) begin_text(s, off + (uint64_t)(q - p), 0);
-            else begin_text(s, next, 1);
-            return LINE_NEXT;
-        }
-        case L_DOCUMENT_END:
-            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
-            end_doc(s, next, 0);
-            s->state = ST_BETWEEN;
-            return LINE_NEXT;
-        case L_DOCUMENT:
-        case L_SEC_DOCUMENT_END:
-        case L_SUBMISSION_END:
-            sub_diag(&s->b, off, EDGR_WARNING, EDGR_D_NO_TEXT, "document without <TEXT>");
-            end_doc(s, off, 0);
-            s->state = ST_BETWEEN;
-            return LINE_AGAIN;
-        default:
-            meta_line(s, p, n, off);
-            return LINE_NEXT;
-        }
+        return line_meta(s, cls, p, n, off, next);
     case ST_SKIP_LINE:
         s->state = ST_BETWEEN;
         return LINE_NEXT;
-    case ST_SMETA: {
-        /* after the sequence: a file name, a description (a line right
-         * after them that a blank line, once <TEXT>, follows), the text */
-        edgr_document *d = cur_doc(s);
-        if (cls == L_BLANK && n <= STRIP_LINE_MAX) {
-            if (s->dpend && d) {
-                d->description = keep(s, window + (s->dpend_off - woff), s->dpend_len);
-                s->dpend = 0;
-            }
-            s->sm_blank = 1;
-            return LINE_NEXT;
-        }
-        if (s->dpend) {
-            /* no blank line after it: the text's first line */
-            s->dpend = 0;
-            stripped_begin_text(s, s->dpend_line);
-            s->st_prev_eol = s->dpend_eol;
-            stext_emit(s, window, woff, s->dpend_eol);
-            return LINE_AGAIN;
-        }
-        const char *t = p;
-        size_t tn = n;
-        trim_line(&t, &tn);
-        if (d && !s->sm_blank && n <= STRIP_LINE_MAX) {
-            if (!d->filename.len && filename_shaped(t, tn)) {
-                d->filename = keep(s, t, tn);
-                return LINE_NEXT;
-            }
-            if (tn <= 80 && !starts_submission(cls) && cls != L_PEM_END) {
-                s->dpend = 1;
-                s->dpend_line = off;
-                s->dpend_off = woff + (uint64_t)(t - window);
-                s->dpend_len = tn;
-                s->dpend_eol = off + n;
-                return LINE_NEXT;
-            }
-        }
-        stripped_begin_text(s, off);
-        return LINE_AGAIN;
-    }
+    case ST_SMETA:
+        return line_smeta(s, window, woff, cls, p, n, off);
     case ST_STEXT:
         return stext_line(s, window, woff, cls, p, n, off, next);
     case ST_TRAILER:
-        if (cls == L_BLANK || (cls == L_PEM_END && s->pem)) return LINE_NEXT;
-        end_sub(s, off);
-        return s->stopped ? LINE_NEXT : LINE_AGAIN;
+        return line_trailer(s, cls, off);
     default:
         return LINE_NEXT;
     }
@@ -1285,12 +1396,55 @@ static void at_eof(splitter *s, const char *w, uint64_t woff, uint64_t end)
     if (s->state == ST_REPEAT) report_sub(s, end);
 }
 
-uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
+/* The rest of a line too long to keep (skip_eol), up to `eol`: not a new
+ * line, but in a stripped document's text it is text.  Returns the next
+ * line's start, or NULL when the line goes on past the window. */
+static const char *skip_long_rest(splitter *s, const char *w, uint64_t woff, const char *eol,
+                                  const char *next)
 {
-    static const char nothing[1];
-    if (!w) w = nothing; /* an empty stream has no window at all */
-    const char *end = w + len;
-    const char *p = w + (s->pos - woff);
+    if (s->state == ST_STEXT) {
+        uint64_t e = woff + (uint64_t)(eol - w);
+        stext_emit(s, w, woff, e);
+        s->st_prev_eol = e;
+    }
+    if (!next) return NULL;
+    s->skip_eol = 0;
+    return next;
+}
+
+/* One line p..eol, the next starting at `next`: on_line() until it takes
+ * it (LINE_AGAIN a few times at most).  Returns where to go on; sets *halt
+ * when the splitter stopped at or before this line. */
+static const char *run_line(splitter *s, const char *w, uint64_t woff, const char *p, const char *eol,
+                            const char *next, int *halt)
+{
+    uint64_t off = woff + (uint64_t)(p - w);
+    uint64_t noff = woff + (uint64_t)(next - w);
+    int r;
+    int guard = 0;
+    do {
+        r = on_line(s, w, woff, p, (size_t)(eol - p), off, noff);
+    } while (r == LINE_AGAIN && !s->stopped && !s->err && ++guard < 8);
+    if (s->stopped && s->stop_at <= off) {
+        *halt = 1;
+        return w + (s->stop_at - woff);
+    }
+    /* the repeat check starts where the submission ended */
+    if (s->state == ST_REPEAT) return w + (s->pos - woff);
+    /* "<TEXT>content": the text starts on the <TEXT> line itself */
+    if (s->state == ST_TEXT && s->cur >= 0) {
+        const edgr_document *d = cur_doc(s);
+        if (d->text_offset >= off && d->text_offset < noff) return w + (d->text_offset - woff);
+    }
+    return next;
+}
+
+/* Go through the window from p: document text in jumps (run_text), the
+ * rest line by line.  Returns where the splitter got to: the window's end,
+ * or the start of a line that is not complete yet, or where it stopped. */
+static const char *run_window(splitter *s, const char *w, uint64_t woff, const char *p,
+                              const char *end, int final)
+{
     while (p < end && !s->stopped && !s->err) {
         if (s->state == ST_TEXT) {
             const char *np = run_text(s, w, woff, p, end, final);
@@ -1304,26 +1458,13 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             p = np;
             continue;
         }
-        if (s->state == ST_SKIP_REST || s->state == ST_DONE) {
-            p = end;
-            break;
-        }
+        if (s->state == ST_SKIP_REST || s->state == ST_DONE) return end;
         const char *eol;
         const char *next = line_end(s, w, woff, p, end, final, &eol);
         if (s->skip_eol) {
-            /* the rest of a line too long to keep: not a new line */
-            if (s->state == ST_STEXT) {
-                /* the rest of an over-long text line is text */
-                uint64_t e = woff + (uint64_t)(eol - w);
-                stext_emit(s, w, woff, e);
-                s->st_prev_eol = e;
-            }
-            if (!next) {
-                p = end;
-                break;
-            }
-            s->skip_eol = 0;
-            p = next;
+            const char *np = skip_long_rest(s, w, woff, eol, next);
+            if (!np) return end;
+            p = np;
             continue;
         }
         if (!next) {
@@ -1334,37 +1475,27 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
             next = end;
             s->skip_eol = 1;
         }
-        uint64_t off = woff + (uint64_t)(p - w);
-        uint64_t noff = woff + (uint64_t)(next - w);
-        int r;
-        int guard = 0;
-        do {
-            r = on_line(s, w, woff, p, (size_t)(eol - p), off, noff);
-        } while (r == LINE_AGAIN && !s->stopped && !s->err && ++guard < 8);
-        if (s->stopped && s->stop_at <= off) {
-            p = w + (s->stop_at - woff);
-            break;
-        }
-        if (s->state == ST_REPEAT) {
-            /* the repeat check starts where the submission ended */
-            p = w + (s->pos - woff);
-            continue;
-        }
-        /* "<TEXT>content": the text starts on the <TEXT> line itself */
-        if (s->state == ST_TEXT && s->cur >= 0) {
-            const edgr_document *d = cur_doc(s);
-            if (d->text_offset >= off && d->text_offset < noff) next = w + (d->text_offset - woff);
-        }
-        p = next;
+        int halt = 0;
+        p = run_line(s, w, woff, p, eol, next, &halt);
+        if (halt) break;
     }
-    s->pos = woff + (uint64_t)(p - w);
-    /* a stripped submission's core ends with its text handed out: what is
-     * not handed out yet may not be the core's */
+    return p;
+}
+
+/* How far the input may be hashed as the core's: a stripped submission's
+ * core ends with its text handed out, and what is not handed out yet (a
+ * pending type or description line) may not be the core's. */
+static uint64_t handed_out_to(const splitter *s)
+{
     uint64_t safe = s->pos;
     if (s->state == ST_STEXT && s->st_emit < safe) safe = s->st_emit;
     if (s->state == ST_SMETA && s->dpend && s->dpend_line < safe) safe = s->dpend_line;
-    core_hash_to(s, w, woff, safe);
-    if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
+    return safe;
+}
+
+/* The first byte the caller must keep for the next call. */
+static uint64_t keep_from(const splitter *s)
+{
     if (s->stopped) return s->stop_at;
     if (s->collecting) return s->hdr_off;
     /* stripped text not handed out yet (a type line that may start the next
@@ -1372,4 +1503,16 @@ uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int fi
     if (s->state == ST_STEXT && s->st_emit < s->pos) return s->st_emit;
     if (s->state == ST_SMETA && s->dpend) return s->dpend_line;
     return s->pos;
+}
+
+uint64_t split_run(splitter *s, const char *w, size_t len, uint64_t woff, int final)
+{
+    static const char nothing[1];
+    if (!w) w = nothing; /* an empty stream has no window at all */
+    const char *end = w + len;
+    const char *p = run_window(s, w, woff, w + (s->pos - woff), end, final);
+    s->pos = woff + (uint64_t)(p - w);
+    core_hash_to(s, w, woff, handed_out_to(s));
+    if (final && p >= end && !s->stopped && !s->err) at_eof(s, w, woff, s->pos);
+    return keep_from(s);
 }

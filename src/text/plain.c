@@ -319,22 +319,30 @@ static size_t legacy_table_end(const char *txt, const pline *L, size_t i, size_t
     return marked ? j : 0;
 }
 
-edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
-                               const edgr_text_options *opt, edgr_text *out)
-{
-    if (!out || (!txt && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
-    edgr_table_style style = opt ? opt->tables : EDGR_TABLES_TEXT;
-    int grid = style == EDGR_TABLES_MARKDOWN || style == EDGR_TABLES_TSV;
-    if (!txt) txt = "";
-    out->anchor_count = 0;
-    vec lines = {.size = sizeof(pline)};
-    int failed = 0;
+/* The state of one conversion: the document, its lines once classified,
+ * and the text written so far. */
+typedef struct plain {
+    const char *txt;
+    size_t len;
+    edgr_charset cs;
+    edgr_table_style style;
+    vec lines;       /* pline */
+    edgr_buf b;      /* the text */
+    tsink s;         /* writes into b, with anchors */
+    int blank;       /* a blank line before the next text line */
+} plain;
 
-    for (size_t i = 0; i < len && !failed;) {
+/* Cut the document into lines ('\n', '\r' or "\r\n") and classify each.
+ * Returns 0 when out of memory. */
+static int read_lines(plain *c)
+{
+    const char *txt = c->txt;
+    size_t len = c->len;
+    for (size_t i = 0; i < len;) {
         size_t j = i;
         while (j < len && txt[j] != '\n' && txt[j] != '\r') j++;
-        pline *l = vec_push(&lines);
-        if (!l) { failed = 1; break; }
+        pline *l = vec_push(&c->lines);
+        if (!l) return 0;
         l->start = i;
         l->end = j;
         const char *num, *num_end;
@@ -345,14 +353,16 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
         i = j + 1;
     }
-    pline *L = lines.items;
-    size_t n = lines.len;
+    return 1;
+}
 
-    /* Page furniture: the page number before each break, a page number or
-     * running header after it.  A header is running when the same line
-     * opens at least two pages. */
+/* Page furniture: the page number before each break, a page number or
+ * running header after it.  A header is running when the same line opens
+ * at least two pages. */
+static void mark_page_breaks(const char *txt, pline *L, size_t n)
+{
     size_t first_after_prev = (size_t)-1;
-    for (size_t i = 0; i < n && !failed; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (L[i].kind != L_PAGE && !(L[i].kind == L_TEXT && L[i].ff)) continue;
         size_t b = i;
         while (b > 0 && L[b - 1].kind == L_BLANK) b--;
@@ -368,73 +378,128 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
         }
         first_after_prev = a;
     }
-    /* The last page's number, when the document ends with it. */
-    {
-        size_t b = n;
-        while (b > 0 && (L[b - 1].kind == L_BLANK || L[b - 1].kind == L_TAGS || L[b - 1].kind == L_PAGE)) b--;
-        if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
-            L[b - 1].kind = L_PAGENO;
-    }
+}
 
-    edgr_buf b = text_as_buf(out);
-    tsink s = {.b = &b, .anchors = out};
-    int blank = 0;
-    for (size_t i = 0; i < n && !s.failed; i++) {
+/* The last page's number, when the document ends with it. */
+static void mark_last_page_number(const char *txt, pline *L, size_t n)
+{
+    size_t b = n;
+    while (b > 0 && (L[b - 1].kind == L_BLANK || L[b - 1].kind == L_TAGS || L[b - 1].kind == L_PAGE)) b--;
+    if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
+        L[b - 1].kind = L_PAGENO;
+}
+
+/* A page mark remembers where its line would have stood in the text. */
+static void note_page_mark(const plain *c, pline *l)
+{
+    if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = c->b.len;
+}
+
+/* The columns of the table's first marker line (for the caption) into
+ * starts[]; returns how many, and the most any marker line has in *most. */
+static size_t first_columns(const plain *c, size_t i, size_t tend, size_t *starts, size_t *most)
+{
+    const pline *L = c->lines.items;
+    size_t spare[LT_MAX_COLS], cur = 0;
+    *most = 0;
+    for (size_t j = i + 1; j < tend; j++) {
+        const char *p = c->txt + L[j].start, *e = c->txt + L[j].end;
+        if (!line_has_tag(p, e, "<C>")) continue;
+        size_t k = column_starts(p, e, c->cs, cur ? spare : starts);
+        if (k > *most) *most = k;
+        if (!cur && k >= 2) cur = k;
+    }
+    return cur;
+}
+
+/* The legacy table on lines i..tend as grid rows (markdown or TSV), each
+ * row in the columns of the marker line before it. */
+static void write_legacy_table(plain *c, size_t i, size_t tend)
+{
+    pline *L = c->lines.items;
+    size_t starts[LT_MAX_COLS], spare[LT_MAX_COLS], most;
+    size_t cur = first_columns(c, i, tend, starts, &most);
+    int md = c->style == EDGR_TABLES_MARKDOWN;
+    int header = 1;
+    for (size_t j = i + 1; j < tend; j++) {
+        pline *r = &L[j];
+        note_page_mark(c, r);
+        const char *p = c->txt + r->start, *e = c->txt + r->end;
+        size_t k;
+        if (line_has_tag(p, e, "<C>") && (k = column_starts(p, e, c->cs, spare)) >= 2) {
+            memcpy(starts, spare, k * sizeof *starts);
+            cur = k;
+        }
+        if (r->kind != L_TEXT || is_rule(p, e)) continue;
+        if (c->b.len) sink_put(&c->s, header ? "\n\n" : "\n", header ? 2 : 1);
+        sink_anchor(&c->s, r->start);
+        table_row(&c->s, p, e, c->cs, starts, cur, most, md);
+        while (c->b.len && c->b.data[c->b.len - 1] == ' ') c->b.len--;
+        if (header && md) {
+            sink_put(&c->s, "\n|", 2);
+            for (size_t col = 0; col < most; col++) sink_put(&c->s, " --- |", 6);
+        }
+        header = 0;
+    }
+    c->blank = 1;
+}
+
+/* A text or blank line, as it is: blank lines collapse into one. */
+static void write_line(plain *c, const pline *l)
+{
+    const char *p = c->txt + l->start, *e = c->txt + l->end;
+    while (e > p && sc_is_space((unsigned char)e[-1])) e--;
+    if (p == e) {
+        c->blank = 1;
+        return;
+    }
+    if (c->b.len) sink_put(&c->s, c->blank ? "\n\n" : "\n", c->blank ? 2 : 1);
+    c->blank = 0;
+    sink_anchor(&c->s, l->start);
+    put_text(&c->s, p, e, c->cs, 0);
+    /* tags replaced by spaces may leave blanks at the end */
+    while (c->b.len && c->b.data[c->b.len - 1] == ' ') c->b.len--;
+}
+
+/* The kept lines, in order; legacy tables as grids when asked for. */
+static void write_text(plain *c)
+{
+    pline *L = c->lines.items;
+    size_t n = c->lines.len;
+    int grid = c->style == EDGR_TABLES_MARKDOWN || c->style == EDGR_TABLES_TSV;
+    for (size_t i = 0; i < n && !c->s.failed; i++) {
         pline *l = &L[i];
-        if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = b.len;
-        size_t tend = grid ? legacy_table_end(txt, L, i, n, charset) : 0;
+        note_page_mark(c, l);
+        size_t tend = grid ? legacy_table_end(c->txt, L, i, n, c->cs) : 0;
         if (tend) {
-            /* the table's rows, in the columns of the marker line before them
-             * (the first marker line for the caption) */
-            size_t starts[LT_MAX_COLS], spare[LT_MAX_COLS], cur = 0, most = 0;
-            for (size_t j = i + 1; j < tend; j++) {
-                const char *p = txt + L[j].start, *e = txt + L[j].end;
-                if (!line_has_tag(p, e, "<C>")) continue;
-                size_t k = column_starts(p, e, charset, cur ? spare : starts);
-                if (k > most) most = k;
-                if (!cur && k >= 2) cur = k;
-            }
-            int header = 1;
-            for (size_t j = i + 1; j < tend; j++) {
-                pline *r = &L[j];
-                if (r->kind == L_PAGENO || r->kind == L_PAGENO_TOP || r->kind == L_PAGE) r->at = b.len;
-                const char *p = txt + r->start, *e = txt + r->end;
-                size_t k;
-                if (line_has_tag(p, e, "<C>") && (k = column_starts(p, e, charset, spare)) >= 2) {
-                    memcpy(starts, spare, k * sizeof *starts);
-                    cur = k;
-                }
-                if (r->kind != L_TEXT || is_rule(p, e)) continue;
-                if (b.len) sink_put(&s, header ? "\n\n" : "\n", header ? 2 : 1);
-                sink_anchor(&s, r->start);
-                table_row(&s, p, e, charset, starts, cur, most, style == EDGR_TABLES_MARKDOWN);
-                while (b.len && b.data[b.len - 1] == ' ') b.len--;
-                if (header && style == EDGR_TABLES_MARKDOWN) {
-                    sink_put(&s, "\n|", 2);
-                    for (size_t c = 0; c < most; c++) sink_put(&s, " --- |", 6);
-                }
-                header = 0;
-            }
-            blank = 1;
+            write_legacy_table(c, i, tend);
             i = tend - 1;
             continue;
         }
-        if (l->kind != L_TEXT && l->kind != L_BLANK) continue;
-        const char *p = txt + l->start, *e = txt + l->end;
-        while (e > p && sc_is_space((unsigned char)e[-1])) e--;
-        if (p == e) { blank = 1; continue; }
-        if (b.len) sink_put(&s, blank ? "\n\n" : "\n", blank ? 2 : 1);
-        blank = 0;
-        sink_anchor(&s, l->start);
-        put_text(&s, p, e, charset, 0);
-        /* tags replaced by spaces may leave blanks at the end */
-        while (b.len && b.data[b.len - 1] == ' ') b.len--;
+        if (l->kind == L_TEXT || l->kind == L_BLANK) write_line(c, l);
     }
-    if (b.len) sink_put(&s, "\n", 1);
-    failed |= s.failed;
-    text_finish(out, &b, failed);
-    if (!failed) failed = keep_page_marks(out, txt, L, n);
-    vec_free(&lines);
+    if (c->b.len) sink_put(&c->s, "\n", 1);
+}
+
+edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
+                               const edgr_text_options *opt, edgr_text *out)
+{
+    if (!out || (!txt && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
+    out->anchor_count = 0;
+    plain c = {.txt = txt ? txt : "", .len = len, .cs = charset,
+               .style = opt ? opt->tables : EDGR_TABLES_TEXT, .lines = {.size = sizeof(pline)}};
+    /* out of memory while reading the lines: those read so far are still
+     * written, and the caller gets that text with EDGR_ERR_NOMEM */
+    int failed = !read_lines(&c);
+    if (!failed) mark_page_breaks(c.txt, c.lines.items, c.lines.len);
+    mark_last_page_number(c.txt, c.lines.items, c.lines.len);
+    c.b = text_as_buf(out);
+    c.s = (tsink){.b = &c.b, .anchors = out};
+    write_text(&c);
+    failed |= c.s.failed;
+    text_finish(out, &c.b, failed);
+    if (!failed) failed = keep_page_marks(out, c.txt, c.lines.items, c.lines.len);
+    vec_free(&c.lines);
     out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
 }

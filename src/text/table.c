@@ -315,6 +315,127 @@ static void put_line(tsink *s, text_scratch *sc, size_t src)
     sink_put(s, line->data, line->len);
 }
 
+/* The grid a table is laid out on: the grid columns that hold text,
+ * renumbered 0..ncols, their widths and where each starts (text style). */
+typedef struct grid {
+    size_t map[MAX_COL + 1]; /* grid column -> column, or NONE */
+    unsigned maxc;           /* the highest grid column used */
+    unsigned ncols;
+    size_t most;             /* the most cells in a row */
+    size_t widths[MAX_COL + 1], colpos[MAX_COL + 1];
+} grid;
+
+static const size_t NONE = (size_t)-1;
+
+/* Which grid columns ever hold text, and the most cells in a row.  Cells
+ * of one column count first.  A spanning cell ("2024" over the "$", number
+ * and ")" columns) whose first column holds nothing else is moved to the
+ * first column in its span that does, so a heading sits over its numbers. */
+static void grid_columns(grid *g, text_scratch *sc)
+{
+    g->maxc = 0;
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        unsigned c = VEC_AT(&sc->lcells, lcell, k).col;
+        if (c > g->maxc) g->maxc = c;
+    }
+    for (size_t c = 0; c <= g->maxc; c++) g->map[c] = NONE;
+    g->most = 0;
+    for (size_t r = 0; r < sc->lrows.len; r++) {
+        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
+        if (lr->n > g->most) g->most = lr->n;
+        for (size_t i = 0; i < lr->n; i++) {
+            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+            if (l->span <= 1) g->map[l->col] = 0;
+        }
+    }
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
+        if (l->span <= 1 || g->map[l->col] != NONE) continue;
+        unsigned last = l->span > g->maxc - l->col ? g->maxc : l->col + l->span - 1;
+        for (unsigned c = l->col + 1; c <= last; c++)
+            if (g->map[c] != NONE) { l->col = c; break; }
+        g->map[l->col] = 0;
+    }
+    g->ncols = 0;
+    for (size_t c = 0; c <= g->maxc; c++)
+        if (g->map[c] != NONE) g->map[c] = g->ncols++;
+}
+
+/* Move the cells to their columns and measure them: each column as wide
+ * as its widest cell (up to WIDTH_CAP), two spaces between columns. */
+static void grid_widths(grid *g, text_scratch *sc)
+{
+    memset(g->widths, 0, g->ncols * sizeof g->widths[0]);
+    for (size_t k = 0; k < sc->lcells.len; k++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
+        l->col = (unsigned)g->map[l->col];
+        size_t w = width_of(sc->layout.data + l->off, l->len);
+        if (w > WIDTH_CAP) w = WIDTH_CAP;
+        if (w > g->widths[l->col]) g->widths[l->col] = w;
+    }
+    size_t pos = 0;
+    for (unsigned c = 0; c < g->ncols; c++) {
+        g->colpos[c] = pos;
+        pos += g->widths[c] + 2;
+    }
+}
+
+/* A row's cells, each as a paragraph of its own. */
+static void put_row_as_paragraphs(tsink *out, text_scratch *sc, const lrow *lr)
+{
+    for (size_t i = 0; i < lr->n; i++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+        sink_break(out, 1);
+        sink_flush(out, lr->src);
+        sink_put(out, sc->layout.data + l->off, l->len);
+    }
+}
+
+/* A row holding prose (see LONG_CELL). */
+static int is_prose_row(text_scratch *sc, const lrow *lr)
+{
+    for (size_t i = 0; i < lr->n; i++) {
+        lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
+        if (is_prose_cell(sc->layout.data + l->off, l->len)) return 1;
+    }
+    return 0;
+}
+
+/* Markdown's delimiter row under the first row, `cells` columns wide. */
+static int put_delimiter_row(tsink *out, text_scratch *sc, unsigned cells, size_t src)
+{
+    sc->line.len = 0;
+    if (buf_append(&sc->line, "|", 1, TEXT_CAP)) return -1;
+    for (unsigned c = 0; c < cells; c++)
+        if (buf_append(&sc->line, " --- |", 6, TEXT_CAP)) return -1;
+    put_line(out, sc, src);
+    return 0;
+}
+
+/* The rows on the grid, in `style`; in the text style (and the facts
+ * readers' TSV, styles.h) a row holding prose is written cell by cell. */
+static int put_grid(tsink *out, text_scratch *sc, const grid *g, edgr_table_style style,
+                    int prose_rows)
+{
+    int header = 1; /* Markdown: the delimiter row follows the first row written */
+    for (size_t r = 0; r < sc->lrows.len; r++) {
+        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
+        if (!lr->n) continue;
+        if (prose_rows && is_prose_row(sc, lr)) {
+            put_row_as_paragraphs(out, sc, lr);
+            continue;
+        }
+        unsigned cells = 0;
+        if (grid_row(sc, lr, g->ncols, g->widths, g->colpos, style, &cells)) return -1;
+        put_line(out, sc, lr->src);
+        if (style == EDGR_TABLES_MARKDOWN && header) {
+            header = 0;
+            if (put_delimiter_row(out, sc, cells, lr->src)) return -1;
+        }
+    }
+    return 0;
+}
+
 int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
 {
     int prose_rows = style == EDGR_TABLES_TEXT || style == EDGR_TABLES_TSV_PROSE_LINES;
@@ -322,101 +443,16 @@ int table_end(table_lvl *t, edgr_table_style style, text_scratch *sc)
     table_end_row(t);
     tsink *out = t->parent;
     if (t->cell.failed || merge_cells(t, sc)) return -1;
-
-    /* Which grid columns ever hold text, and the most cells in a row.
-     * Cells of one column count first.  A spanning cell ("2024" over the
-     * "$", number and ")" columns) whose first column holds nothing else is
-     * moved to the first column in its span that does, so a heading sits
-     * over its numbers. */
-    static const size_t NONE = (size_t)-1;
-    size_t map[MAX_COL + 1];
-    unsigned maxc = 0;
-    for (size_t k = 0; k < sc->lcells.len; k++) {
-        unsigned c = VEC_AT(&sc->lcells, lcell, k).col;
-        if (c > maxc) maxc = c;
-    }
-    for (size_t c = 0; c <= maxc; c++) map[c] = NONE;
-    size_t most = 0;
-    for (size_t r = 0; r < sc->lrows.len; r++) {
-        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
-        if (lr->n > most) most = lr->n;
-        for (size_t i = 0; i < lr->n; i++) {
-            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            if (l->span <= 1) map[l->col] = 0;
-        }
-    }
-    for (size_t k = 0; k < sc->lcells.len; k++) {
-        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
-        if (l->span <= 1 || map[l->col] != NONE) continue;
-        unsigned last = l->span > maxc - l->col ? maxc : l->col + l->span - 1;
-        for (unsigned c = l->col + 1; c <= last; c++)
-            if (map[c] != NONE) { l->col = c; break; }
-        map[l->col] = 0;
-    }
-    unsigned ncols = 0;
-    for (size_t c = 0; c <= maxc; c++)
-        if (map[c] != NONE) map[c] = ncols++;
-
+    grid g;
+    grid_columns(&g, sc);
     sink_break(out, 2);
-    if (most <= 1) {
+    if (g.most <= 1) {
         /* A layout table (one cell a row): its cells are paragraphs. */
-        for (size_t r = 0; r < sc->lrows.len; r++) {
-            lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
-            if (!lr->n) continue;
-            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first);
-            sink_break(out, 1);
-            sink_flush(out, lr->src);
-            sink_put(out, sc->layout.data + l->off, l->len);
-        }
-        sink_break(out, 2);
-        return out->failed ? -1 : 0;
-    }
-
-    size_t widths[MAX_COL + 1], colpos[MAX_COL + 1];
-    memset(widths, 0, ncols * sizeof widths[0]);
-    for (size_t k = 0; k < sc->lcells.len; k++) {
-        lcell *l = &VEC_AT(&sc->lcells, lcell, k);
-        l->col = (unsigned)map[l->col];
-        size_t w = width_of(sc->layout.data + l->off, l->len);
-        if (w > WIDTH_CAP) w = WIDTH_CAP;
-        if (w > widths[l->col]) widths[l->col] = w;
-    }
-    size_t pos = 0;
-    for (unsigned c = 0; c < ncols; c++) {
-        colpos[c] = pos;
-        pos += widths[c] + 2;
-    }
-    int header = 1; /* Markdown: the delimiter row follows the first row written */
-    for (size_t r = 0; r < sc->lrows.len; r++) {
-        lrow *lr = &VEC_AT(&sc->lrows, lrow, r);
-        if (!lr->n) continue;
-        /* Text style (and the facts readers' TSV, styles.h): a row holding
-         * prose (see LONG_CELL) is written cell by cell. */
-        int block = 0;
-        for (size_t i = 0; i < lr->n && prose_rows && !block; i++) {
-            lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-            block = is_prose_cell(sc->layout.data + l->off, l->len);
-        }
-        if (block) {
-            for (size_t i = 0; i < lr->n; i++) {
-                lcell *l = &VEC_AT(&sc->lcells, lcell, lr->first + i);
-                sink_break(out, 1);
-                sink_flush(out, lr->src);
-                sink_put(out, sc->layout.data + l->off, l->len);
-            }
-            continue;
-        }
-        unsigned cells = 0;
-        if (grid_row(sc, lr, ncols, widths, colpos, style, &cells)) return -1;
-        put_line(out, sc, lr->src);
-        if (style == EDGR_TABLES_MARKDOWN && header) {
-            header = 0;
-            sc->line.len = 0;
-            if (buf_append(&sc->line, "|", 1, TEXT_CAP)) return -1;
-            for (unsigned c = 0; c < cells; c++)
-                if (buf_append(&sc->line, " --- |", 6, TEXT_CAP)) return -1;
-            put_line(out, sc, lr->src);
-        }
+        for (size_t r = 0; r < sc->lrows.len; r++)
+            put_row_as_paragraphs(out, sc, &VEC_AT(&sc->lrows, lrow, r));
+    } else {
+        grid_widths(&g, sc);
+        if (put_grid(out, sc, &g, style, prose_rows)) return -1;
     }
     sink_break(out, 2);
     return out->failed ? -1 : 0;
