@@ -162,10 +162,13 @@ static void emit_doc(jsonw *w, const edgr_document *d)
     jsonw_put(w, "}", 1);
 }
 
-edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, unsigned flags,
+edgr_status edgr_write_json(const edgr_submission *s, const edgr_json_source *src, unsigned flags,
                             edgr_write_fn write, void *user)
 {
     if (!s || !write) return EDGR_ERR_ARG;
+    /* a struct from an older header than the first with struct_size, or
+     * one not set up */
+    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG;
     /* every submission handed out is the first member of a builder */
     const sub_builder *b = (const sub_builder *)(const void *)s;
     jsonw *w = &(jsonw){.write = write, .user = user, .pretty = !!(flags & EDGR_JSON_PRETTY)};
@@ -199,14 +202,14 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
         key(w, &first, "source");
         jsonw_put(w, "{", 1);
         w->depth++;
-        /* the source object of every command (docs/fields.md): path and
-         * member; an archive member is named in path as the caller gives
-         * it, member stays null here */
+        /* the source object of every command (docs/fields.md): an
+         * archive member is the archive's path and the member's name */
         key(w, &f2, "path");
-        if (source_name) cstr(w, source_name);
+        if (src && src->path) cstr(w, src->path);
         else puts_(w, "null");
         key(w, &f2, "member");
-        puts_(w, "null");
+        if (src && src->member) cstr(w, src->member);
+        else puts_(w, "null");
         key(w, &f2, "offset");
         num(w, (int64_t)s->offset);
         key(w, &f2, "length");

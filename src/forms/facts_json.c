@@ -38,17 +38,18 @@ static void span_key(jsonw *w, const char *k, edgr_span s)
 }
 
 edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
-                                  const edgr_document *docs, const char *source_name,
+                                  const edgr_document *docs, const edgr_json_source *src,
                                   unsigned flags, edgr_write_fn write, void *user)
 {
     if (!f || !write) return EDGR_ERR_ARG;
+    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG; /* not set up */
     jsonw w = {.write = write, .user = user, .pretty = (flags & EDGR_JSON_PRETTY) != 0};
     jsonw_open(&w, '{');
     /* the source object every command gives (docs/fields.md) */
     jsonw_key(&w, "source");
     jsonw_open(&w, '{');
-    jsonw_kstr(&w, "path", source_name);
-    jsonw_kstr(&w, "member", NULL);
+    jsonw_kstr(&w, "path", src ? src->path : NULL);
+    jsonw_kstr(&w, "member", src ? src->member : NULL);
     jsonw_key(&w, "offset");
     if (s) jsonw_num(&w, (int64_t)s->offset);
     else jsonw_put(&w, "null", 4);
