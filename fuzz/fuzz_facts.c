@@ -8,6 +8,9 @@
 
 #include "edgr/facts.h"
 
+/* the "source" the JSON writers are given */
+static const edgr_json_source fuzz_src = {.struct_size = sizeof(edgr_json_source), .path = "fuzz"};
+
 static int discard(void *user, const char *p, size_t n)
 {
     (void)user;
@@ -32,7 +35,7 @@ static void check(const edgr_facts *f, const edgr_document *d)
         const char *iso = f->signatures.signers[i].date_iso;
         if (iso && strlen(iso) != 10) __builtin_trap();
     }
-    if (edgr_facts_write_json(f, NULL, d, "fuzz", EDGR_JSON_PRETTY, discard, NULL) != EDGR_OK)
+    if (edgr_facts_write_json(f, NULL, d, &fuzz_src, EDGR_JSON_PRETTY, discard, NULL) != EDGR_OK)
         __builtin_trap();
 }
 

@@ -10,6 +10,9 @@
 #include "../tests/common/strip.h"
 #include "edgr/edgr.h"
 
+/* the "source" the JSON writer is given */
+static const edgr_json_source fuzz_src = {.struct_size = sizeof(edgr_json_source), .path = "fuzz"};
+
 static int discard(void *u, const char *p, size_t n)
 {
     (void)u;
@@ -76,7 +79,7 @@ static void one(unsigned sel, const char *buf, size_t len)
         size_t used;
         edgr_status rc = edgr_parse(p, buf + off, len - off, off, flags, &s, &used);
         if (rc == EDGR_ERR_EMPTY || rc == EDGR_ERR_NOMEM) break;
-        edgr_write_json(s, "fuzz", EDGR_JSON_PRETTY, discard, NULL);
+        edgr_write_json(s, &fuzz_src, EDGR_JSON_PRETTY, discard, NULL);
         for (size_t i = 0; i < s->doc_count; i++)
             edgr_document_decode(&s->docs[i], EDGR_DECODE_UTF8, &body);
         off += used;

@@ -415,14 +415,28 @@ enum {
 };
 
 /*
+ * Where the bytes a JSON writer describes came from: its "source" object's
+ * "path" and "member" (docs/fields.md).  A growing struct: start from
+ * EDGR_JSON_SOURCE_INIT.
+ */
+typedef struct edgr_json_source {
+    size_t struct_size;  /* sizeof(edgr_json_source): EDGR_JSON_SOURCE_INIT */
+    const char *path;    /* the input as named (an archive: the archive's
+                            path), or NULL for null                        */
+    const char *member;  /* the archive member, NULL for a plain file      */
+} edgr_json_source;
+#define EDGR_JSON_SOURCE_INIT {.struct_size = sizeof(edgr_json_source)}
+
+/*
  * Write the submission as one JSON object (the header model, then
  * "documents", "source" and "diagnostics"), without a trailing newline.
- * `source_name` is "source"."path" (may be NULL; docs/fields.md).  All strings are
- * valid UTF-8 (bytes that are not are read as Windows-1252).
- * Returns EDGR_OK or EDGR_ERR_ABORTED if `write` asked to stop.
+ * `src` gives "source"."path" and "member" (NULL: both null;
+ * docs/fields.md).  All strings are valid UTF-8 (bytes that are not are
+ * read as Windows-1252).  Returns EDGR_OK, EDGR_ERR_ARG (`src` with a
+ * struct_size too small) or EDGR_ERR_ABORTED if `write` asked to stop.
  */
 EDGR_API edgr_status edgr_write_json(const edgr_submission *s,
-                                     const char *source_name, unsigned flags,
+                                     const edgr_json_source *src, unsigned flags,
                                      edgr_write_fn write, void *user);
 
 /* ------------------------------------------------------------------------

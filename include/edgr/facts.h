@@ -159,17 +159,19 @@ EDGR_API void edgr_facts_free(edgr_facts *f);
 
 /*
  * Write facts as one JSON object without a trailing newline: "source"
- * ({"path": `source_name` (may be NULL), "member", "offset", "length",
- * "container"}), "accession_number" and "type" (from `s`, which may be
+ * ({"path" and "member" from `src` (NULL: both null; see edgr_json_source
+ * in edgr.h), "offset", "length", "container"}), "accession_number" and
+ * "type" (from `s`, which may be
  * NULL), "document" (the sequence read), "doc_type", "filename", "cover",
  * "signatures", "exhibits".  String facts and boxes are both {"value",
  * "source", "offset"} (a box's value is a boolean); missing ones are null.
  * Dates are ISO ("date"), as printed beside them ("date_text").  Every key:
- * docs/fields.md.  `flags`: EDGR_JSON_PRETTY.  Returns EDGR_OK or
- * EDGR_ERR_ABORTED if `write` asked to stop.
+ * docs/fields.md.  `flags`: EDGR_JSON_PRETTY.  Returns EDGR_OK,
+ * EDGR_ERR_ARG (`src` with a struct_size too small) or EDGR_ERR_ABORTED if
+ * `write` asked to stop.
  */
 EDGR_API edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submission *s,
-                                           const edgr_document *docs, const char *source_name,
+                                           const edgr_document *docs, const edgr_json_source *src,
                                            unsigned flags, edgr_write_fn write, void *user);
 
 /*

@@ -79,7 +79,12 @@ typedef struct unit {
     void *state;
     int stable;            /* chunks stay valid as long as the unit does   */
     int walked;            /* found by walking a directory (not named)    */
+    const char *archive;   /* an archive member's archive (its path)      */
+    const char *member;    /* an archive member's name, NULL otherwise    */
 } unit;
+/* The JSON "source" path and member of a unit (docs/fields.md): an archive
+ * member is {"path": ARCHIVE, "member": MEMBER}, anything else its name. */
+edgr_json_source unit_json_source(const unit *u);
 
 typedef struct command {
     const char *name;
@@ -175,6 +180,7 @@ int submission_failed(const unit *u, const edgr_submission *s, sink *err, int qu
 /* One filing read whole: a parsed submission, or a bare document. */
 typedef struct filing {
     const char *name;
+    edgr_json_source src;           /* the unit's, for JSON              */
     const edgr_submission *sub;     /* NULL for a bare document          */
     const edgr_document *docs;
     size_t doc_count;

@@ -39,7 +39,8 @@ static int docs_submission(void *user, const edgr_submission *s)
         return 0;
     }
     if (c->o->json) { /* the documents as parse gives them (docs/fields.md) */
-        edgr_write_json(s, c->u->name, EDGR_JSON_BRIEF | (c->o->pretty ? EDGR_JSON_PRETTY : 0), sink_write_cb,
+        edgr_json_source src = unit_json_source(c->u);
+        edgr_write_json(s, &src, EDGR_JSON_BRIEF | (c->o->pretty ? EDGR_JSON_PRETTY : 0), sink_write_cb,
                         c->out);
         sink_write(c->out, "\n", 1);
         return c->out->failed;

@@ -17,7 +17,7 @@ static int facts_filing(void *user, const filing *f)
         sink_printf(c->err, "%s: 0: %s\n", f->name, edgr_strerror(st));
         return 1;
     }
-    edgr_facts_write_json(&c->facts, f->sub, f->docs, f->name, c->o->pretty ? EDGR_JSON_PRETTY : 0,
+    edgr_facts_write_json(&c->facts, f->sub, f->docs, &f->src, c->o->pretty ? EDGR_JSON_PRETTY : 0,
                           sink_write_cb, c->out);
     sink_write(c->out, "\n", 1);
     return c->out->failed;

@@ -102,13 +102,16 @@ static int items_filing(void *user, const filing *f)
     if (c->o->json) {
         /* the source object and keys of docs/fields.md */
         sink_write(c->out, "{\"source\":{\"path\":", 18);
-        sink_json_str(c->out, f->name, strlen(f->name));
+        sink_json_str(c->out, f->src.path, strlen(f->src.path));
+        sink_write(c->out, ",\"member\":", 10);
+        if (f->src.member) sink_json_str(c->out, f->src.member, strlen(f->src.member));
+        else sink_write(c->out, "null", 4);
         if (f->sub)
-            sink_printf(c->out, ",\"member\":null,\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
+            sink_printf(c->out, ",\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
                         (unsigned long long)f->sub->offset, (unsigned long long)(f->sub->end - f->sub->offset),
                         edgr_container_name(f->sub->container));
         else
-            sink_printf(c->out, ",\"member\":null,\"offset\":0,\"length\":%llu,\"container\":null}",
+            sink_printf(c->out, ",\"offset\":0,\"length\":%llu,\"container\":null}",
                         (unsigned long long)f->len);
         sink_write(c->out, ",\"accession_number\":", 20);
         span_str(c->out, acc);

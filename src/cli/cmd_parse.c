@@ -17,7 +17,8 @@ static int on_submission(void *user, const edgr_submission *s)
     if (s->container == EDGR_C_NONE) return 0; /* nothing to print */
     unsigned flags = (c->o->pretty ? EDGR_JSON_PRETTY : 0) |
                      (c->o->header_only ? EDGR_JSON_NO_DOCS : 0);
-    edgr_write_json(s, c->u->name, flags, sink_write_cb, c->out);
+    edgr_json_source src = unit_json_source(c->u);
+    edgr_write_json(s, &src, flags, sink_write_cb, c->out);
     sink_write(c->out, "\n", 1);
     return c->out->failed;
 }

@@ -94,7 +94,8 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
         }
         if (st == EDGR_ERR_NOT_EDGAR && count == 0 && !u->walked) {
             /* a bare document */
-            filing f = {.name = u->name, .sub = NULL, .data = data, .len = len, .walked = u->walked};
+            filing f = {.name = u->name, .src = unit_json_source(u), .sub = NULL, .data = data, .len = len,
+                         .walked = u->walked};
             edgr_document_bare(data, len, &f.bare);
             f.docs = &f.bare;
             f.doc_count = 1;
@@ -105,8 +106,8 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
         if (s) {
             if (submission_failed(u, s, err, o->quiet)) failed = 1;
             if (s->container != EDGR_C_NONE) {
-                filing f = {.name = u->name, .sub = s, .docs = s->docs, .doc_count = s->doc_count,
-                            .data = data, .len = len, .walked = u->walked};
+                filing f = {.name = u->name, .src = unit_json_source(u), .sub = s, .docs = s->docs,
+                            .doc_count = s->doc_count, .data = data, .len = len, .walked = u->walked};
                 if (fn(user, &f)) failed = 1;
             }
         }

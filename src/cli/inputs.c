@@ -389,7 +389,7 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         else snprintf(name, len, "%s:%s", path, mname ? mname : "?");
         ar_state as = {a};
         unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
-                  .walked = raw ? it->walked : 1};
+                  .walked = raw ? it->walked : 1, .archive = path, .member = mname};
         rc |= c->run(c, o, &u, out, err);
         free(name);
         if (out->failed) break;

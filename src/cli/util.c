@@ -255,6 +255,16 @@ double monotonic_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+edgr_json_source unit_json_source(const unit *u)
+{
+    /* the path alone names a plain file; an archive member is the
+     * archive's path and its own name, as the store keeps it */
+    edgr_json_source src = EDGR_JSON_SOURCE_INIT;
+    src.path = u->member && u->archive ? u->archive : u->name;
+    src.member = u->member && u->archive ? u->member : NULL;
+    return src;
+}
+
 static int mem_unit_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
     (void)err;

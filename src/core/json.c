@@ -179,19 +179,20 @@ static void emit_documents(jsonw *w, const edgr_submission *s, int *first)
 }
 
 /* "source": where the submission was read, the same object in every
- * command (docs/fields.md).  An archive member is named in path as the
- * caller gives it; member stays null here. */
-static void emit_source(jsonw *w, const edgr_submission *s, const char *source_name, int *first)
+ * command (docs/fields.md): an archive member is the archive's path and
+ * the member's name. */
+static void emit_source(jsonw *w, const edgr_submission *s, const edgr_json_source *src, int *first)
 {
     int f2 = 1;
     key(w, first, "source");
     jsonw_put(w, "{", 1);
     w->depth++;
     key(w, &f2, "path");
-    if (source_name) cstr(w, source_name);
+    if (src && src->path) cstr(w, src->path);
     else puts_(w, "null");
     key(w, &f2, "member");
-    puts_(w, "null");
+    if (src && src->member) cstr(w, src->member);
+    else puts_(w, "null");
     key(w, &f2, "offset");
     num(w, (int64_t)s->offset);
     key(w, &f2, "length");
@@ -242,10 +243,13 @@ static void emit_diagnostics(jsonw *w, const edgr_submission *s, int *first)
     jsonw_put(w, "]", 1);
 }
 
-edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, unsigned flags,
+edgr_status edgr_write_json(const edgr_submission *s, const edgr_json_source *src, unsigned flags,
                             edgr_write_fn write, void *user)
 {
     if (!s || !write) return EDGR_ERR_ARG;
+    /* a struct from an older header than the first with struct_size, or
+     * one not set up */
+    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG;
     /* every submission handed out is the first member of a builder */
     const sub_builder *b = (const sub_builder *)(const void *)s;
     jsonw *w = &(jsonw){.write = write, .user = user, .pretty = !!(flags & EDGR_JSON_PRETTY)};
@@ -264,7 +268,7 @@ edgr_status edgr_write_json(const edgr_submission *s, const char *source_name, u
     if (!(flags & EDGR_JSON_NO_DOCS)) emit_documents(w, s, &first);
     /* EDGR_JSON_NO_SOURCE leaves out "source" and "diagnostics" */
     if (!(flags & EDGR_JSON_NO_SOURCE)) {
-        emit_source(w, s, source_name, &first);
+        emit_source(w, s, src, &first);
         emit_diagnostics(w, s, &first);
     }
     w->depth--;

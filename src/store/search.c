@@ -220,30 +220,32 @@ enum { P_FORM = 4, P_FROM, P_TO, P_ITEM, P_DOC_TYPE, P_CIK, P_CIKS, P_KEEP };
 
 static const char *col_text(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
 
-edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
+/* A query's filters in the form the SQL binds them: dates as whole days,
+ * the CIK as 10 digits; `lead` is where the query's words begin (for
+ * messages). */
+typedef struct query_args {
+    char from[11], to[11], cik[11];
+    size_t lead;
+} query_args;
+
+/* Refuse a query the store cannot run, with a message that says what to
+ * give instead, before anything is read.  Fills `a`. */
+static edgr_status check_query(edgr_store *st, const edgr_query *qy, const char *text, query_args *a)
 {
-    if (!st || !qy || !fn) return EDGR_ERR_ARG;
-    if (qy->struct_size < sizeof *qy) {
-        store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
-        return EDGR_ERR_ARG;
-    }
-    const char *text = qy->match ? qy->match : "";
-    size_t lead = 0;
-    while (sc_is_space((unsigned char)text[lead])) lead++;
-    if (!text[lead]) {
+    while (sc_is_space((unsigned char)text[a->lead])) a->lead++;
+    if (!text[a->lead]) {
         store_fail(st, "an empty query: give words to look for");
         return EDGR_ERR_QUERY;
     }
-    char from[11] = "", to[11] = "", cik[11] = "";
-    if (qy->from && date_bound(qy->from, 0, from)) {
+    if (qy->from && date_bound(qy->from, 0, a->from)) {
         store_fail(st, "the 'from' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
         return EDGR_ERR_QUERY;
     }
-    if (qy->to && date_bound(qy->to, 1, to)) {
+    if (qy->to && date_bound(qy->to, 1, a->to)) {
         store_fail(st, "the 'to' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
         return EDGR_ERR_QUERY;
     }
-    if (qy->cik && store_cik(qy->cik, cik)) {
+    if (qy->cik && store_cik(qy->cik, a->cik)) {
         store_fail(st, "a CIK is a number of up to 10 digits, not '%s'", qy->cik);
         return EDGR_ERR_QUERY;
     }
@@ -251,83 +253,81 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
         store_fail(st, "the limit and offset must be 0 or more");
         return EDGR_ERR_QUERY;
     }
-    char *ciks = NULL;
-    if (qy->company) {
-        int n = store_names_lookup(st, qy->company, 1000, &ciks);
-        if (n < 0) return EDGR_ERR_STORE;
-        if (n == 0) { free(ciks); return EDGR_OK; } /* no such company: no hits */
-    }
+    return EDGR_OK;
+}
+
+/* The hits' SQL, from fixed pieces: one per filter set, so that the query
+ * text and the filters' values only ever arrive as bound parameters. */
+static void build_sql(sql_text *sql, const edgr_query *qy)
+{
     int filtered = qy->form || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
-    sql_text sql = {.n = 0};
     if (!filtered && !qy->sort_by_date) {
         /* no filter: rank the matches alone, then join the 20 kept.
          * edgr_bm25 (rank.c) is bm25 that skips the rows which cannot be
          * among the first ?11. */
-        add(&sql, "SELECT m.id, m.score, f.accession_number, f.type, f.filing_date, f.cik, f.conformed_name, "
-                  "r.item, r.part, r.document, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
-                  "AS score FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
-                  "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
-                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
-                  "ORDER BY m.score");
-    } else {
-        /* bm25() rather than `rank`: with `rank` FTS5 sorts every match
-         * first and then seeks each one again while the join filters them
-         * (0.7 s against 18 ms for a filter that keeps few rows).  Sorted
-         * by date, every row's score is needed: the plain bm25(). */
-        add(&sql, qy->sort_by_date ? "SELECT r.id, bm25(text_fts) AS score, "
-                                   : "SELECT r.id, edgr_bm25(text_fts, ?11) AS score, ");
-        add(&sql, "f.accession_number, f.type, f.filing_date, f.cik, "
-                  "f.conformed_name, r.item, r.part, r.document, r.doc_type, d.filename FROM text_fts "
-                  "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
-                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
-                  "WHERE text_fts MATCH ?1");
-        if (qy->form) add(&sql, " AND f.type = upper(?4)");
-        if (qy->from) add(&sql, " AND f.filing_date >= ?5");
-        if (qy->to) add(&sql, " AND f.filing_date <= ?6");
-        if (qy->item)
-            add(&sql, " AND (r.item = upper(?7) OR r.part || '-' || r.item = upper(?7) OR "
-                      "instr(',' || r.item || ',', ',' || upper(?7) || ',') > 0)");
-        if (qy->doc_type) add(&sql, " AND r.doc_type = upper(?8)");
-        if (qy->cik) add(&sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik = ?9)");
-        if (qy->company)
-            add(&sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik IN "
-                      "(SELECT value FROM json_each(?10)))");
-        add(&sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession_number DESC, score"
-                                   : " ORDER BY score");
-        add(&sql, " LIMIT ?2 OFFSET ?3");
+        add(sql, "SELECT m.id, m.score, f.accession_number, f.type, f.filing_date, f.cik, f.conformed_name, "
+                 "r.item, r.part, r.document, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
+                 "AS score FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
+                 "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
+                 "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
+                 "ORDER BY m.score");
+        return;
     }
-    char bad = 0;
-    char *match = store_query_normalise(text, &bad);
-    sqlite3_stmt *q = NULL, *snip = NULL;
-    edgr_status rc = EDGR_OK;
-    if (!match && bad) {
-        free(ciks);
-        store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + lead, bad);
-        return EDGR_ERR_QUERY;
-    }
-    if (!match) { free(ciks); store_fail(st, "out of memory"); return EDGR_ERR_NOMEM; }
-    if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db,
-                           "SELECT snippet(text_fts, 0, ?2, ?3, '…', 24) FROM text_fts "
-                           "WHERE text_fts MATCH ?1 AND rowid = ?4",
-                           -1, &snip, NULL) != SQLITE_OK) {
-        rc = store_sql_error(st, "search");
-        goto done;
-    }
+    /* bm25() rather than `rank`: with `rank` FTS5 sorts every match
+     * first and then seeks each one again while the join filters them
+     * (0.7 s against 18 ms for a filter that keeps few rows).  Sorted
+     * by date, every row's score is needed: the plain bm25(). */
+    add(sql, qy->sort_by_date ? "SELECT r.id, bm25(text_fts) AS score, "
+                              : "SELECT r.id, edgr_bm25(text_fts, ?11) AS score, ");
+    add(sql, "f.accession_number, f.type, f.filing_date, f.cik, "
+             "f.conformed_name, r.item, r.part, r.document, r.doc_type, d.filename FROM text_fts "
+             "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
+             "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
+             "WHERE text_fts MATCH ?1");
+    if (qy->form) add(sql, " AND f.type = upper(?4)");
+    if (qy->from) add(sql, " AND f.filing_date >= ?5");
+    if (qy->to) add(sql, " AND f.filing_date <= ?6");
+    if (qy->item)
+        add(sql, " AND (r.item = upper(?7) OR r.part || '-' || r.item = upper(?7) OR "
+                 "instr(',' || r.item || ',', ',' || upper(?7) || ',') > 0)");
+    if (qy->doc_type) add(sql, " AND r.doc_type = upper(?8)");
+    if (qy->cik) add(sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik = ?9)");
+    if (qy->company)
+        add(sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik IN "
+                 "(SELECT value FROM json_each(?10)))");
+    add(sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession_number DESC, score"
+                              : " ORDER BY score");
+    add(sql, " LIMIT ?2 OFFSET ?3");
+}
+
+/* Bind what build_sql asked for (the numbers it used), and the snippet's
+ * match and marks.  The strings must outlive the statements' steps. */
+static void bind_query(sqlite3_stmt *q, sqlite3_stmt *snip, const edgr_query *qy, const char *match,
+                       const query_args *a, const char *ciks)
+{
     sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q, 2, qy->limit ? qy->limit : 20);
     sqlite3_bind_int64(q, 3, qy->offset);
     if (!qy->sort_by_date) sqlite3_bind_int64(q, P_KEEP, (qy->limit ? qy->limit : 20) + qy->offset);
     if (qy->form) sqlite3_bind_text(q, P_FORM, qy->form, -1, SQLITE_STATIC);
-    if (qy->from) sqlite3_bind_text(q, P_FROM, from, -1, SQLITE_STATIC);
-    if (qy->to) sqlite3_bind_text(q, P_TO, to, -1, SQLITE_STATIC);
+    if (qy->from) sqlite3_bind_text(q, P_FROM, a->from, -1, SQLITE_STATIC);
+    if (qy->to) sqlite3_bind_text(q, P_TO, a->to, -1, SQLITE_STATIC);
     if (qy->item) sqlite3_bind_text(q, P_ITEM, qy->item, -1, SQLITE_STATIC);
     if (qy->doc_type) sqlite3_bind_text(q, P_DOC_TYPE, qy->doc_type, -1, SQLITE_STATIC);
-    if (qy->cik) sqlite3_bind_text(q, P_CIK, cik, -1, SQLITE_STATIC);
+    if (qy->cik) sqlite3_bind_text(q, P_CIK, a->cik, -1, SQLITE_STATIC);
     if (ciks) sqlite3_bind_text(q, P_CIKS, ciks, -1, SQLITE_STATIC);
     sqlite3_bind_text(snip, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_text(snip, 2, qy->mark_open ? qy->mark_open : "[", -1, SQLITE_STATIC);
     sqlite3_bind_text(snip, 3, qy->mark_close ? qy->mark_close : "]", -1, SQLITE_STATIC);
+}
+
+/* Step the ranked rows and hand each to `fn` with its snippet, made only
+ * now, for a row kept.  A syntax error FTS5 finds while stepping is the
+ * query's fault (EDGR_ERR_QUERY, explained on `words`), anything else the
+ * store's. */
+static edgr_status emit_hits(edgr_store *st, sqlite3_stmt *q, sqlite3_stmt *snip, const char *words,
+                             edgr_hit_fn fn, void *user)
+{
     int r;
     while ((r = sqlite3_step(q)) == SQLITE_ROW) {
         sqlite3_reset(snip);
@@ -339,14 +339,55 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
             .filing_date = col_text(q, 4), .cik = col_text(q, 5), .company = col_text(q, 6),
             .item = col_text(q, 7), .part = col_text(q, 8), .doc = sqlite3_column_int(q, 9),
             .doc_type = col_text(q, 10), .doc_filename = col_text(q, 11), .snippet = snippet};
-        if (fn(user, &h)) { rc = EDGR_ERR_ABORTED; break; }
+        if (fn(user, &h)) return EDGR_ERR_ABORTED;
     }
-    if (rc == EDGR_OK && r != SQLITE_DONE) {
-        const char *msg = sqlite3_errmsg(st->db);
-        if (r == SQLITE_ERROR) { query_error(st, text + lead, msg); rc = EDGR_ERR_QUERY; }
-        else rc = store_sql_error(st, "search");
+    if (r == SQLITE_DONE) return EDGR_OK;
+    const char *msg = sqlite3_errmsg(st->db);
+    if (r == SQLITE_ERROR) { query_error(st, words, msg); return EDGR_ERR_QUERY; }
+    return store_sql_error(st, "search");
+}
+
+edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
+{
+    if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    if (qy->struct_size < sizeof *qy) {
+        store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
+        return EDGR_ERR_ARG;
     }
-done:
+    const char *text = qy->match ? qy->match : "";
+    query_args a = {.lead = 0};
+    edgr_status rc = check_query(st, qy, text, &a);
+    if (rc != EDGR_OK) return rc;
+    /* a company by name: the CIKs its names match, as a JSON array for ?10 */
+    char *ciks = NULL;
+    if (qy->company) {
+        int n = store_names_lookup(st, qy->company, 1000, &ciks);
+        if (n < 0) return EDGR_ERR_STORE;
+        if (n == 0) { free(ciks); return EDGR_OK; } /* no such company: no hits */
+    }
+    sql_text sql = {.n = 0};
+    build_sql(&sql, qy);
+    char bad = 0;
+    char *match = store_query_normalise(text, &bad);
+    sqlite3_stmt *q = NULL, *snip = NULL;
+    if (!match && bad) {
+        free(ciks);
+        store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + a.lead, bad);
+        return EDGR_ERR_QUERY;
+    }
+    if (!match) { free(ciks); store_fail(st, "out of memory"); return EDGR_ERR_NOMEM; }
+    /* two steps: the ranked row ids, then a snippet for each hit kept
+     * (snippet() re-reads its row: `limit` times, not once per match) */
+    if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT snippet(text_fts, 0, ?2, ?3, '…', 24) FROM text_fts "
+                           "WHERE text_fts MATCH ?1 AND rowid = ?4",
+                           -1, &snip, NULL) != SQLITE_OK) {
+        rc = store_sql_error(st, "search");
+    } else {
+        bind_query(q, snip, qy, match, &a, ciks);
+        rc = emit_hits(st, q, snip, text + a.lead, fn, user);
+    }
     sqlite3_finalize(q);
     sqlite3_finalize(snip);
     free(match);

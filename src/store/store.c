@@ -79,64 +79,91 @@ fail:
     return -1;
 }
 
-edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t errlen)
+/* Why a store could not be opened, for the caller's buffer (there is no
+ * store yet to hold st->err).  errlen 0: the caller does not want it. */
+typedef struct open_err {
+    char *buf;
+    size_t len;
+} open_err;
+
+static void __attribute__((format(printf, 2, 3))) open_fail(const open_err *e, const char *fmt, ...)
 {
-    edgr_store *st = calloc(1, sizeof *st);
-    if (!st) {
-        if (errlen) snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    st->readonly = (flags & EDGR_STORE_READONLY) != 0;
+    if (!e->len) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->buf, e->len, fmt, ap);
+    va_end(ap);
+}
+
+/* The connection: busy waits rather than failing at once while another
+ * process writes, extended codes (a full disk is told apart), and the
+ * ranking function every search uses. */
+static int open_db(edgr_store *st, const char *path, const open_err *e)
+{
     int oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-        if (errlen)
-            snprintf(err, errlen, "%s: cannot open the store: %s", path,
-                     st->db ? sqlite3_errmsg(st->db) : "out of memory");
-        goto fail;
+        open_fail(e, "%s: cannot open the store: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        return -1;
     }
     sqlite3_busy_timeout(st->db, 10000);
     sqlite3_extended_result_codes(st->db, 1);
     if (store_rank_register(st->db)) {
-        if (errlen) snprintf(err, errlen, "%s: this SQLite has no FTS5", path);
-        goto fail;
+        open_fail(e, "%s: this SQLite has no FTS5", path);
+        return -1;
     }
-    int version = 0, app = 0, tables = 0;
-    if (pragma_int(st->db, "PRAGMA user_version", &version) ||
+    return 0;
+}
+
+/* Is this an edgr store this edgr can read?  An empty database is (it
+ * becomes one); another application's database, or a newer schema, is not:
+ * refused before anything is written to it. */
+static int check_store(edgr_store *st, const char *path, int *version, int *tables, const open_err *e)
+{
+    int app = 0;
+    if (pragma_int(st->db, "PRAGMA user_version", version) ||
         pragma_int(st->db, "PRAGMA application_id", &app) ||
-        pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables)) {
-        if (errlen) snprintf(err, errlen, "%s: not an edgr store (%s)", path, sqlite3_errmsg(st->db));
-        goto fail;
+        pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", tables)) {
+        open_fail(e, "%s: not an edgr store (%s)", path, sqlite3_errmsg(st->db));
+        return -1;
     }
-    if (tables > 0 && app != APPLICATION_ID) {
-        if (errlen) snprintf(err, errlen, "%s: not an edgr store (a database of something else)", path);
-        goto fail;
+    if (*tables > 0 && app != APPLICATION_ID) {
+        open_fail(e, "%s: not an edgr store (a database of something else)", path);
+        return -1;
     }
-    if (version > EDGR_STORE_SCHEMA) {
-        if (errlen)
-            snprintf(err, errlen, "%s: made by a newer edgr (schema %d; this one reads up to %d)", path,
-                     version, EDGR_STORE_SCHEMA);
-        goto fail;
+    if (*version > EDGR_STORE_SCHEMA) {
+        open_fail(e, "%s: made by a newer edgr (schema %d; this one reads up to %d)", path, *version,
+                  EDGR_STORE_SCHEMA);
+        return -1;
     }
-    if (st->readonly) {
-        if (tables == 0) {
-            if (errlen) snprintf(err, errlen, "%s: no store here", path);
-            goto fail;
-        }
-        if (version < EDGR_STORE_SCHEMA) {
-            if (errlen)
-                snprintf(err, errlen, "%s: an older store (schema %d): opening it for writing once upgrades it",
-                         path, version);
-            goto fail;
-        }
-        /* belt and braces: a read-only handle, and no statement may write */
-        exec(st, "PRAGMA query_only=1");
-        /* a filtered search reads the filing of every matching row: pages
-         * mapped in memory cost less than a read() call each (a filter
-         * that keeps none of 44,215 matches: 158 ms before, 24-52 after) */
-        exec(st, "PRAGMA mmap_size=4294967296");
-        exec(st, "PRAGMA cache_size=-65536");
-        return st;
+    return 0;
+}
+
+/* A reader needs a store at the current schema (it may not migrate one),
+ * and is tuned for searching. */
+static int setup_reader(edgr_store *st, const char *path, int version, int tables, const open_err *e)
+{
+    if (tables == 0) {
+        open_fail(e, "%s: no store here", path);
+        return -1;
     }
+    if (version < EDGR_STORE_SCHEMA) {
+        open_fail(e, "%s: an older store (schema %d): opening it for writing once upgrades it", path, version);
+        return -1;
+    }
+    /* belt and braces: a read-only handle, and no statement may write */
+    exec(st, "PRAGMA query_only=1");
+    /* a filtered search reads the filing of every matching row: pages
+     * mapped in memory cost less than a read() call each (a filter
+     * that keeps none of 44,215 matches: 158 ms before, 24-52 after) */
+    exec(st, "PRAGMA mmap_size=4294967296");
+    exec(st, "PRAGMA cache_size=-65536");
+    return 0;
+}
+
+/* A writer: journal and cache for batches, the tokenizer the index is
+ * built with, and the schema created or migrated to the current one. */
+static int setup_writer(edgr_store *st, const char *path, int version, const open_err *e)
+{
     /* WAL: readers go on while a batch is written, and a crash loses at
      * most the batch in flight.  NORMAL sync is durable across a process
      * crash (kill -9); only power loss can undo the last commits. */
@@ -146,21 +173,36 @@ edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t 
     if (exec(st, "PRAGMA journal_mode=WAL") || exec(st, "PRAGMA synchronous=NORMAL") ||
         exec(st, "PRAGMA foreign_keys=OFF") || exec(st, "PRAGMA cache_size=-65536") ||
         exec(st, "PRAGMA wal_autocheckpoint=16384")) {
-        if (errlen) snprintf(err, errlen, "%s: %s", path, st->err);
-        goto fail;
+        open_fail(e, "%s: %s", path, st->err);
+        return -1;
     }
     if (pretok_register(st->db, &st->slot)) {
-        if (errlen) snprintf(err, errlen, "%s: this SQLite has no porter tokenizer", path);
-        goto fail;
+        open_fail(e, "%s: this SQLite has no porter tokenizer", path);
+        return -1;
     }
     if (version < EDGR_STORE_SCHEMA && migrate(st, version)) {
-        if (errlen) snprintf(err, errlen, "%s: cannot create the schema: %s", path, st->err);
-        goto fail;
+        open_fail(e, "%s: cannot create the schema: %s", path, st->err);
+        return -1;
+    }
+    return 0;
+}
+
+edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t errlen)
+{
+    const open_err e = {err, errlen};
+    edgr_store *st = calloc(1, sizeof *st);
+    if (!st) {
+        open_fail(&e, "out of memory");
+        return NULL;
+    }
+    st->readonly = (flags & EDGR_STORE_READONLY) != 0;
+    int version = 0, tables = 0;
+    if (open_db(st, path, &e) || check_store(st, path, &version, &tables, &e) ||
+        (st->readonly ? setup_reader(st, path, version, tables, &e) : setup_writer(st, path, version, &e))) {
+        edgr_store_close(st);
+        return NULL;
     }
     return st;
-fail:
-    edgr_store_close(st);
-    return NULL;
 }
 
 void edgr_store_close(edgr_store *st)

@@ -161,6 +161,22 @@ tar czf "$tmp/s.tar.gz" samples
 expect "items of an archive (other forms skipped)" 0 "$edgr" items --json "$tmp/s.tar.gz"
 [ "$(grep -c '"sections":' "$tmp/out")" = 4 ] && ok || bad "items of the archive's 8-Ks and 10-K"
 grep -q 'warning: not an 8-K, 10-K or 10-Q (form 10-D), skipped' "$tmp/err" && ok || bad "other forms skipped with a warning"
+# an archive member's source is {"path": ARCHIVE, "member": MEMBER} in every
+# command, as show and ingest --json keep it (docs/fields.md), not "ARCHIVE:MEMBER"
+arc=$(realpath "$tmp")/member.tar.gz
+tar czf "$arc" -C samples 0009900001-17-000001.txt
+want="\"source\":{\"path\":\"$arc\",\"member\":\"0009900001-17-000001.txt\","
+for c in parse header facts "items --json" "docs --json"; do
+  expect "$c of an archive member" 0 "$edgr" $c "$arc"
+  grep -qF "$want" "$tmp/out" && ok || bad "$c: source of an archive member: $(grep -o '"source":{[^}]*}' "$tmp/out" | head -1)"
+done
+expect "ingest of an archive member" 0 "$edgr" ingest -q --db "$tmp/member.db" --json "$arc"
+grep -qF "${want%,}}" "$tmp/out" && ok || bad "ingest --json: source of an archive member: $(head -c 300 "$tmp/out")"
+expect "show of an archive member" 0 "$edgr" show --db "$tmp/member.db" 0009900001-17-000001
+grep -qF "$want" "$tmp/out" && ok || bad "show: source of an archive member: $(grep -o '"source":{[^}]*}' "$tmp/out" | head -1)"
+# a plain file: its path, member null
+expect "facts of a file" 0 "$edgr" facts "$s8k"
+grep -qF "\"source\":{\"path\":\"$s8k\",\"member\":null," "$tmp/out" && ok || bad "facts: source of a file"
 # tag-stripped submissions (issue 10): the same items as the originals
 for f in 10k-1997-text 10k-2023-html; do
   expect "items of $f" 0 "$edgr" items tests/fixtures/items/$f.txt

@@ -45,6 +45,10 @@
 #include "edgr/store.h"
 #include "edgr/text.h"
 
+/* the "source" the JSON writers are given: an archive member, so that
+ * both strings are written */
+static const edgr_json_source in_src = {.struct_size = sizeof(edgr_json_source), .path = "in", .member = "m"};
+
 /* ---- the hooks ----------------------------------------------------------- */
 
 void *__real_malloc(size_t n);
@@ -273,7 +277,7 @@ static result path_parse(const char *buf, size_t len)
         }
         r.digest = mix(r.digest, &st, sizeof st);
         if (st != EDGR_OK && st != EDGR_ERR_NOT_EDGAR) break;
-        STOP(edgr_write_json(s, "in", 0, digest_write, &r.digest));
+        STOP(edgr_write_json(s, &in_src, 0, digest_write, &r.digest));
         for (size_t d = 0; d < s->doc_count; d++) {
             STOP(edgr_document_decode(&s->docs[d], EDGR_DECODE_UTF8, &body));
             r.digest = mix(r.digest, body.data, body.len);
@@ -415,7 +419,7 @@ static result sub_facts(const edgr_submission *s)
     result r = {EDGR_OK, 1469598103934665603ull};
     edgr_facts f = {0};
     STOP(edgr_facts_extract(s, s->docs, s->doc_count, &f));
-    STOP(edgr_facts_write_json(&f, s, s->docs, "in", 0, digest_write, &r.digest));
+    STOP(edgr_facts_write_json(&f, s, s->docs, &in_src, 0, digest_write, &r.digest));
 done:
     edgr_facts_free(&f);
     return r;

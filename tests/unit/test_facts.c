@@ -252,11 +252,22 @@ TEST(facts_json_is_escaped)
     CHECK(edgr_facts_extract(NULL, &d, 1, &f) == EDGR_OK);
     CHECK_STR(f.cover.registrant.value, "ACME \"QUOTE\" \\ CO.");
     jbuf *b = calloc(1, sizeof *b);
-    CHECK(edgr_facts_write_json(&f, NULL, &d, "a\"b", 0, jbuf_write, b) == EDGR_OK);
-    CHECK(strstr(b->data, "{\"source\":{\"path\":\"a\\\"b\",") == b->data);
+    edgr_json_source src = EDGR_JSON_SOURCE_INIT;
+    src.path = "a\"b";
+    CHECK(edgr_facts_write_json(&f, NULL, &d, &src, 0, jbuf_write, b) == EDGR_OK);
+    CHECK(strstr(b->data, "{\"source\":{\"path\":\"a\\\"b\",\"member\":null,") == b->data);
     CHECK(strstr(b->data, "\"registrant\":{\"value\":\"ACME \\\"QUOTE\\\" \\\\ CO.\",\"source\":\"text\"") != NULL);
     CHECK(strstr(b->data, "\"signers\":[]") != NULL);
     CHECK(edgr_facts_write_json(&f, NULL, &d, NULL, 0, NULL, b) == EDGR_ERR_ARG);
+    /* an archive member: the archive's path and the member's name */
+    b->n = 0;
+    src.path = "feed.tar.gz";
+    src.member = "m/1.txt";
+    CHECK(edgr_facts_write_json(&f, NULL, &d, &src, 0, jbuf_write, b) == EDGR_OK);
+    CHECK(strstr(b->data, "{\"source\":{\"path\":\"feed.tar.gz\",\"member\":\"m/1.txt\",") == b->data);
+    /* a struct that was not set up is refused */
+    edgr_json_source zero = {0};
+    CHECK(edgr_facts_write_json(&f, NULL, &d, &zero, 0, jbuf_write, b) == EDGR_ERR_ARG);
     free(b);
     edgr_facts_free(&f);
 }

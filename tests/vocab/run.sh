@@ -166,6 +166,33 @@ same "company.filings = show (type filing_date period acceptance_datetime items)
   $C[] as $c | $c.filings[] as $f | ($S[$f.accession_number]) as $s | select($s != null) |
   select([$f.type, $f.filing_date, $f.period, $f.acceptance_datetime, $f.items] !=
          [$s.type, $s.filing_date, $s.period, $s.acceptance_datetime, $s.items]) | $f.accession_number'
+# source: the same path and member in every command (show: the path made absolute)
+same "source.path/member: header docs facts items = parse" '$P | keys[] as $a | ($P[$a].source | {path, member}) as $x |
+  ($H, $D, $F, $I) | select(.[$a] != null) | select((.[$a].source | {path, member}) != $x) |
+  "\($a): parse \($x) vs \(.[$a].source | {path, member})"'
+same "source.path/member: show = parse" '$S | keys[] as $a | select($P[$a] != null) |
+  ($P[$a].source) as $x | ($S[$a].source) as $y |
+  select($y.member != $x.member or ($y.path | endswith($x.path | sub("^(\\.\\.?/)+"; ""))) | not) |
+  "\($a): parse \($x | {path, member}) show \($y | {path, member})"'
+# and for the members of an archive: {"path": ARCHIVE, "member": MEMBER} everywhere
+arc=$(realpath "$tmp")/vocab.tar.gz
+tar czf "$arc" samples/*.txt tests/fixtures/facts
+for c in parse header facts "docs --json" "items --json"; do
+  "$edgr" $c -q "$arc" 2>/dev/null | jq -c '{accession_number, s: (.source | {path, member})}'
+done | sort -u >"$tmp/arc.sources"
+"$edgr" ingest -q --db "$tmp/arc.db" "$arc" 2>/dev/null
+jq -r '.accession_number' "$tmp/arc.sources" | sort -u >"$tmp/arc.accs"
+while read -r a; do
+  "$edgr" show --db "$tmp/arc.db" "$a" | jq -c '{accession_number, s: (.source | {path, member})}'
+done <"$tmp/arc.accs" | sort -u >"$tmp/arc.show"
+[ "$(wc -l <"$tmp/arc.accs")" -ge 4 ] && ok || bad "archive: $(wc -l <"$tmp/arc.accs") submissions"
+# one source per accession number, the archive's, and show's the same
+stray=$(jq -r --arg arc "$arc" 'select(.s.path != $arc or (.s.member | type) != "string" or
+  (.s.member | endswith(".txt") | not)) | "\(.accession_number) \(.s)"' "$tmp/arc.sources" | head -3)
+[ -z "$stray" ] && ok || bad "archive members' source: $stray"
+[ "$(wc -l <"$tmp/arc.sources")" = "$(wc -l <"$tmp/arc.accs")" ] && ok || bad "archive: commands disagree on a member's source: $(head -c 600 "$tmp/arc.sources")"
+cmp -s "$tmp/arc.sources" "$tmp/arc.show" && ok || bad "archive: show's source differs: $(diff "$tmp/arc.sources" "$tmp/arc.show" | head -4)"
+
 # ISO dates everywhere a date is: YYYY-MM-DD (or with THH:MM:SS)
 bad_dates=$(cat "$tmp"/{parse,facts,show,company,search}.json | jq -r '
   paths(type == "string") as $p | select(($p[-1] | tostring) | test("(^|_)date$|_date_|^period$|datetime$|^date_changed$")) |
