@@ -67,6 +67,12 @@ cmp -s "$tmp/out" "$tmp/j2" && ok || bad "--jobs 2 output differs from --jobs 1"
 tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .
 expect "tar" 0 "$edgr" parse -q "$tmp/s.tar"
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar"
+# with --jobs, what follows a stretch of files (an archive, then a file) is
+# still read, in order: it was dropped, with exit 0
+"$edgr" header --jobs 1 "$s8k" tests/fixtures/crlf.txt "$tmp/s.tar" tests/fixtures/ims_1994.txt >"$tmp/j1" 2>/dev/null
+expect "jobs: files, an archive, a file" 0 "$edgr" header --jobs 2 "$s8k" tests/fixtures/crlf.txt "$tmp/s.tar" tests/fixtures/ims_1994.txt
+[ "$(wc -l <"$tmp/j1")" = 8 ] && cmp -s "$tmp/out" "$tmp/j1" && ok ||
+  bad "--jobs 2 over files, an archive, a file: $(wc -l <"$tmp/out") lines, $(wc -l <"$tmp/j1") with --jobs 1"
 expect "tar.gz" 0 "$edgr" parse -q "$tmp/s.nc.tar.gz"
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar.gz"
 head -c 3000 "$tmp/s.nc.tar.gz" > "$tmp/cut.tar.gz"
