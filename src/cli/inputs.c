@@ -522,12 +522,12 @@ static int run_files(pool *p, size_t i, size_t j, int jobs, sink *out, sink *err
 {
     worklist *w = p->w;
     int rc = 0;
+    size_t saved_len = w->len; /* taken before the list is cut to the run */
     pthread_mutex_lock(&p->mu);
     p->next = i;
     p->limit = i + (size_t)jobs * 4;
     w->len = j; /* workers stop at the end of the run */
     pthread_mutex_unlock(&p->mu);
-    size_t saved_len = w->len;
     pthread_t th[64];
     int nth;
     for (nth = 0; nth < jobs; nth++)
