@@ -774,9 +774,10 @@ static int run(ingest *g)
         files++;
         bytes += t->bytes;
         b.bytes += t->bytes;
-        task_free(t);
+        /* store_failed frees the task: it is freed after the commit */
         if (b.open && (b.bytes >= g->batch_bytes || monotonic_seconds() - b.start >= BATCH_SECONDS) && commit(st, &b, g->json))
             goto store_failed;
+        task_free(t);
         if (g->progress && monotonic_seconds() - shown > 0.25) {
             shown = monotonic_seconds();
             show_progress(g, files, bytes, t0, 0);
