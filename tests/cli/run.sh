@@ -509,6 +509,8 @@ lim=$(( $(stat -c %s "$tmp/fb.db") / 1024 + 8 ))
 expect "ingest on a disk that fills at a batch's commit" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/big\""
 grep -q "fb.db: .*I/O error" "$tmp/err" && ok || bad "full disk at commit said ($(head -c 200 "$tmp/err"))"
 expect "store still readable after a full disk at commit" 0 "$edgr" search --db "$tmp/fb.db" Halcyon
+# a store error is exit 3 even when an input could not be read as well
+expect "full disk and a missing input" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/none.txt\" \"$tmp/big\""
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
