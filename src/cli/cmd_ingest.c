@@ -871,7 +871,7 @@ static int run(ingest *g)
     }
     show_progress(g, 0, 0, w.t0, 1);
     end_threads(g, feed, th, nth);
-    w.failed |= g->feed_failed;
+    if (w.failed != 2) w.failed |= g->feed_failed; /* 2|1 would read as neither */
     if (w.failed != 2) summary(g, &w.n, w.t0);
     log_flush(&w.b, 0);
     free(w.b.lines);
