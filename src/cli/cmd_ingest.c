@@ -701,30 +701,35 @@ static void summary(const ingest *g, const tally *n, double t0)
     emit_stderr(line, strlen(line));
 }
 
-static int run(ingest *g)
+/* The writer's state over a run: the store, the open batch, what it did. */
+typedef struct writer {
+    ingest *g;
+    edgr_store *st;
+    batch b;
+    tally n;
+    double t0, shown;  /* the run's start; the last progress line */
+    size_t files;
+    uint64_t bytes;
+    int failed;        /* 1: some input failed; 2: the store failed */
+} writer;
+
+/* The feeder, then up to g->jobs workers.  Returns how many workers
+ * started (0: the writer builds the records itself), or -1 when the
+ * feeder could not start. */
+static int start_threads(ingest *g, pthread_t *feed, pthread_t *th)
 {
-    char msg[512];
-    edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
-    if (!st) {
-        fprintf(stderr, "edgr ingest: %s\n", msg);
-        return EXIT_STORE;
-    }
-    pthread_mutex_init(&g->mu, NULL);
-    pthread_cond_init(&g->cv, NULL);
-    pthread_t feed, th[64];
-    int nth = 0, failed = 0;
-    if (pthread_create(&feed, NULL, feeder, g)) {
-        fprintf(stderr, "edgr ingest: cannot start a thread\n");
-        edgr_store_close(st);
-        return EXIT_SOME_FAILED;
-    }
+    if (pthread_create(feed, NULL, feeder, g)) return -1;
+    int nth;
     for (nth = 0; nth < g->jobs; nth++)
         if (pthread_create(&th[nth], NULL, worker, g)) break;
-    batch b = {0};
-    tally n = {0};
-    double t0 = monotonic_seconds(), shown = 0;
-    size_t files = 0;
-    uint64_t bytes = 0;
+    return nth;
+}
+
+/* The next task in input order, once built, taken off the queue; NULL
+ * when everything fed has been taken.  The feeder's messages are passed on
+ * as they come.  With no workers the writer builds each task here. */
+static task *next_built(ingest *g, int nth)
+{
     for (;;) {
         pthread_mutex_lock(&g->mu);
         while (!(g->head && g->head->done) && !(g->feeding_done && !g->head)) {
@@ -735,7 +740,10 @@ static int run(ingest *g)
             emit_stderr(g->feed_msgs.data, g->feed_msgs.len);
             g->feed_msgs.len = 0;
         }
-        if (!g->head) { pthread_mutex_unlock(&g->mu); break; }
+        if (!g->head) {
+            pthread_mutex_unlock(&g->mu);
+            return NULL;
+        }
         if (nth == 0 && !g->head->done) {
             task *t = g->claim;
             g->claim = t->next;
@@ -749,75 +757,129 @@ static int run(ingest *g)
         if (!g->head) g->tail = NULL;
         g->queued--;
         g->queued_bytes -= t->len;
-        pthread_cond_broadcast(&g->cv);
+        pthread_cond_broadcast(&g->cv); /* the feeder may queue more */
         pthread_mutex_unlock(&g->mu);
+        return t;
+    }
+}
 
-        if (t->msgs.len) emit_stderr(t->msgs.data, t->msgs.len);
-        failed |= t->failed;
-        n.files++;
-        if (t->failed) n.failed++;
-        else if (!t->nres) n.skipped++;
-        for (size_t i = 0; i < t->nres; i++) {
-            if (!b.open) {
-                if (edgr_store_begin(st) != EDGR_OK) goto store_failed;
-                b.open = 1;
-                b.start = monotonic_seconds();
-            }
-            edgr_put_result res = EDGR_PUT_UNCHANGED;
-            if (t->res[i].rec && edgr_store_put(st, t->res[i].rec, g->replace, &res) != EDGR_OK)
-                goto store_failed;
-            log_add(&b, t->res[i].accession, res, t);
-            if (res == EDGR_PUT_ADDED) n.added++;
-            else if (res == EDGR_PUT_REPLACED) n.replaced++;
-            else n.unchanged++;
+/* A task's records into the batch, which the first one opens.  -1 if the
+ * store fails. */
+static int store_records(writer *w, const task *t)
+{
+    for (size_t i = 0; i < t->nres; i++) {
+        if (!w->b.open) {
+            if (edgr_store_begin(w->st) != EDGR_OK) return -1;
+            w->b.open = 1;
+            w->b.start = monotonic_seconds();
         }
-        files++;
-        bytes += t->bytes;
-        b.bytes += t->bytes;
-        task_free(t);
-        if (b.open && (b.bytes >= g->batch_bytes || monotonic_seconds() - b.start >= BATCH_SECONDS) && commit(st, &b, g->json))
-            goto store_failed;
-        if (g->progress && monotonic_seconds() - shown > 0.25) {
-            shown = monotonic_seconds();
-            show_progress(g, files, bytes, t0, 0);
-        }
-        continue;
-    store_failed:
-        progress_line(NULL);
-        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
-        task_free(t);
-        edgr_store_rollback(st);
-        b.open = 0;
-        failed = 2;
-        pthread_mutex_lock(&g->mu);
-        g->stop = 1;
-        pthread_cond_broadcast(&g->cv);
-        pthread_mutex_unlock(&g->mu);
-        break;
+        edgr_put_result res = EDGR_PUT_UNCHANGED;
+        if (t->res[i].rec && edgr_store_put(w->st, t->res[i].rec, w->g->replace, &res) != EDGR_OK) return -1;
+        log_add(&w->b, t->res[i].accession, res, t);
+        if (res == EDGR_PUT_ADDED) w->n.added++;
+        else if (res == EDGR_PUT_REPLACED) w->n.replaced++;
+        else w->n.unchanged++;
     }
-    if (failed != 2 && commit(st, &b, g->json)) {
-        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
-        failed = 2;
-    }
-    show_progress(g, 0, 0, t0, 1);
+    return 0;
+}
+
+/* A built task: its messages, its count for the summary, its records; the
+ * batch is committed once it holds batch_bytes or BATCH_SECONDS of input.
+ * -1 if the store fails (the caller still frees the task). */
+static int take_task(writer *w, const task *t)
+{
+    const ingest *g = w->g;
+    if (t->msgs.len) emit_stderr(t->msgs.data, t->msgs.len);
+    w->failed |= t->failed;
+    w->n.files++;
+    if (t->failed) w->n.failed++;
+    else if (!t->nres) w->n.skipped++;
+    if (store_records(w, t)) return -1;
+    w->files++;
+    w->bytes += t->bytes;
+    w->b.bytes += t->bytes;
+    if (w->b.open && (w->b.bytes >= g->batch_bytes || monotonic_seconds() - w->b.start >= BATCH_SECONDS) &&
+        commit(w->st, &w->b, g->json))
+        return -1;
+    return 0;
+}
+
+/* The store failed: say so, drop the open batch, and stop the feeder and
+ * the workers (what committed before stays). */
+static void store_failed(writer *w)
+{
+    ingest *g = w->g;
+    progress_line(NULL);
+    fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(w->st));
+    edgr_store_rollback(w->st);
+    w->b.open = 0;
+    w->failed = 2;
+    pthread_mutex_lock(&g->mu);
+    g->stop = 1;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+}
+
+/* The threads joined; after a stop, tasks may be left in the queue, and
+ * the feeder may have said more. */
+static void end_threads(ingest *g, pthread_t feed, const pthread_t *th, int nth)
+{
     pthread_join(feed, NULL);
     for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
-    /* after a stop, tasks may be left in the queue */
     while (g->head) {
         task *t = g->head;
         g->head = t->next;
         task_free(t);
     }
     if (g->feed_msgs.len) emit_stderr(g->feed_msgs.data, g->feed_msgs.len);
-    failed |= g->feed_failed;
-    if (failed != 2) summary(g, &n, t0);
-    log_flush(&b, 0);
-    free(b.lines);
+}
+
+static int run(ingest *g)
+{
+    char msg[512];
+    edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
+    if (!st) {
+        fprintf(stderr, "edgr ingest: %s\n", msg);
+        return EXIT_STORE;
+    }
+    pthread_mutex_init(&g->mu, NULL);
+    pthread_cond_init(&g->cv, NULL);
+    pthread_t feed, th[64];
+    int nth = start_threads(g, &feed, th);
+    if (nth < 0) {
+        fprintf(stderr, "edgr ingest: cannot start a thread\n");
+        edgr_store_close(st);
+        return EXIT_SOME_FAILED;
+    }
+    writer w = {.g = g, .st = st, .t0 = monotonic_seconds()};
+    task *t;
+    while ((t = next_built(g, nth))) {
+        int bad = take_task(&w, t);
+        task_free(t);
+        if (bad) {
+            store_failed(&w);
+            break;
+        }
+        if (g->progress && monotonic_seconds() - w.shown > 0.25) {
+            w.shown = monotonic_seconds();
+            show_progress(g, w.files, w.bytes, w.t0, 0);
+        }
+    }
+    if (w.failed != 2 && commit(st, &w.b, g->json)) {
+        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
+        w.failed = 2;
+    }
+    show_progress(g, 0, 0, w.t0, 1);
+    end_threads(g, feed, th, nth);
+    if (w.failed != 2) w.failed |= g->feed_failed; /* 2|1 would read as neither */
+    if (w.failed != 2) summary(g, &w.n, w.t0);
+    log_flush(&w.b, 0);
+    free(w.b.lines);
     edgr_buf_free(&g->feed_msgs);
     edgr_store_close(st);
     pthread_mutex_destroy(&g->mu);
     pthread_cond_destroy(&g->cv);
-    return failed == 2 ? EXIT_STORE : failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return w.failed == 2 ? EXIT_STORE : w.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 int cmd_ingest_main(int argc, char **argv)

@@ -67,6 +67,99 @@ static int other_form(ictx *c, const filing *f, const edgr_document *d, edgr_spa
     return !f->walked;
 }
 
+/* --json: the filing's opening, up to the "sections" array, with the
+ * source object and keys of docs/fields.md.  The form is the header's, or
+ * (a bare document) the kind its first words gave. */
+static void json_filing_head(ictx *c, const filing *f, const edgr_document *d, edgr_span form, edgr_span acc,
+                             edgr_form_kind kind, const char *kind_name)
+{
+    sink_write(c->out, "{\"source\":{\"path\":", 18);
+    sink_json_str(c->out, f->src.path, strlen(f->src.path));
+    sink_write(c->out, ",\"member\":", 10);
+    if (f->src.member) sink_json_str(c->out, f->src.member, strlen(f->src.member));
+    else sink_write(c->out, "null", 4);
+    if (f->sub)
+        sink_printf(c->out, ",\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
+                    (unsigned long long)f->sub->offset, (unsigned long long)(f->sub->end - f->sub->offset),
+                    edgr_container_name(f->sub->container));
+    else
+        sink_printf(c->out, ",\"offset\":0,\"length\":%llu,\"container\":null}",
+                    (unsigned long long)f->len);
+    sink_write(c->out, ",\"accession_number\":", 20);
+    span_str(c->out, acc);
+    sink_write(c->out, ",\"type\":", 8);
+    if (form.ptr) span_str(c->out, form);
+    else sink_json_str(c->out, kind_name, strlen(kind_name));
+    if (f->sub && kind == EDGR_FORM_8K) {
+        /* the header's ITEM INFORMATION, as the array of docs/fields.md */
+        sink_write(c->out, ",\"items\":[", 10);
+        for (int i = 0;; i++) {
+            char path[32];
+            snprintf(path, sizeof path, "items.%d", i);
+            edgr_span v = edgr_get(f->sub, path);
+            if (!v.ptr) break;
+            if (i) sink_write(c->out, ",", 1);
+            span_str(c->out, v);
+        }
+        sink_write(c->out, "]", 1);
+    }
+    sink_printf(c->out, ",\"document\":%lld,\"sections\":[", (long long)d->sequence);
+}
+
+/* --json: item i as one object of "sections"; first says no comma before it. */
+static void json_item(ictx *c, size_t i, const char *title, size_t title_len, int first)
+{
+    const edgr_item *it = &c->items.items[i];
+    if (!first) sink_write(c->out, ",", 1);
+    sink_write(c->out, "{\"item\":", 8);
+    sink_json_str(c->out, it->code, strlen(it->code));
+    sink_write(c->out, ",\"part\":", 8);
+    if (it->part[0]) sink_json_str(c->out, it->part, strlen(it->part));
+    else sink_write(c->out, "null", 4);
+    sink_write(c->out, ",\"title\":", 9);
+    sink_json_str(c->out, title, title_len);
+    sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"xref\":%s,\"text\":",
+                (unsigned long long)it->src_start, (unsigned long long)it->src_end,
+                it->combined ? "true" : "false", it->xref ? "true" : "false");
+    edgr_item_text(&c->items, &c->text, i, &c->body);
+    sink_json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
+    sink_write(c->out, "}", 1);
+}
+
+/* Text: item i under a "==> Part I, Item 1: Business <==" line, a blank
+ * line between items. */
+static void text_item(ictx *c, size_t i, const char *title, size_t title_len, int first)
+{
+    const edgr_item *it = &c->items.items[i];
+    sink_printf(c->out, "%s==> %s%s%sItem %s", first ? "" : "\n", it->part[0] ? "Part " : "", it->part,
+                it->part[0] ? ", " : "", it->code);
+    if (title_len) {
+        sink_write(c->out, ": ", 2);
+        sink_write(c->out, title, title_len);
+    }
+    sink_write(c->out, " <==\n\n", 6);
+    edgr_item_text(&c->items, &c->text, i, &c->body);
+    sink_write(c->out, c->body.data, c->body.len);
+    if (c->body.len) sink_write(c->out, "\n", 1);
+}
+
+/* The items found (those --item selects), as JSON or text; returns how
+ * many were shown. */
+static int show_items(ictx *c)
+{
+    int shown = 0;
+    for (size_t i = 0; i < c->items.count; i++) {
+        const edgr_item *it = &c->items.items[i];
+        if (!item_selected(c->o->item, it)) continue;
+        char title[512];
+        size_t title_len = edgr_item_title(&c->items, &c->text, i, title, sizeof title);
+        if (c->o->json) json_item(c, i, title, title_len, !shown);
+        else text_item(c, i, title, title_len, !shown);
+        shown++;
+    }
+    return shown;
+}
+
 static int items_filing(void *user, const filing *f)
 {
     ictx *c = user;
@@ -99,74 +192,8 @@ static int items_filing(void *user, const filing *f)
         return 1;
     }
     const char *kind_name = kind == EDGR_FORM_8K ? "8-K" : kind == EDGR_FORM_10K ? "10-K" : "10-Q";
-    if (c->o->json) {
-        /* the source object and keys of docs/fields.md */
-        sink_write(c->out, "{\"source\":{\"path\":", 18);
-        sink_json_str(c->out, f->src.path, strlen(f->src.path));
-        sink_write(c->out, ",\"member\":", 10);
-        if (f->src.member) sink_json_str(c->out, f->src.member, strlen(f->src.member));
-        else sink_write(c->out, "null", 4);
-        if (f->sub)
-            sink_printf(c->out, ",\"offset\":%llu,\"length\":%llu,\"container\":\"%s\"}",
-                        (unsigned long long)f->sub->offset, (unsigned long long)(f->sub->end - f->sub->offset),
-                        edgr_container_name(f->sub->container));
-        else
-            sink_printf(c->out, ",\"offset\":0,\"length\":%llu,\"container\":null}",
-                        (unsigned long long)f->len);
-        sink_write(c->out, ",\"accession_number\":", 20);
-        span_str(c->out, acc);
-        sink_write(c->out, ",\"type\":", 8);
-        if (form.ptr) span_str(c->out, form);
-        else sink_json_str(c->out, kind_name, strlen(kind_name));
-        if (f->sub && kind == EDGR_FORM_8K) {
-            sink_write(c->out, ",\"items\":[", 10);
-            for (int i = 0;; i++) {
-                char path[32];
-                snprintf(path, sizeof path, "items.%d", i);
-                edgr_span v = edgr_get(f->sub, path);
-                if (!v.ptr) break;
-                if (i) sink_write(c->out, ",", 1);
-                span_str(c->out, v);
-            }
-            sink_write(c->out, "]", 1);
-        }
-        sink_printf(c->out, ",\"document\":%lld,\"sections\":[", (long long)d->sequence);
-    }
-    int shown = 0;
-    for (size_t i = 0; i < c->items.count; i++) {
-        const edgr_item *it = &c->items.items[i];
-        if (!item_selected(c->o->item, it)) continue;
-        char title[512];
-        size_t title_len = edgr_item_title(&c->items, &c->text, i, title, sizeof title);
-        if (c->o->json) {
-            if (shown) sink_write(c->out, ",", 1);
-            sink_write(c->out, "{\"item\":", 8);
-            sink_json_str(c->out, it->code, strlen(it->code));
-            sink_write(c->out, ",\"part\":", 8);
-            if (it->part[0]) sink_json_str(c->out, it->part, strlen(it->part));
-            else sink_write(c->out, "null", 4);
-            sink_write(c->out, ",\"title\":", 9);
-            sink_json_str(c->out, title, title_len);
-            sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"xref\":%s,\"text\":",
-                        (unsigned long long)it->src_start, (unsigned long long)it->src_end,
-                        it->combined ? "true" : "false", it->xref ? "true" : "false");
-            edgr_item_text(&c->items, &c->text, i, &c->body);
-            sink_json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
-            sink_write(c->out, "}", 1);
-        } else {
-            sink_printf(c->out, "%s==> %s%s%sItem %s", shown ? "\n" : "", it->part[0] ? "Part " : "",
-                        it->part, it->part[0] ? ", " : "", it->code);
-            if (title_len) {
-                sink_write(c->out, ": ", 2);
-                sink_write(c->out, title, title_len);
-            }
-            sink_write(c->out, " <==\n\n", 6);
-            edgr_item_text(&c->items, &c->text, i, &c->body);
-            sink_write(c->out, c->body.data, c->body.len);
-            if (c->body.len) sink_write(c->out, "\n", 1);
-        }
-        shown++;
-    }
+    if (c->o->json) json_filing_head(c, f, d, form, acc, kind, kind_name);
+    int shown = show_items(c);
     if (c->o->json) sink_write(c->out, "]}\n", 3);
     if (c->out->failed) return 1;
     if (!shown && c->o->item)

@@ -479,87 +479,123 @@ static void summary(const command *c, const opts *o, const worklist *w)
     emit_stderr(line, strlen(line));
 }
 
+/* The command line's paths as a worklist: '-' is standard input, a folder
+ * is walked, an archive is known by its name.  A path that cannot be
+ * looked at is reported and the others still run. */
+static int collect_inputs(worklist *w, char **paths, int npaths, sink *err)
+{
+    int rc = 0;
+    for (int i = 0; i < npaths; i++) {
+        const char *p = paths[i];
+        struct stat st;
+        if (strcmp(p, "-") == 0) add_item(w, p, K_STDIN);
+        else if (stat(p, &st) != 0) {
+            sink_printf(err, "%s: 0: %s\n", p, strerror(errno));
+            rc = 1;
+        } else if (S_ISDIR(st.st_mode)) rc |= walk(w, p, err, 0);
+        else add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
+    }
+    return rc;
+}
+
+/* An archive or standard input (or any input with one job) streams straight
+ * to the output on this thread, so its filings come out in order. */
+static int run_here(const command *c, const opts *o, item *it, sink *out, sink *err)
+{
+    int skipped = err->skipped;
+    int r = run_item(c, o, it, out, err);
+    it->skipped = err->skipped - skipped;
+    it->rc = r;
+    return r;
+}
+
+/* The progress line of a batch: shown on a terminal for long batches. */
+typedef struct meter {
+    int on;
+    double t0, last;
+} meter;
+
+/* Items [i, j) are plain files: the pool works ahead, at most 4 items a
+ * thread beyond the one being printed (so memory stays bounded), and this
+ * thread prints each result in order.  Returns the items' rc, or-ed. */
+static int run_files(pool *p, size_t i, size_t j, int jobs, sink *out, sink *err, meter *m)
+{
+    worklist *w = p->w;
+    int rc = 0;
+    size_t saved_len = w->len; /* taken before the list is cut to the run */
+    pthread_mutex_lock(&p->mu);
+    p->next = i;
+    p->limit = i + (size_t)jobs * 4;
+    w->len = j; /* workers stop at the end of the run */
+    pthread_mutex_unlock(&p->mu);
+    pthread_t th[64];
+    int nth;
+    for (nth = 0; nth < jobs; nth++)
+        if (pthread_create(&th[nth], NULL, worker, p)) break;
+    if (nth == 0) worker(p); /* no threads to be had: do it here */
+    for (; i < j; i++) {
+        item *cur = &w->items[i];
+        pthread_mutex_lock(&p->mu);
+        while (!cur->done) pthread_cond_wait(&p->cv, &p->mu);
+        p->limit = i + 1 + (size_t)jobs * 4;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+        sink_write(out, cur->out.data, cur->out.len);
+        sink_write(err, cur->err.data, cur->err.len);
+        rc |= cur->rc;
+        edgr_buf_free(&cur->out);
+        edgr_buf_free(&cur->err);
+        if (m->on && monotonic_seconds() - m->last > 0.2) {
+            m->last = monotonic_seconds();
+            progress(1, i + 1, saved_len, m->t0, 0);
+        }
+    }
+    for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
+    w->len = saved_len;
+    return rc;
+}
+
+static void free_worklist(worklist *w)
+{
+    for (size_t k = 0; k < w->len; k++) {
+        free(w->items[k].path);
+        edgr_buf_free(&w->items[k].out);
+        edgr_buf_free(&w->items[k].err);
+    }
+    free(w->items);
+}
+
 int run_inputs(const command *c, const opts *o, char **paths, int npaths)
 {
     worklist w = {0};
     sink err = {.fp = stderr};
     sink out = {.fp = stdout};
-    int rc = 0;
-    for (int i = 0; i < npaths; i++) {
-        const char *p = paths[i];
-        struct stat st;
-        if (strcmp(p, "-") == 0) add_item(&w, p, K_STDIN);
-        else if (stat(p, &st) != 0) {
-            sink_printf(&err, "%s: 0: %s\n", p, strerror(errno));
-            rc = 1;
-        } else if (S_ISDIR(st.st_mode)) rc |= walk(&w, p, &err, 0);
-        else add_item(&w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
-    }
-    int show = isatty(2) && w.len > 50;
-    double t0 = monotonic_seconds(), last = 0;
+    int rc = collect_inputs(&w, paths, npaths, &err);
+    meter m = {.on = isatty(2) && w.len > 50, .t0 = monotonic_seconds()};
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if (jobs > 64) jobs = 64;
 
     pool p = {.c = c, .o = o, .w = &w};
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.cv, NULL);
-    pthread_t th[64];
-    int nth = 0;
     size_t i = 0;
     while (i < w.len && !out.failed) {
         item *it = &w.items[i];
         if (it->kind != K_FILE || jobs == 1) {
-            /* archives and stdin stream straight to the output, in order */
-            int skipped = err.skipped;
-            int r = run_item(c, o, it, &out, &err);
-            it->skipped = err.skipped - skipped;
-            it->rc = r;
-            rc |= r;
+            rc |= run_here(c, o, it, &out, &err);
             i++;
             continue;
         }
-        /* a run of files: the pool works ahead, we print in order */
         size_t j = i;
         while (j < w.len && w.items[j].kind == K_FILE) j++;
-        pthread_mutex_lock(&p.mu);
-        p.next = i;
-        p.limit = i + (size_t)jobs * 4;
-        p.w->len = j; /* workers stop at the end of the run */
-        pthread_mutex_unlock(&p.mu);
-        size_t saved_len = w.len;
-        for (nth = 0; nth < jobs; nth++)
-            if (pthread_create(&th[nth], NULL, worker, &p)) break;
-        if (nth == 0) worker(&p); /* no threads to be had: do it here */
-        for (; i < j; i++) {
-            item *cur = &w.items[i];
-            pthread_mutex_lock(&p.mu);
-            while (!cur->done) pthread_cond_wait(&p.cv, &p.mu);
-            p.limit = i + 1 + (size_t)jobs * 4;
-            pthread_cond_broadcast(&p.cv);
-            pthread_mutex_unlock(&p.mu);
-            sink_write(&out, cur->out.data, cur->out.len);
-            sink_write(&err, cur->err.data, cur->err.len);
-            rc |= cur->rc;
-            edgr_buf_free(&cur->out);
-            edgr_buf_free(&cur->err);
-            if (show && monotonic_seconds() - last > 0.2) {
-                last = monotonic_seconds();
-                progress(1, i + 1, saved_len, t0, 0);
-            }
-        }
-        for (int k = 0; k < nth; k++) pthread_join(th[k], NULL);
-        w.len = saved_len;
+        rc |= run_files(&p, i, j, jobs, &out, &err, &m);
+        i = j;
     }
-    progress(show, 0, 0, t0, 1);
+    progress(m.on, 0, 0, m.t0, 1);
     if (!out.failed) summary(c, o, &w);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
-    for (size_t k = 0; k < w.len; k++) {
-        free(w.items[k].path);
-        edgr_buf_free(&w.items[k].out);
-        edgr_buf_free(&w.items[k].err);
-    }
-    free(w.items);
+    free_worklist(&w);
     if (out.failed || fflush(stdout) != 0) return write_error(out.failed ? 0 : errno);
     return rc ? EXIT_SOME_FAILED : EXIT_OK;
 }

@@ -78,10 +78,13 @@ static int parse_tables(const char *cmd, const char *v, int *out)
     return 0;
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv);
+
+/* What comes before a command: nothing (usage), --help, help [CMD],
+ * version, --version, -V, and --color WHEN (then the command runs as if
+ * the option came after it).  -1 if argv[1] is none of these. */
+static int top_level(int argc, char **argv)
 {
-    /* a closed pipe (edgr parse ... | head) is a normal way to stop */
-    signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
         cli_print_help(NULL, stderr);
         return EXIT_USAGE;
@@ -109,13 +112,91 @@ int main(int argc, char **argv)
         argv[skip] = argv[0];
         return main(argc - skip, argv + skip);
     }
+    return -1;
+}
+
+static const command *find_command(const char *name)
+{
+    const command *cmd = NULL;
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (!strcmp(COMMANDS[i].name, name)) cmd = &COMMANDS[i];
+    return cmd;
+}
+
+/* The options after the command (its table, def) into o, the other
+ * arguments into files.  Stops at the first error or --help: returns its
+ * exit code, or -1 when the command is to run. */
+static int parse_options(const char *name, const cmddef *def, int argc, char **argv, opts *o, char **files,
+                         int *nfiles)
+{
+    optparser op;
+    opt_init(&op, def, argc, argv, 2);
+    const char *v;
+    int id, rc = -1;
+    while (rc < 0 && (id = opt_next(&op, &v)) != OPT_DONE) {
+        switch (id) {
+        case OPT_ARG: files[(*nfiles)++] = (char *)v; break;
+        case OPT_ERROR: rc = EXIT_USAGE; break;
+        case OPT_HELP: rc = print_help(def); break;
+        case OPT_PRETTY: o->pretty = 1; break;
+        case OPT_QUIET: o->quiet = 1; break;
+        case OPT_RAW: o->raw = 1; break;
+        case OPT_JSON: o->json = 1; break;
+        case OPT_DB: o->db = v; break;
+        case OPT_OUTPUT: o->out_dir = v; break;
+        case OPT_DOC: o->doc_selector = v; break;
+        case OPT_ITEM: o->item = v; break;
+        case OPT_TABLES:
+            if (parse_tables(name, v, &o->tables)) rc = EXIT_USAGE;
+            break;
+        case OPT_JOBS: {
+            long n = parse_count(v, 1, 64);
+            if (n < 0) rc = cli_usage(name, "--jobs takes a number from 1 to 64, not '%s'", v);
+            else o->jobs = (int)n;
+            break;
+        }
+        default: rc = cli_usage(name, "option not handled"); break;
+        }
+    }
+    return rc;
+}
+
+/* The arguments as inputs: cat's last one is the document to show (and an
+ * accession that is not a file is looked up in the store), extract needs
+ * -o, and no input reads standard input unless it is a terminal.  Returns
+ * an exit code to stop with, or -1 when the inputs are to be run. */
+static int settle_inputs(const char *name, const command *cmd, opts *o, char **files, int *nfiles)
+{
+    if (cmd->run == cmd_cat_run) {
+        if (*nfiles != 2) return cli_usage(name, "%s", "needs a FILE and a SEQ or FILENAME");
+        o->doc_selector = files[1];
+        *nfiles = 1;
+        if (looks_like_accession(files[0]) && access(files[0], F_OK) != 0)
+            return finish_output(cat_from_store(o, o->db ? o->db : "edgr.db", files[0]));
+    }
+    if (cmd->run == cmd_extract_run && !o->out_dir) return cli_usage(name, "%s", "needs -o DIR");
+    if (*nfiles == 0) {
+        if (isatty(0)) return cli_usage(name, "%s", "no input (give FILE..., or - for standard input)");
+        files[(*nfiles)++] = "-";
+    }
+    /* docs names each filing when there are several inputs or a folder */
+    struct stat st;
+    o->several = *nfiles > 1 || (strcmp(files[0], "-") && stat(files[0], &st) == 0 && S_ISDIR(st.st_mode));
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    /* a closed pipe (edgr parse ... | head) is a normal way to stop */
+    signal(SIGPIPE, SIG_IGN);
+    int rc = top_level(argc, argv);
+    if (rc >= 0) return rc;
+    const char *name = argv[1];
     int gen = generated(argc, argv);
     if (gen >= 0) return gen;
     int own = run_own_main(name, argc, argv);
     if (own >= 0) return finish_output(own);
-    const command *cmd = NULL;
-    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (!strcmp(COMMANDS[i].name, name)) cmd = &COMMANDS[i];
+    const command *cmd = find_command(name);
     const cmddef *def = cli_command(name);
     if (!cmd || !def) return cli_usage(NULL, "unknown command '%s'", name);
 
@@ -124,66 +205,9 @@ int main(int argc, char **argv)
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_SOME_FAILED;
-    optparser op;
-    opt_init(&op, def, argc, argv, 2);
-    const char *v;
-    int id, rc = -1;
-    while (rc < 0 && (id = opt_next(&op, &v)) != OPT_DONE) {
-        switch (id) {
-        case OPT_ARG: files[nfiles++] = (char *)v; break;
-        case OPT_ERROR: rc = EXIT_USAGE; break;
-        case OPT_HELP: rc = print_help(def); break;
-        case OPT_PRETTY: o.pretty = 1; break;
-        case OPT_QUIET: o.quiet = 1; break;
-        case OPT_RAW: o.raw = 1; break;
-        case OPT_JSON: o.json = 1; break;
-        case OPT_DB: o.db = v; break;
-        case OPT_OUTPUT: o.out_dir = v; break;
-        case OPT_DOC: o.doc_selector = v; break;
-        case OPT_ITEM: o.item = v; break;
-        case OPT_TABLES:
-            if (parse_tables(name, v, &o.tables)) rc = EXIT_USAGE;
-            break;
-        case OPT_JOBS: {
-            long n = parse_count(v, 1, 64);
-            if (n < 0) rc = cli_usage(name, "--jobs takes a number from 1 to 64, not '%s'", v);
-            else o.jobs = (int)n;
-            break;
-        }
-        default: rc = cli_usage(name, "option not handled"); break;
-        }
-    }
-    if (rc >= 0) {
-        free(files);
-        return rc;
-    }
-    if (cmd->run == cmd_cat_run) {
-        if (nfiles != 2) {
-            free(files);
-            return cli_usage(name, "%s", "needs a FILE and a SEQ or FILENAME");
-        }
-        o.doc_selector = files[1];
-        nfiles = 1;
-        if (looks_like_accession(files[0]) && access(files[0], F_OK) != 0) {
-            const char *acc = files[0];
-            free(files);
-            return finish_output(cat_from_store(&o, o.db ? o.db : "edgr.db", acc));
-        }
-    }
-    if (cmd->run == cmd_extract_run && !o.out_dir) {
-        free(files);
-        return cli_usage(name, "%s", "needs -o DIR");
-    }
-    if (nfiles == 0) {
-        if (isatty(0)) {
-            free(files);
-            return cli_usage(name, "%s", "no input (give FILE..., or - for standard input)");
-        }
-        files[nfiles++] = "-";
-    }
-    struct stat st;
-    o.several = nfiles > 1 || (strcmp(files[0], "-") && stat(files[0], &st) == 0 && S_ISDIR(st.st_mode));
-    rc = run_inputs(cmd, &o, files, nfiles);
+    rc = parse_options(name, def, argc, argv, &o, files, &nfiles);
+    if (rc < 0) rc = settle_inputs(name, cmd, &o, files, &nfiles);
+    if (rc < 0) rc = finish_output(run_inputs(cmd, &o, files, nfiles));
     free(files);
-    return finish_output(rc);
+    return rc;
 }

@@ -67,6 +67,12 @@ cmp -s "$tmp/out" "$tmp/j2" && ok || bad "--jobs 2 output differs from --jobs 1"
 tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .
 expect "tar" 0 "$edgr" parse -q "$tmp/s.tar"
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar"
+# with --jobs, what follows a stretch of files (an archive, then a file) is
+# still read, in order: it was dropped, with exit 0
+"$edgr" header --jobs 1 "$s8k" tests/fixtures/crlf.txt "$tmp/s.tar" tests/fixtures/ims_1994.txt >"$tmp/j1" 2>/dev/null
+expect "jobs: files, an archive, a file" 0 "$edgr" header --jobs 2 "$s8k" tests/fixtures/crlf.txt "$tmp/s.tar" tests/fixtures/ims_1994.txt
+[ "$(wc -l <"$tmp/j1")" = 8 ] && cmp -s "$tmp/out" "$tmp/j1" && ok ||
+  bad "--jobs 2 over files, an archive, a file: $(wc -l <"$tmp/out") lines, $(wc -l <"$tmp/j1") with --jobs 1"
 expect "tar.gz" 0 "$edgr" parse -q "$tmp/s.nc.tar.gz"
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five submissions in the tar.gz"
 head -c 3000 "$tmp/s.nc.tar.gz" > "$tmp/cut.tar.gz"
@@ -505,6 +511,22 @@ lim=$(( $(stat -c %s "$tmp/fs.db") / 1024 + 8 ))
 expect "ingest on a full disk" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --db \"$tmp/fs.db\" \"$tmp/many\""
 grep -q "fs.db: .*I/O error" "$tmp/err" && ok || bad "full disk said ($(head -c 200 "$tmp/err"))"
 expect "store still readable after a full disk" 0 "$edgr" search --db "$tmp/fs.db" Halcyon
+# ... also when the disk fills at the commit of a batch in mid-run (files of
+# 400 kB, batches of 1 MB: the first two are stored, the third ends a batch
+# whose commit fails); this freed the last task twice
+mkdir "$tmp/big"
+yes 'Halcyon padding: words that make the filing big enough for a batch to fill.' | head -c 400000 >"$tmp/pad"
+for i in 1 2 3 4 5 6; do
+  sed "s/0009900001-17-000001/0009900001-17-$(printf '%06d' $((i + 100)))/g" "$s8k" |
+    awk -v pad="$tmp/pad" '!done && /<\/TEXT>/ { while ((getline l < pad) > 0) print l; done = 1 } { print }' >"$tmp/big/b$i.txt"
+done
+"$edgr" ingest -q --db "$tmp/fb.db" "$tmp/big/b1.txt" "$tmp/big/b2.txt"
+lim=$(( $(stat -c %s "$tmp/fb.db") / 1024 + 8 ))
+expect "ingest on a disk that fills at a batch's commit" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/big\""
+grep -q "fb.db: .*I/O error" "$tmp/err" && ok || bad "full disk at commit said ($(head -c 200 "$tmp/err"))"
+expect "store still readable after a full disk at commit" 0 "$edgr" search --db "$tmp/fb.db" Halcyon
+# a store error is exit 3 even when an input could not be read as well
+expect "full disk and a missing input" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/none.txt\" \"$tmp/big\""
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
