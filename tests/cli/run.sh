@@ -215,6 +215,13 @@ grep -q 'no item 5.02' "$tmp/err" && ok || bad "items --item absent says so"
 printf '<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n<html><body><p> </p></body></html>\n</TEXT>\n</DOCUMENT>\n' > "$tmp/emptydoc.txt"
 expect "text of a document with no text" 1 "$edgr" text "$tmp/emptydoc.txt"
 grep -q 'no text' "$tmp/err" && ok || bad "text of an empty document says so"
+# an empty file, for the commands that read a filing whole (filing.c): said
+# as such, and no pointer arithmetic on the absent bytes (UBSan under make asan)
+for c in text items facts; do
+  expect "$c of an empty file" 1 "$edgr" "$c" tests/fixtures/empty.txt
+  [ "$(cat "$tmp/err")" = "tests/fixtures/empty.txt: 0: empty input" ] && ok \
+    || bad "$c of an empty file: $(head -c 300 "$tmp/err")"
+done
 for c in text items docs; do
   "$edgr" $c --help | grep -q 'Exit status' && ok || bad "$c --help gives its exit status"
 done
