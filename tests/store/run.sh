@@ -285,6 +285,9 @@ for q in '"unclosed' 'AND' 'meadow AND' '(meadow' 'meadow)' '*' 'NEAR(a b' 'OR O
   expect "malformed: $q" 2 "$edgr" search $S "$q"
   grep -q "^edgr search: " "$tmp/err" && ok || bad "malformed '$q': message: $(cat "$tmp/err")"
   grep -qi "sql\|fts5\|sqlite" "$tmp/err" && bad "malformed '$q' shows SQL: $(cat "$tmp/err")" || ok
+  # a usage error like any other: the one Try line of every command
+  [ "$(tail -1 "$tmp/err")" = "Try 'edgr search --help' for more information." ] && ok \
+    || bad "malformed '$q': Try line: $(tail -1 "$tmp/err")"
 done
 expect "bad --from" 2 "$edgr" search $S --from 2017-3-8 meadow
 expect "bad --cik" 2 "$edgr" search $S --cik ACME meadow
