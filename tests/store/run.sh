@@ -182,6 +182,8 @@ expect "bare: searchable" 0 "$edgr" search --db "$tmp/bare.db" --json 'fourth ma
 has "bare: search finds the sha256-keyed document" "$key"
 expect "bare: show by key" 0 "$edgr" show --db "$tmp/bare.db" "$key"
 has "bare: show" "$key"
+expect "bare: show by key in capitals" 0 "$edgr" show --db "$tmp/bare.db" "$(echo "$key" | tr a-z A-Z)"
+has "bare: show, key in capitals" "$key"
 expect "bare: cat by key" 0 "$edgr" cat --db "$tmp/bare.db" "$key" 1
 cmp -s "$tmp/out" "$tmp/dl/clsi-8k-c.htm" && ok || bad "bare: cat by key gives the document"
 expect "bare: cat by folder accession, undashed" 0 "$edgr" cat --db "$tmp/bare.db" 000990011017000002 1
