@@ -155,6 +155,11 @@ printf 'samples/0009900001-17-000001.txt\n/nonexistent/y.txt\n' > "$tmp/list2"
 expect "files-from with a missing path" 1 "$edgr" ingest --db "$tmp/f3.db" --files-from "$tmp/list2"
 grep -q "^/nonexistent/y.txt: 0: " "$tmp/err" && ok || bad "missing listed path: $(cat "$tmp/err")"
 expect "files-from needs a value" 2 "$edgr" ingest --db "$tmp/f3.db" --files-from
+# a list of NUL-ended names (find -print0) is not read as its first name alone
+printf 'samples/0009900001-17-000001.txt\0samples/0009900003-19-000010.txt\0' > "$tmp/list0"
+expect "files-from with NULs" 1 "$edgr" ingest --db "$tmp/f4.db" --json --files-from "$tmp/list0"
+grep -q "list0: .*NUL" "$tmp/err" && ok || bad "files-from with NULs: said: $(cat "$tmp/err")"
+lines "files-from with NULs: nothing stored" 0
 # bare documents: accession from the EDGAR folder, the file name, --accession, or the SHA-256
 bare=tests/fixtures/inputs/corvid-8k.htm
 mkdir -p "$tmp/edgar/data/9900110/000990011017000002" "$tmp/dl"
