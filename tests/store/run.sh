@@ -155,6 +155,8 @@ printf 'samples/0009900001-17-000001.txt\n/nonexistent/y.txt\n' > "$tmp/list2"
 expect "files-from with a missing path" 1 "$edgr" ingest --db "$tmp/f3.db" --files-from "$tmp/list2"
 grep -q "^/nonexistent/y.txt: 0: " "$tmp/err" && ok || bad "missing listed path: $(cat "$tmp/err")"
 expect "files-from needs a value" 2 "$edgr" ingest --db "$tmp/f3.db" --files-from
+expect "files-from a folder" 1 "$edgr" ingest --db "$tmp/f4.db" --files-from samples
+grep -q "^samples: " "$tmp/err" && ok || bad "files-from a folder: said: $(cat "$tmp/err")"
 # a list of NUL-ended names (find -print0) is not read as its first name alone
 printf 'samples/0009900001-17-000001.txt\0samples/0009900003-19-000010.txt\0' > "$tmp/list0"
 expect "files-from with NULs" 1 "$edgr" ingest --db "$tmp/f4.db" --json --files-from "$tmp/list0"
