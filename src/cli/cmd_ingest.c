@@ -295,6 +295,8 @@ static int feed_list(ingest *g, sink *m)
         stopped = g->stop;
         pthread_mutex_unlock(&g->mu);
     }
+    if (!stopped && ferror(fp)) /* a folder, an I/O error: not an empty list */
+        feed_error(g, g->files_from, at, strerror(errno));
     free(line);
     if (fp != stdin) fclose(fp);
     return stopped;
