@@ -462,6 +462,11 @@ expect "text on a named XML filing" 1 "$edgr" text "$m/form4_xml.txt"
 expect "docs several" 0 "$edgr" docs "$s8k" "$m/s3.txt"
 grep -q "^==> $s8k (0009900001-17-000001) <==" "$tmp/out" && grep -q "^==> $m/s3.txt (0009900120-21-000001) <==" "$tmp/out" &&
   ok || bad "docs names each filing"
+# ... and so are several filings of one file (a concatenated feed file)
+c2=tests/fixtures/concatenated.txt
+expect "docs of a file of two filings" 0 "$edgr" docs "$c2"
+grep -q "^==> $c2 (0009900012-21-000001) <==" "$tmp/out" && grep -q "^==> $c2 (0009900029-21-000002) <==" "$tmp/out" &&
+  ok || bad "docs names each filing of one file: $(head -c 300 "$tmp/out")"
 expect "docs one" 0 "$edgr" docs "$s8k"
 grep -q '^==>' "$tmp/out" && bad "docs on one filing printed a name line" || ok
 expect "docs --json" 0 "$edgr" docs --json "$s8k" "$m/s3.txt"
