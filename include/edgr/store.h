@@ -203,7 +203,7 @@ EDGR_API edgr_status edgr_store_search(edgr_store *st, const edgr_query *q, edgr
                                        void *user);
 
 /*
- * One filing as a JSON object: "accession_number", "form", dates, "items",
+ * One filing as a JSON object: "accession_number", "type", dates, "items",
  * "source", "header" (as edgr parse writes it), "entities", "documents",
  * "sections" (items with their titles, spans and, with `with_text`, text),
  * "exhibits", "cover", "signatures".  Returns EDGR_OK, EDGR_ERR_NOT_FOUND

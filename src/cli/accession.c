@@ -14,6 +14,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -47,7 +48,7 @@ int store_key_parse(const char *s, char out[STORE_KEY_LEN + 1])
     size_t n = strlen(s);
     if (accession_parse(s, n, out)) return 1;
     size_t p = sizeof SHA_KEY_PREFIX - 1;
-    if (n != p + SHA_KEY_HEX || strncmp(s, SHA_KEY_PREFIX, p) != 0) return 0;
+    if (n != p + SHA_KEY_HEX || strncasecmp(s, SHA_KEY_PREFIX, p) != 0) return 0;
     for (size_t i = 0; i < n; i++) {
         char c = (char)tolower((unsigned char)s[i]);
         if (i >= p && !isxdigit((unsigned char)c)) return 0;

@@ -10,6 +10,11 @@ typedef struct dctx {
     sink *out, *err;
     int saw_error;
     int printed_header;
+    /* docs: a file's first filing, held until the file shows whether it
+     * holds others (then every one is named) */
+    int filings;
+    edgr_buf held;
+    char held_acc[64];
     /* cat */
     int selecting;     /* the current document is the one asked for */
     int found;
@@ -25,6 +30,23 @@ static void cell(sink *s, edgr_span v, int width)
         sink_write(s, (c == '\t' || c == '\n' || c == '\r') ? " " : &c, 1);
     }
     for (int i = n; i < width; i++) sink_write(s, " ", 1);
+}
+
+static void name_line(sink *out, const char *name, const char *acc)
+{
+    sink_printf(out, "==> %s", name);
+    if (acc[0]) sink_printf(out, " (%s)", acc);
+    sink_write(out, " <==\n", 5);
+}
+
+/* The held first filing's table: named (others follow) or as it is. */
+static void flush_held(dctx *c, int named)
+{
+    if (!c->held.len) return;
+    if (named) name_line(c->out, c->u->name, c->held_acc);
+    sink_write(c->out, c->held.data, c->held.len);
+    if (named) sink_write(c->out, "\n", 1);
+    c->held.len = 0;
 }
 
 static int docs_submission(void *user, const edgr_submission *s)
@@ -45,34 +67,44 @@ static int docs_submission(void *user, const edgr_submission *s)
         sink_write(c->out, "\n", 1);
         return c->out->failed;
     }
-    /* several filings: each table after a "==> NAME (ACCESSION) <==" line,
-     * as head(1) does; one filing alone: the table only */
+    /* several filings (inputs, or filings of one file): each table after a
+     * "==> NAME (ACCESSION) <==" line, as head(1) does; one filing alone:
+     * the table only */
+    edgr_span acc = edgr_get(s, "accession_number");
+    char accs[64];
+    snprintf(accs, sizeof accs, "%.*s", acc.ptr ? (int)(acc.len < 63 ? acc.len : 63) : 0, acc.ptr ? acc.ptr : "");
     int named = c->o->several || c->u->walked;
+    sink held = {.mem = &c->held}, *t = c->out;
+    if (!named && c->filings++ == 0) { /* alone so far: held */
+        snprintf(c->held_acc, sizeof c->held_acc, "%s", accs);
+        t = &held;
+    } else if (!named) {
+        flush_held(c, 1);
+        named = 1;
+    }
     if (named) {
-        edgr_span acc = edgr_get(s, "accession_number");
-        sink_printf(c->out, "==> %s", c->u->name);
-        if (acc.ptr) sink_printf(c->out, " (%.*s)", (int)acc.len, acc.ptr);
-        sink_write(c->out, " <==\n", 5);
+        name_line(t, c->u->name, accs);
         c->printed_header = 0;
     }
     if (!c->printed_header) {
-        sink_printf(c->out, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
+        sink_printf(t, "%-4s %-16s %-32s %-9s %12s  %s\n", "SEQ", "TYPE", "FILENAME",
                     "FORMAT", "SIZE", "DESCRIPTION");
         c->printed_header = 1;
     }
     for (size_t i = 0; i < s->doc_count; i++) {
         const edgr_document *d = &s->docs[i];
-        if (d->sequence >= 0) sink_printf(c->out, "%-4lld ", (long long)d->sequence);
-        else cell(c->out, d->sequence_raw, 5);
-        cell(c->out, d->type, 16);
-        sink_write(c->out, " ", 1);
-        cell(c->out, d->filename, 32);
-        sink_printf(c->out, " %-9s %12lld  ", edgr_format_name(d->format),
+        if (d->sequence >= 0) sink_printf(t, "%-4lld ", (long long)d->sequence);
+        else cell(t, d->sequence_raw, 5);
+        cell(t, d->type, 16);
+        sink_write(t, " ", 1);
+        cell(t, d->filename, 32);
+        sink_printf(t, " %-9s %12lld  ", edgr_format_name(d->format),
                     (long long)d->decoded_size);
-        cell(c->out, d->description, 0);
-        sink_write(c->out, "\n", 1);
+        cell(t, d->description, 0);
+        sink_write(t, "\n", 1);
     }
-    if (named) sink_write(c->out, "\n", 1);
+    if (named) sink_write(t, "\n", 1);
+    if (held.failed) { sink_printf(c->err, "%s: 0: out of memory\n", c->u->name); c->saw_error = 1; }
     return c->out->failed;
 }
 
@@ -81,7 +113,10 @@ int cmd_docs_run(const command *cmd, const opts *o, unit *u, sink *out, sink *er
     (void)cmd;
     dctx c = {.o = o, .u = u, .out = out, .err = err};
     edgr_callbacks cb = {.struct_size = sizeof cb, .submission_end = docs_submission};
-    return feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
+    int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
+    flush_held(&c, 0); /* the file's one filing */
+    edgr_buf_free(&c.held);
+    return rc;
 }
 
 /* ---- cat ---- */

@@ -266,7 +266,8 @@ static int feed_stdin(ingest *g)
 
 /* --files-from: one path a line.  A trailing CR (a list written on
  * Windows) is dropped; empty lines and lines of blanks are skipped; other
- * blanks are part of the name. */
+ * blanks are part of the name.  A NUL byte (a find -print0 list) ends the
+ * list with an error. */
 static int feed_list(ingest *g, sink *m)
 {
     FILE *fp = strcmp(g->files_from, "-") ? fopen(g->files_from, "r") : stdin;
@@ -278,7 +279,14 @@ static int feed_list(ingest *g, sink *m)
     size_t cap = 0;
     ssize_t n;
     int stopped = 0;
+    long long at = 0; /* the line's offset in the list */
     while (!stopped && (n = getline(&line, &cap, fp)) > 0) {
+        if (memchr(line, 0, (size_t)n)) { /* find -print0: C strings would keep the first name alone */
+            feed_error(g, g->files_from, at + (long long)strlen(line),
+                       "a NUL byte in the list: give one path a line (find -print, not -print0)");
+            break;
+        }
+        at += n;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
         if (strspn(line, " \t") == (size_t)n) continue;
         char *one[1] = {line};
@@ -287,6 +295,8 @@ static int feed_list(ingest *g, sink *m)
         stopped = g->stop;
         pthread_mutex_unlock(&g->mu);
     }
+    if (!stopped && ferror(fp)) /* a folder, an I/O error: not an empty list */
+        feed_error(g, g->files_from, at, strerror(errno));
     free(line);
     if (fp != stdin) fclose(fp);
     return stopped;

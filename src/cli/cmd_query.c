@@ -190,8 +190,7 @@ int cmd_search_main(int argc, char **argv)
     else if (cli_color(1)) { a.q.mark_open = "\033[1;31m"; a.q.mark_close = "\033[0m"; }
     edgr_status s = edgr_store_search(st, &a.q, on_hit, &c);
     if (s == EDGR_ERR_QUERY) {
-        fprintf(stderr, "edgr search: %s\nTry 'edgr search --help'.\n", edgr_store_error(st));
-        rc = EXIT_USAGE;
+        rc = cli_usage("search", "%s", edgr_store_error(st));
     } else if (s == EDGR_ERR_STORE || s == EDGR_ERR_NOMEM) {
         fprintf(stderr, "edgr search: %s: %s\n", a.db, edgr_store_error(st));
         rc = EXIT_STORE;

@@ -51,7 +51,9 @@ static int slurp(unit *u, edgr_buf *buf, const char **data, size_t *len, sink *e
         sink_printf(err, "%s: %zu: %s\n", u->name, buf->len + run_n, msg);
         return -1;
     }
-    if (run || buf->len == 0) { *data = run; *len = run_n; }
+    /* no bytes at all: "" rather than NULL, since the caller computes
+     * data + at before it looks at the length */
+    if (run || buf->len == 0) { *data = run ? run : ""; *len = run_n; }
     else { *data = buf->data; *len = buf->len; }
     return 0;
 nomem:

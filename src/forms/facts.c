@@ -32,7 +32,7 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
         out->priv = st;
     }
     clear(out);
-    fx_arena_reset(st);
+    arena_reset(&st->strings);
     st->sec_n = st->sig_n = st->xd_n = st->xe_n = 0;
     st->nomem = 0;
     st->ix_work = 0;
@@ -73,8 +73,7 @@ void edgr_facts_free(edgr_facts *f)
     if (!f) return;
     fx_state *st = f->priv;
     if (st) {
-        fx_arena_reset(st);
-        free(st->blocks);
+        arena_free(&st->strings);
         edgr_text_free(&st->text);
         free(st->lines);
         free(st->memo);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "edgr/facts.h"
 #include "edgr/text.h"
 
@@ -43,9 +44,8 @@ typedef struct fx_doc {
 } fx_doc;
 
 /* The library's private state behind edgr_facts.priv. */
-typedef struct fx_arena_block fx_arena_block;
 typedef struct fx_state {
-    fx_arena_block *blocks;
+    arena strings;          /* the facts' strings, reset for each filing  */
     edgr_text text;
     fx_line *lines;
     size_t line_cap;
@@ -66,8 +66,6 @@ typedef struct fx_state {
     uint64_t ix_work;
 } fx_state;
 
-/* Free the arena's blocks but the first, which is kept for the next filing. */
-void fx_arena_reset(fx_state *st);
 /* Cut d's text (d->t, d->n) into st->lines, and the first FX_MEMO_LINES
  * into cells; sets d->lines, d->nlines and the memo. */
 void fx_doc_lines(fx_state *st, fx_doc *d);

@@ -5,50 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "chars.h"
 #include "facts_int.h"
 
-/* ---- arena: facts are short strings; one block list, freed at once ---- */
-
-struct fx_arena_block {
-    fx_arena_block *next;
-    size_t used, cap;
-    char data[];
-};
-
-void fx_arena_reset(fx_state *st)
-{
-    /* keep the first block for reuse, free the others */
-    fx_arena_block *b = st->blocks;
-    if (!b) return;
-    fx_arena_block *rest = b->next;
-    while (rest) {
-        fx_arena_block *nx = rest->next;
-        free(rest);
-        rest = nx;
-    }
-    b->next = NULL;
-    b->used = 0;
-}
-
-static char *arena_alloc(fx_state *st, size_t n)
-{
-    fx_arena_block *b = st->blocks;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > 16384 ? n : 16384;
-        fx_arena_block *nb = malloc(sizeof *nb + cap);
-        if (!nb) { st->nomem = 1; return NULL; }
-        nb->used = 0;
-        nb->cap = cap;
-        nb->next = b;
-        st->blocks = nb;
-        b = nb;
-    }
-    char *p = b->data + b->used;
-    b->used += n;
-    return p;
-}
+/* ---- strings: facts are short; they live in the core's arena (arena.h),
+ * reset for each filing and freed at once ---- */
 
 const char *fx_str(fx_state *st, const char *p, size_t n)
 {
@@ -56,8 +19,8 @@ const char *fx_str(fx_state *st, const char *p, size_t n)
     while (n && sc_is_space((unsigned char)*p)) { p++; n--; }
     while (n && sc_is_space((unsigned char)p[n - 1])) n--;
     if (!n) return NULL;
-    char *out = arena_alloc(st, n + 1);
-    if (!out) return NULL;
+    char *out = arena_alloc(&st->strings, n + 1);
+    if (!out) { st->nomem = 1; return NULL; }
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (sc_is_space((unsigned char)p[i])) {

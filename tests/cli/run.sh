@@ -237,6 +237,13 @@ grep -q 'no item 5.02' "$tmp/err" && ok || bad "items --item absent says so"
 printf '<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n<html><body><p> </p></body></html>\n</TEXT>\n</DOCUMENT>\n' > "$tmp/emptydoc.txt"
 expect "text of a document with no text" 1 "$edgr" text "$tmp/emptydoc.txt"
 grep -q 'no text' "$tmp/err" && ok || bad "text of an empty document says so"
+# an empty file, for the commands that read a filing whole (filing.c): said
+# as such, and no pointer arithmetic on the absent bytes (UBSan under make asan)
+for c in text items facts; do
+  expect "$c of an empty file" 1 "$edgr" "$c" tests/fixtures/empty.txt
+  [ "$(cat "$tmp/err")" = "tests/fixtures/empty.txt: 0: empty input" ] && ok \
+    || bad "$c of an empty file: $(head -c 300 "$tmp/err")"
+done
 for c in text items docs; do
   "$edgr" $c --help | grep -q 'Exit status' && ok || bad "$c --help gives its exit status"
 done
@@ -477,6 +484,11 @@ expect "text on a named XML filing" 1 "$edgr" text "$m/form4_xml.txt"
 expect "docs several" 0 "$edgr" docs "$s8k" "$m/s3.txt"
 grep -q "^==> $s8k (0009900001-17-000001) <==" "$tmp/out" && grep -q "^==> $m/s3.txt (0009900120-21-000001) <==" "$tmp/out" &&
   ok || bad "docs names each filing"
+# ... and so are several filings of one file (a concatenated feed file)
+c2=tests/fixtures/concatenated.txt
+expect "docs of a file of two filings" 0 "$edgr" docs "$c2"
+grep -q "^==> $c2 (0009900012-21-000001) <==" "$tmp/out" && grep -q "^==> $c2 (0009900029-21-000002) <==" "$tmp/out" &&
+  ok || bad "docs names each filing of one file: $(head -c 300 "$tmp/out")"
 expect "docs one" 0 "$edgr" docs "$s8k"
 grep -q '^==>' "$tmp/out" && bad "docs on one filing printed a name line" || ok
 expect "docs --json" 0 "$edgr" docs --json "$s8k" "$m/s3.txt"

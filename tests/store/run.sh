@@ -155,6 +155,13 @@ printf 'samples/0009900001-17-000001.txt\n/nonexistent/y.txt\n' > "$tmp/list2"
 expect "files-from with a missing path" 1 "$edgr" ingest --db "$tmp/f3.db" --files-from "$tmp/list2"
 grep -q "^/nonexistent/y.txt: 0: " "$tmp/err" && ok || bad "missing listed path: $(cat "$tmp/err")"
 expect "files-from needs a value" 2 "$edgr" ingest --db "$tmp/f3.db" --files-from
+expect "files-from a folder" 1 "$edgr" ingest --db "$tmp/f4.db" --files-from samples
+grep -q "^samples: " "$tmp/err" && ok || bad "files-from a folder: said: $(cat "$tmp/err")"
+# a list of NUL-ended names (find -print0) is not read as its first name alone
+printf 'samples/0009900001-17-000001.txt\0samples/0009900003-19-000010.txt\0' > "$tmp/list0"
+expect "files-from with NULs" 1 "$edgr" ingest --db "$tmp/f4.db" --json --files-from "$tmp/list0"
+grep -q "list0: .*NUL" "$tmp/err" && ok || bad "files-from with NULs: said: $(cat "$tmp/err")"
+lines "files-from with NULs: nothing stored" 0
 # bare documents: accession from the EDGAR folder, the file name, --accession, or the SHA-256
 bare=tests/fixtures/inputs/corvid-8k.htm
 mkdir -p "$tmp/edgar/data/9900110/000990011017000002" "$tmp/dl"
@@ -182,6 +189,8 @@ expect "bare: searchable" 0 "$edgr" search --db "$tmp/bare.db" --json 'fourth ma
 has "bare: search finds the sha256-keyed document" "$key"
 expect "bare: show by key" 0 "$edgr" show --db "$tmp/bare.db" "$key"
 has "bare: show" "$key"
+expect "bare: show by key in capitals" 0 "$edgr" show --db "$tmp/bare.db" "$(echo "$key" | tr a-z A-Z)"
+has "bare: show, key in capitals" "$key"
 expect "bare: cat by key" 0 "$edgr" cat --db "$tmp/bare.db" "$key" 1
 cmp -s "$tmp/out" "$tmp/dl/clsi-8k-c.htm" && ok || bad "bare: cat by key gives the document"
 expect "bare: cat by folder accession, undashed" 0 "$edgr" cat --db "$tmp/bare.db" 000990011017000002 1
@@ -285,6 +294,9 @@ for q in '"unclosed' 'AND' 'meadow AND' '(meadow' 'meadow)' '*' 'NEAR(a b' 'OR O
   expect "malformed: $q" 2 "$edgr" search $S "$q"
   grep -q "^edgr search: " "$tmp/err" && ok || bad "malformed '$q': message: $(cat "$tmp/err")"
   grep -qi "sql\|fts5\|sqlite" "$tmp/err" && bad "malformed '$q' shows SQL: $(cat "$tmp/err")" || ok
+  # a usage error like any other: the one Try line of every command
+  [ "$(tail -1 "$tmp/err")" = "Try 'edgr search --help' for more information." ] && ok \
+    || bad "malformed '$q': Try line: $(tail -1 "$tmp/err")"
 done
 expect "bad --from" 2 "$edgr" search $S --from 2017-3-8 meadow
 expect "bad --cik" 2 "$edgr" search $S --cik ACME meadow
