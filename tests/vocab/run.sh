@@ -129,6 +129,8 @@ same "show.entities = the header's entities (cik conformed_name form_type file_n
 same "show.cover = facts.cover (every fact found)" '$S | keys[] as $a | select($F[$a] != null) |
   ($F[$a].cover | with_entries(select(.value != null and .key != "securities_12b"))) as $x |
   ($S[$a].cover | del(.securities_12b)) as $y | select($x != $y) | "\($a): facts \($x) show \($y)"'
+same "show.cover keys = facts.cover keys (a fact not found: null in both)" '$S | keys[] as $a | select($F[$a] != null) |
+  select(($F[$a].cover | keys) != ($S[$a].cover | keys)) | "\($a): facts \($F[$a].cover | keys) show \($S[$a].cover | keys)"'
 same "show.cover.securities_12b = facts.cover.securities_12b" '$S | keys[] as $a | select($F[$a] != null) |
   select(($F[$a].cover.securities_12b | map({title, trading_symbol, exchange})) != $S[$a].cover.securities_12b) | $a'
 same "show.signatures = facts.signatures (registrant date date_text signers)" '$S | keys[] as $a | select($F[$a] != null) |
