@@ -228,6 +228,40 @@ TEST(facts_dates)
     CHECK(!edgr_date_find("Item 13.45", 10, iso, NULL, NULL));
 }
 
+/* The one reader of prose dates serves the signatures and the 8-K cover's
+ * "Date of Report" (items.c): every format either read before it was one. */
+static int date_is(const char *p, const char *want)
+{
+    char iso[11];
+    return edgr_date_find(p, strlen(p), iso, NULL, NULL) && !strcmp(iso, want);
+}
+
+TEST(facts_dates_union)
+{
+    /* as the signatures read them */
+    CHECK(date_is("March 8, 2017", "2017-03-08"));
+    CHECK(date_is("8 March 2017", "2017-03-08"));
+    CHECK(date_is("9 December 1999", "1999-12-09"));
+    CHECK(date_is("3/8/17", "2017-03-08"));
+    CHECK(date_is("2017-03-08", "2017-03-08"));
+    CHECK(date_is("November 1st, 2024", "2024-11-01"));
+    /* as the 8-K cover's Date of Report read them */
+    CHECK(date_is("DEC. 9, 1999", "1999-12-09"));
+    CHECK(date_is("December 9, 1999", "1999-12-09"));
+    CHECK(date_is("December 9 1999", "1999-12-09"));
+    CHECK(date_is("12/09/1999", "1999-12-09"));
+    CHECK(date_is("3/3/2003", "2003-03-03"));
+    CHECK(date_is("reported): March 3, 2003", "2003-03-03"));
+    CHECK(date_is("Decem 9, 1999", "1999-12-09"));               /* a month's first letters */
+    CHECK(date_is("SEPTEM. 30, 2004", "2004-09-30"));
+    CHECK(date_is("March\xC2\xA0" "3,\xC2\xA0" "2003", "2003-03-03")); /* no-break spaces */
+    CHECK(date_is("March 3 , 2003", "2003-03-03"));
+    /* and neither reads */
+    CHECK(!date_is("Ma 3, 2003", "2003-03-03"));
+    CHECK(!date_is("March 3, 203", "0203-03-03"));
+    CHECK(!date_is("13/09/1999", "1999-13-09"));
+}
+
 typedef struct jbuf {
     char data[8192];
     size_t n;
