@@ -49,6 +49,10 @@ typedef enum edgr_fact_source {
 
 /* "text", "ixbrl", "header", or "none". */
 EDGR_API const char *edgr_fact_source_name(edgr_fact_source s);
+/* The i-th key of a cover as `facts` and `show` write it ("registrant",
+ * ..., "emerging_growth_company"; securities_12b apart), in their order;
+ * NULL past the last.  The store's cover_facts rows are named so. */
+EDGR_API const char *edgr_cover_key(size_t i);
 
 /* One string fact.  `value` is NUL-terminated UTF-8 with white space
  * collapsed, owned by the edgr_facts it belongs to; NULL when not found.

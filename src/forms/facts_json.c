@@ -75,21 +75,25 @@ static void write_document(jsonw *w, const edgr_facts *f, const edgr_submission 
 
 /* The cover page: its facts and boxes in the page's order, then the
  * securities registered under section 12(b). */
+enum { COVER_FACTS = 6, COVER_BOXES = 5 };
+static const char *const COVER_KEYS[COVER_FACTS + COVER_BOXES] = {
+    "registrant", "incorporation", "file_number", "irs_number", "address", "phone",
+    "written_communications", "soliciting_material", "pre_commencement_tender_offer",
+    "pre_commencement_issuer_tender_offer", "emerging_growth_company"};
+
+const char *edgr_cover_key(size_t i) { return i < COVER_FACTS + COVER_BOXES ? COVER_KEYS[i] : NULL; }
+
 static void write_cover(jsonw *w, const edgr_cover *c)
 {
+    const edgr_fact *facts[COVER_FACTS] = {&c->registrant, &c->incorporation, &c->file_number,
+                                           &c->irs_number,  &c->address,       &c->phone};
+    const edgr_checkbox *boxes[COVER_BOXES] = {&c->written_communications, &c->soliciting_material,
+                                               &c->pre_commencement_tender, &c->pre_commencement_issuer,
+                                               &c->emerging_growth};
     jsonw_key(w, "cover");
     jsonw_open(w, '{');
-    fact(w, "registrant", &c->registrant);
-    fact(w, "incorporation", &c->incorporation);
-    fact(w, "file_number", &c->file_number);
-    fact(w, "irs_number", &c->irs_number);
-    fact(w, "address", &c->address);
-    fact(w, "phone", &c->phone);
-    box(w, "written_communications", &c->written_communications);
-    box(w, "soliciting_material", &c->soliciting_material);
-    box(w, "pre_commencement_tender_offer", &c->pre_commencement_tender);
-    box(w, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
-    box(w, "emerging_growth_company", &c->emerging_growth);
+    for (size_t i = 0; i < COVER_FACTS; i++) fact(w, COVER_KEYS[i], facts[i]);
+    for (size_t i = 0; i < COVER_BOXES; i++) box(w, COVER_KEYS[COVER_FACTS + i], boxes[i]);
     jsonw_key(w, "securities_12b");
     jsonw_open(w, '[');
     for (size_t i = 0; i < c->security_count; i++) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edgr/facts.h"
 #include "jsonw.h"
 #include "store_int.h"
 
@@ -154,16 +155,25 @@ static int cover(edgr_store *st, jsonw *w, sqlite3_int64 id)
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT name, value, source, offset + coalesce((SELECT source_offset FROM filings WHERE id=?1), 0) FROM cover_facts "
-                           "WHERE filing_id=?1 "
-                           "AND name NOT LIKE 'signature%'",
+                           "WHERE filing_id=?1 AND name=?2",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "cover"), -1;
     sqlite3_bind_int64(q, 1, id);
     jsonw_key(w, "cover");
     jsonw_open(w, '{');
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    /* every key facts writes, in its order: null when the fact was not found */
+    const char *k;
+    for (size_t i = 0; (k = edgr_cover_key(i)); i++) {
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 2, k, -1, SQLITE_STATIC);
+        jsonw_key(w, k);
+        int step = sqlite3_step(q);
+        if (step != SQLITE_ROW) {
+            if (step != SQLITE_DONE) break;
+            jsonw_put(w, "null", 4);
+            continue;
+        }
         const char *v = col(q, 1);
-        jsonw_key(w, col(q, 0));
         jsonw_open(w, '{');
         jsonw_key(w, "value");
         if (v && (!strcmp(v, "true") || !strcmp(v, "false"))) jsonw_put(w, v, strlen(v));
