@@ -180,7 +180,8 @@ EDGR_API edgr_status edgr_facts_write_json(const edgr_facts *f, const edgr_submi
 
 /*
  * A date as written ("March 8, 2017", "Mar. 8, 2017", "8 March 2017",
- * "03/08/2017", "2017-03-08") found in p[0..n): writes YYYY-MM-DD and a NUL
+ * "03/08/2017", "2017-03-08"; a month as its first three letters or more,
+ * blanks no-break spaces too) found in p[0..n): writes YYYY-MM-DD and a NUL
  * into iso and returns 1, or returns 0.  `*at` / `*len` (may be NULL) get
  * where the date is in p.
  */

@@ -185,8 +185,8 @@ static const char *const MONTHS[12] = {"january", "february", "march", "april", 
                                        "july", "august", "september", "october", "november",
                                        "december"};
 
-/* A month name or its abbreviation ("Mar", "Sept.") at p: 1..12, and its
- * length in *len; 0 if none. */
+/* A month name or its first three letters or more ("Mar", "Sept.",
+ * "DECEM") at p: 1..12, and its length in *len; 0 if none. */
 static int month_at(const char *p, size_t n, size_t *len)
 {
     size_t w = 0;
@@ -198,7 +198,6 @@ static int month_at(const char *p, size_t n, size_t *len)
         int ok = 1;
         for (size_t i = 0; i < w && ok; i++) ok = fx_lower((unsigned char)p[i]) == MONTHS[m][i];
         if (!ok) continue;
-        if (w != full && w != 3 && !(m == 8 && w == 4)) continue; /* "Sept" */
         *len = w + (w != full && w < n && p[w] == '.');
         return m + 1;
     }
@@ -214,11 +213,15 @@ static size_t digits(const char *p, size_t n, size_t max, int *v)
     return i;
 }
 
+/* Blanks between a date's words: spaces, tabs, no-break spaces (UTF-8). */
 static size_t spaces(const char *p, size_t n)
 {
     size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
-    return i;
+    for (;;) {
+        if (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+        else if (i + 1 < n && (unsigned char)p[i] == 0xC2 && (unsigned char)p[i + 1] == 0xA0) i += 2;
+        else return i;
+    }
 }
 
 static int valid(int y, int m, int d) { return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "edgr/facts.h"
 #include "edgr/items.h"
 #include "items_kit.h"
 #include "scan.h"
@@ -155,9 +156,8 @@ enum { LETTERED_ITEM_MAX = 120 };
  * to the requirements of the Securities Exchange Act of 1934, ... signed")
  * is longer than this. */
 enum { SIGNATURE_SENTENCE_MIN = 60 };
-/* An 8-K's "Date of Report" is in the cover's first lines, and its date
- * within this many words. */
-enum { COVER_REPORT_LINES = 200, DATE_WORDS = 48 };
+/* An 8-K's "Date of Report" is in the cover's first lines. */
+enum { COVER_REPORT_LINES = 200 };
 
 /* Line i carries on the sentence of the line right above it (no blank
  * line between, and that line ends inside a sentence): wrapped prose in a
@@ -960,34 +960,12 @@ static int parse_date8(const char *d)
 }
 
 /* A date in the words of s[b, e): "March 3, 2003", "DEC. 9, 1999",
- * "3/3/2003".  YYYYMMDD, or 0. */
+ * "3/3/2003", as the facts kit reads dates (edgr_date_find).  YYYYMMDD, or
+ * 0. */
 static int date_in(const char *s, size_t b, size_t e)
 {
-    static const char *const months[12] = {"january", "february", "march",     "april",   "may",      "june",
-                                           "july",    "august",   "september", "october", "november", "december"};
-    size_t w[DATE_WORDS][2], q = b, ws, we;
-    int nw = 0;
-    while (nw < DATE_WORDS && next_word(s, &q, e, &ws, &we)) w[nw][0] = ws, w[nw][1] = we, nw++;
-    for (int k = 0; k + 2 < nw; k++) {
-        int v[3] = {0, 0, 0}, digits[3] = {0, 0, 0};
-        for (int j = 0; j < 3; j++) { /* up to 5 digits; -1: a letter among the first 5 */
-            size_t wl = w[k + j][1] - w[k + j][0];
-            uint64_t u;
-            size_t got = sc_parse_uint(s + w[k + j][0], wl, 5, UINT64_MAX, &u);
-            v[j] = (int)u, digits[j] = got < wl && got < 5 ? -1 : (int)got;
-        }
-        int month = 0;
-        size_t len = w[k][1] - w[k][0];
-        if (digits[0] < 0 && len >= 3)
-            for (int m = 0; m < 12 && !month; m++)
-                if (len <= strlen(months[m]) && word_eq(s + w[k][0], len, months[m], len))
-                    month = m + 1;
-        if (!month && digits[0] > 0 && digits[0] <= 2 && s[w[k][1]] == '/') month = v[0];
-        int day = digits[1] > 0 && digits[1] <= 2 ? v[1] : 0, year = digits[2] == 4 ? v[2] : 0;
-        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 1900 && year < 2100)
-            return year * 10000 + month * 100 + day;
-    }
-    return 0;
+    char iso[11];
+    return e > b && edgr_date_find(s + b, e - b, iso, NULL, NULL) ? parse_date8(iso) : 0;
 }
 
 /* An 8-K cover's "Date of Report (Date of earliest event reported): March 3,
