@@ -74,6 +74,11 @@ TEST(items_bare_8k_before_august_2004_without_a_filing_date)
                           "Item 5. Other Events.\n\nText.\n";
     CHECK(items_of(wrapped, 1, EDGR_FORM_8K, NULL) == 1);
     CHECK_ITEM(NULL, "5", "Text.", "Text.");
+    /* the date day first, as the signatures' reader reads it (one reader of
+     * prose dates): after 2004-08-23, so the current numbering */
+    const char *dayfirst = "Date of Report (Date of earliest event reported): 1 September 2005\n\n"
+                           "Item 5. Other Events.\n\nText.\n";
+    CHECK(items_of(dayfirst, 1, EDGR_FORM_8K, NULL) == 0);
 }
 
 /* Before 2004 Item 7 (financial statements and exhibits) usually comes
