@@ -49,9 +49,13 @@ typedef enum edgr_fact_source {
 
 /* "text", "ixbrl", "header", or "none". */
 EDGR_API const char *edgr_fact_source_name(edgr_fact_source s);
-/* The i-th key of a cover as `facts` and `show` write it ("registrant",
- * ..., "emerging_growth_company"; securities_12b apart), in their order;
- * NULL past the last.  The store's cover_facts rows are named so. */
+/* The i-th key of a cover as `facts` and `show` write it, in their order
+ * and edgr_cover's: the text facts registrant, incorporation, file_number,
+ * irs_number, address, phone (0-5), then the boxes written_communications,
+ * soliciting_material, pre_commencement_tender_offer,
+ * pre_commencement_issuer_tender_offer, emerging_growth_company (6-10);
+ * NULL past the last (securities_12b apart).  The store's cover_facts rows
+ * are named so. */
 EDGR_API const char *edgr_cover_key(size_t i);
 
 /* One string fact.  `value` is NUL-terminated UTF-8 with white space

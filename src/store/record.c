@@ -435,17 +435,16 @@ static void facts(builder *b)
         return;
     }
     const edgr_cover *c = &f.cover;
-    const struct { const char *name; const edgr_fact *f; } strs[] = {
-        {"registrant", &c->registrant}, {"incorporation", &c->incorporation},
-        {"file_number", &c->file_number}, {"irs_number", &c->irs_number},
-        {"address", &c->address}, {"phone", &c->phone}};
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-        fact(b, strs[i].name, strs[i].f->value, strs[i].f->source, strs[i].f->offset);
-    box(b, "written_communications", &c->written_communications);
-    box(b, "soliciting_material", &c->soliciting_material);
-    box(b, "pre_commencement_tender_offer", &c->pre_commencement_tender);
-    box(b, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
-    box(b, "emerging_growth_company", &c->emerging_growth);
+    /* named as facts and show name them: edgr_cover_key's six text facts,
+     * then its five boxes */
+    const edgr_fact *strs[] = {&c->registrant, &c->incorporation, &c->file_number,
+                               &c->irs_number,  &c->address,       &c->phone};
+    const edgr_checkbox *boxes[] = {&c->written_communications, &c->soliciting_material,
+                                    &c->pre_commencement_tender, &c->pre_commencement_issuer,
+                                    &c->emerging_growth};
+    size_t nstr = sizeof strs / sizeof strs[0], k = 0;
+    for (size_t i = 0; i < nstr; i++, k++) fact(b, edgr_cover_key(k), strs[i]->value, strs[i]->source, strs[i]->offset);
+    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++, k++) box(b, edgr_cover_key(k), boxes[i]);
     for (size_t i = 0; i < c->security_count; i++) {
         rec_security *x = GROW(b->rec, securities);
         if (!x) { b->nomem = 1; break; }
