@@ -93,16 +93,18 @@ typedef struct edgr_cover {
     size_t security_count;
 } edgr_cover;
 
-/* One signer.  Any string may be NULL.  `date_iso` is YYYY-MM-DD when the
- * date could be read. */
+/* One signer.  Any string may be NULL.  `date_text` is the date as
+ * written; `date` is YYYY-MM-DD when it could be read (the JSON keys
+ * "date_text" and "date"). */
 typedef struct edgr_signer {
-    const char *name, *title, *date, *date_iso;
+    const char *name, *title, *date_text, *date;
     uint64_t offset;
 } edgr_signer;
 
 typedef struct edgr_signatures {
     const char *registrant;       /* as written in the block, or NULL       */
-    const char *date, *date_iso;  /* the block's own date ("Dated: ...")    */
+    const char *date_text, *date; /* the block's own date ("Dated: ..."):
+                                     as written, and YYYY-MM-DD            */
     const edgr_signer *signers;
     size_t signer_count;
     uint64_t offset;              /* of the SIGNATURE(S) heading; 0 if none */

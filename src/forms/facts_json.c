@@ -113,8 +113,8 @@ static void write_signatures(jsonw *w, const edgr_signatures *sg)
     jsonw_key(w, "signatures");
     jsonw_open(w, '{');
     jsonw_kstr(w, "registrant", sg->registrant);
-    jsonw_kstr(w, "date", sg->date_iso);
-    jsonw_kstr(w, "date_text", sg->date);
+    jsonw_kstr(w, "date", sg->date);
+    jsonw_kstr(w, "date_text", sg->date_text);
     jsonw_key(w, "signers");
     jsonw_open(w, '[');
     for (size_t i = 0; i < sg->signer_count; i++) {
@@ -123,8 +123,8 @@ static void write_signatures(jsonw *w, const edgr_signatures *sg)
         jsonw_open(w, '{');
         jsonw_kstr(w, "name", x->name);
         jsonw_kstr(w, "title", x->title);
-        jsonw_kstr(w, "date", x->date_iso);
-        jsonw_kstr(w, "date_text", x->date);
+        jsonw_kstr(w, "date", x->date);
+        jsonw_kstr(w, "date_text", x->date_text);
         jsonw_knum(w, "offset", (int64_t)x->offset);
         jsonw_close(w, '}');
     }

@@ -455,15 +455,15 @@ static void facts(builder *b)
     }
     const edgr_signatures *sg = &f.signatures;
     fact(b, "signature_registrant", sg->registrant, EDGR_FACT_TEXT, sg->offset);
-    fact(b, "signature_date", sg->date_iso, EDGR_FACT_TEXT, sg->offset);
-    fact(b, "signature_date_text", sg->date, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date", sg->date, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date_text", sg->date_text, EDGR_FACT_TEXT, sg->offset);
     for (size_t i = 0; i < sg->signer_count; i++) {
         rec_signer *x = GROW(b->rec, signers);
         if (!x) { b->nomem = 1; break; }
         x->name = put_str(b, sg->signers[i].name);
         x->title = put_str(b, sg->signers[i].title);
+        x->date_text = put_str(b, sg->signers[i].date_text);
         x->date = put_str(b, sg->signers[i].date);
-        x->date_iso = put_str(b, sg->signers[i].date_iso);
     }
     /* exhibits: the index's rows, each with its document if matched, then
      * the exhibit documents the index does not list */
@@ -508,6 +508,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
 {
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
+    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG; /* not set up */
     edgr_span acc = edgr_get(s, "accession_number");
     if ((!acc.ptr || acc.len == 0) && (!key || !*key)) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);

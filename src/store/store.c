@@ -532,8 +532,8 @@ static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
         bind_ref(q, 3, r, s->name);
         bind_ref(q, 4, r, s->title);
-        bind_ref(q, 5, r, s->date);
-        bind_ref(q, 6, r, s->date_iso);
+        bind_ref(q, 5, r, s->date_text);
+        bind_ref(q, 6, r, s->date);
         if (step_done(st, q, "insert signer")) return -1;
     }
     return 0;
@@ -576,7 +576,7 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
 
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
 {
-    if (!st || !accession || !out) return EDGR_ERR_ARG;
+    if (!st || !accession || !out || out->struct_size < sizeof *out) return EDGR_ERR_ARG;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT source_path, source_member, source_offset, source_length "

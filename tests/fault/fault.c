@@ -435,7 +435,7 @@ static result sub_record(const edgr_submission *s)
     result r = {EDGR_OK, 1469598103934665603ull};
     edgr_record *rec = NULL;
     edgr_store *st = mem_store;
-    edgr_source src = {.path = "in", .length = s->end - s->offset};
+    edgr_source src = {.struct_size = sizeof src, .path = "in", .length = s->end - s->offset};
     edgr_status bs = edgr_record_build(s, &src, &rec);
     if (bs != EDGR_OK) {
         r.st = bs == EDGR_ERR_NOMEM ? bs : EDGR_OK;

@@ -76,8 +76,8 @@ TEST(facts_seed_filing_from_the_corpus)
         const edgr_signer *s = &l.f.signatures.signers[0];
         CHECK_STR(s->name, "Chad J. Kolean");
         CHECK_STR(s->title, "Vice President and Chief Financial Officer");
-        CHECK_STR(s->date, "March 8, 2017");
-        CHECK_STR(s->date_iso, "2017-03-08");
+        CHECK_STR(s->date_text, "March 8, 2017");
+        CHECK_STR(s->date, "2017-03-08");
     }
     CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_doc_count == 1);
     if (l.f.exhibit_index_count && l.f.exhibit_doc_count) {
@@ -117,7 +117,7 @@ TEST(facts_inline_xbrl_wins_over_text)
     if (sg->signer_count) {
         CHECK_STR(sg->signers[0].name, "Marisol T. Okonkwo-Reyes");
         CHECK_STR(sg->signers[0].title, "Chief Financial Officer & Treasurer");
-        CHECK_STR(sg->signers[0].date_iso, "2023-06-12");
+        CHECK_STR(sg->signers[0].date, "2023-06-12");
     }
     /* 10.1 and 99.01 match EX-10.1 and EX-99.1; 104 has no document and
      * EX-99.2 is not in the table */
@@ -151,7 +151,7 @@ TEST(facts_plain_text_cover_with_bracket_boxes)
     if (l.f.signatures.signer_count) {
         CHECK_STR(l.f.signatures.signers[0].name, "Edwin P. Haverford");
         CHECK_STR(l.f.signatures.signers[0].title, "President and Chief Executive Officer");
-        CHECK_STR(l.f.signatures.signers[0].date_iso, "2004-11-05");
+        CHECK_STR(l.f.signatures.signers[0].date, "2004-11-05");
     }
     CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].document == 0);
     unload(&l);
@@ -176,14 +176,14 @@ TEST(facts_10k_signature_table)
     bare(doc, &f);
     const edgr_signatures *sg = &f.signatures;
     CHECK_STR(sg->registrant, "Larkspur Dynamics, Inc.");
-    CHECK_STR(sg->date_iso, "2024-02-20");
+    CHECK_STR(sg->date, "2024-02-20");
     CHECK(sg->signer_count == 4);
     if (sg->signer_count == 4) {
         CHECK_STR(sg->signers[0].name, "Odile Fenwick");
         CHECK_STR(sg->signers[0].title, "Chief Executive Officer");
         CHECK_STR(sg->signers[1].title, "Chief Executive Officer and Director (Principal Executive Officer)");
         CHECK_STR(sg->signers[2].name, "Rafe Almqvist");
-        CHECK_STR(sg->signers[2].date_iso, "2024-02-21");
+        CHECK_STR(sg->signers[2].date, "2024-02-21");
         CHECK_STR(sg->signers[3].title, "Director");
     }
     /* reuse: a second document replaces everything */
