@@ -316,10 +316,18 @@ static int step_done(edgr_store *st, sqlite3_stmt *q, const char *what)
     return 0;
 }
 
+const char *store_key(const char *given, char buf[EDGR_KEY_SIZE])
+{
+    return edgr_accession_normalize(given, strlen(given), EDGR_ACCESSION_KEYS, buf) ? buf : given;
+}
+
 int edgr_store_has(edgr_store *st, const char *accession)
 {
+    if (!st || !accession) return -1;
     sqlite3_stmt *q = store_stmt(st, S_FIND);
     if (!q) return -1;
+    char key[EDGR_KEY_SIZE];
+    accession = store_key(accession, key);
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     int has = rc == SQLITE_ROW ? (sqlite3_column_int(q, 1) ? 2 : 1) : rc == SQLITE_DONE ? 0 : -1;
@@ -577,6 +585,8 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
 {
     if (!st || !accession || !out || out->struct_size < sizeof *out) return EDGR_ERR_ARG;
+    char key[EDGR_KEY_SIZE];
+    accession = store_key(accession, key);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT source_path, source_member, source_offset, source_length "
