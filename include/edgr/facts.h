@@ -60,10 +60,10 @@ typedef struct edgr_fact {
     uint64_t offset;
 } edgr_fact;
 
-/* One check box.  `checked` is 1 (☒ ☑ ý þ x [X] ...), 0 (☐ ¨ o [ ] ...),
- * or -1 when the box was not found or its mark is unreadable (an image). */
+/* One check box (JSON: {"value": true|false}).  `value` is 1 (☒ ☑ ý þ x
+ * [X] ...), 0 (☐ ¨ o [ ] ...), or -1 when the box was not found or its mark is unreadable (an image). */
 typedef struct edgr_checkbox {
-    int checked;
+    int value;
     edgr_fact_source source;
     uint64_t offset;
 } edgr_checkbox;
@@ -71,7 +71,7 @@ typedef struct edgr_checkbox {
 /* A class of securities registered under Section 12(b).  Any string may be
  * NULL (no trading symbol before 2019's cover page). */
 typedef struct edgr_security {
-    const char *title, *symbol, *exchange;
+    const char *title, *trading_symbol, *exchange;
     edgr_fact_source source;
     uint64_t offset;
 } edgr_security;
@@ -86,9 +86,10 @@ typedef struct edgr_cover {
     edgr_fact phone;             /* "(608) 441-8120"                         */
     edgr_checkbox written_communications;      /* Rule 425                   */
     edgr_checkbox soliciting_material;         /* Rule 14a-12                */
-    edgr_checkbox pre_commencement_tender;     /* Rule 14d-2(b)              */
-    edgr_checkbox pre_commencement_issuer;     /* Rule 13e-4(c)              */
-    edgr_checkbox emerging_growth;             /* emerging growth company    */
+    edgr_checkbox pre_commencement_tender_offer;        /* Rule 14d-2(b)     */
+    edgr_checkbox pre_commencement_issuer_tender_offer; /* Rule 13e-4(c)     */
+    edgr_checkbox emerging_growth_company;             /* Rule 12b-2     */
+
     const edgr_security *securities;
     size_t security_count;
 } edgr_cover;

@@ -21,10 +21,10 @@ static void fact(jsonw *w, const char *k, const edgr_fact *f)
 static void box(jsonw *w, const char *k, const edgr_checkbox *b)
 {
     jsonw_key(w, k);
-    if (b->checked < 0) { jsonw_put(w, "null", 4); return; }
+    if (b->value < 0) { jsonw_put(w, "null", 4); return; }
     jsonw_open(w, '{');
     jsonw_key(w, "value");
-    jsonw_put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
+    jsonw_put(w, b->value ? "true" : "false", b->value ? 4 : 5);
     jsonw_kstr(w, "source", edgr_fact_source_name(b->source));
     jsonw_knum(w, "offset", (int64_t)b->offset);
     jsonw_close(w, '}');
@@ -87,9 +87,9 @@ static void write_cover(jsonw *w, const edgr_cover *c)
     fact(w, "phone", &c->phone);
     box(w, "written_communications", &c->written_communications);
     box(w, "soliciting_material", &c->soliciting_material);
-    box(w, "pre_commencement_tender_offer", &c->pre_commencement_tender);
-    box(w, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
-    box(w, "emerging_growth_company", &c->emerging_growth);
+    box(w, "pre_commencement_tender_offer", &c->pre_commencement_tender_offer);
+    box(w, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer_tender_offer);
+    box(w, "emerging_growth_company", &c->emerging_growth_company);
     jsonw_key(w, "securities_12b");
     jsonw_open(w, '[');
     for (size_t i = 0; i < c->security_count; i++) {
@@ -97,7 +97,7 @@ static void write_cover(jsonw *w, const edgr_cover *c)
         jsonw_elem(w);
         jsonw_open(w, '{');
         jsonw_kstr(w, "title", x->title);
-        jsonw_kstr(w, "trading_symbol", x->symbol);
+        jsonw_kstr(w, "trading_symbol", x->trading_symbol);
         jsonw_kstr(w, "exchange", x->exchange);
         jsonw_kstr(w, "source", edgr_fact_source_name(x->source));
         jsonw_knum(w, "offset", (int64_t)x->offset);

@@ -417,8 +417,8 @@ static void fact(builder *b, const char *name, const char *value, edgr_fact_sour
 
 static void box(builder *b, const char *name, const edgr_checkbox *c)
 {
-    if (c->checked < 0) return;
-    fact(b, name, c->checked ? "true" : "false", c->source, c->offset);
+    if (c->value < 0) return;
+    fact(b, name, c->value ? "true" : "false", c->source, c->offset);
 }
 
 static void facts(builder *b)
@@ -443,14 +443,14 @@ static void facts(builder *b)
         fact(b, strs[i].name, strs[i].f->value, strs[i].f->source, strs[i].f->offset);
     box(b, "written_communications", &c->written_communications);
     box(b, "soliciting_material", &c->soliciting_material);
-    box(b, "pre_commencement_tender_offer", &c->pre_commencement_tender);
-    box(b, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer);
-    box(b, "emerging_growth_company", &c->emerging_growth);
+    box(b, "pre_commencement_tender_offer", &c->pre_commencement_tender_offer);
+    box(b, "pre_commencement_issuer_tender_offer", &c->pre_commencement_issuer_tender_offer);
+    box(b, "emerging_growth_company", &c->emerging_growth_company);
     for (size_t i = 0; i < c->security_count; i++) {
         rec_security *x = GROW(b->rec, securities);
         if (!x) { b->nomem = 1; break; }
         x->title = put_str(b, c->securities[i].title);
-        x->symbol = put_str(b, c->securities[i].symbol);
+        x->symbol = put_str(b, c->securities[i].trading_symbol);
         x->exchange = put_str(b, c->securities[i].exchange);
     }
     const edgr_signatures *sg = &f.signatures;

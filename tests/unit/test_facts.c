@@ -69,8 +69,8 @@ TEST(facts_seed_filing_from_the_corpus)
     CHECK_STR(c->irs_number.value, "04-3321804");
     CHECK_STR(c->address.value, "3301 Agriculture Drive, Madison, WI 53716");
     CHECK_STR(c->phone.value, "(608) 441-8120");
-    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 0 &&
-          c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
+    CHECK(c->written_communications.value == 0 && c->soliciting_material.value == 0 &&
+          c->pre_commencement_tender_offer.value == 0 && c->pre_commencement_issuer_tender_offer.value == 0);
     CHECK(l.f.signatures.signer_count == 1);
     if (l.f.signatures.signer_count) {
         const edgr_signer *s = &l.f.signatures.signers[0];
@@ -102,12 +102,12 @@ TEST(facts_inline_xbrl_wins_over_text)
     CHECK_STR(c->address.value, "77 Tinkers Wharf, Suite 5, Port Avery, Oregon 97999");
     CHECK_STR(c->phone.value, "(503) 555-0177");
     CHECK(c->phone.source == EDGR_FACT_IXBRL);
-    CHECK(c->written_communications.checked == 1 && c->written_communications.source == EDGR_FACT_IXBRL);
-    CHECK(c->soliciting_material.checked == 0);
-    CHECK(c->emerging_growth.checked == 1 && c->emerging_growth.source == EDGR_FACT_IXBRL);
+    CHECK(c->written_communications.value == 1 && c->written_communications.source == EDGR_FACT_IXBRL);
+    CHECK(c->soliciting_material.value == 0);
+    CHECK(c->emerging_growth_company.value == 1 && c->emerging_growth_company.source == EDGR_FACT_IXBRL);
     CHECK(c->security_count == 2);
     if (c->security_count == 2) {
-        CHECK_STR(c->securities[1].symbol, "QFRW");
+        CHECK_STR(c->securities[1].trading_symbol, "QFRW");
         CHECK_STR(c->securities[0].exchange, "The Nasdaq Stock Market LLC");
         CHECK(c->securities[0].source == EDGR_FACT_IXBRL);
     }
@@ -144,9 +144,9 @@ TEST(facts_plain_text_cover_with_bracket_boxes)
     CHECK_STR(c->irs_number.value, "99-0661122");
     CHECK_STR(c->address.value, "410 Foundry Lane, Hollow Creek, Pennsylvania 19999");
     CHECK_STR(c->phone.value, "(610) 555-0133");
-    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 1);
-    CHECK(c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
-    CHECK(c->emerging_growth.checked == -1);
+    CHECK(c->written_communications.value == 0 && c->soliciting_material.value == 1);
+    CHECK(c->pre_commencement_tender_offer.value == 0 && c->pre_commencement_issuer_tender_offer.value == 0);
+    CHECK(c->emerging_growth_company.value == -1);
     CHECK(l.f.signatures.signer_count == 1);
     if (l.f.signatures.signer_count) {
         CHECK_STR(l.f.signatures.signers[0].name, "Edwin P. Haverford");
