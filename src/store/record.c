@@ -338,7 +338,7 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
         rec_section *sec = GROW(b->rec, sections);
         if (!sec) { b->nomem = 1; return; }
         sec->doc = doc->seq;
-        sec->code = put_str(b, it->code);
+        sec->code = put_str(b, it->item);
         sec->part = it->part[0] ? put_str(b, it->part) : 0;
         sec->title = title[0] ? put_str(b, title) : 0;
         sec->combined = it->combined;
@@ -348,16 +348,16 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
         /* the items sharing this heading */
         size_t j = i;
         char codes[64];
-        size_t cn = (size_t)snprintf(codes, sizeof codes, "%s", it->code);
+        size_t cn = (size_t)snprintf(codes, sizeof codes, "%s", it->item);
         while (j + 1 < its->count && its->items[j + 1].combined && its->items[j + 1].start == it->start &&
                its->items[j + 1].end == it->end) {
             j++;
-            if (cn + strlen(its->items[j].code) + 2 < sizeof codes)
-                cn += (size_t)snprintf(codes + cn, sizeof codes - cn, ",%s", its->items[j].code);
+            if (cn + strlen(its->items[j].item) + 2 < sizeof codes)
+                cn += (size_t)snprintf(codes + cn, sizeof codes - cn, ",%s", its->items[j].item);
             rec_section *more = GROW(b->rec, sections);
             if (!more) { b->nomem = 1; return; }
             *more = b->rec->sections[b->rec->sections_count - 2];
-            more->code = put_str(b, its->items[j].code);
+            more->code = put_str(b, its->items[j].item);
         }
         if (it->heading > pos) add_rows(b, doc, 0, 0, NULL, t->data + pos, it->heading - pos);
         char lead[600];

@@ -402,7 +402,7 @@ static result sub_items(const edgr_submission *s)
         char title[256];
         size_t n = edgr_item_title(&it, &t, i, title, sizeof title);
         r.digest = mix(r.digest, title, n);
-        r.digest = mix(r.digest, it.items[i].code, sizeof it.items[i].code);
+        r.digest = mix(r.digest, it.items[i].item, sizeof it.items[i].item);
         STOP(edgr_item_text(&it, &t, i, &body));
         r.digest = mix(r.digest, body.data, body.len);
     }
