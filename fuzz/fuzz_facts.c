@@ -26,7 +26,7 @@ static void check(const edgr_facts *f, const edgr_document *d)
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         if (s[i]->value && !strlen(s[i]->value)) __builtin_trap(); /* empty facts are NULL */
     for (size_t i = 0; i < f->exhibit_index_count; i++) {
-        long doc = f->exhibit_index[i].document;
+        long doc = f->exhibit_index[i].exhibit_doc;
         if (doc >= (long)f->exhibit_doc_count) __builtin_trap();
     }
     for (size_t i = 0; i < f->exhibit_doc_count; i++)

@@ -127,7 +127,8 @@ typedef struct edgr_exhibit_entry {
     const char *number;           /* "99.1" as written (marks like * cut)   */
     const char *title;            /* the description cell, or NULL          */
     uint64_t offset;
-    long document;                /* index in exhibit_docs, or -1           */
+    long exhibit_doc;             /* index in exhibit_docs, or -1 (JSON
+                                     "document" is its sequence)            */
 } edgr_exhibit_entry;
 
 /*

@@ -168,7 +168,7 @@ static void write_exhibit_index(jsonw *w, const edgr_facts *f)
         jsonw_kstr(w, "number", x->number);
         jsonw_kstr(w, "title", x->title);
         jsonw_knum(w, "offset", (int64_t)x->offset);
-        const edgr_exhibit_doc *dd = x->document >= 0 ? &f->exhibit_docs[x->document] : NULL;
+        const edgr_exhibit_doc *dd = x->exhibit_doc >= 0 ? &f->exhibit_docs[x->exhibit_doc] : NULL;
         jsonw_key(w, "document");
         if (dd) jsonw_num(w, dd->sequence);
         else jsonw_put(w, "null", 4);
@@ -196,7 +196,7 @@ static void write_exhibits(jsonw *w, const edgr_facts *f)
     jsonw_key(w, "unmatched_index");
     jsonw_open(w, '[');
     for (size_t i = 0; i < f->exhibit_index_count; i++)
-        if (f->exhibit_index[i].document < 0) { jsonw_elem(w); jsonw_cstr(w, f->exhibit_index[i].number); }
+        if (f->exhibit_index[i].exhibit_doc < 0) { jsonw_elem(w); jsonw_cstr(w, f->exhibit_index[i].number); }
     jsonw_close(w, ']');
     jsonw_close(w, '}');
 }

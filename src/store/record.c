@@ -475,8 +475,8 @@ static void facts(builder *b)
         x->number = put_str(b, e->number);
         x->title = put_str(b, e->title);
         x->doc = -1;
-        if (e->document >= 0 && (size_t)e->document < f.exhibit_doc_count) {
-            const edgr_exhibit_doc *d = &f.exhibit_docs[e->document];
+        if (e->exhibit_doc >= 0 && (size_t)e->exhibit_doc < f.exhibit_doc_count) {
+            const edgr_exhibit_doc *d = &f.exhibit_docs[e->exhibit_doc];
             x->doc = b->rec->docs[d->doc].seq;
             x->doc_type = put_str(b, d->type);
             x->doc_description = put_str(b, d->description);

@@ -82,7 +82,7 @@ TEST(facts_seed_filing_from_the_corpus)
     CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_doc_count == 1);
     if (l.f.exhibit_index_count && l.f.exhibit_doc_count) {
         CHECK_STR(l.f.exhibit_index[0].number, "99.1");
-        CHECK(l.f.exhibit_index[0].document == 0);
+        CHECK(l.f.exhibit_index[0].exhibit_doc == 0);
         CHECK_STR(l.f.exhibit_docs[0].type, "EX-99.1");
         CHECK(l.f.exhibit_docs[0].listed == 0);
     }
@@ -124,9 +124,9 @@ TEST(facts_inline_xbrl_wins_over_text)
     CHECK(l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3);
     if (l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3) {
         CHECK_STR(l.f.exhibit_index[0].number, "10.1");
-        CHECK(l.f.exhibit_index[0].document == 0);
-        CHECK(l.f.exhibit_index[1].document == 1);
-        CHECK(l.f.exhibit_index[2].document == -1);
+        CHECK(l.f.exhibit_index[0].exhibit_doc == 0);
+        CHECK(l.f.exhibit_index[1].exhibit_doc == 1);
+        CHECK(l.f.exhibit_index[2].exhibit_doc == -1);
         CHECK(l.f.exhibit_docs[2].listed == -1);
     }
     unload(&l);
@@ -153,7 +153,7 @@ TEST(facts_plain_text_cover_with_bracket_boxes)
         CHECK_STR(l.f.signatures.signers[0].title, "President and Chief Executive Officer");
         CHECK_STR(l.f.signatures.signers[0].date, "2004-11-05");
     }
-    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].document == 0);
+    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].exhibit_doc == 0);
     unload(&l);
 }
 
