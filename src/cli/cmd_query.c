@@ -169,7 +169,8 @@ static int on_hit(void *user, const edgr_hit *h)
         else snprintf(section, sizeof section, "%s", h->doc_type ? h->doc_type : "document");
         printf("%s%s  %-8s %-20s  %.40s  (%s, doc %ld)\n", c->n > 1 ? "\n" : "",
                h->filing_date ? h->filing_date : "?", h->type ? h->type : "?",
-               h->accession_number ? h->accession_number : "?", h->conformed_name ? h->conformed_name : "?", section, h->document);
+               h->accession_number ? h->accession_number : "?",
+               h->conformed_name ? h->conformed_name : "?", section, h->document);
         fputs("    ", stdout);
         one_line(h->snippet);
         fputc('\n', stdout);
