@@ -6,7 +6,7 @@
 
 static int print_hit(void *user, const edgr_hit *h) {
     (void)user;
-    printf("%s  %s  %s\n    %s\n", h->filing_date, h->accession, h->company, h->snippet);
+    printf("%s  %s  %s\n    %s\n", h->filing_date, h->accession_number, h->conformed_name, h->snippet);
     return 0;                                     /* non-zero would stop */
 }
 

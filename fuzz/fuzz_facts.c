@@ -26,13 +26,13 @@ static void check(const edgr_facts *f, const edgr_document *d)
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         if (s[i]->value && !strlen(s[i]->value)) __builtin_trap(); /* empty facts are NULL */
     for (size_t i = 0; i < f->exhibit_index_count; i++) {
-        long doc = f->exhibit_index[i].document;
+        long doc = f->exhibit_index[i].exhibit_doc;
         if (doc >= (long)f->exhibit_doc_count) __builtin_trap();
     }
     for (size_t i = 0; i < f->exhibit_doc_count; i++)
         if (f->exhibit_docs[i].listed >= (long)f->exhibit_index_count) __builtin_trap();
     for (size_t i = 0; i < f->signatures.signer_count; i++) {
-        const char *iso = f->signatures.signers[i].date_iso;
+        const char *iso = f->signatures.signers[i].date;
         if (iso && strlen(iso) != 10) __builtin_trap();
     }
     if (edgr_facts_write_json(f, NULL, d, &fuzz_src, EDGR_JSON_PRETTY, discard, NULL) != EDGR_OK)

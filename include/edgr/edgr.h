@@ -40,7 +40,8 @@
  *     ...), as long as no thread calls edgr_parse or edgr_parser_free on the
  *     parser that owns it meanwhile.
  *   - Functions of no object (edgr_version, edgr_strerror, edgr_field_*,
- *     edgr_*_name, edgr_form_kind_of, edgr_date_find, edgr_document_bare)
+ *     edgr_*_name, edgr_form_kind_of, edgr_date_find, edgr_document_bare,
+ *     edgr_accession_normalize)
  *     may be called from any thread at any time.
  *   - Callbacks (edgr_callbacks, edgr_write_fn) run on the calling thread,
  *     inside the call that feeds them.
@@ -358,6 +359,24 @@ EDGR_API edgr_status edgr_document_decode(const edgr_document *d,
  * sequence 1.  `d` points into [p, p+n).
  */
 EDGR_API void edgr_document_bare(const char *p, size_t n, edgr_document *d);
+
+/*
+ * Accession numbers.  EDGAR writes one dashed, "0001144204-17-013452", and
+ * names its archive folders by it undashed, "000114420417013452".
+ * edgr_accession_normalize() reads s[0..n) in either form and writes the
+ * dashed one to `out` (EDGR_ACCESSION_LEN characters and a NUL).  With
+ * EDGR_ACCESSION_KEYS it also takes the key edgr_store gives a bare
+ * document that names no accession number: "sha256:" and EDGR_KEY_HEX hex
+ * digits, in any case, written in lower case (EDGR_KEY_SIZE - 1
+ * characters).  Returns 1 when `s` is one (out is set), else 0 (out holds
+ * anything).  Pure: may be called from any thread.
+ */
+#define EDGR_ACCESSION_LEN 20
+#define EDGR_KEY_HEX 20
+#define EDGR_KEY_SIZE (7 + EDGR_KEY_HEX + 1) /* the longest key and its NUL */
+enum { EDGR_ACCESSION_KEYS = 1u << 0 };
+EDGR_API int edgr_accession_normalize(const char *s, size_t n, unsigned flags,
+                                      char out[EDGR_KEY_SIZE]);
 
 /*
  * NAME

@@ -68,10 +68,10 @@ typedef struct edgr_fact {
     uint64_t offset;
 } edgr_fact;
 
-/* One check box.  `checked` is 1 (☒ ☑ ý þ x [X] ...), 0 (☐ ¨ o [ ] ...),
- * or -1 when the box was not found or its mark is unreadable (an image). */
+/* One check box (JSON: {"value": true|false}).  `value` is 1 (☒ ☑ ý þ x
+ * [X] ...), 0 (☐ ¨ o [ ] ...), or -1 when the box was not found or its mark is unreadable (an image). */
 typedef struct edgr_checkbox {
-    int checked;
+    int value;
     edgr_fact_source source;
     uint64_t offset;
 } edgr_checkbox;
@@ -79,7 +79,7 @@ typedef struct edgr_checkbox {
 /* A class of securities registered under Section 12(b).  Any string may be
  * NULL (no trading symbol before 2019's cover page). */
 typedef struct edgr_security {
-    const char *title, *symbol, *exchange;
+    const char *title, *trading_symbol, *exchange;
     edgr_fact_source source;
     uint64_t offset;
 } edgr_security;
@@ -94,23 +94,26 @@ typedef struct edgr_cover {
     edgr_fact phone;             /* "(608) 441-8120"                         */
     edgr_checkbox written_communications;      /* Rule 425                   */
     edgr_checkbox soliciting_material;         /* Rule 14a-12                */
-    edgr_checkbox pre_commencement_tender;     /* Rule 14d-2(b)              */
-    edgr_checkbox pre_commencement_issuer;     /* Rule 13e-4(c)              */
-    edgr_checkbox emerging_growth;             /* emerging growth company    */
+    edgr_checkbox pre_commencement_tender_offer;        /* Rule 14d-2(b)     */
+    edgr_checkbox pre_commencement_issuer_tender_offer; /* Rule 13e-4(c)     */
+    edgr_checkbox emerging_growth_company;             /* Rule 12b-2     */
+
     const edgr_security *securities;
     size_t security_count;
 } edgr_cover;
 
-/* One signer.  Any string may be NULL.  `date_iso` is YYYY-MM-DD when the
- * date could be read. */
+/* One signer.  Any string may be NULL.  `date_text` is the date as
+ * written; `date` is YYYY-MM-DD when it could be read (the JSON keys
+ * "date_text" and "date"). */
 typedef struct edgr_signer {
-    const char *name, *title, *date, *date_iso;
+    const char *name, *title, *date_text, *date;
     uint64_t offset;
 } edgr_signer;
 
 typedef struct edgr_signatures {
     const char *registrant;       /* as written in the block, or NULL       */
-    const char *date, *date_iso;  /* the block's own date ("Dated: ...")    */
+    const char *date_text, *date; /* the block's own date ("Dated: ..."):
+                                     as written, and YYYY-MM-DD            */
     const edgr_signer *signers;
     size_t signer_count;
     uint64_t offset;              /* of the SIGNATURE(S) heading; 0 if none */
@@ -132,7 +135,8 @@ typedef struct edgr_exhibit_entry {
     const char *number;           /* "99.1" as written (marks like * cut)   */
     const char *title;            /* the description cell, or NULL          */
     uint64_t offset;
-    long document;                /* index in exhibit_docs, or -1           */
+    long exhibit_doc;             /* index in exhibit_docs, or -1 (JSON
+                                     "document" is its sequence)            */
 } edgr_exhibit_entry;
 
 /*

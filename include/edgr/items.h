@@ -47,7 +47,7 @@ typedef enum edgr_form_kind {
 EDGR_API edgr_form_kind edgr_form_kind_of(const char *type, size_t len);
 
 typedef struct edgr_item {
-    char code[16];         /* "7.01", "1A", "5" (8-K before 2004-08-23)   */
+    char item[16];         /* "7.01", "1A", "5" (8-K before 2004-08-23)   */
     char part[4];          /* "I" .. "IV" (10-K, 10-Q); "" for 8-K        */
     size_t heading;        /* text offset of the heading                  */
     size_t title, title_len; /* the heading's title, in the text          */

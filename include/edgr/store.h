@@ -79,13 +79,20 @@ EDGR_API const char *edgr_store_error(const edgr_store *st);
  * Writing.
  * ---------------------------------------------------------------------- */
 
-/* Where a submission came from.  `member` is NULL unless it was read from
- * an archive; `offset`/`length` are its byte range in the file or member. */
+/* Where a submission came from: the "source" object of docs/fields.md.
+ * `member` is NULL unless it was read from an archive; `offset`/`length` are
+ * its byte range in the file or member.  A growing struct (edgr.h):
+ * start from EDGR_SOURCE_INIT, both to give one to edgr_record_build*() and
+ * to receive one from edgr_store_source(); a struct_size too small is
+ * refused with EDGR_ERR_ARG.  (The vocabulary's "container" is not here:
+ * the store does not keep it.) */
 typedef struct edgr_source {
+    size_t struct_size;  /* sizeof(edgr_source): EDGR_SOURCE_INIT */
     const char *path;
     const char *member;
     uint64_t offset, length;
 } edgr_source;
+#define EDGR_SOURCE_INIT {.struct_size = sizeof(edgr_source)}
 
 typedef struct edgr_record edgr_record;
 
@@ -96,7 +103,8 @@ typedef struct edgr_record edgr_record;
  * EDGR_PARSE_DECODE; the record copies what it needs, so `s` and its buffer
  * may go once this returns.  Returns EDGR_OK, EDGR_ERR_NOMEM, or
  * EDGR_ERR_NOT_FOUND when the submission has no accession number (nothing to
- * key it by).  Free the record with edgr_record_free().
+ * key it by), EDGR_ERR_ARG (NULL `s` or `out`, or `src` with a struct_size
+ * too small; `src` may be NULL).  Free the record with edgr_record_free().
  */
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);
@@ -179,13 +187,14 @@ typedef struct edgr_query {
 #define EDGR_QUERY_INIT {.struct_size = sizeof(edgr_query)}
 
 /* One hit.  Strings are NUL-terminated, valid during the callback only;
- * item, part and doc_filename may be NULL. */
+ * item, part and filename may be NULL.  The names are the JSON keys of
+ * `edgr search --json` (docs/fields.md). */
 typedef struct edgr_hit {
-    const char *accession, *form, *filing_date;
-    const char *cik, *company;     /* the filing's first entity           */
+    const char *accession_number, *type, *filing_date;
+    const char *cik, *conformed_name; /* the filing's first entity        */
     const char *item, *part;       /* the item the text belongs to        */
-    long doc;                      /* the document's sequence             */
-    const char *doc_type, *doc_filename;
+    long document;                 /* the document's sequence             */
+    const char *doc_type, *filename;
     double score;                  /* bm25: lower is better               */
     const char *snippet;
 } edgr_hit;
@@ -224,7 +233,9 @@ EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long li
                                         unsigned json_flags, edgr_write_fn write, void *user);
 
 /* Where a stored filing came from; strings are valid until the next call on
- * `st`.  Returns EDGR_OK, EDGR_ERR_NOT_FOUND (not stored) or EDGR_ERR_STORE. */
+ * `st`.  `out` must be set up with EDGR_SOURCE_INIT.  Returns EDGR_OK,
+ * EDGR_ERR_NOT_FOUND (not stored), EDGR_ERR_ARG (out->struct_size too
+ * small) or EDGR_ERR_STORE. */
 EDGR_API edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out);
 
 /* Totals: filings, text rows, and bytes of text stored. */

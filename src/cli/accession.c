@@ -12,9 +12,7 @@
  * SHA-256 of its bytes: the colon and the letters keep such keys apart from
  * every accession number, dashed or not.
  */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 
@@ -25,37 +23,19 @@ static int digits(const char *s, size_t n)
     return 1;
 }
 
+/* The library reads both (edgr_accession_normalize): one parser for the
+ * CLI and the store's look-ups. */
 int accession_parse(const char *s, size_t n, char out[ACCESSION_LEN + 1])
 {
-    if (n == 20 && s[10] == '-' && s[13] == '-' && digits(s, 10) && digits(s + 11, 2) &&
-        digits(s + 14, 6)) {
-        memcpy(out, s, 20);
-    } else if (n == 18 && digits(s, 18)) {
-        memcpy(out, s, 10);
-        out[10] = '-';
-        memcpy(out + 11, s + 10, 2);
-        out[13] = '-';
-        memcpy(out + 14, s + 12, 6);
-    } else {
-        return 0;
-    }
-    out[20] = 0;
+    char key[EDGR_KEY_SIZE];
+    if (!edgr_accession_normalize(s, n, 0, key)) return 0;
+    memcpy(out, key, ACCESSION_LEN + 1);
     return 1;
 }
 
 int store_key_parse(const char *s, char out[STORE_KEY_LEN + 1])
 {
-    size_t n = strlen(s);
-    if (accession_parse(s, n, out)) return 1;
-    size_t p = sizeof SHA_KEY_PREFIX - 1;
-    if (n != p + SHA_KEY_HEX || strncasecmp(s, SHA_KEY_PREFIX, p) != 0) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = (char)tolower((unsigned char)s[i]);
-        if (i >= p && !isxdigit((unsigned char)c)) return 0;
-        out[i] = c;
-    }
-    out[n] = 0;
-    return 1;
+    return edgr_accession_normalize(s, strlen(s), EDGR_ACCESSION_KEYS, out);
 }
 
 int accession_from_path(const char *path, char out[ACCESSION_LEN + 1])

@@ -155,7 +155,7 @@ int looks_like_accession(const char *s);
 /* Accession numbers and store keys (accession.c).  ACCESSION_LEN is the
  * dashed form's length; a bare document with no accession is stored under
  * SHA_KEY_PREFIX and the first SHA_KEY_HEX hex digits of its SHA-256. */
-enum { ACCESSION_LEN = 20, SHA_KEY_HEX = 20, STORE_KEY_LEN = 7 + SHA_KEY_HEX };
+enum { ACCESSION_LEN = EDGR_ACCESSION_LEN, SHA_KEY_HEX = EDGR_KEY_HEX, STORE_KEY_LEN = EDGR_KEY_SIZE - 1 };
 #define SHA_KEY_PREFIX "sha256:"
 /* s[0..n) with or without dashes -> out, dashed; 1 if it is one, else 0. */
 int accession_parse(const char *s, size_t n, char out[ACCESSION_LEN + 1]);

@@ -442,7 +442,8 @@ static int ingest_bare(work_ctx *w, const filing *f)
         base = base ? base + 1 : where;
         if (!t->raw && strcmp(base, "<stdin>")) d.filename = (edgr_span){base, strlen(base)};
     }
-    edgr_source src = {.path = w->src_path, .member = t->member, .offset = 0, .length = f->len};
+    edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member, .offset = 0,
+                       .length = f->len};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_bare(&d, key, &src, &rec);
     if (bs != EDGR_OK) {
@@ -503,8 +504,8 @@ static int ingest_filing(void *user, const filing *f)
         add_result(t, NULL, acc);
         return 0;
     }
-    edgr_source src = {.path = w->src_path, .member = t->member, .offset = s->offset,
-                       .length = s->end - s->offset};
+    edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member,
+                       .offset = s->offset, .length = s->end - s->offset};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
     if (bs != EDGR_OK) {

@@ -25,7 +25,7 @@ static int item_selected(const char *sel, const edgr_item *it)
         if (strlen(it->part) != pn || strncasecmp(it->part, sel, pn)) return 0;
         sel = dash + 1;
     }
-    return strcasecmp(it->code, sel) == 0;
+    return strcasecmp(it->item, sel) == 0;
 }
 
 static void span_str(sink *s, edgr_span v)
@@ -112,7 +112,7 @@ static void json_item(ictx *c, size_t i, const char *title, size_t title_len, in
     const edgr_item *it = &c->items.items[i];
     if (!first) sink_write(c->out, ",", 1);
     sink_write(c->out, "{\"item\":", 8);
-    sink_json_str(c->out, it->code, strlen(it->code));
+    sink_json_str(c->out, it->item, strlen(it->item));
     sink_write(c->out, ",\"part\":", 8);
     if (it->part[0]) sink_json_str(c->out, it->part, strlen(it->part));
     else sink_write(c->out, "null", 4);
@@ -132,7 +132,7 @@ static void text_item(ictx *c, size_t i, const char *title, size_t title_len, in
 {
     const edgr_item *it = &c->items.items[i];
     sink_printf(c->out, "%s==> %s%s%sItem %s", first ? "" : "\n", it->part[0] ? "Part " : "", it->part,
-                it->part[0] ? ", " : "", it->code);
+                it->part[0] ? ", " : "", it->item);
     if (title_len) {
         sink_write(c->out, ": ", 2);
         sink_write(c->out, title, title_len);

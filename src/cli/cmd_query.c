@@ -145,20 +145,20 @@ static int on_hit(void *user, const edgr_hit *h)
     if (c->json) {
         sink out = {.fp = stdout};
         sink_write(&out, "{", 1);
-        json_field(&out, "accession_number", h->accession, 0);
-        json_field(&out, "type", h->form, 1);
+        json_field(&out, "accession_number", h->accession_number, 0);
+        json_field(&out, "type", h->type, 1);
         json_field(&out, "filing_date", h->filing_date, 1);
         json_field(&out, "cik", h->cik, 1);
-        json_field(&out, "conformed_name", h->company, 1);
+        json_field(&out, "conformed_name", h->conformed_name, 1);
         /* one item code: a row under a combined heading ("Items 1 and 2")
          * names the first, as show's sections do each */
         sink_write(&out, ",\"item\":", 8);
         if (h->item) sink_json_str(&out, h->item, strcspn(h->item, ","));
         else sink_write(&out, "null", 4);
         json_field(&out, "part", h->part, 1);
-        sink_printf(&out, ",\"document\":%ld", h->doc);
+        sink_printf(&out, ",\"document\":%ld", h->document);
         json_field(&out, "doc_type", h->doc_type, 1);
-        json_field(&out, "filename", h->doc_filename, 1);
+        json_field(&out, "filename", h->filename, 1);
         sink_printf(&out, ",\"score\":%.6g", h->score);
         json_field(&out, "snippet", h->snippet, 1);
         sink_write(&out, "}\n", 2);
@@ -168,8 +168,9 @@ static int on_hit(void *user, const edgr_hit *h)
                               h->part ? h->part : "", h->part ? " " : "", h->item);
         else snprintf(section, sizeof section, "%s", h->doc_type ? h->doc_type : "document");
         printf("%s%s  %-8s %-20s  %.40s  (%s, doc %ld)\n", c->n > 1 ? "\n" : "",
-               h->filing_date ? h->filing_date : "?", h->form ? h->form : "?",
-               h->accession ? h->accession : "?", h->company ? h->company : "?", section, h->doc);
+               h->filing_date ? h->filing_date : "?", h->type ? h->type : "?",
+               h->accession_number ? h->accession_number : "?",
+               h->conformed_name ? h->conformed_name : "?", section, h->document);
         fputs("    ", stdout);
         one_line(h->snippet);
         fputc('\n', stdout);
@@ -347,7 +348,7 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         store_open_failed("cat", db, msg);
         return EXIT_STORE;
     }
-    edgr_source src;
+    edgr_source src = EDGR_SOURCE_INIT;
     char key[STORE_KEY_LEN + 1];
     if (store_key_parse(accession, key)) accession = key; /* with or without dashes */
     edgr_status ss = edgr_store_source(st, accession, &src);

@@ -474,7 +474,7 @@ static void box(const fx_doc *d, size_t lo, size_t hi, const char *const *keys, 
             if (!hit) continue;
             int checked;
             if (box_mark_before(d, i, c, k, &checked)) {
-                b->checked = checked;
+                b->value = checked;
                 b->source = EDGR_FACT_TEXT;
                 b->offset = fx_offset(d, i);
             }
@@ -504,7 +504,7 @@ static void egc_box(const fx_doc *d, size_t lo, size_t hi, edgr_checkbox *b)
             if ((an && fx_mark(after, an, &checked)) ||
                 (k + 1 < m && fx_mark(c[k + 1].p, c[k + 1].n, &checked) == c[k + 1].n) ||
                 box_mark_before(d, i, c, k, &checked)) {
-                b->checked = checked;
+                b->value = checked;
                 b->source = EDGR_FACT_TEXT;
                 b->offset = fx_offset(d, i);
             }
@@ -666,7 +666,7 @@ static void ix_one(fx_state *st, ix_facts *x, edgr_text *tmp, const edgr_documen
         else return;
     }
     if (target && target->value) return;
-    if (boxi >= 0 && x->boxes[boxi].checked >= 0) return;
+    if (boxi >= 0 && x->boxes[boxi].value >= 0) return;
     /* a security's context, and whether its slot is still free: asked
      * before the content is read, which is the costly part */
     int c = 0;
@@ -820,10 +820,10 @@ static void ix_apply(fx_state *st, ix_facts *x, edgr_facts *f)
                                     EDGR_FACT_IXBRL, a ? x->area.offset : x->local.offset};
     }
     edgr_checkbox *boxes[5] = {&cv->written_communications, &cv->soliciting_material,
-                               &cv->pre_commencement_tender, &cv->pre_commencement_issuer,
-                               &cv->emerging_growth};
+                               &cv->pre_commencement_tender_offer, &cv->pre_commencement_issuer_tender_offer,
+                               &cv->emerging_growth_company};
     for (int i = 0; i < 5; i++)
-        if (x->boxes[i].checked >= 0) *boxes[i] = x->boxes[i];
+        if (x->boxes[i].value >= 0) *boxes[i] = x->boxes[i];
     int any = 0;
     for (int c = 0; c < x->nctx; c++) any |= x->ctx[c].title != NULL;
     if (any) { /* XBRL's table replaces the text's */
@@ -938,9 +938,9 @@ static void boxes(const fx_doc *d, size_t lo, size_t hi, edgr_cover *cv)
     static const char *const k13e[] = {"13e-4(c)", "13e-4 (c)", NULL};
     box(d, lo, hi, k425, &cv->written_communications);
     box(d, lo, hi, k14a, &cv->soliciting_material);
-    box(d, lo, hi, k14d, &cv->pre_commencement_tender);
-    box(d, lo, hi, k13e, &cv->pre_commencement_issuer);
-    egc_box(d, lo, hi, &cv->emerging_growth);
+    box(d, lo, hi, k14d, &cv->pre_commencement_tender_offer);
+    box(d, lo, hi, k13e, &cv->pre_commencement_issuer_tender_offer);
+    egc_box(d, lo, hi, &cv->emerging_growth_company);
 }
 
 /* The inline XBRL dei: facts of an HTML main document, over the text's. */
@@ -948,7 +948,7 @@ static void inline_xbrl(fx_state *st, const edgr_document *main, edgr_facts *f)
 {
     ix_facts *x = calloc(1, sizeof *x);
     if (!x) { st->nomem = 1; return; }
-    for (int i = 0; i < 5; i++) x->boxes[i].checked = -1;
+    for (int i = 0; i < 5; i++) x->boxes[i].value = -1;
     x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
     ixbrl(st, main, x);
     ix_apply(st, x, f);

@@ -180,9 +180,9 @@ void fx_exhibits(fx_state *st, const fx_doc *d, const edgr_document *docs, size_
             for (size_t j = 0; j < st->xe_n; j++) {
                 norm(st->xe[j].number, strlen(st->xe[j].number), b, sizeof b);
                 if (strcmp(a, b)) continue;
-                if (pass == 0 && st->xe[j].document >= 0) continue;
+                if (pass == 0 && st->xe[j].exhibit_doc >= 0) continue;
                 x->listed = (long)j;
-                if (st->xe[j].document < 0) st->xe[j].document = (long)i;
+                if (st->xe[j].exhibit_doc < 0) st->xe[j].exhibit_doc = (long)i;
                 break;
             }
         }

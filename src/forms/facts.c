@@ -16,10 +16,10 @@ static void clear(edgr_facts *f)
     memset(f, 0, sizeof *f);
     f->priv = priv;
     f->main_doc = -1;
-    edgr_checkbox none = {.checked = -1};
+    edgr_checkbox none = {.value = -1};
     f->cover.written_communications = f->cover.soliciting_material = none;
-    f->cover.pre_commencement_tender = f->cover.pre_commencement_issuer = none;
-    f->cover.emerging_growth = none;
+    f->cover.pre_commencement_tender_offer = f->cover.pre_commencement_issuer_tender_offer = none;
+    f->cover.emerging_growth_company = none;
 }
 
 edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *docs,

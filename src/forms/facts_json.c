@@ -21,10 +21,10 @@ static void fact(jsonw *w, const char *k, const edgr_fact *f)
 static void box(jsonw *w, const char *k, const edgr_checkbox *b)
 {
     jsonw_key(w, k);
-    if (b->checked < 0) { jsonw_put(w, "null", 4); return; }
+    if (b->value < 0) { jsonw_put(w, "null", 4); return; }
     jsonw_open(w, '{');
     jsonw_key(w, "value");
-    jsonw_put(w, b->checked ? "true" : "false", b->checked ? 4 : 5);
+    jsonw_put(w, b->value ? "true" : "false", b->value ? 4 : 5);
     jsonw_kstr(w, "source", edgr_fact_source_name(b->source));
     jsonw_knum(w, "offset", (int64_t)b->offset);
     jsonw_close(w, '}');
@@ -88,8 +88,8 @@ static void write_cover(jsonw *w, const edgr_cover *c)
     const edgr_fact *facts[COVER_FACTS] = {&c->registrant, &c->incorporation, &c->file_number,
                                            &c->irs_number,  &c->address,       &c->phone};
     const edgr_checkbox *boxes[COVER_BOXES] = {&c->written_communications, &c->soliciting_material,
-                                               &c->pre_commencement_tender, &c->pre_commencement_issuer,
-                                               &c->emerging_growth};
+                                               &c->pre_commencement_tender_offer, &c->pre_commencement_issuer_tender_offer,
+                                               &c->emerging_growth_company};
     jsonw_key(w, "cover");
     jsonw_open(w, '{');
     for (size_t i = 0; i < COVER_FACTS; i++) fact(w, COVER_KEYS[i], facts[i]);
@@ -101,7 +101,7 @@ static void write_cover(jsonw *w, const edgr_cover *c)
         jsonw_elem(w);
         jsonw_open(w, '{');
         jsonw_kstr(w, "title", x->title);
-        jsonw_kstr(w, "trading_symbol", x->symbol);
+        jsonw_kstr(w, "trading_symbol", x->trading_symbol);
         jsonw_kstr(w, "exchange", x->exchange);
         jsonw_kstr(w, "source", edgr_fact_source_name(x->source));
         jsonw_knum(w, "offset", (int64_t)x->offset);
@@ -117,8 +117,8 @@ static void write_signatures(jsonw *w, const edgr_signatures *sg)
     jsonw_key(w, "signatures");
     jsonw_open(w, '{');
     jsonw_kstr(w, "registrant", sg->registrant);
-    jsonw_kstr(w, "date", sg->date_iso);
-    jsonw_kstr(w, "date_text", sg->date);
+    jsonw_kstr(w, "date", sg->date);
+    jsonw_kstr(w, "date_text", sg->date_text);
     jsonw_key(w, "signers");
     jsonw_open(w, '[');
     for (size_t i = 0; i < sg->signer_count; i++) {
@@ -127,8 +127,8 @@ static void write_signatures(jsonw *w, const edgr_signatures *sg)
         jsonw_open(w, '{');
         jsonw_kstr(w, "name", x->name);
         jsonw_kstr(w, "title", x->title);
-        jsonw_kstr(w, "date", x->date_iso);
-        jsonw_kstr(w, "date_text", x->date);
+        jsonw_kstr(w, "date", x->date);
+        jsonw_kstr(w, "date_text", x->date_text);
         jsonw_knum(w, "offset", (int64_t)x->offset);
         jsonw_close(w, '}');
     }
@@ -172,7 +172,7 @@ static void write_exhibit_index(jsonw *w, const edgr_facts *f)
         jsonw_kstr(w, "number", x->number);
         jsonw_kstr(w, "title", x->title);
         jsonw_knum(w, "offset", (int64_t)x->offset);
-        const edgr_exhibit_doc *dd = x->document >= 0 ? &f->exhibit_docs[x->document] : NULL;
+        const edgr_exhibit_doc *dd = x->exhibit_doc >= 0 ? &f->exhibit_docs[x->exhibit_doc] : NULL;
         jsonw_key(w, "document");
         if (dd) jsonw_num(w, dd->sequence);
         else jsonw_put(w, "null", 4);
@@ -200,7 +200,7 @@ static void write_exhibits(jsonw *w, const edgr_facts *f)
     jsonw_key(w, "unmatched_index");
     jsonw_open(w, '[');
     for (size_t i = 0; i < f->exhibit_index_count; i++)
-        if (f->exhibit_index[i].document < 0) { jsonw_elem(w); jsonw_cstr(w, f->exhibit_index[i].number); }
+        if (f->exhibit_index[i].exhibit_doc < 0) { jsonw_elem(w); jsonw_cstr(w, f->exhibit_index[i].number); }
     jsonw_close(w, ']');
     jsonw_close(w, '}');
 }

@@ -1305,7 +1305,7 @@ static int emit_items(finder *f, const int *chain, int nchain, edgr_items *out)
         for (int k = 0; k < c->ncodes; k++) {
             edgr_item it;
             memset(&it, 0, sizeof it);
-            memcpy(it.code, c->codes[k], sizeof it.code);
+            memcpy(it.item, c->codes[k], sizeof it.item);
             int pk = kind == EDGR_FORM_10Q ? c->keys[k] / 1000 : kind == EDGR_FORM_10K ? items_part_of_10k(c->keys[k]) : 0;
             if (kind == EDGR_FORM_10K && c->ncodes == 1) pk = c->part;
             strcpy(it.part, part_name(pk));

@@ -219,10 +219,10 @@ static int name_cell(sig_reader *r, size_t i, const char *p, size_t n)
 static void date_of(sig_reader *r, const char *p, size_t at, size_t len, const char iso[11])
 {
     edgr_signer *s = r->s;
-    if (s && !s->date && (r->row_has_sig || r->cur_lines < DATE_LINES))
-        set_date(r->st, &s->date, &s->date_iso, p, at, len, iso);
-    else if (!r->sg->date && !s)
-        set_date(r->st, &r->sg->date, &r->sg->date_iso, p, at, len, iso);
+    if (s && !s->date_text && (r->row_has_sig || r->cur_lines < DATE_LINES))
+        set_date(r->st, &s->date_text, &s->date, p, at, len, iso);
+    else if (!r->sg->date_text && !s)
+        set_date(r->st, &r->sg->date_text, &r->sg->date, p, at, len, iso);
     r->last_date = fx_str(r->st, p + at, len);
     r->last_iso = fx_str(r->st, iso, 10);
 }
@@ -302,11 +302,11 @@ static void finish(sig_reader *r)
     edgr_signatures *sg = r->sg;
     for (size_t i = 0; i < st->sig_n; i++) {
         edgr_signer *s = &st->sig[i];
-        if (s->date) continue;
-        if (i < MAX_SIGNERS && r->inherit[i]) { s->date = r->inherit[i]; s->date_iso = r->inherit_iso[i]; }
-        else if (sg->date) { s->date = sg->date; s->date_iso = sg->date_iso; }
+        if (s->date_text) continue;
+        if (i < MAX_SIGNERS && r->inherit[i]) { s->date_text = r->inherit[i]; s->date = r->inherit_iso[i]; }
+        else if (sg->date_text) { s->date_text = sg->date_text; s->date = sg->date; }
     }
-    if (!sg->date && r->last_date && st->sig_n) { sg->date = r->last_date; sg->date_iso = r->last_iso; }
+    if (!sg->date_text && r->last_date && st->sig_n) { sg->date_text = r->last_date; sg->date = r->last_iso; }
     if (sg->registrant) {
         const char *reg = sg->registrant;
         long at = fx_find(reg, strlen(reg), "(registrant");

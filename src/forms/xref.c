@@ -885,7 +885,7 @@ static int heading_item_key(edgr_form_kind kind, const edgr_item *it)
 {
     size_t pos = 0;
     char code[16];
-    int key = items_parse_code(it->code, &pos, strlen(it->code), kind, 0, code);
+    int key = items_parse_code(it->item, &pos, strlen(it->item), kind, 0, code);
     return order_key(kind, strcmp(it->part, "II") ? 1 : 2, key);
 }
 
@@ -952,7 +952,7 @@ static void fill_item(const seg *g, const edgr_text *t, edgr_form_kind kind, con
                       const xspan *p, size_t np, edgr_item *it)
 {
     memset(it, 0, sizeof *it);
-    memcpy(it->code, r->codes[c], sizeof it->code);
+    memcpy(it->item, r->codes[c], sizeof it->item);
     strcpy(it->part, part_name(row_part(kind, r, r->keys[c])));
     it->heading = g->lines[r->line].start;
     it->title = r->title;

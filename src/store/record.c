@@ -338,7 +338,7 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
         rec_section *sec = GROW(b->rec, sections);
         if (!sec) { b->nomem = 1; return; }
         sec->doc = doc->seq;
-        sec->code = put_str(b, it->code);
+        sec->code = put_str(b, it->item);
         sec->part = it->part[0] ? put_str(b, it->part) : 0;
         sec->title = title[0] ? put_str(b, title) : 0;
         sec->combined = it->combined;
@@ -348,16 +348,16 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
         /* the items sharing this heading */
         size_t j = i;
         char codes[64];
-        size_t cn = (size_t)snprintf(codes, sizeof codes, "%s", it->code);
+        size_t cn = (size_t)snprintf(codes, sizeof codes, "%s", it->item);
         while (j + 1 < its->count && its->items[j + 1].combined && its->items[j + 1].start == it->start &&
                its->items[j + 1].end == it->end) {
             j++;
-            if (cn + strlen(its->items[j].code) + 2 < sizeof codes)
-                cn += (size_t)snprintf(codes + cn, sizeof codes - cn, ",%s", its->items[j].code);
+            if (cn + strlen(its->items[j].item) + 2 < sizeof codes)
+                cn += (size_t)snprintf(codes + cn, sizeof codes - cn, ",%s", its->items[j].item);
             rec_section *more = GROW(b->rec, sections);
             if (!more) { b->nomem = 1; return; }
             *more = b->rec->sections[b->rec->sections_count - 2];
-            more->code = put_str(b, its->items[j].code);
+            more->code = put_str(b, its->items[j].item);
         }
         if (it->heading > pos) add_rows(b, doc, 0, 0, NULL, t->data + pos, it->heading - pos);
         char lead[600];
@@ -417,8 +417,8 @@ static void fact(builder *b, const char *name, const char *value, edgr_fact_sour
 
 static void box(builder *b, const char *name, const edgr_checkbox *c)
 {
-    if (c->checked < 0) return;
-    fact(b, name, c->checked ? "true" : "false", c->source, c->offset);
+    if (c->value < 0) return;
+    fact(b, name, c->value ? "true" : "false", c->source, c->offset);
 }
 
 static void facts(builder *b)
@@ -440,8 +440,8 @@ static void facts(builder *b)
     const edgr_fact *strs[] = {&c->registrant, &c->incorporation, &c->file_number,
                                &c->irs_number,  &c->address,       &c->phone};
     const edgr_checkbox *boxes[] = {&c->written_communications, &c->soliciting_material,
-                                    &c->pre_commencement_tender, &c->pre_commencement_issuer,
-                                    &c->emerging_growth};
+                                    &c->pre_commencement_tender_offer, &c->pre_commencement_issuer_tender_offer,
+                                    &c->emerging_growth_company};
     size_t nstr = sizeof strs / sizeof strs[0], k = 0;
     for (size_t i = 0; i < nstr; i++, k++) fact(b, edgr_cover_key(k), strs[i]->value, strs[i]->source, strs[i]->offset);
     for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++, k++) box(b, edgr_cover_key(k), boxes[i]);
@@ -449,20 +449,20 @@ static void facts(builder *b)
         rec_security *x = GROW(b->rec, securities);
         if (!x) { b->nomem = 1; break; }
         x->title = put_str(b, c->securities[i].title);
-        x->symbol = put_str(b, c->securities[i].symbol);
+        x->symbol = put_str(b, c->securities[i].trading_symbol);
         x->exchange = put_str(b, c->securities[i].exchange);
     }
     const edgr_signatures *sg = &f.signatures;
     fact(b, "signature_registrant", sg->registrant, EDGR_FACT_TEXT, sg->offset);
-    fact(b, "signature_date", sg->date_iso, EDGR_FACT_TEXT, sg->offset);
-    fact(b, "signature_date_text", sg->date, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date", sg->date, EDGR_FACT_TEXT, sg->offset);
+    fact(b, "signature_date_text", sg->date_text, EDGR_FACT_TEXT, sg->offset);
     for (size_t i = 0; i < sg->signer_count; i++) {
         rec_signer *x = GROW(b->rec, signers);
         if (!x) { b->nomem = 1; break; }
         x->name = put_str(b, sg->signers[i].name);
         x->title = put_str(b, sg->signers[i].title);
+        x->date_text = put_str(b, sg->signers[i].date_text);
         x->date = put_str(b, sg->signers[i].date);
-        x->date_iso = put_str(b, sg->signers[i].date_iso);
     }
     /* exhibits: the index's rows, each with its document if matched, then
      * the exhibit documents the index does not list */
@@ -474,8 +474,8 @@ static void facts(builder *b)
         x->number = put_str(b, e->number);
         x->title = put_str(b, e->title);
         x->doc = -1;
-        if (e->document >= 0 && (size_t)e->document < f.exhibit_doc_count) {
-            const edgr_exhibit_doc *d = &f.exhibit_docs[e->document];
+        if (e->exhibit_doc >= 0 && (size_t)e->exhibit_doc < f.exhibit_doc_count) {
+            const edgr_exhibit_doc *d = &f.exhibit_docs[e->exhibit_doc];
             x->doc = b->rec->docs[d->doc].seq;
             x->doc_type = put_str(b, d->type);
             x->doc_description = put_str(b, d->description);
@@ -507,6 +507,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
 {
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
+    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG; /* not set up */
     edgr_span acc = edgr_get(s, "accession_number");
     if ((!acc.ptr || acc.len == 0) && (!key || !*key)) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);

@@ -65,7 +65,7 @@ typedef struct rec_security {
 } rec_security;
 
 typedef struct rec_signer {
-    sref name, title, date, date_iso;
+    sref name, title, date_text, date;
 } rec_signer;
 
 #define REC_ARRAY(T, name) T *name; size_t name##_count, name##_cap

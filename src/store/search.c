@@ -335,10 +335,10 @@ static edgr_status emit_hits(edgr_store *st, sqlite3_stmt *q, sqlite3_stmt *snip
         const char *snippet = "";
         if (sqlite3_step(snip) == SQLITE_ROW && col_text(snip, 0)) snippet = col_text(snip, 0);
         edgr_hit h = {
-            .score = sqlite3_column_double(q, 1), .accession = col_text(q, 2), .form = col_text(q, 3),
-            .filing_date = col_text(q, 4), .cik = col_text(q, 5), .company = col_text(q, 6),
-            .item = col_text(q, 7), .part = col_text(q, 8), .doc = sqlite3_column_int(q, 9),
-            .doc_type = col_text(q, 10), .doc_filename = col_text(q, 11), .snippet = snippet};
+            .score = sqlite3_column_double(q, 1), .accession_number = col_text(q, 2),
+            .type = col_text(q, 3), .filing_date = col_text(q, 4), .cik = col_text(q, 5),
+            .conformed_name = col_text(q, 6), .item = col_text(q, 7), .part = col_text(q, 8),
+            .document = sqlite3_column_int(q, 9), .doc_type = col_text(q, 10), .filename = col_text(q, 11), .snippet = snippet};
         if (fn(user, &h)) return EDGR_ERR_ABORTED;
     }
     if (r == SQLITE_DONE) return EDGR_OK;

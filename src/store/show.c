@@ -196,6 +196,8 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
                             edgr_write_fn write, void *user)
 {
     if (!st || !accession || !write) return EDGR_ERR_ARG;
+    char key[EDGR_KEY_SIZE];
+    accession = store_key(accession, key); /* dashless, SHA256: */
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, accession_number, type, filing_date, period, acceptance_datetime, "

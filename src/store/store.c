@@ -316,10 +316,18 @@ static int step_done(edgr_store *st, sqlite3_stmt *q, const char *what)
     return 0;
 }
 
+const char *store_key(const char *given, char buf[EDGR_KEY_SIZE])
+{
+    return edgr_accession_normalize(given, strlen(given), EDGR_ACCESSION_KEYS, buf) ? buf : given;
+}
+
 int edgr_store_has(edgr_store *st, const char *accession)
 {
+    if (!st || !accession) return -1;
     sqlite3_stmt *q = store_stmt(st, S_FIND);
     if (!q) return -1;
+    char key[EDGR_KEY_SIZE];
+    accession = store_key(accession, key);
     sqlite3_bind_text(q, 1, accession, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     int has = rc == SQLITE_ROW ? (sqlite3_column_int(q, 1) ? 2 : 1) : rc == SQLITE_DONE ? 0 : -1;
@@ -532,8 +540,8 @@ static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
         bind_ref(q, 3, r, s->name);
         bind_ref(q, 4, r, s->title);
-        bind_ref(q, 5, r, s->date);
-        bind_ref(q, 6, r, s->date_iso);
+        bind_ref(q, 5, r, s->date_text);
+        bind_ref(q, 6, r, s->date);
         if (step_done(st, q, "insert signer")) return -1;
     }
     return 0;
@@ -576,7 +584,9 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
 
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
 {
-    if (!st || !accession || !out) return EDGR_ERR_ARG;
+    if (!st || !accession || !out || out->struct_size < sizeof *out) return EDGR_ERR_ARG;
+    char key[EDGR_KEY_SIZE];
+    accession = store_key(accession, key);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT source_path, source_member, source_offset, source_length "

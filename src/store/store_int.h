@@ -24,6 +24,10 @@ struct edgr_store {
     char src_path[4096], src_member[4096];
 };
 
+/* A key given to a look-up as the store holds it: an accession number
+ * dashed, a sha256: key in lower case (edgr_accession_normalize); anything
+ * else as given (it will not be found).  Returns `given` or `buf`. */
+const char *store_key(const char *given, char buf[EDGR_KEY_SIZE]);
 void store_fail(edgr_store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record sqlite's message for `what` and return EDGR_ERR_STORE. */
 edgr_status store_sql_error(edgr_store *st, const char *what);

@@ -206,7 +206,7 @@ static int push_items(finder *F, const edgr_document *d, edgr_form_kind kind, co
             *out = nf;
         }
         found *f = &(*out)[(*n)++];
-        copy_field(f->code, sizeof f->code, F->it.items[i].code);
+        copy_field(f->code, sizeof f->code, F->it.items[i].item);
         copy_field(f->part, sizeof f->part, F->it.items[i].part);
         edgr_item_text(&F->it, &F->t, i, &F->body);
         const char *b = F->body.data ? F->body.data : "";

@@ -402,7 +402,7 @@ static result sub_items(const edgr_submission *s)
         char title[256];
         size_t n = edgr_item_title(&it, &t, i, title, sizeof title);
         r.digest = mix(r.digest, title, n);
-        r.digest = mix(r.digest, it.items[i].code, sizeof it.items[i].code);
+        r.digest = mix(r.digest, it.items[i].item, sizeof it.items[i].item);
         STOP(edgr_item_text(&it, &t, i, &body));
         r.digest = mix(r.digest, body.data, body.len);
     }
@@ -435,7 +435,7 @@ static result sub_record(const edgr_submission *s)
     result r = {EDGR_OK, 1469598103934665603ull};
     edgr_record *rec = NULL;
     edgr_store *st = mem_store;
-    edgr_source src = {.path = "in", .length = s->end - s->offset};
+    edgr_source src = {.struct_size = sizeof src, .path = "in", .length = s->end - s->offset};
     edgr_status bs = edgr_record_build(s, &src, &rec);
     if (bs != EDGR_OK) {
         r.st = bs == EDGR_ERR_NOMEM ? bs : EDGR_OK;

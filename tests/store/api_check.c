@@ -32,8 +32,7 @@ static int discard(void *u, const char *p, size_t n)
 
 static int count_hit(void *u, const edgr_hit *h)
 {
-    (void)h;
-    ++*(int *)u;
+    if (h->accession_number && h->type && h->conformed_name && h->document > 0) ++*(int *)u;
     return 0;
 }
 
@@ -62,7 +61,7 @@ int main(int argc, char **argv)
     const edgr_submission *s = NULL;
     size_t used = 0;
     CHECK(edgr_parse(p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
-    edgr_source src = {argv[1], NULL, 0, len};
+    edgr_source src = {sizeof src, argv[1], NULL, 0, len};
     edgr_record *r = NULL;
     CHECK(edgr_record_build(s, &src, &r) == EDGR_OK);
     edgr_put_result res;
@@ -76,14 +75,41 @@ int main(int argc, char **argv)
     CHECK(edgr_parse(p, bare, strlen(bare), 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
     CHECK(edgr_record_build(s, &src, &r2) == EDGR_ERR_NOT_FOUND && r2 == NULL);
 
+    /* a source whose struct_size is not set is refused */
+    edgr_source unset = {0};
+    unset.path = "x";
+    CHECK(edgr_record_build(s, &unset, &r2) == EDGR_ERR_ARG && r2 == NULL);
+
+    /* a key of the caller's, looked up in any case */
+    const char *sha = "sha256:0123456789abcdef0123";
+    CHECK(edgr_record_build_keyed(s, sha, &src, &r2) == EDGR_OK && r2);
+    CHECK(edgr_store_begin(st) == EDGR_OK && edgr_store_put(st, r2, 0, &res) == EDGR_OK &&
+          edgr_store_commit(st) == EDGR_OK);
+    edgr_record_free(r2);
+    CHECK(edgr_store_show(st, "SHA256:0123456789ABCDEF0123", 0, 0, discard, NULL) == EDGR_OK);
+    CHECK(edgr_store_has(st, "Sha256:0123456789abcdef0123") == 1);
+
     /* found and not found */
     CHECK(edgr_store_show(st, acc, 0, 0, discard, NULL) == EDGR_OK);
     CHECK(edgr_store_show(st, "0009900160-99-000001", 0, 0, discard, NULL) == EDGR_ERR_NOT_FOUND);
     CHECK(no_flag(edgr_store_error(st)));
     CHECK(edgr_store_company(st, "no such company anywhere", 5, 0, discard, NULL) == EDGR_ERR_NOT_FOUND);
-    edgr_source out;
+    edgr_source out = EDGR_SOURCE_INIT;
     CHECK(edgr_store_source(st, acc, &out) == EDGR_OK);
     CHECK(edgr_store_source(st, "0009900160-99-000001", &out) == EDGR_ERR_NOT_FOUND);
+    edgr_source small = {0};
+    CHECK(edgr_store_source(st, acc, &small) == EDGR_ERR_ARG);
+
+    /* an accession number without its dashes is the same filing */
+    char dashless[32] = "";
+    for (size_t i = 0, j = 0; acc[i] && j + 1 < sizeof dashless; i++)
+        if (acc[i] != '-') dashless[j++] = acc[i];
+    CHECK(strlen(dashless) == 18);
+    CHECK(edgr_store_show(st, dashless, 0, 0, discard, NULL) == EDGR_OK);
+    CHECK(edgr_store_has(st, dashless) == edgr_store_has(st, acc) && edgr_store_has(st, acc) > 0);
+    edgr_source out2 = EDGR_SOURCE_INIT;
+    CHECK(edgr_store_source(st, dashless, &out2) == EDGR_OK && out2.length == len);
+    CHECK(edgr_store_show(st, "0009900160990000019", 0, 0, discard, NULL) == EDGR_ERR_NOT_FOUND);
     CHECK(edgr_store_show(st, NULL, 0, 0, discard, NULL) == EDGR_ERR_ARG);
 
     /* queries: struct_size, and messages in the API's words */
@@ -92,7 +118,7 @@ int main(int argc, char **argv)
     CHECK(edgr_store_search(st, &q0, count_hit, &n) == EDGR_ERR_ARG);
     edgr_query q = EDGR_QUERY_INIT;
     q.match = "the";
-    CHECK(edgr_store_search(st, &q, count_hit, &n) == EDGR_OK);
+    CHECK(edgr_store_search(st, &q, count_hit, &n) == EDGR_OK && n > 0);
     const char **bad[] = {&q.from, &q.to, &q.cik};
     for (int i = 0; i < 3; i++) {
         edgr_query b = EDGR_QUERY_INIT;

@@ -83,7 +83,7 @@ static void *work(void *arg)
         }
         edgr_facts_free(&fx);
         edgr_record *r = NULL;
-        edgr_source src = {0};
+        edgr_source src = EDGR_SOURCE_INIT;
         if (edgr_record_build(s, &src, &r) == EDGR_OK && r) {
             h = mix(h, edgr_record_accession(r), strlen(edgr_record_accession(r)));
             h += (unsigned long)edgr_record_text_bytes(r);

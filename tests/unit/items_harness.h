@@ -28,7 +28,7 @@ static size_t items_of(const char *body, int plain, edgr_form_kind kind, const c
 static const char *item(const char *part, const char *code)
 {
     for (size_t i = 0; i < I.count; i++)
-        if (!strcmp(I.items[i].code, code) && (!part || !strcmp(I.items[i].part, part))) {
+        if (!strcmp(I.items[i].item, code) && (!part || !strcmp(I.items[i].part, part))) {
             edgr_item_text(&I, &T, i, &B);
             return B.data ? B.data : "";
         }

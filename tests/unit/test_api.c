@@ -66,3 +66,35 @@ TEST(api_callbacks_struct_size)
     CHECK(subs == 1);
     edgr_stream_free(st);
 }
+
+/* Accession numbers in either form, and the store's sha256: keys. */
+TEST(api_accession_normalize)
+{
+    char out[EDGR_KEY_SIZE];
+    const char *dashed = "0009900001-17-000001";
+    CHECK(edgr_accession_normalize(dashed, strlen(dashed), 0, out) == 1);
+    CHECK(strcmp(out, dashed) == 0);
+    CHECK(edgr_accession_normalize("000990000117000001", 18, 0, out) == 1);
+    CHECK(strcmp(out, dashed) == 0);
+    /* a prefix of a longer string: only n bytes are read */
+    CHECK(edgr_accession_normalize("000990000117000001.txt", 18, 0, out) == 1);
+    CHECK(strcmp(out, dashed) == 0);
+    const char *bad[] = {"", "0009900001-17-00000", "0009900001-17-0000011", "00099000011700000",
+                         "0009900001_17-000001", "000990000117000x01", "0009900001-1-7000001",
+                         "sha256:0123456789abcdef0123"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(edgr_accession_normalize(bad[i], strlen(bad[i]), 0, out) == 0);
+    /* keys: only with EDGR_ACCESSION_KEYS, in any case, written lower */
+    const char *key = "SHA256:0123456789ABCDEF0123";
+    CHECK(edgr_accession_normalize(key, strlen(key), EDGR_ACCESSION_KEYS, out) == 1);
+    CHECK(strcmp(out, "sha256:0123456789abcdef0123") == 0);
+    CHECK(strlen(out) == EDGR_KEY_SIZE - 1);
+    CHECK(edgr_accession_normalize("000990000117000001", 18, EDGR_ACCESSION_KEYS, out) == 1);
+    CHECK(strcmp(out, dashed) == 0);
+    const char *badkey[] = {"sha256:0123456789abcdef012", "sha256:0123456789abcdef01234",
+                            "sha256:0123456789abcdeg0123", "sha257:0123456789abcdef0123",
+                            "sha2560123456789abcdef01234"};
+    for (size_t i = 0; i < sizeof badkey / sizeof *badkey; i++)
+        CHECK(edgr_accession_normalize(badkey[i], strlen(badkey[i]), EDGR_ACCESSION_KEYS, out) == 0);
+    CHECK(edgr_accession_normalize(NULL, 0, 0, out) == 0);
+}

@@ -69,20 +69,20 @@ TEST(facts_seed_filing_from_the_corpus)
     CHECK_STR(c->irs_number.value, "04-3321804");
     CHECK_STR(c->address.value, "3301 Agriculture Drive, Madison, WI 53716");
     CHECK_STR(c->phone.value, "(608) 441-8120");
-    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 0 &&
-          c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
+    CHECK(c->written_communications.value == 0 && c->soliciting_material.value == 0 &&
+          c->pre_commencement_tender_offer.value == 0 && c->pre_commencement_issuer_tender_offer.value == 0);
     CHECK(l.f.signatures.signer_count == 1);
     if (l.f.signatures.signer_count) {
         const edgr_signer *s = &l.f.signatures.signers[0];
         CHECK_STR(s->name, "Chad J. Kolean");
         CHECK_STR(s->title, "Vice President and Chief Financial Officer");
-        CHECK_STR(s->date, "March 8, 2017");
-        CHECK_STR(s->date_iso, "2017-03-08");
+        CHECK_STR(s->date_text, "March 8, 2017");
+        CHECK_STR(s->date, "2017-03-08");
     }
     CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_doc_count == 1);
     if (l.f.exhibit_index_count && l.f.exhibit_doc_count) {
         CHECK_STR(l.f.exhibit_index[0].number, "99.1");
-        CHECK(l.f.exhibit_index[0].document == 0);
+        CHECK(l.f.exhibit_index[0].exhibit_doc == 0);
         CHECK_STR(l.f.exhibit_docs[0].type, "EX-99.1");
         CHECK(l.f.exhibit_docs[0].listed == 0);
     }
@@ -102,12 +102,12 @@ TEST(facts_inline_xbrl_wins_over_text)
     CHECK_STR(c->address.value, "77 Tinkers Wharf, Suite 5, Port Avery, Oregon 97999");
     CHECK_STR(c->phone.value, "(503) 555-0177");
     CHECK(c->phone.source == EDGR_FACT_IXBRL);
-    CHECK(c->written_communications.checked == 1 && c->written_communications.source == EDGR_FACT_IXBRL);
-    CHECK(c->soliciting_material.checked == 0);
-    CHECK(c->emerging_growth.checked == 1 && c->emerging_growth.source == EDGR_FACT_IXBRL);
+    CHECK(c->written_communications.value == 1 && c->written_communications.source == EDGR_FACT_IXBRL);
+    CHECK(c->soliciting_material.value == 0);
+    CHECK(c->emerging_growth_company.value == 1 && c->emerging_growth_company.source == EDGR_FACT_IXBRL);
     CHECK(c->security_count == 2);
     if (c->security_count == 2) {
-        CHECK_STR(c->securities[1].symbol, "QFRW");
+        CHECK_STR(c->securities[1].trading_symbol, "QFRW");
         CHECK_STR(c->securities[0].exchange, "The Nasdaq Stock Market LLC");
         CHECK(c->securities[0].source == EDGR_FACT_IXBRL);
     }
@@ -117,16 +117,16 @@ TEST(facts_inline_xbrl_wins_over_text)
     if (sg->signer_count) {
         CHECK_STR(sg->signers[0].name, "Marisol T. Okonkwo-Reyes");
         CHECK_STR(sg->signers[0].title, "Chief Financial Officer & Treasurer");
-        CHECK_STR(sg->signers[0].date_iso, "2023-06-12");
+        CHECK_STR(sg->signers[0].date, "2023-06-12");
     }
     /* 10.1 and 99.01 match EX-10.1 and EX-99.1; 104 has no document and
      * EX-99.2 is not in the table */
     CHECK(l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3);
     if (l.f.exhibit_index_count == 3 && l.f.exhibit_doc_count == 3) {
         CHECK_STR(l.f.exhibit_index[0].number, "10.1");
-        CHECK(l.f.exhibit_index[0].document == 0);
-        CHECK(l.f.exhibit_index[1].document == 1);
-        CHECK(l.f.exhibit_index[2].document == -1);
+        CHECK(l.f.exhibit_index[0].exhibit_doc == 0);
+        CHECK(l.f.exhibit_index[1].exhibit_doc == 1);
+        CHECK(l.f.exhibit_index[2].exhibit_doc == -1);
         CHECK(l.f.exhibit_docs[2].listed == -1);
     }
     unload(&l);
@@ -144,16 +144,16 @@ TEST(facts_plain_text_cover_with_bracket_boxes)
     CHECK_STR(c->irs_number.value, "99-0661122");
     CHECK_STR(c->address.value, "410 Foundry Lane, Hollow Creek, Pennsylvania 19999");
     CHECK_STR(c->phone.value, "(610) 555-0133");
-    CHECK(c->written_communications.checked == 0 && c->soliciting_material.checked == 1);
-    CHECK(c->pre_commencement_tender.checked == 0 && c->pre_commencement_issuer.checked == 0);
-    CHECK(c->emerging_growth.checked == -1);
+    CHECK(c->written_communications.value == 0 && c->soliciting_material.value == 1);
+    CHECK(c->pre_commencement_tender_offer.value == 0 && c->pre_commencement_issuer_tender_offer.value == 0);
+    CHECK(c->emerging_growth_company.value == -1);
     CHECK(l.f.signatures.signer_count == 1);
     if (l.f.signatures.signer_count) {
         CHECK_STR(l.f.signatures.signers[0].name, "Edwin P. Haverford");
         CHECK_STR(l.f.signatures.signers[0].title, "President and Chief Executive Officer");
-        CHECK_STR(l.f.signatures.signers[0].date_iso, "2004-11-05");
+        CHECK_STR(l.f.signatures.signers[0].date, "2004-11-05");
     }
-    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].document == 0);
+    CHECK(l.f.exhibit_index_count == 1 && l.f.exhibit_index[0].exhibit_doc == 0);
     unload(&l);
 }
 
@@ -176,14 +176,14 @@ TEST(facts_10k_signature_table)
     bare(doc, &f);
     const edgr_signatures *sg = &f.signatures;
     CHECK_STR(sg->registrant, "Larkspur Dynamics, Inc.");
-    CHECK_STR(sg->date_iso, "2024-02-20");
+    CHECK_STR(sg->date, "2024-02-20");
     CHECK(sg->signer_count == 4);
     if (sg->signer_count == 4) {
         CHECK_STR(sg->signers[0].name, "Odile Fenwick");
         CHECK_STR(sg->signers[0].title, "Chief Executive Officer");
         CHECK_STR(sg->signers[1].title, "Chief Executive Officer and Director (Principal Executive Officer)");
         CHECK_STR(sg->signers[2].name, "Rafe Almqvist");
-        CHECK_STR(sg->signers[2].date_iso, "2024-02-21");
+        CHECK_STR(sg->signers[2].date, "2024-02-21");
         CHECK_STR(sg->signers[3].title, "Director");
     }
     /* reuse: a second document replaces everything */

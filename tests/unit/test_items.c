@@ -91,7 +91,7 @@ TEST(items_8k_old_item_7_placed_last)
     CHECK(items_of(txt, 1, EDGR_FORM_8K, "20021114") == 2);
     CHECK_ITEM(NULL, "9", "The Company furnishes", "its certifications.");
     CHECK_ITEM(NULL, "7", "(c) Exhibits", "99.1 Certification.");
-    CHECK(I.count == 2 && !strcmp(I.items[0].code, "9") && !strcmp(I.items[1].code, "7"));
+    CHECK(I.count == 2 && !strcmp(I.items[0].item, "9") && !strcmp(I.items[1].item, "7"));
     /* in number order as well */
     const char *num = "ITEM 5.  OTHER EVENTS.\n\n     Sold.\n\nITEM 7.  FINANCIAL STATEMENTS AND EXHIBITS.\n\n"
                       "     None.\n\nITEM 9.  REGULATION FD DISCLOSURE.\n\n     Furnished.\n";
@@ -371,7 +371,7 @@ static void xref_doc(char *out, size_t cap, const char *rows, int numbered)
 static const char *item_xref(const char *code, int *xref)
 {
     for (size_t i = 0; i < I.count; i++)
-        if (!strcmp(I.items[i].code, code)) *xref = I.items[i].xref;
+        if (!strcmp(I.items[i].item, code)) *xref = I.items[i].xref;
     return item(NULL, code);
 }
 
@@ -386,8 +386,8 @@ TEST(xref_items_from_page_ranges_in_any_order)
              "<tr><td>Item 3.</td><td>Legal Proceedings</td><td>5</td></tr>", 1);
     CHECK(items_of(html, 0, EDGR_FORM_10K, NULL) == 5);
     /* canonical order, whatever the index's */
-    CHECK(I.count == 5 && !strcmp(I.items[0].code, "1") && !strcmp(I.items[1].code, "1A") &&
-          !strcmp(I.items[2].code, "2") && !strcmp(I.items[4].code, "4"));
+    CHECK(I.count == 5 && !strcmp(I.items[0].item, "1") && !strcmp(I.items[1].item, "1A") &&
+          !strcmp(I.items[2].item, "2") && !strcmp(I.items[4].item, "4"));
     int x = 0;
     const char *t = item_xref("1", &x);
     CHECK(x == 1 && starts(t, "Business") && ends(t, "More about widgets.")); /* Properties shares page 3 */
@@ -514,7 +514,7 @@ TEST(xref_fixtures_html_and_1990s_text)
         } else {
             CHECK_ITEM("II", "8", "INDEPENDENT AUDITORS' REPORT", "below the liquidation account.");
             CHECK_ITEM("IV", "14", "EXHIBITS AND REPORTS ON FORM 8-K", "fourth quarter of 1997.");
-            CHECK(I.count > 7 && !strcmp(I.items[7].code, "7A")); /* listed after Item 8, sorted before it */
+            CHECK(I.count > 7 && !strcmp(I.items[7].item, "7A")); /* listed after Item 8, sorted before it */
         }
         edgr_parser_free(ps);
         free(p);

@@ -335,7 +335,7 @@ static int items_of_file(const char *rel, char codes[][16], char first[][160], c
         edgr_items_find(&T, EDGR_FORM_10K, NULL, &I) == EDGR_OK) {
         got = 0;
         for (size_t i = 0; i < I.count && got < max; i++, got++) {
-            snprintf(codes[got], 16, "%s", I.items[i].code);
+            snprintf(codes[got], 16, "%s", I.items[i].item);
             edgr_item_text(&I, &T, i, &B);
             words_of(B.data ? B.data : "", 0, first[got], 160);
             words_of(B.data ? B.data : "", 1, last[got], 160);
