@@ -297,7 +297,7 @@ static void bench_queries(const char *db, int nq)
             break;
         default: {
             snprintf(text, sizeof text, "%s", rand_r(&seed) % 2 ? w1 : ph.w[(size_t)rand_r(&seed) % ph.n]);
-            q.form = FORMS[rand_r(&seed) % 3];
+            q.type = FORMS[rand_r(&seed) % 3];
             int y = 2005 + rand_r(&seed) % 15;
             snprintf(from, sizeof from, "%d-01-01", y);
             snprintf(to, sizeof to, "%d-12-31", y + 2 + rand_r(&seed) % 6);
@@ -316,8 +316,8 @@ static void bench_queries(const char *db, int nq)
             if (ms > slow[k].ms) { /* keep the five slowest, for the reader */
                 memmove(&slow[k + 1], &slow[k], (size_t)(4 - k) * sizeof slow[0]);
                 slow[k].ms = ms;
-                snprintf(slow[k].text, sizeof slow[k].text, "%s%s%s", text, q.form ? " --form " : "",
-                         q.form ? q.form : "");
+                snprintf(slow[k].text, sizeof slow[k].text, "%s%s%s", text, q.type ? " --form " : "",
+                         q.type ? q.type : "");
                 break;
             }
         by_kind[kind][nk[kind]++] = ms;

@@ -17,7 +17,7 @@ int main(int argc, char **argv) {
     if (!st) return fprintf(stderr, "%s\n", err), 3;
     edgr_query q = EDGR_QUERY_INIT;     /* sets struct_size: the struct can grow */
     q.match = argv[2];
-    q.form = "8-K";
+    q.type = "8-K";
     q.limit = 5;
     edgr_status rc = edgr_store_search(st, &q, print_hit, NULL);
     if (rc != EDGR_OK) fprintf(stderr, "%s\n", edgr_store_error(st));

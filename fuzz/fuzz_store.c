@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(q, in, n);
     q[n] = 0;
     edgr_query query = {.struct_size = sizeof query, .match = q, .limit = 5};
-    if (n % 3 == 1) query.form = "8-K";
+    if (n % 3 == 1) query.type = "8-K";
     if (n % 5 == 2) query.item = "7.01";
     if (n % 7 == 3) query.company = q;
     if (n % 11 == 4) query.sort_by_date = 1;

@@ -170,7 +170,8 @@ typedef struct edgr_query {
     size_t struct_size;     /* sizeof(edgr_query)                          */
     const char *match;      /* FTS5 syntax: words, "phrases", AND OR NOT,
                                NEAR(a b, 10), prefix*                      */
-    const char *form;       /* form type, exact ("8-K", "10-K/A")         */
+    const char *type;       /* the form type, exact ("8-K", "10-K/A");
+                               the CLI's --form                            */
     const char *cik;        /* any entity of the filing (leading zeros
                                optional)                                   */
     const char *company;    /* a company name: exact, prefix or substring

@@ -54,7 +54,7 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
         case OPT_TEXT: a->text = 1; break;
         case OPT_JSON: a->json = 1; break;
         case OPT_DB: a->db = v; break;
-        case OPT_FORM: a->q.form = v; break;
+        case OPT_FORM: a->q.type = v; break;
         case OPT_CIK: a->q.cik = v; break;
         case OPT_COMPANY: a->q.company = v; break;
         case OPT_FROM: a->q.from = v; break;

@@ -260,7 +260,7 @@ static edgr_status check_query(edgr_store *st, const edgr_query *qy, const char 
  * text and the filters' values only ever arrive as bound parameters. */
 static void build_sql(sql_text *sql, const edgr_query *qy)
 {
-    int filtered = qy->form || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
+    int filtered = qy->type || qy->from || qy->to || qy->item || qy->doc_type || qy->cik || qy->company;
     if (!filtered && !qy->sort_by_date) {
         /* no filter: rank the matches alone, then join the 20 kept.
          * edgr_bm25 (rank.c) is bm25 that skips the rows which cannot be
@@ -284,7 +284,7 @@ static void build_sql(sql_text *sql, const edgr_query *qy)
              "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
              "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
              "WHERE text_fts MATCH ?1");
-    if (qy->form) add(sql, " AND f.type = upper(?4)");
+    if (qy->type) add(sql, " AND f.type = upper(?4)");
     if (qy->from) add(sql, " AND f.filing_date >= ?5");
     if (qy->to) add(sql, " AND f.filing_date <= ?6");
     if (qy->item)
@@ -309,7 +309,7 @@ static void bind_query(sqlite3_stmt *q, sqlite3_stmt *snip, const edgr_query *qy
     sqlite3_bind_int64(q, 2, qy->limit ? qy->limit : 20);
     sqlite3_bind_int64(q, 3, qy->offset);
     if (!qy->sort_by_date) sqlite3_bind_int64(q, P_KEEP, (qy->limit ? qy->limit : 20) + qy->offset);
-    if (qy->form) sqlite3_bind_text(q, P_FORM, qy->form, -1, SQLITE_STATIC);
+    if (qy->type) sqlite3_bind_text(q, P_FORM, qy->type, -1, SQLITE_STATIC);
     if (qy->from) sqlite3_bind_text(q, P_FROM, a->from, -1, SQLITE_STATIC);
     if (qy->to) sqlite3_bind_text(q, P_TO, a->to, -1, SQLITE_STATIC);
     if (qy->item) sqlite3_bind_text(q, P_ITEM, qy->item, -1, SQLITE_STATIC);
