@@ -27,7 +27,10 @@ void emit_stderr(const char *p, size_t n);
 /* The progress line: shown on stderr (a terminal) and remembered, so that
  * emit_stderr can clear it; NULL clears it for good. */
 void progress_line(const char *line);
-/* Standard output could not be written: "edgr: write error: REASON" on
+/* The command being run (a static string, e.g. argv[1]), named in the
+ * write error; none at the top level (edgr --help). */
+void cli_set_command_name(const char *name);
+/* Standard output could not be written: "edgr CMD: write error: REASON" on
  * stderr, once.  Returns EXIT_STORE; for a closed pipe (EPIPE) nothing
  * is said and EXIT_SOME_FAILED is returned, as before. */
 int write_error(int err);
