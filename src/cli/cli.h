@@ -196,6 +196,9 @@ typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
 /* Read a unit whole and call fn for each submission in it.  Returns 1 if
  * anything failed (reported on err). */
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user);
+/* 1 if the bytes of a would-be bare document are binary data (a NUL, or
+ * many control characters), which no command takes for a document. */
+int bare_is_binary(const char *p, size_t n);
 /* A filing with nothing for the command to show (a header only, no text, no
  * item): said on err as "name: offset: what".  A file named on the command
  * line fails (returns 1); one met in a folder or an archive is skipped with
