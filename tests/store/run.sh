@@ -104,7 +104,9 @@ has "a header never replaces the filing" '"status":"unchanged"'
 expect "bad file in a batch" 1 "$edgr" ingest --db "$tmp/b.db" tests/fixtures/not_edgar.txt $s8k tests/fixtures/empty.txt $s10k
 grep -q '^tests/fixtures/not_edgar.txt: 0: ' "$tmp/err" && ok || bad "bad file message: $(cat "$tmp/err")"
 grep -q '^tests/fixtures/empty.txt: 0: ' "$tmp/err" && ok || bad "empty file message"
-[ "$(sqlite3 "$tmp/b.db" 'select count(*) from filings')" = 2 ] && ok || bad "good files stored"
+# (the named plain-text not_edgar.txt is kept as a bare document, sha256: key)
+[ "$(sqlite3 "$tmp/b.db" 'select count(*) from filings')" = 3 ] && ok || bad "good files stored"
+grep -q '^tests/fixtures/not_edgar.txt: 0: warning: no SEC header: stored as a bare document under sha256:' "$tmp/err" && ok || bad "plain text named: stored bare: $(cat "$tmp/err")"
 expect "missing path" 1 "$edgr" ingest --db "$tmp/b.db" /nonexistent/x.txt
 grep -q '^/nonexistent/x.txt: 0: ' "$tmp/err" && ok || bad "missing path message"
 expect "truncated filing" 0 "$edgr" ingest --db "$tmp/b.db" -q tests/fixtures/truncated.txt
