@@ -278,25 +278,32 @@ static int feed_list(ingest *g, sink *m)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    int stopped = 0;
-    long long at = 0; /* the line's offset in the list */
+    int stopped = 0, said = 0;
+    long long at = 0, paths = 0; /* the line's offset in the list; paths read */
     while (!stopped && (n = getline(&line, &cap, fp)) > 0) {
         if (memchr(line, 0, (size_t)n)) { /* find -print0: C strings would keep the first name alone */
             feed_error(g, g->files_from, at + (long long)strlen(line),
                        "a NUL byte in the list: give one path a line (find -print, not -print0)");
+            said = 1;
             break;
         }
         at += n;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
         if (strspn(line, " \t") == (size_t)n) continue;
+        paths++;
         char *one[1] = {line};
         if (inputs_each(one, 1, m, feed_one, g)) g->feed_failed = 1;
         pthread_mutex_lock(&g->mu);
         stopped = g->stop;
         pthread_mutex_unlock(&g->mu);
     }
-    if (!stopped && ferror(fp)) /* a folder, an I/O error: not an empty list */
+    if (!stopped && ferror(fp)) { /* a folder, an I/O error: not an empty list */
         feed_error(g, g->files_from, at, strerror(errno));
+        said = 1;
+    }
+    /* an empty list (find found nothing, a wrong file): said, and exit 1 as
+     * for a search with no hit, rather than a silent success */
+    if (!stopped && !said && paths == 0) feed_error(g, g->files_from, 0, "no paths in the list");
     free(line);
     if (fp != stdin) fclose(fp);
     return stopped;
