@@ -218,6 +218,10 @@ mkdir -p "$tmp/rd"
 cp "$tmp/dl/memo.txt" "$tmp/rd/README.txt"
 expect "bare text in a folder: skipped" 0 "$edgr" ingest --db "$tmp/bt3.db" --json "$tmp/rd"
 hasnt "bare text in a folder: not stored" "$tkey"
+# binary data named is no bare document, even now that text is keyed
+head -c 64 /dev/zero > "$tmp/dl/zeros.txt"
+expect "bare: binary data refused" 1 "$edgr" ingest --db "$tmp/bt.db" --json "$tmp/dl/zeros.txt"
+grep -q "zeros.txt: 0: not an EDGAR submission or document (binary data)" "$tmp/err" && ok || bad "binary named: said: $(cat "$tmp/err")"
 # an empty list of paths is said, and exit 1 (nothing was ingested)
 : > "$tmp/emptylist"
 expect "files-from an empty list" 1 "$edgr" ingest --db "$tmp/el.db" --files-from "$tmp/emptylist"
