@@ -190,8 +190,9 @@ static const cmddef CMD_EXTRACT = {
     "control characters or exceed 255 bytes are refused with an error, never\n"
     "written.  Quiet on success.",
     OPTS_EXTRACT, "edgr extract -o out samples/\nedgr extract -o out --jobs 4 20250110.nc.tar.gz",
-    "0 when every document was written; 1 when an input failed or a name was\n"
-    "refused; 2 for a usage error; 3 when a file could not be written.",
+    "0 when every document was written; 1 when an input failed, or a name or\n"
+    "a file was refused (a permission); 2 for a usage error; 3 when the disk\n"
+    "failed (full, over quota, an I/O error): the batch stops there.",
     "file"};
 
 static const cmddef CMD_TEXT = {
