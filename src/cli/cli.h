@@ -27,7 +27,10 @@ void emit_stderr(const char *p, size_t n);
 /* The progress line: shown on stderr (a terminal) and remembered, so that
  * emit_stderr can clear it; NULL clears it for good. */
 void progress_line(const char *line);
-/* Standard output could not be written: "edgr: write error: REASON" on
+/* The command being run (a static string, e.g. argv[1]), named in the
+ * write error; none at the top level (edgr --help). */
+void cli_set_command_name(const char *name);
+/* Standard output could not be written: "edgr CMD: write error: REASON" on
  * stderr, once.  Returns EXIT_STORE; for a closed pipe (EPIPE) nothing
  * is said and EXIT_SOME_FAILED is returned, as before. */
 int write_error(int err);
@@ -193,6 +196,9 @@ typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
 /* Read a unit whole and call fn for each submission in it.  Returns 1 if
  * anything failed (reported on err). */
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user);
+/* 1 if the bytes of a would-be bare document are binary data (a NUL, or
+ * many control characters), which no command takes for a document. */
+int bare_is_binary(const char *p, size_t n);
 /* A filing with nothing for the command to show (a header only, no text, no
  * item): said on err as "name: offset: what".  A file named on the command
  * line fails (returns 1); one met in a folder or an archive is skipped with

@@ -16,10 +16,34 @@ typedef struct xctx {
     unit *u;
     sink *out, *err;
     int saw_error;
+    int io_error;     /* the disk failed (full, quota, EIO): stop the batch */
     char dir[4096];   /* DIR/cik/acc of the current submission */
     int fd;           /* current output file, -1 if none        */
     char path[4352];
 } xctx;
+
+/* Errors of the disk rather than of one name: writing on would fail again,
+ * so the batch stops and edgr exits EXIT_STORE. */
+static int disk_errno(int e)
+{
+    return e == ENOSPC || e == EFBIG || e == EIO
+#ifdef EDQUOT
+           || e == EDQUOT
+#endif
+        ;
+}
+
+/* A failure writing the output: said (with the file), and for a disk error
+ * the stream is stopped (non-zero) and the batch with it. */
+static int x_fail(xctx *c, const edgr_document *d, const char *what, const char *path, int e)
+{
+    sink_printf(c->err, "%s: %llu: %s %s: %s%s\n", c->u->name, (unsigned long long)d->offset, what, path,
+                strerror(e), disk_errno(e) ? " (stopping)" : "");
+    c->saw_error = 1;
+    if (!disk_errno(e)) return 0;
+    c->io_error = 1;
+    return 1;
+}
 
 static int mkdirs(char *path)
 {
@@ -117,19 +141,10 @@ static int x_begin(void *user, const edgr_document *d)
         c->saw_error = 1;
         return 0;
     }
-    if (mkdirs(c->dir)) {
-        sink_printf(c->err, "%s: %llu: cannot create %s: %s\n", c->u->name,
-                    (unsigned long long)d->offset, c->dir, strerror(errno));
-        c->saw_error = 1;
-        return 0;
-    }
+    if (mkdirs(c->dir)) return x_fail(c, d, "cannot create", c->dir, errno);
     snprintf(c->path, sizeof c->path, "%s/%.*s", c->dir, (int)name.len, name.ptr);
     c->fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (c->fd < 0) {
-        sink_printf(c->err, "%s: %llu: cannot write %s: %s\n", c->u->name,
-                    (unsigned long long)d->offset, c->path, strerror(errno));
-        c->saw_error = 1;
-    }
+    if (c->fd < 0) return x_fail(c, d, "cannot write", c->path, errno);
     return 0;
 }
 
@@ -141,12 +156,10 @@ static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
         ssize_t w = write(c->fd, p, n);
         if (w < 0) {
             if (errno == EINTR) continue;
-            sink_printf(c->err, "%s: %llu: writing %s: %s\n", c->u->name,
-                        (unsigned long long)d->offset, c->path, strerror(errno));
-            c->saw_error = 1;
+            int e = errno;
             close(c->fd);
             c->fd = -1;
-            break;
+            return x_fail(c, d, "writing", c->path, e);
         }
         p += w;
         n -= (size_t)w;
@@ -157,13 +170,9 @@ static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
 static int x_end(void *user, const edgr_document *d)
 {
     xctx *c = user;
-    if (c->fd >= 0 && close(c->fd)) {
-        sink_printf(c->err, "%s: %llu: closing %s: %s\n", c->u->name,
-                    (unsigned long long)d->offset, c->path, strerror(errno));
-        c->saw_error = 1;
-    }
+    int bad = c->fd >= 0 && close(c->fd);
     c->fd = -1;
-    return 0;
+    return bad ? x_fail(c, d, "closing", c->path, errno) : 0;
 }
 
 static int x_submission(void *user, const edgr_submission *s)
@@ -182,5 +191,5 @@ int cmd_extract_run(const command *cmd, const opts *o, unit *u, sink *out, sink 
                          .doc_end = x_end, .submission_end = x_submission};
     int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
     if (c.fd >= 0) close(c.fd);
-    return rc;
+    return c.io_error ? EXIT_STORE : rc;
 }

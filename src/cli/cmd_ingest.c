@@ -278,25 +278,32 @@ static int feed_list(ingest *g, sink *m)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    int stopped = 0;
-    long long at = 0; /* the line's offset in the list */
+    int stopped = 0, said = 0;
+    long long at = 0, paths = 0; /* the line's offset in the list; paths read */
     while (!stopped && (n = getline(&line, &cap, fp)) > 0) {
         if (memchr(line, 0, (size_t)n)) { /* find -print0: C strings would keep the first name alone */
             feed_error(g, g->files_from, at + (long long)strlen(line),
                        "a NUL byte in the list: give one path a line (find -print, not -print0)");
+            said = 1;
             break;
         }
         at += n;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
         if (strspn(line, " \t") == (size_t)n) continue;
+        paths++;
         char *one[1] = {line};
         if (inputs_each(one, 1, m, feed_one, g)) g->feed_failed = 1;
         pthread_mutex_lock(&g->mu);
         stopped = g->stop;
         pthread_mutex_unlock(&g->mu);
     }
-    if (!stopped && ferror(fp)) /* a folder, an I/O error: not an empty list */
+    if (!stopped && ferror(fp)) { /* a folder, an I/O error: not an empty list */
         feed_error(g, g->files_from, at, strerror(errno));
+        said = 1;
+    }
+    /* an empty list (find found nothing, a wrong file): said, and exit 1 as
+     * for a search with no hit, rather than a silent success */
+    if (!stopped && !said && paths == 0) feed_error(g, g->files_from, 0, "no paths in the list");
     free(line);
     if (fp != stdin) fclose(fp);
     return stopped;
@@ -371,24 +378,28 @@ static int looks_like_list(const char *p, size_t n)
     return access(path, F_OK) == 0;
 }
 
-static void sha_key(const char *p, size_t n, char out[STORE_KEY_LEN + 1])
+/* The sha256: key of a bare document; -1 if the digest could not be made
+ * (then there is no key: a key of zeros would merge unlike documents). */
+static int sha_key(const char *p, size_t n, char out[STORE_KEY_LEN + 1])
 {
     unsigned char md[32];
     unsigned len = 0;
     static const char HEX[] = "0123456789abcdef";
     size_t at = sizeof SHA_KEY_PREFIX - 1;
     memcpy(out, SHA_KEY_PREFIX, at);
-    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) memset(md, 0, sizeof md);
+    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) return -1;
     for (int i = 0; at < STORE_KEY_LEN; i++) {
         out[at++] = HEX[md[i] >> 4];
         if (at < STORE_KEY_LEN) out[at++] = HEX[md[i] & 15];
     }
     out[at] = 0;
+    return 0;
 }
 
-/* A document with no SEC header: stored under the accession number its
- * path holds, else --accession, else (HTML only: a note or a list of
- * paths is no filing) its SHA-256 key. */
+/* A document with no SEC header (HTML or text, binary data being refused
+ * by each_filing): stored under the accession number its path holds, else
+ * --accession, else its SHA-256 key.  A document met in a folder (a
+ * README) is no filing unless its path holds an accession. */
 static int ingest_bare(work_ctx *w, const filing *f)
 {
     task *t = w->t;
@@ -418,15 +429,16 @@ static int ingest_bare(work_ctx *w, const filing *f)
     else if (w->g->accession[0]) {
         snprintf(key, sizeof key, "%s", w->g->accession);
         how = "the number given with --accession";
-    } else if (f->bare.format == EDGR_FMT_HTML) {
-        sha_key(f->data, f->len, key);
+    } else {
+        /* named or piped (a document met in a folder reaches here only
+         * when its path holds an accession: see work()) */
+        if (sha_key(f->data, f->len, key)) {
+            sink_printf(w->err, "%s: 0: cannot compute the SHA-256 of a bare document (give an "
+                                "accession with --accession N)\n", f->name);
+            return 1;
+        }
         how = "a key made from its SHA-256, as its path holds no accession number (give one "
               "with --accession N)";
-    } else {
-        sink_printf(w->err, "%s: 0: not an EDGAR submission (no SEC header) and no accession "
-                            "number in its path: give one with --accession N to store it as a "
-                            "bare document\n", f->name);
-        return 1;
     }
     if (!w->g->quiet)
         sink_printf(w->err, "%s: 0: warning: no SEC header: stored as a bare document under %s, %s\n",

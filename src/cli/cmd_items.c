@@ -61,9 +61,14 @@ static int other_form(ictx *c, const filing *f, const edgr_document *d, edgr_spa
 {
     if (f->walked) c->err->skipped++;
     if (f->walked && c->o->quiet) return 0;
-    sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (form %.*s)%s\n",
-                f->name, (unsigned long long)d->offset, f->walked ? "warning: " : "", (int)form.len,
-                form.ptr ? form.ptr : "unknown", f->walked ? ", skipped" : "");
+    if (!form.len) /* a bare document whose first words named no form */
+        sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (no form type: %s)%s\n", f->name,
+                    (unsigned long long)d->offset, f->walked ? "warning: " : "",
+                    f->sub ? "none in its header" : "no SEC header", f->walked ? ", skipped" : "");
+    else
+        sink_printf(c->err, "%s: %llu: %snot an 8-K, 10-K or 10-Q (form %.*s)%s\n", f->name,
+                    (unsigned long long)d->offset, f->walked ? "warning: " : "", (int)form.len, form.ptr,
+                    f->walked ? ", skipped" : "");
     return !f->walked;
 }
 

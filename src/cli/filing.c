@@ -76,6 +76,25 @@ int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint
     return !walked;
 }
 
+/* Bytes that are no document a filing folder holds as HTML or text: a NUL
+ * byte, or more than one byte in BINARY_SHARE of control characters other
+ * than blanks and line ends, in the first BINARY_HEAD bytes.  (A gzip or
+ * tar too short for libarchive, an image, a file of zeros.) */
+enum { BINARY_HEAD = 8192, BINARY_SHARE = 32 };
+
+int bare_is_binary(const char *p, size_t n)
+{
+    size_t head = n < BINARY_HEAD ? n : BINARY_HEAD, ctl = 0;
+    for (size_t i = 0; i < head; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == 0) return 1;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) ||
+            c == 0x7f)
+            ctl++;
+    }
+    return head && ctl * BINARY_SHARE > head;
+}
+
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
 {
     edgr_buf buf = {0};
@@ -95,7 +114,12 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
             break;
         }
         if (st == EDGR_ERR_NOT_EDGAR && count == 0 && !u->walked) {
-            /* a bare document */
+            /* a bare document: HTML or text, not binary data */
+            if (bare_is_binary(data, len)) {
+                sink_printf(err, "%s: 0: not an EDGAR submission or document (binary data)\n", u->name);
+                failed = 1;
+                break;
+            }
             filing f = {.name = u->name, .src = unit_json_source(u), .sub = NULL, .data = data, .len = len,
                          .walked = u->walked};
             edgr_document_bare(data, len, &f.bare);

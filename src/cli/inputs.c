@@ -248,6 +248,14 @@ int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user)
 
 /* ---- running one item -------------------------------------------------- */
 
+/* A unit's run returns 0, 1 (it failed) or EXIT_STORE (the disk failed:
+ * a full disk under extract); or-ed over a batch, EXIT_STORE's bits stay,
+ * and the batch stops there, since every later write would fail too. */
+static int batch_stops(int rc)
+{
+    return (rc & EXIT_STORE) == EXIT_STORE;
+}
+
 static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
                        fd_state *in);
 
@@ -392,7 +400,7 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
                   .walked = raw ? it->walked : 1, .archive = path, .member = mname};
         rc |= c->run(c, o, &u, out, err);
         free(name);
-        if (out->failed) break;
+        if (out->failed || batch_stops(rc)) break;
     }
     if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
         sink_printf(err, "%s: %lld: cannot read %s data: %s\n", path,
@@ -431,7 +439,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         sink out = {.mem = &it->out}, err = {.mem = &it->err};
         int rc = run_item(p->c, p->o, it, &out, &err);
-        if (out.failed || err.failed) rc = 1;
+        if (out.failed || err.failed) rc |= 1;
         pthread_mutex_lock(&p->mu);
         it->skipped = err.skipped;
         it->rc = rc;
@@ -545,6 +553,14 @@ static int run_files(pool *p, size_t i, size_t j, int jobs, sink *out, sink *err
         rc |= cur->rc;
         edgr_buf_free(&cur->out);
         edgr_buf_free(&cur->err);
+        if (batch_stops(rc)) { /* hand out no more; what runs already is dropped unprinted */
+            pthread_mutex_lock(&p->mu);
+            p->w->len = i + 1 < p->next ? p->next : i + 1;
+            p->next = p->w->len;
+            pthread_cond_broadcast(&p->cv);
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
         if (m->on && monotonic_seconds() - m->last > 0.2) {
             m->last = monotonic_seconds();
             progress(1, i + 1, saved_len, m->t0, 0);
@@ -579,7 +595,7 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.cv, NULL);
     size_t i = 0;
-    while (i < w.len && !out.failed) {
+    while (i < w.len && !out.failed && !batch_stops(rc)) {
         item *it = &w.items[i];
         if (it->kind != K_FILE || jobs == 1) {
             rc |= run_here(c, o, it, &out, &err);
@@ -597,5 +613,5 @@ int run_inputs(const command *c, const opts *o, char **paths, int npaths)
     pthread_cond_destroy(&p.cv);
     free_worklist(&w);
     if (out.failed || fflush(stdout) != 0) return write_error(out.failed ? 0 : errno);
-    return rc ? EXIT_SOME_FAILED : EXIT_OK;
+    return batch_stops(rc) ? EXIT_STORE : rc ? EXIT_SOME_FAILED : EXIT_OK;
 }

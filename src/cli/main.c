@@ -189,6 +189,7 @@ int main(int argc, char **argv)
 {
     /* a closed pipe (edgr parse ... | head) is a normal way to stop */
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 1 && cli_command(argv[1])) cli_set_command_name(argv[1]);
     int rc = top_level(argc, argv);
     if (rc >= 0) return rc;
     const char *name = argv[1];

@@ -190,8 +190,9 @@ static const cmddef CMD_EXTRACT = {
     "control characters or exceed 255 bytes are refused with an error, never\n"
     "written.  Quiet on success.",
     OPTS_EXTRACT, "edgr extract -o out samples/\nedgr extract -o out --jobs 4 20250110.nc.tar.gz",
-    "0 when every document was written; 1 when an input failed or a name was\n"
-    "refused; 2 for a usage error; 3 when a file could not be written.",
+    "0 when every document was written; 1 when an input failed, or a name or\n"
+    "a file was refused (a permission); 2 for a usage error; 3 when the disk\n"
+    "failed (full, over quota, an I/O error): the batch stops there.",
     "file"};
 
 static const cmddef CMD_TEXT = {
@@ -261,11 +262,12 @@ static const cmddef CMD_INGEST = {
     "A bare document (an .htm or .txt saved from a filing folder, no SEC header)\n"
     "is stored under the accession number its path holds (a file name such as\n"
     "0001144204-17-013452.txt, or a folder such as .../edgar/data/CIK/\n"
-    "000114420417013452/), else under --accession, else (HTML named on the\n"
-    "command line) under 'sha256:' and the first 20 hex digits of its SHA-256;\n"
-    "a warning says which.  In a folder, bare documents are stored only when\n"
-    "their path holds an accession number.  <DOCUMENT> blocks with no SEC\n"
-    "header are keyed the same way (path or --accession).\n"
+    "000114420417013452/), else under --accession, else (HTML or text named\n"
+    "on the command line or piped) under 'sha256:' and the first 20 hex digits\n"
+    "of its SHA-256; a warning says which.  In a folder, bare documents are\n"
+    "stored only when their path holds an accession number.  Binary data is\n"
+    "refused.  <DOCUMENT> blocks with no SEC header are keyed the same way\n"
+    "(path or --accession).\n"
     "\n"
     "Each filing is stored once, keyed by accession number: ingesting it again\n"
     "changes nothing (a header-only record gives way to the whole filing).\n"

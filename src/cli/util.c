@@ -105,13 +105,21 @@ void emit_stderr(const char *p, size_t n)
 
 /* ---- output errors ------------------------------------------------------ */
 
+static const char *write_error_command; /* "edgr text: write error: ..." */
+
+void cli_set_command_name(const char *name)
+{
+    write_error_command = name;
+}
+
 int write_error(int err)
 {
     static int said;
     if (!err) err = stdout_errno ? stdout_errno : EIO;
     if (!said && err != EPIPE) {
         progress_line(NULL);
-        fprintf(stderr, "edgr: write error: %s\n", strerror(err));
+        fprintf(stderr, "edgr%s%s: write error: %s\n", write_error_command ? " " : "",
+                write_error_command ? write_error_command : "", strerror(err));
     }
     said = 1;
     /* a closed pipe (edgr parse | head) is how a reader says "enough" */

@@ -253,6 +253,20 @@ expect "text of a bare .htm" 0 "$edgr" text "$tmp/bare.htm"
 grep -q '^Item 7.01 Regulation FD Disclosure.$' "$tmp/out" && ok || bad "bare .htm text"
 expect "items of a bare .htm" 0 "$edgr" items "$tmp/bare.htm"
 grep -q 'Item 7.01' "$tmp/out" && ok || bad "bare .htm items (form guessed)"
+# a bare document with no form: items says there is no SEC header, not "(form )"
+printf 'Just a note about nothing in particular.\n' > "$tmp/note.txt"
+expect "items of a bare note" 1 "$edgr" items "$tmp/note.txt"
+grep -q 'not an 8-K, 10-K or 10-Q (no form type: no SEC header)' "$tmp/err" && ok || bad "items of a bare note: $(head -c 200 "$tmp/err")"
+# binary data is no document: text, items and facts refuse it as parse does
+head -c 100 /dev/zero > "$tmp/nul.bin"
+printf '\037\213' > "$tmp/gz2.bin"
+for f in nul.bin gz2.bin; do
+  for c in text items facts; do
+    expect "$c of binary $f" 1 "$edgr" "$c" "$tmp/$f"
+    grep -q "$f: 0: not an EDGAR submission or document (binary data)" "$tmp/err" && ok || bad "$c of binary $f: $(head -c 200 "$tmp/err")"
+    [ ! -s "$tmp/out" ] && ok || bad "$c of binary $f printed something"
+  done
+done
 
 # facts: cover, signatures, exhibits as JSON, one line per filing
 ffx=tests/fixtures/facts
@@ -539,6 +553,14 @@ grep -q "fb.db: .*I/O error" "$tmp/err" && ok || bad "full disk at commit said (
 expect "store still readable after a full disk at commit" 0 "$edgr" search --db "$tmp/fb.db" Halcyon
 # a store error is exit 3 even when an input could not be read as well
 expect "full disk and a missing input" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/none.txt\" \"$tmp/big\""
+# extract on a full disk (a file size limit: write fails with EFBIG) is exit
+# 3, names the file, and stops the batch (the second input is not tried)
+rm -rf "$tmp/xf"
+expect "extract on a full disk" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract -o \"$tmp/xf\" \"$tmp/big/b1.txt\" \"$s8k\""
+grep -q "b1.txt: .*writing .*xf/.*: File too large" "$tmp/err" && ok || bad "extract full disk said ($(head -c 300 "$tmp/err"))"
+[ -d "$tmp/xf/9900001/000990000117000001" ] && bad "extract went on after a full disk" || ok
+rm -rf "$tmp/xf"
+expect "extract on a full disk, --jobs 2" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract --jobs 2 -o \"$tmp/xf\" \"$tmp/big\""
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
@@ -550,7 +572,8 @@ fi
 if [ -w /dev/full ]; then
   full() { # full WHAT CMD...: exit 3 and the message
     "$@" >/dev/full 2>"$tmp/err"; local rc=$?
-    [ "$rc" = 3 ] && grep -q '^edgr: write error: No space left on device$' "$tmp/err" && ok ||
+    local who="edgr $2"; case $2 in -*) who=edgr ;; esac # the command's name, none at the top level
+    [ "$rc" = 3 ] && grep -q "^$who: write error: No space left on device\$" "$tmp/err" && ok ||
       bad "$1 > /dev/full: exit $rc ($(head -c 200 "$tmp/err"))"
   }
   full "$edgr" parse "$s8k"

@@ -104,7 +104,9 @@ has "a header never replaces the filing" '"status":"unchanged"'
 expect "bad file in a batch" 1 "$edgr" ingest --db "$tmp/b.db" tests/fixtures/not_edgar.txt $s8k tests/fixtures/empty.txt $s10k
 grep -q '^tests/fixtures/not_edgar.txt: 0: ' "$tmp/err" && ok || bad "bad file message: $(cat "$tmp/err")"
 grep -q '^tests/fixtures/empty.txt: 0: ' "$tmp/err" && ok || bad "empty file message"
-[ "$(sqlite3 "$tmp/b.db" 'select count(*) from filings')" = 2 ] && ok || bad "good files stored"
+# (the named plain-text not_edgar.txt is kept as a bare document, sha256: key)
+[ "$(sqlite3 "$tmp/b.db" 'select count(*) from filings')" = 3 ] && ok || bad "good files stored"
+grep -q '^tests/fixtures/not_edgar.txt: 0: warning: no SEC header: stored as a bare document under sha256:' "$tmp/err" && ok || bad "plain text named: stored bare: $(cat "$tmp/err")"
 expect "missing path" 1 "$edgr" ingest --db "$tmp/b.db" /nonexistent/x.txt
 grep -q '^/nonexistent/x.txt: 0: ' "$tmp/err" && ok || bad "missing path message"
 expect "truncated filing" 0 "$edgr" ingest --db "$tmp/b.db" -q tests/fixtures/truncated.txt
@@ -201,6 +203,33 @@ expect "bare on stdin, --accession" 0 sh -c "\"$edgr\" ingest --db \"$tmp/bare4.
 has "bare on stdin keyed by --accession" '"accession_number":"0009900110-17-000009","status":"added"'
 expect "cat of a filing read from stdin" 1 "$edgr" cat --db "$tmp/bare4.db" 0009900110-17-000009 1
 grep -q "standard input" "$tmp/err" && ok || bad "cat from stdin: say the bytes were not kept: $(cat "$tmp/err")"
+# plain text named or piped, with no accession anywhere: the SHA-256 key too
+# (in a folder only with an accession in its path, so a README stays out)
+printf 'Corvid Lumen Systems memo: the quintessaplover shipment arrived.\n' > "$tmp/dl/memo.txt"
+expect "bare text: sha256 key" 0 "$edgr" ingest --db "$tmp/bt.db" --json "$tmp/dl/memo.txt"
+tkey=sha256:$(sha256sum "$tmp/dl/memo.txt" | cut -c1-20)
+has "bare text: sha256 key" "\"accession_number\":\"$tkey\",\"status\":\"added\""
+grep -q "$tkey.*--accession" "$tmp/err" && ok || bad "bare text: the warning says which key and how to give one: $(cat "$tmp/err")"
+expect "bare text: searchable" 0 "$edgr" search --db "$tmp/bt.db" --json quintessaplover
+has "bare text: search finds it" "$tkey"
+expect "bare text piped: sha256 key" 0 sh -c "\"$edgr\" ingest --db \"$tmp/bt2.db\" --json - < \"$tmp/dl/memo.txt\""
+has "bare text piped: sha256 key" "\"accession_number\":\"$tkey\""
+mkdir -p "$tmp/rd"
+cp "$tmp/dl/memo.txt" "$tmp/rd/README.txt"
+expect "bare text in a folder: skipped" 0 "$edgr" ingest --db "$tmp/bt3.db" --json "$tmp/rd"
+hasnt "bare text in a folder: not stored" "$tkey"
+# binary data named is no bare document, even now that text is keyed
+head -c 64 /dev/zero > "$tmp/dl/zeros.txt"
+expect "bare: binary data refused" 1 "$edgr" ingest --db "$tmp/bt.db" --json "$tmp/dl/zeros.txt"
+grep -q "zeros.txt: 0: not an EDGAR submission or document (binary data)" "$tmp/err" && ok || bad "binary named: said: $(cat "$tmp/err")"
+# an empty list of paths is said, and exit 1 (nothing was ingested)
+: > "$tmp/emptylist"
+expect "files-from an empty list" 1 "$edgr" ingest --db "$tmp/el.db" --files-from "$tmp/emptylist"
+grep -q "emptylist: 0: no paths in the list" "$tmp/err" && ok || bad "files-from an empty list: said: $(cat "$tmp/err")"
+printf '\n  \n' > "$tmp/blanklist"
+expect "files-from a list of blank lines" 1 "$edgr" ingest --db "$tmp/el.db" --files-from "$tmp/blanklist"
+expect "files-from - empty" 1 sh -c "\"$edgr\" ingest --db \"$tmp/el.db\" --files-from - < /dev/null"
+grep -q "no paths in the list" "$tmp/err" && ok || bad "files-from - empty: said: $(cat "$tmp/err")"
 # <DOCUMENT> blocks with no SEC header: keyed the same way (path, --accession)
 mkdir -p "$tmp/edgar/data/9900110/000990011017000007"
 cp tests/fixtures/fragment.txt "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
