@@ -174,7 +174,7 @@ static int settle_inputs(const char *name, const command *cmd, opts *o, char **f
         if (looks_like_accession(files[0]) && access(files[0], F_OK) != 0)
             return finish_output(cat_from_store(o, o->db ? o->db : "edgr.db", files[0]));
     }
-    if (cmd->run == cmd_extract_run && !o->out_dir) return cli_usage(name, "%s", "needs -o DIR");
+    if (cmd->run == cmd_extract_run && (!o->out_dir || !o->out_dir[0])) return cli_usage(name, "%s", "needs -o DIR");
     if (*nfiles == 0) {
         if (isatty(0)) return cli_usage(name, "%s", "no input (give FILE..., or - for standard input)");
         files[(*nfiles)++] = "-";
