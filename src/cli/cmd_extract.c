@@ -1,7 +1,18 @@
 /* edgr extract: every document to DIR/<cik>/<accession without dashes>/<filename>,
- * EDGAR's own archive layout.  Names that could escape DIR are refused. */
+ * EDGAR's own archive layout.  Names that could escape DIR are refused.
+ *
+ * Nothing is written outside DIR: DIR is opened once as a directory and every
+ * folder and file below it is made relative to that descriptor, a symbolic
+ * link met at DIR/<cik>, DIR/<cik>/<accession> or a document's name is an
+ * error for that filing and is never followed, and each document is written
+ * to a fresh temporary name (O_EXCL) in its folder and renamed over its name,
+ * which replaces a hard link's entry instead of writing through it.  Two
+ * documents of one filing with one name: the second gets name.2.ext.  With
+ * --jobs no two writers share a file; the same filing twice in a batch ends
+ * with each file whole, from whichever copy was renamed last. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +28,61 @@ typedef struct xctx {
     sink *out, *err;
     int saw_error;
     int io_error;     /* the disk failed (full, quota, EIO): stop the batch */
-    char dir[4096];   /* DIR/cik/acc of the current submission */
-    int fd;           /* current output file, -1 if none        */
-    char path[4352];
+    char dir[4096];   /* DIR/cik/acc of the current submission, as said */
+    char cik[32], acc[64];
+    int root;         /* DIR, opened once; -1 if it could not be    */
+    int accfd;        /* DIR/cik/acc of the current submission, or -1 */
+    int dir_failed;   /* this filing's folder was refused: skip it  */
+    int fd;           /* current output file (a temporary), -1 if none */
+    char tmp[64];     /* its temporary name in accfd               */
+    char name[300];   /* the name it is renamed to                  */
+    char path[4400];
+    char **used;      /* names written in this filing (a hash set)  */
+    size_t nused, capused;
 } xctx;
+
+static atomic_ulong tmp_counter;
+
+static size_t name_hash(const char *p)
+{
+    size_t h = 1469598103934665603u;
+    for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return h;
+}
+
+/* 1 if NAME was already written in this filing; else records it (0), or -1
+ * without memory. */
+static int name_seen(xctx *c, const char *name)
+{
+    if (c->nused * 2 >= c->capused) {
+        size_t cap = c->capused ? c->capused * 2 : 64;
+        char **t = calloc(cap, sizeof *t);
+        if (!t) return -1;
+        for (size_t i = 0; i < c->capused; i++)
+            if (c->used[i]) {
+                size_t j = name_hash(c->used[i]) & (cap - 1);
+                while (t[j]) j = (j + 1) & (cap - 1);
+                t[j] = c->used[i];
+            }
+        free(c->used);
+        c->used = t;
+        c->capused = cap;
+    }
+    size_t j = name_hash(name) & (c->capused - 1);
+    for (; c->used[j]; j = (j + 1) & (c->capused - 1))
+        if (!strcmp(c->used[j], name)) return 1;
+    if (!(c->used[j] = strdup(name))) return -1;
+    c->nused++;
+    return 0;
+}
+
+static void names_clear(xctx *c)
+{
+    for (size_t i = 0; i < c->capused; i++) free(c->used[i]);
+    free(c->used);
+    c->used = NULL;
+    c->nused = c->capused = 0;
+}
 
 /* Errors of the disk rather than of one name: writing on would fail again,
  * so the batch stops and edgr exits EXIT_STORE. */
@@ -114,6 +176,92 @@ static int x_header(void *user, const edgr_submission *s)
         if (!acc[0]) strcpy(acc, "unknown");
     }
     snprintf(c->dir, sizeof c->dir, "%s/%s/%s", c->o->out_dir, cik, acc);
+    memcpy(c->cik, cik, sizeof cik);
+    memcpy(c->acc, acc, sizeof acc);
+    return 0;
+}
+
+/* Opens (making it if need be) folder NAME in AT, never through a symbolic
+ * link; SHOWN is its path as said.  -1 on failure (said, the filing skipped;
+ * *stop set for a disk error). */
+static int open_dir_at(xctx *c, const edgr_document *d, int at, const char *name, const char *shown, int *stop)
+{
+    if (mkdirat(at, name, 0755) && errno != EEXIST) {
+        *stop = x_fail(c, d, "cannot create", shown, errno);
+        return -1;
+    }
+    int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0) return fd;
+    int e = errno;
+    struct stat st;
+    if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+        sink_printf(c->err, "%s: %llu: %s is a symbolic link: not followed\n", c->u->name,
+                    (unsigned long long)d->offset, shown);
+        c->saw_error = 1;
+        *stop = 0;
+    } else {
+        *stop = x_fail(c, d, "cannot open", shown, e);
+    }
+    return -1;
+}
+
+/* DIR/cik/acc of the current filing, opened once per filing. */
+static int filing_dir(xctx *c, const edgr_document *d, int *stop)
+{
+    *stop = 0;
+    if (c->accfd >= 0) return 0;
+    if (c->dir_failed) return -1;
+    c->dir_failed = 1;
+    if (c->root < 0) {
+        char top[4096];
+        snprintf(top, sizeof top, "%s", c->o->out_dir);
+        if (mkdirs(top)) {
+            *stop = x_fail(c, d, "cannot create", c->o->out_dir, errno);
+            return -1;
+        }
+        c->root = open(c->o->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (c->root < 0) {
+            *stop = x_fail(c, d, "cannot open", c->o->out_dir, errno);
+            return -1;
+        }
+    }
+    char shown[4096];
+    snprintf(shown, sizeof shown, "%s/%s", c->o->out_dir, c->cik);
+    int cfd = open_dir_at(c, d, c->root, c->cik, shown, stop);
+    if (cfd < 0) return -1;
+    c->accfd = open_dir_at(c, d, cfd, c->acc, c->dir, stop);
+    close(cfd);
+    if (c->accfd < 0) return -1;
+    c->dir_failed = 0;
+    return 0;
+}
+
+/* NAME made distinct within this filing: NAME itself, or stem.N.ext. */
+static int unique_name(xctx *c, const edgr_document *d, const char *name)
+{
+    int seen = name_seen(c, name);
+    if (seen < 0) return x_fail(c, d, "out of memory for", name, ENOMEM), -1;
+    if (!seen) {
+        snprintf(c->name, sizeof c->name, "%s", name);
+        return 0;
+    }
+    const char *dot = strrchr(name, '.');
+    if (!dot || dot == name) dot = name + strlen(name);
+    for (unsigned n = 2;; n++) {
+        int len = snprintf(c->name, sizeof c->name, "%.*s.%u%s", (int)(dot - name), name, n, dot);
+        if (len < 0 || len > 255) {
+            sink_printf(c->err, "%s: %llu: refusing to write document %lld: name %s is taken in this filing\n",
+                        c->u->name, (unsigned long long)d->offset, (long long)d->sequence, name);
+            c->saw_error = 1;
+            return -1;
+        }
+        seen = name_seen(c, c->name);
+        if (seen < 0) return x_fail(c, d, "out of memory for", name, ENOMEM), -1;
+        if (!seen) break;
+    }
+    if (!c->o->quiet)
+        sink_printf(c->err, "%s: %llu: warning: document %lld: another document of this filing is named %s: written as %s\n",
+                    c->u->name, (unsigned long long)d->offset, (long long)d->sequence, name, c->name);
     return 0;
 }
 
@@ -141,11 +289,36 @@ static int x_begin(void *user, const edgr_document *d)
         c->saw_error = 1;
         return 0;
     }
-    if (mkdirs(c->dir)) return x_fail(c, d, "cannot create", c->dir, errno);
-    snprintf(c->path, sizeof c->path, "%s/%.*s", c->dir, (int)name.len, name.ptr);
-    c->fd = open(c->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (c->fd < 0) return x_fail(c, d, "cannot write", c->path, errno);
+    int stop;
+    if (filing_dir(c, d, &stop)) return stop;
+    char want[256];
+    memcpy(want, name.ptr, name.len);
+    want[name.len] = '\0';
+    if (unique_name(c, d, want)) return c->io_error;
+    snprintf(c->path, sizeof c->path, "%s/%s", c->dir, c->name);
+    struct stat st;
+    if (fstatat(c->accfd, c->name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+        sink_printf(c->err, "%s: %llu: %s is a symbolic link: not followed\n", c->u->name,
+                    (unsigned long long)d->offset, c->path);
+        c->saw_error = 1;
+        return 0;
+    }
+    for (int tries = 0; c->fd < 0; tries++) {
+        snprintf(c->tmp, sizeof c->tmp, ".edgr-%ld-%lu.tmp", (long)getpid(),
+                 (unsigned long)atomic_fetch_add(&tmp_counter, 1));
+        c->fd = openat(c->accfd, c->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (c->fd < 0 && (errno != EEXIST || tries > 100)) return x_fail(c, d, "cannot write", c->path, errno);
+    }
     return 0;
+}
+
+/* The current output abandoned: closed and its temporary removed. */
+static void drop_tmp(xctx *c)
+{
+    if (c->fd < 0) return;
+    close(c->fd);
+    c->fd = -1;
+    unlinkat(c->accfd, c->tmp, 0);
 }
 
 static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
@@ -157,8 +330,7 @@ static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
         if (w < 0) {
             if (errno == EINTR) continue;
             int e = errno;
-            close(c->fd);
-            c->fd = -1;
+            drop_tmp(c);
             return x_fail(c, d, "writing", c->path, e);
         }
         p += w;
@@ -170,9 +342,30 @@ static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
 static int x_end(void *user, const edgr_document *d)
 {
     xctx *c = user;
-    int bad = c->fd >= 0 && close(c->fd);
+    if (c->fd < 0) return 0;
+    int bad = close(c->fd);
     c->fd = -1;
-    return bad ? x_fail(c, d, "closing", c->path, errno) : 0;
+    if (bad) {
+        int e = errno;
+        unlinkat(c->accfd, c->tmp, 0);
+        return x_fail(c, d, "closing", c->path, e);
+    }
+    if (renameat(c->accfd, c->tmp, c->accfd, c->name)) {
+        int e = errno;
+        unlinkat(c->accfd, c->tmp, 0);
+        return x_fail(c, d, "cannot write", c->path, e);
+    }
+    return 0;
+}
+
+/* The folder of one filing closed, its names forgotten. */
+static void filing_done(xctx *c)
+{
+    drop_tmp(c);
+    if (c->accfd >= 0) close(c->accfd);
+    c->accfd = -1;
+    c->dir_failed = 0;
+    names_clear(c);
 }
 
 static int x_submission(void *user, const edgr_submission *s)
@@ -180,16 +373,18 @@ static int x_submission(void *user, const edgr_submission *s)
     xctx *c = user;
     if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     c->dir[0] = '\0';
+    filing_done(c);
     return 0;
 }
 
 int cmd_extract_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
 {
     (void)cmd;
-    xctx c = {.o = o, .u = u, .out = out, .err = err, .fd = -1};
+    xctx c = {.o = o, .u = u, .out = out, .err = err, .fd = -1, .root = -1, .accfd = -1};
     edgr_callbacks cb = {.struct_size = sizeof cb, .header = x_header, .doc_begin = x_begin, .doc_data = x_data,
                          .doc_end = x_end, .submission_end = x_submission};
     int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);
-    if (c.fd >= 0) close(c.fd);
+    filing_done(&c);
+    if (c.root >= 0) close(c.root);
     return c.io_error ? EXIT_STORE : rc;
 }
