@@ -43,7 +43,7 @@ static const optdef OPTS_CAT[] = {
     {0},
 };
 static const optdef OPTS_EXTRACT[] = {
-    {"output", 'o', "DIR", NULL, OPT_OUTPUT, "where to write (required)"},
+    {"output", 'o', "DIR", NULL, OPT_OUTPUT, "where to write (required, not empty)"},
     JOBS("work on N files in parallel"),
     QUIET,
     {0},
@@ -188,10 +188,18 @@ static const cmddef CMD_EXTRACT = {
     "zeros).  Documents without a <FILENAME> (1990s filings) are named 0001.txt,\n"
     "0002.txt ... by sequence.  Names that are absolute, contain '/', '..',\n"
     "control characters or exceed 255 bytes are refused with an error, never\n"
-    "written.  Quiet on success.",
+    "written.  Nothing is written outside DIR: a symbolic link at DIR/<cik>,\n"
+    "DIR/<cik>/<accession> or a document's name is not followed (an error;\n"
+    "that filing or document is skipped and the batch goes on), and each file\n"
+    "is written under a temporary name and renamed into place, so an existing\n"
+    "file is replaced, never written through (a hard link to it keeps its old\n"
+    "content).  A second document of a filing with a name already written is\n"
+    "written as name.2.ext, with a warning.  The same filing twice in one\n"
+    "batch: each file ends whole, from the copy written last.  Quiet on\n"
+    "success.",
     OPTS_EXTRACT, "edgr extract -o out samples/\nedgr extract -o out --jobs 4 20250110.nc.tar.gz",
-    "0 when every document was written; 1 when an input failed, or a name or\n"
-    "a file was refused (a permission); 2 for a usage error; 3 when the disk\n"
+    "0 when every document was written; 1 when an input failed, or a name, a\n"
+    "symbolic link or a file was refused (a permission); 2 for a usage error; 3 when the disk\n"
     "failed (full, over quota, an I/O error): the batch stops there.",
     "file"};
 
