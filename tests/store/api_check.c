@@ -127,6 +127,24 @@ int main(int argc, char **argv)
         CHECK(edgr_store_search(st, &b, count_hit, &n) == EDGR_ERR_QUERY);
         CHECK(no_flag(edgr_store_error(st)));
     }
+    /* impossible dates and empty filters: refused, naming the field */
+    const char *dates[] = {"2020-13-45", "2021-02-30", "2019-02-29", "2020-00", ""};
+    for (int i = 0; i < 5; i++) {
+        edgr_query b = EDGR_QUERY_INIT;
+        b.match = "the";
+        b.from = dates[i];
+        CHECK(edgr_store_search(st, &b, count_hit, &n) == EDGR_ERR_QUERY);
+        CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "'from'"));
+    }
+    edgr_query leap = EDGR_QUERY_INIT;
+    leap.match = "the";
+    leap.to = "2020-02-29";
+    CHECK(edgr_store_search(st, &leap, count_hit, &n) == EDGR_OK);
+    edgr_query noname = EDGR_QUERY_INIT;
+    noname.match = "the";
+    noname.company = "";
+    CHECK(edgr_store_search(st, &noname, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "'company'"));
     edgr_query neg = EDGR_QUERY_INIT;
     neg.match = "the";
     neg.limit = -1;
