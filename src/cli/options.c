@@ -493,6 +493,10 @@ int opt_next(optparser *p, const char **val)
             }
             inline_val = p->argv[p->i++];
         }
+        if (!*inline_val) { /* --company "" is a slip, never "match anything" */
+            cli_usage(p->c->name, "--%s needs a value (%s), not an empty string", d->name, d->arg);
+            return OPT_ERROR;
+        }
         if (check_value(p->c, d, inline_val)) return OPT_ERROR;
         *val = inline_val;
     }
