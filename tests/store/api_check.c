@@ -49,6 +49,9 @@ int main(int argc, char **argv)
     CHECK(len > 0);
 
     char err[512] = "";
+    /* not a regular file (a directory here; a FIFO would block): refused, readers and writers */
+    CHECK(edgr_store_open(".", EDGR_STORE_READONLY, err, sizeof err) == NULL && strstr(err, "not a regular file"));
+    CHECK(edgr_store_open(".", 0, err, sizeof err) == NULL && strstr(err, "not a regular file"));
     CHECK(edgr_store_open("/nonexistent/edgr-api-check.db", EDGR_STORE_READONLY, err, sizeof err) == NULL);
     CHECK(err[0] && no_flag(err));
 

@@ -353,6 +353,18 @@ sum1=$(sql .dump | md5sum)
 "$edgr" search $S --company "x'); DELETE FROM names; --" meadow >/dev/null 2>&1
 [ "$(sql .dump | md5sum)" = "$sum1" ] && ok || bad "a query changed the store"
 
+# ---- --db naming something that is not a regular file: refused, never blocks
+mkfifo "$tmp/fifo.db"
+mkdir -p "$tmp/dir.db"
+for t in "$tmp/fifo.db" "$tmp/dir.db" /dev/null; do
+  expect "search --db $t" 3 timeout 20 "$edgr" search --db "$t" meadow
+  grep -q "not a regular file" "$tmp/err" && ok || bad "search --db $t message: $(cat "$tmp/err")"
+  expect "ingest --db $t" 3 timeout 20 "$edgr" ingest --db "$t" $s8k
+  grep -q "not a regular file" "$tmp/err" && ok || bad "ingest --db $t message: $(cat "$tmp/err")"
+done
+ln -s "$tmp/fifo.db" "$tmp/link.db"
+expect "search --db a link to a FIFO" 3 timeout 20 "$edgr" search --db "$tmp/link.db" meadow
+
 # ---- show
 expect "show" 0 "$edgr" show $S --pretty 0009900001-17-000001
 for f in accession_number header entities documents sections exhibit_index cover securities_12b signatures date_text decoded_size sha256 source; do has "show $f" "\"$f\""; done
