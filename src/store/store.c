@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "record.h"
 #include "schema.sql.h"
@@ -100,6 +101,18 @@ static void __attribute__((format(printf, 2, 3))) open_fail(const open_err *e, c
  * ranking function every search uses. */
 static int open_db(edgr_store *st, const char *path, const open_err *e)
 {
+    /* a FIFO would block the open forever, a directory or a device give
+     * "disk I/O error": only a regular file (or none yet) is a store */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        open_fail(e, "%s: not a regular file (%s): a store is a file", path,
+                  S_ISFIFO(sb.st_mode)  ? "a FIFO"
+                  : S_ISDIR(sb.st_mode) ? "a directory"
+                  : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
+                  : S_ISSOCK(sb.st_mode) ? "a socket"
+                                          : "not a file");
+        return -1;
+    }
     int oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         open_fail(e, "%s: cannot open the store: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
