@@ -365,6 +365,39 @@ done
 ln -s "$tmp/fifo.db" "$tmp/link.db"
 expect "search --db a link to a FIFO" 3 timeout 20 "$edgr" search --db "$tmp/link.db" meadow
 
+# ---- a store the user cannot write can still be queried.  Root ignores
+# permissions: as root the checks run as nobody (setpriv), else are skipped.
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+    as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  else
+    as_user=(skip)
+  fi
+fi
+if [ "${as_user[0]}" = skip ]; then
+  echo "store: skipped read-only store checks (running as root, which ignores permissions, and no setpriv)"
+else
+  ro=$(mktemp -d "${TMPDIR:-/tmp}/edgr-ro.XXXXXX")
+  chmod 755 "$ro"
+  cp "$db" "$ro/ro.db"
+  chmod a-w "$ro/ro.db"
+  chmod a+w "$ro"
+  expect "search a read-only file" 0 "${as_user[@]}" "$edgr" search --db "$ro/ro.db" meadow
+  # a reader with a writable folder leaves its -shm and -wal: start afresh
+  rm -f "$ro/ro.db-wal" "$ro/ro.db-shm"
+  chmod a-w "$ro"
+  expect "search a read-only file in a read-only folder" 0 "${as_user[@]}" "$edgr" search --db "$ro/ro.db" meadow
+  has "read-only folder: hits" "eadow"
+  expect "show from a read-only folder" 0 "${as_user[@]}" "$edgr" show --db "$ro/ro.db" 0009900001-17-000001
+  expect "company from a read-only folder" 0 "${as_user[@]}" "$edgr" company --db "$ro/ro.db" 9900001
+  expect "cat from a read-only folder" 0 "${as_user[@]}" "$edgr" cat --db "$ro/ro.db" 0009900001-17-000001 1
+  expect "ingest into a read-only folder" 3 "${as_user[@]}" "$edgr" ingest --replace --db "$ro/ro.db" $s8k19
+  [ ! -e "$ro/ro.db-wal" ] && ok || bad "a reader left a -wal in a read-only folder"
+  chmod u+w "$ro" "$ro/ro.db"
+  rm -rf "$ro"
+fi
+
 # ---- show
 expect "show" 0 "$edgr" show $S --pretty 0009900001-17-000001
 for f in accession_number header entities documents sections exhibit_index cover securities_12b signatures date_text decoded_size sha256 source; do has "show $f" "\"$f\""; done
