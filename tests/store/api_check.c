@@ -148,6 +148,23 @@ int main(int argc, char **argv)
     noname.company = "";
     CHECK(edgr_store_search(st, &noname, count_hit, &n) == EDGR_ERR_QUERY);
     CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "'company'"));
+    /* at most 64 terms and 4096 bytes */
+    char many[1024] = "";
+    for (int i = 0; i < 65; i++) snprintf(many + strlen(many), sizeof many - strlen(many), "%sw%d", i ? " OR " : "", i);
+    edgr_query big = EDGR_QUERY_INIT;
+    big.match = many;
+    CHECK(edgr_store_search(st, &big, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "64"));
+    char *longq = malloc(5000);
+    CHECK(longq != NULL);
+    if (longq) {
+        memset(longq, 'm', 4999);
+        longq[4999] = 0;
+        big.match = longq;
+        CHECK(edgr_store_search(st, &big, count_hit, &n) == EDGR_ERR_QUERY);
+        CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "4096"));
+        free(longq);
+    }
     edgr_query neg = EDGR_QUERY_INIT;
     neg.match = "the";
     neg.limit = -1;
