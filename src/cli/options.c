@@ -304,7 +304,9 @@ static const cmddef CMD_SEARCH = {
     "Words with other characters (AT&T, non-GAAP, 10-K) are read as phrases.\n"
     "Each hit is a section: an item of an 8-K, 10-K or 10-Q, or a slice of\n"
     "about 8 KB of another document (an exhibit, a press release).  On a\n"
-    "terminal the words found are highlighted (see --color).",
+    "terminal the words found are highlighted (see --color).  A query has at\n"
+    "most 64 terms (words and phrases) and 4096 bytes: the cost of OR grows\n"
+    "with the square of its terms.",
     OPTS_SEARCH,
     "edgr search '\"multiple myeloma\"' --form 8-K\n"
     "edgr search 'cybersecurity AND ransomware' --from 2023 --item 1C\n"

@@ -115,6 +115,36 @@ static void query_error(edgr_store *st, const char *q, const char *msg)
         store_fail(st, "cannot read the query '%s': %s", q, strncmp(msg, "fts5: ", 6) ? msg : msg + 6);
 }
 
+/* The terms of a query: each word and each "phrase" (AND, OR, NOT, NEAR
+ * and punctuation are not terms).  FTS5's cost grows with the square of
+ * the terms OR'd together (10,000 terms: 57 s), hence a cap. */
+static size_t query_terms(const char *q)
+{
+    size_t terms = 0, i = 0, n = strlen(q);
+    while (i < n) {
+        if (q[i] == '"') {
+            for (i++; i < n; i++) {
+                if (q[i] == '"' && i + 1 < n && q[i + 1] == '"') { i++; continue; }
+                if (q[i] == '"') { i++; break; }
+            }
+            terms++;
+            continue;
+        }
+        unsigned char c = (unsigned char)q[i];
+        if (sc_is_space(c) || c == '(' || c == ')' || c == ',' || c == '+') { i++; continue; }
+        size_t j = i;
+        int word = 0;
+        while (j < n && !sc_is_space((unsigned char)q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
+               q[j] != ',') {
+            word |= bareword_char((unsigned char)q[j]);
+            j++;
+        }
+        if (word && !is_operator(q + i, j - i)) terms++;
+        i = j;
+    }
+    return terms;
+}
+
 /* ---- filters ------------------------------------------------------------ */
 
 /* "2017", "2017-03" or "2017-03-08" as the first or last day it covers. */
@@ -244,6 +274,17 @@ static edgr_status check_query(edgr_store *st, const edgr_query *qy, const char 
     while (sc_is_space((unsigned char)text[a->lead])) a->lead++;
     if (!text[a->lead]) {
         store_fail(st, "an empty query: give words to look for");
+        return EDGR_ERR_QUERY;
+    }
+    size_t len = strlen(text), terms = len > EDGR_QUERY_MAX_BYTES ? 0 : query_terms(text);
+    if (len > EDGR_QUERY_MAX_BYTES) {
+        store_fail(st, "the query is %zu bytes long: at most %d bytes are allowed (split it into several searches)",
+                   len, EDGR_QUERY_MAX_BYTES);
+        return EDGR_ERR_QUERY;
+    }
+    if (terms > EDGR_QUERY_MAX_TERMS) {
+        store_fail(st, "the query has %zu terms: at most %d terms are allowed (split it into several searches)",
+                   terms, EDGR_QUERY_MAX_TERMS);
         return EDGR_ERR_QUERY;
     }
     /* an empty filter is a mistake, not "any": say which */
