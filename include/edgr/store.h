@@ -202,9 +202,17 @@ typedef struct edgr_hit {
 
 typedef int (*edgr_hit_fn)(void *user, const edgr_hit *h); /* non-zero stops */
 
+/* The largest query edgr_store_search runs: its cost grows with the square
+ * of the terms OR'd together, so one query may not hold a server for
+ * seconds.  A term is a word or a "phrase" (AND, OR, NOT, NEAR are not). */
+#define EDGR_QUERY_MAX_TERMS 64
+#define EDGR_QUERY_MAX_BYTES 4096
+
 /*
  * Run a query; calls `fn` for each hit, best first (or newest first).
- * Returns EDGR_OK, EDGR_ERR_QUERY (the query or a filter is malformed:
+ * Returns EDGR_OK, EDGR_ERR_QUERY (the query or a filter is malformed, the
+ * query has more than EDGR_QUERY_MAX_TERMS terms or EDGR_QUERY_MAX_BYTES
+ * bytes, a date is not a real day or a filter is "" (NULL means any):
  * edgr_store_error explains it in plain words, naming the edgr_query field),
  * EDGR_ERR_ABORTED, EDGR_ERR_STORE, or EDGR_ERR_ARG (NULL arguments, or
  * q->struct_size not set).

@@ -312,7 +312,9 @@ static const cmddef CMD_SEARCH = {
     "Words with other characters (AT&T, non-GAAP, 10-K) are read as phrases.\n"
     "Each hit is a section: an item of an 8-K, 10-K or 10-Q, or a slice of\n"
     "about 8 KB of another document (an exhibit, a press release).  On a\n"
-    "terminal the words found are highlighted (see --color).",
+    "terminal the words found are highlighted (see --color).  A query has at\n"
+    "most 64 terms (words and phrases) and 4096 bytes: the cost of OR grows\n"
+    "with the square of its terms.",
     OPTS_SEARCH,
     "edgr search '\"multiple myeloma\"' --form 8-K\n"
     "edgr search 'cybersecurity AND ransomware' --from 2023 --item 1C\n"
@@ -500,6 +502,10 @@ int opt_next(optparser *p, const char **val)
                 return OPT_ERROR;
             }
             inline_val = p->argv[p->i++];
+        }
+        if (!*inline_val) { /* --company "" is a slip, never "match anything" */
+            cli_usage(p->c->name, "--%s needs a value (%s), not an empty string", d->name, d->arg);
+            return OPT_ERROR;
         }
         if (check_value(p->c, d, inline_val)) return OPT_ERROR;
         *val = inline_val;

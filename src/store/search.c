@@ -7,6 +7,7 @@
  * for each hit kept (snippet() re-reads the row, so it runs only `limit`
  * times, not once per match).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,36 @@ static void query_error(edgr_store *st, const char *q, const char *msg)
         store_fail(st, "cannot read the query '%s': %s", q, strncmp(msg, "fts5: ", 6) ? msg : msg + 6);
 }
 
+/* The terms of a query: each word and each "phrase" (AND, OR, NOT, NEAR
+ * and punctuation are not terms).  FTS5's cost grows with the square of
+ * the terms OR'd together (10,000 terms: 57 s), hence a cap. */
+static size_t query_terms(const char *q)
+{
+    size_t terms = 0, i = 0, n = strlen(q);
+    while (i < n) {
+        if (q[i] == '"') {
+            for (i++; i < n; i++) {
+                if (q[i] == '"' && i + 1 < n && q[i + 1] == '"') { i++; continue; }
+                if (q[i] == '"') { i++; break; }
+            }
+            terms++;
+            continue;
+        }
+        unsigned char c = (unsigned char)q[i];
+        if (sc_is_space(c) || c == '(' || c == ')' || c == ',' || c == '+') { i++; continue; }
+        size_t j = i;
+        int word = 0;
+        while (j < n && !sc_is_space((unsigned char)q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
+               q[j] != ',') {
+            word |= bareword_char((unsigned char)q[j]);
+            j++;
+        }
+        if (word && !is_operator(q + i, j - i)) terms++;
+        i = j;
+    }
+    return terms;
+}
+
 /* ---- filters ------------------------------------------------------------ */
 
 /* "2017", "2017-03" or "2017-03-08" as the first or last day it covers. */
@@ -127,6 +158,14 @@ static int date_bound(const char *in, int last, char out[11])
     else if (n == 10 && in[4] == '-' && in[7] == '-') memcpy(out, in, 11);
     else if (n == 8) snprintf(out, 11, "%.4s-%.2s-%.2s", in, in + 4, in + 6);
     else return -1;
+    /* a real day: month 01-12, day 01 to the month's last (leap years) */
+    int y = atoi(out), m = atoi(out + 5), d = atoi(out + 8);
+    static const int DAYS[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12) return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int last_day = m == 2 && !leap ? 28 : DAYS[m - 1];
+    if (n == 7 && last) snprintf(out + 8, 3, "%02d", last_day); /* 2021-02 ends on the 28th */
+    else if (d < 1 || d > last_day) return -1;
     return 0;
 }
 
@@ -237,12 +276,39 @@ static edgr_status check_query(edgr_store *st, const edgr_query *qy, const char 
         store_fail(st, "an empty query: give words to look for");
         return EDGR_ERR_QUERY;
     }
+    size_t len = strlen(text), terms = len > EDGR_QUERY_MAX_BYTES ? 0 : query_terms(text);
+    if (len > EDGR_QUERY_MAX_BYTES) {
+        store_fail(st, "the query is %zu bytes long: at most %d bytes are allowed (split it into several searches)",
+                   len, EDGR_QUERY_MAX_BYTES);
+        return EDGR_ERR_QUERY;
+    }
+    if (terms > EDGR_QUERY_MAX_TERMS) {
+        store_fail(st, "the query has %zu terms: at most %d terms are allowed (split it into several searches)",
+                   terms, EDGR_QUERY_MAX_TERMS);
+        return EDGR_ERR_QUERY;
+    }
+    /* an empty filter is a mistake, not "any": say which */
+    static const struct { size_t off; const char *name; } FILTERS[] = {
+        {offsetof(edgr_query, type), "type"},       {offsetof(edgr_query, cik), "cik"},
+        {offsetof(edgr_query, company), "company"}, {offsetof(edgr_query, from), "from"},
+        {offsetof(edgr_query, to), "to"},           {offsetof(edgr_query, item), "item"},
+        {offsetof(edgr_query, doc_type), "doc_type"},
+    };
+    for (size_t i = 0; i < sizeof FILTERS / sizeof FILTERS[0]; i++) {
+        const char *v = *(const char *const *)((const char *)qy + FILTERS[i].off);
+        size_t k = 0;
+        while (v && sc_is_space((unsigned char)v[k])) k++;
+        if (v && !v[k]) {
+            store_fail(st, "the '%s' filter is empty: leave it unset (NULL) to match any", FILTERS[i].name);
+            return EDGR_ERR_QUERY;
+        }
+    }
     if (qy->from && date_bound(qy->from, 0, a->from)) {
-        store_fail(st, "the 'from' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
+        store_fail(st, "the 'from' date must be a real day as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->from);
         return EDGR_ERR_QUERY;
     }
     if (qy->to && date_bound(qy->to, 1, a->to)) {
-        store_fail(st, "the 'to' date must be YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
+        store_fail(st, "the 'to' date must be a real day as YYYY-MM-DD (or YYYY-MM, YYYY), not '%s'", qy->to);
         return EDGR_ERR_QUERY;
     }
     if (qy->cik && store_cik(qy->cik, a->cik)) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "record.h"
 #include "schema.sql.h"
@@ -98,10 +99,47 @@ static void __attribute__((format(printf, 2, 3))) open_fail(const open_err *e, c
 /* The connection: busy waits rather than failing at once while another
  * process writes, extended codes (a full disk is told apart), and the
  * ranking function every search uses. */
-static int open_db(edgr_store *st, const char *path, const open_err *e)
+/* "file:PATH?immutable=1", PATH escaped as a URI ('%', '?', '#'); NULL
+ * when out of memory. */
+static char *immutable_uri(const char *path)
 {
+    size_t n = strlen(path);
+    char *u = malloc(n * 3 + 32);
+    if (!u) return NULL;
+    size_t k = 0;
+    k += (size_t)sprintf(u, "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#') k += (size_t)sprintf(u + k, "%%%02X", (unsigned char)*p);
+        else u[k++] = *p;
+    }
+    strcpy(u + k, "?immutable=1");
+    return u;
+}
+
+static int open_db(edgr_store *st, const char *path, const open_err *e, int immutable)
+{
+    /* a FIFO would block the open forever, a directory or a device give
+     * "disk I/O error": only a regular file (or none yet) is a store */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        open_fail(e, "%s: not a regular file (%s): a store is a file", path,
+                  S_ISFIFO(sb.st_mode)  ? "a FIFO"
+                  : S_ISDIR(sb.st_mode) ? "a directory"
+                  : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
+                  : S_ISSOCK(sb.st_mode) ? "a socket"
+                                          : "not a file");
+        return -1;
+    }
     int oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    char *uri = immutable ? immutable_uri(path) : NULL;
+    if (immutable && !uri) {
+        open_fail(e, "out of memory");
+        return -1;
+    }
+    int orc = sqlite3_open_v2(uri ? uri : path, &st->db, oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0),
+                              NULL);
+    free(uri);
+    if (orc != SQLITE_OK) {
         open_fail(e, "%s: cannot open the store: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
         return -1;
     }
@@ -197,7 +235,21 @@ edgr_store *edgr_store_open(const char *path, unsigned flags, char *err, size_t 
     }
     st->readonly = (flags & EDGR_STORE_READONLY) != 0;
     int version = 0, tables = 0;
-    if (open_db(st, path, &e) || check_store(st, path, &version, &tables, &e) ||
+    int bad = open_db(st, path, &e, 0) || check_store(st, path, &version, &tables, &e);
+    if (bad && st->readonly && st->db) {
+        /* a WAL store in a folder (or on a file system) this user cannot
+         * write: no -shm can be made, so SQLite cannot read it.  Read it
+         * as immutable instead: no locks and no -shm.  (A -wal that a user
+         * who can write left behind is not read, and a writer of that
+         * user working meanwhile is not seen: a snapshot of the file.) */
+        int code = sqlite3_extended_errcode(st->db) & 0xff;
+        if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
+            sqlite3_close(st->db);
+            st->db = NULL;
+            bad = open_db(st, path, &e, 1) || check_store(st, path, &version, &tables, &e);
+        }
+    }
+    if (bad ||
         (st->readonly ? setup_reader(st, path, version, tables, &e) : setup_writer(st, path, version, &e))) {
         edgr_store_close(st);
         return NULL;

@@ -49,6 +49,9 @@ int main(int argc, char **argv)
     CHECK(len > 0);
 
     char err[512] = "";
+    /* not a regular file (a directory here; a FIFO would block): refused, readers and writers */
+    CHECK(edgr_store_open(".", EDGR_STORE_READONLY, err, sizeof err) == NULL && strstr(err, "not a regular file"));
+    CHECK(edgr_store_open(".", 0, err, sizeof err) == NULL && strstr(err, "not a regular file"));
     CHECK(edgr_store_open("/nonexistent/edgr-api-check.db", EDGR_STORE_READONLY, err, sizeof err) == NULL);
     CHECK(err[0] && no_flag(err));
 
@@ -126,6 +129,41 @@ int main(int argc, char **argv)
         *(const char **)((char *)&b + ((char *)bad[i] - (char *)&q)) = "not-a-value";
         CHECK(edgr_store_search(st, &b, count_hit, &n) == EDGR_ERR_QUERY);
         CHECK(no_flag(edgr_store_error(st)));
+    }
+    /* impossible dates and empty filters: refused, naming the field */
+    const char *dates[] = {"2020-13-45", "2021-02-30", "2019-02-29", "2020-00", ""};
+    for (int i = 0; i < 5; i++) {
+        edgr_query b = EDGR_QUERY_INIT;
+        b.match = "the";
+        b.from = dates[i];
+        CHECK(edgr_store_search(st, &b, count_hit, &n) == EDGR_ERR_QUERY);
+        CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "'from'"));
+    }
+    edgr_query leap = EDGR_QUERY_INIT;
+    leap.match = "the";
+    leap.to = "2020-02-29";
+    CHECK(edgr_store_search(st, &leap, count_hit, &n) == EDGR_OK);
+    edgr_query noname = EDGR_QUERY_INIT;
+    noname.match = "the";
+    noname.company = "";
+    CHECK(edgr_store_search(st, &noname, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "'company'"));
+    /* at most 64 terms and 4096 bytes */
+    char many[1024] = "";
+    for (int i = 0; i < 65; i++) snprintf(many + strlen(many), sizeof many - strlen(many), "%sw%d", i ? " OR " : "", i);
+    edgr_query big = EDGR_QUERY_INIT;
+    big.match = many;
+    CHECK(edgr_store_search(st, &big, count_hit, &n) == EDGR_ERR_QUERY);
+    CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "64"));
+    char *longq = malloc(5000);
+    CHECK(longq != NULL);
+    if (longq) {
+        memset(longq, 'm', 4999);
+        longq[4999] = 0;
+        big.match = longq;
+        CHECK(edgr_store_search(st, &big, count_hit, &n) == EDGR_ERR_QUERY);
+        CHECK(no_flag(edgr_store_error(st)) && strstr(edgr_store_error(st), "4096"));
+        free(longq);
     }
     edgr_query neg = EDGR_QUERY_INIT;
     neg.match = "the";
