@@ -636,7 +636,7 @@ fi
 
 # issue 12 §1: extract writes nothing outside -o DIR
 expect "extract -o ''" 2 "$edgr" extract -o '' "$s8k"
-grep -q 'needs -o DIR' "$tmp/err" && ok || bad "extract -o '' message ($(head -c 200 "$tmp/err"))"
+grep -Eq 'needs -o DIR|--output needs a value \(DIR\)' "$tmp/err" && ok || bad "extract -o '' message ($(head -c 200 "$tmp/err"))"
 acc8k=9900001/000990000117000001
 # a symbolic link at DIR/<cik> is not followed; the batch goes on
 mkdir -p "$tmp/sl" "$tmp/slt"
