@@ -58,6 +58,16 @@ expect "quiet" 0 "$edgr" parse -q tests/fixtures/truncated.txt
 # directories: walked in sorted order; non-EDGAR files found there are skipped
 expect "directory" 0 "$edgr" parse -q samples
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five samples in samples/"
+# a directory is walked once: links back to it (a loop) are warned of, not
+# followed for ever; folders deeper than the walk goes are reported
+mkdir -p "$tmp/loop" && cp "$s8k" "$tmp/loop/" && ln -s . "$tmp/loop/a" && ln -s . "$tmp/loop/b"
+expect "directory walk: links to ." 0 timeout 20 "$edgr" header "$tmp/loop"
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "links to .: the file read $(wc -l <"$tmp/out") times"
+grep -q "^$tmp/loop/a: 0: warning: .*already" "$tmp/err" && ok || bad "links to .: no warning naming the link: $(head -c 300 "$tmp/err")"
+deep="$tmp/deep"; for i in $(seq 70); do deep="$deep/d"; done
+mkdir -p "$deep" && cp "$s8k" "$deep/"
+expect "directory walk: too deep" 0 timeout 20 "$edgr" header "$tmp/deep"
+grep -q "^$tmp/deep/d[/d]*: 0: warning: .*deep" "$tmp/err" && ok || bad "too deep: no warning: $(head -c 300 "$tmp/err")"
 "$edgr" parse samples > "$tmp/j1" 2>/dev/null
 expect "jobs" 0 "$edgr" parse --jobs 2 -q samples tests/fixtures/crlf.txt samples
 "$edgr" parse samples tests/fixtures/crlf.txt samples > "$tmp/j2" 2>/dev/null
