@@ -73,6 +73,27 @@ expect "jobs" 0 "$edgr" parse --jobs 2 -q samples tests/fixtures/crlf.txt sample
 "$edgr" parse samples tests/fixtures/crlf.txt samples > "$tmp/j2" 2>/dev/null
 cmp -s "$tmp/out" "$tmp/j2" && ok || bad "--jobs 2 output differs from --jobs 1"
 
+# names from inputs are printed escaped: a member name cannot forge a
+# diagnostic line or send the terminal an escape sequence
+python3 - "$tmp/evil.tar" "$s8k" <<'PY'
+import io, sys, tarfile
+t = tarfile.open(sys.argv[1], "w")
+for name, data in (("x\nfake: 0: forged\x1b[31m.txt", b"not EDGAR\n"),
+                   ("bad\t\x7f.txt", b"not EDGAR\n")):
+    i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+t.close()
+PY
+for c in parse "ingest --db $tmp/evil.db"; do
+  expect "$c: control characters in a member name" 0 $edgr $c "$tmp/evil.tar"
+  [ "$(wc -l <"$tmp/err")" = 2 ] && ok || bad "$c: a member name forged lines: $(head -c 300 "$tmp/err")"
+  grep -q "$(printf '\033')" "$tmp/err" && bad "$c: an escape sequence reached the terminal" || ok
+  grep -qF 'evil.tar:x\nfake: 0: forged\x1b[31m.txt: 0: warning: ' "$tmp/err" && ok || bad "$c: escaped name: $(head -c 300 "$tmp/err")"
+  grep -qF 'evil.tar:bad\t\x7f.txt: 0: warning: ' "$tmp/err" && ok || bad "$c: escaped tab and DEL: $(head -c 300 "$tmp/err")"
+done
+expect "a query's control characters echoed in a usage error" 2 "$edgr" search --db "$tmp/evil.db" "$(printf 'a\033[31m"')"
+grep -q "$(printf '\033')" "$tmp/err" && bad "search: an escape sequence reached the terminal" || ok
+grep -qF 'a\x1b[31m"' "$tmp/err" && ok || bad "search: the query escaped: $(head -c 300 "$tmp/err")"
+
 # archives: tar and tar.gz, read as streams
 tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .
 expect "tar" 0 "$edgr" parse -q "$tmp/s.tar"
