@@ -140,7 +140,7 @@ static task *new_task(const char *path, const char *member, int walked)
 static void feed_error(ingest *g, const char *path, long long offset, const char *reason)
 {
     pthread_mutex_lock(&g->mu);
-    sink s = {.mem = &g->feed_msgs};
+    sink s = {.mem = &g->feed_msgs, .diag = 1};
     sink_printf(&s, "%s: %lld: %s\n", path, offset, reason);
     g->feed_failed = 1;
     pthread_mutex_unlock(&g->mu);
@@ -183,7 +183,7 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
             la_ssize_t n = archive_read_data(a, t->data + t->len, cap - t->len);
             if (n <= 0) {
                 if (n < 0) {
-                    sink s = {.mem = &t->msgs};
+                    sink s = {.mem = &t->msgs, .diag = 1};
                     sink_printf(&s, "%s:%s: %zu: archive: %s\n", path, t->member, t->len,
                                 archive_error_string(a));
                     t->failed = 1;
@@ -312,7 +312,7 @@ static int feed_list(ingest *g, sink *m)
 static void *feeder(void *arg)
 {
     ingest *g = arg;
-    sink err = {.mem = &g->feed_msgs};
+    sink err = {.mem = &g->feed_msgs, .diag = 1};
     edgr_buf quiet = {0};
     sink none = {.mem = &quiet};
     if (g->progress && !g->files_from) {
@@ -321,7 +321,7 @@ static void *feeder(void *arg)
     }
     edgr_buf_free(&quiet);
     edgr_buf msgs = {0};
-    sink m = {.mem = &msgs};
+    sink m = {.mem = &msgs, .diag = 1};
     int stopped = 0;
     for (int i = 0; i < g->npaths && !stopped; i++) {
         if (!strcmp(g->paths[i], "-")) stopped = feed_stdin(g);
@@ -530,7 +530,7 @@ static int ingest_filing(void *user, const filing *f)
 
 static void work(ingest *g, task *t, edgr_store *reader)
 {
-    sink err = {.mem = &t->msgs};
+    sink err = {.mem = &t->msgs, .diag = 1};
     char name[PATH_MAX + 512];
     if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);

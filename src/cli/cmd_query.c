@@ -366,7 +366,7 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         fprintf(stderr, "edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    sink out = {.fp = stdout}, err = {.fp = stderr};
+    sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};
     int rc;
     if (stored_bare(data, len)) {
         rc = cat_bare(o, name, data, len, &out, &err);

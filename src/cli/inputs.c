@@ -486,7 +486,7 @@ static void *worker(void *arg)
         if (p->next >= p->w->len) break;
         item *it = &p->w->items[p->next++];
         pthread_mutex_unlock(&p->mu);
-        sink out = {.mem = &it->out}, err = {.mem = &it->err};
+        sink out = {.mem = &it->out}, err = {.mem = &it->err, .diag = 1};
         int rc = run_item(p->c, p->o, it, &out, &err);
         if (out.failed || err.failed) rc |= 1;
         pthread_mutex_lock(&p->mu);
@@ -633,7 +633,7 @@ static void free_worklist(worklist *w)
 int run_inputs(const command *c, const opts *o, char **paths, int npaths)
 {
     worklist w = {0};
-    sink err = {.fp = stderr};
+    sink err = {.fp = stderr, .diag = 1};
     sink out = {.fp = stdout};
     int rc = collect_inputs(&w, paths, npaths, &err);
     meter m = {.on = isatty(2) && w.len > 50, .t0 = monotonic_seconds()};
