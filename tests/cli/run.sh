@@ -93,6 +93,10 @@ done
 expect "a query's control characters echoed in a usage error" 2 "$edgr" search --db "$tmp/evil.db" "$(printf 'a\033[31m"')"
 grep -q "$(printf '\033')" "$tmp/err" && bad "search: an escape sequence reached the terminal" || ok
 grep -qF 'a\x1b[31m"' "$tmp/err" && ok || bad "search: the query escaped: $(head -c 300 "$tmp/err")"
+expect "show: control characters in an accession" 1 "$edgr" show --db "$tmp/evil.db" "$(printf '0009900001\033[31m')"
+grep -qF 'edgr show: 0009900001\x1b[31m: ' "$tmp/err" && ok || bad "show: the accession escaped: $(head -c 300 "$tmp/err")"
+expect "search: control characters in a store's name" 3 "$edgr" search --db "$tmp/no$(printf '\033')db" word
+grep -qF "$tmp/no\\x1bdb: no such store" "$tmp/err" && ok || bad "search: the store name escaped: $(head -c 300 "$tmp/err")"
 
 # archives: tar and tar.gz, read as streams
 tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .
