@@ -53,6 +53,8 @@ typedef struct sink {
  * escape sequence; keep_newline leaves a final '\n' as it is.  Returns the
  * length written (dst holds at most cap - 1 bytes and a NUL). */
 size_t cli_escape(char *dst, size_t cap, const char *p, size_t n, int keep_newline);
+/* A diagnostic line straight to stderr ("edgr cat: ..."), escaped as above. */
+void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void sink_write(sink *s, const char *p, size_t n);
 void sink_printf(sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -833,7 +833,7 @@ static void store_failed(writer *w)
 {
     ingest *g = w->g;
     progress_line(NULL);
-    fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(w->st));
+    cli_eprintf("edgr ingest: %s: %s\n", g->db, edgr_store_error(w->st));
     edgr_store_rollback(w->st);
     w->b.open = 0;
     w->failed = 2;
@@ -862,7 +862,7 @@ static int run(ingest *g)
     char msg[512];
     edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
     if (!st) {
-        fprintf(stderr, "edgr ingest: %s\n", msg);
+        cli_eprintf("edgr ingest: %s\n", msg);
         return EXIT_STORE;
     }
     pthread_mutex_init(&g->mu, NULL);
@@ -870,7 +870,7 @@ static int run(ingest *g)
     pthread_t feed, th[64];
     int nth = start_threads(g, &feed, th);
     if (nth < 0) {
-        fprintf(stderr, "edgr ingest: cannot start a thread\n");
+        cli_eprintf("edgr ingest: cannot start a thread\n");
         edgr_store_close(st);
         return EXIT_SOME_FAILED;
     }
@@ -889,7 +889,7 @@ static int run(ingest *g)
         }
     }
     if (w.failed != 2 && commit(st, &w.b, g->json)) {
-        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
+        cli_eprintf("edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
         w.failed = 2;
     }
     show_progress(g, 0, 0, w.t0, 1);

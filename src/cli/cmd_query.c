@@ -81,18 +81,18 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
  * (the library names no command). */
 static void store_open_failed(const char *cmd, const char *db, const char *msg)
 {
-    fprintf(stderr, "edgr %s: %s\n", cmd, msg);
+    cli_eprintf("edgr %s: %s\n", cmd, msg);
     if (strstr(msg, "no store here"))
-        fprintf(stderr, "edgr %s: create one with 'edgr ingest --db %s FILE...'\n", cmd, db);
+        cli_eprintf("edgr %s: create one with 'edgr ingest --db %s FILE...'\n", cmd, db);
     else if (strstr(msg, "an older store"))
-        fprintf(stderr, "edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
+        cli_eprintf("edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
 }
 
 /* A store that is not there: say how to make one. */
 static int no_store(const char *cmd, const char *db)
 {
     if (access(db, F_OK) == 0) return 0;
-    fprintf(stderr, "edgr %s: %s: no such store; create one with 'edgr ingest FILE... --db %s'%s\n",
+    cli_eprintf("edgr %s: %s: no such store; create one with 'edgr ingest FILE... --db %s'%s\n",
             cmd, db, db, strcmp(db, "edgr.db") ? "" : " (./edgr.db is the default)");
     return 1;
 }
@@ -193,7 +193,7 @@ int cmd_search_main(int argc, char **argv)
     if (s == EDGR_ERR_QUERY) {
         rc = cli_usage("search", "%s", edgr_store_error(st));
     } else if (s == EDGR_ERR_STORE || s == EDGR_ERR_NOMEM) {
-        fprintf(stderr, "edgr search: %s: %s\n", a.db, edgr_store_error(st));
+        cli_eprintf("edgr search: %s: %s\n", a.db, edgr_store_error(st));
         rc = EXIT_STORE;
     } else {
         rc = c.n ? EXIT_OK : EXIT_NO_HITS;
@@ -215,7 +215,7 @@ int cmd_show_main(int argc, char **argv)
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_show(st, a.arg, a.text, a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
     if (s == EDGR_OK) fputc('\n', stdout);
-    else if (s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr show: %s\n", edgr_store_error(st));
+    else if (s != EDGR_ERR_ABORTED) cli_eprintf("edgr show: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : s == EDGR_ERR_ABORTED ? EXIT_OK : EXIT_STORE;
     edgr_store_close(st);
     return finish_output(rc);
@@ -230,7 +230,7 @@ int cmd_company_main(int argc, char **argv)
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_company(st, a.arg, a.q.limit ? a.q.limit : 20,
                                        a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
-    if (s != EDGR_OK && s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr company: %s\n", edgr_store_error(st));
+    if (s != EDGR_OK && s != EDGR_ERR_ABORTED) cli_eprintf("edgr company: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     edgr_store_close(st);
     return finish_output(rc);
@@ -353,7 +353,7 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     if (store_key_parse(accession, key)) accession = key; /* with or without dashes */
     edgr_status ss = edgr_store_source(st, accession, &src);
     if (ss != EDGR_OK) {
-        fprintf(stderr, "edgr cat: %s\n", edgr_store_error(st));
+        cli_eprintf("edgr cat: %s\n", edgr_store_error(st));
         edgr_store_close(st);
         return ss == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     }
@@ -363,7 +363,7 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     snprintf(name, sizeof name, "%s%s%s", src.path, src.member ? ":" : "", src.member ? src.member : "");
     edgr_store_close(st);
     if (!data) {
-        fprintf(stderr, "edgr cat: %s\n", msg);
+        cli_eprintf("edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
     sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};

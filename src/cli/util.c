@@ -199,6 +199,18 @@ void sink_printf(sink *s, const char *fmt, ...)
     sink_write(s, buf, len);
 }
 
+void cli_eprintf(const char *fmt, ...)
+{
+    char buf[1024], esc[4 * sizeof buf];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    emit_stderr(esc, cli_escape(esc, sizeof esc, buf, len, 1));
+}
+
 int sink_write_cb(void *user, const char *p, size_t n)
 {
     sink *s = user;
