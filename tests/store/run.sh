@@ -459,5 +459,16 @@ else
   echo "store: corpus checks SKIPPED (no ../shared/corpus)"
 fi
 
+# cat checks what it serves against the SHA-256 taken at ingest: a source
+# changed since (one byte of a document's body) is refused, named
+cp samples/0009900001-17-000001.txt "$tmp/changed.txt"
+expect "ingest a copy" 0 "$edgr" ingest -q --db "$tmp/changed.db" "$tmp/changed.txt"
+expect "cat of the unchanged copy" 0 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 1
+sed -i 's/SECURITIES AND EXCHANGE COMMISSION/SECURITIES AND EXCHANGE COMMISSIOX/' "$tmp/changed.txt"
+expect "cat of a changed source" 1 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 1
+[ ! -s "$tmp/out" ] && ok || bad "cat of a changed source wrote the changed bytes"
+grep -q "^edgr cat: $tmp/changed.txt: .*changed since it was ingested" "$tmp/err" && ok || bad "changed source message: $(head -c 300 "$tmp/err")"
+expect "cat of a changed source: another document is fine" 0 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 2
+
 echo "store: $pass passed, $fail failed"
 [ "$fail" = 0 ]
