@@ -4,6 +4,7 @@
  */
 #include <archive.h>
 #include <archive_entry.h>
+#include <openssl/evp.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -339,6 +340,100 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
     return st != EDGR_OK;
 }
 
+/* ---- cat: what is served is what was ingested ---- */
+
+/* The SHA-256 the store took of document `seq` at ingest (show's JSON:
+ * "documents":[{"sequence":N,...,"sha256":"..."}]; a quote inside a JSON
+ * string is escaped, so these keys cannot be forged by a value); 0 if it
+ * has none. */
+static int stored_sha(const edgr_buf *show, long long seq, char out[65])
+{
+    if (!show->data) return 0;
+    char *js = strndup(show->data, show->len);
+    if (!js) return 0;
+    int got = 0;
+    const char *docs = strstr(js, "\"documents\":[");
+    char key[48];
+    snprintf(key, sizeof key, "{\"sequence\":%lld,", seq);
+    const char *d = docs ? strstr(docs, key) : NULL;
+    if (d) {
+        const char *next = strstr(d + 1, "{\"sequence\":");
+        const char *h = strstr(d, "\"sha256\":\"");
+        if (h && (!next || h < next)) {
+            h += 10;
+            size_t n = strspn(h, "0123456789abcdef");
+            if (n == 64 && h[64] == '"') {
+                memcpy(out, h, 64);
+                out[64] = 0;
+                got = 1;
+            }
+        }
+    }
+    free(js);
+    return got;
+}
+
+/* The hash the store takes of a document (record.c): of what it is (a
+ * GIF's bytes, not their uuencoding), else of its body as filed. */
+static int document_sha(const edgr_document *d, char out[65])
+{
+    edgr_buf body = {0};
+    const char *p = d->body.ptr ? d->body.ptr : "";
+    size_t n = d->body.len;
+    if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
+        if (edgr_document_decode(d, 0, &body) == EDGR_ERR_NOMEM) return 0;
+        p = body.data ? body.data : "";
+        n = body.len;
+    }
+    unsigned char md[32];
+    unsigned len = 0;
+    int ok = EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) && len == 32;
+    edgr_buf_free(&body);
+    for (int i = 0; ok && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+    return ok;
+}
+
+/* 1 (said, naming the source) if the document cat would serve from `data`
+ * is not what was ingested: its SHA-256 differs from the store's.  A
+ * document not found, or a store without its hash, is left to cat. */
+static int source_changed(const opts *o, const char *name, const char *data, size_t len, int bare,
+                          const edgr_buf *show)
+{
+    const char *sel = o->doc_selector ? o->doc_selector : "1";
+    char *end;
+    long long want = strtoll(sel, &end, 10);
+    int by_seq = *sel && !*end;
+    edgr_document bd;
+    const edgr_document *d = NULL;
+    long long seq = 1;
+    edgr_parser *ps = NULL;
+    if (bare) {
+        edgr_document_bare(data, len, &bd);
+        d = &bd;
+    } else if ((ps = edgr_parser_new())) {
+        const edgr_submission *s = NULL;
+        size_t used = 0;
+        if (edgr_parse(ps, data, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s)
+            for (size_t i = 0; i < s->doc_count && !d; i++) {
+                const edgr_document *x = &s->docs[i];
+                long long q = x->sequence >= 0 ? (long long)x->sequence : (long long)i + 1;
+                size_t n = strlen(sel);
+                if (by_seq ? x->sequence == want
+                           : x->filename.len == n && !memcmp(x->filename.ptr, sel, n)) {
+                    d = x;
+                    seq = q;
+                }
+            }
+    }
+    char was[65], now[65];
+    int changed = d && stored_sha(show, seq, was) && document_sha(d, now) && strcmp(was, now);
+    if (changed)
+        cli_eprintf("edgr cat: %s: document %lld changed since it was ingested (its SHA-256 is not "
+                    "the store's); not written: ingest it again\n", name, seq);
+    edgr_parser_free(ps);
+    return changed;
+}
+
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
@@ -361,14 +456,25 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     char *data = read_source(&src, &len, msg, sizeof msg);
     char name[8192];
     snprintf(name, sizeof name, "%s%s%s", src.path, src.member ? ":" : "", src.member ? src.member : "");
+    edgr_buf show = {0};
+    sink shown = {.mem = &show};
+    if (data && edgr_store_show(st, accession, 0, 0, sink_write_cb, &shown) != EDGR_OK)
+        edgr_buf_free(&show); /* no hashes to check against */
     edgr_store_close(st);
     if (!data) {
         cli_eprintf("edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
+    int bare = stored_bare(data, len);
+    if (source_changed(o, name, data, len, bare, &show)) {
+        edgr_buf_free(&show);
+        free(data);
+        return EXIT_SOME_FAILED;
+    }
+    edgr_buf_free(&show);
     sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};
     int rc;
-    if (stored_bare(data, len)) {
+    if (bare) {
         rc = cat_bare(o, name, data, len, &out, &err);
     } else {
         mem_unit mu;
