@@ -469,6 +469,12 @@ expect "cat of a changed source" 1 "$edgr" cat --db "$tmp/changed.db" 0009900001
 [ ! -s "$tmp/out" ] && ok || bad "cat of a changed source wrote the changed bytes"
 grep -q "^edgr cat: $tmp/changed.txt: .*changed since it was ingested" "$tmp/err" && ok || bad "changed source message: $(head -c 300 "$tmp/err")"
 expect "cat of a changed source: another document is fine" 0 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 2
+printf '<html><body><p>Fictional Widget Co. letter.</p></body></html>\n' >"$tmp/changed.htm"
+"$edgr" ingest -q --db "$tmp/changed.db" --accession 0009900200-26-000001 "$tmp/changed.htm" 2>/dev/null
+expect "cat of an unchanged bare document" 0 "$edgr" cat --db "$tmp/changed.db" 0009900200-26-000001 1
+sed -i 's/Widget/Gadget/' "$tmp/changed.htm"
+expect "cat of a changed bare document" 1 "$edgr" cat --db "$tmp/changed.db" 0009900200-26-000001 1
+grep -q "^edgr cat: $tmp/changed.htm: .*changed since it was ingested" "$tmp/err" && ok || bad "changed bare document message: $(head -c 300 "$tmp/err")"
 
 echo "store: $pass passed, $fail failed"
 [ "$fail" = 0 ]
