@@ -716,6 +716,13 @@ static const double SUMMARY_SECONDS = 10.0;
 
 static void summary(const ingest *g, const tally *n, double t0)
 {
+    /* inputs named, none failed, yet nothing read: folders with no files in
+     * them (on the command line or in a list), which is worth a word */
+    if (!g->quiet && !n->files && !g->feed_failed && (g->npaths || g->files_from)) {
+        cli_eprintf("edgr ingest: no files read: the folders named hold none (hidden files are "
+                    "not read)\n");
+        return;
+    }
     if (g->quiet || (n->files < SUMMARY_FILES && monotonic_seconds() - t0 < SUMMARY_SECONDS)) return;
     char line[256], rep[48] = "";
     if (n->replaced) snprintf(rep, sizeof rep, ", %zu replaced", n->replaced);
