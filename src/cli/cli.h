@@ -44,7 +44,17 @@ typedef struct sink {
     FILE *fp;
     int failed;
     int skipped;    /* on an err sink: units skipped with a warning */
+    int diag;       /* diagnostics: sink_printf escapes control characters */
 } sink;
+
+/* Control characters (bytes below 0x20, and 0x7f) of p[0..n) written
+ * visibly into dst (\n, \t, \r, \\xHH; a backslash stays as it is), so
+ * that a name from the input cannot forge a line or send the terminal an
+ * escape sequence; keep_newline leaves a final '\n' as it is.  Returns the
+ * length written (dst holds at most cap - 1 bytes and a NUL). */
+size_t cli_escape(char *dst, size_t cap, const char *p, size_t n, int keep_newline);
+/* A diagnostic line straight to stderr ("edgr cat: ..."), escaped as above. */
+void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void sink_write(sink *s, const char *p, size_t n);
 void sink_printf(sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -140,7 +140,7 @@ static task *new_task(const char *path, const char *member, int walked)
 static void feed_error(ingest *g, const char *path, long long offset, const char *reason)
 {
     pthread_mutex_lock(&g->mu);
-    sink s = {.mem = &g->feed_msgs};
+    sink s = {.mem = &g->feed_msgs, .diag = 1};
     sink_printf(&s, "%s: %lld: %s\n", path, offset, reason);
     g->feed_failed = 1;
     pthread_mutex_unlock(&g->mu);
@@ -183,7 +183,7 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
             la_ssize_t n = archive_read_data(a, t->data + t->len, cap - t->len);
             if (n <= 0) {
                 if (n < 0) {
-                    sink s = {.mem = &t->msgs};
+                    sink s = {.mem = &t->msgs, .diag = 1};
                     sink_printf(&s, "%s:%s: %zu: archive: %s\n", path, t->member, t->len,
                                 archive_error_string(a));
                     t->failed = 1;
@@ -312,7 +312,7 @@ static int feed_list(ingest *g, sink *m)
 static void *feeder(void *arg)
 {
     ingest *g = arg;
-    sink err = {.mem = &g->feed_msgs};
+    sink err = {.mem = &g->feed_msgs, .diag = 1};
     edgr_buf quiet = {0};
     sink none = {.mem = &quiet};
     if (g->progress && !g->files_from) {
@@ -321,7 +321,7 @@ static void *feeder(void *arg)
     }
     edgr_buf_free(&quiet);
     edgr_buf msgs = {0};
-    sink m = {.mem = &msgs};
+    sink m = {.mem = &msgs, .diag = 1};
     int stopped = 0;
     for (int i = 0; i < g->npaths && !stopped; i++) {
         if (!strcmp(g->paths[i], "-")) stopped = feed_stdin(g);
@@ -530,7 +530,7 @@ static int ingest_filing(void *user, const filing *f)
 
 static void work(ingest *g, task *t, edgr_store *reader)
 {
-    sink err = {.mem = &t->msgs};
+    sink err = {.mem = &t->msgs, .diag = 1};
     char name[PATH_MAX + 512];
     if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
@@ -716,6 +716,13 @@ static const double SUMMARY_SECONDS = 10.0;
 
 static void summary(const ingest *g, const tally *n, double t0)
 {
+    /* inputs named, none failed, yet nothing read: folders with no files in
+     * them (on the command line or in a list), which is worth a word */
+    if (!g->quiet && !n->files && !g->feed_failed && (g->npaths || g->files_from)) {
+        cli_eprintf("edgr ingest: no files read: the folders named hold none (hidden files are "
+                    "not read)\n");
+        return;
+    }
     if (g->quiet || (n->files < SUMMARY_FILES && monotonic_seconds() - t0 < SUMMARY_SECONDS)) return;
     char line[256], rep[48] = "";
     if (n->replaced) snprintf(rep, sizeof rep, ", %zu replaced", n->replaced);
@@ -833,7 +840,7 @@ static void store_failed(writer *w)
 {
     ingest *g = w->g;
     progress_line(NULL);
-    fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(w->st));
+    cli_eprintf("edgr ingest: %s: %s\n", g->db, edgr_store_error(w->st));
     edgr_store_rollback(w->st);
     w->b.open = 0;
     w->failed = 2;
@@ -862,7 +869,7 @@ static int run(ingest *g)
     char msg[512];
     edgr_store *st = edgr_store_open(g->db, 0, msg, sizeof msg);
     if (!st) {
-        fprintf(stderr, "edgr ingest: %s\n", msg);
+        cli_eprintf("edgr ingest: %s\n", msg);
         return EXIT_STORE;
     }
     pthread_mutex_init(&g->mu, NULL);
@@ -870,7 +877,7 @@ static int run(ingest *g)
     pthread_t feed, th[64];
     int nth = start_threads(g, &feed, th);
     if (nth < 0) {
-        fprintf(stderr, "edgr ingest: cannot start a thread\n");
+        cli_eprintf("edgr ingest: cannot start a thread\n");
         edgr_store_close(st);
         return EXIT_SOME_FAILED;
     }
@@ -889,7 +896,7 @@ static int run(ingest *g)
         }
     }
     if (w.failed != 2 && commit(st, &w.b, g->json)) {
-        fprintf(stderr, "edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
+        cli_eprintf("edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
         w.failed = 2;
     }
     show_progress(g, 0, 0, w.t0, 1);

@@ -4,6 +4,7 @@
  */
 #include <archive.h>
 #include <archive_entry.h>
+#include <openssl/evp.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -81,18 +82,18 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
  * (the library names no command). */
 static void store_open_failed(const char *cmd, const char *db, const char *msg)
 {
-    fprintf(stderr, "edgr %s: %s\n", cmd, msg);
+    cli_eprintf("edgr %s: %s\n", cmd, msg);
     if (strstr(msg, "no store here"))
-        fprintf(stderr, "edgr %s: create one with 'edgr ingest --db %s FILE...'\n", cmd, db);
+        cli_eprintf("edgr %s: create one with 'edgr ingest --db %s FILE...'\n", cmd, db);
     else if (strstr(msg, "an older store"))
-        fprintf(stderr, "edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
+        cli_eprintf("edgr %s: upgrade it with 'edgr ingest --db %s' (no files needed)\n", cmd, db);
 }
 
 /* A store that is not there: say how to make one. */
 static int no_store(const char *cmd, const char *db)
 {
     if (access(db, F_OK) == 0) return 0;
-    fprintf(stderr, "edgr %s: %s: no such store; create one with 'edgr ingest FILE... --db %s'%s\n",
+    cli_eprintf("edgr %s: %s: no such store; create one with 'edgr ingest FILE... --db %s'%s\n",
             cmd, db, db, strcmp(db, "edgr.db") ? "" : " (./edgr.db is the default)");
     return 1;
 }
@@ -193,7 +194,7 @@ int cmd_search_main(int argc, char **argv)
     if (s == EDGR_ERR_QUERY) {
         rc = cli_usage("search", "%s", edgr_store_error(st));
     } else if (s == EDGR_ERR_STORE || s == EDGR_ERR_NOMEM) {
-        fprintf(stderr, "edgr search: %s: %s\n", a.db, edgr_store_error(st));
+        cli_eprintf("edgr search: %s: %s\n", a.db, edgr_store_error(st));
         rc = EXIT_STORE;
     } else {
         rc = c.n ? EXIT_OK : EXIT_NO_HITS;
@@ -215,7 +216,7 @@ int cmd_show_main(int argc, char **argv)
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_show(st, a.arg, a.text, a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
     if (s == EDGR_OK) fputc('\n', stdout);
-    else if (s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr show: %s\n", edgr_store_error(st));
+    else if (s != EDGR_ERR_ABORTED) cli_eprintf("edgr show: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : s == EDGR_ERR_ABORTED ? EXIT_OK : EXIT_STORE;
     edgr_store_close(st);
     return finish_output(rc);
@@ -230,7 +231,7 @@ int cmd_company_main(int argc, char **argv)
     if (!st) return EXIT_STORE;
     edgr_status s = edgr_store_company(st, a.arg, a.q.limit ? a.q.limit : 20,
                                        a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL);
-    if (s != EDGR_OK && s != EDGR_ERR_ABORTED) fprintf(stderr, "edgr company: %s\n", edgr_store_error(st));
+    if (s != EDGR_OK && s != EDGR_ERR_ABORTED) cli_eprintf("edgr company: %s\n", edgr_store_error(st));
     rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     edgr_store_close(st);
     return finish_output(rc);
@@ -339,6 +340,100 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
     return st != EDGR_OK;
 }
 
+/* ---- cat: what is served is what was ingested ---- */
+
+/* The SHA-256 the store took of document `seq` at ingest (show's JSON:
+ * "documents":[{"sequence":N,...,"sha256":"..."}]; a quote inside a JSON
+ * string is escaped, so these keys cannot be forged by a value); 0 if it
+ * has none. */
+static int stored_sha(const edgr_buf *show, long long seq, char out[65])
+{
+    if (!show->data) return 0;
+    char *js = strndup(show->data, show->len);
+    if (!js) return 0;
+    int got = 0;
+    const char *docs = strstr(js, "\"documents\":[");
+    char key[48];
+    snprintf(key, sizeof key, "{\"sequence\":%lld,", seq);
+    const char *d = docs ? strstr(docs, key) : NULL;
+    if (d) {
+        const char *next = strstr(d + 1, "{\"sequence\":");
+        const char *h = strstr(d, "\"sha256\":\"");
+        if (h && (!next || h < next)) {
+            h += 10;
+            size_t n = strspn(h, "0123456789abcdef");
+            if (n == 64 && h[64] == '"') {
+                memcpy(out, h, 64);
+                out[64] = 0;
+                got = 1;
+            }
+        }
+    }
+    free(js);
+    return got;
+}
+
+/* The hash the store takes of a document (record.c): of what it is (a
+ * GIF's bytes, not their uuencoding), else of its body as filed. */
+static int document_sha(const edgr_document *d, char out[65])
+{
+    edgr_buf body = {0};
+    const char *p = d->body.ptr ? d->body.ptr : "";
+    size_t n = d->body.len;
+    if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
+        if (edgr_document_decode(d, 0, &body) == EDGR_ERR_NOMEM) return 0;
+        p = body.data ? body.data : "";
+        n = body.len;
+    }
+    unsigned char md[32];
+    unsigned len = 0;
+    int ok = EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) && len == 32;
+    edgr_buf_free(&body);
+    for (int i = 0; ok && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+    return ok;
+}
+
+/* 1 (said, naming the source) if the document cat would serve from `data`
+ * is not what was ingested: its SHA-256 differs from the store's.  A
+ * document not found, or a store without its hash, is left to cat. */
+static int source_changed(const opts *o, const char *name, const char *data, size_t len, int bare,
+                          const edgr_buf *show)
+{
+    const char *sel = o->doc_selector ? o->doc_selector : "1";
+    char *end;
+    long long want = strtoll(sel, &end, 10);
+    int by_seq = *sel && !*end;
+    edgr_document bd;
+    const edgr_document *d = NULL;
+    long long seq = 1;
+    edgr_parser *ps = NULL;
+    if (bare) {
+        edgr_document_bare(data, len, &bd);
+        d = &bd;
+    } else if ((ps = edgr_parser_new())) {
+        const edgr_submission *s = NULL;
+        size_t used = 0;
+        if (edgr_parse(ps, data, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s)
+            for (size_t i = 0; i < s->doc_count && !d; i++) {
+                const edgr_document *x = &s->docs[i];
+                long long q = x->sequence >= 0 ? (long long)x->sequence : (long long)i + 1;
+                size_t n = strlen(sel);
+                if (by_seq ? x->sequence == want
+                           : x->filename.len == n && !memcmp(x->filename.ptr, sel, n)) {
+                    d = x;
+                    seq = q;
+                }
+            }
+    }
+    char was[65], now[65];
+    int changed = d && stored_sha(show, seq, was) && document_sha(d, now) && strcmp(was, now);
+    if (changed)
+        cli_eprintf("edgr cat: %s: document %lld changed since it was ingested (its SHA-256 is not "
+                    "the store's); not written: ingest it again\n", name, seq);
+    edgr_parser_free(ps);
+    return changed;
+}
+
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
@@ -353,7 +448,7 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     if (store_key_parse(accession, key)) accession = key; /* with or without dashes */
     edgr_status ss = edgr_store_source(st, accession, &src);
     if (ss != EDGR_OK) {
-        fprintf(stderr, "edgr cat: %s\n", edgr_store_error(st));
+        cli_eprintf("edgr cat: %s\n", edgr_store_error(st));
         edgr_store_close(st);
         return ss == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     }
@@ -361,14 +456,25 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
     char *data = read_source(&src, &len, msg, sizeof msg);
     char name[8192];
     snprintf(name, sizeof name, "%s%s%s", src.path, src.member ? ":" : "", src.member ? src.member : "");
+    edgr_buf show = {0};
+    sink shown = {.mem = &show};
+    if (data && edgr_store_show(st, accession, 0, 0, sink_write_cb, &shown) != EDGR_OK)
+        edgr_buf_free(&show); /* no hashes to check against */
     edgr_store_close(st);
     if (!data) {
-        fprintf(stderr, "edgr cat: %s\n", msg);
+        cli_eprintf("edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    sink out = {.fp = stdout}, err = {.fp = stderr};
+    int bare = stored_bare(data, len);
+    if (source_changed(o, name, data, len, bare, &show)) {
+        edgr_buf_free(&show);
+        free(data);
+        return EXIT_SOME_FAILED;
+    }
+    edgr_buf_free(&show);
+    sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};
     int rc;
-    if (stored_bare(data, len)) {
+    if (bare) {
         rc = cat_bare(o, name, data, len, &out, &err);
     } else {
         mem_unit mu;

@@ -178,11 +178,49 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk a directory in sorted order, so output order does not depend on the
- * file system. */
-static int walk(worklist *w, const char *dir, sink *err, int depth)
+/* The directories one walk has entered (device and inode), so that a link
+ * back to one of them (a loop) or a second link to it is not followed. */
+typedef struct visited {
+    struct { dev_t dev; ino_t ino; } *v;
+    size_t len, cap;
+} visited;
+
+/* 1 if st's directory was entered already; else remembers it, 0. */
+static int seen_dir(visited *vs, const struct stat *st)
 {
-    if (depth > 64) return 0;
+    for (size_t i = 0; i < vs->len; i++)
+        if (vs->v[i].dev == st->st_dev && vs->v[i].ino == st->st_ino) return 1;
+    if (vs->len == vs->cap) {
+        size_t cap = vs->cap ? vs->cap * 2 : 16;
+        void *n = realloc(vs->v, cap * sizeof *vs->v);
+        if (!n) return 0; /* not remembered: the depth bound still ends a loop */
+        vs->v = n;
+        vs->cap = cap;
+    }
+    vs->v[vs->len].dev = st->st_dev;
+    vs->v[vs->len].ino = st->st_ino;
+    vs->len++;
+    return 0;
+}
+
+enum { WALK_MAX_DEPTH = 64 };
+
+/* Walk a directory in sorted order, so output order does not depend on the
+ * file system.  Links are followed, but no directory twice, and no deeper
+ * than WALK_MAX_DEPTH; what is left out is said, as a warning. */
+static int walk(worklist *w, const char *dir, const struct stat *dst, visited *vs, sink *err,
+                int depth)
+{
+    if (seen_dir(vs, dst)) {
+        sink_printf(err, "%s: 0: warning: directory already walked (a link back into the walk); "
+                         "skipped\n", dir);
+        return 0;
+    }
+    if (depth > WALK_MAX_DEPTH) {
+        sink_printf(err, "%s: 0: warning: directory more than %d levels deep; skipped\n", dir,
+                    WALK_MAX_DEPTH);
+        return 0;
+    }
     DIR *d = opendir(dir);
     if (!d) {
         sink_printf(err, "%s: 0: cannot open directory: %s\n", dir, strerror(errno));
@@ -211,7 +249,8 @@ static int walk(worklist *w, const char *dir, sink *err, int depth)
         if (p) {
             snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
             struct stat st;
-            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc |= walk(w, p, err, depth + 1);
+            if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                rc |= walk(w, p, &st, vs, err, depth + 1);
             else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
                 if (add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE) == 0)
                     w->items[w->len - 1].walked = 1;
@@ -220,6 +259,16 @@ static int walk(worklist *w, const char *dir, sink *err, int depth)
         free(names[i]);
     }
     free(names);
+    return rc;
+}
+
+/* One directory named as an input.  What was entered is remembered per
+ * argument: a folder named twice is read twice, as asked. */
+static int walk_arg(worklist *w, const char *dir, const struct stat *st, sink *err)
+{
+    visited vs = {0};
+    int rc = walk(w, dir, st, &vs, err, 0);
+    free(vs.v);
     return rc;
 }
 
@@ -234,7 +283,7 @@ int inputs_each(char **paths, int npaths, sink *err, input_fn fn, void *user)
         if (stat(paths[i], &st) != 0) {
             sink_printf(err, "%s: 0: %s\n", paths[i], strerror(errno));
             rc = 1;
-        } else if (S_ISDIR(st.st_mode)) rc |= walk(&w, paths[i], err, 0);
+        } else if (S_ISDIR(st.st_mode)) rc |= walk_arg(&w, paths[i], &st, err);
         else add_item(&w, paths[i], is_archive_name(paths[i]) ? K_ARCHIVE : K_FILE);
     }
     for (size_t i = 0; i < w.len; i++)
@@ -437,7 +486,7 @@ static void *worker(void *arg)
         if (p->next >= p->w->len) break;
         item *it = &p->w->items[p->next++];
         pthread_mutex_unlock(&p->mu);
-        sink out = {.mem = &it->out}, err = {.mem = &it->err};
+        sink out = {.mem = &it->out}, err = {.mem = &it->err, .diag = 1};
         int rc = run_item(p->c, p->o, it, &out, &err);
         if (out.failed || err.failed) rc |= 1;
         pthread_mutex_lock(&p->mu);
@@ -500,7 +549,7 @@ static int collect_inputs(worklist *w, char **paths, int npaths, sink *err)
         else if (stat(p, &st) != 0) {
             sink_printf(err, "%s: 0: %s\n", p, strerror(errno));
             rc = 1;
-        } else if (S_ISDIR(st.st_mode)) rc |= walk(w, p, err, 0);
+        } else if (S_ISDIR(st.st_mode)) rc |= walk_arg(w, p, &st, err);
         else add_item(w, p, is_archive_name(p) ? K_ARCHIVE : K_FILE);
     }
     return rc;
@@ -584,7 +633,7 @@ static void free_worklist(worklist *w)
 int run_inputs(const command *c, const opts *o, char **paths, int npaths)
 {
     worklist w = {0};
-    sink err = {.fp = stderr};
+    sink err = {.fp = stderr, .diag = 1};
     sink out = {.fp = stdout};
     int rc = collect_inputs(&w, paths, npaths, &err);
     meter m = {.on = isatty(2) && w.len > 50, .t0 = monotonic_seconds()};

@@ -372,10 +372,13 @@ const cmddef *cli_command(const char *name)
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "edgr%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    char buf[1024], esc[4 * sizeof buf];
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    size_t len = n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    cli_escape(esc, sizeof esc, buf, len, 0); /* what the user typed, shown safely */
+    fprintf(stderr, "edgr%s%s: %s", cmd ? " " : "", cmd ? cmd : "", esc);
     if (cmd) fprintf(stderr, "\nTry 'edgr %s --help' for more information.\n", cmd);
     else fputs("\nTry 'edgr --help' for more information.\n", stderr);
     return EXIT_USAGE;

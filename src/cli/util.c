@@ -160,6 +160,28 @@ void sink_write(sink *s, const char *p, size_t n)
     }
 }
 
+size_t cli_escape(char *dst, size_t cap, const char *p, size_t n, int keep_newline)
+{
+    size_t o = 0;
+    if (!cap) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        char e[5] = {(char)c, 0};
+        size_t k = 1;
+        int last_newline = c == '\n' && keep_newline && i + 1 == n;
+        if (last_newline || (c >= 0x20 && c != 0x7f)) k = 1;
+        else if (c == '\n') k = (size_t)snprintf(e, sizeof e, "\\n");
+        else if (c == '\t') k = (size_t)snprintf(e, sizeof e, "\\t");
+        else if (c == '\r') k = (size_t)snprintf(e, sizeof e, "\\r");
+        else k = (size_t)snprintf(e, sizeof e, "\\x%02x", c);
+        if (o + k >= cap) break;
+        memcpy(dst + o, e, k);
+        o += k;
+    }
+    dst[o] = 0;
+    return o;
+}
+
 void sink_printf(sink *s, const char *fmt, ...)
 {
     char buf[1024];
@@ -168,7 +190,25 @@ void sink_printf(sink *s, const char *fmt, ...)
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n < 0) return;
-    sink_write(s, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    if (s->diag) {
+        char esc[4 * sizeof buf];
+        sink_write(s, esc, cli_escape(esc, sizeof esc, buf, len, 1));
+        return;
+    }
+    sink_write(s, buf, len);
+}
+
+void cli_eprintf(const char *fmt, ...)
+{
+    char buf[1024], esc[4 * sizeof buf];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    emit_stderr(esc, cli_escape(esc, sizeof esc, buf, len, 1));
 }
 
 int sink_write_cb(void *user, const char *p, size_t n)

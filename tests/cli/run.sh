@@ -58,10 +58,45 @@ expect "quiet" 0 "$edgr" parse -q tests/fixtures/truncated.txt
 # directories: walked in sorted order; non-EDGAR files found there are skipped
 expect "directory" 0 "$edgr" parse -q samples
 [ "$(wc -l <"$tmp/out")" = 5 ] && ok || bad "five samples in samples/"
+# a directory is walked once: links back to it (a loop) are warned of, not
+# followed for ever; folders deeper than the walk goes are reported
+mkdir -p "$tmp/loop" && cp "$s8k" "$tmp/loop/" && ln -s . "$tmp/loop/a" && ln -s . "$tmp/loop/b"
+expect "directory walk: links to ." 0 timeout 20 "$edgr" header "$tmp/loop"
+[ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "links to .: the file read $(wc -l <"$tmp/out") times"
+grep -q "^$tmp/loop/a: 0: warning: .*already" "$tmp/err" && ok || bad "links to .: no warning naming the link: $(head -c 300 "$tmp/err")"
+deep="$tmp/deep"; for i in $(seq 70); do deep="$deep/d"; done
+mkdir -p "$deep" && cp "$s8k" "$deep/"
+expect "directory walk: too deep" 0 timeout 20 "$edgr" header "$tmp/deep"
+grep -q "^$tmp/deep/d[/d]*: 0: warning: .*deep" "$tmp/err" && ok || bad "too deep: no warning: $(head -c 300 "$tmp/err")"
 "$edgr" parse samples > "$tmp/j1" 2>/dev/null
 expect "jobs" 0 "$edgr" parse --jobs 2 -q samples tests/fixtures/crlf.txt samples
 "$edgr" parse samples tests/fixtures/crlf.txt samples > "$tmp/j2" 2>/dev/null
 cmp -s "$tmp/out" "$tmp/j2" && ok || bad "--jobs 2 output differs from --jobs 1"
+
+# names from inputs are printed escaped: a member name cannot forge a
+# diagnostic line or send the terminal an escape sequence
+python3 - "$tmp/evil.tar" "$s8k" <<'PY'
+import io, sys, tarfile
+t = tarfile.open(sys.argv[1], "w")
+for name, data in (("x\nfake: 0: forged\x1b[31m.txt", b"not EDGAR\n"),
+                   ("bad\t\x7f.txt", b"not EDGAR\n")):
+    i = tarfile.TarInfo(name); i.size = len(data); t.addfile(i, io.BytesIO(data))
+t.close()
+PY
+for c in parse "ingest --db $tmp/evil.db"; do
+  expect "$c: control characters in a member name" 0 $edgr $c "$tmp/evil.tar"
+  [ "$(wc -l <"$tmp/err")" = 2 ] && ok || bad "$c: a member name forged lines: $(head -c 300 "$tmp/err")"
+  grep -q "$(printf '\033')" "$tmp/err" && bad "$c: an escape sequence reached the terminal" || ok
+  grep -qF 'evil.tar:x\nfake: 0: forged\x1b[31m.txt: 0: warning: ' "$tmp/err" && ok || bad "$c: escaped name: $(head -c 300 "$tmp/err")"
+  grep -qF 'evil.tar:bad\t\x7f.txt: 0: warning: ' "$tmp/err" && ok || bad "$c: escaped tab and DEL: $(head -c 300 "$tmp/err")"
+done
+expect "a query's control characters echoed in a usage error" 2 "$edgr" search --db "$tmp/evil.db" "$(printf 'a\033[31m"')"
+grep -q "$(printf '\033')" "$tmp/err" && bad "search: an escape sequence reached the terminal" || ok
+grep -qF 'a\x1b[31m"' "$tmp/err" && ok || bad "search: the query escaped: $(head -c 300 "$tmp/err")"
+expect "show: control characters in an accession" 1 "$edgr" show --db "$tmp/evil.db" "$(printf '0009900001\033[31m')"
+grep -qF 'edgr show: 0009900001\x1b[31m: ' "$tmp/err" && ok || bad "show: the accession escaped: $(head -c 300 "$tmp/err")"
+expect "search: control characters in a store's name" 3 "$edgr" search --db "$tmp/no$(printf '\033')db" word
+grep -qF "$tmp/no\\x1bdb: no such store" "$tmp/err" && ok || bad "search: the store name escaped: $(head -c 300 "$tmp/err")"
 
 # archives: tar and tar.gz, read as streams
 tar cf "$tmp/s.tar" -C samples . && tar czf "$tmp/s.nc.tar.gz" -C samples .

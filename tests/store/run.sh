@@ -230,6 +230,17 @@ printf '\n  \n' > "$tmp/blanklist"
 expect "files-from a list of blank lines" 1 "$edgr" ingest --db "$tmp/el.db" --files-from "$tmp/blanklist"
 expect "files-from - empty" 1 sh -c "\"$edgr\" ingest --db \"$tmp/el.db\" --files-from - < /dev/null"
 grep -q "no paths in the list" "$tmp/err" && ok || bad "files-from - empty: said: $(cat "$tmp/err")"
+# a folder named in a list is walked; one that holds no files is said, not
+# passed over in silence
+mkdir -p "$tmp/listdir/sub" "$tmp/emptydir" && cp $s8k "$tmp/listdir/sub/"
+expect "files-from -: a folder" 0 sh -c "echo \"$tmp/listdir\" | \"$edgr\" ingest --db \"$tmp/ld.db\" --json --files-from -"
+lines "files-from -: a folder: its one filing" 1
+expect "files-from -: an empty folder" 0 sh -c "echo \"$tmp/emptydir\" | \"$edgr\" ingest --db \"$tmp/ld.db\" --files-from -"
+grep -q "^edgr ingest: no files read" "$tmp/err" && ok || bad "files-from -: an empty folder: said: $(cat "$tmp/err")"
+expect "ingest an empty folder" 0 "$edgr" ingest --db "$tmp/ld.db" "$tmp/emptydir"
+grep -q "^edgr ingest: no files read" "$tmp/err" && ok || bad "ingest an empty folder: said: $(cat "$tmp/err")"
+expect "ingest -q an empty folder" 0 "$edgr" ingest -q --db "$tmp/ld.db" "$tmp/emptydir"
+[ ! -s "$tmp/err" ] && ok || bad "ingest -q an empty folder: said: $(cat "$tmp/err")"
 # <DOCUMENT> blocks with no SEC header: keyed the same way (path, --accession)
 mkdir -p "$tmp/edgar/data/9900110/000990011017000007"
 cp tests/fixtures/fragment.txt "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
@@ -531,6 +542,23 @@ if [ -d "$corpus/submissions" ]; then
 else
   echo "store: corpus checks SKIPPED (no ../shared/corpus)"
 fi
+
+# cat checks what it serves against the SHA-256 taken at ingest: a source
+# changed since (one byte of a document's body) is refused, named
+cp samples/0009900001-17-000001.txt "$tmp/changed.txt"
+expect "ingest a copy" 0 "$edgr" ingest -q --db "$tmp/changed.db" "$tmp/changed.txt"
+expect "cat of the unchanged copy" 0 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 1
+sed -i 's/SECURITIES AND EXCHANGE COMMISSION/SECURITIES AND EXCHANGE COMMISSIOX/' "$tmp/changed.txt"
+expect "cat of a changed source" 1 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 1
+[ ! -s "$tmp/out" ] && ok || bad "cat of a changed source wrote the changed bytes"
+grep -q "^edgr cat: $tmp/changed.txt: .*changed since it was ingested" "$tmp/err" && ok || bad "changed source message: $(head -c 300 "$tmp/err")"
+expect "cat of a changed source: another document is fine" 0 "$edgr" cat --db "$tmp/changed.db" 0009900001-17-000001 2
+printf '<html><body><p>Fictional Widget Co. letter.</p></body></html>\n' >"$tmp/changed.htm"
+"$edgr" ingest -q --db "$tmp/changed.db" --accession 0009900200-26-000001 "$tmp/changed.htm" 2>/dev/null
+expect "cat of an unchanged bare document" 0 "$edgr" cat --db "$tmp/changed.db" 0009900200-26-000001 1
+sed -i 's/Widget/Gadget/' "$tmp/changed.htm"
+expect "cat of a changed bare document" 1 "$edgr" cat --db "$tmp/changed.db" 0009900200-26-000001 1
+grep -q "^edgr cat: $tmp/changed.htm: .*changed since it was ingested" "$tmp/err" && ok || bad "changed bare document message: $(head -c 300 "$tmp/err")"
 
 echo "store: $pass passed, $fail failed"
 [ "$fail" = 0 ]
