@@ -395,12 +395,14 @@ as_user=()
 if [ "$(id -u)" = 0 ]; then
   if command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
     as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+    # nobody must reach the binary (a checkout under a 0700 home is not)
+    "${as_user[@]}" "$edgr" --version >/dev/null 2>&1 || as_user=(skip)
   else
     as_user=(skip)
   fi
 fi
 if [ "${as_user[0]}" = skip ]; then
-  echo "store: skipped read-only store checks (running as root, which ignores permissions, and no setpriv)"
+  echo "store: skipped read-only store checks (running as root, which ignores permissions, and no setpriv, or user nobody cannot run $edgr)"
 else
   ro=$(mktemp -d "${TMPDIR:-/tmp}/edgr-ro.XXXXXX")
   chmod 755 "$ro"
