@@ -241,7 +241,7 @@ static int walk(worklist *w, const char *dir, const struct stat *dst, visited *v
         if (names[n]) n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str); /* qsort(NULL, 0) is undefined */
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;
