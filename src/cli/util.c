@@ -182,13 +182,10 @@ size_t cli_escape(char *dst, size_t cap, const char *p, size_t n, int keep_newli
     return o;
 }
 
-void sink_printf(sink *s, const char *fmt, ...)
+static void sink_vprintf(sink *s, const char *fmt, va_list ap)
 {
     char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     if (n < 0) return;
     size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
     if (s->diag) {
@@ -199,16 +196,23 @@ void sink_printf(sink *s, const char *fmt, ...)
     sink_write(s, buf, len);
 }
 
-void cli_eprintf(const char *fmt, ...)
+void sink_printf(sink *s, const char *fmt, ...)
 {
-    char buf[1024], esc[4 * sizeof buf];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    sink_vprintf(s, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
-    emit_stderr(esc, cli_escape(esc, sizeof esc, buf, len, 1));
+}
+
+/* A diagnostic straight to stderr: a diagnostics sink on stderr, so it is
+ * escaped and kept clear of the progress line as every other one is. */
+void cli_eprintf(const char *fmt, ...)
+{
+    sink err = {.fp = stderr, .diag = 1};
+    va_list ap;
+    va_start(ap, fmt);
+    sink_vprintf(&err, fmt, ap);
+    va_end(ap);
 }
 
 int sink_write_cb(void *user, const char *p, size_t n)
