@@ -127,6 +127,19 @@ EDGR_API edgr_status edgr_record_build_keyed(const edgr_submission *s, const cha
 EDGR_API edgr_status edgr_record_build_bare(const edgr_document *d, const char *key,
                                             const edgr_source *src, edgr_record **out);
 EDGR_API void edgr_record_free(edgr_record *r);
+/*
+ * The SHA-256 of p[0..n) as 64 lower-case hex digits and a NUL.  Returns
+ * EDGR_OK, or EDGR_ERR_NOMEM when the digest could not be made (out is "").
+ * Thread-safe.
+ */
+EDGR_API edgr_status edgr_sha256_hex(const char *p, size_t n, char out[65]);
+/*
+ * The SHA-256 a record keeps of a document (documents.sha256, "sha256" in
+ * show): of what the document is, a GIF's bytes rather than their
+ * uuencoding (uuencoded and PDF bodies are decoded first), else of its body
+ * as filed.  Returns EDGR_OK or EDGR_ERR_NOMEM.  Thread-safe.
+ */
+EDGR_API edgr_status edgr_document_sha256(const edgr_document *d, char out[65]);
 /* The record's accession number ("0001144204-17-013452"). */
 EDGR_API const char *edgr_record_accession(const edgr_record *r);
 /* Bytes of clean text the record indexes. */

@@ -29,7 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
 
 #include "cli.h"
 #include "options.h"
@@ -382,17 +381,12 @@ static int looks_like_list(const char *p, size_t n)
  * (then there is no key: a key of zeros would merge unlike documents). */
 static int sha_key(const char *p, size_t n, char out[STORE_KEY_LEN + 1])
 {
-    unsigned char md[32];
-    unsigned len = 0;
-    static const char HEX[] = "0123456789abcdef";
+    char hex[65];
     size_t at = sizeof SHA_KEY_PREFIX - 1;
+    if (edgr_sha256_hex(p, n, hex) != EDGR_OK) return -1;
     memcpy(out, SHA_KEY_PREFIX, at);
-    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) return -1;
-    for (int i = 0; at < STORE_KEY_LEN; i++) {
-        out[at++] = HEX[md[i] >> 4];
-        if (at < STORE_KEY_LEN) out[at++] = HEX[md[i] & 15];
-    }
-    out[at] = 0;
+    memcpy(out + at, hex, STORE_KEY_LEN - at);
+    out[STORE_KEY_LEN] = 0;
     return 0;
 }
 

@@ -4,7 +4,6 @@
  */
 #include <archive.h>
 #include <archive_entry.h>
-#include <openssl/evp.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -373,26 +372,6 @@ static int stored_sha(const edgr_buf *show, long long seq, char out[65])
     return got;
 }
 
-/* The hash the store takes of a document (record.c): of what it is (a
- * GIF's bytes, not their uuencoding), else of its body as filed. */
-static int document_sha(const edgr_document *d, char out[65])
-{
-    edgr_buf body = {0};
-    const char *p = d->body.ptr ? d->body.ptr : "";
-    size_t n = d->body.len;
-    if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
-        if (edgr_document_decode(d, 0, &body) == EDGR_ERR_NOMEM) return 0;
-        p = body.data ? body.data : "";
-        n = body.len;
-    }
-    unsigned char md[32];
-    unsigned len = 0;
-    int ok = EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) && len == 32;
-    edgr_buf_free(&body);
-    for (int i = 0; ok && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
-    return ok;
-}
-
 /* 1 (said, naming the source) if the document cat would serve from `data`
  * is not what was ingested: its SHA-256 differs from the store's.  A
  * document not found, or a store without its hash, is left to cat. */
@@ -426,7 +405,7 @@ static int source_changed(const opts *o, const char *name, const char *data, siz
             }
     }
     char was[65], now[65];
-    int changed = d && stored_sha(show, seq, was) && document_sha(d, now) && strcmp(was, now);
+    int changed = d && stored_sha(show, seq, was) && edgr_document_sha256(d, now) == EDGR_OK && strcmp(was, now);
     if (changed)
         cli_eprintf("edgr cat: %s: document %lld changed since it was ingested (its SHA-256 is not "
                     "the store's); not written: ingest it again\n", name, seq);

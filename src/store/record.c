@@ -215,20 +215,48 @@ static void header(builder *b)
 
 /* ---- documents ------------------------------------------------------------ */
 
-static void sha256_hex(const char *p, size_t n, char out[65])
+edgr_status edgr_sha256_hex(const char *p, size_t n, char out[65])
 {
     unsigned char md[32];
     unsigned len = 0;
     static const char HEX[] = "0123456789abcdef";
-    if (!EVP_Digest(p, n, md, &len, EVP_sha256(), NULL) || len != 32) {
+    if (!EVP_Digest(p ? p : "", n, md, &len, EVP_sha256(), NULL) || len != 32) {
         out[0] = 0;
-        return;
+        return EDGR_ERR_NOMEM;
     }
     for (int i = 0; i < 32; i++) {
         out[2 * i] = HEX[md[i] >> 4];
         out[2 * i + 1] = HEX[md[i] & 15];
     }
     out[64] = 0;
+    return EDGR_OK;
+}
+
+/* The hash of what the document is (a GIF's bytes, not their uuencoding),
+ * as `edgr cat --raw` writes it; `scratch` holds a decoded body, and *size
+ * gets the size hashed. */
+static edgr_status hash_document(const edgr_document *d, edgr_buf *scratch, char out[65], int64_t *size)
+{
+    if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
+        if (edgr_document_decode(d, 0, scratch) == EDGR_ERR_NOMEM) return EDGR_ERR_NOMEM;
+        *size = (int64_t)scratch->len;
+        edgr_sha256_hex(scratch->data, scratch->len, out);
+    } else {
+        *size = (int64_t)d->body.len;
+        edgr_sha256_hex(d->body.ptr, d->body.len, out);
+    }
+    return EDGR_OK;
+}
+
+edgr_status edgr_document_sha256(const edgr_document *d, char out[65])
+{
+    edgr_buf body = {0};
+    int64_t size;
+    out[0] = 0;
+    if (!d) return EDGR_ERR_ARG;
+    edgr_status st = hash_document(d, &body, out, &size);
+    edgr_buf_free(&body);
+    return st == EDGR_OK && out[0] ? EDGR_OK : EDGR_ERR_NOMEM;
 }
 
 static void documents(builder *b)
@@ -246,16 +274,7 @@ static void documents(builder *b)
         x->format = put_str(b, edgr_format_name(d->format));
         x->offset = d->offset - s->offset;
         x->length = d->end - d->offset;
-        /* the hash of what the document is (a GIF's bytes, not their
-         * uuencoding), as `edgr cat --raw` writes it */
-        if (d->format == EDGR_FMT_UUENCODED || d->format == EDGR_FMT_PDF) {
-            if (edgr_document_decode(d, 0, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
-            sha256_hex(b->body.data ? b->body.data : "", b->body.len, x->sha256);
-            x->size = (int64_t)b->body.len;
-        } else {
-            sha256_hex(d->body.ptr ? d->body.ptr : "", d->body.len, x->sha256);
-            x->size = (int64_t)d->body.len;
-        }
+        if (hash_document(d, &b->body, x->sha256, &x->size) != EDGR_OK) { b->nomem = 1; return; }
     }
     b->rec->doc_count = (long)s->doc_count;
 }
