@@ -29,7 +29,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 #include "cli.h"
 #include "options.h"
 #include "edgr/store.h"
