@@ -182,6 +182,7 @@ size_t cli_escape(char *dst, size_t cap, const char *p, size_t n, int keep_newli
     return o;
 }
 
+__attribute__((format(printf, 2, 0)))
 static void sink_vprintf(sink *s, const char *fmt, va_list ap)
 {
     char buf[1024];
