@@ -39,6 +39,7 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
+	@tests/hostile/run.sh build/edgr
 	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
@@ -65,6 +66,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 tests/accuracy/selftest.sh build-asan/accuracy
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt
 
 # The library and `ingest --jobs 4` on several threads under ThreadSanitizer:
@@ -88,6 +90,7 @@ bench: all
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/edgr_bench ../shared/corpus build/edgr
 	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
+	@bench/rss.sh build
 
 # edgr's HTML text against libxml2's, word by word, over the corpus HTML
 # (tests/diff/html_diff.c); `make check` runs it with -q (unexplained only).

@@ -8,15 +8,17 @@
 #                            HTML differential test, cmark-gfm to render
 #                            `edgr text --tables markdown` in tests/cli, jq
 #                            for tests/vocab: docs/fields.md against every
-#                            command's keys)
+#                            command's keys, time for tests/hostile's
+#                            memory bounds)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
-#                            peer in the HTML-to-text benchmark)
+#                            peer in the HTML-to-text benchmark; time for
+#                            bench/rss.sh)
 set -eu
 want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;
-  bench) want="$want libxml2-dev" ;;
+  bench) want="$want libxml2-dev time" ;;
 esac
 missing=""
 for p in $want; do

@@ -3,6 +3,7 @@
 #ifndef EDGR_CLI_H
 #define EDGR_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "edgr/edgr.h"
@@ -78,7 +79,19 @@ typedef struct opts {
     int json;                  /* items: JSON instead of text */
     const char *db;            /* cat ACCESSION: the store to look in */
     int several;               /* more than one input, or a folder: name each (docs) */
+    uint64_t max_document;     /* --max-document-size: bytes; 0 for the default */
 } opts;
+
+/* The largest document text, items, facts and ingest take whole, unless
+ * --max-document-size says otherwise: 1 GiB is ten times the largest the
+ * SEC has disseminated, and small enough that a hostile file cannot drive
+ * a run out of memory. */
+#define MAX_DOCUMENT_DEFAULT ((uint64_t)1 << 30)
+/* o's limit in bytes (the default when unset). */
+static inline uint64_t max_document(const opts *o)
+{
+    return o->max_document ? o->max_document : MAX_DOCUMENT_DEFAULT;
+}
 
 /* A command runs over one input unit (a file, stdin, an archive member)
  * given as a stream of chunks. */
@@ -179,6 +192,9 @@ int accession_from_path(const char *path, char out[ACCESSION_LEN + 1]);
 int cat_from_store(const opts *o, const char *db, const char *accession);
 /* Parse "--jobs N" style numbers; returns -1 if not in [lo, hi]. */
 long parse_count(const char *v, long lo, long hi);
+/* Parse a size: digits with an optional K, M or G (powers of 1024);
+ * 0 and -1 on success and failure. */
+int parse_size(const char *v, uint64_t *out);
 
 /* Shared by commands: run a stream over a unit.  Reports diagnostics to err
  * as "name: offset: message" and returns 1 if any error was found. */

@@ -64,6 +64,7 @@ typedef struct ingest {
     const char *db;
     int jobs, replace, json, quiet, progress;
     uint64_t batch_bytes;
+    uint64_t max_document;      /* --max-document-size, or the default */
     char **paths;
     int npaths;
     const char *files_from;     /* --files-from: a list of paths, or "-" */
@@ -909,7 +910,7 @@ int cmd_ingest_main(int argc, char **argv)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     ingest g = {.db = "edgr.db", .jobs = cores > 0 ? (int)(cores > 64 ? 64 : cores) : 1,
-                .batch_bytes = (uint64_t)BATCH_MB << 20};
+                .batch_bytes = (uint64_t)BATCH_MB << 20, .max_document = MAX_DOCUMENT_DEFAULT};
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     if (!paths) return EXIT_SOME_FAILED;
     int n = 0;
@@ -943,6 +944,10 @@ int cmd_ingest_main(int argc, char **argv)
             else g.batch_bytes = (uint64_t)mb << 20;
             break;
         }
+        case OPT_MAX_DOC:
+            if (parse_size(v, &g.max_document))
+                rc = cli_usage("ingest", "--max-document-size takes a size (1048576, 64K, 500M, 2G), not '%s'", v);
+            break;
         case OPT_JOBS: {
             long j = parse_count(v, 1, 64);
             if (j < 0) rc = cli_usage("ingest", "--jobs takes a number from 1 to 64, not '%s'", v);

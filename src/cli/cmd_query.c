@@ -23,6 +23,22 @@ long parse_count(const char *v, long lo, long hi)
     return n;
 }
 
+int parse_size(const char *v, uint64_t *out)
+{
+    if (!v || *v < '0' || *v > '9') return -1;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    int shift = 0;
+    if (*end == 'K' || *end == 'k') shift = 10;
+    else if (*end == 'M' || *end == 'm') shift = 20;
+    else if (*end == 'G' || *end == 'g') shift = 30;
+    if (shift) end++;
+    if (*end || errno || n == 0 || n > (UINT64_MAX >> shift)) return -1;
+    *out = (uint64_t)n << shift;
+    return 0;
+}
+
 /* Options the three commands share, and one positional argument. */
 typedef struct qargs {
     const char *db, *arg;

@@ -149,6 +149,10 @@ static int parse_options(const char *name, const cmddef *def, int argc, char **a
         case OPT_TABLES:
             if (parse_tables(name, v, &o->tables)) rc = EXIT_USAGE;
             break;
+        case OPT_MAX_DOC:
+            if (parse_size(v, &o->max_document))
+                rc = cli_usage(name, "--max-document-size takes a size (1048576, 64K, 500M, 2G), not '%s'", v);
+            break;
         case OPT_JOBS: {
             long n = parse_count(v, 1, 64);
             if (n < 0) rc = cli_usage(name, "--jobs takes a number from 1 to 64, not '%s'", v);

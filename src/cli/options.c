@@ -25,6 +25,9 @@
 #define QUIET {"quiet", 'q', NULL, NULL, OPT_QUIET, "do not print warnings (errors are still printed)"}
 #define PRETTY {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON"}
 #define STORE_DB {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db)"}
+#define MAX_DOC                                                                                   \
+    {"max-document-size", 0, "SIZE", NULL, OPT_MAX_DOC,                                          \
+     "refuse a document larger than SIZE bytes (K, M, G\nsuffixes; default 1G): it is an error for that\ndocument, and the rest goes on"}
 
 static const optdef OPTS_PARSE[] = {
     PRETTY,
@@ -54,6 +57,7 @@ static const optdef OPTS_TEXT[] = {
     {"tables", 0, "STYLE", "text markdown tsv", OPT_TABLES,
      "text (aligned columns, default), markdown (GitHub\npipe tables: the first row is the header), or tsv;\na line break in a cell stays in it (<br> in\nmarkdown, a space otherwise).  1990s <TABLE> blocks\nare cut into cells at their <S> <C> column markers\nin markdown and tsv, and keep their layout in text"},
     JOBS("work on N files in parallel (output keeps input order)"),
+    MAX_DOC,
     QUIET,
     {0},
 };
@@ -62,10 +66,12 @@ static const optdef OPTS_ITEMS[] = {
     {"json", 0, NULL, NULL, OPT_JSON,
      "one JSON object per filing: accession_number, type,\nitems (the header's 8-K item codes) and sections, each\nwith item, part, title, text and its span in the file\n(start, end byte offsets)"},
     JOBS("work on N files in parallel (output keeps input order)"),
+    MAX_DOC,
     QUIET,
     {0},
 };
-static const optdef OPTS_FACTS[] = {PRETTY, JOBS("work on N files in parallel (output keeps input order)"), QUIET, {0}};
+static const optdef OPTS_FACTS[] = {PRETTY, JOBS("work on N files in parallel (output keeps input order)"), MAX_DOC,
+                                    QUIET, {0}};
 static const optdef OPTS_INGEST[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
     JOBS("N workers parse and extract text (default: the cores)"),
@@ -77,6 +83,7 @@ static const optdef OPTS_INGEST[] = {
      "the accession number of bare documents whose path holds\nnone (with or without dashes)"},
     {"json", 0, NULL, NULL, OPT_JSON,
      "after each batch commits, one JSON line per filing:\naccession_number, status (added, replaced, unchanged),\nsource"},
+    MAX_DOC,
     {"quiet", 'q', NULL, NULL, OPT_QUIET, "no warnings, no progress line and no summary"},
     {0},
 };

@@ -38,6 +38,7 @@ enum opt_id {
     OPT_TEXT,
     OPT_FILES_FROM,
     OPT_ACCESSION,
+    OPT_MAX_DOC,
 };
 
 typedef struct optdef {
