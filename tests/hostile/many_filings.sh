@@ -1,12 +1,13 @@
 #!/bin/sh
-# tests/hostile/many_filings.sh N: N small complete submissions, one after
+# tests/hostile/many_filings.sh N [YY]: N small complete submissions, one after
 # the other in EDGAR's .txt format (<SEC-DOCUMENT> ... </SEC-DOCUMENT>), on
-# standard output -- about 560 bytes each, so 100,000 make a 56 MB file.
+# standard output -- about 590 bytes each, so 100,000 make a 59 MB file.
 # Fictional 8-Ks of ten fictional companies (CIKs 0009900220-0009900229),
-# each under its own accession number.  Used by tests/hostile/cases/
+# each under its own accession number (of year YY, default 24: give files
+# made together different years).  Used by tests/hostile/cases/
 # 30-ingest-many-filings.sh and bench/hostile/30-ingest.sh.
-n=${1:?usage: many_filings.sh N}
-exec awk -v n="$n" 'BEGIN {
+n=${1:?usage: many_filings.sh N [YY]}
+exec awk -v n="$n" -v yy="${2:-24}" 'BEGIN {
   split("Alderwick Tidal Power Co|Brambleford Instruments Inc|Cobbleton Ferry Lines Corp|" \
         "Dunmarsh Orchard Holdings Inc|Elmstead Kiln Works Corp|Fallowmere Glass Co|" \
         "Gorsebrook Signal Systems Inc|Hollowell Barge Corp|Ivyreach Loom Mills Inc|" \
@@ -14,8 +15,8 @@ exec awk -v n="$n" 'BEGIN {
   for (i = 0; i < n; i++) {
     c = i % 10
     cik = sprintf("00099002%02d", 20 + c)
-    acc = sprintf("%s-24-%06d", cik, int(i / 10) + 1)
-    day = sprintf("2024%02d%02d", int(i / 10) % 12 + 1, int(i / 120) % 28 + 1)
+    acc = sprintf("%s-%02d-%06d", cik, yy, int(i / 10) + 1)
+    day = sprintf("20%02d%02d%02d", yy, int(i / 10) % 12 + 1, int(i / 120) % 28 + 1)
     printf "<SEC-DOCUMENT>%s.txt : %s\n<SEC-HEADER>%s.hdr.sgml : %s\n", acc, day, acc, day
     printf "<ACCEPTANCE-DATETIME>%s160000\nACCESSION NUMBER:\t\t%s\n", day, acc
     printf "CONFORMED SUBMISSION TYPE:\t8-K\nPUBLIC DOCUMENT COUNT:\t\t1\n"
