@@ -79,6 +79,13 @@ tsan:
 	@rm -f build-tsan/tsan.db build-tsan/tsan.db-wal build-tsan/tsan.db-shm
 	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/edgr ingest --jobs 4 -q --db build-tsan/tsan.db \
 	  $(TSAN_FILES) && echo "ingest --jobs 4 under ThreadSanitizer: ok"
+	@# files of many filings: records handed to the writer in slices, workers waiting their turn
+	@for y in 21 22 23; do tests/hostile/many_filings.sh 1500 $$y >build-tsan/many-$$y.txt; done
+	@rm -f build-tsan/tsan.db build-tsan/tsan.db-wal build-tsan/tsan.db-shm
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/edgr ingest --jobs 4 -q --db build-tsan/tsan.db \
+	  build-tsan/many-21.txt samples/*.txt build-tsan/many-22.txt build-tsan/many-23.txt && \
+	  echo "ingest --jobs 4 of files of 1,500 filings under ThreadSanitizer: ok"
+	@rm -f build-tsan/many-*.txt
 
 # Item accuracy: F1 against tests/labels per form, decade and layout; 8-K codes
 # (docs/labelling.md).

@@ -9,10 +9,13 @@
  *     facts, hashes): all the costly work;
  *   - the writer (this thread) puts records in task order, in batches of
  *     one transaction each, and reports.
- * The queue is bounded (tasks and bytes), so memory stays flat however
- * large the input.  A filing is written inside one transaction, so kill -9
- * at any moment leaves every filing whole or absent; running again skips
- * what is stored and does the rest.
+ * The queue is bounded (tasks and bytes), and so are the records built and
+ * not yet written: a worker hands a task's records to the writer in slices
+ * as it builds them, and waits while too many wait for the writer (see
+ * hand_over).  So memory stays flat however large the input, and however
+ * many filings one file holds.  A filing is written inside one
+ * transaction, so kill -9 at any moment leaves every filing whole or
+ * absent; running again skips what is stored and does the rest.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -39,12 +42,30 @@
 enum { BATCH_MB = 64, QUEUE_BYTES = 256 << 20 };
 static const double BATCH_SECONDS = 2.0;
 
+/* A worker hands a task's records over in slices of SLICE_RECORDS records
+ * or SLICE_TEXT bytes of their text, whichever first (and what is left when
+ * the task is done).  It waits while the records handed and not yet taken
+ * reach PENDING_RECORDS or PENDING_TEXT: those of its task if it is the
+ * one the writer is on (the head), else those of all tasks.  So a file of
+ * 100,000 filings, or 200 files of 1,000, is never all in memory (a record
+ * costs about 13 KB beside its text).  The writer takes all a task has
+ * handed at once: a worker that waited for the writer to take each slice
+ * (niced, see yield_to_writer) made a file of 20,000 filings take twice as
+ * long. */
+enum {
+    SLICE_RECORDS = 64, SLICE_TEXT = 16 << 20,
+    PENDING_RECORDS = 1024, PENDING_TEXT = 128 << 20
+};
+
 typedef struct result {
     edgr_record *rec;       /* NULL: already stored, not rebuilt */
     char accession[32];
 } result;
 
+struct ingest;
+
 typedef struct task {
+    struct ingest *g;
     char *path;             /* the file, the archive, or "<stdin>" */
     int raw;                /* a lone compressed file: no member name shown */
     char *member;           /* archive member name, or NULL */
@@ -52,11 +73,23 @@ typedef struct task {
     size_t len;
     int walked;
     uint64_t bytes;         /* input bytes, for progress and batching */
-    /* filled by a worker */
+    /* filled by a worker: the slice being built, and the messages said
+     * since the last one was handed over */
     result *res;
     size_t nres, capres;
+    uint64_t res_text;      /* text bytes of those records */
     edgr_buf msgs;
     int failed, done;
+    int inline_work;        /* built by the writer itself: nobody to hand over to */
+    /* handed to the writer, under the lock: slices, end to end */
+    int has_out;
+    result *out;
+    size_t nout, capout;
+    uint64_t out_text;
+    edgr_buf out_msgs;
+    /* the writer's own */
+    size_t taken;           /* records stored (or found stored) */
+    uint64_t counted;       /* of `bytes`, counted in batches so far */
     struct task *next;
 } task;
 
@@ -73,6 +106,8 @@ typedef struct ingest {
     pthread_cond_t cv;
     task *head, *tail, *claim;
     size_t queued, queued_bytes;
+    size_t pending;             /* records handed over and not taken, all tasks */
+    uint64_t pending_text;      /* their text bytes */
     int feeding_done, stop;
     int feed_failed;
     edgr_buf feed_msgs;     /* the feeder's own messages (unreadable paths) */
@@ -81,11 +116,18 @@ typedef struct ingest {
 
 /* ---- the queue ---------------------------------------------------------- */
 
+static void results_free(result *res, size_t n)
+{
+    for (size_t i = 0; i < n; i++) edgr_record_free(res[i].rec);
+    free(res);
+}
+
 static void task_free(task *t)
 {
-    for (size_t i = 0; i < t->nres; i++) edgr_record_free(t->res[i].rec);
-    free(t->res);
+    results_free(t->res, t->nres);
+    results_free(t->out, t->nout);
     edgr_buf_free(&t->msgs);
+    edgr_buf_free(&t->out_msgs);
     free(t->path);
     free(t->member);
     free(t->data);
@@ -108,6 +150,7 @@ static int push(ingest *g, task *t)
         task_free(t);
         return -1;
     }
+    t->g = g;
     if (g->tail) g->tail->next = t;
     else g->head = t;
     g->tail = t;
@@ -341,6 +384,88 @@ static void *feeder(void *arg)
 
 /* ---- the workers -------------------------------------------------------- */
 
+/* `p`, an array of *cap items of `size` bytes, with room for `need`:
+ * itself, or moved; NULL when out of memory (then p is as it was). */
+static void *grow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return p;
+    size_t c = *cap ? *cap : 64;
+    while (c < need) c *= 2;
+    void *d = realloc(p, c * size);
+    if (d) *cap = c;
+    return d;
+}
+
+/*
+ * The slice being built, with the messages said since the last one, to the
+ * writer, after what it has not taken yet.  The worker waits while that
+ * holds PENDING_* -- behind the head task, while all the tasks together
+ * do.  The head's worker never waits on the others, and the writer takes
+ * only from the head, so someone always moves.  `last`: the task is done,
+ * and marked so.  When ingest is stopping the records are dropped.  A
+ * task the writer builds itself (no worker could start) is handed over
+ * when it is done, whole.
+ */
+static void hand_over(task *t, int last)
+{
+    ingest *g = t->g;
+    pthread_mutex_lock(&g->mu);
+    if (!t->inline_work && t->nres)
+        while (!g->stop && (t == g->head ? t->nout >= PENDING_RECORDS || t->out_text >= PENDING_TEXT
+                                          : g->pending >= PENDING_RECORDS || g->pending_text >= PENDING_TEXT))
+            pthread_cond_wait(&g->cv, &g->mu);
+    if (g->stop) {
+        results_free(t->res, t->nres);
+    } else if (t->nres) {
+        int moved = 1;
+        result *o;
+        if (!t->nout) { /* the slice itself, no copy */
+            free(t->out);
+            t->out = t->res;
+            t->nout = t->nres;
+            t->capout = t->capres;
+            t->res = NULL;
+        } else if ((o = grow(t->out, &t->capout, t->nout + t->nres, sizeof *o))) {
+            t->out = o;
+            memcpy(o + t->nout, t->res, t->nres * sizeof *o);
+            t->nout += t->nres;
+            free(t->res); /* its records are t->out's now */
+        } else {
+            moved = 0;
+            results_free(t->res, t->nres);
+            t->failed = 1;
+            sink m = {.mem = &t->msgs, .diag = 1};
+            sink_printf(&m, "%s: 0: out of memory: %zu filings not stored\n", t->path, t->nres);
+        }
+        if (moved) {
+            t->out_text += t->res_text;
+            g->pending += t->nres;
+            g->pending_text += t->res_text;
+        }
+    }
+    if (!g->stop && t->msgs.len) {
+        edgr_buf *o = &t->out_msgs;
+        char *d;
+        if (!o->len) { /* swapped: the worker's err sink points at t->msgs, and goes on */
+            edgr_buf_free(o);
+            *o = t->msgs;
+            t->msgs = (edgr_buf){0};
+        } else if ((d = grow(o->data, &o->cap, o->len + t->msgs.len, 1))) {
+            o->data = d;
+            memcpy(d + o->len, t->msgs.data, t->msgs.len);
+            o->len += t->msgs.len;
+            t->msgs.len = 0;
+        } /* else kept by the worker until next time */
+    }
+    t->has_out = t->nout || t->out_msgs.len;
+    t->res = NULL;
+    t->nres = t->capres = 0;
+    t->res_text = 0;
+    if (last) t->done = 1;
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+}
+
 static void add_result(task *t, edgr_record *rec, edgr_span acc)
 {
     if (t->nres == t->capres) {
@@ -353,6 +478,8 @@ static void add_result(task *t, edgr_record *rec, edgr_span acc)
     result *r = &t->res[t->nres++];
     r->rec = rec;
     snprintf(r->accession, sizeof r->accession, "%.*s", (int)acc.len, acc.ptr);
+    if (rec) t->res_text += edgr_record_text_bytes(rec);
+    if (!t->inline_work && (t->nres >= SLICE_RECORDS || t->res_text >= SLICE_TEXT)) hand_over(t, 0);
 }
 
 /* What a worker carries through each_filing() for one task. */
@@ -598,9 +725,8 @@ static void *worker(void *arg)
         g->claim = t->next;
         pthread_mutex_unlock(&g->mu);
         work(g, t, reader);
+        hand_over(t, 1); /* the rest, and done */
         pthread_mutex_lock(&g->mu);
-        t->done = 1;
-        pthread_cond_broadcast(&g->cv);
     }
     pthread_mutex_unlock(&g->mu);
     edgr_store_close(reader);
@@ -749,14 +875,24 @@ static int start_threads(ingest *g, pthread_t *feed, pthread_t *th)
     return nth;
 }
 
-/* The next task in input order, once built, taken off the queue; NULL
- * when everything fed has been taken.  The feeder's messages are passed on
- * as they come.  With no workers the writer builds each task here. */
-static task *next_built(ingest *g, int nth)
+/* A slice of records the writer took from the head task. */
+typedef struct taken {
+    result *res;
+    size_t n;
+    uint64_t text;
+    edgr_buf msgs;
+} taken;
+
+/* What the head task, the next in input order, has handed over: a slice of
+ * records into `s` (*fin = 0); or, once its worker is done and all is taken,
+ * the task itself, off the queue (*fin = 1).  NULL when everything fed has
+ * been taken.  The feeder's messages are passed on as they come.  With no
+ * workers the writer builds each task here. */
+static task *next_slice(ingest *g, int nth, taken *s, int *fin)
 {
     for (;;) {
         pthread_mutex_lock(&g->mu);
-        while (!(g->head && g->head->done) && !(g->feeding_done && !g->head)) {
+        while (!(g->head && (g->head->has_out || g->head->done)) && !(g->feeding_done && !g->head)) {
             if (nth == 0 && g->claim) break; /* no workers: do it here */
             pthread_cond_wait(&g->cv, &g->mu);
         }
@@ -768,64 +904,99 @@ static task *next_built(ingest *g, int nth)
             pthread_mutex_unlock(&g->mu);
             return NULL;
         }
-        if (nth == 0 && !g->head->done) {
-            task *t = g->claim;
+        task *t = g->head;
+        if (nth == 0 && !t->has_out && !t->done) {
+            t = g->claim;
             g->claim = t->next;
+            t->inline_work = 1;
             pthread_mutex_unlock(&g->mu);
             work(g, t, NULL);
-            t->done = 1;
+            hand_over(t, 1);
             continue;
         }
-        task *t = g->head;
-        g->head = t->next;
-        if (!g->head) g->tail = NULL;
-        g->queued--;
-        g->queued_bytes -= t->len;
-        pthread_cond_broadcast(&g->cv); /* the feeder may queue more */
+        if (t->has_out) {
+            *s = (taken){t->out, t->nout, t->out_text, t->out_msgs};
+            t->out = NULL;
+            t->nout = t->capout = 0;
+            t->out_text = 0;
+            t->out_msgs = (edgr_buf){0};
+            t->has_out = 0;
+            g->pending -= s->n;
+            g->pending_text -= s->text;
+            *fin = 0;
+        } else {
+            g->head = t->next;
+            if (!g->head) g->tail = NULL;
+            g->queued--;
+            g->queued_bytes -= t->len;
+            *fin = 1;
+        }
+        pthread_cond_broadcast(&g->cv); /* the head's worker, the feeder may go on */
         pthread_mutex_unlock(&g->mu);
         return t;
     }
 }
 
-/* A task's records into the batch, which the first one opens.  -1 if the
- * store fails. */
-static int store_records(writer *w, const task *t)
+/* Records into the batch, which the first one opens.  -1 if the store
+ * fails. */
+static int store_records(writer *w, const task *t, const result *res, size_t n)
 {
-    for (size_t i = 0; i < t->nres; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (!w->b.open) {
             if (edgr_store_begin(w->st) != EDGR_OK) return -1;
             w->b.open = 1;
             w->b.start = monotonic_seconds();
         }
-        edgr_put_result res = EDGR_PUT_UNCHANGED;
-        if (t->res[i].rec && edgr_store_put(w->st, t->res[i].rec, w->g->replace, &res) != EDGR_OK) return -1;
-        log_add(&w->b, t->res[i].accession, res, t);
-        if (res == EDGR_PUT_ADDED) w->n.added++;
-        else if (res == EDGR_PUT_REPLACED) w->n.replaced++;
+        edgr_put_result r = EDGR_PUT_UNCHANGED;
+        if (res[i].rec && edgr_store_put(w->st, res[i].rec, w->g->replace, &r) != EDGR_OK) return -1;
+        log_add(&w->b, res[i].accession, r, t);
+        if (r == EDGR_PUT_ADDED) w->n.added++;
+        else if (r == EDGR_PUT_REPLACED) w->n.replaced++;
         else w->n.unchanged++;
     }
     return 0;
 }
 
-/* A built task: its messages, its count for the summary, its records; the
- * batch is committed once it holds batch_bytes or BATCH_SECONDS of input.
- * -1 if the store fails (the caller still frees the task). */
-static int take_task(writer *w, const task *t)
+/* `bytes` more of a task's input written (or looked at): the batch is
+ * committed once it holds batch_bytes or BATCH_SECONDS of input -- between
+ * two filings, so each is whole or absent after a crash.  -1 if the store
+ * fails. */
+static int count_bytes(writer *w, task *t, uint64_t bytes)
 {
     const ingest *g = w->g;
-    if (t->msgs.len) emit_stderr(t->msgs.data, t->msgs.len);
-    w->failed |= t->failed;
-    w->n.files++;
-    if (t->failed) w->n.failed++;
-    else if (!t->nres) w->n.skipped++;
-    if (store_records(w, t)) return -1;
-    w->files++;
-    w->bytes += t->bytes;
-    w->b.bytes += t->bytes;
+    if (bytes > t->bytes - t->counted) bytes = t->bytes - t->counted;
+    t->counted += bytes;
+    w->bytes += bytes;
+    w->b.bytes += bytes;
     if (w->b.open && (w->b.bytes >= g->batch_bytes || monotonic_seconds() - w->b.start >= BATCH_SECONDS) &&
         commit(w->st, &w->b, g->json))
         return -1;
     return 0;
+}
+
+/* A slice of a task: its messages, its records (then freed).  Its share of
+ * the task's input is counted as its records' text, the rest when the task
+ * is done.  -1 if the store fails. */
+static int take_slice(writer *w, task *t, taken *s)
+{
+    if (s->msgs.len) emit_stderr(s->msgs.data, s->msgs.len);
+    edgr_buf_free(&s->msgs);
+    int bad = store_records(w, t, s->res, s->n);
+    results_free(s->res, s->n);
+    t->taken += s->n;
+    return bad ? -1 : count_bytes(w, t, s->text);
+}
+
+/* A task done: its count for the summary, the rest of its bytes.  -1 if
+ * the store fails (the caller still frees the task). */
+static int take_task(writer *w, task *t)
+{
+    w->failed |= t->failed;
+    w->n.files++;
+    if (t->failed) w->n.failed++;
+    else if (!t->taken) w->n.skipped++;
+    w->files++;
+    return count_bytes(w, t, t->bytes - t->counted);
 }
 
 /* The store failed: say so, drop the open batch, and stop the feeder and
@@ -877,9 +1048,16 @@ static int run(ingest *g)
     }
     writer w = {.g = g, .st = st, .t0 = monotonic_seconds()};
     task *t;
-    while ((t = next_built(g, nth))) {
-        int bad = take_task(&w, t);
-        task_free(t);
+    taken s;
+    int fin;
+    while ((t = next_slice(g, nth, &s, &fin))) {
+        int bad;
+        if (fin) {
+            bad = take_task(&w, t);
+            task_free(t);
+        } else {
+            bad = take_slice(&w, t, &s); /* t stays on the queue */
+        }
         if (bad) {
             store_failed(&w);
             break;
