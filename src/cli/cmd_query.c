@@ -438,6 +438,19 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
     }
     edgr_document d;
     edgr_document_bare(data, len, &d);
+    if (d.format != EDGR_FMT_UUENCODED && d.format != EDGR_FMT_PDF) {
+        /* text: written from where it lies, converted a piece at a time */
+        if (o->raw || d.charset != EDGR_CS_CP1252) {
+            sink_write(out, d.body.ptr, d.body.len);
+            return out->failed;
+        }
+        char u8[3 * 65536];
+        for (size_t at = 0; at < d.body.len && !out->failed; at += 65536) {
+            size_t k = d.body.len - at < 65536 ? d.body.len - at : 65536;
+            sink_write(out, u8, edgr_cp1252_to_utf8(d.body.ptr + at, k, u8));
+        }
+        return out->failed;
+    }
     edgr_buf body = {0};
     edgr_status st = edgr_document_decode(&d, o->raw ? 0 : EDGR_DECODE_UTF8, &body);
     sink_write(out, body.data, body.len);
