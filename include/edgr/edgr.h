@@ -353,6 +353,14 @@ EDGR_API edgr_status edgr_document_decode(const edgr_document *d,
                                           unsigned flags, edgr_buf *out);
 
 /*
+ * Windows-1252 bytes p[0..n) as UTF-8 into out, which holds 3 * n bytes
+ * (ASCII stays, each byte >= 0x80 becomes 2 or 3 bytes, as
+ * edgr_document_decode does for a body that is not UTF-8); returns the
+ * length written.  Byte by byte: a body may be given in pieces.  Pure.
+ */
+EDGR_API size_t edgr_cp1252_to_utf8(const char *p, size_t n, char *out);
+
+/*
  * Describe a bare file (an .htm or .txt saved from EDGAR's archive folders,
  * no SGML envelope) as one document: its format sniffed as for a document in
  * a submission (html, xml, text ...), its charset detected, offsets from 0,

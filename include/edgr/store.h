@@ -134,6 +134,18 @@ EDGR_API void edgr_record_free(edgr_record *r);
  */
 EDGR_API edgr_status edgr_sha256_hex(const char *p, size_t n, char out[65]);
 /*
+ * The same digest of bytes given in pieces: edgr_sha256_new() (NULL when
+ * out of memory), edgr_sha256_update() any number of times,
+ * edgr_sha256_final() once (EDGR_OK, or EDGR_ERR_NOMEM when the digest
+ * could not be made: out is ""), edgr_sha256_free() (NULL is a no-op).
+ * One thread at a time per edgr_sha256.
+ */
+typedef struct edgr_sha256 edgr_sha256;
+EDGR_API edgr_sha256 *edgr_sha256_new(void);
+EDGR_API void edgr_sha256_update(edgr_sha256 *h, const char *p, size_t n);
+EDGR_API edgr_status edgr_sha256_final(edgr_sha256 *h, char out[65]);
+EDGR_API void edgr_sha256_free(edgr_sha256 *h);
+/*
  * The SHA-256 a record keeps of a document (documents.sha256, "sha256" in
  * show): of what the document is, a GIF's bytes rather than their
  * uuencoding (uuencoded and PDF bodies are decoded first), else of its body

@@ -235,6 +235,10 @@ int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint
 int cmd_parse_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_docs_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_cat_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+/* cat's streaming of the selected document of u to out; `charset` is the
+ * document's edgr_charset when the caller knows it already (the store
+ * form's first pass), else -1 (cmd_docs.c). */
+int cat_stream(const opts *o, unit *u, sink *out, sink *err, int charset);
 int cmd_extract_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_text_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_items_run(const command *c, const opts *o, unit *u, sink *out, sink *err);

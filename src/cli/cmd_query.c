@@ -262,64 +262,155 @@ int looks_like_accession(const char *s)
     return store_key_parse(s, key);
 }
 
-/* The stored filing's bytes, read back from its source. */
-static char *read_source(const edgr_source *src, size_t *len, char *msg, size_t msglen)
+/* ---- the recorded source, read in pieces ---- */
+
+/* A stored filing's bytes read back from its source: the file from
+ * `offset` for `length` bytes, or the archive member (read again through
+ * archive_reader()) from `offset`.  The one place cat reads a source; a
+ * unit (src.u) hands the bytes out in SRC_CHUNK pieces, and `raw` hashes
+ * them as they go (cat compares its two passes). */
+enum { SRC_CHUNK = 1 << 20 };
+typedef struct src_reader {
+    unit u;
+    const edgr_source *src;
+    FILE *fp;
+    struct archive *a;
+    uint64_t left;   /* bytes of the filing still to read */
+    char *buf;
+    edgr_sha256 *raw;
+} src_reader;
+
+static int src_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
+    src_reader *r = u->state;
+    if (!r->left) return 0;
+    size_t want = r->left < SRC_CHUNK ? (size_t)r->left : SRC_CHUNK;
+    size_t got = 0;
+    if (r->fp) {
+        got = fread(r->buf, 1, want, r->fp);
+        if (!got && ferror(r->fp)) {
+            snprintf(err, errlen, "cannot read the source: %s", strerror(errno));
+            return -1;
+        }
+    } else {
+        la_ssize_t k = archive_read_data(r->a, r->buf, want);
+        if (k < 0) {
+            snprintf(err, errlen, "cannot read the source archive: %s", archive_error_string(r->a));
+            return -1;
+        }
+        got = (size_t)k;
+    }
+    if (!got) {
+        snprintf(err, errlen, "the source ends %llu bytes short of the %llu ingested: it changed since (ingest it again)",
+                 (unsigned long long)r->left, (unsigned long long)r->src->length);
+        return -1;
+    }
+    r->left -= got;
+    edgr_sha256_update(r->raw, r->buf, got);
+    *p = r->buf;
+    *n = got;
+    return 1;
+}
+
+static void src_close(src_reader *r)
+{
+    if (r->fp) fclose(r->fp);
+    archive_read_free(r->a);
+    free(r->buf);
+    edgr_sha256_free(r->raw);
+    memset(r, 0, sizeof *r);
+}
+
+/* 0, or -1 with the reason in msg (r closed). */
+static int src_open(src_reader *r, const edgr_source *src, const char *name, char *msg, size_t msglen)
+{
+    memset(r, 0, sizeof *r);
+    r->src = src;
+    r->left = src->length;
+    r->u.name = name;
+    r->u.path = src->path;
+    r->u.next = src_next;
+    r->u.state = r;
     if (!strcmp(src->path, "<stdin>")) { /* what ingest names '-' */
         snprintf(msg, msglen, "this filing was read from standard input, whose bytes are not kept: "
                               "ingest it from a file for 'edgr cat'");
-        return NULL;
+        return -1;
     }
-    char *buf = malloc(src->length ? src->length : 1);
-    if (!buf) { snprintf(msg, msglen, "out of memory"); return NULL; }
+    r->buf = malloc(SRC_CHUNK);
+    r->raw = edgr_sha256_new();
+    if (!r->buf || !r->raw) {
+        snprintf(msg, msglen, "out of memory");
+        src_close(r);
+        return -1;
+    }
     if (!src->member) {
-        FILE *fp = fopen(src->path, "rb");
-        if (!fp || fseeko(fp, (off_t)src->offset, SEEK_SET) != 0) {
+        r->fp = fopen(src->path, "rb");
+        if (!r->fp || fseeko(r->fp, (off_t)src->offset, SEEK_SET) != 0) {
             snprintf(msg, msglen, "%s: cannot open the source of this filing: %s", src->path, strerror(errno));
-            if (fp) fclose(fp);
-            free(buf);
-            return NULL;
+            src_close(r);
+            return -1;
         }
-        *len = fread(buf, 1, src->length, fp);
-        fclose(fp);
-        return buf;
+        return 0;
     }
-    struct archive *a = archive_reader();
-    if (!a || archive_read_open_filename(a, src->path, 1 << 20) != ARCHIVE_OK) {
-        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path, a ? archive_error_string(a) : "out of memory");
-        archive_read_free(a);
-        free(buf);
-        return NULL;
+    r->a = archive_reader();
+    if (!r->a || archive_read_open_filename(r->a, src->path, 1 << 20) != ARCHIVE_OK) {
+        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path,
+                 r->a ? archive_error_string(r->a) : "out of memory");
+        src_close(r);
+        return -1;
     }
     struct archive_entry *e;
-    int found = 0;
-    while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
-        const char *name = archive_entry_pathname(e);
+    int h;
+    while ((h = archive_read_next_header(r->a, &e)) == ARCHIVE_OK) {
+        const char *m = archive_entry_pathname(e);
         /* a single compressed file is one stream, whatever its name */
-        if (archive_format(a) != ARCHIVE_FORMAT_RAW && (!name || strcmp(name, src->member))) continue;
-        found = 1;
-        uint64_t skip = src->offset;
-        char tmp[65536];
-        while (skip > 0) {
-            la_ssize_t r = archive_read_data(a, tmp, skip < sizeof tmp ? (size_t)skip : sizeof tmp);
-            if (r <= 0) break;
-            skip -= (uint64_t)r;
+        if (archive_format(r->a) != ARCHIVE_FORMAT_RAW && (!m || strcmp(m, src->member))) continue;
+        for (uint64_t skip = src->offset; skip > 0;) {
+            la_ssize_t k = archive_read_data(r->a, r->buf, skip < SRC_CHUNK ? (size_t)skip : SRC_CHUNK);
+            if (k <= 0) {
+                snprintf(msg, msglen, "%s: member %s ends before the filing stored from it: it changed since "
+                                      "(ingest it again)", src->path, src->member);
+                src_close(r);
+                return -1;
+            }
+            skip -= (uint64_t)k;
         }
-        *len = 0;
-        while (*len < src->length) {
-            la_ssize_t r = archive_read_data(a, buf + *len, src->length - *len);
-            if (r <= 0) break;
-            *len += (size_t)r;
-        }
-        break;
+        return 0;
     }
-    archive_read_free(a);
-    if (!found) {
+    if (h == ARCHIVE_EOF)
         snprintf(msg, msglen, "%s: member %s is no longer in the archive", src->path, src->member);
-        free(buf);
+    else
+        snprintf(msg, msglen, "%s: cannot read the source archive: %s", src->path, archive_error_string(r->a));
+    src_close(r);
+    return -1;
+}
+
+/* All of it, for a bare document (at most `limit` bytes); NULL with the
+ * reason in msg. */
+static char *src_read_all(src_reader *r, uint64_t limit, size_t *len, char *msg, size_t msglen)
+{
+    if (r->src->length > limit) {
+        snprintf(msg, msglen, "%s: a bare document of %llu bytes, over the %llu cat reads whole",
+                 r->u.name, (unsigned long long)r->src->length, (unsigned long long)limit);
         return NULL;
     }
-    return buf;
+    char *data = malloc(r->src->length ? (size_t)r->src->length : 1);
+    if (!data) { snprintf(msg, msglen, "%s: out of memory", r->u.name); return NULL; }
+    const char *p;
+    size_t n;
+    int k;
+    *len = 0;
+    char why[256];
+    while ((k = src_next(&r->u, &p, &n, why, sizeof why)) == 1) {
+        memcpy(data + *len, p, n);
+        *len += n;
+    }
+    if (k < 0) {
+        snprintf(msg, msglen, "%s: %zu: %s", r->u.name, *len, why);
+        free(data);
+        return NULL;
+    }
+    return data;
 }
 
 /* A filing stored from a bare document (no SEC header): its one document. */
@@ -347,6 +438,19 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
     }
     edgr_document d;
     edgr_document_bare(data, len, &d);
+    if (d.format != EDGR_FMT_UUENCODED && d.format != EDGR_FMT_PDF) {
+        /* text: written from where it lies, converted a piece at a time */
+        if (o->raw || d.charset != EDGR_CS_CP1252) {
+            sink_write(out, d.body.ptr, d.body.len);
+            return out->failed;
+        }
+        char u8[3 * 65536];
+        for (size_t at = 0; at < d.body.len && !out->failed; at += 65536) {
+            size_t k = d.body.len - at < 65536 ? d.body.len - at : 65536;
+            sink_write(out, u8, edgr_cp1252_to_utf8(d.body.ptr + at, k, u8));
+        }
+        return out->failed;
+    }
     edgr_buf body = {0};
     edgr_status st = edgr_document_decode(&d, o->raw ? 0 : EDGR_DECODE_UTF8, &body);
     sink_write(out, body.data, body.len);
@@ -429,6 +533,125 @@ static int source_changed(const opts *o, const char *name, const char *data, siz
     return changed;
 }
 
+/* cat's first pass over a stored filing: the SHA-256 of the document it
+ * is to write (what the record hashed: its decoded body) and its charset,
+ * as it streams by. */
+typedef struct cat_check {
+    const opts *o;
+    size_t index;
+    int selecting, found, nomem;
+    long long seq;
+    edgr_sha256 *h;
+    char now[65];
+    int charset;
+} cat_check;
+
+static int check_begin(void *user, const edgr_document *d)
+{
+    cat_check *k = user;
+    const char *sel = k->o->doc_selector ? k->o->doc_selector : "1";
+    char *end;
+    long long want = strtoll(sel, &end, 10);
+    size_t n = strlen(sel);
+    k->index++;
+    k->selecting = !k->found && (*sel && !*end ? d->sequence == want
+                                               : d->filename.len == n && !memcmp(d->filename.ptr, sel, n));
+    if (!k->selecting) return 0;
+    k->found = 1;
+    k->seq = d->sequence >= 0 ? (long long)d->sequence : (long long)k->index;
+    if (!(k->h = edgr_sha256_new())) k->nomem = 1;
+    return k->nomem;
+}
+
+static int check_data(void *user, const edgr_document *d, const char *p, size_t n)
+{
+    cat_check *k = user;
+    (void)d;
+    if (k->selecting) edgr_sha256_update(k->h, p, n);
+    return 0;
+}
+
+static int check_end(void *user, const edgr_document *d)
+{
+    cat_check *k = user;
+    if (!k->selecting) return 0;
+    k->selecting = 0;
+    k->charset = (int)d->charset;
+    if (edgr_sha256_final(k->h, k->now) != EDGR_OK) k->nomem = 1;
+    return k->nomem;
+}
+
+/* The first pass: 0 (a submission, checked in k), 1 (a bare document: no
+ * SEC header), or -1 (said). */
+static int cat_first_pass(src_reader *r, cat_check *k)
+{
+    edgr_callbacks cb = {.struct_size = sizeof cb, .doc_begin = check_begin, .doc_data = check_data,
+                         .doc_end = check_end};
+    edgr_stream *st = edgr_stream_new(&cb, k, 0);
+    if (!st) { cli_eprintf("edgr cat: %s: 0: out of memory\n", r->u.name); return -1; }
+    const char *p;
+    size_t n;
+    char why[256] = "";
+    int got;
+    uint64_t at = 0;
+    edgr_status s = EDGR_OK;
+    while ((got = src_next(&r->u, &p, &n, why, sizeof why)) == 1 && s == EDGR_OK) {
+        s = edgr_stream_feed(st, p, n);
+        at += n;
+    }
+    if (got >= 0 && s == EDGR_OK) s = edgr_stream_finish(st);
+    edgr_stream_free(st);
+    edgr_sha256_free(k->h);
+    k->h = NULL;
+    if (got < 0) {
+        cli_eprintf("edgr cat: %s: %llu: %s\n", r->u.name, (unsigned long long)at, why);
+        return -1;
+    }
+    if (s == EDGR_ERR_NOT_EDGAR) return 1;
+    if (k->nomem || s == EDGR_ERR_NOMEM || s == EDGR_ERR_LIMIT) {
+        cli_eprintf("edgr cat: %s: %llu: %s\n", r->u.name, (unsigned long long)at,
+                    edgr_strerror(s == EDGR_ERR_LIMIT ? s : EDGR_ERR_NOMEM));
+        return -1;
+    }
+    return 0;
+}
+
+/* A bare document, read whole (as small as the files a filing folder
+ * holds; bounded): checked and written as before. */
+static int cat_stored_bare(const opts *o, src_reader *r, const edgr_buf *show)
+{
+    char msg[512];
+    size_t len = 0;
+    char *data = src_read_all(r, max_document(o), &len, msg, sizeof msg);
+    if (!data) {
+        cli_eprintf("edgr cat: %s\n", msg);
+        return EXIT_SOME_FAILED;
+    }
+    int bare = stored_bare(data, len), rc;
+    sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};
+    if (source_changed(o, r->u.name, data, len, bare, show)) {
+        rc = 1;
+    } else if (bare) {
+        rc = cat_bare(o, r->u.name, data, len, &out, &err);
+    } else {
+        mem_unit mu;
+        mem_unit_init(&mu, r->u.name, r->u.name, data, len, 0);
+        rc = cat_stream(o, &mu.u, &out, &err, -1);
+    }
+    free(data);
+    return rc ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+/* edgr cat ACCESSION SEQ: two passes over the recorded source.  The first
+ * hashes the document as it streams by and compares the store's SHA-256,
+ * so that a changed (or truncated, or vanished) source is refused before a
+ * byte is written; it also learns the document's charset, so the second
+ * pass writes it as it streams, converted or not, in constant memory.  The
+ * second pass hashes the source's bytes again: a source changed between
+ * the two is an error (what was written is then not the document). */
+static int cat_source(const opts *o, edgr_store *st, const char *accession, const edgr_source *srcp,
+                      const char *name);
+
 int cat_from_store(const opts *o, const char *db, const char *accession)
 {
     char msg[512];
@@ -447,36 +670,76 @@ int cat_from_store(const opts *o, const char *db, const char *accession)
         edgr_store_close(st);
         return ss == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     }
-    size_t len = 0;
-    char *data = read_source(&src, &len, msg, sizeof msg);
     char name[8192];
     snprintf(name, sizeof name, "%s%s%s", src.path, src.member ? ":" : "", src.member ? src.member : "");
+    /* the source's names are the store's until it is closed: kept */
+    char *path = strdup(src.path), *member = src.member ? strdup(src.member) : NULL;
+    if (!path || (src.member && !member)) {
+        free(path);
+        edgr_store_close(st);
+        cli_eprintf("edgr cat: %s: 0: out of memory\n", name);
+        return EXIT_SOME_FAILED;
+    }
+    src.path = path;
+    src.member = member;
+    int rc = cat_source(o, st, accession, &src, name);
+    free(path);
+    free(member);
+    return finish_output(rc);
+}
+
+/* cat_from_store's work once the store has named the source (and is to be
+ * closed here); returns the exit code. */
+static int cat_source(const opts *o, edgr_store *st, const char *accession, const edgr_source *srcp,
+                      const char *name)
+{
+    char msg[512];
+    const edgr_source src = *srcp;
+    src_reader r;
+    int opened = src_open(&r, &src, name, msg, sizeof msg) == 0;
     edgr_buf show = {0};
     sink shown = {.mem = &show};
-    if (data && edgr_store_show(st, accession, 0, 0, sink_write_cb, &shown) != EDGR_OK)
+    if (opened && edgr_store_show(st, accession, 0, 0, sink_write_cb, &shown) != EDGR_OK)
         edgr_buf_free(&show); /* no hashes to check against */
     edgr_store_close(st);
-    if (!data) {
+    if (!opened) {
         cli_eprintf("edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    int bare = stored_bare(data, len);
-    if (source_changed(o, name, data, len, bare, &show)) {
+    cat_check k = {.o = o, .charset = -1};
+    int first = cat_first_pass(&r, &k);
+    char raw1[65] = "";
+    if (first == 0 && edgr_sha256_final(r.raw, raw1) != EDGR_OK) {
+        cli_eprintf("edgr cat: %s: 0: out of memory\n", name);
+        first = -1;
+    }
+    src_close(&r);
+    if (first == 1) { /* a bare document: its own reading */
+        int rc = src_open(&r, &src, name, msg, sizeof msg) ? (cli_eprintf("edgr cat: %s\n", msg), EXIT_SOME_FAILED)
+                                                            : cat_stored_bare(o, &r, &show);
+        if (r.src) src_close(&r);
         edgr_buf_free(&show);
-        free(data);
+        return rc;
+    }
+    char was[65];
+    int changed = first == 0 && k.found && stored_sha(&show, k.seq, was) && strcmp(was, k.now);
+    edgr_buf_free(&show);
+    if (changed)
+        cli_eprintf("edgr cat: %s: document %lld changed since it was ingested (its SHA-256 is not "
+                    "the store's); not written: ingest it again\n", name, k.seq);
+    if (first < 0 || changed) return EXIT_SOME_FAILED;
+    if (src_open(&r, &src, name, msg, sizeof msg)) {
+        cli_eprintf("edgr cat: %s\n", msg);
         return EXIT_SOME_FAILED;
     }
-    edgr_buf_free(&show);
     sink out = {.fp = stdout}, err = {.fp = stderr, .diag = 1};
-    int rc;
-    if (bare) {
-        rc = cat_bare(o, name, data, len, &out, &err);
-    } else {
-        mem_unit mu;
-        mem_unit_init(&mu, name, name, data, len, 0);
-        command c = {"cat", cmd_cat_run, 0, 1};
-        rc = cmd_cat_run(&c, o, &mu.u, &out, &err);
+    int rc = cat_stream(o, &r.u, &out, &err, k.found ? k.charset : -1);
+    char raw2[65] = "";
+    if (!rc && !r.left && (edgr_sha256_final(r.raw, raw2) != EDGR_OK || strcmp(raw1, raw2))) {
+        cli_eprintf("edgr cat: %s: the source changed while it was read: what was written is not the "
+                    "document ingested\n", name);
+        rc = 1;
     }
-    free(data);
-    return finish_output(rc ? EXIT_SOME_FAILED : EXIT_OK);
+    src_close(&r);
+    return rc ? EXIT_SOME_FAILED : EXIT_OK;
 }

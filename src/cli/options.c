@@ -178,7 +178,12 @@ static const cmddef CMD_CAT = {
     "The document is chosen by its <SEQUENCE> number or its <FILENAME>.\n"
     "Given an accession number (with or without dashes) instead of a FILE, the\n"
     "filing is read from where 'edgr ingest' found it (the store, ./edgr.db or\n"
-    "--db, says where).",
+    "--db, says where), twice: first checked against the SHA-256 taken at ingest\n"
+    "(a source changed since is refused before anything is written), then written.\n"
+    "The document streams out, in little memory whatever its size; only a text\n"
+    "body read from a FILE that is UTF-8 past its first non-ASCII byte is held\n"
+    "until its end settles its charset (beyond 8 MB in a temporary file in\n"
+    "$TMPDIR, else /tmp).",
     OPTS_CAT,
     "edgr cat samples/0009900001-17-000001.txt 2 | less\n"
     "edgr cat samples/0009900003-19-000010.txt logo.gif > logo.gif\n"

@@ -92,3 +92,14 @@ size_t cp1252_to_utf8(unsigned char c, char out[3])
     memcpy(out, u, n);
     return n;
 }
+
+size_t edgr_cp1252_to_utf8(const char *p, size_t n, char *out)
+{
+    char *o = out;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80) *o++ = (char)c;
+        else o += cp1252_to_utf8(c, o);
+    }
+    return (size_t)(o - out);
+}

@@ -215,21 +215,73 @@ static void header(builder *b)
 
 /* ---- documents ------------------------------------------------------------ */
 
-edgr_status edgr_sha256_hex(const char *p, size_t n, char out[65])
+static void sha_hex(const unsigned char md[32], char out[65])
 {
-    unsigned char md[32];
-    unsigned len = 0;
     static const char HEX[] = "0123456789abcdef";
-    if (!EVP_Digest(p ? p : "", n, md, &len, EVP_sha256(), NULL) || len != 32) {
-        out[0] = 0;
-        return EDGR_ERR_NOMEM;
-    }
     for (int i = 0; i < 32; i++) {
         out[2 * i] = HEX[md[i] >> 4];
         out[2 * i + 1] = HEX[md[i] & 15];
     }
     out[64] = 0;
+}
+
+edgr_status edgr_sha256_hex(const char *p, size_t n, char out[65])
+{
+    unsigned char md[32];
+    unsigned len = 0;
+    if (!EVP_Digest(p ? p : "", n, md, &len, EVP_sha256(), NULL) || len != 32) {
+        out[0] = 0;
+        return EDGR_ERR_NOMEM;
+    }
+    sha_hex(md, out);
     return EDGR_OK;
+}
+
+/* The same digest over bytes given in pieces (edgr cat hashes a document
+ * as it streams by).  A failure is kept and given by the final call. */
+struct edgr_sha256 {
+    EVP_MD_CTX *ctx;
+    int failed;
+};
+
+edgr_sha256 *edgr_sha256_new(void)
+{
+    edgr_sha256 *h = calloc(1, sizeof *h);
+    if (!h) return NULL;
+    h->ctx = EVP_MD_CTX_new();
+    if (!h->ctx || !EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL)) {
+        EVP_MD_CTX_free(h->ctx);
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+void edgr_sha256_update(edgr_sha256 *h, const char *p, size_t n)
+{
+    if (h && n && !h->failed && !EVP_DigestUpdate(h->ctx, p, n)) h->failed = 1;
+}
+
+edgr_status edgr_sha256_final(edgr_sha256 *h, char out[65])
+{
+    unsigned char md[32];
+    unsigned len = 0;
+    out[0] = 0;
+    if (!h) return EDGR_ERR_ARG;
+    if (h->failed || !EVP_DigestFinal_ex(h->ctx, md, &len) || len != 32) {
+        h->failed = 1;
+        return EDGR_ERR_NOMEM;
+    }
+    h->failed = 1; /* final once */
+    sha_hex(md, out);
+    return EDGR_OK;
+}
+
+void edgr_sha256_free(edgr_sha256 *h)
+{
+    if (!h) return;
+    EVP_MD_CTX_free(h->ctx);
+    free(h);
 }
 
 /* The hash of what the document is (a GIF's bytes, not their uuencoding),

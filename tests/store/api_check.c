@@ -48,6 +48,17 @@ int main(int argc, char **argv)
     if (f) fclose(f);
     CHECK(len > 0);
 
+    /* the SHA-256 given in pieces is the SHA-256 of the whole, final once */
+    char one[65], pieces[65];
+    CHECK(edgr_sha256_hex(buf, len, one) == EDGR_OK);
+    edgr_sha256 *h = edgr_sha256_new();
+    CHECK(h != NULL);
+    for (size_t at = 0; at < len; at += 1000) edgr_sha256_update(h, buf + at, len - at < 1000 ? len - at : 1000);
+    CHECK(edgr_sha256_final(h, pieces) == EDGR_OK && !strcmp(one, pieces));
+    CHECK(edgr_sha256_final(h, pieces) != EDGR_OK && !pieces[0]);
+    edgr_sha256_free(h);
+    edgr_sha256_free(NULL);
+
     char err[512] = "";
     /* not a regular file (a directory here; a FIFO would block): refused, readers and writers */
     CHECK(edgr_store_open(".", EDGR_STORE_READONLY, err, sizeof err) == NULL && strstr(err, "not a regular file"));

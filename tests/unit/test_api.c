@@ -98,3 +98,12 @@ TEST(api_accession_normalize)
         CHECK(edgr_accession_normalize(badkey[i], strlen(badkey[i]), EDGR_ACCESSION_KEYS, out) == 0);
     CHECK(edgr_accession_normalize(NULL, 0, 0, out) == 0);
 }
+
+/* Windows-1252 to UTF-8 in pieces, byte by byte (edgr cat streams it). */
+TEST(api_cp1252_to_utf8)
+{
+    char out[3 * 8];
+    size_t n = edgr_cp1252_to_utf8("Caf\xe9 \x80\x81", 7, out);
+    CHECK(n == 11 && !memcmp(out, "Caf\xc3\xa9 \xe2\x82\xac\xc2\x81", 11));
+    CHECK(edgr_cp1252_to_utf8("", 0, out) == 0);
+}
