@@ -39,6 +39,10 @@ static int text_filing(void *user, const filing *f)
         const edgr_document *d = &f->docs[i];
         if (!doc_selected(c->o->doc_selector, d, i, main_index)) continue;
         found++;
+        if (f->over && f->over[i]) { /* said by each_filing */
+            failed = 1;
+            continue;
+        }
         if (c->o->doc_selector && !strcmp(c->o->doc_selector, "all"))
             sink_printf(c->out, "%s==> %lld %.*s %.*s <==\n\n", found > 1 ? "\n" : "",
                         (long long)d->sequence, (int)d->type.len, d->type.ptr ? d->type.ptr : "",

@@ -25,7 +25,7 @@ limit_sub() {
 lim=$case_dir
 limit_sub "$lim/over.txt" 3145728
 limit_sub "$lim/exact.txt" 1048576
-limit_sub "$lim/small.txt" 1000
+limit_sub "$lim/small.txt"
 big_off=$(grep -abo '<DOCUMENT>' "$lim/over.txt" | sed -n 2p | cut -d: -f1)
 
 # from a file: the 3 MB exhibit is refused, naming it; the rest is printed
@@ -42,7 +42,7 @@ grep -q 'counted one by one' "$tmp/out" && ok || bad "text: the document at the 
 
 # from a pipe and from an archive: the same
 expect "text over the limit, piped" 1 sh -c "cat '$lim/over.txt' | '$edgr' text --doc all --max-document-size 1M"
-grep -q "^-: $big_off: document 2 (ex2.htm) is 3145728 bytes, over --max-document-size (1048576)" "$tmp/err" && ok ||
+grep -q "^<stdin>: $big_off: document 2 (ex2.htm) is 3145728 bytes, over --max-document-size (1048576)" "$tmp/err" && ok ||
   bad "text from a pipe: no error naming the document: $(head -c 300 "$tmp/err")"
 grep -q 'last exhibit' "$tmp/out" && ok || bad "text from a pipe: the documents after the big one were not printed"
 grep -q 'counted one by one' "$tmp/out" && bad "text from a pipe: the document over the limit was printed" || ok
@@ -66,3 +66,16 @@ expect "facts, over the limit" 1 "$edgr" facts --max-document-size 1M "$lim/over
 grep -q 'document 2 (ex2.htm) is 3145728 bytes' "$tmp/err" && ok || bad "facts: no error naming the document"
 [ "$(wc -l < "$tmp/out")" = 2 ] && ok || bad "facts: the filings were not both written"
 rm -f "$lim"/*.txt "$lim"/*.tar.gz
+
+# ingest: a filing with a document over the limit is not stored (said),
+# the rest of the batch is
+limit_sub "$lim/over.txt" 3145728
+limit_sub "$lim/small.txt"
+sed -i 's/0009900240-21-000001/0009900240-21-000002/g' "$lim/small.txt"
+expect "ingest over the limit" 1 "$edgr" ingest --db "$lim/l.db" --max-document-size 1M "$lim/over.txt" "$lim/small.txt"
+grep -q "over.txt: $big_off: document 2 (ex2.htm) is 3145728 bytes, over --max-document-size (1048576)" "$tmp/err" &&
+  grep -q 'filing 0009900240-21-000001 not stored' "$tmp/err" && ok ||
+  bad "ingest: the document over the limit not said: $(head -c 300 "$tmp/err")"
+expect "ingest: the filing over the limit absent" 1 "$edgr" show --db "$lim/l.db" 0009900240-21-000001
+expect "ingest: the other filing stored" 0 "$edgr" show --db "$lim/l.db" 0009900240-21-000002
+rm -f "$lim"/*.txt "$lim"/l.db*
