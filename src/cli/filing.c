@@ -62,11 +62,8 @@ typedef struct gap {          /* a document's bytes not held: [from, to) */
     uint64_t from, to;
 } gap;
 
-typedef struct over_doc {     /* a document over the limit, as the stream saw it */
-    uint64_t offset, end, size;
-    int64_t sequence;
-    edgr_format format;
-    char type[64], filename[256];
+typedef struct over_doc {     /* a document over the limit the stream saw */
+    uint64_t offset, size;    /* of its <DOCUMENT> line; its decoded size */
 } over_doc;
 
 typedef struct feed {
@@ -90,7 +87,11 @@ typedef struct feed {
     size_t novers, overs_cap;
     /* the document going by */
     int in_doc, cut;
-    uint64_t doc_at, doc_size;
+    uint64_t doc_at, doc_size, text_at;
+    /* the last bytes dropped, which a document's text may end before
+     * (the stream hands out a text's last bytes when it sees </TEXT>) */
+    char tail[64];
+    size_t tail_n;
     int seen;                 /* a header or a document since `base`        */
     int whole_over;           /* the submission passed what may be held:
                                  1 (said), 2 (no submission seen yet: a bare
@@ -117,15 +118,22 @@ static uint64_t doc_size(const edgr_document *d)
     return d->decoded_size >= 0 ? (uint64_t)d->decoded_size : d->body.len;
 }
 
-/* The filing's documents, those over the limit with an empty body and
- * flagged in over[] (reported); the documents the stream saw over the
- * limit (dropped from the bytes parsed) put back in their place, and the
- * offsets of those after them moved back to the unit's.  NULL when out of
- * memory. */
-static edgr_document *filing_docs(feed *f, const edgr_submission *s, size_t *count, unsigned char **over,
-                                  edgr_diag **diags)
+/* A parsed offset (of bytes held, the gaps taken out) as the unit's. */
+static uint64_t unit_offset(const feed *f, uint64_t at)
 {
-    size_t n = s->doc_count + f->novers;
+    uint64_t shift = 0;
+    for (size_t j = 0; j < f->ngaps; j++)
+        if (at + shift > f->gaps[j].from) shift += f->gaps[j].to - f->gaps[j].from;
+    return at + shift;
+}
+
+/* The filing's documents with the unit's offsets; those over the limit
+ * (the stream's, whose text was dropped as it went by, and a stable unit's,
+ * reported here) with an empty body and flagged in over[].  NULL when out
+ * of memory. */
+static edgr_document *filing_docs(feed *f, const edgr_submission *s, unsigned char **over, edgr_diag **diags)
+{
+    size_t n = s->doc_count;
     edgr_document *docs = calloc(n ? n : 1, sizeof *docs);
     unsigned char *flags = calloc(n ? n : 1, 1);
     edgr_diag *dg = s->diag_count ? malloc(s->diag_count * sizeof *dg) : NULL;
@@ -135,48 +143,28 @@ static edgr_document *filing_docs(feed *f, const edgr_submission *s, size_t *cou
         free(dg);
         return NULL;
     }
-    size_t k = 0, g = 0;
-    uint64_t shift = 0;
-    for (size_t i = 0; i <= s->doc_count; i++) {
-        /* the dropped documents before this one (by their unit offsets) */
-        uint64_t at = i < s->doc_count ? s->docs[i].offset : UINT64_MAX;
-        while (g < f->novers && (at == UINT64_MAX || at + shift >= f->overs[g].offset)) {
-            over_doc *od = &f->overs[g++];
-            edgr_document *d = &docs[k];
-            d->offset = od->offset;
-            d->end = od->end;
-            d->type = (edgr_span){od->type, strlen(od->type)};
-            d->filename = (edgr_span){od->filename, strlen(od->filename)};
-            d->sequence = od->sequence;
-            d->format = od->format;
-            d->decoded_size = (int64_t)od->size;
-            d->body = d->text = (edgr_span){"", 0};
-            d->body_offset = d->text_offset = od->offset;
-            flags[k++] = 1;
-            shift += od->end - od->offset;
-        }
-        if (i == s->doc_count) break;
-        edgr_document *d = &docs[k];
+    for (size_t i = 0; i < n; i++) {
+        edgr_document *d = &docs[i];
         *d = s->docs[i];
-        d->offset += shift;
-        d->end += shift;
-        d->text_offset += shift;
-        d->body_offset += shift;
-        if (doc_size(d) > f->limit) {
+        d->offset = unit_offset(f, d->offset);
+        d->end = unit_offset(f, d->end);
+        d->text_offset = unit_offset(f, d->text_offset);
+        d->body_offset = unit_offset(f, d->body_offset);
+        for (size_t g = 0; g < f->novers; g++)
+            if (f->overs[g].offset == d->offset) {
+                flags[i] = 1;
+                d->decoded_size = (int64_t)f->overs[g].size;
+            }
+        if (!flags[i] && doc_size(d) > f->limit) {
             report_over(f, d->offset, d->sequence, d->filename.ptr, d->filename.len, doc_size(d), 0);
-            d->body = d->text = (edgr_span){"", 0};
-            flags[k] = 1;
+            flags[i] = 1;
         }
-        k++;
+        if (flags[i]) d->body = d->text = (edgr_span){"", 0};
     }
     for (size_t i = 0; i < s->diag_count; i++) {
         dg[i] = s->diags[i];
-        uint64_t sh = 0;
-        for (size_t j = 0; j < f->ngaps; j++)
-            if (dg[i].offset + sh >= f->gaps[j].from) sh += f->gaps[j].to - f->gaps[j].from;
-        dg[i].offset += sh;
+        dg[i].offset = unit_offset(f, dg[i].offset);
     }
-    *count = k;
     *over = flags;
     *diags = dg;
     return docs;
@@ -218,10 +206,10 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
             break;
         }
         if (s) {
-            size_t n = 0;
+            size_t n = s->doc_count;
             unsigned char *over = NULL;
             edgr_diag *diags = NULL;
-            edgr_document *docs = filing_docs(f, s, &n, &over, &diags);
+            edgr_document *docs = filing_docs(f, s, &over, &diags);
             if (!docs) {
                 sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)s->offset);
                 f->failed = 1;
@@ -301,7 +289,13 @@ static void catch_up(feed *f, uint64_t to)
     uint64_t end = f->chunk_at + f->chunk_n;
     if (to > end) to = end;
     if (to <= f->done) return;
-    if (!f->cut && !f->whole_over && !f->nomem) {
+    if (f->cut) { /* dropped: keep the last bytes */
+        size_t n = (size_t)(to - f->done), k = n < sizeof f->tail ? n : sizeof f->tail;
+        size_t keep = f->tail_n + k > sizeof f->tail ? sizeof f->tail - k : f->tail_n;
+        memmove(f->tail, f->tail + f->tail_n - keep, keep);
+        memcpy(f->tail + keep, f->chunk + (to - k - f->chunk_at), k);
+        f->tail_n = keep + k;
+    } else if (!f->whole_over && !f->nomem) {
         uint64_t most = f->seen ? f->limit * SUBMISSION_LIMITS : f->limit;
         size_t n = (size_t)(to - f->done);
         if (f->buf.len + n > most && !f->seen) {
@@ -342,6 +336,7 @@ static int w_doc_begin(void *user, const edgr_document *d)
     f->cut = 0;
     f->doc_at = d->offset;
     f->doc_size = 0;
+    f->text_at = d->text_offset;
     return 0;
 }
 
@@ -352,10 +347,13 @@ static int w_doc_data(void *user, const edgr_document *d, const char *p, size_t 
     feed *f = user;
     f->doc_size += n;
     if (f->cut || f->doc_size <= f->limit) return 0;
-    /* over the limit: what is held of it goes, and the rest is not held */
-    if (f->doc_at >= f->done) catch_up(f, f->doc_at);
-    else if (!f->whole_over && !f->nomem) f->buf.len = (size_t)(f->doc_at - f->base - dropped_before(f));
+    /* over the limit: its text goes (what is held of it, and the rest as it
+     * goes by); its <DOCUMENT> lines stay, so the parser still sees it */
+    f->text_at = d->text_offset;
+    if (f->text_at >= f->done) catch_up(f, f->text_at);
+    else if (!f->whole_over && !f->nomem) f->buf.len = (size_t)(f->text_at - f->base - dropped_before(f));
     f->cut = 1;
+    f->tail_n = 0;
     return 0;
 }
 
@@ -364,19 +362,25 @@ static int w_doc_end(void *user, const edgr_document *d)
     feed *f = user;
     f->in_doc = 0;
     if (!f->cut) return 0;
-    catch_up(f, d->end); /* dropped */
+    /* the text ends here: what follows is held again (the bytes dropped
+     * after it, within the last few, from the tail) */
+    uint64_t end = d->text_offset + d->text.len;
+    catch_up(f, end);
     f->cut = 0;
-    over_doc od = {.offset = f->doc_at, .end = d->end, .size = doc_size(d) > f->doc_size ? doc_size(d) : f->doc_size,
-                   .sequence = d->sequence, .format = d->format};
-    snprintf(od.type, sizeof od.type, "%.*s", (int)d->type.len, d->type.len ? d->type.ptr : "");
-    snprintf(od.filename, sizeof od.filename, "%.*s", (int)d->filename.len, d->filename.len ? d->filename.ptr : "");
-    report_over(f, od.offset, od.sequence, od.filename, strlen(od.filename), od.size, 0);
-    gap g = {od.offset, od.end};
+    if (end < f->done && f->done - end <= f->tail_n && !f->whole_over && !f->nomem &&
+        hold(f, f->tail + f->tail_n - (size_t)(f->done - end), (size_t)(f->done - end))) {
+        f->nomem = 1;
+        f->failed = 1;
+    }
+    over_doc od = {.offset = f->doc_at, .size = doc_size(d) > f->doc_size ? doc_size(d) : f->doc_size};
+    report_over(f, od.offset, d->sequence, d->filename.ptr, d->filename.len, od.size, 0);
+    gap g = {f->text_at, end};
     if (push(&f->overs, &f->novers, &f->overs_cap, &od, sizeof od) ||
         push(&f->gaps, &f->ngaps, &f->gaps_cap, &g, sizeof g)) {
         f->nomem = 1;
         f->failed = 1;
     }
+    if (end > f->done) f->done = end;
     return 0;
 }
 
