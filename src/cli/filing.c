@@ -393,6 +393,7 @@ static int w_submission_end(void *user, const edgr_submission *s)
                     f->u->name, (unsigned long long)f->base, (unsigned long long)f->limit);
     if (f->whole_over == 2) f->failed = 1;
     if (!f->whole_over && !f->nomem) process(f, f->buf.data ? f->buf.data : "", f->buf.len, f->base);
+    else f->count++; /* a submission, skipped (said) */
     f->buf.len = 0;
     f->base = f->done = s->end > f->done ? s->end : f->done;
     f->ngaps = f->novers = 0;
