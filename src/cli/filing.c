@@ -47,10 +47,11 @@ int bare_is_binary(const char *p, size_t n)
 
 /*
  * --max-document-size.  A document whose decoded body is over the limit is
- * an error for that document: its bytes are never held (a pipe's or an
- * archive member's are dropped as they go by; a mapped file's are not
- * read), it stays in the filing's list of documents with an empty body and
- * `over` set, and the filing's other documents are processed.  A unit that
+ * an error for that document: its text is not kept (a pipe's or an archive
+ * member's is dropped as it goes by, once past the limit: its size is not
+ * known before; a mapped file's is not converted), it stays in the filing's
+ * list of documents with an empty body and `over` set, and the filing's
+ * other documents are processed.  A unit that
  * is not stable is held one submission at a time, found by a stream
  * watching it go by; what a submission may hold whole is twice the limit
  * (SUBMISSION_LIMITS), so that many documents each under the limit cannot
@@ -296,7 +297,9 @@ static void catch_up(feed *f, uint64_t to)
         memcpy(f->tail + keep, f->chunk + (to - k - f->chunk_at), k);
         f->tail_n = keep + k;
     } else if (!f->whole_over && !f->nomem) {
-        uint64_t most = f->seen ? f->limit * SUBMISSION_LIMITS : f->limit;
+        uint64_t most = !f->seen ? f->limit
+                        : f->limit > UINT64_MAX / SUBMISSION_LIMITS ? UINT64_MAX
+                                                                    : f->limit * SUBMISSION_LIMITS;
         size_t n = (size_t)(to - f->done);
         if (f->buf.len + n > most && !f->seen) {
             f->whole_over = 2;
