@@ -57,7 +57,7 @@ int bare_is_binary(const char *p, size_t n)
  * (SUBMISSION_LIMITS), so that many documents each under the limit cannot
  * run a pipe out of memory either.
  */
-enum { SUBMISSION_LIMITS = 2 };
+enum { SUBMISSION_LIMITS = 2, TAIL_BYTES = 64 << 10 };
 
 typedef struct gap {          /* a document's bytes not held: [from, to) */
     uint64_t from, to;
@@ -89,9 +89,12 @@ typedef struct feed {
     /* the document going by */
     int in_doc, cut;
     uint64_t doc_at, doc_size, text_at;
-    /* the last bytes dropped, which a document's text may end before
-     * (the stream hands out a text's last bytes when it sees </TEXT>) */
-    char tail[64];
+    /* the last bytes dropped (TAIL_BYTES), which a document's text may
+     * end before (the stream hands out a text's last bytes when it sees
+     * </TEXT>), or the next submission begin in: the stream says a
+     * submission ended once it knows what follows is no copy of it
+     * (docs/design.md, "Identical repeats"): up to 4 KiB later */
+    char *tail;
     size_t tail_n;
     int seen;                 /* a header or a document since `base`        */
     int whole_over;           /* the submission passed what may be held:
@@ -117,6 +120,20 @@ static void report_over(feed *f, uint64_t offset, int64_t seq, const char *filen
 static uint64_t doc_size(const edgr_document *d)
 {
     return d->decoded_size >= 0 ? (uint64_t)d->decoded_size : d->body.len;
+}
+
+/* What a submission may hold (the text of documents over the limit not
+ * counted). */
+static uint64_t submission_cap(const feed *f)
+{
+    return f->limit > UINT64_MAX / SUBMISSION_LIMITS ? UINT64_MAX : f->limit * SUBMISSION_LIMITS;
+}
+
+static void say_too_large(feed *f, uint64_t offset)
+{
+    sink_printf(f->err, "%s: %llu: a submission of more than %llu bytes (twice --max-document-size) is not held whole: skipped\n",
+                f->u->name, (unsigned long long)offset, (unsigned long long)submission_cap(f));
+    f->failed = 1;
 }
 
 /* A parsed offset (of bytes held, the gaps taken out) as the unit's. */
@@ -216,12 +233,26 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
                 f->failed = 1;
                 break;
             }
+            /* what holding it whole takes, as a pipe holds it (the text of
+             * documents over the limit not counted): a pipe and a file
+             * give the same */
+            uint64_t held = s->end - s->offset;
+            for (size_t j = 0; j < n; j++)
+                if (over[j]) held -= s->docs[j].text.len < held ? s->docs[j].text.len : held;
+            if (held > submission_cap(f)) {
+                say_too_large(f, s->offset);
+                free(docs);
+                free(over);
+                free(diags);
+                docs = NULL;
+            }
             /* The filing is handed out as the parser's submission itself
              * (the library finds its header model through that pointer: a
              * copy would not do), its documents, diagnostics and end those
              * of the unit for the time of the call, then put back.  The
              * parser's struct is no const object: only handed out as one. */
             edgr_submission *sw = (edgr_submission *)(uintptr_t)s, keep = *s;
+            if (!docs) goto next; /* too large to hold: said */
             uint64_t dropped = 0;
             for (size_t j = 0; j < f->ngaps; j++) dropped += f->gaps[j].to - f->gaps[j].from;
             sw->end += dropped;
@@ -243,6 +274,7 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
             free(over);
             free(diags);
         }
+    next:
         f->count++;
         f->ngaps = f->novers = 0; /* they belonged to the first submission */
         if (st != EDGR_OK || used == 0) break;
@@ -290,24 +322,32 @@ static void catch_up(feed *f, uint64_t to)
     uint64_t end = f->chunk_at + f->chunk_n;
     if (to > end) to = end;
     if (to <= f->done) return;
-    if (f->cut) { /* dropped: keep the last bytes */
-        size_t n = (size_t)(to - f->done), k = n < sizeof f->tail ? n : sizeof f->tail;
-        size_t keep = f->tail_n + k > sizeof f->tail ? sizeof f->tail - k : f->tail_n;
+    if (f->cut || f->whole_over || f->nomem) { /* dropped: keep the last bytes */
+        if (!f->tail && !(f->tail = malloc(TAIL_BYTES))) {
+            f->done = to;
+            return;
+        }
+        size_t n = (size_t)(to - f->done), k = n < TAIL_BYTES ? n : TAIL_BYTES;
+        size_t keep = f->tail_n + k > TAIL_BYTES ? TAIL_BYTES - k : f->tail_n;
         memmove(f->tail, f->tail + f->tail_n - keep, keep);
         memcpy(f->tail + keep, f->chunk + (to - k - f->chunk_at), k);
         f->tail_n = keep + k;
-    } else if (!f->whole_over && !f->nomem) {
-        uint64_t most = !f->seen ? f->limit
-                        : f->limit > UINT64_MAX / SUBMISSION_LIMITS ? UINT64_MAX
-                                                                    : f->limit * SUBMISSION_LIMITS;
+    } else {
+        /* A backstop only: whether a submission is too large is judged at
+         * its end, on the bytes it holds (w_submission_end), which do not
+         * depend on how the input was cut into chunks.  Here: the cap, the
+         * text of the document going by (it may yet be dropped) and the
+         * bytes the stream holds back; before any header, the limit or
+         * the 64 MB a header may take. */
+        uint64_t cap = submission_cap(f), most;
+        if (!f->seen) most = f->limit > ((uint64_t)64 << 20) ? f->limit : (uint64_t)64 << 20;
+        else most = cap > UINT64_MAX - f->limit - TAIL_BYTES ? UINT64_MAX : cap + f->limit + TAIL_BYTES;
         size_t n = (size_t)(to - f->done);
         if (f->buf.len + n > most && !f->seen) {
             f->whole_over = 2;
         } else if (f->buf.len + n > most) {
             f->whole_over = 1;
-            sink_printf(f->err, "%s: %llu: a submission of more than %llu bytes (twice --max-document-size) is not held whole: skipped\n",
-                        f->u->name, (unsigned long long)f->base, (unsigned long long)most);
-            f->failed = 1;
+            say_too_large(f, f->base);
         } else if (hold(f, f->chunk + (f->done - f->chunk_at), n)) {
             f->nomem = 1;
             sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)f->base);
@@ -353,10 +393,19 @@ static int w_doc_data(void *user, const edgr_document *d, const char *p, size_t 
     /* over the limit: its text goes (what is held of it, and the rest as it
      * goes by); its <DOCUMENT> lines stay, so the parser still sees it */
     f->text_at = d->text_offset;
-    if (f->text_at >= f->done) catch_up(f, f->text_at);
-    else if (!f->whole_over && !f->nomem) f->buf.len = (size_t)(f->text_at - f->base - dropped_before(f));
-    f->cut = 1;
     f->tail_n = 0;
+    if (f->text_at >= f->done) catch_up(f, f->text_at);
+    if (f->text_at < f->done && !f->whole_over && !f->nomem) {
+        /* held already: dropped, its last bytes kept as the tail */
+        size_t at = (size_t)(f->text_at - f->base - dropped_before(f)), k = f->buf.len - at;
+        if (k > TAIL_BYTES) k = TAIL_BYTES;
+        if (!f->tail) f->tail = malloc(TAIL_BYTES);
+        if (!f->tail) k = 0;
+        if (k) memcpy(f->tail, f->buf.data + f->buf.len - k, k);
+        f->tail_n = k;
+        f->buf.len = at;
+    }
+    f->cut = 1;
     return 0;
 }
 
@@ -391,16 +440,52 @@ static int w_submission_end(void *user, const edgr_submission *s)
 {
     feed *f = user;
     catch_up(f, s->end);
-    if (f->whole_over == 2) /* met no header before the limit: never held */
+    /* the stream may say so only after it saw bytes past the end: those
+     * held (or dropped, then in the tail) are the next submission's */
+    size_t next_n = 0;
+    const char *next = NULL;
+    int held = !f->whole_over && !f->nomem, in_buf = held;
+    if (s->end < f->done) {
+        next_n = (size_t)(f->done - s->end);
+        if (held) {
+            uint64_t end_at = s->end - f->base - dropped_before(f); /* s->end in buf */
+            next_n = end_at < f->buf.len ? f->buf.len - (size_t)end_at : 0;
+            next = f->buf.data + f->buf.len - next_n;
+        } else if (next_n <= f->tail_n) next = f->tail + f->tail_n - next_n;
+        else { /* held back longer than the tail (a near copy of a huge one) */
+            sink_printf(f->err, "%s: %llu: the first %zu bytes after a submission too large to hold are lost\n",
+                        f->u->name, (unsigned long long)s->end, next_n);
+            f->failed = 1;
+            next_n = 0;
+        }
+    }
+    if (f->whole_over == 2) { /* met no header before the limit: never held */
         sink_printf(f->err, "%s: %llu: a submission whose header passes --max-document-size (%llu): skipped\n",
                     f->u->name, (unsigned long long)f->base, (unsigned long long)f->limit);
-    if (f->whole_over == 2) f->failed = 1;
-    if (!f->whole_over && !f->nomem) process(f, f->buf.data ? f->buf.data : "", f->buf.len, f->base);
+        f->failed = 1;
+    } else if (f->whole_over == 1 || (held && f->buf.len - next_n > submission_cap(f))) {
+        if (held) say_too_large(f, f->base);
+        held = 0;
+    }
+    if (held) process(f, f->buf.data ? f->buf.data : "", f->buf.len - next_n, f->base);
     else f->count++; /* a submission, skipped (said) */
-    f->buf.len = 0;
-    f->base = f->done = s->end > f->done ? s->end : f->done;
+    if (in_buf && next_n) {
+        memmove(f->buf.data, next, next_n);
+        f->buf.len = next_n;
+    } else {
+        f->buf.len = 0;
+        if (next_n && hold(f, next, next_n)) f->nomem = 1;
+    }
+    f->base = s->end;
+    if (f->done < s->end) f->done = s->end;
     f->ngaps = f->novers = 0;
-    f->whole_over = f->nomem = f->seen = 0;
+    f->whole_over = f->seen = 0;
+    if (f->nomem) { /* the next submission's first bytes are lost: said */
+        sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)s->end);
+        f->failed = 1;
+        f->nomem = 0;
+    }
+    f->tail_n = 0;
     return 0;
 }
 
@@ -470,5 +555,6 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
     edgr_buf_free(&f.buf);
     free(f.gaps);
     free(f.overs);
+    free(f.tail);
     return f.failed;
 }
