@@ -67,6 +67,24 @@ grep -q 'document 2 (ex2.htm) is 3145728 bytes' "$tmp/err" && ok || bad "facts: 
 [ "$(wc -l < "$tmp/out")" = 2 ] && ok || bad "facts: the filings were not both written"
 rm -f "$lim"/*.txt "$lim"/*.tar.gz
 
+# a pipe gives what the file gives, however its bytes come in (a byte at a
+# time, 7, 4093): three filings, documents over the limit among them, and
+# submissions past what may be held (twice the limit)
+limit_sub "$lim/q.txt" 5000 300 7000
+limit_sub "$lim/s.txt"
+cat "$lim/q.txt" "$lim/s.txt" "$lim/q.txt" > "$lim/qq.txt"
+for l in 300 4999 7000; do
+  "$edgr" text --doc all --max-document-size $l "$lim/qq.txt" > "$lim/f.out" 2> "$lim/f.err"
+  frc=$?
+  for bs in 1 7 4093; do
+    dd if="$lim/qq.txt" bs=$bs 2>/dev/null | "$edgr" text --doc all --max-document-size $l > "$lim/p.out" 2> "$lim/p.err"
+    prc=$?
+    if [ $frc = $prc ] && cmp -s "$lim/f.out" "$lim/p.out" &&
+      cmp -s <(sed "s|^$lim/qq.txt:|X:|" "$lim/f.err" | sort) <(sed 's|^<stdin>:|X:|' "$lim/p.err" | sort); then ok
+    else bad "text --max-document-size $l: a pipe fed $bs bytes at a time differs from the file (exit $frc, $prc)"; fi
+  done
+done
+
 # ingest: a filing with a document over the limit is not stored (said),
 # the rest of the batch is
 limit_sub "$lim/over.txt" 3145728
