@@ -97,6 +97,18 @@ EDGR_API edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charse
 EDGR_API edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt,
                                         edgr_text *out);
 
+/*
+ * The same text as edgr_document_text(), handed to `write` in pieces as it
+ * is made (a piece is a few MB at most), so that the text of a large
+ * document is never held whole: memory is the document's bytes and little
+ * more.  `out` is scratch, reused as for edgr_document_text(); afterwards
+ * its anchors count text offsets from the start of the whole text, and its
+ * data is the last piece.  Returns what edgr_document_text() would, or
+ * EDGR_ERR_ABORTED when `write` returned non-zero (nothing more is written).
+ */
+EDGR_API edgr_status edgr_document_text_write(const edgr_document *d, const edgr_text_options *opt,
+                                              edgr_text *out, edgr_write_fn write, void *user);
+
 /* The source offset of text byte `pos`: the anchor at or before it. */
 EDGR_API size_t edgr_text_source_offset(const edgr_text *t, size_t pos);
 

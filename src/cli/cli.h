@@ -213,13 +213,18 @@ typedef struct filing {
     const edgr_submission *sub;     /* NULL for a bare document          */
     const edgr_document *docs;
     size_t doc_count;
+    /* over[i]: document i is over --max-document-size (said already): its
+     * body is empty, it is not to be shown; NULL when none is */
+    const unsigned char *over;
     edgr_document bare;
     const char *data;               /* the unit's bytes                  */
     size_t len;
     int walked;                     /* met in a directory or an archive  */
 } filing;
 typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
-/* Read a unit whole and call fn for each submission in it.  Returns 1 if
+/* Read a unit and call fn for each submission in it (a stable unit where it
+ * lies, any other one submission at a time), documents over
+ * --max-document-size reported and flagged in `over`.  Returns 1 if
  * anything failed (reported on err). */
 int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user);
 /* 1 if the bytes of a would-be bare document are binary data (a NUL, or

@@ -632,6 +632,14 @@ static int ingest_filing(void *user, const filing *f)
     }
     char key[32];
     snprintf(key, sizeof key, "%.*s", (int)acc.len, acc.ptr);
+    /* a document over --max-document-size (said by each_filing): the filing
+     * is not stored, rather than stored without that document's text */
+    for (size_t i = 0; f->over && i < f->doc_count; i++)
+        if (f->over[i]) {
+            sink_printf(w->err, "%s: %llu: filing %s not stored: document %lld is over --max-document-size\n",
+                        f->name, (unsigned long long)s->offset, key, (long long)f->docs[i].sequence);
+            return 1;
+        }
     /* stored already: nothing to build (the writer reports it) */
     if (!w->g->replace && w->reader && edgr_store_has(w->reader, key) == 1) {
         add_result(t, NULL, acc);
@@ -687,7 +695,7 @@ static void work(ingest *g, task *t, edgr_store *reader)
     int walked = t->walked && !accession_from_path(t->member && !t->raw ? t->member : t->path, acc);
     mem_unit mu;
     mem_unit_init(&mu, name, t->path, data, len, walked);
-    opts o = {.quiet = g->quiet};
+    opts o = {.quiet = g->quiet, .max_document = g->max_document};
     if (each_filing(&mu.u, &o, &err, ingest_filing, &w)) t->failed = 1;
     if (map) munmap(map, len);
     /* the member's bytes are no longer needed: free them early */

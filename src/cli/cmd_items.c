@@ -184,6 +184,7 @@ static int items_filing(void *user, const filing *f)
     int named = form.ptr && form.len;
     edgr_form_kind kind = named ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
     if (named && kind == EDGR_FORM_OTHER) return other_form(c, f, d, form);
+    if (f->over && f->over[d - f->docs]) return 1; /* over --max-document-size: said */
     if (edgr_document_text(d, NULL, &c->text) != EDGR_OK)
         return nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
                                "the main document (%s) has no text to split",

@@ -9,7 +9,19 @@ typedef struct tctx {
     const opts *o;
     sink *out, *err;
     edgr_text text;
+    int printed;      /* the document's text had a visible byte */
 } tctx;
+
+/* The text as it is made (edgr_document_text_write): to the output, so a
+ * large document's text is never held whole. */
+static int text_out(void *user, const char *p, size_t n)
+{
+    tctx *c = user;
+    sink_write(c->out, p, n);
+    for (size_t k = 0; k < n && !c->printed; k++)
+        c->printed = !(p[k] == ' ' || p[k] == '\n' || p[k] == '\t');
+    return c->out->failed;
+}
 
 /* --doc: a sequence number, a file name, or "all"; without it, the main
  * document (edgr_main_document), or the first when none has text (its
@@ -39,11 +51,19 @@ static int text_filing(void *user, const filing *f)
         const edgr_document *d = &f->docs[i];
         if (!doc_selected(c->o->doc_selector, d, i, main_index)) continue;
         found++;
+        if (f->over && f->over[i]) { /* said by each_filing */
+            failed = 1;
+            continue;
+        }
         if (c->o->doc_selector && !strcmp(c->o->doc_selector, "all"))
             sink_printf(c->out, "%s==> %lld %.*s %.*s <==\n\n", found > 1 ? "\n" : "",
                         (long long)d->sequence, (int)d->type.len, d->type.ptr ? d->type.ptr : "",
                         (int)d->filename.len, d->filename.ptr ? d->filename.ptr : "");
-        edgr_status st = edgr_document_text(d, &to, &c->text);
+        int before = printed;
+        c->printed = 0;
+        edgr_status st = edgr_document_text_write(d, &to, &c->text, text_out, c);
+        printed = before || c->printed;
+        if (st == EDGR_ERR_ABORTED) break; /* the output failed: said by the caller */
         if (st == EDGR_ERR_ARG) {
             /* XML, PDF, images: named on the command line an error; met in
              * a folder or an archive (a Form 4, a PDF proxy) a note */
@@ -59,9 +79,6 @@ static int text_filing(void *user, const filing *f)
             failed = 1;
             continue;
         }
-        sink_write(c->out, c->text.data, c->text.len);
-        for (size_t k = 0; k < c->text.len && !printed; k++)
-            printed = !(c->text.data[k] == ' ' || c->text.data[k] == '\n' || c->text.data[k] == '\t');
         if (!printed && !(c->o->doc_selector && !strcmp(c->o->doc_selector, "all")) &&
             nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "document %lld has no text",
                             (long long)d->sequence))

@@ -42,7 +42,7 @@ static size_t char_ref(const char *p, size_t n, char out[8], size_t *outn)
  * to the body through the start of each line, where they sit.
  */
 static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
-                                 const edgr_text_options *opt, edgr_text *out)
+                                 const edgr_text_options *opt, edgr_text *out, text_writer *wr)
 {
     if (n > SIZE_MAX / 3 - 1) return EDGR_ERR_NOMEM;
     char *c = malloc(n * 3 + 1);
@@ -83,7 +83,7 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
         else c[w++] = (char)ch;
         i++;
     }
-    edgr_status st = edgr_plain_to_text(c, w, cs == EDGR_CS_CP1252 ? EDGR_CS_UTF8 : cs, opt, out);
+    edgr_status st = plain_to_text_w(c, w, cs == EDGR_CS_CP1252 ? EDGR_CS_UTF8 : cs, opt, out, wr);
     size_t j = 0;
     for (size_t a = 0; a < out->anchor_count; a++) {
         size_t src = out->anchors[a].src;
@@ -97,7 +97,8 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
     return st;
 }
 
-edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out)
+static edgr_status document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out,
+                                 text_writer *w)
 {
     if (!d || !out || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     const char *p = d->body.ptr;
@@ -106,9 +107,9 @@ edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *
     if (cs == EDGR_CS_UNKNOWN && (d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT))
         cs = charset_detect(p, n);
     edgr_status st;
-    if (d->format == EDGR_FMT_HTML) st = edgr_html_to_text(p, n, cs, opt, out);
-    else if (d->format == EDGR_FMT_TEXT && d->stripped) st = stripped_text(p, n, cs, opt, out);
-    else if (d->format == EDGR_FMT_TEXT) st = edgr_plain_to_text(p, n, cs, opt, out);
+    if (d->format == EDGR_FMT_HTML) st = html_to_text_w(p, n, cs, opt, out, w);
+    else if (d->format == EDGR_FMT_TEXT && d->stripped) st = stripped_text(p, n, cs, opt, out, w);
+    else if (d->format == EDGR_FMT_TEXT) st = plain_to_text_w(p, n, cs, opt, out, w);
     else {
         edgr_buf b = text_as_buf(out);
         out->anchor_count = 0;
@@ -117,5 +118,22 @@ edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *
     }
     for (size_t i = 0; i < out->anchor_count; i++) out->anchors[i].src += d->body_offset;
     out->src_end = d->body_offset + n;
+    return st;
+}
+
+edgr_status edgr_document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out)
+{
+    return document_text(d, opt, out, NULL);
+}
+
+edgr_status edgr_document_text_write(const edgr_document *d, const edgr_text_options *opt, edgr_text *out,
+                                     edgr_write_fn write, void *user)
+{
+    if (!write) return EDGR_ERR_ARG;
+    text_writer w = {.fn = write, .user = user};
+    edgr_status st = document_text(d, opt, out, &w);
+    /* the tail not handed out yet (all of the text when it was short) */
+    if (!w.failed && out->len && write(user, out->data, out->len)) w.failed = 1;
+    if (w.failed) return EDGR_ERR_ABORTED;
     return st;
 }

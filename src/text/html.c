@@ -640,8 +640,8 @@ static const char *markup(html_conv *h, const char *p)
     return p + 1;
 }
 
-edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset,
-                              const edgr_text_options *opt, edgr_text *out)
+edgr_status html_to_text_w(const char *html, size_t len, edgr_charset charset, const edgr_text_options *opt,
+                           edgr_text *out, text_writer *w)
 {
     if (!out || (!html && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     /* once per process, whichever thread comes first: the tables are read
@@ -659,6 +659,7 @@ edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset
     out->anchor_count = 0;
     h.main.b = &b;
     h.main.anchors = out;
+    h.main.w = w;
     h.out = &h.main;
 
     const char *p = h.start, *end = h.end;
@@ -679,4 +680,10 @@ edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset
     text_finish(out, &b, failed);
     out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
+}
+
+edgr_status edgr_html_to_text(const char *html, size_t len, edgr_charset charset,
+                              const edgr_text_options *opt, edgr_text *out)
+{
+    return html_to_text_w(html, len, charset, opt, out, NULL);
 }

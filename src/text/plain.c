@@ -114,7 +114,7 @@ static int classify(const char *p, const char *e, const char **num, const char *
 
 /* Remember the dropped page numbers (after text_finish, which forgets the
  * last conversion's).  Returns 1 on allocation failure. */
-static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size_t n)
+static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size_t n, size_t total)
 {
     text_scratch *sc = out->priv;
     for (size_t i = 0; i < n; i++) {
@@ -129,7 +129,7 @@ static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size
         size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
         memcpy(m->label, p, len);
         m->label[len] = '\0';
-        m->at = L[i].at > out->len ? out->len : L[i].at;
+        m->at = L[i].at > total ? total : L[i].at;
         m->top = L[i].kind == L_PAGENO_TOP || numbered;
     }
     return 0;
@@ -392,7 +392,7 @@ static void mark_last_page_number(const char *txt, pline *L, size_t n)
 /* A page mark remembers where its line would have stood in the text. */
 static void note_page_mark(const plain *c, pline *l)
 {
-    if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = c->b.len;
+    if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = sink_total(&c->s);
 }
 
 /* The columns of the table's first marker line (for the caption) into
@@ -431,7 +431,7 @@ static void write_legacy_table(plain *c, size_t i, size_t tend)
             cur = k;
         }
         if (r->kind != L_TEXT || is_rule(p, e)) continue;
-        if (c->b.len) sink_put(&c->s, header ? "\n\n" : "\n", header ? 2 : 1);
+        if (sink_total(&c->s)) sink_put(&c->s, header ? "\n\n" : "\n", header ? 2 : 1);
         sink_anchor(&c->s, r->start);
         table_row(&c->s, p, e, c->cs, starts, cur, most, md);
         while (c->b.len && c->b.data[c->b.len - 1] == ' ') c->b.len--;
@@ -453,7 +453,7 @@ static void write_line(plain *c, const pline *l)
         c->blank = 1;
         return;
     }
-    if (c->b.len) sink_put(&c->s, c->blank ? "\n\n" : "\n", c->blank ? 2 : 1);
+    if (sink_total(&c->s)) sink_put(&c->s, c->blank ? "\n\n" : "\n", c->blank ? 2 : 1);
     c->blank = 0;
     sink_anchor(&c->s, l->start);
     put_text(&c->s, p, e, c->cs, 0);
@@ -478,11 +478,11 @@ static void write_text(plain *c)
         }
         if (l->kind == L_TEXT || l->kind == L_BLANK) write_line(c, l);
     }
-    if (c->b.len) sink_put(&c->s, "\n", 1);
+    if (sink_total(&c->s)) sink_put(&c->s, "\n", 1);
 }
 
-edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
-                               const edgr_text_options *opt, edgr_text *out)
+edgr_status plain_to_text_w(const char *txt, size_t len, edgr_charset charset, const edgr_text_options *opt,
+                            edgr_text *out, text_writer *w)
 {
     if (!out || (!txt && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     out->anchor_count = 0;
@@ -494,12 +494,18 @@ edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset
     if (!failed) mark_page_breaks(c.txt, c.lines.items, c.lines.len);
     mark_last_page_number(c.txt, c.lines.items, c.lines.len);
     c.b = text_as_buf(out);
-    c.s = (tsink){.b = &c.b, .anchors = out};
+    c.s = (tsink){.b = &c.b, .anchors = out, .w = w};
     write_text(&c);
     failed |= c.s.failed;
     text_finish(out, &c.b, failed);
-    if (!failed) failed = keep_page_marks(out, c.txt, c.lines.items, c.lines.len);
+    if (!failed) failed = keep_page_marks(out, c.txt, c.lines.items, c.lines.len, c.s.flushed + out->len);
     vec_free(&c.lines);
     out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
+}
+
+edgr_status edgr_plain_to_text(const char *txt, size_t len, edgr_charset charset,
+                               const edgr_text_options *opt, edgr_text *out)
+{
+    return plain_to_text_w(txt, len, charset, opt, out, NULL);
 }

@@ -6,11 +6,42 @@
 #include "charset.h"
 #include "scratch.h"
 
+/*
+ * A streaming main sink hands out its text up to the last byte that is no
+ * space and no line break, and keeps that byte and what follows: everything
+ * that looks back at the text (a trailing space trimmed, the line breaks
+ * owed counted, "at a line start?") stops at such a byte, so it reads the
+ * same tail as it would in the whole text, and the bytes are the same.
+ */
+void sink_put_slow(tsink *s, const char *p, size_t n)
+{
+    edgr_buf *b = s->b;
+    if (s->w && !s->w->failed && b->len >= TEXT_DRAIN) {
+        size_t keep = b->len;
+        while (keep > 0 && (b->data[keep - 1] == ' ' || b->data[keep - 1] == '\n')) keep--;
+        if (keep > 1) {
+            keep--; /* that byte stays */
+            if (s->w->fn(s->w->user, b->data, keep)) {
+                s->w->failed = 1;
+                s->failed = 1;
+                return;
+            }
+            memmove(b->data, b->data + keep, b->len - keep);
+            b->len -= keep;
+            s->flushed += keep;
+        }
+    }
+    if (n <= b->cap - b->len) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+    } else if (buf_append(b, p, n, TEXT_CAP)) s->failed = 1;
+}
+
 void sink_anchor(tsink *s, size_t src)
 {
     edgr_text *t = s->anchors;
     if (!t) return;
-    size_t pos = s->b->len;
+    size_t pos = sink_total(s);
     src += s->src_base;
     if (t->anchor_count) {
         edgr_text_anchor *last = &t->anchors[t->anchor_count - 1];

@@ -14,6 +14,18 @@
  * tables are padded) but never by much; this cap stops a hostile table. */
 #define TEXT_CAP ((size_t)1 << 32)
 
+/* Where a conversion that streams its text writes it (see
+ * edgr_document_text_write): the main sink hands what is settled to `fn`
+ * as the text grows, and keeps only a short tail. */
+typedef struct text_writer {
+    edgr_write_fn fn;
+    void *user;
+    int failed;            /* fn returned non-zero                        */
+} text_writer;
+
+/* The text a streaming main sink lets grow before it hands it out. */
+enum { TEXT_DRAIN = 1 << 20 };
+
 typedef struct tsink {
     edgr_buf *b;
     size_t base;           /* where this sink's text starts in b          */
@@ -24,11 +36,16 @@ typedef struct tsink {
     edgr_text *anchors;    /* record line-start anchors here, or NULL     */
     size_t src_base;       /* added to every anchor's source offset       */
     int failed;            /* an allocation failed                        */
+    text_writer *w;        /* the main sink of a streaming conversion, or NULL */
+    size_t flushed;        /* text handed to w before b's first byte      */
 } tsink;
 
 /* Pay what is owed (breaks, bullet, space) before visible text from source
  * offset `src`.  Called before every write of visible bytes. */
 void sink_flush(tsink *s, size_t src);
+/* Append bytes when b is full: a streaming main sink first hands out what
+ * is settled (sink.c). */
+void sink_put_slow(tsink *s, const char *p, size_t n);
 /* Append visible bytes (after sink_flush). */
 static inline void sink_put(tsink *s, const char *p, size_t n)
 {
@@ -36,8 +53,10 @@ static inline void sink_put(tsink *s, const char *p, size_t n)
     if (n <= b->cap - b->len) { /* room: cap never exceeds TEXT_CAP */
         if (n) memcpy(b->data + b->len, p, n);
         b->len += n;
-    } else if (buf_append(b, p, n, TEXT_CAP)) s->failed = 1;
+    } else sink_put_slow(s, p, n);
 }
+/* The length of the text written so far, handed out or not. */
+static inline size_t sink_total(const tsink *s) { return s->flushed + s->b->len; }
 static inline void sink_space(tsink *s) { s->pend_space = 1; }
 static inline void sink_break(tsink *s, int n)
 {
@@ -61,5 +80,12 @@ static inline edgr_buf text_as_buf(edgr_text *t)
     return b;
 }
 void text_finish(edgr_text *t, edgr_buf *b, int failed);
+
+/* The converters, streaming their text to w when it is not NULL (out then
+ * holds only the tail not handed out yet). */
+edgr_status html_to_text_w(const char *html, size_t len, edgr_charset charset, const edgr_text_options *opt,
+                           edgr_text *out, text_writer *w);
+edgr_status plain_to_text_w(const char *txt, size_t len, edgr_charset charset, const edgr_text_options *opt,
+                            edgr_text *out, text_writer *w);
 
 #endif

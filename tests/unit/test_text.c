@@ -654,3 +654,89 @@ TEST(text_fuzz_cp1252_in_raw_text)
     CHECK_TEXT(conv(in, strlen(in), EDGR_CS_CP1252, EDGR_TABLES_TEXT), "it\xE2\x80\x99s\n\ncaf\xC3\xA9\n");
     CHECK(text_sane(in, strlen(in), EDGR_CS_CP1252));
 }
+
+/* edgr_document_text_write hands out the text in pieces as it is made:
+ * the same bytes and anchors as edgr_document_text, on documents well past
+ * the size where it starts handing out (a few MB of paragraphs, lists,
+ * tables, runs of blanks and line breaks), HTML and plain text. */
+typedef struct collect {
+    char *p;
+    size_t n, cap, calls;
+} collect;
+
+static int collect_write(void *user, const char *p, size_t n)
+{
+    collect *c = user;
+    if (c->n + n > c->cap) {
+        c->cap = (c->n + n) * 2;
+        c->p = realloc(c->p, c->cap);
+        if (!c->p) return 1;
+    }
+    memcpy(c->p + c->n, p, n);
+    c->n += n;
+    c->calls++;
+    return 0;
+}
+
+static void check_streamed(const char *body, size_t n, edgr_format format)
+{
+    edgr_document d = {.format = format, .charset = EDGR_CS_UTF8, .body = {body, n}, .body_offset = 7,
+                       .sequence = 1, .decoded_size = (int64_t)n};
+    edgr_text whole = {0}, piece = {0};
+    collect c = {0};
+    CHECK(edgr_document_text(&d, NULL, &whole) == EDGR_OK);
+    CHECK(edgr_document_text_write(&d, NULL, &piece, collect_write, &c) == EDGR_OK);
+    CHECK(c.calls > 1); /* it was handed out in pieces */
+    CHECK(c.n == whole.len && c.p && memcmp(c.p, whole.data, whole.len) == 0);
+    CHECK(piece.anchor_count == whole.anchor_count);
+    size_t same = 0;
+    for (size_t i = 0; i < whole.anchor_count && i < piece.anchor_count; i++)
+        same += whole.anchors[i].text == piece.anchors[i].text && whole.anchors[i].src == piece.anchors[i].src;
+    CHECK(same == whole.anchor_count);
+    free(c.p);
+    edgr_text_free(&whole);
+    edgr_text_free(&piece);
+}
+
+TEST(text_streamed_is_the_same)
+{
+    static const char *html_parts[] = {
+        "<p>Widgets &amp; gadgets of Streamed Corp.</p>", "<ul><li>one</li><li>two  </li></ul>",
+        "<table><tr><td>Revenue</td><td>1,234</td></tr><tr><td>Cost</td><td>(5)</td></tr></table>",
+        "<div>   </div><br><br><br>", "word ", "<pre>  laid   out\n\n\n  </pre>", "<p>&#160;&#160;</p>",
+        "<h2>Item 1. Business</h2>", "a<br>b<br>", "<p>                                        </p>"};
+    size_t cap = 6u << 20, n = 0;
+    char *b = malloc(cap);
+    CHECK(b != NULL);
+    if (!b) return;
+    for (unsigned k = 0; n + 200 < cap; k = k * 1103515245u + 12345u) {
+        const char *s = html_parts[(k >> 16) % (sizeof html_parts / sizeof *html_parts)];
+        size_t len = strlen(s);
+        memcpy(b + n, s, len);
+        n += len;
+    }
+    check_streamed(b, n, EDGR_FMT_HTML);
+    const char *text_parts[] = {"Streamed Corp sold widgets.\n", "\n\n\n", "   \n", "<PAGE>\n",
+                                       "                                   -12-\n", "Item 7.  Management\n",
+                                       "two  spaces   between\n", "                              \n"};
+    /* a line whose legacy tags become blanks at its end, trimmed: long
+     * enough that the text is handed out inside them */
+    char tags[3 * 4000 + 16] = "Tagged line";
+    for (int i = 0; i < 4000; i++) strcat(tags + 11 + 3 * i, "<S>");
+    strcat(tags, "\n");
+    n = 0;
+    for (unsigned k = 0, line = 0; n + sizeof tags + 64 < cap; k = k * 1103515245u + 12345u) {
+        const char *s = text_parts[(k >> 16) % (sizeof text_parts / sizeof *text_parts)];
+        size_t len = strlen(s);
+        memcpy(b + n, s, len);
+        n += len;
+        /* lines that differ: no running header to drop */
+        n += (size_t)snprintf(b + n, 64, "Line %u of Streamed Corp.\n", line++);
+        if (line % 500 == 0) {
+            memcpy(b + n, tags, strlen(tags));
+            n += strlen(tags);
+        }
+    }
+    check_streamed(b, n, EDGR_FMT_TEXT);
+    free(b);
+}
