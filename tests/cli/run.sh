@@ -669,49 +669,5 @@ else
   echo "cli: skipped the install check (no CMake build beside $edgr)"
 fi
 
-# issue 12 §1: extract writes nothing outside -o DIR
-expect "extract -o ''" 2 "$edgr" extract -o '' "$s8k"
-grep -Eq 'needs -o DIR|--output needs a value \(DIR\)' "$tmp/err" && ok || bad "extract -o '' message ($(head -c 200 "$tmp/err"))"
-acc8k=9900001/000990000117000001
-# a symbolic link at DIR/<cik> is not followed; the batch goes on
-mkdir -p "$tmp/sl" "$tmp/slt"
-ln -s "$tmp/slt" "$tmp/sl/9900001"
-expect "extract: symlink at DIR/cik" 1 "$edgr" extract -o "$tmp/sl" "$s8k" "$gif"
-grep -q "sl/9900001 is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at cik message ($(head -c 300 "$tmp/err"))"
-[ -z "$(ls -A "$tmp/slt")" ] && ok || bad "extract wrote through a symlink at DIR/cik"
-[ -f "$tmp/sl/9900003/000990000319000010/logo.gif" ] && ok || bad "batch stopped at a symlinked folder"
-# ... nor at DIR/<cik>/<accession>, also with --jobs
-mkdir -p "$tmp/sl2/9900001" "$tmp/slt2"
-ln -s "$tmp/slt2" "$tmp/sl2/$acc8k"
-expect "extract: symlink at DIR/cik/acc" 1 "$edgr" extract --jobs 2 -o "$tmp/sl2" "$s8k" "$gif"
-grep -q "sl2/$acc8k is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at accession message ($(head -c 300 "$tmp/err"))"
-[ -z "$(ls -A "$tmp/slt2")" ] && ok || bad "extract wrote through a symlink at DIR/cik/acc"
-# ... nor at a document's name
-mkdir -p "$tmp/sl3/$acc8k"; echo victim > "$tmp/victim"
-ln -s "$tmp/victim" "$tmp/sl3/$acc8k/hmt-20170314x8k.htm"
-expect "extract: symlink at a document" 1 "$edgr" extract -o "$tmp/sl3" "$s8k"
-grep -q "sl3/$acc8k/hmt-20170314x8k.htm is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at document message ($(head -c 300 "$tmp/err"))"
-[ "$(cat "$tmp/victim")" = victim ] && ok || bad "extract wrote through a symlinked document"
-[ -f "$tmp/sl3/$acc8k/hmt-20170314xex991.htm" ] && ok || bad "other documents of the filing not extracted"
-# a file hard-linked from outside is replaced, never written through
-mkdir -p "$tmp/hl/$acc8k"; echo outside > "$tmp/outside"
-ln "$tmp/outside" "$tmp/hl/$acc8k/hmt-20170314x8k.htm"
-expect "extract over a hard link" 0 "$edgr" extract -o "$tmp/hl" "$s8k"
-[ "$(cat "$tmp/outside")" = outside ] && ok || bad "extract wrote through a hard link"
-cmp -s "$tmp/hl/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "hard-linked target not rewritten"
-[ -z "$(find "$tmp/hl" "$tmp/sl" "$tmp/sl3" -name '.edgr-*')" ] && ok || bad "extract left temporary files"
-# two documents of one filing with one name: the second gets its own name
-sed 's|<FILENAME>hmt-20170314xex991.htm|<FILENAME>hmt-20170314x8k.htm|' "$s8k" > "$tmp/dup.txt"
-expect "extract: duplicate names" 0 "$edgr" extract -o "$tmp/dup" "$tmp/dup.txt"
-grep -q "warning: document 2: .*hmt-20170314x8k.htm.* written as hmt-20170314x8k.2.htm" "$tmp/err" && ok || bad "duplicate name warning ($(head -c 300 "$tmp/err"))"
-[ -f "$tmp/dup/$acc8k/hmt-20170314x8k.2.htm" ] && ! cmp -s "$tmp/dup/$acc8k/hmt-20170314x8k.htm" "$tmp/dup/$acc8k/hmt-20170314x8k.2.htm" \
-  && ok || bad "second document of the same name not written apart"
-cmp -s "$tmp/dup/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "first document overwritten by the second"
-# the same filing twice in one batch, with --jobs: each file whole, from one of them
-mkdir -p "$tmp/twice"; for i in 1 2 3 4; do cp "$tmp/dup.txt" "$tmp/twice/d$i.txt"; done
-expect "extract: one filing four times, --jobs 2" 0 "$edgr" extract -q --jobs 2 -o "$tmp/tw" "$tmp/twice"
-cmp -s "$tmp/tw/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "concurrent writers mixed a file"
-[ "$(ls -A "$tmp/tw/$acc8k" | wc -l)" = 2 ] && ok || bad "concurrent writers left $(ls -A "$tmp/tw/$acc8k")"
-
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
