@@ -230,17 +230,6 @@ printf '\n  \n' > "$tmp/blanklist"
 expect "files-from a list of blank lines" 1 "$edgr" ingest --db "$tmp/el.db" --files-from "$tmp/blanklist"
 expect "files-from - empty" 1 sh -c "\"$edgr\" ingest --db \"$tmp/el.db\" --files-from - < /dev/null"
 grep -q "no paths in the list" "$tmp/err" && ok || bad "files-from - empty: said: $(cat "$tmp/err")"
-# a folder named in a list is walked; one that holds no files is said, not
-# passed over in silence
-mkdir -p "$tmp/listdir/sub" "$tmp/emptydir" && cp $s8k "$tmp/listdir/sub/"
-expect "files-from -: a folder" 0 sh -c "echo \"$tmp/listdir\" | \"$edgr\" ingest --db \"$tmp/ld.db\" --json --files-from -"
-lines "files-from -: a folder: its one filing" 1
-expect "files-from -: an empty folder" 0 sh -c "echo \"$tmp/emptydir\" | \"$edgr\" ingest --db \"$tmp/ld.db\" --files-from -"
-grep -q "^edgr ingest: no files read" "$tmp/err" && ok || bad "files-from -: an empty folder: said: $(cat "$tmp/err")"
-expect "ingest an empty folder" 0 "$edgr" ingest --db "$tmp/ld.db" "$tmp/emptydir"
-grep -q "^edgr ingest: no files read" "$tmp/err" && ok || bad "ingest an empty folder: said: $(cat "$tmp/err")"
-expect "ingest -q an empty folder" 0 "$edgr" ingest -q --db "$tmp/ld.db" "$tmp/emptydir"
-[ ! -s "$tmp/err" ] && ok || bad "ingest -q an empty folder: said: $(cat "$tmp/err")"
 # <DOCUMENT> blocks with no SEC header: keyed the same way (path, --accession)
 mkdir -p "$tmp/edgar/data/9900110/000990011017000007"
 cp tests/fixtures/fragment.txt "$tmp/edgar/data/9900110/000990011017000007/umb-8k.txt"
