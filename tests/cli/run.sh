@@ -565,37 +565,6 @@ if ! [ -w "$tmp/short.db" ]; then
   expect "ingest read-only store" 3 "$edgr" ingest --db "$tmp/short.db" --replace "$m/s3.txt"
 fi
 chmod u+w "$tmp/short.db"
-# a full disk during ingest (a file size limit: SQLite's writes fail with
-# EFBIG) is exit 3, and what committed before stays searchable
-"$edgr" ingest -q --db "$tmp/fs.db" "$s8k"
-lim=$(( $(stat -c %s "$tmp/fs.db") / 1024 + 8 ))
-expect "ingest on a full disk" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --db \"$tmp/fs.db\" \"$tmp/many\""
-grep -q "fs.db: .*I/O error" "$tmp/err" && ok || bad "full disk said ($(head -c 200 "$tmp/err"))"
-expect "store still readable after a full disk" 0 "$edgr" search --db "$tmp/fs.db" Halcyon
-# ... also when the disk fills at the commit of a batch in mid-run (files of
-# 400 kB, batches of 1 MB: the first two are stored, the third ends a batch
-# whose commit fails); this freed the last task twice
-mkdir "$tmp/big"
-yes 'Halcyon padding: words that make the filing big enough for a batch to fill.' | head -c 400000 >"$tmp/pad"
-for i in 1 2 3 4 5 6; do
-  sed "s/0009900001-17-000001/0009900001-17-$(printf '%06d' $((i + 100)))/g" "$s8k" |
-    awk -v pad="$tmp/pad" '!done && /<\/TEXT>/ { while ((getline l < pad) > 0) print l; done = 1 } { print }' >"$tmp/big/b$i.txt"
-done
-"$edgr" ingest -q --db "$tmp/fb.db" "$tmp/big/b1.txt" "$tmp/big/b2.txt"
-lim=$(( $(stat -c %s "$tmp/fb.db") / 1024 + 8 ))
-expect "ingest on a disk that fills at a batch's commit" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/big\""
-grep -q "fb.db: .*I/O error" "$tmp/err" && ok || bad "full disk at commit said ($(head -c 200 "$tmp/err"))"
-expect "store still readable after a full disk at commit" 0 "$edgr" search --db "$tmp/fb.db" Halcyon
-# a store error is exit 3 even when an input could not be read as well
-expect "full disk and a missing input" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/none.txt\" \"$tmp/big\""
-# extract on a full disk (a file size limit: write fails with EFBIG) is exit
-# 3, names the file, and stops the batch (the second input is not tried)
-rm -rf "$tmp/xf"
-expect "extract on a full disk" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract -o \"$tmp/xf\" \"$tmp/big/b1.txt\" \"$s8k\""
-grep -q "b1.txt: .*writing .*xf/.*: File too large" "$tmp/err" && ok || bad "extract full disk said ($(head -c 300 "$tmp/err"))"
-[ -d "$tmp/xf/9900001/000990000117000001" ] && bad "extract went on after a full disk" || ok
-rm -rf "$tmp/xf"
-expect "extract on a full disk, --jobs 2" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract --jobs 2 -o \"$tmp/xf\" \"$tmp/big\""
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
