@@ -331,34 +331,6 @@ expect "bad --from" 2 "$edgr" search $S --from 2017-3-8 meadow
 expect "bad --cik" 2 "$edgr" search $S --cik ACME meadow
 expect "bad --limit" 2 "$edgr" search $S --limit x meadow
 expect "bad --sort" 2 "$edgr" search $S --sort size meadow
-# impossible dates and empty filters are usage errors, with a sentence
-for d in 2020-13-45 2021-02-30 2019-02-29 2020-00 2020-04-31 0000 ""; do
-  expect "impossible --from '$d'" 2 "$edgr" search $S --from "$d" meadow
-  grep -q "^edgr search: .*from" "$tmp/err" && ok || bad "--from '$d' message: $(cat "$tmp/err")"
-  expect "impossible --to '$d'" 2 "$edgr" search $S --to "$d" meadow
-done
-expect "leap day --to 2020-02-29" 0 "$edgr" search $S --to 2020-02-29 meadow
-for o in --company --form --cik --item --doc-type; do
-  expect "empty $o" 2 "$edgr" search $S "$o" "" meadow
-  grep -q "^edgr search: .*${o#--}" "$tmp/err" && ok || bad "empty $o message: $(cat "$tmp/err")"
-done
-expect "empty --company=" 2 "$edgr" search $S --company= meadow
-# '--' ends options: a query may start with '-'
-expect "-- then -meadow" 0 "$edgr" search $S -- -meadow
-expect "-- then --from as a query" 1 "$edgr" search $S -- --nothing-like-this
-# a query's cost grows with the square of its OR terms: at most 64 terms, 4 KiB
-q64=$(for i in $(seq 1 63); do printf 'w%d OR ' "$i"; done; printf meadow)
-q65="$q64 OR w65"
-expect "64 terms" 0 "$edgr" search $S "$q64"
-expect "65 terms" 2 "$edgr" search $S "$q65"
-grep -q "^edgr search: .*65 terms.*64" "$tmp/err" && ok || bad "65 terms message: $(cat "$tmp/err")"
-expect "10000 terms" 2 timeout 20 "$edgr" search $S "$(for i in $(seq 1 10000); do printf 'w%d OR ' "$i"; done; printf meadow)"
-long=$(printf '"%4100s"' "" | tr ' ' m)
-expect "a 4 KiB query" 2 "$edgr" search $S "$long"
-grep -q "^edgr search: .*4096 bytes" "$tmp/err" && ok || bad "long query message: $(head -c 300 "$tmp/err")"
-expect "search --help" 0 "$edgr" search --help
-has "--help says the term cap" "64 terms"
-has "--help says the length cap" "4096 bytes"
 # no query writes
 sum1=$(sql .dump | md5sum)
 "$edgr" search $S "meadow'); DROP TABLE filings; --" >/dev/null 2>&1
