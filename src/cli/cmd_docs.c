@@ -307,6 +307,7 @@ static int cat_end(void *user, const edgr_document *d)
 static int cat_submission(void *user, const edgr_submission *s)
 {
     dctx *c = user;
+    c->filings++;
     if (submission_failed(c->u, s, c->err, c->o->quiet)) c->saw_error = 1;
     return 0;
 }
@@ -324,7 +325,8 @@ int cat_stream(const opts *o, unit *u, sink *out, sink *err, int charset)
         return 1;
     }
     if (out->failed) return 1;
-    if (!c.found) {
+    /* an input that failed before any submission (an empty one) is said already */
+    if (!c.found && (c.filings || !rc)) {
         sink_printf(err, "%s: 0: no document with sequence or filename \"%s\"\n", u->name,
                     o->doc_selector);
         rc = 1;

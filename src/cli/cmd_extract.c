@@ -12,6 +12,7 @@
  * with each file whole, from whichever copy was renamed last. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ typedef struct xctx {
     int dir_failed;   /* this filing's folder was refused: skip it  */
     int fd;           /* current output file (a temporary), -1 if none */
     char tmp[64];     /* its temporary name in accfd               */
+    int slot;         /* its entry in live[], or -1                  */
     char name[300];   /* the name it is renamed to                  */
     char path[4400];
     char **used;      /* names written in this filing (a hash set)  */
@@ -42,6 +44,63 @@ typedef struct xctx {
 } xctx;
 
 static atomic_ulong tmp_counter;
+
+/* The temporaries being written, for a signal that ends the process
+ * (SIGINT, SIGTERM, SIGHUP) to remove before it does: one entry per writer
+ * (--jobs is at most 64), its state 0 free, 1 being filled, 2 live.  The
+ * handler only calls unlinkat, which is async-signal-safe; a temporary
+ * renamed into place just before it runs is gone already (ENOENT). */
+#define LIVE_MAX 128
+static struct {
+    atomic_int state;
+    int dirfd;
+    char name[64];
+} live[LIVE_MAX];
+
+static void drop_live_and_die(int sig)
+{
+    for (int i = 0; i < LIVE_MAX; i++)
+        if (atomic_load(&live[i].state) == 2) unlinkat(live[i].dirfd, live[i].name, 0);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Once per process: the handler for each of the three signals that is not
+ * ignored (nohup, or a background job of a script, keeps ignoring it). */
+static void catch_signals(void)
+{
+    static atomic_flag done = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&done)) return;
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old, sa = {0};
+        if (sigaction(sigs[i], NULL, &old) || old.sa_handler == SIG_IGN) continue;
+        sa.sa_handler = drop_live_and_die;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+static void live_add(xctx *c)
+{
+    c->slot = -1;
+    for (int i = 0; i < LIVE_MAX; i++) {
+        int free_ = 0;
+        if (atomic_compare_exchange_strong(&live[i].state, &free_, 1)) {
+            live[i].dirfd = c->accfd;
+            memcpy(live[i].name, c->tmp, sizeof live[i].name);
+            atomic_store(&live[i].state, 2);
+            c->slot = i;
+            return;
+        }
+    }
+}
+
+static void live_drop(xctx *c)
+{
+    if (c->slot >= 0) atomic_store(&live[c->slot].state, 0);
+    c->slot = -1;
+}
 
 static size_t name_hash(const char *p)
 {
@@ -309,6 +368,7 @@ static int x_begin(void *user, const edgr_document *d)
         c->fd = openat(c->accfd, c->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (c->fd < 0 && (errno != EEXIST || tries > 100)) return x_fail(c, d, "cannot write", c->path, errno);
     }
+    live_add(c);
     return 0;
 }
 
@@ -319,6 +379,7 @@ static void drop_tmp(xctx *c)
     close(c->fd);
     c->fd = -1;
     unlinkat(c->accfd, c->tmp, 0);
+    live_drop(c);
 }
 
 static int x_data(void *user, const edgr_document *d, const char *p, size_t n)
@@ -348,13 +409,16 @@ static int x_end(void *user, const edgr_document *d)
     if (bad) {
         int e = errno;
         unlinkat(c->accfd, c->tmp, 0);
+        live_drop(c);
         return x_fail(c, d, "closing", c->path, e);
     }
     if (renameat(c->accfd, c->tmp, c->accfd, c->name)) {
         int e = errno;
         unlinkat(c->accfd, c->tmp, 0);
+        live_drop(c);
         return x_fail(c, d, "cannot write", c->path, e);
     }
+    live_drop(c);
     return 0;
 }
 
@@ -380,7 +444,8 @@ static int x_submission(void *user, const edgr_submission *s)
 int cmd_extract_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
 {
     (void)cmd;
-    xctx c = {.o = o, .u = u, .out = out, .err = err, .fd = -1, .root = -1, .accfd = -1};
+    xctx c = {.o = o, .u = u, .out = out, .err = err, .fd = -1, .root = -1, .accfd = -1, .slot = -1};
+    catch_signals();
     edgr_callbacks cb = {.struct_size = sizeof cb, .header = x_header, .doc_begin = x_begin, .doc_data = x_data,
                          .doc_end = x_end, .submission_end = x_submission};
     int rc = feed_unit(u, &cb, &c, 0, err, o->quiet, &c.saw_error);

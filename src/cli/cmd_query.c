@@ -81,7 +81,9 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
         case OPT_LIMIT:
         case OPT_OFFSET: {
             long n = parse_count(v, id == OPT_LIMIT ? 1 : 0, 1000000);
-            if (n < 0) return cli_usage(cmd, "--%s takes a number, not '%s'", id == OPT_LIMIT ? "limit" : "offset", v);
+            if (n < 0)
+                return cli_usage(cmd, "--%s takes a number from %d to 1000000, not '%s'",
+                                 id == OPT_LIMIT ? "limit" : "offset", id == OPT_LIMIT ? 1 : 0, v);
             if (id == OPT_LIMIT) a->q.limit = n;
             else a->q.offset = n;
             break;
@@ -90,6 +92,10 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
         }
     }
     if (!a->arg) return cli_usage(cmd, "%s", !strcmp(cmd, "search") ? "needs a QUERY" : "needs an argument");
+    /* an empty key would match every company (as --company '' did) */
+    if (strcmp(cmd, "search") && !a->arg[strspn(a->arg, " \t")])
+        return cli_usage(cmd, "an empty %s: give %s", !strcmp(cmd, "show") ? "ACCESSION" : "NAME or CIK",
+                         !strcmp(cmd, "show") ? "an accession number" : "a company's name or CIK");
     return -1;
 }
 

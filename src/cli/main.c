@@ -193,6 +193,10 @@ int main(int argc, char **argv)
 {
     /* a closed pipe (edgr parse ... | head) is a normal way to stop */
     signal(SIGPIPE, SIG_IGN);
+    /* a file size limit (ulimit -f) is a full disk: the write fails with
+       EFBIG, said and exit 3, instead of the signal killing the process
+       in mid-write (a store's transaction, extract's temporary file) */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc > 1 && cli_command(argv[1])) cli_set_command_name(argv[1]);
     int rc = top_level(argc, argv);
     if (rc >= 0) return rc;

@@ -268,6 +268,12 @@ int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sin
     if (r < 0) {
         sink_printf(err, "%s: %llu: %s\n", u->name, (unsigned long long)total, msg);
         failed = 1;
+    } else if (total == 0 && rc == EDGR_OK) {
+        /* said as each_filing says it, so that every command handles an
+           empty file (named, walked or an archive member) the same way */
+        sink_printf(err, "%s: 0: empty input\n", u->name);
+        edgr_stream_free(st);
+        return 1;
     }
     if (rc == EDGR_OK) rc = edgr_stream_finish(st);
     if (rc == EDGR_ERR_NOMEM || rc == EDGR_ERR_LIMIT) {

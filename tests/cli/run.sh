@@ -565,37 +565,6 @@ if ! [ -w "$tmp/short.db" ]; then
   expect "ingest read-only store" 3 "$edgr" ingest --db "$tmp/short.db" --replace "$m/s3.txt"
 fi
 chmod u+w "$tmp/short.db"
-# a full disk during ingest (a file size limit: SQLite's writes fail with
-# EFBIG) is exit 3, and what committed before stays searchable
-"$edgr" ingest -q --db "$tmp/fs.db" "$s8k"
-lim=$(( $(stat -c %s "$tmp/fs.db") / 1024 + 8 ))
-expect "ingest on a full disk" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --db \"$tmp/fs.db\" \"$tmp/many\""
-grep -q "fs.db: .*I/O error" "$tmp/err" && ok || bad "full disk said ($(head -c 200 "$tmp/err"))"
-expect "store still readable after a full disk" 0 "$edgr" search --db "$tmp/fs.db" Halcyon
-# ... also when the disk fills at the commit of a batch in mid-run (files of
-# 400 kB, batches of 1 MB: the first two are stored, the third ends a batch
-# whose commit fails); this freed the last task twice
-mkdir "$tmp/big"
-yes 'Halcyon padding: words that make the filing big enough for a batch to fill.' | head -c 400000 >"$tmp/pad"
-for i in 1 2 3 4 5 6; do
-  sed "s/0009900001-17-000001/0009900001-17-$(printf '%06d' $((i + 100)))/g" "$s8k" |
-    awk -v pad="$tmp/pad" '!done && /<\/TEXT>/ { while ((getline l < pad) > 0) print l; done = 1 } { print }' >"$tmp/big/b$i.txt"
-done
-"$edgr" ingest -q --db "$tmp/fb.db" "$tmp/big/b1.txt" "$tmp/big/b2.txt"
-lim=$(( $(stat -c %s "$tmp/fb.db") / 1024 + 8 ))
-expect "ingest on a disk that fills at a batch's commit" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/big\""
-grep -q "fb.db: .*I/O error" "$tmp/err" && ok || bad "full disk at commit said ($(head -c 200 "$tmp/err"))"
-expect "store still readable after a full disk at commit" 0 "$edgr" search --db "$tmp/fb.db" Halcyon
-# a store error is exit 3 even when an input could not be read as well
-expect "full disk and a missing input" 3 bash -c "ulimit -f $lim; trap '' XFSZ; exec \"$edgr\" ingest -q --batch-mb 1 --db \"$tmp/fb.db\" \"$tmp/none.txt\" \"$tmp/big\""
-# extract on a full disk (a file size limit: write fails with EFBIG) is exit
-# 3, names the file, and stops the batch (the second input is not tried)
-rm -rf "$tmp/xf"
-expect "extract on a full disk" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract -o \"$tmp/xf\" \"$tmp/big/b1.txt\" \"$s8k\""
-grep -q "b1.txt: .*writing .*xf/.*: File too large" "$tmp/err" && ok || bad "extract full disk said ($(head -c 300 "$tmp/err"))"
-[ -d "$tmp/xf/9900001/000990000117000001" ] && bad "extract went on after a full disk" || ok
-rm -rf "$tmp/xf"
-expect "extract on a full disk, --jobs 2" 3 bash -c "ulimit -f 100; trap '' XFSZ; exec \"$edgr\" extract --jobs 2 -o \"$tmp/xf\" \"$tmp/big\""
 # progress lines (a terminal) never run into a warning
 if script -qfec true /dev/null >/dev/null 2>&1; then
   script -qfec "\"$edgr\" ingest --jobs 1 --db \"$tmp/tty.db\" \"$tmp/many\"" /dev/null >"$tmp/tty" 2>&1
@@ -668,50 +637,6 @@ if [ -f "$bdir/CMakeCache.txt" ] && cmake --install "$bdir" --prefix "$tmp/inst"
 else
   echo "cli: skipped the install check (no CMake build beside $edgr)"
 fi
-
-# issue 12 §1: extract writes nothing outside -o DIR
-expect "extract -o ''" 2 "$edgr" extract -o '' "$s8k"
-grep -Eq 'needs -o DIR|--output needs a value \(DIR\)' "$tmp/err" && ok || bad "extract -o '' message ($(head -c 200 "$tmp/err"))"
-acc8k=9900001/000990000117000001
-# a symbolic link at DIR/<cik> is not followed; the batch goes on
-mkdir -p "$tmp/sl" "$tmp/slt"
-ln -s "$tmp/slt" "$tmp/sl/9900001"
-expect "extract: symlink at DIR/cik" 1 "$edgr" extract -o "$tmp/sl" "$s8k" "$gif"
-grep -q "sl/9900001 is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at cik message ($(head -c 300 "$tmp/err"))"
-[ -z "$(ls -A "$tmp/slt")" ] && ok || bad "extract wrote through a symlink at DIR/cik"
-[ -f "$tmp/sl/9900003/000990000319000010/logo.gif" ] && ok || bad "batch stopped at a symlinked folder"
-# ... nor at DIR/<cik>/<accession>, also with --jobs
-mkdir -p "$tmp/sl2/9900001" "$tmp/slt2"
-ln -s "$tmp/slt2" "$tmp/sl2/$acc8k"
-expect "extract: symlink at DIR/cik/acc" 1 "$edgr" extract --jobs 2 -o "$tmp/sl2" "$s8k" "$gif"
-grep -q "sl2/$acc8k is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at accession message ($(head -c 300 "$tmp/err"))"
-[ -z "$(ls -A "$tmp/slt2")" ] && ok || bad "extract wrote through a symlink at DIR/cik/acc"
-# ... nor at a document's name
-mkdir -p "$tmp/sl3/$acc8k"; echo victim > "$tmp/victim"
-ln -s "$tmp/victim" "$tmp/sl3/$acc8k/hmt-20170314x8k.htm"
-expect "extract: symlink at a document" 1 "$edgr" extract -o "$tmp/sl3" "$s8k"
-grep -q "sl3/$acc8k/hmt-20170314x8k.htm is a symbolic link: not followed" "$tmp/err" && ok || bad "symlink at document message ($(head -c 300 "$tmp/err"))"
-[ "$(cat "$tmp/victim")" = victim ] && ok || bad "extract wrote through a symlinked document"
-[ -f "$tmp/sl3/$acc8k/hmt-20170314xex991.htm" ] && ok || bad "other documents of the filing not extracted"
-# a file hard-linked from outside is replaced, never written through
-mkdir -p "$tmp/hl/$acc8k"; echo outside > "$tmp/outside"
-ln "$tmp/outside" "$tmp/hl/$acc8k/hmt-20170314x8k.htm"
-expect "extract over a hard link" 0 "$edgr" extract -o "$tmp/hl" "$s8k"
-[ "$(cat "$tmp/outside")" = outside ] && ok || bad "extract wrote through a hard link"
-cmp -s "$tmp/hl/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "hard-linked target not rewritten"
-[ -z "$(find "$tmp/hl" "$tmp/sl" "$tmp/sl3" -name '.edgr-*')" ] && ok || bad "extract left temporary files"
-# two documents of one filing with one name: the second gets its own name
-sed 's|<FILENAME>hmt-20170314xex991.htm|<FILENAME>hmt-20170314x8k.htm|' "$s8k" > "$tmp/dup.txt"
-expect "extract: duplicate names" 0 "$edgr" extract -o "$tmp/dup" "$tmp/dup.txt"
-grep -q "warning: document 2: .*hmt-20170314x8k.htm.* written as hmt-20170314x8k.2.htm" "$tmp/err" && ok || bad "duplicate name warning ($(head -c 300 "$tmp/err"))"
-[ -f "$tmp/dup/$acc8k/hmt-20170314x8k.2.htm" ] && ! cmp -s "$tmp/dup/$acc8k/hmt-20170314x8k.htm" "$tmp/dup/$acc8k/hmt-20170314x8k.2.htm" \
-  && ok || bad "second document of the same name not written apart"
-cmp -s "$tmp/dup/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "first document overwritten by the second"
-# the same filing twice in one batch, with --jobs: each file whole, from one of them
-mkdir -p "$tmp/twice"; for i in 1 2 3 4; do cp "$tmp/dup.txt" "$tmp/twice/d$i.txt"; done
-expect "extract: one filing four times, --jobs 2" 0 "$edgr" extract -q --jobs 2 -o "$tmp/tw" "$tmp/twice"
-cmp -s "$tmp/tw/$acc8k/hmt-20170314x8k.htm" "$tmp/x/$acc8k/hmt-20170314x8k.htm" && ok || bad "concurrent writers mixed a file"
-[ "$(ls -A "$tmp/tw/$acc8k" | wc -l)" = 2 ] && ok || bad "concurrent writers left $(ls -A "$tmp/tw/$acc8k")"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
