@@ -168,6 +168,31 @@ typedef struct fd_state {
 size_t sniff_fd(fd_state *f);
 /* Open libarchive reader `a` on f (the sniffed bytes first). */
 int archive_open_fd(struct archive *a, fd_state *f);
+/* An archive or a compressed file open for reading, with gzip's CRC-32
+ * and length checked: gzip is inflated by zlib (libarchive's filter checks
+ * neither) and libarchive reads the inflated bytes.  Every command that
+ * reads archives opens them here. */
+typedef struct gz_src gz_src;
+typedef struct archive_in {
+    struct archive *a; /* read it as any libarchive reader */
+    gz_src *gz;        /* gzip inflated here, or NULL */
+} archive_in;
+/* Open `path`, or (in != NULL) a pipe already sniffed.  0; or -1 with the
+ * reason in msg.  Either way, archive_in_close(x) ends it. */
+int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen);
+/* The compressed bytes read so far (where the damage was, once found). */
+uint64_t archive_in_offset(const archive_in *x);
+/* "gzip data is damaged (CRC-32 mismatch at compressed byte N)" once a
+ * gzip member was found damaged or truncated, else NULL. */
+const char *archive_in_damage(const archive_in *x);
+void archive_in_close(archive_in *x);
+/* The whole file at `path` in a heap buffer (*data, freed by the caller;
+ * it holds one byte more than *len).  A regular file shorter at the end
+ * than it was when opened ("the file shrank while being read"), or longer
+ * than `limit`, or one whose memory cannot be had, is an error: -1, why in
+ * msg, the byte offset in *at. */
+int read_whole_file(const char *path, uint64_t limit, char **data, size_t *len, uint64_t *at,
+                    char *msg, size_t msglen);
 
 /* Commands with their own options and drivers (store and search). */
 int cmd_ingest_main(int argc, char **argv);

@@ -1,10 +1,16 @@
 /*
- * Inputs: files (memory-mapped), '-' (stdin), directories (walked, sorted),
+ * Inputs: files (read in chunks), '-' (stdin), directories (walked, sorted),
  * and tar / tar.gz / .nc.tar.gz archives (libarchive, member by member, never
  * the whole archive in memory).  Archives and compressed files are known by
  * their first bytes, not their names: a .gz (or zstd, bzip2, xz) that holds
  * one submission is read as that submission, and a pipe from curl works.  Files run on a pool of --jobs workers whose
  * output is printed in input order; an archive is one long sequential unit.
+ *
+ * Files are read, never memory-mapped: a file cut while it is mapped raises
+ * SIGBUS at the first page past its new end, and kills the process; read
+ * sees the end, and a file shorter than it was at open is an error for that
+ * file ("the file shrank while being read").  gzip is inflated here (zlib),
+ * not by libarchive, whose gzip filter checks neither CRC-32 nor length.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -14,10 +20,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "cli.h"
 
@@ -25,26 +31,9 @@ enum { CHUNK = FD_CHUNK };
 
 /* ---- units ------------------------------------------------------------- */
 
-typedef struct mem_state {
-    const char *p;
-    size_t n, off;
-} mem_state;
-
-static int mem_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+/* The next chunk of f: its sniffed bytes first, then reads. */
+static int fd_chunk(fd_state *f, const char **p, size_t *n, char *err, size_t errlen)
 {
-    (void)err;
-    (void)errlen;
-    mem_state *m = u->state;
-    if (m->off >= m->n) return 0;
-    *p = m->p + m->off;
-    *n = m->n - m->off < CHUNK ? m->n - m->off : CHUNK;
-    m->off += *n;
-    return 1;
-}
-
-static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
-{
-    fd_state *f = u->state;
     if (f->pending) {
         *p = f->buf;
         *n = f->pending;
@@ -65,8 +54,101 @@ static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
     }
 }
 
+/* A file or a pipe, read in CHUNK reads.  A regular file's size when it
+ * was opened is known (0 for a pipe): an end before it means the file was
+ * cut while read. */
+typedef struct file_state {
+    fd_state f;
+    uint64_t size, got;
+} file_state;
+
+static int file_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    file_state *s = u->state;
+    int r = fd_chunk(&s->f, p, n, err, errlen);
+    if (r == 1) s->got += *n;
+    if (r == 0 && s->got < s->size) {
+        snprintf(err, errlen, "the file shrank while being read (%llu of %llu bytes)",
+                 (unsigned long long)s->got, (unsigned long long)s->size);
+        return -1;
+    }
+    return r;
+}
+
+int read_whole_file(const char *path, uint64_t limit, char **data, size_t *len, uint64_t *at,
+                    char *msg, size_t msglen)
+{
+    *data = NULL;
+    *len = 0;
+    *at = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        snprintf(msg, msglen, "cannot open: %s", strerror(errno));
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    uint64_t size = S_ISREG(st.st_mode) && st.st_size > 0 ? (uint64_t)st.st_size : 0;
+    if (limit > SIZE_MAX / 4) limit = SIZE_MAX / 4;
+    if (size > limit) {
+        snprintf(msg, msglen, "the file is %llu bytes, more than the document size limit "
+                              "(--max-document-size, %llu bytes): skipped",
+                 (unsigned long long)size, (unsigned long long)limit);
+        close(fd);
+        return -1;
+    }
+    size_t cap = size ? (size_t)size + 1 : 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        snprintf(msg, msglen, "out of memory for the file's %llu bytes: skipped", (unsigned long long)size);
+        close(fd);
+        return -1;
+    }
+    for (;;) {
+        if (n == cap) { /* grew since it was opened, or not a regular file */
+            size_t ncap = (uint64_t)cap * 2 > limit + 1 ? (size_t)limit + 1 : cap * 2;
+            char *d = ncap > cap ? realloc(buf, ncap) : NULL;
+            if (!d) {
+                *at = n;
+                if (ncap > cap) snprintf(msg, msglen, "out of memory after %zu bytes: skipped", n);
+                else snprintf(msg, msglen, "the file is larger than the document size limit "
+                                           "(--max-document-size, %llu bytes): skipped",
+                              (unsigned long long)limit);
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            buf = d;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            *at = n;
+            snprintf(msg, msglen, "read error: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (n < size) {
+        *at = n;
+        snprintf(msg, msglen, "the file shrank while being read (%zu of %llu bytes)", n,
+                 (unsigned long long)size);
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
 typedef struct ar_state {
     struct archive *a;
+    archive_in *in;
 } ar_state;
 
 static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
@@ -78,7 +160,9 @@ static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
     int r = archive_read_data_block(s->a, &buf, &size, &off);
     if (r == ARCHIVE_EOF) return 0;
     if (r < ARCHIVE_WARN) {
-        snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
+        const char *gz = archive_in_damage(s->in);
+        if (gz) snprintf(err, errlen, "%s", gz);
+        else snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
         return -1;
     }
     *p = buf;
@@ -331,53 +415,33 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
     struct stat st;
     int rc;
     unit u = {.name = name, .path = name, .walked = it->walked};
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m == MAP_FAILED) {
-            sink_printf(err, "%s: 0: cannot map: %s\n", name, strerror(errno));
-            if (fd) close(fd);
-            return 1;
-        }
-        if (input_magic(m, (size_t)st.st_size) != MAGIC_NONE) { /* compressed or tar */
-            munmap(m, (size_t)st.st_size);
-            if (fd) {
-                close(fd);
-                return run_archive(c, o, it, out, err, NULL);
-            }
-            /* '-' redirected from such a file: read it through the fd (the
-             * mapping did not move its offset) */
-            fd_state fs = {0, malloc(CHUNK), 0};
-            if (!fs.buf) return 1;
-            sniff_fd(&fs);
-            rc = run_archive(c, o, it, out, err, &fs);
-            free(fs.buf);
-            return rc;
-        }
-        madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-        mem_state ms = {m, (size_t)st.st_size, 0};
-        u.next = mem_next;
-        u.state = &ms;
-        u.stable = 1; /* the mapping outlives the unit */
-        rc = c->run(c, o, &u, out, err);
-        munmap(m, (size_t)st.st_size);
-    } else {
-        fd_state fs = {fd, malloc(CHUNK), 0};
-        if (!fs.buf) {
-            if (fd) close(fd);
-            return 1;
-        }
-        sniff_fd(&fs);
-        if (input_magic(fs.buf, fs.pending) != MAGIC_NONE) {
-            rc = run_archive(c, o, it, out, err, &fs);
-            free(fs.buf);
-            if (fd) close(fd);
-            return rc;
-        }
-        u.next = fd_next;
-        u.state = &fs;
-        rc = c->run(c, o, &u, out, err);
-        free(fs.buf);
+    /* a regular file's size now, to know it if it is cut while read (from
+     * stdin's offset: '-' redirected from a file read in part already) */
+    file_state fs = {{fd, malloc(CHUNK), 0}, 0, 0};
+    if (!fs.f.buf) {
+        sink_printf(err, "%s: 0: out of memory\n", name);
+        if (fd) close(fd);
+        return 1;
     }
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        off_t at = fd ? 0 : lseek(fd, 0, SEEK_CUR);
+        if (at >= 0 && st.st_size > at) fs.size = (uint64_t)(st.st_size - at);
+    }
+    sniff_fd(&fs.f);
+    if (input_magic(fs.f.buf, fs.f.pending) != MAGIC_NONE) { /* compressed or tar */
+        if (fd) { /* read by name: libarchive seeks over what it skips */
+            close(fd);
+            free(fs.f.buf);
+            return run_archive(c, o, it, out, err, NULL);
+        }
+        rc = run_archive(c, o, it, out, err, &fs.f);
+        free(fs.f.buf);
+        return rc;
+    }
+    u.next = file_next;
+    u.state = &fs;
+    rc = c->run(c, o, &u, out, err);
+    free(fs.f.buf);
     if (fd) close(fd);
     return rc;
 }
@@ -406,13 +470,228 @@ int archive_open_fd(struct archive *a, fd_state *f)
     return archive_read_open(a, f, NULL, fd_read_cb, NULL);
 }
 
+/* ---- gzip, its CRC-32 and length checked --------------------------------- */
+
+/* libarchive's gzip filter (3.6) never looks at a member's trailer, so a
+ * damaged .tar.gz was read and stored as if sound.  gzip is inflated here
+ * instead (zlib checks the CRC-32 and ISIZE of each member, windowBits
+ * 15+16) and libarchive is handed the inflated bytes.  Members follow each
+ * other (gzip -c a b); anything after the last one that is no gzip member
+ * is ignored, as libarchive and gzip do.  The output of the inflate that
+ * finds a bad trailer is not handed out. */
+enum { GZ_OUT = 1 << 20 };
+
+struct gz_src {
+    fd_state *f;        /* the compressed bytes: buf[0..len), next at next_in */
+    fd_state own;       /* f for a path (opened here) */
+    z_stream z;
+    int z_ready;
+    unsigned char *out;
+    uint64_t base;      /* compressed offset of f->buf[0] */
+    size_t len;         /* compressed bytes in f->buf */
+    int eof, done, member; /* input ended; output ended; inside a member */
+    char why[160];      /* set once the data is found damaged */
+};
+
+static uint64_t gz_offset(const gz_src *g)
+{
+    return g->base + (uint64_t)((const char *)g->z.next_in - g->f->buf);
+}
+
+/* At least `want` compressed bytes available (unless the input ends):
+ * what is left is moved to the front and more is read after it.  -1 on a
+ * read error. */
+static int gz_fill(gz_src *g, size_t want)
+{
+    size_t left = g->z.avail_in, used = g->len - left;
+    if (left >= want || g->eof) return 0;
+    if (used) {
+        memmove(g->f->buf, g->f->buf + used, left);
+        g->base += used;
+        g->len = left;
+    }
+    while (g->len < want && !g->eof) {
+        ssize_t r = read(g->f->fd, g->f->buf + g->len, CHUNK - g->len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return -1;
+        if (r == 0) g->eof = 1;
+        g->len += (size_t)r;
+    }
+    g->z.next_in = (Bytef *)g->f->buf;
+    g->z.avail_in = (uInt)g->len;
+    return 0;
+}
+
+static la_ssize_t gz_fail(struct archive *a, gz_src *g, const char *what)
+{
+    if (!g->why[0])
+        snprintf(g->why, sizeof g->why, "gzip data is damaged (%s at compressed byte %llu)", what,
+                 (unsigned long long)gz_offset(g));
+    archive_set_error(a, EILSEQ, "%s", g->why);
+    return -1;
+}
+
+static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
+{
+    gz_src *g = user;
+    *buf = g->out;
+    if (g->why[0]) return gz_fail(a, g, "");
+    if (g->done) return 0;
+    g->z.next_out = g->out;
+    g->z.avail_out = GZ_OUT;
+    while (g->z.avail_out) {
+        if (!g->member) { /* another member follows? */
+            if (gz_fill(g, 2)) goto read_error;
+            const unsigned char *p = g->z.next_in;
+            if (g->z.avail_in < 2 || p[0] != 0x1f || p[1] != 0x8b) {
+                g->done = 1;
+                break;
+            }
+            if (inflateReset(&g->z) != Z_OK) return gz_fail(a, g, "inflate");
+            g->member = 1;
+        }
+        if (!g->z.avail_in) {
+            if (gz_fill(g, 1)) goto read_error;
+            if (!g->z.avail_in) {
+                snprintf(g->why, sizeof g->why, "gzip data is truncated (it ends at compressed byte %llu, "
+                         "inside a member)", (unsigned long long)gz_offset(g));
+                return gz_fail(a, g, "");
+            }
+        }
+        int r = inflate(&g->z, Z_NO_FLUSH);
+        if (r == Z_STREAM_END) g->member = 0;
+        else if (r == Z_DATA_ERROR) {
+            const char *m = g->z.msg ? g->z.msg : "invalid data";
+            return gz_fail(a, g, !strcmp(m, "incorrect data check")     ? "CRC-32 mismatch"
+                                 : !strcmp(m, "incorrect length check") ? "length mismatch"
+                                                                        : m);
+        } else if (r == Z_MEM_ERROR) {
+            archive_set_error(a, ENOMEM, "out of memory inflating gzip data");
+            return -1;
+        } else if (r != Z_OK && r != Z_BUF_ERROR) return gz_fail(a, g, g->z.msg ? g->z.msg : "inflate");
+    }
+    return (la_ssize_t)(GZ_OUT - g->z.avail_out);
+read_error:
+    archive_set_error(a, errno, "read error: %s", strerror(errno));
+    return -1;
+}
+
+static void gz_free(gz_src *g)
+{
+    if (!g) return;
+    if (g->z_ready) inflateEnd(&g->z);
+    if (g->f == &g->own) {
+        if (g->own.fd >= 0) close(g->own.fd);
+        free(g->own.buf);
+    }
+    free(g->out);
+    free(g);
+}
+
+/* A gzip source over f (sniffed: f->pending bytes in f->buf). */
+static gz_src *gz_new(fd_state *f)
+{
+    gz_src *g = calloc(1, sizeof *g);
+    if (!g) return NULL;
+    g->own.fd = -1;
+    g->f = f;
+    g->out = malloc(GZ_OUT);
+    if (!g->out || inflateInit2(&g->z, 15 + 16) != Z_OK) {
+        free(g->out);
+        free(g);
+        return NULL;
+    }
+    g->z_ready = 1;
+    g->len = f->pending;
+    f->pending = 0;
+    g->z.next_in = (Bytef *)f->buf;
+    g->z.avail_in = (uInt)g->len;
+    g->member = 1;
+    return g;
+}
+
+int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen)
+{
+    memset(x, 0, sizeof *x);
+    fd_state own = {-1, NULL, 0};
+    if (!in) { /* a path: sniffed here; gzip or not decides the reader */
+        own.fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (own.fd < 0) {
+            snprintf(msg, msglen, "cannot open: %s", strerror(errno));
+            return -1;
+        }
+        if (!(own.buf = malloc(CHUNK))) {
+            close(own.fd);
+            snprintf(msg, msglen, "out of memory");
+            return -1;
+        }
+        sniff_fd(&own);
+    }
+    fd_state *f = in ? in : &own;
+    /* a whole gzip header (deflate, no reserved flag), as libarchive's
+     * gzip bidder wants: shorter, it is read as libarchive reads it (raw) */
+    const unsigned char *h = (const unsigned char *)f->buf;
+    int gzip = input_magic(h, f->pending) == MAGIC_GZIP && f->pending >= 10 && h[2] == 8 &&
+               (h[3] & 0xe0) == 0;
+    if (!in && !gzip) { /* libarchive reads it by name (and seeks over what it skips) */
+        close(own.fd);
+        free(own.buf);
+    }
+    x->a = archive_reader();
+    if (gzip && x->a) {
+        x->gz = gz_new(f);
+        if (x->gz && !in) {
+            x->gz->own = own;
+            x->gz->f = &x->gz->own;
+        }
+    }
+    if (!x->a || (gzip && !x->gz)) {
+        if (!in && gzip && !x->gz) {
+            close(own.fd);
+            free(own.buf);
+        }
+        gz_free(x->gz);
+        archive_read_free(x->a);
+        x->a = NULL;
+        x->gz = NULL;
+        snprintf(msg, msglen, "out of memory");
+        return -1;
+    }
+    int r = gzip ? archive_read_open(x->a, x->gz, NULL, gz_read_cb, NULL)
+            : in ? archive_open_fd(x->a, in)
+                 : archive_read_open_filename(x->a, path, 1 << 20);
+    if (r != ARCHIVE_OK) {
+        snprintf(msg, msglen, "%s", archive_error_string(x->a) ? archive_error_string(x->a) : "cannot read");
+        return -1;
+    }
+    return 0;
+}
+
+uint64_t archive_in_offset(const archive_in *x)
+{
+    if (x->gz) return gz_offset(x->gz);
+    la_int64_t n = x->a ? archive_filter_bytes(x->a, -1) : 0;
+    return n > 0 ? (uint64_t)n : 0;
+}
+
+const char *archive_in_damage(const archive_in *x)
+{
+    return x && x->gz && x->gz->why[0] ? x->gz->why : NULL;
+}
+
+void archive_in_close(archive_in *x)
+{
+    if (x->a) archive_read_free(x->a);
+    gz_free(x->gz);
+    x->a = NULL;
+    x->gz = NULL;
+}
+
 /* An archive or a compressed file, from its path or (in != NULL) from a
  * pipe already opened and sniffed. */
 static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
                        fd_state *in)
 {
-    struct archive *a = archive_reader();
-    if (!a) return 1;
     const char *path = in ? "<stdin>" : it->path;
     int magic = MAGIC_NONE;
     if (in) magic = input_magic(in->buf, in->pending);
@@ -425,14 +704,17 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
     }
     const char *what = magic != MAGIC_NONE ? magic_name(magic) : "archive";
     int rc = 0;
-    if ((in ? archive_open_fd(a, in)
-            : archive_read_open_filename(a, it->path, 1 << 20)) != ARCHIVE_OK) {
-        sink_printf(err, "%s: 0: cannot read %s data: %s\n", path, what, archive_error_string(a));
-        archive_read_free(a);
+    archive_in x;
+    char msg[512];
+    if (archive_in_open(&x, it->path, in, msg, sizeof msg)) {
+        sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
+                    (unsigned long long)archive_in_offset(&x), what, msg);
+        archive_in_close(&x);
         return 1;
     }
+    struct archive *a = x.a;
     struct archive_entry *e;
-    int r;
+    int r, said = 0; /* said: a member's read failed, and said why */
     while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
         /* a single compressed file (raw format) is the file itself: named
          * by its path, and a failure if it is not EDGAR, as a file is */
@@ -444,19 +726,21 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         if (!name) break;
         if (raw) snprintf(name, len, "%s", path);
         else snprintf(name, len, "%s:%s", path, mname ? mname : "?");
-        ar_state as = {a};
+        ar_state as = {a, &x};
         unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
                   .walked = raw ? it->walked : 1, .archive = path, .member = mname};
         rc |= c->run(c, o, &u, out, err);
         free(name);
-        if (out->failed || batch_stops(rc)) break;
+        said = archive_in_damage(&x) != NULL;
+        if (out->failed || batch_stops(rc) || said) break;
     }
-    if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-        sink_printf(err, "%s: %lld: cannot read %s data: %s\n", path,
-                    (long long)archive_filter_bytes(a, -1), what, archive_error_string(a));
+    if (said) rc |= 1;
+    else if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
+                    (unsigned long long)archive_in_offset(&x), what, archive_error_string(a));
         rc = 1;
     }
-    archive_read_free(a);
+    archive_in_close(&x);
     return rc;
 }
 
