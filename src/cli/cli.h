@@ -186,13 +186,19 @@ uint64_t archive_in_offset(const archive_in *x);
  * gzip member was found damaged or truncated, else NULL. */
 const char *archive_in_damage(const archive_in *x);
 void archive_in_close(archive_in *x);
-/* The whole file at `path` in a heap buffer (*data, freed by the caller;
- * it holds one byte more than *len).  A regular file shorter at the end
- * than it was when opened ("the file shrank while being read"), or longer
- * than `limit`, or one whose memory cannot be had, is an error: -1, why in
- * msg, the byte offset in *at. */
-int read_whole_file(const char *path, uint64_t limit, char **data, size_t *len, uint64_t *at,
-                    char *msg, size_t msglen);
+/* A file (or a pipe) as a unit, read in FD_CHUNK reads -- never mapped: a
+ * file cut while mapped raises SIGBUS.  A regular file that ends before the
+ * size it had when opened is an error for it ("the file shrank while being
+ * read (N of M bytes)"). */
+typedef struct file_unit {
+    unit u;
+    fd_state f;
+    uint64_t size, got; /* a regular file's size at open (0: a pipe); bytes handed out */
+} file_unit;
+/* A unit over fd, open (and left open): its first bytes are sniffed into
+ * f.buf (f.pending), to be looked at with input_magic.  -1: no memory. */
+int file_unit_init(file_unit *fu, int fd, const char *name, int walked);
+void file_unit_free(file_unit *fu); /* its buffer (fd is the caller's) */
 
 /* Commands with their own options and drivers (store and search). */
 int cmd_ingest_main(int argc, char **argv);

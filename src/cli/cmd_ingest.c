@@ -591,18 +591,23 @@ static void work(ingest *g, task *t, edgr_store *reader)
     if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
     if (t->failed) return; /* a member not read (said why): nothing to parse */
-    const char *data = t->data;
-    size_t len = t->len;
-    char *file = NULL; /* a file's bytes (a member's are t->data, counted in the queue) */
-    if (!t->data) { /* read whole: a mapped file cut while read raised SIGBUS */
-        char why[256];
-        uint64_t at;
-        if (read_whole_file(t->path, g->max_document, &file, &len, &at, why, sizeof why)) {
-            sink_printf(&err, "%s: %llu: %s\n", name, (unsigned long long)at, why);
+    /* a file is read as every command reads one (a unit in chunks, never
+     * mapped: a mapped file cut while parsed raised SIGBUS); a member's
+     * bytes are in memory already */
+    int fd = -1;
+    file_unit fu;
+    if (!t->data) {
+        if ((fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0) {
+            sink_printf(&err, "%s: 0: cannot open: %s\n", name, strerror(errno));
             t->failed = 1;
             return;
         }
-        data = file;
+        if (file_unit_init(&fu, fd, name, 0)) {
+            sink_printf(&err, "%s: 0: out of memory\n", name);
+            t->failed = 1;
+            close(fd);
+            return;
+        }
     }
     /* the source path as an absolute one, so `edgr cat` works from anywhere */
     char abs[PATH_MAX];
@@ -613,11 +618,19 @@ static void work(ingest *g, task *t, edgr_store *reader)
     char acc[ACCESSION_LEN + 1];
     int walked = t->walked && !accession_from_path(t->member && !t->raw ? t->member : t->path, acc);
     mem_unit mu;
-    mem_unit_init(&mu, name, t->path, data, len, walked);
+    unit *u = &mu.u;
+    if (fd >= 0) {
+        fu.u.path = t->path;
+        fu.u.walked = walked;
+        u = &fu.u;
+    } else mem_unit_init(&mu, name, t->path, t->data, t->len, walked);
     opts o = {.quiet = g->quiet};
-    if (each_filing(&mu.u, &o, &err, ingest_filing, &w)) t->failed = 1;
-    /* the bytes are no longer needed: free them early */
-    free(file);
+    if (each_filing(u, &o, &err, ingest_filing, &w)) t->failed = 1;
+    if (fd >= 0) {
+        file_unit_free(&fu);
+        close(fd);
+    }
+    /* the member's bytes are no longer needed: free them early */
     free(t->data);
     t->data = NULL;
 }

@@ -54,17 +54,9 @@ static int fd_chunk(fd_state *f, const char **p, size_t *n, char *err, size_t er
     }
 }
 
-/* A file or a pipe, read in CHUNK reads.  A regular file's size when it
- * was opened is known (0 for a pipe): an end before it means the file was
- * cut while read. */
-typedef struct file_state {
-    fd_state f;
-    uint64_t size, got;
-} file_state;
-
 static int file_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
-    file_state *s = u->state;
+    file_unit *s = (file_unit *)u;
     int r = fd_chunk(&s->f, p, n, err, errlen);
     if (r == 1) s->got += *n;
     if (r == 0 && s->got < s->size) {
@@ -75,75 +67,27 @@ static int file_next(unit *u, const char **p, size_t *n, char *err, size_t errle
     return r;
 }
 
-int read_whole_file(const char *path, uint64_t limit, char **data, size_t *len, uint64_t *at,
-                    char *msg, size_t msglen)
+int file_unit_init(file_unit *fu, int fd, const char *name, int walked)
 {
-    *data = NULL;
-    *len = 0;
-    *at = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *fu = (file_unit){.u = {.name = name, .path = name, .next = file_next, .walked = walked},
+                      .f = {fd, malloc(CHUNK), 0}};
+    if (!fu->f.buf) return -1;
+    /* a regular file's size now, from the offset it is read at ('-'
+     * redirected from a file read in part already) */
     struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        snprintf(msg, msglen, "cannot open: %s", strerror(errno));
-        if (fd >= 0) close(fd);
-        return -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        off_t at = lseek(fd, 0, SEEK_CUR);
+        if (at < 0) at = 0;
+        if (st.st_size > at) fu->size = (uint64_t)(st.st_size - at);
     }
-    uint64_t size = S_ISREG(st.st_mode) && st.st_size > 0 ? (uint64_t)st.st_size : 0;
-    if (limit > SIZE_MAX / 4) limit = SIZE_MAX / 4;
-    if (size > limit) {
-        snprintf(msg, msglen, "the file is %llu bytes, more than the document size limit "
-                              "(--max-document-size, %llu bytes): skipped",
-                 (unsigned long long)size, (unsigned long long)limit);
-        close(fd);
-        return -1;
-    }
-    size_t cap = size ? (size_t)size + 1 : 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        snprintf(msg, msglen, "out of memory for the file's %llu bytes: skipped", (unsigned long long)size);
-        close(fd);
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) { /* grew since it was opened, or not a regular file */
-            size_t ncap = (uint64_t)cap * 2 > limit + 1 ? (size_t)limit + 1 : cap * 2;
-            char *d = ncap > cap ? realloc(buf, ncap) : NULL;
-            if (!d) {
-                *at = n;
-                if (ncap > cap) snprintf(msg, msglen, "out of memory after %zu bytes: skipped", n);
-                else snprintf(msg, msglen, "the file is larger than the document size limit "
-                                           "(--max-document-size, %llu bytes): skipped",
-                              (unsigned long long)limit);
-                free(buf);
-                close(fd);
-                return -1;
-            }
-            buf = d;
-            cap = ncap;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) {
-            *at = n;
-            snprintf(msg, msglen, "read error: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        if (r == 0) break;
-        n += (size_t)r;
-    }
-    close(fd);
-    if (n < size) {
-        *at = n;
-        snprintf(msg, msglen, "the file shrank while being read (%zu of %llu bytes)", n,
-                 (unsigned long long)size);
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
+    sniff_fd(&fu->f);
     return 0;
+}
+
+void file_unit_free(file_unit *fu)
+{
+    free(fu->f.buf);
+    fu->f.buf = NULL;
 }
 
 typedef struct ar_state {
@@ -412,36 +356,25 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
         sink_printf(err, "%s: 0: cannot open: %s\n", name, strerror(errno));
         return 1;
     }
-    struct stat st;
     int rc;
-    unit u = {.name = name, .path = name, .walked = it->walked};
-    /* a regular file's size now, to know it if it is cut while read (from
-     * stdin's offset: '-' redirected from a file read in part already) */
-    file_state fs = {{fd, malloc(CHUNK), 0}, 0, 0};
-    if (!fs.f.buf) {
+    file_unit fu;
+    if (file_unit_init(&fu, fd, name, it->walked)) {
         sink_printf(err, "%s: 0: out of memory\n", name);
         if (fd) close(fd);
         return 1;
     }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        off_t at = fd ? 0 : lseek(fd, 0, SEEK_CUR);
-        if (at >= 0 && st.st_size > at) fs.size = (uint64_t)(st.st_size - at);
-    }
-    sniff_fd(&fs.f);
-    if (input_magic(fs.f.buf, fs.f.pending) != MAGIC_NONE) { /* compressed or tar */
+    if (input_magic(fu.f.buf, fu.f.pending) != MAGIC_NONE) { /* compressed or tar */
         if (fd) { /* read by name: libarchive seeks over what it skips */
             close(fd);
-            free(fs.f.buf);
+            file_unit_free(&fu);
             return run_archive(c, o, it, out, err, NULL);
         }
-        rc = run_archive(c, o, it, out, err, &fs.f);
-        free(fs.f.buf);
+        rc = run_archive(c, o, it, out, err, &fu.f);
+        file_unit_free(&fu);
         return rc;
     }
-    u.next = file_next;
-    u.state = &fs;
-    rc = c->run(c, o, &u, out, err);
-    free(fs.f.buf);
+    rc = c->run(c, o, &fu.u, out, err);
+    file_unit_free(&fu);
     if (fd) close(fd);
     return rc;
 }
