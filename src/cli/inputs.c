@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "cli.h"
@@ -407,12 +408,15 @@ int archive_open_fd(struct archive *a, fd_state *f)
 
 /* libarchive's gzip filter (3.6) never looks at a member's trailer, so a
  * damaged .tar.gz was read and stored as if sound.  gzip is inflated here
- * instead (zlib checks the CRC-32 and ISIZE of each member, windowBits
- * 15+16) and libarchive is handed the inflated bytes.  Members follow each
- * other (gzip -c a b); anything after the last one that is no gzip member
- * is ignored, as libarchive and gzip do.  The output of the inflate that
- * finds a bad trailer is not handed out. */
-enum { GZ_OUT = 1 << 20 };
+ * instead (zlib, windowBits 15+16: the gzip header and trailer) and
+ * libarchive is handed the inflated bytes.  Each member's CRC-32 and length
+ * are checked against its trailer: the CRC by libdeflate, four times as fast
+ * as zlib's (which would double the time parse takes over a .tar.gz; zlib's
+ * own check is turned off with inflateValidate).  Members follow each other
+ * (gzip -c a b); anything after the last one that is no gzip member is
+ * ignored, as libarchive and gzip do.  The output of the inflate that finds
+ * a bad trailer is not handed out. */
+enum { GZ_OUT = 1 << 18 };
 
 struct gz_src {
     fd_state *f;        /* the compressed bytes: buf[0..len), next at next_in */
@@ -422,6 +426,8 @@ struct gz_src {
     unsigned char *out;
     uint64_t base;      /* compressed offset of f->buf[0] */
     size_t len;         /* compressed bytes in f->buf */
+    unsigned char prev[8]; /* the 8 compressed bytes before f->buf[0] */
+    uint32_t crc, isize;   /* of the member's output so far */
     int eof, done, member; /* input ended; output ended; inside a member */
     char why[160];      /* set once the data is found damaged */
 };
@@ -438,7 +444,13 @@ static int gz_fill(gz_src *g, size_t want)
 {
     size_t left = g->z.avail_in, used = g->len - left;
     if (left >= want || g->eof) return 0;
-    if (used) {
+    if (used) { /* the trailer just read may begin in what is dropped */
+        const unsigned char *b = (const unsigned char *)g->f->buf;
+        if (used >= 8) memcpy(g->prev, b + used - 8, 8);
+        else {
+            memmove(g->prev, g->prev + used, 8 - used);
+            memcpy(g->prev + 8 - used, b, used);
+        }
         memmove(g->f->buf, g->f->buf + used, left);
         g->base += used;
         g->len = left;
@@ -455,11 +467,11 @@ static int gz_fill(gz_src *g, size_t want)
     return 0;
 }
 
-static la_ssize_t gz_fail(struct archive *a, gz_src *g, const char *what)
+static la_ssize_t gz_fail(struct archive *a, gz_src *g, const char *what, uint64_t at)
 {
     if (!g->why[0])
         snprintf(g->why, sizeof g->why, "gzip data is damaged (%s at compressed byte %llu)", what,
-                 (unsigned long long)gz_offset(g));
+                 (unsigned long long)at);
     archive_set_error(a, EILSEQ, "%s", g->why);
     return -1;
 }
@@ -468,7 +480,7 @@ static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
 {
     gz_src *g = user;
     *buf = g->out;
-    if (g->why[0]) return gz_fail(a, g, "");
+    if (g->why[0]) return gz_fail(a, g, "", 0);
     if (g->done) return 0;
     g->z.next_out = g->out;
     g->z.avail_out = GZ_OUT;
@@ -480,28 +492,41 @@ static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
                 g->done = 1;
                 break;
             }
-            if (inflateReset(&g->z) != Z_OK) return gz_fail(a, g, "inflate");
+            if (inflateReset(&g->z) != Z_OK || inflateValidate(&g->z, 0) != Z_OK)
+                return gz_fail(a, g, "inflate", gz_offset(g));
             g->member = 1;
+            g->crc = 0;
+            g->isize = 0;
         }
         if (!g->z.avail_in) {
             if (gz_fill(g, 1)) goto read_error;
             if (!g->z.avail_in) {
                 snprintf(g->why, sizeof g->why, "gzip data is truncated (it ends at compressed byte %llu, "
                          "inside a member)", (unsigned long long)gz_offset(g));
-                return gz_fail(a, g, "");
+                return gz_fail(a, g, "", 0);
             }
         }
+        unsigned char *from = g->z.next_out;
         int r = inflate(&g->z, Z_NO_FLUSH);
-        if (r == Z_STREAM_END) g->member = 0;
-        else if (r == Z_DATA_ERROR) {
-            const char *m = g->z.msg ? g->z.msg : "invalid data";
-            return gz_fail(a, g, !strcmp(m, "incorrect data check")     ? "CRC-32 mismatch"
-                                 : !strcmp(m, "incorrect length check") ? "length mismatch"
-                                                                        : m);
+        size_t made = (size_t)(g->z.next_out - from);
+        g->crc = libdeflate_crc32(g->crc, from, made);
+        g->isize += (uint32_t)made;
+        if (r == Z_STREAM_END) { /* the trailer, just read: CRC-32 and ISIZE, little-endian */
+            g->member = 0;
+            size_t at = (size_t)((const char *)g->z.next_in - g->f->buf);
+            unsigned char t[8];
+            for (size_t i = 0; i < 8; i++) t[i] = at + i >= 8 ? (unsigned char)g->f->buf[at + i - 8] : g->prev[at + i];
+            uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+            uint32_t len = (uint32_t)t[4] | (uint32_t)t[5] << 8 | (uint32_t)t[6] << 16 | (uint32_t)t[7] << 24;
+            if (crc != g->crc) return gz_fail(a, g, "CRC-32 mismatch", gz_offset(g) - 4);
+            if (len != g->isize) return gz_fail(a, g, "length mismatch", gz_offset(g));
+        } else if (r == Z_DATA_ERROR) {
+            return gz_fail(a, g, g->z.msg ? g->z.msg : "invalid data", gz_offset(g));
         } else if (r == Z_MEM_ERROR) {
             archive_set_error(a, ENOMEM, "out of memory inflating gzip data");
             return -1;
-        } else if (r != Z_OK && r != Z_BUF_ERROR) return gz_fail(a, g, g->z.msg ? g->z.msg : "inflate");
+        } else if (r != Z_OK && r != Z_BUF_ERROR)
+            return gz_fail(a, g, g->z.msg ? g->z.msg : "inflate", gz_offset(g));
     }
     return (la_ssize_t)(GZ_OUT - g->z.avail_out);
 read_error:
@@ -529,12 +554,16 @@ static gz_src *gz_new(fd_state *f)
     g->own.fd = -1;
     g->f = f;
     g->out = malloc(GZ_OUT);
-    if (!g->out || inflateInit2(&g->z, 15 + 16) != Z_OK) {
+    if (!g->out || inflateInit2(&g->z, 15 + 16) != Z_OK) { /* gzip only */
         free(g->out);
         free(g);
         return NULL;
     }
     g->z_ready = 1;
+    if (inflateValidate(&g->z, 0) != Z_OK) { /* the CRC is checked here, faster */
+        gz_free(g);
+        return NULL;
+    }
     g->len = f->pending;
     f->pending = 0;
     g->z.next_in = (Bytef *)f->buf;

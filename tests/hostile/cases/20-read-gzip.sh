@@ -44,6 +44,30 @@ for cmd in parse docs text; do
       ok || bad "read/gzip: edgr $cmd $f says what: $(head -c 300 "$tmp/err")"
   done
 done
+# a trailer read in two pieces: the first member's 8 bytes straddle the
+# first 1 MB read (stored blocks, so the size is exact), sound and damaged
+edge=$(python3 - "$d/a.txt" "$d/b.gz" "$d/edge.gz" <<'PY'
+import sys, zlib
+filing, second, out = open(sys.argv[1], 'rb').read(), open(sys.argv[2], 'rb').read(), sys.argv[3]
+def member(n):
+    c = zlib.compressobj(0, zlib.DEFLATED, 31)
+    return c.compress(filing + b"\n" * (n - len(filing))) + c.flush()
+n = (1 << 20) - 400
+while not (1 << 20) < len(member(n)) < (1 << 20) + 8: n += 1
+m = member(n)
+open(out, 'wb').write(m + second)
+print(len(m))
+PY
+)
+expect "read/gzip: a trailer across two reads" 0 "$edgr" docs "$d/edge.gz"
+grep -q 0009900212-20-000102 "$tmp/out" && ok || bad "read/gzip: the member after a trailer across two reads"
+cp "$d/edge.gz" "$d/edge-crc.gz"
+read_flip_at() { python3 -c 'import sys; p=sys.argv[1]; b=bytearray(open(p,"rb").read()); b[int(sys.argv[2])]^=0x5a; open(p,"wb").write(b)' "$@"; }
+read_flip_at "$d/edge-crc.gz" $((edge - 8))
+expect "read/gzip: a damaged trailer across two reads" 1 "$edgr" docs "$d/edge-crc.gz"
+grep -q "gzip data is damaged (CRC-32 mismatch at compressed byte $((edge - 4)))" "$tmp/err" && ok ||
+  bad "read/gzip: a damaged trailer across two reads: $(head -c 300 "$tmp/err")"
+
 # the member being read is named, with the compressed offset of the trailer
 size=$(stat -c %s "$d/crc-big.tar.gz")
 expect "read/gzip: parse, damage found in a member" 1 "$edgr" parse "$d/crc-big.tar.gz"
