@@ -10,7 +10,7 @@ mkdir -p "$r20"
   printf 'ACCESSION NUMBER:\t\t0009900216-20-000001\nCONFORMED SUBMISSION TYPE:\t10-K\nPUBLIC DOCUMENT COUNT:\t\t1\n'
   printf 'FILED AS OF DATE:\t\t20200303\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>r.txt\n<TEXT>\n'
   yes 'A line of the body of the annual report of Readwell Bench Mills.' | head -c $((gib << 30))
-  printf '</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n'
+  printf '\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n'
 } | gzip -1 >"$r20/body.gz"
 rss_line "read: parse of a ${gib} GiB body from a .gz" "$edgr" parse "$r20/body.gz"
 rss_line "read: docs of a ${gib} GiB body from a .gz" "$edgr" docs "$r20/body.gz"
