@@ -2,7 +2,9 @@
 # Install the Debian packages edgr needs, if missing.  As root it runs
 # apt-get; otherwise it prints the exact command to run.
 #   scripts/deps.sh build    what `make` and `make demo` need (jq: the
-#                            README's tour pipes JSON through it)
+#                            README's tour pipes JSON through it; zlib1g-dev
+#                            and libdeflate-dev: the CLI inflates gzip to
+#                            check its CRC-32)
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
 #                            HTML differential test, cmark-gfm to render
@@ -14,7 +16,7 @@
 #                            peer in the HTML-to-text benchmark; time for
 #                            bench/rss.sh)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3 jq"
+want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;

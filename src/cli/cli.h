@@ -168,6 +168,37 @@ typedef struct fd_state {
 size_t sniff_fd(fd_state *f);
 /* Open libarchive reader `a` on f (the sniffed bytes first). */
 int archive_open_fd(struct archive *a, fd_state *f);
+/* An archive or a compressed file open for reading, with gzip's CRC-32
+ * and length checked: gzip is inflated by zlib (libarchive's filter checks
+ * neither) and libarchive reads the inflated bytes.  Every command that
+ * reads archives opens them here. */
+typedef struct gz_src gz_src;
+typedef struct archive_in {
+    struct archive *a; /* read it as any libarchive reader */
+    gz_src *gz;        /* gzip inflated here, or NULL */
+} archive_in;
+/* Open `path`, or (in != NULL) a pipe already sniffed.  0; or -1 with the
+ * reason in msg.  Either way, archive_in_close(x) ends it. */
+int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen);
+/* The compressed bytes read so far (where the damage was, once found). */
+uint64_t archive_in_offset(const archive_in *x);
+/* "gzip data is damaged (CRC-32 mismatch at compressed byte N)" once a
+ * gzip member was found damaged or truncated, else NULL. */
+const char *archive_in_damage(const archive_in *x);
+void archive_in_close(archive_in *x);
+/* A file (or a pipe) as a unit, read in FD_CHUNK reads -- never mapped: a
+ * file cut while mapped raises SIGBUS.  A regular file that ends before the
+ * size it had when opened is an error for it ("the file shrank while being
+ * read (N of M bytes)"). */
+typedef struct file_unit {
+    unit u;
+    fd_state f;
+    uint64_t size, got; /* a regular file's size at open (0: a pipe); bytes handed out */
+} file_unit;
+/* A unit over fd, open (and left open): its first bytes are sniffed into
+ * f.buf (f.pending), to be looked at with input_magic.  -1: no memory. */
+int file_unit_init(file_unit *fu, int fd, const char *name, int walked);
+void file_unit_free(file_unit *fu); /* its buffer (fd is the caller's) */
 
 /* Commands with their own options and drivers (store and search). */
 int cmd_ingest_main(int argc, char **argv);

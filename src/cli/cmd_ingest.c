@@ -25,7 +25,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
@@ -188,63 +187,114 @@ static void feed_error(ingest *g, const char *path, long long offset, const char
     pthread_mutex_unlock(&g->mu);
 }
 
+/* A member's bytes, read whole into t->data (the limit is the document
+ * size limit: past it, or with no memory for it, the member is said, by
+ * name, and skipped -- the archive goes on with the next).  0: read, or
+ * skipped (t->failed, the reason in t->msgs); -1: the archive cannot be
+ * read on (the reason said). */
+static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *t)
+{
+    struct archive *a = x->a;
+    sink s = {.mem = &t->msgs, .diag = 1};
+    const char *path = t->path, *m = t->raw ? NULL : t->member;
+    const char *sep = m ? ":" : "";
+    m = m ? m : "";
+    uint64_t limit = g->max_document > SIZE_MAX / 4 ? SIZE_MAX / 4 : g->max_document;
+    int declared = archive_entry_size_is_set(e) && archive_entry_size(e) >= 0;
+    uint64_t size = declared ? (uint64_t)archive_entry_size(e) : 0;
+    t->failed = 1;
+    if (declared && size > limit) {
+        sink_printf(&s, "%s%s%s: 0: the member is %llu bytes, more than the document size limit "
+                        "(--max-document-size, %llu bytes): skipped\n", path, sep, m,
+                    (unsigned long long)size, (unsigned long long)limit);
+        return archive_read_data_skip(a) == ARCHIVE_OK ? 0 : -1;
+    }
+    size_t cap = declared && size > 0 ? (size_t)size + 1 : 1 << 16;
+    if (!(t->data = malloc(cap))) {
+        sink_printf(&s, "%s%s%s: 0: out of memory for the member's %llu bytes: skipped\n", path, sep,
+                    m, (unsigned long long)size);
+        return archive_read_data_skip(a) == ARCHIVE_OK ? 0 : -1;
+    }
+    for (;;) {
+        if (t->len == cap) { /* size not declared, or more than declared */
+            size_t ncap = (uint64_t)cap * 2 > limit + 1 ? (size_t)limit + 1 : cap * 2;
+            char *d = ncap > cap ? realloc(t->data, ncap) : NULL;
+            if (!d) {
+                if (ncap > cap)
+                    sink_printf(&s, "%s%s%s: %zu: out of memory for the member: skipped\n", path, sep,
+                                m, t->len);
+                else
+                    sink_printf(&s, "%s%s%s: %zu: %s is larger than the document size limit "
+                                    "(--max-document-size, %llu bytes): skipped\n", path, sep, m,
+                                t->len, t->raw ? "the uncompressed data" : "the member",
+                                (unsigned long long)limit);
+                free(t->data);
+                t->data = NULL;
+                t->len = 0;
+                return archive_read_data_skip(a) == ARCHIVE_OK ? 0 : -1;
+            }
+            t->data = d;
+            cap = ncap;
+        }
+        /* at most 1 MB a call: libarchive drops the count of a call that fails */
+        size_t want = cap - t->len < (1 << 20) ? cap - t->len : (1 << 20);
+        la_ssize_t n = archive_read_data(a, t->data + t->len, want);
+        if (n == 0) break;
+        if (n < 0) { /* not parsed: part of a member is no filing to store */
+            const char *gz = archive_in_damage(x);
+            if (gz) sink_printf(&s, "%s%s%s: %zu: %s\n", path, sep, m, t->len, gz);
+            else sink_printf(&s, "%s%s%s: %zu: archive: %s\n", path, sep, m, t->len, archive_error_string(a));
+            free(t->data);
+            t->data = NULL;
+            t->len = 0;
+            return -1;
+        }
+        t->len += (size_t)n;
+    }
+    t->failed = 0;
+    return 0;
+}
+
 /* An archive or a compressed file, from its path or (in != NULL) from
  * standard input, already sniffed.  `walked` is the file's: a lone
  * compressed file counts as the file itself. */
 static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
 {
-    struct archive *a = archive_reader();
-    if (!a) return -1;
-    if ((in ? archive_open_fd(a, in) : archive_read_open_filename(a, path, 1 << 20)) != ARCHIVE_OK) {
-        char why[512];
-        snprintf(why, sizeof why, "cannot read archive: %s", archive_error_string(a));
-        feed_error(g, path, 0, why);
-        archive_read_free(a);
+    archive_in x;
+    char msg[512];
+    if (archive_in_open(&x, path, in, msg, sizeof msg)) {
+        char why[600];
+        snprintf(why, sizeof why, "cannot read archive: %s", msg);
+        feed_error(g, path, (long long)archive_in_offset(&x), why);
+        archive_in_close(&x);
         return 0;
     }
+    struct archive *a = x.a;
     struct archive_entry *e;
-    int r, stopped = 0;
-    la_int64_t seen = 0;
-    while (!stopped && ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
+    int r, stopped = 0, said = 0;
+    uint64_t seen = 0;
+    while (!stopped && !said &&
+           ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
         int raw = archive_format(a) == ARCHIVE_FORMAT_RAW;
         if (!raw && archive_entry_filetype(e) != AE_IFREG) continue;
         const char *name = archive_entry_pathname(e);
         task *t = new_task(path, name ? name : "?", raw ? walked : 1);
         if (!t) break;
         t->raw = raw;
-        size_t cap = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
-                         ? (size_t)archive_entry_size(e) + 1 : 1 << 16;
-        t->data = malloc(cap);
-        for (;;) {
-            if (!t->data) break;
-            if (t->len == cap) {
-                char *d = realloc(t->data, cap *= 2);
-                if (!d) { free(t->data); t->data = NULL; break; }
-                t->data = d;
-            }
-            la_ssize_t n = archive_read_data(a, t->data + t->len, cap - t->len);
-            if (n <= 0) {
-                if (n < 0) {
-                    sink s = {.mem = &t->msgs, .diag = 1};
-                    sink_printf(&s, "%s:%s: %zu: archive: %s\n", path, t->member, t->len,
-                                archive_error_string(a));
-                    t->failed = 1;
-                }
-                break;
-            }
-            t->len += (size_t)n;
-        }
-        if (!t->data) { task_free(t); break; }
-        la_int64_t pos = archive_filter_bytes(a, -1);
-        t->bytes = (uint64_t)(pos - seen);
+        said = read_member(g, &x, e, t) != 0; /* said why, in the task's messages */
+        uint64_t pos = archive_in_offset(&x);
+        t->bytes = pos - seen;
         seen = pos;
         if (push(g, t)) stopped = 1;
     }
-    if (!stopped && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-        feed_error(g, path, (long long)archive_filter_bytes(a, -1),
-                   "archive is damaged; the members before this point were read");
+    if (!stopped && !said && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        char why[600];
+        const char *gz = archive_in_damage(&x);
+        snprintf(why, sizeof why, "%s; the members before this point were read",
+                 gz ? gz : "archive is damaged");
+        feed_error(g, path, (long long)archive_in_offset(&x), why);
     }
-    archive_read_free(a);
+    archive_in_close(&x);
     return stopped;
 }
 
@@ -284,13 +334,25 @@ static int feed_stdin(ingest *g)
     task *t = new_task("<stdin>", NULL, 0);
     if (!t) { free(in.buf); return 1; }
     size_t cap = FD_CHUNK;
+    uint64_t limit = g->max_document > SIZE_MAX / 4 ? SIZE_MAX / 4 : g->max_document;
     t->data = in.buf; /* the task owns the buffer now */
     t->len = in.pending;
     for (;;) {
+        if (t->len > limit) { /* no more is read: it is no document to store */
+            char why[160];
+            snprintf(why, sizeof why, "standard input is larger than the document size limit "
+                                      "(--max-document-size, %llu bytes): not stored",
+                     (unsigned long long)limit);
+            feed_error(g, "<stdin>", (long long)t->len, why);
+            task_free(t);
+            return 0;
+        }
         if (t->len == cap) {
-            char *d = realloc(t->data, cap *= 2);
+            size_t ncap = (uint64_t)cap * 2 > limit + 1 ? (size_t)limit + 1 : cap * 2;
+            char *d = realloc(t->data, ncap);
             if (!d) { feed_error(g, "<stdin>", (long long)t->len, "out of memory"); task_free(t); return 1; }
             t->data = d;
+            cap = ncap;
         }
         ssize_t r = read(0, t->data + t->len, cap - t->len);
         if (r < 0 && errno == EINTR) continue;
@@ -663,27 +725,24 @@ static void work(ingest *g, task *t, edgr_store *reader)
     char name[PATH_MAX + 512];
     if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
-    const char *data = t->data;
-    size_t len = t->len;
-    void *map = NULL;
+    if (t->failed) return; /* a member not read (said why): nothing to parse */
+    /* a file is read as every command reads one (a unit in chunks, never
+     * mapped: a mapped file cut while parsed raised SIGBUS); a member's
+     * bytes are in memory already */
+    int fd = -1;
+    file_unit fu;
     if (!t->data) {
-        int fd = open(t->path, O_RDONLY | O_CLOEXEC);
-        struct stat st;
-        if (fd < 0 || fstat(fd, &st) != 0) {
+        if ((fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0) {
             sink_printf(&err, "%s: 0: cannot open: %s\n", name, strerror(errno));
             t->failed = 1;
-            if (fd >= 0) close(fd);
             return;
         }
-        len = (size_t)st.st_size;
-        if (len && (map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
-            sink_printf(&err, "%s: 0: cannot map: %s\n", name, strerror(errno));
+        if (file_unit_init(&fu, fd, name, 0)) {
+            sink_printf(&err, "%s: 0: out of memory\n", name);
             t->failed = 1;
             close(fd);
             return;
         }
-        close(fd);
-        data = map;
     }
     /* the source path as an absolute one, so `edgr cat` works from anywhere */
     char abs[PATH_MAX];
@@ -694,10 +753,18 @@ static void work(ingest *g, task *t, edgr_store *reader)
     char acc[ACCESSION_LEN + 1];
     int walked = t->walked && !accession_from_path(t->member && !t->raw ? t->member : t->path, acc);
     mem_unit mu;
-    mem_unit_init(&mu, name, t->path, data, len, walked);
+    unit *u = &mu.u;
+    if (fd >= 0) {
+        fu.u.path = t->path;
+        fu.u.walked = walked;
+        u = &fu.u;
+    } else mem_unit_init(&mu, name, t->path, t->data, t->len, walked);
     opts o = {.quiet = g->quiet, .max_document = g->max_document};
-    if (each_filing(&mu.u, &o, &err, ingest_filing, &w)) t->failed = 1;
-    if (map) munmap(map, len);
+    if (each_filing(u, &o, &err, ingest_filing, &w)) t->failed = 1;
+    if (fd >= 0) {
+        file_unit_free(&fu);
+        close(fd);
+    }
     /* the member's bytes are no longer needed: free them early */
     free(t->data);
     t->data = NULL;

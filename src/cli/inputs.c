@@ -1,10 +1,16 @@
 /*
- * Inputs: files (memory-mapped), '-' (stdin), directories (walked, sorted),
+ * Inputs: files (read in chunks), '-' (stdin), directories (walked, sorted),
  * and tar / tar.gz / .nc.tar.gz archives (libarchive, member by member, never
  * the whole archive in memory).  Archives and compressed files are known by
  * their first bytes, not their names: a .gz (or zstd, bzip2, xz) that holds
  * one submission is read as that submission, and a pipe from curl works.  Files run on a pool of --jobs workers whose
  * output is printed in input order; an archive is one long sequential unit.
+ *
+ * Files are read, never memory-mapped: a file cut while it is mapped raises
+ * SIGBUS at the first page past its new end, and kills the process; read
+ * sees the end, and a file shorter than it was at open is an error for that
+ * file ("the file shrank while being read").  gzip is inflated here (zlib),
+ * not by libarchive, whose gzip filter checks neither CRC-32 nor length.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -14,10 +20,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <libdeflate.h>
+#include <zlib.h>
 
 #include "cli.h"
 
@@ -25,26 +32,9 @@ enum { CHUNK = FD_CHUNK };
 
 /* ---- units ------------------------------------------------------------- */
 
-typedef struct mem_state {
-    const char *p;
-    size_t n, off;
-} mem_state;
-
-static int mem_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+/* The next chunk of f: its sniffed bytes first, then reads. */
+static int fd_chunk(fd_state *f, const char **p, size_t *n, char *err, size_t errlen)
 {
-    (void)err;
-    (void)errlen;
-    mem_state *m = u->state;
-    if (m->off >= m->n) return 0;
-    *p = m->p + m->off;
-    *n = m->n - m->off < CHUNK ? m->n - m->off : CHUNK;
-    m->off += *n;
-    return 1;
-}
-
-static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
-{
-    fd_state *f = u->state;
     if (f->pending) {
         *p = f->buf;
         *n = f->pending;
@@ -65,8 +55,45 @@ static int fd_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
     }
 }
 
+static int file_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
+{
+    file_unit *s = (file_unit *)u;
+    int r = fd_chunk(&s->f, p, n, err, errlen);
+    if (r == 1) s->got += *n;
+    if (r == 0 && s->got < s->size) {
+        snprintf(err, errlen, "the file shrank while being read (%llu of %llu bytes)",
+                 (unsigned long long)s->got, (unsigned long long)s->size);
+        return -1;
+    }
+    return r;
+}
+
+int file_unit_init(file_unit *fu, int fd, const char *name, int walked)
+{
+    *fu = (file_unit){.u = {.name = name, .path = name, .next = file_next, .walked = walked},
+                      .f = {fd, malloc(CHUNK), 0}};
+    if (!fu->f.buf) return -1;
+    /* a regular file's size now, from the offset it is read at ('-'
+     * redirected from a file read in part already) */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        off_t at = lseek(fd, 0, SEEK_CUR);
+        if (at < 0) at = 0;
+        if (st.st_size > at) fu->size = (uint64_t)(st.st_size - at);
+    }
+    sniff_fd(&fu->f);
+    return 0;
+}
+
+void file_unit_free(file_unit *fu)
+{
+    free(fu->f.buf);
+    fu->f.buf = NULL;
+}
+
 typedef struct ar_state {
     struct archive *a;
+    archive_in *in;
 } ar_state;
 
 static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
@@ -78,7 +105,9 @@ static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
     int r = archive_read_data_block(s->a, &buf, &size, &off);
     if (r == ARCHIVE_EOF) return 0;
     if (r < ARCHIVE_WARN) {
-        snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
+        const char *gz = archive_in_damage(s->in);
+        if (gz) snprintf(err, errlen, "%s", gz);
+        else snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
         return -1;
     }
     *p = buf;
@@ -328,56 +357,25 @@ static int run_file(const command *c, const opts *o, item *it, sink *out, sink *
         sink_printf(err, "%s: 0: cannot open: %s\n", name, strerror(errno));
         return 1;
     }
-    struct stat st;
     int rc;
-    unit u = {.name = name, .path = name, .walked = it->walked};
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (m == MAP_FAILED) {
-            sink_printf(err, "%s: 0: cannot map: %s\n", name, strerror(errno));
-            if (fd) close(fd);
-            return 1;
-        }
-        if (input_magic(m, (size_t)st.st_size) != MAGIC_NONE) { /* compressed or tar */
-            munmap(m, (size_t)st.st_size);
-            if (fd) {
-                close(fd);
-                return run_archive(c, o, it, out, err, NULL);
-            }
-            /* '-' redirected from such a file: read it through the fd (the
-             * mapping did not move its offset) */
-            fd_state fs = {0, malloc(CHUNK), 0};
-            if (!fs.buf) return 1;
-            sniff_fd(&fs);
-            rc = run_archive(c, o, it, out, err, &fs);
-            free(fs.buf);
-            return rc;
-        }
-        madvise(m, (size_t)st.st_size, MADV_SEQUENTIAL);
-        mem_state ms = {m, (size_t)st.st_size, 0};
-        u.next = mem_next;
-        u.state = &ms;
-        u.stable = 1; /* the mapping outlives the unit */
-        rc = c->run(c, o, &u, out, err);
-        munmap(m, (size_t)st.st_size);
-    } else {
-        fd_state fs = {fd, malloc(CHUNK), 0};
-        if (!fs.buf) {
-            if (fd) close(fd);
-            return 1;
-        }
-        sniff_fd(&fs);
-        if (input_magic(fs.buf, fs.pending) != MAGIC_NONE) {
-            rc = run_archive(c, o, it, out, err, &fs);
-            free(fs.buf);
-            if (fd) close(fd);
-            return rc;
-        }
-        u.next = fd_next;
-        u.state = &fs;
-        rc = c->run(c, o, &u, out, err);
-        free(fs.buf);
+    file_unit fu;
+    if (file_unit_init(&fu, fd, name, it->walked)) {
+        sink_printf(err, "%s: 0: out of memory\n", name);
+        if (fd) close(fd);
+        return 1;
     }
+    if (input_magic(fu.f.buf, fu.f.pending) != MAGIC_NONE) { /* compressed or tar */
+        if (fd) { /* read by name: libarchive seeks over what it skips */
+            close(fd);
+            file_unit_free(&fu);
+            return run_archive(c, o, it, out, err, NULL);
+        }
+        rc = run_archive(c, o, it, out, err, &fu.f);
+        file_unit_free(&fu);
+        return rc;
+    }
+    rc = c->run(c, o, &fu.u, out, err);
+    file_unit_free(&fu);
     if (fd) close(fd);
     return rc;
 }
@@ -406,13 +404,256 @@ int archive_open_fd(struct archive *a, fd_state *f)
     return archive_read_open(a, f, NULL, fd_read_cb, NULL);
 }
 
+/* ---- gzip, its CRC-32 and length checked --------------------------------- */
+
+/* libarchive's gzip filter (3.6) never looks at a member's trailer, so a
+ * damaged .tar.gz was read and stored as if sound.  gzip is inflated here
+ * instead (zlib, windowBits 15+16: the gzip header and trailer) and
+ * libarchive is handed the inflated bytes.  Each member's CRC-32 and length
+ * are checked against its trailer: the CRC by libdeflate, four times as fast
+ * as zlib's (which would double the time parse takes over a .tar.gz; zlib's
+ * own check is turned off with inflateValidate).  Members follow each other
+ * (gzip -c a b); anything after the last one that is no gzip member is
+ * ignored, as libarchive and gzip do.  The output of the inflate that finds
+ * a bad trailer is not handed out. */
+enum { GZ_OUT = 1 << 18 };
+
+struct gz_src {
+    fd_state *f;        /* the compressed bytes: buf[0..len), next at next_in */
+    fd_state own;       /* f for a path (opened here) */
+    z_stream z;
+    int z_ready;
+    unsigned char *out;
+    uint64_t base;      /* compressed offset of f->buf[0] */
+    size_t len;         /* compressed bytes in f->buf */
+    unsigned char prev[8]; /* the 8 compressed bytes before f->buf[0] */
+    uint32_t crc, isize;   /* of the member's output so far */
+    int eof, done, member; /* input ended; output ended; inside a member */
+    char why[160];      /* set once the data is found damaged */
+};
+
+static uint64_t gz_offset(const gz_src *g)
+{
+    return g->base + (uint64_t)((const char *)g->z.next_in - g->f->buf);
+}
+
+/* At least `want` compressed bytes available (unless the input ends):
+ * what is left is moved to the front and more is read after it.  -1 on a
+ * read error. */
+static int gz_fill(gz_src *g, size_t want)
+{
+    size_t left = g->z.avail_in, used = g->len - left;
+    if (left >= want || g->eof) return 0;
+    if (used) { /* the trailer just read may begin in what is dropped */
+        const unsigned char *b = (const unsigned char *)g->f->buf;
+        if (used >= 8) memcpy(g->prev, b + used - 8, 8);
+        else {
+            memmove(g->prev, g->prev + used, 8 - used);
+            memcpy(g->prev + 8 - used, b, used);
+        }
+        memmove(g->f->buf, g->f->buf + used, left);
+        g->base += used;
+        g->len = left;
+    }
+    while (g->len < want && !g->eof) {
+        ssize_t r = read(g->f->fd, g->f->buf + g->len, CHUNK - g->len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) return -1;
+        if (r == 0) g->eof = 1;
+        g->len += (size_t)r;
+    }
+    g->z.next_in = (Bytef *)g->f->buf;
+    g->z.avail_in = (uInt)g->len;
+    return 0;
+}
+
+static la_ssize_t gz_fail(struct archive *a, gz_src *g, const char *what, uint64_t at)
+{
+    if (!g->why[0])
+        snprintf(g->why, sizeof g->why, "gzip data is damaged (%s at compressed byte %llu)", what,
+                 (unsigned long long)at);
+    archive_set_error(a, EILSEQ, "%s", g->why);
+    return -1;
+}
+
+static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
+{
+    gz_src *g = user;
+    *buf = g->out;
+    if (g->why[0]) return gz_fail(a, g, "", 0);
+    if (g->done) return 0;
+    g->z.next_out = g->out;
+    g->z.avail_out = GZ_OUT;
+    while (g->z.avail_out) {
+        if (!g->member) { /* another member follows? */
+            if (gz_fill(g, 2)) goto read_error;
+            const unsigned char *p = g->z.next_in;
+            if (g->z.avail_in < 2 || p[0] != 0x1f || p[1] != 0x8b) {
+                g->done = 1;
+                break;
+            }
+            if (inflateReset(&g->z) != Z_OK || inflateValidate(&g->z, 0) != Z_OK)
+                return gz_fail(a, g, "inflate", gz_offset(g));
+            g->member = 1;
+            g->crc = 0;
+            g->isize = 0;
+        }
+        if (!g->z.avail_in) {
+            if (gz_fill(g, 1)) goto read_error;
+            if (!g->z.avail_in) {
+                snprintf(g->why, sizeof g->why, "gzip data is truncated (it ends at compressed byte %llu, "
+                         "inside a member)", (unsigned long long)gz_offset(g));
+                return gz_fail(a, g, "", 0);
+            }
+        }
+        unsigned char *from = g->z.next_out;
+        int r = inflate(&g->z, Z_NO_FLUSH);
+        size_t made = (size_t)(g->z.next_out - from);
+        g->crc = libdeflate_crc32(g->crc, from, made);
+        g->isize += (uint32_t)made;
+        if (r == Z_STREAM_END) { /* the trailer, just read: CRC-32 and ISIZE, little-endian */
+            g->member = 0;
+            size_t at = (size_t)((const char *)g->z.next_in - g->f->buf);
+            unsigned char t[8];
+            for (size_t i = 0; i < 8; i++) t[i] = at + i >= 8 ? (unsigned char)g->f->buf[at + i - 8] : g->prev[at + i];
+            uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+            uint32_t len = (uint32_t)t[4] | (uint32_t)t[5] << 8 | (uint32_t)t[6] << 16 | (uint32_t)t[7] << 24;
+            if (crc != g->crc) return gz_fail(a, g, "CRC-32 mismatch", gz_offset(g) - 4);
+            if (len != g->isize) return gz_fail(a, g, "length mismatch", gz_offset(g));
+        } else if (r == Z_DATA_ERROR) {
+            return gz_fail(a, g, g->z.msg ? g->z.msg : "invalid data", gz_offset(g));
+        } else if (r == Z_MEM_ERROR) {
+            archive_set_error(a, ENOMEM, "out of memory inflating gzip data");
+            return -1;
+        } else if (r != Z_OK && r != Z_BUF_ERROR)
+            return gz_fail(a, g, g->z.msg ? g->z.msg : "inflate", gz_offset(g));
+    }
+    return (la_ssize_t)(GZ_OUT - g->z.avail_out);
+read_error:
+    archive_set_error(a, errno, "read error: %s", strerror(errno));
+    return -1;
+}
+
+static void gz_free(gz_src *g)
+{
+    if (!g) return;
+    if (g->z_ready) inflateEnd(&g->z);
+    if (g->f == &g->own) {
+        if (g->own.fd >= 0) close(g->own.fd);
+        free(g->own.buf);
+    }
+    free(g->out);
+    free(g);
+}
+
+/* A gzip source over f (sniffed: f->pending bytes in f->buf). */
+static gz_src *gz_new(fd_state *f)
+{
+    gz_src *g = calloc(1, sizeof *g);
+    if (!g) return NULL;
+    g->own.fd = -1;
+    g->f = f;
+    g->out = malloc(GZ_OUT);
+    if (!g->out || inflateInit2(&g->z, 15 + 16) != Z_OK) { /* gzip only */
+        free(g->out);
+        free(g);
+        return NULL;
+    }
+    g->z_ready = 1;
+    if (inflateValidate(&g->z, 0) != Z_OK) { /* the CRC is checked here, faster */
+        gz_free(g);
+        return NULL;
+    }
+    g->len = f->pending;
+    f->pending = 0;
+    g->z.next_in = (Bytef *)f->buf;
+    g->z.avail_in = (uInt)g->len;
+    g->member = 1;
+    return g;
+}
+
+int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen)
+{
+    memset(x, 0, sizeof *x);
+    fd_state own = {-1, NULL, 0};
+    if (!in) { /* a path: sniffed here; gzip or not decides the reader */
+        own.fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (own.fd < 0) {
+            snprintf(msg, msglen, "cannot open: %s", strerror(errno));
+            return -1;
+        }
+        if (!(own.buf = malloc(CHUNK))) {
+            close(own.fd);
+            snprintf(msg, msglen, "out of memory");
+            return -1;
+        }
+        sniff_fd(&own);
+    }
+    fd_state *f = in ? in : &own;
+    /* a whole gzip header (deflate, no reserved flag), as libarchive's
+     * gzip bidder wants: shorter, it is read as libarchive reads it (raw) */
+    const unsigned char *h = (const unsigned char *)f->buf;
+    int gzip = input_magic(h, f->pending) == MAGIC_GZIP && f->pending >= 10 && h[2] == 8 &&
+               (h[3] & 0xe0) == 0;
+    if (!in && !gzip) { /* libarchive reads it by name (and seeks over what it skips) */
+        close(own.fd);
+        free(own.buf);
+    }
+    x->a = archive_reader();
+    if (gzip && x->a) {
+        x->gz = gz_new(f);
+        if (x->gz && !in) {
+            x->gz->own = own;
+            x->gz->f = &x->gz->own;
+        }
+    }
+    if (!x->a || (gzip && !x->gz)) {
+        if (!in && gzip && !x->gz) {
+            close(own.fd);
+            free(own.buf);
+        }
+        gz_free(x->gz);
+        archive_read_free(x->a);
+        x->a = NULL;
+        x->gz = NULL;
+        snprintf(msg, msglen, "out of memory");
+        return -1;
+    }
+    int r = gzip ? archive_read_open(x->a, x->gz, NULL, gz_read_cb, NULL)
+            : in ? archive_open_fd(x->a, in)
+                 : archive_read_open_filename(x->a, path, 1 << 20);
+    if (r != ARCHIVE_OK) {
+        snprintf(msg, msglen, "%s", archive_error_string(x->a) ? archive_error_string(x->a) : "cannot read");
+        return -1;
+    }
+    return 0;
+}
+
+uint64_t archive_in_offset(const archive_in *x)
+{
+    if (x->gz) return gz_offset(x->gz);
+    la_int64_t n = x->a ? archive_filter_bytes(x->a, -1) : 0;
+    return n > 0 ? (uint64_t)n : 0;
+}
+
+const char *archive_in_damage(const archive_in *x)
+{
+    return x && x->gz && x->gz->why[0] ? x->gz->why : NULL;
+}
+
+void archive_in_close(archive_in *x)
+{
+    if (x->a) archive_read_free(x->a);
+    gz_free(x->gz);
+    x->a = NULL;
+    x->gz = NULL;
+}
+
 /* An archive or a compressed file, from its path or (in != NULL) from a
  * pipe already opened and sniffed. */
 static int run_archive(const command *c, const opts *o, item *it, sink *out, sink *err,
                        fd_state *in)
 {
-    struct archive *a = archive_reader();
-    if (!a) return 1;
     const char *path = in ? "<stdin>" : it->path;
     int magic = MAGIC_NONE;
     if (in) magic = input_magic(in->buf, in->pending);
@@ -425,14 +666,17 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
     }
     const char *what = magic != MAGIC_NONE ? magic_name(magic) : "archive";
     int rc = 0;
-    if ((in ? archive_open_fd(a, in)
-            : archive_read_open_filename(a, it->path, 1 << 20)) != ARCHIVE_OK) {
-        sink_printf(err, "%s: 0: cannot read %s data: %s\n", path, what, archive_error_string(a));
-        archive_read_free(a);
+    archive_in x;
+    char msg[512];
+    if (archive_in_open(&x, it->path, in, msg, sizeof msg)) {
+        sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
+                    (unsigned long long)archive_in_offset(&x), what, msg);
+        archive_in_close(&x);
         return 1;
     }
+    struct archive *a = x.a;
     struct archive_entry *e;
-    int r;
+    int r, said = 0; /* said: a member's read failed, and said why */
     while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
         /* a single compressed file (raw format) is the file itself: named
          * by its path, and a failure if it is not EDGAR, as a file is */
@@ -444,19 +688,21 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         if (!name) break;
         if (raw) snprintf(name, len, "%s", path);
         else snprintf(name, len, "%s:%s", path, mname ? mname : "?");
-        ar_state as = {a};
+        ar_state as = {a, &x};
         unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
                   .walked = raw ? it->walked : 1, .archive = path, .member = mname};
         rc |= c->run(c, o, &u, out, err);
         free(name);
-        if (out->failed || batch_stops(rc)) break;
+        said = archive_in_damage(&x) != NULL;
+        if (out->failed || batch_stops(rc) || said) break;
     }
-    if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-        sink_printf(err, "%s: %lld: cannot read %s data: %s\n", path,
-                    (long long)archive_filter_bytes(a, -1), what, archive_error_string(a));
+    if (said) rc |= 1;
+    else if (r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
+                    (unsigned long long)archive_in_offset(&x), what, archive_error_string(a));
         rc = 1;
     }
-    archive_read_free(a);
+    archive_in_close(&x);
     return rc;
 }
 
