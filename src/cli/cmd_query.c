@@ -272,7 +272,8 @@ int looks_like_accession(const char *s)
 
 /* A stored filing's bytes read back from its source: the file from
  * `offset` for `length` bytes, or the archive member (read again through
- * archive_reader()) from `offset`.  The one place cat reads a source; a
+ * archive_in_open(), which checks gzip's CRC-32 as ingest did) from
+ * `offset`.  The one place cat reads a source; a
  * unit (src.u) hands the bytes out in SRC_CHUNK pieces, and `raw` hashes
  * them as they go (cat compares its two passes). */
 enum { SRC_CHUNK = 1 << 20 };
@@ -280,6 +281,7 @@ typedef struct src_reader {
     unit u;
     const edgr_source *src;
     FILE *fp;
+    archive_in ar;   /* ar.a: the archive, or NULL */
     struct archive *a;
     uint64_t left;   /* bytes of the filing still to read */
     char *buf;
@@ -301,7 +303,8 @@ static int src_next(unit *u, const char **p, size_t *n, char *err, size_t errlen
     } else {
         la_ssize_t k = archive_read_data(r->a, r->buf, want);
         if (k < 0) {
-            snprintf(err, errlen, "cannot read the source archive: %s", archive_error_string(r->a));
+            const char *gz = archive_in_damage(&r->ar);
+            snprintf(err, errlen, "cannot read the source archive: %s", gz ? gz : archive_error_string(r->a));
             return -1;
         }
         got = (size_t)k;
@@ -321,7 +324,7 @@ static int src_next(unit *u, const char **p, size_t *n, char *err, size_t errlen
 static void src_close(src_reader *r)
 {
     if (r->fp) fclose(r->fp);
-    archive_read_free(r->a);
+    archive_in_close(&r->ar); /* a no-op when none was opened */
     free(r->buf);
     edgr_sha256_free(r->raw);
     memset(r, 0, sizeof *r);
@@ -358,13 +361,13 @@ static int src_open(src_reader *r, const edgr_source *src, const char *name, cha
         }
         return 0;
     }
-    r->a = archive_reader();
-    if (!r->a || archive_read_open_filename(r->a, src->path, 1 << 20) != ARCHIVE_OK) {
-        snprintf(msg, msglen, "%s: cannot open the source archive: %s", src->path,
-                 r->a ? archive_error_string(r->a) : "out of memory");
+    char why[256];
+    if (archive_in_open(&r->ar, src->path, NULL, why, sizeof why)) {
+        snprintf(msg, msglen, "%s: cannot open the source archive: %.200s", src->path, why);
         src_close(r);
         return -1;
     }
+    r->a = r->ar.a;
     struct archive_entry *e;
     int h;
     while ((h = archive_read_next_header(r->a, &e)) == ARCHIVE_OK) {
