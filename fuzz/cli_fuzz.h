@@ -9,7 +9,7 @@
 #include "../src/cli/cli.h"
 
 /* The commands that read a unit and write to a sink, as main.c's table has
- * them (extract writes files, cat needs a document named: left out). */
+ * them (extract, which writes files, left out). */
 static const command FUZZ_COMMANDS[] = {
     {"parse", cmd_parse_run, 0, 1},
     {"header", cmd_parse_run, EDGR_PARSE_HEADER_ONLY, 1},
@@ -17,11 +17,13 @@ static const command FUZZ_COMMANDS[] = {
     {"text", cmd_text_run, 0, 1},
     {"items", cmd_items_run, 0, 1},
     {"facts", cmd_facts_run, 0, 1},
+    {"cat", cmd_cat_run, 0, 1},
 };
 enum { FUZZ_NCOMMANDS = sizeof FUZZ_COMMANDS / sizeof FUZZ_COMMANDS[0] };
 
-/* Options from one byte: --pretty, --quiet, --json, --tables, --doc, --item,
- * and now and then a small --max-document-size. */
+/* Options from one byte: --pretty, --quiet, --json (--raw for cat),
+ * --tables, --doc (cat: a sequence number or a name always), --item, and
+ * now and then a small --max-document-size. */
 static inline opts fuzz_opts(const command *c, unsigned b)
 {
     static const char *const DOCS[] = {NULL, "all", "2", "a.htm"};
@@ -36,6 +38,10 @@ static inline opts fuzz_opts(const command *c, unsigned b)
     o.several = (b >> 4) & 1;
     if ((b & 0xc0) == 0xc0) o.max_document = 1 + ((b & 0x3f) << 8); /* 1 B .. 16 KB */
     o.header_only = (c->stream_flags & EDGR_PARSE_HEADER_ONLY) != 0;
+    if (c->run == cmd_cat_run) {
+        if (!o.doc_selector || o.doc_selector == DOCS[1]) o.doc_selector = (b & 1) ? "1" : "3";
+        o.raw = o.json;
+    }
     return o;
 }
 

@@ -9,7 +9,7 @@
  * standard input ('-': fd 0 is dup'ed from it, so a compressed standard
  * input is read through libarchive's callback reader).
  *
- *   byte 0     the command (mod 6); bit 3: read as standard input
+ *   byte 0     the command (mod 7); bit 3: read as standard input
  *   byte 1     the options (cli_fuzz.h)
  *   the rest   the file
  *

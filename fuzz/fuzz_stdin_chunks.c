@@ -1,9 +1,9 @@
 /* libFuzzer: the CLI's input layer as a pipe feeds it.  The input's bytes
- * go to a command (parse, header, docs, text, items, facts) as a unit whose
+ * go to a command (parse, header, docs, text, items, facts, cat) as a unit whose
  * chunks are cut by a schedule taken from the input, the way read(2) on a
  * pipe cuts them, and its output is written to memory sinks.
  *
- *   byte 0     the command (mod 6) and how chunks are handed out:
+ *   byte 0     the command (mod 7) and how chunks are handed out:
  *              bits 3-4: 0, 3 a pipe: each chunk in a buffer of its own,
  *                        freed at the next call (a chunk used after the
  *                        next read is a use after free under ASan);

@@ -20,12 +20,13 @@ files="$top/samples/*.txt $top/samples/*.nc $top/tests/fixtures/*.txt $top/tests
   $top/tests/fixtures/items/* $top/tests/fixtures/facts/* $top/tests/fixtures/inputs/*.htm"
 case "$target" in
 stdin_chunks)
-  # command (mod 6) and mode, options, eight chunk sizes (b < 128: b + 1;
+  # command (mod 7) and mode, options, eight chunk sizes (b < 128: b + 1;
   # else ((b & 127) + 1) * 512)
   set -- "0 0 0 1 2 3 4 5 6 7" "8 1 255 0 130 7 63 1 200 3" "16 4 128 128 0 0 255 1 9 99" \
          "3 8 11 0 0 0 0 0 0 0" "4 4 1 2 3 4 5 6 7 8" "5 1 150 150 150 150 1 1 1 1" \
          "2 16 0 0 0 0 0 0 0 0" "35 0 64 64 64 64 64 64 64 64" "195 0 9 9 9 9 9 9 9 2" \
-         "3 192 200 200 200 200 200 200 200 200"
+         "3 192 200 200 200 200 200 200 200 200" \
+         "13 33 0 1 2 3 4 5 6 7" "6 0 255 255 255 255 255 255 255 255"
   n=0
   for f in $files; do
     [ -f "$f" ] || continue
