@@ -38,7 +38,7 @@ subs=$(pick "$corpus/submissions" "$corpus/headers")
 html=$(pick "$corpus/html")
 own=$(ls samples/*.txt samples/*.nc tests/fixtures/*.txt tests/fixtures/*.nc tests/fixtures/items/* \
   tests/fixtures/facts/* tests/fixtures/inputs/*.htm tests/regress/* 2>/dev/null)
-scripts/fuzz-seeds.sh archive "$list/archive"
+scripts/fuzz-seeds.sh archive "$list/seeds"
 # an archive of real filings too: a tar.gz of the corpus submissions picked
 if [ -n "$subs" ]; then
   # shellcheck disable=SC2086
@@ -46,7 +46,7 @@ if [ -n "$subs" ]; then
   for head in "00 00" "0b 01" "04 04"; do
     # shellcheck disable=SC2086
     { for b in $head; do printf "\\$(printf %03o "0x$b")"; done; cat "$list/corpus.tar.gz"; } \
-      >"$list/archive/corpus-$(echo "$head" | tr -d ' ')"
+      >"$list/seeds/corpus-$(echo "$head" | tr -d ' ')"
   done
 fi
 # prefixes for stdin_chunks: each command (0-6), pipe chunks of 1..64 KB,
@@ -57,7 +57,7 @@ inputs() { # the files a target reads
   case $1 in
   html|facts|items) printf '%s\n' "$subs" "$html" "$own" ;;
   stdin_chunks) printf '%s\n' "$subs" "$html" "$own" ;;
-  archive) ls "$list"/archive/* ;;
+  archive) ls "$list"/seeds/* ;;
   *) printf '%s\n' "$subs" "$own" ;;
   esac | grep -v '^$'
 }
