@@ -106,7 +106,7 @@ fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store \
-	  fuzz_stdin_chunks fuzz_archive
+	  fuzz_stdin_chunks fuzz_archive fuzz_ingest
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

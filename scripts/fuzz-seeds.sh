@@ -1,14 +1,15 @@
 #!/bin/sh
 # Seed inputs for the fuzz targets of the CLI's input layer, made from the
 # project's samples and fixtures (never copies of ../shared):
-#   scripts/fuzz-seeds.sh stdin_chunks|archive DIR
+#   scripts/fuzz-seeds.sh stdin_chunks|archive|ingest DIR
 # stdin_chunks: each file behind the 10 bytes fuzz/fuzz_stdin_chunks.c reads
 # first (a command, options, a chunk schedule), several of them in turn.
 # archive: a tar of two samples, a gzip of one, a tar.gz, .bz2, .xz and .zst
 # of fixtures, a tar with a long (GNU) member name, one with a control
 # character and a '../' in a member name, a member that is a directory and a
 # symlink, a truncated tar.gz -- each behind the 2 bytes
-# fuzz/fuzz_archive.c reads first.
+# fuzz/fuzz_archive.c reads first.  ingest: the same files behind the byte
+# fuzz/fuzz_ingest.c reads first.
 set -eu
 target=$1
 dir=$2
@@ -40,7 +41,7 @@ stdin_chunks)
     done
   done
   ;;
-archive)
+archive|ingest)
   t=$(mktemp -d)
   trap 'rm -rf "$t"' EXIT
   s=$top/samples
@@ -63,12 +64,15 @@ archive)
   n=0
   for f in "$t"/*.tar "$t"/*.gz "$t"/*.bz2 "$t"/*.xz "$t"/*.zst "$s/0009900001-17-000001.txt"; do
     [ -f "$f" ] || continue
-    for head in "0 0" "11 1" "3 4" "12 64" "5 0" "2 16"; do
+    heads='"0 0" "11 1" "3 4" "12 64" "5 0" "2 16"'
+    [ "$target" = ingest ] && heads='"0" "1" "2" "5" "240" "7"'
+    eval "set -- $heads"
+    for head in "$@"; do
       n=$((n + 1))
       # shellcheck disable=SC2086
       { bytes $head; cat "$f"; } >"$dir/seed-$n"
     done
   done
   ;;
-*) echo "fuzz-seeds.sh: stdin_chunks or archive" >&2; exit 2 ;;
+*) echo "fuzz-seeds.sh: stdin_chunks, archive or ingest" >&2; exit 2 ;;
 esac

@@ -2,19 +2,19 @@
 # Run every libFuzzer target for $1 seconds (default 60), seeded from the
 # project's samples and fixtures and, when present, ../shared/corpus.
 # FUZZ_TARGETS="stdin_chunks archive" runs those alone.  The CLI's targets
-# (stdin_chunks, archive) get seeds made by scripts/fuzz-seeds.sh instead.
+# (stdin_chunks, archive, ingest) get seeds made by scripts/fuzz-seeds.sh.
 # Findings land in build-fuzz/findings-<target>/; copy each into
 # tests/regress/ with a test before fixing it.
 set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive}; do
+for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive ingest}; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
   extra=""
   case $t in
-  stdin_chunks|archive)
+  stdin_chunks|archive|ingest)
     # their first bytes pick the command and the chunks: seeds of their own;
     # what the commands say on stderr is not shown (libFuzzer's reports are)
     scripts/fuzz-seeds.sh "$t" "$seeds"

@@ -2,7 +2,7 @@
 # Every fuzz target's code run once over the corpus under a memory checker,
 # without libFuzzer (fuzz/standalone.c runs each file named once):
 #   scripts/memcheck.sh [valgrind|msan|all]      (default all; make memcheck)
-# valgrind: valgrind's memcheck on all nine targets (build-memcheck/, an
+# valgrind: valgrind's memcheck on all ten targets (build-memcheck/, an
 #   uninstrumented build): invalid reads and writes, uses of uninitialised
 #   values, definite leaks; any error fails the run (--error-exitcode).
 # msan: clang's MemorySanitizer on the six libc-only targets (build-msan/):
@@ -22,7 +22,7 @@ cd "$top"
 max_kb=${MEMCHECK_MAX_KB:-1024}
 every=${MEMCHECK_EVERY:-1}
 jobs=${JOBS:-2}
-all_targets="header split uudecode html items facts store stdin_chunks archive"
+all_targets="header split uudecode html items facts store stdin_chunks archive ingest"
 libc_targets="header split uudecode html items facts"
 corpus=../shared/corpus
 [ -d "$corpus" ] || echo "memcheck: no $corpus: the samples and fixtures only"
@@ -39,14 +39,19 @@ html=$(pick "$corpus/html")
 own=$(ls samples/*.txt samples/*.nc tests/fixtures/*.txt tests/fixtures/*.nc tests/fixtures/items/* \
   tests/fixtures/facts/* tests/fixtures/inputs/*.htm tests/regress/* 2>/dev/null)
 scripts/fuzz-seeds.sh archive "$list/seeds"
-# an archive of real filings too: a tar.gz of the corpus submissions picked
+scripts/fuzz-seeds.sh ingest "$list/iseeds"
+# an archive of real filings too: a tar.gz of the corpus submissions picked,
+# behind the archive target's two bytes and the ingest target's one
+bytes() { for b in "$@"; do printf "\\$(printf %03o "$b")"; done; }
 if [ -n "$subs" ]; then
   # shellcheck disable=SC2086
   tar czf "$list/corpus.tar.gz" $(echo "$subs" | head -40) 2>/dev/null || true
-  for head in "00 00" "0b 01" "04 04"; do
+  for head in "0 0" "11 1" "4 4"; do
     # shellcheck disable=SC2086
-    { for b in $head; do printf "\\$(printf %03o "0x$b")"; done; cat "$list/corpus.tar.gz"; } \
-      >"$list/seeds/corpus-$(echo "$head" | tr -d ' ')"
+    { bytes $head; cat "$list/corpus.tar.gz"; } >"$list/seeds/corpus-$(echo "$head" | tr -d ' ')"
+  done
+  for head in 0 1 6; do
+    { bytes $head; cat "$list/corpus.tar.gz"; } >"$list/iseeds/corpus-$head"
   done
 fi
 # prefixes for stdin_chunks: each command (0-6), pipe chunks of 1..64 KB,
@@ -58,6 +63,7 @@ inputs() { # the files a target reads
   html|facts|items) printf '%s\n' "$subs" "$html" "$own" ;;
   stdin_chunks) printf '%s\n' "$subs" "$html" "$own" ;;
   archive) ls "$list"/seeds/* ;;
+  ingest) ls "$list"/iseeds/* ;;
   *) printf '%s\n' "$subs" "$own" ;;
   esac | grep -v '^$'
 }
