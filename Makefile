@@ -59,7 +59,8 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check \
+	  fuzz_run_stdin_chunks fuzz_run_archive fuzz_run_ingest >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
