@@ -16,6 +16,7 @@ dir=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
 # bytes given as decimal numbers
+# shellcheck disable=SC2059
 bytes() { for b in "$@"; do printf "\\$(printf %03o "$b")"; done; }
 files="$top/samples/*.txt $top/samples/*.nc $top/tests/fixtures/*.txt $top/tests/fixtures/*.nc
   $top/tests/fixtures/items/* $top/tests/fixtures/facts/* $top/tests/fixtures/inputs/*.htm"
@@ -32,7 +33,7 @@ stdin_chunks)
   n=0
   for f in $files; do
     [ -f "$f" ] || continue
-    for k in 1 2; do
+    for _ in 1 2; do
       n=$((n + 1))
       i=$(( (n % $#) + 1 ))
       eval "head=\${$i}"

@@ -42,9 +42,10 @@ scripts/fuzz-seeds.sh archive "$list/seeds"
 scripts/fuzz-seeds.sh ingest "$list/iseeds"
 # an archive of real filings too: a tar.gz of the corpus submissions picked,
 # behind the archive target's two bytes and the ingest target's one
+# shellcheck disable=SC2059
 bytes() { for b in "$@"; do printf "\\$(printf %03o "$b")"; done; }
 if [ -n "$subs" ]; then
-  # shellcheck disable=SC2086
+  # shellcheck disable=SC2046
   tar czf "$list/corpus.tar.gz" $(echo "$subs" | head -40) 2>/dev/null || true
   for head in "0 0" "11 1" "4 4"; do
     # shellcheck disable=SC2086

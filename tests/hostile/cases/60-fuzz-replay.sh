@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154 # sourced by tests/hostile/run.sh
 # Fuzz part (issue 12, section 5): the CLI fuzz targets' seeds -- every
 # sample and fixture as a pipe cuts it, archives with hostile member names,
 # truncated ones -- and any finding kept in tests/fixtures/fuzz/TARGET/,
@@ -15,5 +16,5 @@ for t in stdin_chunks archive ingest; do
   scripts/fuzz-seeds.sh "$t" "$case_dir/$t"
   [ -d "tests/fixtures/fuzz/$t" ] && cp tests/fixtures/fuzz/"$t"/* "$case_dir/$t/" 2>/dev/null
   expect "fuzz_run_$t over its seeds and findings" 0 env TMPDIR="$case_dir" "$drv" "$case_dir/$t"/*
-  grep -q "inputs run" "$tmp/err" && ok || bad "fuzz_run_$t: ran no input ($(tail -c 300 "$tmp/err"))"
+  if grep -q "inputs run" "$tmp/err"; then ok; else bad "fuzz_run_$t: ran no input ($(tail -c 300 "$tmp/err"))"; fi
 done
