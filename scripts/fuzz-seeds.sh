@@ -65,7 +65,7 @@ archive|ingest)
   n=0
   for f in "$t"/*.tar "$t"/*.gz "$t"/*.bz2 "$t"/*.xz "$t"/*.zst "$s/0009900001-17-000001.txt"; do
     [ -f "$f" ] || continue
-    heads='"0 0" "11 1" "3 4" "12 64" "5 0" "2 16"'
+    heads='"0 0" "11 1" "3 4" "12 64" "5 0" "2 16" "24 0" "88 1" "250 4"'
     [ "$target" = ingest ] && heads='"0" "1" "2" "5" "240" "7"'
     eval "set -- $heads"
     for head in "$@"; do

@@ -47,7 +47,7 @@ bytes() { for b in "$@"; do printf "\\$(printf %03o "$b")"; done; }
 if [ -n "$subs" ]; then
   # shellcheck disable=SC2046
   tar czf "$list/corpus.tar.gz" $(echo "$subs" | head -40) 2>/dev/null || true
-  for head in "0 0" "11 1" "4 4"; do
+  for head in "0 0" "11 1" "4 4" "88 1"; do
     # shellcheck disable=SC2086
     { bytes $head; cat "$list/corpus.tar.gz"; } >"$list/seeds/corpus-$(echo "$head" | tr -d ' ')"
   done
