@@ -21,6 +21,7 @@
  * result are those of the same bytes handed out whole. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,28 @@ static int same(const edgr_buf *a, const edgr_buf *b)
     return a->len == b->len && (!a->len || !memcmp(a->data, b->data, a->len));
 }
 
+/* Where whole and chunked differ, on stderr, when EDGR_FUZZ_SHOW is set
+ * (replaying a finding: EDGR_FUZZ_SHOW=1 build-fuzz/fuzz_stdin_chunks FILE). */
+static void show_buf(const char *what, const edgr_buf *a, const edgr_buf *b)
+{
+    size_t i = 0;
+    while (i < a->len && i < b->len && a->data[i] == b->data[i]) i++;
+    if (i == a->len && i == b->len) return;
+    size_t from = i > 200 ? i - 200 : 0;
+    fprintf(stderr, "%s differs at byte %zu (whole %zu bytes, chunked %zu)\n--- whole:\n%.*s\n--- chunked:\n%.*s\n---\n",
+            what, i, a->len, b->len, (int)((a->len < i + 200 ? a->len : i + 200) - from), a->data ? a->data + from : "",
+            (int)((b->len < i + 200 ? b->len : i + 200) - from), b->data ? b->data + from : "");
+}
+
+static void show(const command *cmd, const result *whole, const result *chunks)
+{
+    if (!getenv("EDGR_FUZZ_SHOW")) return;
+    fprintf(stderr, "fuzz_stdin_chunks: %s: whole gives rc %d, chunked rc %d\n", cmd->name, whole->rc,
+            chunks->rc);
+    show_buf("stdout", &whole->out, &chunks->out);
+    show_buf("stderr", &whole->err, &chunks->err);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < HEAD) return 0;
@@ -128,8 +151,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         result whole = {0};
         run(cmd, &o, &m.u, &whole);
         if (!(whole.rc & 0x100) && (whole.rc != chunks.rc || !same(&whole.out, &chunks.out) ||
-                                    !same(&whole.err, &chunks.err)))
+                                    !same(&whole.err, &chunks.err))) {
+            show(cmd, &whole, &chunks);
             __builtin_trap(); /* the chunks changed what the command says */
+        }
         edgr_buf_free(&whole.out);
         edgr_buf_free(&whole.err);
     }
