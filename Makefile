@@ -9,6 +9,9 @@
 #   make bench      throughput benchmarks (see bench/README.md)
 #   make html-diff  edgr's HTML text against libxml2's over the corpus
 #   make fuzz       run the libFuzzer targets (FUZZ_SECONDS per target)
+#   make memcheck   every fuzz target's code once over the corpus under
+#                   valgrind's memcheck and MemorySanitizer (long: not in
+#                   make check; MEMCHECK=valgrind or msan for one of them)
 #   make install    install into PREFIX (default /usr/local)
 
 PREFIX ?= /usr/local
@@ -17,7 +20,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
 CMAKE_FLAGS ?=
 
-.PHONY: all deps demo check unit corpus asan tsan accuracy bench fuzz fuzz-build install clean
+.PHONY: all deps demo check unit corpus asan tsan accuracy bench fuzz fuzz-build memcheck install clean
 
 all: deps
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_FLAGS) >/dev/null
@@ -56,7 +59,8 @@ check: all
 # The corpus again, with clang, under AddressSanitizer and UBSan.
 asan:
 	@cmake -S . -B build-asan -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DEDGR_SANITIZE=ON >/dev/null
-	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check \
+	  fuzz_run_stdin_chunks fuzz_run_archive fuzz_run_ingest >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
@@ -109,13 +113,21 @@ html-diff: all
 fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store \
+	  fuzz_stdin_chunks fuzz_archive fuzz_ingest
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The fuzz targets without libFuzzer, once over ../shared/corpus, the samples
+# and fixtures: valgrind --error-exitcode on all of them, MSan on the libc-only
+# ones (fuzz/README.md).
+memcheck:
+	@scripts/deps.sh fuzz
+	@nice scripts/memcheck.sh $(MEMCHECK)
 
 install: all
 	@cmake --install build --prefix $(PREFIX)
 
 clean:
-	rm -rf build build-asan build-fuzz demo
+	rm -rf build build-asan build-fuzz build-memcheck build-msan demo

@@ -12,6 +12,8 @@
 #                            for tests/vocab: docs/fields.md against every
 #                            command's keys, time for tests/hostile's
 #                            memory bounds)
+#   scripts/deps.sh fuzz     what `make fuzz` and `make memcheck` need (clang
+#                            for libFuzzer and MSan, valgrind)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark; time for
 #                            bench/rss.sh)
@@ -19,7 +21,7 @@ set -eu
 want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time" ;;
-  fuzz) want="$want clang libclang-rt-dev" ;;
+  fuzz) want="$want clang libclang-rt-dev valgrind" ;;
   bench) want="$want libxml2-dev time" ;;
 esac
 missing=""
