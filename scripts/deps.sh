@@ -11,7 +11,8 @@
 #                            `edgr text --tables markdown` in tests/cli, jq
 #                            for tests/vocab: docs/fields.md against every
 #                            command's keys, time for tests/hostile's
-#                            memory bounds)
+#                            memory bounds, python3 for the tests that
+#                            write tar files with hostile members)
 #   scripts/deps.sh fuzz     what `make fuzz` and `make memcheck` need (clang
 #                            for libFuzzer and MSan, valgrind)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
@@ -20,7 +21,7 @@
 set -eu
 want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev sqlite3 jq"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3" ;;
   fuzz) want="$want clang libclang-rt-dev valgrind" ;;
   bench) want="$want libxml2-dev time" ;;
 esac
