@@ -102,7 +102,7 @@ html-diff: all
 fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store fuzz_index
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

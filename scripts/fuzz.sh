@@ -7,7 +7,7 @@ set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in header split uudecode html items facts store; do
+for t in header split uudecode html items facts store index; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
   for f in samples/* tests/fixtures/* tests/fixtures/items/* tests/regress/*; do
@@ -21,6 +21,10 @@ for t in header split uudecode html items facts store; do
   if [ "$t" = html ] && [ -d ../shared/corpus/html ]; then
     # bare HTML files (the first byte picks the charset: '<' reads as UTF-8)
     find ../shared/corpus/html -type f -size -64k -exec cp -f {} "$seeds/" \; 2>/dev/null || true
+  fi
+  if [ "$t" = index ] && [ -d ../shared/corpus/index ]; then
+    # real index files (the first byte picks the kind and the chunk size)
+    find ../shared/corpus/index -type f -size -64k -exec cp -f {} "$seeds/" \; 2>/dev/null || true
   fi
   echo "fuzz_$t: ${secs}s"
   build-fuzz/fuzz_$t "$seeds" -max_total_time="$secs" -max_len=65536 -timeout=10 \
