@@ -205,6 +205,9 @@ EDGR_API edgr_status edgr_user_agent_check(const char *ua, const char **reason);
  * process honours it from its next slot on, and a slot taken before the
  * block but not yet reached is taken again.
  *
+ * A handle is not shared across fork(): the child must open its own (the
+ * lock belongs to the open file, which a forked child would share).
+ *
  * Times are CLOCK_REALTIME (comparable across processes), in nanoseconds
  * since the epoch.  A next slot or pause implausibly far ahead (the clock
  * stepped back) is reset.  Functions return 0 or an errno value (EINVAL for
