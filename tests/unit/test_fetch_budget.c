@@ -275,7 +275,7 @@ TEST(fetch_budget_options_and_file)
     }
     edgr_budget_options o = EDGR_BUDGET_OPTIONS_INIT;
     int e = 0;
-    char err[256];
+    char err[256], want[700];
     o.dir = dir;
     o.rate = 11; /* above the SEC's 10 */
     CHECK(edgr_budget_open("www.sec.gov", &o, &e, err, sizeof err) == NULL && e == EINVAL);
@@ -286,13 +286,22 @@ TEST(fetch_budget_options_and_file)
     CHECK(edgr_budget_open("", &o, &e, NULL, 0) == NULL && e == EINVAL);
     edgr_budget_options bad = {0};
     CHECK(edgr_budget_open("www.sec.gov", &bad, &e, NULL, 0) == NULL && e == EINVAL);
+    /* a state directory that cannot be made: the error names it */
+    char file_dir[520];
+    snprintf(file_dir, sizeof file_dir, "%s/rate-127.0.0.1", dir);
+    int ffd = open(file_dir, O_WRONLY | O_CREAT, 0600);
+    close(ffd);
+    snprintf(want, sizeof want, "%s/sub", file_dir);
+    o.dir = want;
+    CHECK(edgr_budget_open("www.sec.gov", &o, &e, err, sizeof err) == NULL && e == ENOTDIR);
+    CHECK(strncmp(err, want, strlen(want)) == 0);
+    o.dir = dir;
     edgr_budget *b = edgr_budget_open("www.sec.gov", &o, &e, err, sizeof err);
     CHECK(b != NULL);
     if (!b) return;
     edgr_budget_state st = EDGR_BUDGET_STATE_INIT;
     CHECK(edgr_budget_get_state(b, &st) == 0 && st.rate == EDGR_RATE_DEFAULT);
     CHECK(st.next_ns == 0 && st.paused_until_ns == 0 && st.why[0] == '\0');
-    char want[600];
     snprintf(want, sizeof want, "%s/rate-www.sec.gov", dir);
     CHECK(strcmp(edgr_budget_path(b), want) == 0);
     /* a garbled file reads as a fresh budget; a slot far ahead (the clock

@@ -405,3 +405,28 @@ TEST(fetch_index_real_corpus)
     CHECK(files >= 1);
     fprintf(stderr, "  fetch_index_real_corpus: %d files, %llu rows\n", files, (unsigned long long)total);
 }
+
+/* The 2026 layout: the form column 17 wide (a 15-character type cut by
+ * EDGAR), under a heading that still shows 12. */
+TEST(fetch_index_wide_form_column)
+{
+    static const char wide[] =
+        "Description:           Daily Index of EDGAR Dissemination Feed by Form Type\n"
+        "Last Data Received:    Aug 20, 2026\n"
+        "Comments:              webmaster@sec.gov\n"
+        "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n"
+        " \n \n \n \n"
+        "Form Type   Company Name                                                  CIK         Date Filed  File Name\n"
+        "---------------------------------------------------------------------------------------------------------------------------------------------\n"
+        "DEF 14A          LANTERN BAY OPTICS                                            9900276     20260820    edgar/data/9900276/0009900276-26-000013.txt\n"
+        "SEC STAFF ACTIO  ORCHARD VALE BANCORP                                          9900275     20260820    edgar/data/9900275/0009900275-26-000014.txt\n"
+        "1-A POS          PELICAN HOLLOW MINING CO                                      9900270     20260820    edgar/data/9900270/0009900270-26-000015.txt\n";
+    collect c = {0};
+    edgr_index_stats st;
+    CHECK(run(wide, sizeof wide - 1, 0, &c, &st) == EDGR_OK);
+    CHECK(st.rows == 3 && st.bad_rows == 0);
+    CHECK(strstr(c.rows.p, "9900276|LANTERN BAY OPTICS|DEF 14A|20260820|0009900276-26-000013@"));
+    CHECK(strstr(c.rows.p, "9900275|ORCHARD VALE BANCORP|SEC STAFF ACTIO|20260820|"));
+    CHECK(strstr(c.rows.p, "9900270|PELICAN HOLLOW MINING CO|1-A POS|20260820|"));
+    done(&c);
+}
