@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages edgr needs, if missing.  As root it runs
 # apt-get; otherwise it prints the exact command to run.
-#   scripts/deps.sh build    what `make` and `make demo` need (jq: the
+#   scripts/deps.sh build    what `make` and `make demo` need (libcurl for
+#                            edgr fetch; jq: the
 #                            README's tour pipes JSON through it)
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
@@ -9,14 +10,15 @@
 #                            `edgr text --tables markdown` in tests/cli, jq
 #                            for tests/vocab: docs/fields.md against every
 #                            command's keys, time for tests/hostile's
-#                            memory bounds)
+#                            memory bounds, python3 for tests/fetch's
+#                            local stand-in for the SEC's server)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark; time for
 #                            bench/rss.sh)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev sqlite3 jq"
+want="gcc make cmake pkg-config libarchive-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev sqlite3 jq"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3" ;;
   fuzz) want="$want clang libclang-rt-dev" ;;
   bench) want="$want libxml2-dev time" ;;
 esac

@@ -270,6 +270,182 @@ EDGR_API const char *edgr_budget_error(const edgr_budget *b);
 EDGR_API const char *edgr_budget_path(const edgr_budget *b);
 EDGR_API void edgr_budget_close(edgr_budget *b);
 
+/* ------------------------------------------------------------------------
+ * HTTP (libcurl): one transfer, its answer classified, and the policy for
+ * each class.
+ *
+ * The classes are the SEC's answers as edgr meets them:
+ *   OK            200 or 206: the body is in the file (dest, or dest.part
+ *                 resumed); for a 206 the .part grew by the rest.
+ *   NOT_MODIFIED  304 to If-None-Match / If-Modified-Since: the stored copy
+ *                 stays.
+ *   MISSING       403 with the S3 "AccessDenied" XML, 404, 410: the path
+ *                 does not exist.  Never retried.
+ *   BLOCKED       the "Undeclared Automated Tool" or "Request Rate
+ *                 Threshold" page, with 403 or 200, or a 403 without
+ *                 AccessDenied (taken for a block: the polite reading).
+ *                 Every process stops (the budget records the block).
+ *   RATE_LIMITED  429: Retry-After, else 10 minutes, shared through the
+ *                 budget like a block without the slow hour.
+ *   TRANSIENT     503 (maintenance), other 5xx, 416, a reset, a timeout, a
+ *                 body cut short, a connection refused: back-off with
+ *                 jitter, at most max_attempts, then parked.
+ *   FAILED        anything else (another 4xx, a 3xx, a file that cannot be
+ *                 written, a bad URL): not retried; the reason says why.
+ * ---------------------------------------------------------------------- */
+typedef enum edgr_http_class {
+    EDGR_HTTP_OK = 0,
+    EDGR_HTTP_NOT_MODIFIED = 1,
+    EDGR_HTTP_MISSING = 2,
+    EDGR_HTTP_BLOCKED = 3,
+    EDGR_HTTP_RATE_LIMITED = 4,
+    EDGR_HTTP_TRANSIENT = 5,
+    EDGR_HTTP_FAILED = 6
+} edgr_http_class;
+
+/* "ok", "not-modified", "missing", "blocked", "rate-limited", "transient",
+ * "failed" ("?" out of range). */
+EDGR_API const char *edgr_http_class_name(edgr_http_class c);
+
+/* How a transport ended, for edgr_http_classify (curl's codes mapped). */
+typedef enum edgr_http_transport {
+    EDGR_NET_OK = 0,        /* the whole answer arrived                        */
+    EDGR_NET_CUT = 1,       /* the body stopped short of its length, a reset  */
+    EDGR_NET_TIMEOUT = 2,   /* connect or transfer timeout, too slow           */
+    EDGR_NET_CONNECT = 3,   /* refused, unreachable, name not resolved         */
+    EDGR_NET_LOCAL = 4      /* our side: the file, memory, a bad URL           */
+} edgr_http_transport;
+
+/* The class of an answer: pure.  `head` is the first `len` bytes of the
+ * body (the block page and the AccessDenied XML are told by them; 4 KiB is
+ * enough), `content_type` may be NULL. */
+EDGR_API edgr_http_class edgr_http_classify(edgr_http_transport net, long status, const char *content_type,
+                                            const char *head, size_t len);
+/* 1 when the body's first bytes are the SEC's block page (either kind). */
+EDGR_API int edgr_http_is_block_page(const char *head, size_t len);
+
+/* What to do after each class: the durations are parameters so tests can
+ * shorten them.  EDGR_HTTP_POLICY_INIT gives the SEC's rules. */
+typedef struct edgr_http_policy {
+    size_t struct_size;    /* sizeof(edgr_http_policy)                       */
+    int max_attempts;      /* 8: transient failures, then parked             */
+    double backoff_s;      /* 1: the first retry after 0.5-1 s, doubling      */
+    double backoff_max_s;  /* 300: no wait longer                            */
+    double rate_wait_s;    /* 600: a 429 without Retry-After                 */
+    double retry_after_max_s; /* 3600: a longer Retry-After is cut to this   */
+    double block_pause_s;  /* EDGR_BLOCK_PAUSE_SECONDS: after a block page    */
+    double block_slow_s;   /* EDGR_BLOCK_SLOW_SECONDS: then half rate         */
+} edgr_http_policy;
+#define EDGR_HTTP_POLICY_INIT                                                                        \
+    {.struct_size = sizeof(edgr_http_policy), .max_attempts = 8, .backoff_s = 1.0,                    \
+     .backoff_max_s = 300.0, .rate_wait_s = 600.0, .retry_after_max_s = 3600.0,                      \
+     .block_pause_s = EDGR_BLOCK_PAUSE_SECONDS, .block_slow_s = EDGR_BLOCK_SLOW_SECONDS}
+
+typedef enum edgr_http_action {
+    EDGR_ACT_DONE = 0,  /* ok or not-modified: finished                       */
+    EDGR_ACT_RETRY = 1, /* try again after wait_s (and pause_s/slow_s, if set,
+                           recorded in the budget first: every process waits) */
+    EDGR_ACT_GIVE_UP = 2, /* missing or failed: record it, never retry        */
+    EDGR_ACT_PARK = 3   /* attempts spent: park it in the journal with reason */
+} edgr_http_action;
+
+typedef struct edgr_http_decision {
+    edgr_http_action action;
+    double wait_s;  /* this transfer's own wait before its next attempt      */
+    double pause_s; /* > 0: edgr_budget_block(b, pause_s, slow_s, why)       */
+    double slow_s;
+} edgr_http_decision;
+
+/* The policy: pure.  `attempt` is the 1-based number of the attempt that
+ * just ended with `c`; `retry_after_s` the answer's Retry-After (< 0 when
+ * none); `u` a uniform random number in [0, 1) for the jitter (the caller
+ * draws it, so the function is deterministic).  Every class is bounded by
+ * max_attempts: blocks and 429s count too (a server that never lets go
+ * parks the transfer instead of holding it forever).  The back-off of
+ * attempt n is backoff_s * 2^(n-1), cut to backoff_max_s, times 0.5 + u/2. */
+EDGR_API void edgr_http_decide(const edgr_http_policy *p, edgr_http_class c, int attempt, double retry_after_s,
+                               double u, edgr_http_decision *out);
+
+/* A client: one libcurl multi handle (HTTP/1.1 keep-alive, at most 2
+ * connections per host, 2 cached) and one easy handle reused for every
+ * transfer.  Used by one thread at a time; threads each open their own.
+ * Every request first takes a slot of `budget` (retries too). */
+typedef struct edgr_http_options {
+    size_t struct_size;     /* sizeof(edgr_http_options): EDGR_HTTP_OPTIONS_INIT */
+    const char *user_agent; /* required, checked by edgr_user_agent_check()   */
+    edgr_budget *budget;    /* required: the host's budget (not owned)         */
+    long connect_timeout_ms; /* 0: 30 s                                       */
+    long stall_timeout_s;   /* 0: 60: abort below 1 byte/s for this long      */
+    long timeout_s;         /* 0: none: a whole transfer's limit               */
+} edgr_http_options;
+#define EDGR_HTTP_OPTIONS_INIT {.struct_size = sizeof(edgr_http_options)}
+
+typedef struct edgr_http edgr_http;
+
+/* NULL with a message in errbuf[errcap] (the User-Agent's reason, no
+ * budget, curl failing to start). */
+EDGR_API edgr_http *edgr_http_new(const edgr_http_options *opt, char *errbuf, size_t errcap);
+EDGR_API void edgr_http_free(edgr_http *h);
+
+/* Flags of edgr_http_request. */
+#define EDGR_HTTP_GZIP 1u       /* Accept-Encoding: gzip (text, JSON, indexes);
+                                   never sent with a Range                    */
+#define EDGR_HTTP_REVALIDATE 2u /* dest exists: If-None-Match / If-Modified-Since
+                                   from etag / last_modified (indexes, JSON)  */
+
+/* Validators are given without the header name: "\"abc\"", "Sat, 27 Jun
+ * 2026 07:04:08 GMT". */
+typedef struct edgr_http_request {
+    size_t struct_size;        /* sizeof(edgr_http_request)                    */
+    const char *url;
+    const char *dest;          /* the body goes to DEST.part, renamed to DEST
+                                  when whole; DEST.part is resumed when it
+                                  exists and part_etag or part_last_modified
+                                  says what it is a part of                   */
+    unsigned flags;
+    const char *etag;          /* of DEST (REVALIDATE), may be NULL            */
+    const char *last_modified; /* of DEST (REVALIDATE), may be NULL            */
+    const char *part_etag;     /* of DEST.part: If-Range (a strong ETag only)  */
+    const char *part_last_modified; /* of DEST.part: If-Range without an ETag  */
+} edgr_http_request;
+
+#define EDGR_HTTP_VALIDATOR_MAX 256
+typedef struct edgr_http_result {
+    size_t struct_size;         /* sizeof(edgr_http_result)                    */
+    edgr_http_class cls;
+    long status;                /* 0 when no answer came                        */
+    edgr_http_transport net;
+    int curl_code;              /* CURLcode                                     */
+    double retry_after_s;       /* -1 when none                                 */
+    int resumed;                /* 1: a 206 appended to DEST.part               */
+    int attempts;               /* edgr_http_fetch: attempts made               */
+    uint64_t bytes;             /* the size of DEST (ok) or DEST.part (cut)     */
+    uint64_t received;          /* body bytes this transfer wrote               */
+    char etag[EDGR_HTTP_VALIDATOR_MAX];          /* of what DEST(.part) holds */
+    char last_modified[EDGR_HTTP_VALIDATOR_MAX];
+    char content_type[128];
+    char reason[320];           /* English, "" when ok                          */
+} edgr_http_result;
+#define EDGR_HTTP_RESULT_INIT {.struct_size = sizeof(edgr_http_result)}
+
+/* One transfer: takes a budget slot, then GETs rq->url into DEST.part
+ * (resumed with Range + If-Range when it can be), renames it to DEST when
+ * whole, and classifies the answer.  Bodies of answers that are not the
+ * file (403, 429, 5xx, a block page sent with 200) never touch DEST or
+ * DEST.part.  Returns out->cls. */
+EDGR_API edgr_http_class edgr_http_get(edgr_http *h, const edgr_http_request *rq, edgr_http_result *out);
+
+/* edgr_http_get with the policy: retries TRANSIENT, RATE_LIMITED and
+ * BLOCKED (recording blocks and 429s in the budget) up to max_attempts,
+ * resuming a cut body from its .part; every wait is bounded.  `on_attempt`
+ * (may be NULL) is told each attempt's result and decision (to log it, or
+ * tell the user why edgr is waiting).  Returns the last class; out->attempts
+ * says how many were made, and a transfer that ran out of attempts has
+ * class TRANSIENT (RATE_LIMITED, BLOCKED) with the reason "parked: ...". */
+typedef void (*edgr_http_attempt_fn)(void *user, const edgr_http_result *r, const edgr_http_decision *d);
+EDGR_API edgr_http_class edgr_http_fetch(edgr_http *h, const edgr_http_request *rq, const edgr_http_policy *pol,
+                                         edgr_http_attempt_fn on_attempt, void *user, edgr_http_result *out);
+
 #ifdef __cplusplus
 }
 #endif
