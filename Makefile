@@ -4,6 +4,7 @@
 #                   DEMO_PREFIX (~/.local), build the README tour's files in
 #                   demo/ and run edgr there (ingest, search)
 #   make check      build and run every test (the store's kill -9 test too,
+#                   edgr fetch's HTTP layer against a local server,
 #                   allocation failures injected at every site: tests/fault),
 #                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
@@ -40,6 +41,7 @@ check: all
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
 	@tests/hostile/run.sh build/edgr
+	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
 	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
