@@ -218,8 +218,8 @@ is "26 answers" "$(grep -c '^class=ok' "$tmp/out")" 26
 grep -q "class=blocked status=403 action=retry wait=0.000 pause=1.000 slow=1.000" "$tmp/err" && ok || bad "block: $(cat "$tmp/err")"
 is "27 requests" "$(lq "$m" '$recs|length')" 27
 is "the block is request 20" "$(lq "$m" '$recs[19].fault')" block
-is "nothing during the pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 0.95')" true
-is "half rate after it" "$(lq "$m" "$(pairs 21 0.09)")" true
+is "nothing during the pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 0.9')" true
+is "half rate after it" "$(lq "$m" '($recs[26].t - $recs[20].t) >= 0.57')" true # 6 gaps of 0.1 s; full rate: 0.3 s
 grep -q "block page" "$state"/rate-* && ok || bad "the block's reason is not in the budget file"
 
 # ---- two processes, one budget: no 1-second window above the rate
@@ -231,11 +231,13 @@ p1=$!
 p2=$!
 wait "$p1" && wait "$p2" && ok || bad "the two processes failed: $(tail -3 "$tmp/r1" "$tmp/r2")"
 is "100 requests" "$(lq "$m" '$recs|length')" 100
-# arrival times on the server; one request of slack for the loopback's jitter
-# (slots exactly 1/rate apart put 20 in a window, a late one 21)
+# Arrival times on the server, which wakes a Python thread for each: on a
+# loaded machine one arrives tens of ms late and the next looks early, so a
+# window may hold 21 or 22 where the slots (1/rate apart) put 20.  Two
+# processes that doubled the rate would put 40 in a window and end in 2.5 s.
 win=$(lq "$m" '[$recs[] as $a | [$recs[] | select(.t >= $a.t and .t < $a.t + 1)] | length] | max')
-[ "$win" -le 21 ] && ok || bad "a 1-second window held $win requests at a rate of 20"
-is "100 requests spread over 5 s" "$(lq "$m" '$recs[-1].t - $recs[0].t >= 4.8')" true
+[ "$win" -le 22 ] && ok || bad "a 1-second window held $win requests at a rate of 20"
+is "100 requests spread over 5 s" "$(lq "$m" '$recs[-1].t - $recs[0].t >= 4.9')" true
 is "both processes' requests interleave" "$(lq "$m" '[$recs[:20][].peer] | unique | length >= 2')" true
 is "keep-alive: at most 2 connections a process" "$(lq "$m" '[$recs[].peer] | unique | length <= 4')" true
 echo "fetch: busiest second of two processes at 20/s: $win requests"
