@@ -287,6 +287,12 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "edgr-test-sec/1"
     sys_version = ""
 
+    def setup(self):
+        super().setup()
+        # no Nagle: headers and body are two writes, and a delayed ACK would
+        # hold the second for 40 ms
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, fmt, *args):  # the JSON log replaces it
         pass
 
