@@ -1,11 +1,14 @@
 /*
- * edgr/fetch.h - the parts of `edgr fetch` that need no network: EDGAR's
- * index files, the archive paths by era, the User-Agent rule and the rate
- * budget every edgr process on the machine shares.
+ * edgr/fetch.h - `edgr fetch`'s library: EDGAR's index files, the archive
+ * paths by era, the User-Agent rule, the rate budget every edgr process on
+ * the machine shares, the classes of the SEC's answers with the policy for
+ * each, and one HTTP transfer (libcurl).
  *
- * libedgr_fetch.  The index parser, the paths and the User-Agent check are
- * pure (libc only, no allocation beyond the parser's one context).  The
- * rate budget does I/O: a lock file per host in the user's state directory.
+ * libedgr_fetch (links libcurl).  The index parser, the paths, the
+ * User-Agent check, the classifier and the policy are pure (libc only, no
+ * allocation beyond the parser's one context).  The rate budget does I/O: a
+ * lock file per host in the user's state directory; the HTTP client the
+ * network and the destination's files.
  *
  * Threads: the pure functions may run on any thread.  An edgr_index_parser
  * is used by one thread at a time.  An edgr_budget handle may be shared by
