@@ -12,6 +12,7 @@
  *     --attempts N --backoff S --backoff-max S --rate-wait S
  *     --block-pause S --block-slow S   the policy's numbers (shortened)
  *     --repeat N           fetch the list N times (the rate tests)
+ *     --stall S            give up a transfer silent for S seconds (5)
  *
  * Prints for every transfer:
  *   class=C status=N attempts=N bytes=N received=N resumed=0|1
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
     edgr_http_policy pol = EDGR_HTTP_POLICY_INIT;
     edgr_http_request rq = {.struct_size = sizeof rq};
     int once = 0, repeat = 1, i = 1;
+    long stall = 5;
     const char *host = "127.0.0.1";
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *o = argv[i] + 2, *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -81,6 +83,7 @@ int main(int argc, char **argv)
         else if (VAL("block-pause")) pol.block_pause_s = atof(v);
         else if (VAL("block-slow")) pol.block_slow_s = atof(v);
         else if (VAL("repeat")) repeat = atoi(v);
+        else if (VAL("stall")) stall = atol(v);
         else return usage();
 #undef VAL
     }
@@ -93,7 +96,7 @@ int main(int argc, char **argv)
         return 2;
     }
     ho.budget = b;
-    ho.stall_timeout_s = 5;
+    ho.stall_timeout_s = stall;
     edgr_http *h = edgr_http_new(&ho, err, sizeof err);
     if (!h) {
         fprintf(stderr, "http_check: %s\n", err);

@@ -148,6 +148,28 @@ is "the whole new file" "$(sha "$out/big")" "$want2"
 is "If-Range was sent" "$(lq "$m" '$recs[0].if_range')" "$etag"
 mv "$tmp/big.orig" "$root$big"
 
+# a block page (sent with 200) while resuming leaves the .part alone; after
+# the pause the resume goes on
+script "{\"path\": \"$big\", \"fault\": \"cut\", \"pct\": 40}"
+rm -f "$out/big"
+expect "cut before a block" 1 fetch --state "$(st)" --once "$base$big" "$out/big"
+etag=$(val etag)
+script "{\"path\": \"$big\", \"fault\": \"block200\"}"
+m=$(mark)
+expect "a block page while resuming" 0 fetch --state "$(st)" --part-etag "$etag" "$base$big" "$out/big"
+has "a block page while resuming" "class=ok status=206 attempts=2"
+grep -q "attempt=1 class=blocked status=200" "$tmp/err" && ok || bad "block200 on resume: $(cat "$tmp/err")"
+is "the resume after a block page" "$(lq "$m" '$recs[1].range')" "bytes=$((size * 40 / 100))-"
+is "SHA-256 after a block page" "$(sha "$out/big")" "$want"
+# a stalled transfer: given up after --stall seconds, then resumed
+script "{\"path\": \"$big\", \"fault\": \"stall\", \"pct\": 30, \"delay\": 4}"
+rm -f "$out/big"
+m=$(mark)
+expect "a stall" 0 fetch --state "$(st)" --stall 1 "$base$big" "$out/big"
+grep -q "attempt=1 class=transient status=200 action=retry" "$tmp/err" && ok || bad "stall: $(cat "$tmp/err")"
+has "a stall" "class=ok status=206 attempts=2"
+is "SHA-256 after a stall" "$(sha "$out/big")" "$want"
+
 # ---- 403 AccessDenied: missing, never retried
 m=$(mark)
 expect "a path that does not exist" 1 fetch --state "$(st)" "$base$A/full-index/2099/QTR1/form.idx" "$out/none"
@@ -221,6 +243,24 @@ is "the block is request 20" "$(lq "$m" '$recs[19].fault')" block
 is "nothing during the pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 0.9')" true
 is "half rate after it" "$(lq "$m" '($recs[26].t - $recs[20].t) >= 0.57')" true # 6 gaps of 0.1 s; full rate: 0.3 s
 grep -q "block page" "$state"/rate-* && ok || bad "the block's reason is not in the budget file"
+
+# a block met by one process stops the other too
+state=$(st)
+m=$(mark)
+script "{\"n\": $((m + 20)), \"fault\": \"block\"}"
+pids=""
+for k in 1 2; do
+  "$check" --ua "$UA" --uncapped --rate 20 --block-pause 1 --block-slow 1 --state "$state" --repeat 15 \
+    "$base$small" "$out/b$k" >"$tmp/b$k" 2>&1 &
+  pids="$pids $!"
+done
+rcs=0
+for p in $pids; do wait "$p" || rcs=1; done
+[ "$rcs" = 0 ] && ok || bad "blocked pair: $(tail -3 "$tmp/b1" "$tmp/b2")"
+is "31 requests of two processes" "$(lq "$m" '$recs|length')" 31
+is "both processes before the block" "$(lq "$m" '[$recs[:19][].peer] | unique | length >= 2')" true
+is "no process during the pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 0.9')" true
+is "both processes after it" "$(lq "$m" '[$recs[20:][].peer] | unique | length >= 2')" true
 
 # ---- two processes, one budget: no 1-second window above the rate
 state=$(st)

@@ -34,8 +34,9 @@
         "Request Rate Threshold Exceeded" page); 429 (with "retry_after":
         seconds or a date, if given); 503 (the maintenance page); reset (the
         connection is reset before an answer); cut ("pct": the body stops at
-        that share of its declared length, default 40); slow ("delay"
-        seconds before the answer, at most 30).
+        that share of its declared length, default 40); stall (the same, then
+        "delay" seconds of silence, default 3, before the close); slow
+        ("delay" seconds before the answer, at most 30).
 
         Fault bodies and headers are those the SEC sent (../shared/corpus/
         http/*.response.json and their bodies, ../shared/corpus/html/ for the
@@ -302,7 +303,7 @@ class Handler(BaseHTTPRequestHandler):
             srv.log.write(json.dumps(rec) + "\n")
             srv.log.flush()
 
-    def send(self, status, body, headers, rec, cut_pct=None, close=False):
+    def send(self, status, body, headers, rec, cut_pct=None, close=False, stall=0.0):
         self.send_response(status)
         for k, v in headers.items():
             self.send_header(k, v)
@@ -318,6 +319,8 @@ class Handler(BaseHTTPRequestHandler):
             self.log_json(rec)
             self.wfile.write(part)
             self.wfile.flush()
+            if stall:
+                time.sleep(min(stall, 30.0))
             self.close_connection = True
             return
         rec["bytes"] = len(body)
@@ -387,7 +390,8 @@ class Handler(BaseHTTPRequestHandler):
                     return self.send(304, b"", {"ETag": etag, "Last-Modified": lm}, rec)
             except (TypeError, ValueError):
                 pass
-        cut = rule.get("pct", 40) if fault == "cut" else None
+        cut = rule.get("pct", 40) if fault in ("cut", "stall") else None
+        stall = float(rule.get("delay", 3)) if fault == "stall" else 0.0
         rng = h.get("Range")
         if rng:
             ir = h.get("If-Range")
@@ -404,14 +408,14 @@ class Handler(BaseHTTPRequestHandler):
                     return self.send(416, b"", hd2, rec)
                 end = min(end, len(body) - 1)
                 hd["Content-Range"] = f"bytes {start}-{end}/{len(body)}"
-                return self.send(206, body[start:end + 1], hd, rec, cut_pct=cut)
+                return self.send(206, body[start:end + 1], hd, rec, cut_pct=cut, stall=stall)
         ae = h.get("Accept-Encoding") or ""
         if "gzip" in ae and path.endswith(TEXT_SUFFIXES):
             body = gzip.compress(body, mtime=0)
             hd["Content-Encoding"] = "gzip"
             hd["Vary"] = "Accept-Encoding"
             hd["ETag"] = etag[:-1] + '-gzip"'
-        return self.send(200, body, hd, rec, cut_pct=cut)
+        return self.send(200, body, hd, rec, cut_pct=cut, stall=stall)
 
     def do_HEAD(self):
         self.send_error(405)
