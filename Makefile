@@ -4,6 +4,7 @@
 #                   DEMO_PREFIX (~/.local), build the README tour's files in
 #                   demo/ and run edgr there (ingest, search)
 #   make check      build and run every test (the store's kill -9 test too,
+#                   edgr fetch's HTTP layer against a local server,
 #                   allocation failures injected at every site: tests/fault),
 #                   then the corpus under ASan+UBSan
 #   make bench      throughput benchmarks (see bench/README.md)
@@ -43,6 +44,7 @@ check: all
 	@tests/cli/run.sh build/edgr
 	@tests/store/run.sh build/edgr
 	@tests/hostile/run.sh build/edgr
+	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
 	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
@@ -114,7 +116,7 @@ fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store \
-	  fuzz_stdin_chunks fuzz_archive fuzz_ingest
+	  fuzz_stdin_chunks fuzz_archive fuzz_ingest fuzz_index
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -4,7 +4,7 @@
 #   scripts/deps.sh build    what `make` and `make demo` need (jq: the
 #                            README's tour pipes JSON through it; zlib1g-dev
 #                            and libdeflate-dev: the CLI inflates gzip to
-#                            check its CRC-32)
+#                            check its CRC-32; libcurl: edgr fetch)
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
 #                            HTML differential test, cmark-gfm to render
@@ -12,14 +12,15 @@
 #                            for tests/vocab: docs/fields.md against every
 #                            command's keys, time for tests/hostile's
 #                            memory bounds, python3 for the tests that
-#                            write tar files with hostile members)
+#                            write tar files with hostile members and for
+#                            tests/fetch's local stand-in for the SEC)
 #   scripts/deps.sh fuzz     what `make fuzz` and `make memcheck` need (clang
 #                            for libFuzzer and MSan, valgrind)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
 #                            peer in the HTML-to-text benchmark; time for
 #                            bench/rss.sh)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev sqlite3 jq"
+want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev sqlite3 jq"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3" ;;
   fuzz) want="$want clang libclang-rt-dev valgrind" ;;

@@ -22,7 +22,7 @@ cd "$top"
 max_kb=${MEMCHECK_MAX_KB:-1024}
 every=${MEMCHECK_EVERY:-1}
 jobs=${JOBS:-2}
-all_targets="header split uudecode html items facts store stdin_chunks archive ingest"
+all_targets="header split uudecode html items facts store stdin_chunks archive ingest index"
 libc_targets="header split uudecode html items facts"
 corpus=../shared/corpus
 [ -d "$corpus" ] || echo "memcheck: no $corpus: the samples and fixtures only"
@@ -65,6 +65,7 @@ inputs() { # the files a target reads
   stdin_chunks) printf '%s\n' "$subs" "$html" "$own" ;;
   archive) ls "$list"/seeds/* ;;
   ingest) ls "$list"/iseeds/* ;;
+  index) pick "$corpus/index" ;;
   *) printf '%s\n' "$subs" "$own" ;;
   esac | grep -v '^$'
 }
