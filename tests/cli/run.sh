@@ -247,6 +247,14 @@ expect "docs of a stripped submission" 0 "$edgr" docs tests/fixtures/items/10k-2
 expect "items of a repeated submission" 0 "$edgr" items tests/fixtures/repeated.txt
 [ "$(grep -c '^==> Item 2.02' "$tmp/out")" = 1 ] && ok || bad "repeated submission's items reported once"
 grep -q 'warning: .*repeated 3 times' "$tmp/err" && ok || bad "repeat count in a warning"
+# and through a pipe (held one submission at a time: the copies must not be
+# taken for the next submission), for every command that holds filings
+for c in items text facts; do
+  "$edgr" "$c" tests/fixtures/repeated.txt >"$tmp/rep.file" 2>&1
+  cat tests/fixtures/repeated.txt | "$edgr" "$c" 2>&1 | sed 's|^<stdin>:|tests/fixtures/repeated.txt:|' >"$tmp/rep.pipe"
+  cmp -s "$tmp/rep.file" "$tmp/rep.pipe" && ok || bad "$c of a repeated submission: a pipe differs from the file"
+  grep -q 'repeated 3 times' "$tmp/rep.pipe" && ok || bad "$c of a repeated submission through a pipe: no 'repeated 3 times'"
+done
 expect "parse of a repeated submission" 0 "$edgr" parse tests/fixtures/repeated.txt
 [ "$(wc -l <"$tmp/out")" = 1 ] && ok || bad "repeated submission parsed once"
 # every command prints a result or an error (issue 10): nothing to show is
