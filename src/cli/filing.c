@@ -436,10 +436,24 @@ static int w_doc_end(void *user, const edgr_document *d)
     return 0;
 }
 
+/* The stream found byte-for-byte copies of s after it (and skipped them)? */
+static int repeated(const edgr_submission *s)
+{
+    for (size_t i = 0; i < s->diag_count; i++)
+        if (s->diags[i].code == EDGR_D_REPEATED) return 1;
+    return 0;
+}
+
 static int w_submission_end(void *user, const edgr_submission *s)
 {
     feed *f = user;
     catch_up(f, s->end);
+    /* Copies of the submission follow it: the bytes held are parsed at the
+     * next submission's end (or the input's), copies and all, so that the
+     * whole parser skips them and says so as it does for a file parsed
+     * whole ("repeated 3 times"); cut here, the copies would be parsed as
+     * the next submission, and reported again. */
+    if (repeated(s) && !f->whole_over && !f->nomem) return 0;
     /* the stream may say so only after it saw bytes past the end: those
      * held (or dropped, then in the tail) are the next submission's */
     size_t next_n = 0;

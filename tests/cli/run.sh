@@ -251,7 +251,8 @@ grep -q 'warning: .*repeated 3 times' "$tmp/err" && ok || bad "repeat count in a
 # taken for the next submission), for every command that holds filings
 for c in items text facts; do
   "$edgr" "$c" tests/fixtures/repeated.txt >"$tmp/rep.file" 2>&1
-  cat tests/fixtures/repeated.txt | "$edgr" "$c" 2>&1 | sed 's|^<stdin>:|tests/fixtures/repeated.txt:|' >"$tmp/rep.pipe"
+  cat tests/fixtures/repeated.txt | "$edgr" "$c" 2>&1 |
+    sed 's|^<stdin>:|tests/fixtures/repeated.txt:|; s|"path":"<stdin>"|"path":"tests/fixtures/repeated.txt"|' >"$tmp/rep.pipe"
   cmp -s "$tmp/rep.file" "$tmp/rep.pipe" && ok || bad "$c of a repeated submission: a pipe differs from the file"
   grep -q 'repeated 3 times' "$tmp/rep.pipe" && ok || bad "$c of a repeated submission through a pipe: no 'repeated 3 times'"
 done
