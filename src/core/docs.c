@@ -120,7 +120,13 @@ void doc_classify(edgr_document *d)
         d->format = EDGR_FMT_TEXT;
 }
 
-static edgr_status uu_body(const edgr_document *d, edgr_buf *out, uu_state *st)
+/* A uuencoded body decoded a line at a time: appended to `out` (keep), or
+ * into a window of `out` thrown away after each line (measure: the same
+ * lines, counts and diagnostics, so a body's decoded size is told without
+ * ever holding it decoded).  *total: the decoded bytes. */
+enum { UU_MEASURE_WINDOW = 64 << 10 };
+
+static edgr_status uu_run(const edgr_document *d, edgr_buf *out, int keep, uu_state *st, uint64_t *total)
 {
     const char *name;
     size_t nl;
@@ -129,14 +135,17 @@ static edgr_status uu_body(const edgr_document *d, edgr_buf *out, uu_state *st)
     const char *p = d->body.ptr + skip;
     size_t n = d->body.len - skip;
     memset(st, 0, sizeof *st);
-    if (buf_reserve(out, uu_guess_out(n), SIZE_MAX)) return EDGR_ERR_NOMEM;
+    *total = 0;
+    if (!keep) out->len = 0;
+    if (buf_reserve(out, keep ? uu_guess_out(n) : UU_MEASURE_WINDOW, SIZE_MAX)) return EDGR_ERR_NOMEM;
     while (n && !st->done) {
         size_t used;
         uint64_t bad_before = st->bad;
         size_t room = out->cap - out->len;
         size_t w = uu_decode(p, n, 1, out->data + out->len, room, st, &used);
         if (!bad_before && st->bad) first_bad = (size_t)(p - d->body.ptr) + (size_t)st->first_bad;
-        out->len += w;
+        *total += w;
+        if (keep) out->len += w;
         p += used;
         n -= used;
         if (used || w) continue;
@@ -149,44 +158,12 @@ static edgr_status uu_body(const edgr_document *d, edgr_buf *out, uu_state *st)
     return st->bad ? EDGR_ERR_DECODE : EDGR_OK;
 }
 
-/* The decoded size of a uuencoded body, decoded a window at a time into
- * `scratch` and thrown away: measuring a body never holds it decoded (the
- * same lines, counts and diagnostics as uu_body, whose output is made the
- * same way, a line at a time). */
-enum { UU_MEASURE_WINDOW = 64 << 10 };
-
-static edgr_status uu_measure(const edgr_document *d, edgr_buf *scratch, uu_state *st, uint64_t *total)
-{
-    const char *name;
-    size_t nl;
-    size_t skip = uu_begin(d->body.ptr, d->body.len, &name, &nl);
-    size_t first_bad = 0;
-    const char *p = d->body.ptr + skip;
-    size_t n = d->body.len - skip;
-    memset(st, 0, sizeof *st);
-    *total = 0;
-    scratch->len = 0;
-    if (buf_reserve(scratch, UU_MEASURE_WINDOW, SIZE_MAX)) return EDGR_ERR_NOMEM;
-    while (n && !st->done) {
-        size_t used;
-        uint64_t bad_before = st->bad;
-        size_t w = uu_decode(p, n, 1, scratch->data, scratch->cap, st, &used);
-        if (!bad_before && st->bad) first_bad = (size_t)(p - d->body.ptr) + (size_t)st->first_bad;
-        *total += w;
-        p += used;
-        n -= used;
-        if (!used && !w) break; /* cannot happen: a window holds any line */
-    }
-    st->first_bad = first_bad;
-    return st->bad ? EDGR_ERR_DECODE : EDGR_OK;
-}
-
 void doc_measure(sub_builder *b, edgr_document *d, edgr_buf *scratch)
 {
     if (doc_is_binary(d->format)) {
         uu_state st;
         uint64_t total = 0;
-        edgr_status rc = uu_measure(d, scratch, &st, &total);
+        edgr_status rc = uu_run(d, scratch, 0, &st, &total);
         d->decoded_size = (int64_t)total;
         d->charset = EDGR_CS_UNKNOWN;
         if (rc == EDGR_ERR_NOMEM) b->nomem = 1;
@@ -209,7 +186,8 @@ edgr_status edgr_document_decode(const edgr_document *d, unsigned flags, edgr_bu
     out->len = 0;
     if (doc_is_binary(d->format)) {
         uu_state st;
-        return uu_body(d, out, &st);
+        uint64_t total;
+        return uu_run(d, out, 1, &st, &total);
     }
     const char *p = d->body.ptr;
     size_t n = d->body.len;
