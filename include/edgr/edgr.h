@@ -268,6 +268,11 @@ typedef struct edgr_submission {
      * the header's KEY: value lines survive, and documents are recovered from
      * their bare type, sequence and filename lines (a warning says where). */
     int stripped;
+    /* Just past the byte-for-byte copies of this submission that follow it
+     * in the input (skipped, an EDGR_D_REPEATED warning says how many);
+     * equal to `end` when none follow.  Where the next submission's search
+     * begins.  (Added in 0.3.0, at the end: the struct is the library's.) */
+    uint64_t repeat_end;
 } edgr_submission;
 
 /* ------------------------------------------------------------------------

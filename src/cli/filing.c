@@ -101,6 +101,11 @@ typedef struct feed {
                                  1 (said), 2 (no submission seen yet: a bare
                                  document over the limit, said at the end) */
     int nomem;
+    /* the stream's "repeated N times" warning of the submission being
+     * processed, whose copies were dropped (w_submission_end) */
+    int has_rep;
+    edgr_diag rep;
+    char rep_msg[256];
 } feed;
 
 static void report_over(feed *f, uint64_t offset, int64_t seq, const char *filename, size_t fn_len,
@@ -149,13 +154,14 @@ static uint64_t unit_offset(const feed *f, uint64_t at)
  * (the stream's, whose text was dropped as it went by, and a stable unit's,
  * reported here) with an empty body and flagged in over[].  NULL when out
  * of memory. */
-static edgr_document *filing_docs(feed *f, const edgr_submission *s, unsigned char **over, edgr_diag **diags)
+static edgr_document *filing_docs(feed *f, const edgr_submission *s, unsigned char **over, edgr_diag **diags,
+                                  size_t *ndiags)
 {
-    size_t n = s->doc_count;
+    size_t n = s->doc_count, nd = s->diag_count + (size_t)f->has_rep;
     edgr_document *docs = calloc(n ? n : 1, sizeof *docs);
     unsigned char *flags = calloc(n ? n : 1, 1);
-    edgr_diag *dg = s->diag_count ? malloc(s->diag_count * sizeof *dg) : NULL;
-    if (!docs || !flags || (s->diag_count && !dg)) {
+    edgr_diag *dg = nd ? malloc(nd * sizeof *dg) : NULL;
+    if (!docs || !flags || (nd && !dg)) {
         free(docs);
         free(flags);
         free(dg);
@@ -183,8 +189,12 @@ static edgr_document *filing_docs(feed *f, const edgr_submission *s, unsigned ch
         dg[i] = s->diags[i];
         dg[i].offset = unit_offset(f, dg[i].offset);
     }
+    /* after the others: its offset (the first copy's) is past them all */
+    if (f->has_rep) dg[s->diag_count] = f->rep;
+    f->has_rep = 0; /* the first submission's alone */
     *over = flags;
     *diags = dg;
+    *ndiags = nd;
     return docs;
 }
 
@@ -227,7 +237,8 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
             size_t n = s->doc_count;
             unsigned char *over = NULL;
             edgr_diag *diags = NULL;
-            edgr_document *docs = filing_docs(f, s, &over, &diags);
+            size_t ndiags = 0;
+            edgr_document *docs = filing_docs(f, s, &over, &diags, &ndiags);
             if (!docs) {
                 sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)s->offset);
                 f->failed = 1;
@@ -259,6 +270,7 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
             sw->docs = docs;
             sw->doc_count = n;
             if (diags) sw->diags = diags;
+            sw->diag_count = ndiags;
             if (submission_failed(f->u, s, f->err, f->o->quiet)) f->failed = 1;
             if (s->container != EDGR_C_NONE) {
                 filing fl = {.name = f->u->name, .src = unit_json_source(f->u), .sub = s, .docs = docs,
@@ -270,6 +282,7 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
             sw->docs = keep.docs;
             sw->doc_count = keep.doc_count;
             sw->diags = keep.diags;
+            sw->diag_count = keep.diag_count;
             free(docs);
             free(over);
             free(diags);
@@ -436,34 +449,39 @@ static int w_doc_end(void *user, const edgr_document *d)
     return 0;
 }
 
-/* The stream found byte-for-byte copies of s after it (and skipped them)? */
-static int repeated(const edgr_submission *s)
-{
-    for (size_t i = 0; i < s->diag_count; i++)
-        if (s->diags[i].code == EDGR_D_REPEATED) return 1;
-    return 0;
-}
-
 static int w_submission_end(void *user, const edgr_submission *s)
 {
     feed *f = user;
-    catch_up(f, s->end);
-    /* Copies of the submission follow it: the bytes held are parsed at the
-     * next submission's end (or the input's), copies and all, so that the
-     * whole parser skips them and says so as it does for a file parsed
-     * whole ("repeated 3 times"); cut here, the copies would be parsed as
-     * the next submission, and reported again. */
-    if (repeated(s) && !f->whole_over && !f->nomem) return 0;
+    /* Byte-for-byte copies of it may follow, which the stream skipped
+     * (s->repeat_end): their bytes are dropped here and its EDGR_D_REPEATED
+     * warning kept for the submission's diagnostics, so a pipe says what a
+     * file parsed whole says, once.  (Left in, the copies would be parsed
+     * as the next submission: the gaps of its documents over the limit make
+     * them no copies to the whole parser.) */
+    uint64_t resume = s->repeat_end > s->end ? s->repeat_end : s->end;
+    catch_up(f, resume);
+    f->has_rep = 0;
+    for (size_t i = 0; i < s->diag_count && resume > s->end; i++)
+        if (s->diags[i].code == EDGR_D_REPEATED) {
+            snprintf(f->rep_msg, sizeof f->rep_msg, "%s", s->diags[i].message);
+            f->rep = s->diags[i];
+            f->rep.message = f->rep_msg;
+            f->has_rep = 1;
+        }
     /* the stream may say so only after it saw bytes past the end: those
      * held (or dropped, then in the tail) are the next submission's */
-    size_t next_n = 0;
+    size_t next_n = 0, own_n = 0; /* own_n: the submission's bytes held */
     const char *next = NULL;
     int held = !f->whole_over && !f->nomem, in_buf = held;
-    if (s->end < f->done) {
-        next_n = (size_t)(f->done - s->end);
+    if (held) {
+        uint64_t end_at = s->end - f->base - dropped_before(f); /* s->end in buf */
+        own_n = end_at < f->buf.len ? (size_t)end_at : f->buf.len;
+    }
+    if (resume < f->done) {
+        next_n = (size_t)(f->done - resume);
         if (held) {
-            uint64_t end_at = s->end - f->base - dropped_before(f); /* s->end in buf */
-            next_n = end_at < f->buf.len ? f->buf.len - (size_t)end_at : 0;
+            uint64_t at = resume - f->base - dropped_before(f); /* resume in buf */
+            next_n = at < f->buf.len ? f->buf.len - (size_t)at : 0;
             next = f->buf.data + f->buf.len - next_n;
         } else if (next_n <= f->tail_n) next = f->tail + f->tail_n - next_n;
         else { /* held back longer than the tail (a near copy of a huge one) */
@@ -477,11 +495,11 @@ static int w_submission_end(void *user, const edgr_submission *s)
         sink_printf(f->err, "%s: %llu: a submission whose header passes --max-document-size (%llu): skipped\n",
                     f->u->name, (unsigned long long)f->base, (unsigned long long)f->limit);
         f->failed = 1;
-    } else if (f->whole_over == 1 || (held && f->buf.len - next_n > submission_cap(f))) {
+    } else if (f->whole_over == 1 || (held && own_n > submission_cap(f))) {
         if (held) say_too_large(f, f->base);
         held = 0;
     }
-    if (held) process(f, f->buf.data ? f->buf.data : "", f->buf.len - next_n, f->base);
+    if (held) process(f, f->buf.data ? f->buf.data : "", own_n, f->base);
     else f->count++; /* a submission, skipped (said) */
     if (in_buf && next_n) {
         memmove(f->buf.data, next, next_n);
@@ -490,8 +508,9 @@ static int w_submission_end(void *user, const edgr_submission *s)
         f->buf.len = 0;
         if (next_n && hold(f, next, next_n)) f->nomem = 1;
     }
-    f->base = s->end;
-    if (f->done < s->end) f->done = s->end;
+    f->base = resume;
+    if (f->done < resume) f->done = resume;
+    f->has_rep = 0;
     f->ngaps = f->novers = 0;
     f->whole_over = f->seen = 0;
     if (f->nomem) { /* the next submission's first bytes are lost: said */

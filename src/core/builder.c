@@ -53,6 +53,7 @@ void sub_publish(sub_builder *b)
     b->sub.doc_count = b->docs.len;
     b->sub.diags = b->diags.items;
     b->sub.diag_count = b->diags.len;
+    if (b->sub.repeat_end < b->sub.end) b->sub.repeat_end = b->sub.end; /* no copies (yet) */
 }
 
 void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev, edgr_diag_code code,

@@ -500,6 +500,7 @@ static void report_sub(splitter *s, uint64_t next)
         sub_sort_diags(&s->b);
         sub_publish(&s->b);
     }
+    s->b.sub.repeat_end = s->rep_count > 1 ? next : s->b.sub.end;
     if (s->hooks.sub_end) call(s, s->hooks.sub_end(s->user));
     if (s->stop_after_sub) {
         s->stopped = 1;
