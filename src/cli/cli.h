@@ -198,6 +198,9 @@ typedef struct file_unit {
 /* A unit over fd, open (and left open): its first bytes are sniffed into
  * f.buf (f.pending), to be looked at with input_magic.  -1: no memory. */
 int file_unit_init(file_unit *fu, int fd, const char *name, int walked);
+/* The same over an fd whose first bytes were sniffed already (f.pending of
+ * them in f.buf, a CHUNK-sized buffer the unit now owns). */
+void file_unit_sniffed(file_unit *fu, fd_state f, const char *name, int walked);
 void file_unit_free(file_unit *fu); /* its buffer (fd is the caller's) */
 
 /* Commands with their own options and drivers (store and search). */

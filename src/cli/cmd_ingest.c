@@ -70,6 +70,8 @@ typedef struct task {
     char *member;           /* archive member name, or NULL */
     char *data;             /* a member's bytes (owned), or NULL */
     size_t len;
+    int from_stdin;         /* standard input's content: read from `in` */
+    fd_state in;            /* its first bytes, sniffed (in.buf owned) */
     int walked;
     uint64_t bytes;         /* input bytes, for progress and batching */
     /* filled by a worker: the slice being built, and the messages said
@@ -130,6 +132,7 @@ static void task_free(task *t)
     free(t->path);
     free(t->member);
     free(t->data);
+    free(t->in.buf);
     free(t);
 }
 
@@ -331,40 +334,12 @@ static int feed_stdin(ingest *g)
         free(in.buf);
         return stopped;
     }
+    /* read by the worker as a file is, a submission at a time (held whole,
+     * a pipe larger than one document's limit was refused) */
     task *t = new_task("<stdin>", NULL, 0);
     if (!t) { free(in.buf); return 1; }
-    size_t cap = FD_CHUNK;
-    uint64_t limit = g->max_document > SIZE_MAX / 4 ? SIZE_MAX / 4 : g->max_document;
-    t->data = in.buf; /* the task owns the buffer now */
-    t->len = in.pending;
-    for (;;) {
-        if (t->len > limit) { /* no more is read: it is no document to store */
-            char why[160];
-            snprintf(why, sizeof why, "standard input is larger than the document size limit "
-                                      "(--max-document-size, %llu bytes): not stored",
-                     (unsigned long long)limit);
-            feed_error(g, "<stdin>", (long long)t->len, why);
-            task_free(t);
-            return 0;
-        }
-        if (t->len == cap) {
-            size_t ncap = (uint64_t)cap * 2 > limit + 1 ? (size_t)limit + 1 : cap * 2;
-            char *d = realloc(t->data, ncap);
-            if (!d) { feed_error(g, "<stdin>", (long long)t->len, "out of memory"); task_free(t); return 1; }
-            t->data = d;
-            cap = ncap;
-        }
-        ssize_t r = read(0, t->data + t->len, cap - t->len);
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) {
-            feed_error(g, "<stdin>", (long long)t->len, strerror(errno));
-            task_free(t);
-            return 0;
-        }
-        if (r == 0) break;
-        t->len += (size_t)r;
-    }
-    t->bytes = t->len;
+    t->in = in; /* the task owns the sniffed buffer now */
+    t->from_stdin = 1;
     return push(g, t) ? 1 : 0;
 }
 
@@ -731,7 +706,11 @@ static void work(ingest *g, task *t, edgr_store *reader)
      * bytes are in memory already */
     int fd = -1;
     file_unit fu;
-    if (!t->data) {
+    if (t->from_stdin) {
+        file_unit_sniffed(&fu, t->in, name, 0);
+        t->in.buf = NULL; /* the unit's now */
+        fd = 0;
+    } else if (!t->data) {
         if ((fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0) {
             sink_printf(&err, "%s: 0: cannot open: %s\n", name, strerror(errno));
             t->failed = 1;
@@ -763,7 +742,7 @@ static void work(ingest *g, task *t, edgr_store *reader)
     if (each_filing(u, &o, &err, ingest_filing, &w)) t->failed = 1;
     if (fd >= 0) {
         file_unit_free(&fu);
-        close(fd);
+        if (fd > 0) close(fd);
     }
     /* the member's bytes are no longer needed: free them early */
     free(t->data);

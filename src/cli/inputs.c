@@ -70,19 +70,24 @@ static int file_next(unit *u, const char **p, size_t *n, char *err, size_t errle
 
 int file_unit_init(file_unit *fu, int fd, const char *name, int walked)
 {
-    *fu = (file_unit){.u = {.name = name, .path = name, .next = file_next, .walked = walked},
-                      .f = {fd, malloc(CHUNK), 0}};
-    if (!fu->f.buf) return -1;
+    fd_state f = {fd, malloc(CHUNK), 0};
+    if (!f.buf) return -1;
+    file_unit_sniffed(fu, f, name, walked);
+    sniff_fd(&fu->f);
+    return 0;
+}
+
+void file_unit_sniffed(file_unit *fu, fd_state f, const char *name, int walked)
+{
+    *fu = (file_unit){.u = {.name = name, .path = name, .next = file_next, .walked = walked}, .f = f};
     /* a regular file's size now, from the offset it is read at ('-'
      * redirected from a file read in part already) */
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        off_t at = lseek(fd, 0, SEEK_CUR);
+    if (fstat(f.fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        off_t at = lseek(f.fd, 0, SEEK_CUR);
         if (at < 0) at = 0;
-        if (st.st_size > at) fu->size = (uint64_t)(st.st_size - at);
+        if (st.st_size > at) fu->size = (uint64_t)(st.st_size - at) + f.pending;
     }
-    sniff_fd(&fu->f);
-    return 0;
 }
 
 void file_unit_free(file_unit *fu)
