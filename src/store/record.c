@@ -19,6 +19,14 @@
  * passage, not a line.  See ../shared/docs/dependencies.md, section 4. */
 enum { ROW_TARGET = 8192, ROW_MIN_CUT = 4096 };
 
+/* The most pre-made tokens a record holds (pretok.h): they take about 1.2
+ * times the text they come from, so a huge document's would be one more
+ * copy of it held until the writer is done.  Rows past this many bytes of
+ * tokens are tokenized by the writer instead, as FTS5 would anyway: the
+ * same tokens, the same index, a little more of the writer's time for the
+ * rare filing with more than about 14 MB of text. */
+enum { TOKENS_MAX = 16 << 20 };
+
 #define GROW(rec, name)                                                                     \
     ((rec)->name##_count < (rec)->name##_cap ||                                             \
              grow_array((void **)&(rec)->name, &(rec)->name##_cap, sizeof *(rec)->name) == 0 \
@@ -42,7 +50,14 @@ typedef struct builder {
     edgr_text text;
     edgr_items items;
     edgr_buf body;
+    long text_slot;     /* text.data is rec->texts[text_slot] (or -1)     */
+    int text_used;      /* a row points into it                           */
+    int slot_used;      /* a row points into the buffer add_rows was given */
 } builder;
+
+/* An item's text of at least this many bytes is kept whole by the record
+ * and its rows point into it (a smaller one is copied to the pool). */
+enum { BODY_KEEP = 1 << 20 };
 
 /* ---- the string pool ---------------------------------------------------- */
 
@@ -361,9 +376,12 @@ static size_t row_cut(const char *p, size_t n)
 }
 
 /* Cut p[0..n) into rows.  `lead` (may be NULL) goes before the first row:
- * an item's heading, so that a search for its title finds it. */
+ * an item's heading, so that a search for its title finds it.  `buf` >= 0:
+ * p is in rec->texts[buf], a buffer the record owns (a document's text, a
+ * big item's), and a row with no lead points into it instead of copying
+ * it to the pool: a text is held once, not twice. */
 static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const char *lead,
-                     const char *p, size_t n)
+                     const char *p, size_t n, long buf)
 {
     int first = 1;
     while (n > 0 && !b->nomem) {
@@ -376,14 +394,26 @@ static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const
             row->item = item;
             row->part = part;
             size_t lead_len = first && lead ? strlen(lead) : 0;
-            row->text = b->rec->pool.len;
-            if (lead_len) pool_write(b, lead, lead_len);
-            pool_write(b, p, cut);
-            pool_write(b, "", 1);
+            const char *text = p; /* the row's text, wherever it is */
+            if (buf >= 0 && !lead_len) {
+                row->text_buf = buf;
+                row->text = (size_t)(p - b->rec->texts[buf]);
+                if (buf == b->text_slot) b->text_used = 1;
+                else b->slot_used = 1;
+            } else {
+                row->text_buf = -1;
+                row->text = b->rec->pool.len;
+                if (lead_len) pool_write(b, lead, lead_len);
+                pool_write(b, p, cut);
+                pool_write(b, "", 1);
+                text = rec_str(b->rec, row->text);
+            }
             row->text_len = lead_len + cut;
-            /* tokenized here, off the writer's thread (pretok.h) */
+            /* tokenized here, off the writer's thread (pretok.h), up to
+             * TOKENS_MAX; the writer tokenizes the rest */
             row->tokens_at = b->rec->tokens.len;
-            row->has_tokens = !b->nomem && !pretok_encode(rec_str(b->rec, row->text), row->text_len, &b->rec->tokens);
+            row->has_tokens = b->rec->tokens.len < TOKENS_MAX &&
+                              !b->nomem && !pretok_encode(text, row->text_len, &b->rec->tokens);
             row->tokens_len = b->rec->tokens.len - row->tokens_at;
             b->rec->text_bytes += row->text_len;
             first = 0;
@@ -430,18 +460,56 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
             *more = b->rec->sections[b->rec->sections_count - 2];
             more->code = put_str(b, its->items[j].item);
         }
-        if (it->heading > pos) add_rows(b, doc, 0, 0, NULL, t->data + pos, it->heading - pos);
+        if (it->heading > pos) add_rows(b, doc, 0, 0, NULL, t->data + pos, it->heading - pos, b->text_slot);
         char lead[600];
         snprintf(lead, sizeof lead, "%s%s%sItem %s%s%s\n\n", it->part[0] ? "Part " : "", it->part,
                  it->part[0] ? ", " : "", codes, title[0] ? ". " : "", title);
         if (edgr_item_text(its, t, i, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
         sref code_ref = put(b, codes, cn), part_ref = it->part[0] ? put_str(b, it->part) : 0;
-        add_rows(b, doc, code_ref, part_ref, lead, b->body.data ? b->body.data : "", b->body.len);
+        /* a big item's text: the record takes it rather than a copy */
+        long body_slot = -1;
+        if (b->body.len >= BODY_KEEP) {
+            char **slot = GROW(b->rec, texts);
+            if (!slot) { b->nomem = 1; return; }
+            *slot = b->body.data;
+            body_slot = (long)b->rec->texts_count - 1;
+        }
+        b->slot_used = 0;
+        add_rows(b, doc, code_ref, part_ref, lead, b->body.data ? b->body.data : "", b->body.len, body_slot);
+        if (body_slot >= 0 && b->slot_used) b->body = (edgr_buf){0}; /* the record's now */
+        else if (body_slot >= 0) b->rec->texts_count--;            /* no row took it */
         if (it->end > pos) pos = it->end;
         i = j;
     }
     (void)doc_index;
-    if (pos < t->len) add_rows(b, doc, 0, 0, NULL, t->data + pos, t->len - pos);
+    if (pos < t->len) add_rows(b, doc, 0, 0, NULL, t->data + pos, t->len - pos, b->text_slot);
+}
+
+/* The document's text, for its rows to point into: the record's from now
+ * (rec->texts), the builder's while it is being cut; see keep_text. */
+static void lend_text(builder *b)
+{
+    char **slot = GROW(b->rec, texts);
+    if (!slot) { b->nomem = 1; return; }
+    *slot = b->text.data;
+    b->text_slot = (long)b->rec->texts_count - 1;
+    b->text_used = 0;
+}
+
+/* Its rows cut: the record keeps the text if a row points into it (the
+ * next document gets a text of its own), else gives it back. */
+static void keep_text(builder *b)
+{
+    if (b->text_slot < 0) return;
+    if (b->text_used) {
+        b->text.data = NULL;
+        b->text.len = b->text.cap = 0;
+    } else if (b->text_slot == (long)b->rec->texts_count - 1) {
+        b->rec->texts_count--;
+    } else {
+        b->rec->texts[b->text_slot] = NULL; /* a big item's text came after it */
+    }
+    b->text_slot = -1;
 }
 
 static void text_rows(builder *b)
@@ -461,6 +529,8 @@ static void text_rows(builder *b)
         if (st == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
         if (st != EDGR_OK || b->text.len == 0) continue;
         const rec_doc *doc = &b->rec->docs[i];
+        lend_text(b);
+        if (b->nomem) return;
         if (d == main && kind != EDGR_FORM_OTHER) {
             if (edgr_items_find(&b->text, kind, date[0] ? date : NULL, &b->items) == EDGR_ERR_NOMEM) {
                 b->nomem = 1;
@@ -468,8 +538,9 @@ static void text_rows(builder *b)
             }
             item_rows(b, doc, (long)i);
         } else {
-            add_rows(b, doc, 0, 0, NULL, b->text.data, b->text.len);
+            add_rows(b, doc, 0, 0, NULL, b->text.data, b->text.len, b->text_slot);
         }
+        keep_text(b);
     }
 }
 
@@ -583,7 +654,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
     if ((!acc.ptr || acc.len == 0) && (!key || !*key)) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
-    builder b = {.rec = r, .s = s};
+    builder b = {.rec = r, .s = s, .text_slot = -1};
     put(&b, "", 0); /* offset 0 is the NULL string */
     header(&b);
     if ((!acc.ptr || !acc.len) && key) r->accession = put_str(&b, key); /* the header names none */
@@ -595,10 +666,13 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
     }
     r->header_only = s->container == EDGR_C_SEC_HEADER || s->container == EDGR_C_INDEX_HEADERS;
     if (!b.nomem) documents(&b);
-    if (!b.nomem) text_rows(&b);
     /* a header alone too: its cover facts come from the header, as `edgr
-     * facts` gives them (one value in both, tests/vocab) */
+     * facts` gives them (one value in both, tests/vocab).  Before the rows:
+     * the facts make a text of the main document of their own, which is
+     * freed before the rows' text is made (never both held at once). */
     if (!b.nomem) facts(&b);
+    if (!b.nomem) text_rows(&b);
+    if (b.text_slot >= 0) b.text.data = NULL; /* lent to the record, freed with it */
     edgr_text_free(&b.text);
     edgr_items_free(&b.items);
     edgr_buf_free(&b.body);
@@ -636,6 +710,8 @@ void edgr_record_free(edgr_record *r)
     free(r->facts);
     free(r->securities);
     free(r->signers);
+    for (size_t i = 0; i < r->texts_count; i++) free(r->texts[i]);
+    free(r->texts);
     free(r);
 }
 

@@ -44,7 +44,9 @@ typedef struct rec_section {
 
 typedef struct rec_row {   /* one full-text row */
     long doc;
-    sref doc_type, item, part, text;
+    sref doc_type, item, part;
+    size_t text;               /* in the pool, or in texts[text_buf]       */
+    long text_buf;             /* -1: in the pool; not NUL-terminated else */
     size_t text_len;
     size_t tokens_at, tokens_len; /* in the record's `tokens` (pretok.h)  */
     int has_tokens;
@@ -89,12 +91,20 @@ struct edgr_record {
     REC_ARRAY(rec_fact, facts);
     REC_ARRAY(rec_security, securities);
     REC_ARRAY(rec_signer, signers);
+    /* documents' texts, whole, that rows point into rather than copy */
+    REC_ARRAY(char *, texts);
 };
 
 /* The string at `r`, or NULL. */
 static inline const char *rec_str(const edgr_record *rec, sref r)
 {
     return r ? rec->pool.data + r : NULL;
+}
+
+/* A row's text (text_len bytes; NUL-terminated only when in the pool). */
+static inline const char *rec_row_text(const edgr_record *rec, const rec_row *w)
+{
+    return w->text_buf >= 0 ? rec->texts[w->text_buf] + w->text : rec->pool.data + w->text;
 }
 
 #endif

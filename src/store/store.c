@@ -534,11 +534,11 @@ static int put_rows(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         bind_ref(q, 3, r, w->doc_type);
         bind_ref(q, 4, r, w->item);
         bind_ref(q, 5, r, w->part);
-        sqlite3_bind_text(q, 6, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
+        sqlite3_bind_text(q, 6, rec_row_text(r, w), (int)w->text_len, SQLITE_STATIC);
         if (step_done(st, q, "insert text")) return -1;
         if (!(q = store_stmt(st, S_ROW_FTS))) return -1;
-        sqlite3_bind_text(q, 1, rec_str(r, w->text), (int)w->text_len, SQLITE_STATIC);
-        st->slot = (pretok_slot){.text = rec_str(r, w->text), .text_len = w->text_len,
+        sqlite3_bind_text(q, 1, rec_row_text(r, w), (int)w->text_len, SQLITE_STATIC);
+        st->slot = (pretok_slot){.text = rec_row_text(r, w), .text_len = w->text_len,
                                  /* no buffer when no row has a token */
                                  .tokens = r->tokens.data ? (const unsigned char *)r->tokens.data + w->tokens_at
                                                           : (const unsigned char *)"",
