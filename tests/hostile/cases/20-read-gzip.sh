@@ -65,13 +65,18 @@ cp "$d/edge.gz" "$d/edge-crc.gz"
 read_flip_at() { python3 -c 'import sys; p=sys.argv[1]; b=bytearray(open(p,"rb").read()); b[int(sys.argv[2])]^=0x5a; open(p,"wb").write(b)' "$@"; }
 read_flip_at "$d/edge-crc.gz" $((edge - 8))
 expect "read/gzip: a damaged trailer across two reads" 1 "$edgr" docs "$d/edge-crc.gz"
-grep -q "gzip data is damaged (CRC-32 mismatch at compressed byte $((edge - 4)))" "$tmp/err" && ok ||
+grep -q "gzip data is damaged (CRC-32 mismatch at compressed byte $((edge - 8)))" "$tmp/err" && ok ||
   bad "read/gzip: a damaged trailer across two reads: $(head -c 300 "$tmp/err")"
 
-# the member being read is named, with the compressed offset of the trailer
+# the member being read is named, with the compressed offset of the field
+# found wrong (the CRC-32 at 8 bytes before the member's end, ISIZE at 4)
+size=$(stat -c %s "$d/len-big.tar.gz")
+expect "read/gzip: parse, length damaged in a member" 1 "$edgr" parse "$d/len-big.tar.gz"
+grep -q "gzip data is damaged (length mismatch at compressed byte $((size - 4)))" "$tmp/err" &&
+  ok || bad "read/gzip: the ISIZE field's offset: $(head -c 300 "$tmp/err")"
 size=$(stat -c %s "$d/crc-big.tar.gz")
 expect "read/gzip: parse, damage found in a member" 1 "$edgr" parse "$d/crc-big.tar.gz"
-grep -q "crc-big.tar.gz:big.txt: [0-9]*: .*gzip data is damaged (CRC-32 mismatch at compressed byte $((size - 4)))" "$tmp/err" &&
+grep -q "crc-big.tar.gz:big.txt: [0-9]*: .*gzip data is damaged (CRC-32 mismatch at compressed byte $((size - 8)))" "$tmp/err" &&
   ok || bad "read/gzip: the member and the offset: $(head -c 300 "$tmp/err")"
 # standard input: redirected from the file, or a pipe
 expect "read/gzip: parse - < damaged" 1 "$edgr" parse - <"$d/crc-small.tar.gz"
