@@ -523,8 +523,10 @@ static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
             for (size_t i = 0; i < 8; i++) t[i] = at + i >= 8 ? (unsigned char)g->f->buf[at + i - 8] : g->prev[at + i];
             uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
             uint32_t len = (uint32_t)t[4] | (uint32_t)t[5] << 8 | (uint32_t)t[6] << 16 | (uint32_t)t[7] << 24;
-            if (crc != g->crc) return gz_fail(a, g, "CRC-32 mismatch", gz_offset(g) - 4);
-            if (len != g->isize) return gz_fail(a, g, "length mismatch", gz_offset(g));
+            /* named at the field found wrong: the trailer's CRC-32 is 8
+             * bytes before here, its ISIZE 4 */
+            if (crc != g->crc) return gz_fail(a, g, "CRC-32 mismatch", gz_offset(g) - 8);
+            if (len != g->isize) return gz_fail(a, g, "length mismatch", gz_offset(g) - 4);
         } else if (r == Z_DATA_ERROR) {
             return gz_fail(a, g, g->z.msg ? g->z.msg : "invalid data", gz_offset(g));
         } else if (r == Z_MEM_ERROR) {
