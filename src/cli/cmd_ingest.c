@@ -508,7 +508,13 @@ static void add_result(task *t, edgr_record *rec, edgr_span acc)
     if (t->nres == t->capres) {
         size_t cap = t->capres ? t->capres * 2 : 2;
         result *r = realloc(t->res, cap * sizeof *r);
-        if (!r) { edgr_record_free(rec); t->failed = 1; return; }
+        if (!r) { /* said: a filing is never dropped in silence */
+            edgr_record_free(rec);
+            t->failed = 1;
+            sink err = {.mem = &t->msgs, .diag = 1};
+            sink_printf(&err, "%s: 0: filing %.*s: out of memory: not stored\n", t->path, (int)acc.len, acc.ptr);
+            return;
+        }
         t->res = r;
         t->capres = cap;
     }
