@@ -92,6 +92,15 @@ static inline uint64_t max_document(const opts *o)
 {
     return o->max_document ? o->max_document : MAX_DOCUMENT_DEFAULT;
 }
+/* What one submission held whole may take: SUBMISSION_LIMITS times the
+ * document limit, so that many documents each under it cannot exhaust
+ * memory either (src/cli/filing.c); and so what ingest reads of one
+ * archive member. */
+enum { SUBMISSION_LIMITS = 2 };
+static inline uint64_t submission_limit(uint64_t max_document)
+{
+    return max_document > UINT64_MAX / SUBMISSION_LIMITS ? UINT64_MAX : max_document * SUBMISSION_LIMITS;
+}
 
 /* A command runs over one input unit (a file, stdin, an archive member)
  * given as a stream of chunks. */

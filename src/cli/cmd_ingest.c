@@ -202,13 +202,16 @@ static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *
     const char *path = t->path, *m = t->raw ? NULL : t->member;
     const char *sep = m ? ":" : "";
     m = m ? m : "";
-    uint64_t limit = g->max_document > SIZE_MAX / 4 ? SIZE_MAX / 4 : g->max_document;
+    /* a member is held as a submission is: up to twice the document limit
+     * (it may hold several filings, each under the limit) */
+    uint64_t held = submission_limit(g->max_document);
+    uint64_t limit = held > SIZE_MAX / 4 ? SIZE_MAX / 4 : held;
     int declared = archive_entry_size_is_set(e) && archive_entry_size(e) >= 0;
     uint64_t size = declared ? (uint64_t)archive_entry_size(e) : 0;
     t->failed = 1;
     if (declared && size > limit) {
-        sink_printf(&s, "%s%s%s: 0: the member is %llu bytes, more than the document size limit "
-                        "(--max-document-size, %llu bytes): skipped\n", path, sep, m,
+        sink_printf(&s, "%s%s%s: 0: the member is %llu bytes, more than ingest holds of one member "
+                        "(twice --max-document-size: %llu bytes): skipped\n", path, sep, m,
                     (unsigned long long)size, (unsigned long long)limit);
         return archive_read_data_skip(a) == ARCHIVE_OK ? 0 : -1;
     }
@@ -227,8 +230,8 @@ static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *
                     sink_printf(&s, "%s%s%s: %zu: out of memory for the member: skipped\n", path, sep,
                                 m, t->len);
                 else
-                    sink_printf(&s, "%s%s%s: %zu: %s is larger than the document size limit "
-                                    "(--max-document-size, %llu bytes): skipped\n", path, sep, m,
+                    sink_printf(&s, "%s%s%s: %zu: %s is larger than ingest holds of one member "
+                                    "(twice --max-document-size: %llu bytes): skipped\n", path, sep, m,
                                 t->len, t->raw ? "the uncompressed data" : "the member",
                                 (unsigned long long)limit);
                 free(t->data);

@@ -57,7 +57,7 @@ int bare_is_binary(const char *p, size_t n)
  * (SUBMISSION_LIMITS), so that many documents each under the limit cannot
  * run a pipe out of memory either.
  */
-enum { SUBMISSION_LIMITS = 2, TAIL_BYTES = 64 << 10 };
+enum { TAIL_BYTES = 64 << 10 };
 
 typedef struct gap {          /* a document's bytes not held: [from, to) */
     uint64_t from, to;
@@ -131,7 +131,7 @@ static uint64_t doc_size(const edgr_document *d)
  * counted). */
 static uint64_t submission_cap(const feed *f)
 {
-    return f->limit > UINT64_MAX / SUBMISSION_LIMITS ? UINT64_MAX : f->limit * SUBMISSION_LIMITS;
+    return submission_limit(f->limit);
 }
 
 static void say_too_large(feed *f, uint64_t offset)
