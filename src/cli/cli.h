@@ -187,7 +187,9 @@ typedef struct archive_in {
     gz_src *gz;        /* gzip inflated here, or NULL */
 } archive_in;
 /* Open `path`, or (in != NULL) a pipe already sniffed.  0; or -1 with the
- * reason in msg.  Either way, archive_in_close(x) ends it. */
+ * reason in msg; or ARCHIVE_IN_EMPTY for gzip of nothing (an empty input,
+ * said as an empty file is).  Either way, archive_in_close(x) ends it. */
+enum { ARCHIVE_IN_EMPTY = -2 };
 int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen);
 /* The compressed bytes read so far (where the damage was, once found). */
 uint64_t archive_in_offset(const archive_in *x);

@@ -268,10 +268,11 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
 {
     archive_in x;
     char msg[512];
-    if (archive_in_open(&x, path, in, msg, sizeof msg)) {
+    int opened = archive_in_open(&x, path, in, msg, sizeof msg);
+    if (opened) {
         char why[600];
-        snprintf(why, sizeof why, "cannot read archive: %s", msg);
-        feed_error(g, path, (long long)archive_in_offset(&x), why);
+        snprintf(why, sizeof why, opened == ARCHIVE_IN_EMPTY ? "%s" : "cannot read archive: %s", msg);
+        feed_error(g, path, opened == ARCHIVE_IN_EMPTY ? 0 : (long long)archive_in_offset(&x), why);
         archive_in_close(&x);
         return 0;
     }

@@ -433,6 +433,7 @@ struct gz_src {
     size_t len;         /* compressed bytes in f->buf */
     unsigned char prev[8]; /* the 8 compressed bytes before f->buf[0] */
     uint32_t crc, isize;   /* of the member's output so far */
+    uint64_t total;        /* output of every member so far */
     int eof, done, member; /* input ended; output ended; inside a member */
     char why[160];      /* set once the data is found damaged */
 };
@@ -516,6 +517,7 @@ static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
         size_t made = (size_t)(g->z.next_out - from);
         g->crc = libdeflate_crc32(g->crc, from, made);
         g->isize += (uint32_t)made;
+        g->total += made;
         if (r == Z_STREAM_END) { /* the trailer, just read: CRC-32 and ISIZE, little-endian */
             g->member = 0;
             size_t at = (size_t)((const char *)g->z.next_in - g->f->buf);
@@ -630,6 +632,11 @@ int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, si
             : in ? archive_open_fd(x->a, in)
                  : archive_read_open_filename(x->a, path, 1 << 20);
     if (r != ARCHIVE_OK) {
+        /* gzip of nothing: what an empty file is to every command */
+        if (x->gz && !x->gz->why[0] && x->gz->total == 0) {
+            snprintf(msg, msglen, "empty input");
+            return ARCHIVE_IN_EMPTY;
+        }
         snprintf(msg, msglen, "%s", archive_error_string(x->a) ? archive_error_string(x->a) : "cannot read");
         return -1;
     }
@@ -675,7 +682,13 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
     int rc = 0;
     archive_in x;
     char msg[512];
-    if (archive_in_open(&x, it->path, in, msg, sizeof msg)) {
+    int opened = archive_in_open(&x, it->path, in, msg, sizeof msg);
+    if (opened == ARCHIVE_IN_EMPTY) {
+        sink_printf(err, "%s: 0: empty input\n", path);
+        archive_in_close(&x);
+        return 1;
+    }
+    if (opened) {
         sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
                     (unsigned long long)archive_in_offset(&x), what, msg);
         archive_in_close(&x);
