@@ -235,6 +235,8 @@ int store_key_parse(const char *s, char out[STORE_KEY_LEN + 1]);
 /* The accession number a path holds (file or folder name), dashed. */
 int accession_from_path(const char *path, char out[ACCESSION_LEN + 1]);
 int cat_from_store(const opts *o, const char *db, const char *accession);
+/* cat's choice: sel is a <SEQUENCE> number or a <FILENAME>. */
+int doc_matches(const char *sel, const edgr_document *d);
 /* Parse "--jobs N" style numbers; returns -1 if not in [lo, hi]. */
 long parse_count(const char *v, long lo, long hi);
 /* Parse a size: digits with an optional K, M or G (powers of 1024);

@@ -145,11 +145,10 @@ int cmd_docs_run(const command *cmd, const opts *o, unit *u, sink *out, sink *er
 enum { CAT_HOLD_MEM = 8 << 20, CAT_CONV_CHUNK = 1 << 16 };
 enum { CAT_AS_IS, CAT_CONVERT, CAT_ASCII_SO_FAR, CAT_HOLDING };
 
-static int matches(const opts *o, const edgr_document *d)
+int doc_matches(const char *sel, const edgr_document *d)
 {
-    const char *sel = o->doc_selector;
     char *end;
-    long v = strtol(sel, &end, 10);
+    long long v = strtoll(sel, &end, 10);
     if (*sel && !*end) return d->sequence == v;
     size_t n = strlen(sel);
     return d->filename.len == n && memcmp(d->filename.ptr, sel, n) == 0;
@@ -257,7 +256,7 @@ static int cat_release(dctx *c, int convert)
 static int cat_begin(void *user, const edgr_document *d)
 {
     dctx *c = user;
-    c->selecting = !c->found && matches(c->o, d);
+    c->selecting = !c->found && doc_matches(c->o->doc_selector, d);
     if (c->selecting) c->found = 1;
     c->text_utf8 = !c->o->raw && d->format != EDGR_FMT_UUENCODED && d->format != EDGR_FMT_PDF;
     c->mode = !c->text_utf8 ? CAT_AS_IS

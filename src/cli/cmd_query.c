@@ -508,9 +508,6 @@ static int source_changed(const opts *o, const char *name, const char *data, siz
                           const edgr_buf *show)
 {
     const char *sel = o->doc_selector ? o->doc_selector : "1";
-    char *end;
-    long long want = strtoll(sel, &end, 10);
-    int by_seq = *sel && !*end;
     edgr_document bd;
     const edgr_document *d = NULL;
     long long seq = 1;
@@ -525,9 +522,7 @@ static int source_changed(const opts *o, const char *name, const char *data, siz
             for (size_t i = 0; i < s->doc_count && !d; i++) {
                 const edgr_document *x = &s->docs[i];
                 long long q = x->sequence >= 0 ? (long long)x->sequence : (long long)i + 1;
-                size_t n = strlen(sel);
-                if (by_seq ? x->sequence == want
-                           : x->filename.len == n && !memcmp(x->filename.ptr, sel, n)) {
+                if (doc_matches(sel, x)) {
                     d = x;
                     seq = q;
                 }
@@ -558,13 +553,10 @@ typedef struct cat_check {
 static int check_begin(void *user, const edgr_document *d)
 {
     cat_check *k = user;
-    const char *sel = k->o->doc_selector ? k->o->doc_selector : "1";
-    char *end;
-    long long want = strtoll(sel, &end, 10);
-    size_t n = strlen(sel);
     k->index++;
-    k->selecting = !k->found && (*sel && !*end ? d->sequence == want
-                                               : d->filename.len == n && !memcmp(d->filename.ptr, sel, n));
+    /* the document cat_stream will write: the same choice, or the hash
+     * would vouch for another document */
+    k->selecting = !k->found && doc_matches(k->o->doc_selector ? k->o->doc_selector : "1", d);
     if (!k->selecting) return 0;
     k->found = 1;
     k->seq = d->sequence >= 0 ? (long long)d->sequence : (long long)k->index;

@@ -30,11 +30,7 @@ static int doc_selected(const char *sel, const edgr_document *d, size_t index, l
 {
     if (!sel) return (long)index == (main_index >= 0 ? main_index : 0);
     if (!strcmp(sel, "all")) return d->format == EDGR_FMT_HTML || d->format == EDGR_FMT_TEXT;
-    char *end;
-    long v = strtol(sel, &end, 10);
-    if (*sel && !*end) return d->sequence == v;
-    size_t n = strlen(sel);
-    return d->filename.len == n && memcmp(d->filename.ptr, sel, n) == 0;
+    return doc_matches(sel, d);
 }
 
 static int text_filing(void *user, const filing *f)
