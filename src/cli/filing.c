@@ -47,9 +47,10 @@ int bare_is_binary(const char *p, size_t n)
 
 /*
  * --max-document-size.  A document whose decoded body is over the limit is
- * an error for that document: its text is not kept (a pipe's or an archive
- * member's is dropped as it goes by, once past the limit: its size is not
- * known before; a mapped file's is not converted), it stays in the filing's
+ * an error for that document: its text is not kept (a unit read in chunks
+ * -- a file, a pipe, an archive member -- drops it as it goes by, once past
+ * the limit: its size is not known before; bytes already in memory are not
+ * converted), it stays in the filing's
  * list of documents with an empty body and `over` set, and the filing's
  * other documents are processed.  A unit that
  * is not stable is held one submission at a time, found by a stream
@@ -534,8 +535,9 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
     edgr_stream *st = NULL;
     edgr_status sst = EDGR_OK;
     while ((r = u->next(u, &p, &n, msg, sizeof msg)) == 1) {
-        /* a stable unit whose chunks follow each other in memory (a mapped
-         * file, bytes in memory) is parsed where it lies, without a copy */
+        /* a stable unit whose chunks follow each other in memory (bytes in
+         * memory: an archive member ingest read) is parsed where it lies,
+         * without a copy */
         if (u->stable && !st && (!run || p == run + run_n)) {
             if (!run) run = p;
             run_n += n;

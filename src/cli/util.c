@@ -331,7 +331,7 @@ static int mem_unit_next(unit *u, const char **p, size_t *n, char *err, size_t e
     mem_unit *m = (mem_unit *)u;
     if (m->given) return 0;
     m->given = 1;
-    *p = m->p ? m->p : ""; /* an empty file is not mapped: never hand out NULL */
+    *p = m->p ? m->p : ""; /* no bytes at all: never hand out NULL */
     *n = m->n;
     return 1;
 }
