@@ -360,8 +360,9 @@ static void catch_up(feed *f, uint64_t to)
         if (f->buf.len + n > most && !f->seen) {
             f->whole_over = 2;
         } else if (f->buf.len + n > most) {
+            /* said at the submission's end, as a submission judged there is:
+             * where the backstop trips depends on the reads' sizes */
             f->whole_over = 1;
-            say_too_large(f, f->base);
         } else if (hold(f, f->chunk + (f->done - f->chunk_at), n)) {
             f->nomem = 1;
             sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)f->base);
@@ -497,7 +498,7 @@ static int w_submission_end(void *user, const edgr_submission *s)
                     f->u->name, (unsigned long long)f->base, (unsigned long long)f->limit);
         f->failed = 1;
     } else if (f->whole_over == 1 || (held && own_n > submission_cap(f))) {
-        if (held) say_too_large(f, f->base);
+        say_too_large(f, f->base);
         held = 0;
     }
     if (held) process(f, f->buf.data ? f->buf.data : "", own_n, f->base);
@@ -584,6 +585,7 @@ int each_filing(unit *u, const opts *o, sink *err, filing_fn fn, void *user)
             report_over(&f, f.base, -1, "", 0, f.chunk_at - f.base, 0);
         else if (!f.whole_over && !f.nomem && (f.buf.len || f.count == 0))
             process(&f, f.buf.data ? f.buf.data : "", f.buf.len, f.base);
+        if (f.whole_over == 1) say_too_large(&f, f.base); /* no end seen: said here */
     }
     edgr_stream_free(st);
     edgr_parser_free(f.ps);
