@@ -97,6 +97,10 @@ typedef struct feed {
      * (docs/design.md, "Identical repeats"): up to 4 KiB later */
     char *tail;
     size_t tail_n;
+    uint64_t tail_end;        /* the stream offset the tail ends at: the tail
+                                 is the bytes before `done` only when this is
+                                 `done` (bytes dropped without it, or a tail
+                                 left from an earlier document, are not) */
     int seen;                 /* a header or a document since `base`        */
     int whole_over;           /* the submission passed what may be held:
                                  1 (said), 2 (no submission seen yet: a bare
@@ -329,46 +333,61 @@ static int hold(feed *f, const char *p, size_t n)
     return 0;
 }
 
+/* Keep the last TAIL_BYTES of the bytes before `done` and of p[0..n) (the
+ * bytes from `done` on, not held) in the tail. */
+static void keep_tail(feed *f, const char *p, size_t n)
+{
+    if (!f->tail && !(f->tail = malloc(TAIL_BYTES))) {
+        f->tail_n = 0; /* no tail: tail_end stays behind, so none is used */
+        return;
+    }
+    if (f->tail_end != f->done) { /* the bytes before `done` were held: the tail starts from them */
+        size_t k0 = f->buf.len < TAIL_BYTES ? f->buf.len : TAIL_BYTES;
+        memcpy(f->tail, f->buf.data + f->buf.len - k0, k0);
+        f->tail_n = k0;
+    }
+    size_t k = n < TAIL_BYTES ? n : TAIL_BYTES;
+    size_t keep = f->tail_n + k > TAIL_BYTES ? TAIL_BYTES - k : f->tail_n;
+    memmove(f->tail, f->tail + f->tail_n - keep, keep);
+    memcpy(f->tail + keep, p + (n - k), k);
+    f->tail_n = keep + k;
+    f->tail_end = f->done + n;
+}
+
 /* Hold the chunk's bytes up to stream offset `to` -- or drop them, inside
- * a document over the limit or a submission too large to hold. */
+ * a document over the limit or a submission too large to hold, keeping
+ * their last bytes in the tail. */
 static void catch_up(feed *f, uint64_t to)
 {
     uint64_t end = f->chunk_at + f->chunk_n;
     if (to > end) to = end;
     if (to <= f->done) return;
-    if (f->cut || f->whole_over || f->nomem) { /* dropped: keep the last bytes */
-        if (!f->tail && !(f->tail = malloc(TAIL_BYTES))) {
-            f->done = to;
-            return;
-        }
-        size_t n = (size_t)(to - f->done), k = n < TAIL_BYTES ? n : TAIL_BYTES;
-        size_t keep = f->tail_n + k > TAIL_BYTES ? TAIL_BYTES - k : f->tail_n;
-        memmove(f->tail, f->tail + f->tail_n - keep, keep);
-        memcpy(f->tail + keep, f->chunk + (to - k - f->chunk_at), k);
-        f->tail_n = keep + k;
-    } else {
+    size_t n = (size_t)(to - f->done);
+    const char *p = f->chunk + (f->done - f->chunk_at);
+    if (!(f->cut || f->whole_over || f->nomem)) {
         /* A backstop only: whether a submission is too large is judged at
          * its end, on the bytes it holds (w_submission_end), which do not
          * depend on how the input was cut into chunks.  Here: the cap, the
          * text of the document going by (it may yet be dropped) and the
          * bytes the stream holds back; before any header, the limit or
-         * the 64 MB a header may take. */
+         * the 64 MB a header may take.  A submission that passes it is
+         * said at its end, as one judged there is: where the backstop
+         * trips depends on the reads' sizes. */
         uint64_t cap = submission_cap(f), most;
         if (!f->seen) most = f->limit > ((uint64_t)64 << 20) ? f->limit : (uint64_t)64 << 20;
         else most = cap > UINT64_MAX - f->limit - TAIL_BYTES ? UINT64_MAX : cap + f->limit + TAIL_BYTES;
-        size_t n = (size_t)(to - f->done);
-        if (f->buf.len + n > most && !f->seen) {
-            f->whole_over = 2;
-        } else if (f->buf.len + n > most) {
-            /* said at the submission's end, as a submission judged there is:
-             * where the backstop trips depends on the reads' sizes */
-            f->whole_over = 1;
-        } else if (hold(f, f->chunk + (f->done - f->chunk_at), n)) {
+        if (f->buf.len + n > most) {
+            f->whole_over = f->seen ? 1 : 2;
+        } else if (hold(f, p, n) == 0) {
+            f->done = to;
+            return;
+        } else {
             f->nomem = 1;
             sink_printf(f->err, "%s: %llu: out of memory\n", f->u->name, (unsigned long long)f->base);
             f->failed = 1;
         }
     }
+    keep_tail(f, p, n); /* dropped */
     f->done = to;
 }
 
@@ -408,16 +427,18 @@ static int w_doc_data(void *user, const edgr_document *d, const char *p, size_t 
     /* over the limit: its text goes (what is held of it, and the rest as it
      * goes by); its <DOCUMENT> lines stay, so the parser still sees it */
     f->text_at = d->text_offset;
-    f->tail_n = 0;
     if (f->text_at >= f->done) catch_up(f, f->text_at);
-    if (f->text_at < f->done && !f->whole_over && !f->nomem) {
+    uint64_t below = f->base + dropped_before(f); /* where buf's bytes start, in the stream */
+    if (f->text_at < f->done && f->text_at >= below && !f->whole_over && !f->nomem) {
         /* held already: dropped, its last bytes kept as the tail */
-        size_t at = (size_t)(f->text_at - f->base - dropped_before(f)), k = f->buf.len - at;
+        uint64_t at64 = f->text_at - below;
+        size_t at = at64 < f->buf.len ? (size_t)at64 : f->buf.len, k = f->buf.len - at;
         if (k > TAIL_BYTES) k = TAIL_BYTES;
         if (!f->tail) f->tail = malloc(TAIL_BYTES);
         if (!f->tail) k = 0;
         if (k) memcpy(f->tail, f->buf.data + f->buf.len - k, k);
         f->tail_n = k;
+        f->tail_end = f->tail ? f->done : 0; /* the bytes before `done`; or none to use */
         f->buf.len = at;
     }
     f->cut = 1;
@@ -434,7 +455,7 @@ static int w_doc_end(void *user, const edgr_document *d)
     uint64_t end = d->text_offset + d->text.len;
     catch_up(f, end);
     f->cut = 0;
-    if (end < f->done && f->done - end <= f->tail_n && !f->whole_over && !f->nomem &&
+    if (end < f->done && f->done - end <= f->tail_n && f->tail_end == f->done && !f->whole_over && !f->nomem &&
         hold(f, f->tail + f->tail_n - (size_t)(f->done - end), (size_t)(f->done - end))) {
         f->nomem = 1;
         f->failed = 1;
@@ -473,6 +494,7 @@ static int w_submission_end(void *user, const edgr_submission *s)
     /* the stream may say so only after it saw bytes past the end: those
      * held (or dropped, then in the tail) are the next submission's */
     size_t next_n = 0, own_n = 0; /* own_n: the submission's bytes held */
+    int lost = 0;                 /* bytes after it neither held nor in the tail */
     const char *next = NULL;
     int held = !f->whole_over && !f->nomem, in_buf = held;
     if (held) {
@@ -485,12 +507,13 @@ static int w_submission_end(void *user, const edgr_submission *s)
             uint64_t at = resume - f->base - dropped_before(f); /* resume in buf */
             next_n = at < f->buf.len ? f->buf.len - (size_t)at : 0;
             next = f->buf.data + f->buf.len - next_n;
-        } else if (next_n <= f->tail_n) next = f->tail + f->tail_n - next_n;
+        } else if (next_n <= f->tail_n && f->tail_end == f->done) next = f->tail + f->tail_n - next_n;
         else { /* held back longer than the tail (a near copy of a huge one) */
             sink_printf(f->err, "%s: %llu: the first %zu bytes after a submission too large to hold are lost\n",
-                        f->u->name, (unsigned long long)s->end, next_n);
+                        f->u->name, (unsigned long long)resume, next_n);
             f->failed = 1;
             next_n = 0;
+            lost = 1;
         }
     }
     if (f->whole_over == 2) { /* met no header before the limit: never held */
@@ -512,6 +535,7 @@ static int w_submission_end(void *user, const edgr_submission *s)
     }
     f->base = resume;
     if (f->done < resume) f->done = resume;
+    if (lost) f->base = f->done; /* said: what is held starts here */
     f->has_rep = 0;
     f->ngaps = f->novers = 0;
     f->whole_over = f->seen = 0;
@@ -521,6 +545,7 @@ static int w_submission_end(void *user, const edgr_submission *s)
         f->nomem = 0;
     }
     f->tail_n = 0;
+    f->tail_end = f->done;
     return 0;
 }
 
