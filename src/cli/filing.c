@@ -212,7 +212,11 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
         size_t used = 0;
         edgr_status st = edgr_parse(f->ps, data + at, len - at, base + at, EDGR_PARSE_DECODE, &s, &used);
         if (st == EDGR_ERR_EMPTY) {
-            if (f->count == 0) { sink_printf(f->err, "%s: 0: empty input\n", f->u->name); f->failed = 1; }
+            if (f->count == 0) { /* said once: a later call with nothing held says no more */
+                sink_printf(f->err, "%s: 0: empty input\n", f->u->name);
+                f->failed = 1;
+                f->count++;
+            }
             break;
         }
         if (st == EDGR_ERR_NOT_EDGAR && f->count == 0 && !f->u->walked) {
