@@ -59,6 +59,8 @@ void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void sink_write(sink *s, const char *p, size_t n);
 void sink_printf(sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Windows-1252 bytes written as UTF-8, converted a piece at a time. */
+void sink_write_cp1252(sink *s, const char *p, size_t n);
 int sink_write_cb(void *user, const char *p, size_t n); /* edgr_write_fn */
 /* p[0..n) as a JSON string, quotes included. */
 void sink_json_str(sink *s, const char *p, size_t n);

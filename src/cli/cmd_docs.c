@@ -188,16 +188,6 @@ static int cat_fail(dctx *c, const char *what, const char *why)
     return 1;
 }
 
-static void cat_convert(dctx *c, const char *p, size_t n)
-{
-    char tmp[3 * CAT_CONV_CHUNK];
-    while (n) {
-        size_t k = n < CAT_CONV_CHUNK ? n : CAT_CONV_CHUNK;
-        sink_write(c->out, tmp, edgr_cp1252_to_utf8(p, k, tmp));
-        p += k;
-        n -= k;
-    }
-}
 
 static int cat_hold(dctx *c, const char *p, size_t n)
 {
@@ -240,14 +230,14 @@ static int cat_release(dctx *c, int convert)
         char buf[CAT_CONV_CHUNK];
         size_t k;
         while (!rc && !c->out->failed && (k = fread(buf, 1, sizeof buf, c->spill)) > 0) {
-            if (convert) cat_convert(c, buf, k);
+            if (convert) sink_write_cp1252(c->out, buf, k);
             else sink_write(c->out, buf, k);
         }
         if (!rc && ferror(c->spill)) rc = cat_fail(c, "cannot read back the held document", strerror(errno));
         fclose(c->spill);
         c->spill = NULL;
     }
-    if (convert) cat_convert(c, c->conv.data, c->conv.len);
+    if (convert) sink_write_cp1252(c->out, c->conv.data, c->conv.len);
     else sink_write(c->out, c->conv.data, c->conv.len);
     c->conv.len = 0;
     return rc || c->out->failed;
@@ -273,7 +263,7 @@ static int cat_data(void *user, const edgr_document *d, const char *p, size_t n)
     if (!c->selecting) return 0;
     switch (c->mode) {
     case CAT_AS_IS: sink_write(c->out, p, n); break;
-    case CAT_CONVERT: cat_convert(c, p, n); break;
+    case CAT_CONVERT: sink_write_cp1252(c->out, p, n); break;
     case CAT_ASCII_SO_FAR: {
         size_t i = 0;
         while (i < n && (unsigned char)p[i] < 0x80) i++;

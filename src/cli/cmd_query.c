@@ -453,11 +453,7 @@ static int cat_bare(const opts *o, const char *name, const char *data, size_t le
             sink_write(out, d.body.ptr, d.body.len);
             return out->failed;
         }
-        char u8[3 * 65536];
-        for (size_t at = 0; at < d.body.len && !out->failed; at += 65536) {
-            size_t k = d.body.len - at < 65536 ? d.body.len - at : 65536;
-            sink_write(out, u8, edgr_cp1252_to_utf8(d.body.ptr + at, k, u8));
-        }
+        sink_write_cp1252(out, d.body.ptr, d.body.len);
         return out->failed;
     }
     edgr_buf body = {0};

@@ -146,6 +146,14 @@ static void say_too_large(feed *f, uint64_t offset)
     f->failed = 1;
 }
 
+/* The bytes of documents over the limit not held (the gaps). */
+static uint64_t dropped_before(const feed *f)
+{
+    uint64_t d = 0;
+    for (size_t i = 0; i < f->ngaps; i++) d += f->gaps[i].to - f->gaps[i].from;
+    return d;
+}
+
 /* A parsed offset (of bytes held, the gaps taken out) as the unit's. */
 static uint64_t unit_offset(const feed *f, uint64_t at)
 {
@@ -273,9 +281,7 @@ static void process(feed *f, const char *data, size_t len, uint64_t base)
              * parser's struct is no const object: only handed out as one. */
             edgr_submission *sw = (edgr_submission *)(uintptr_t)s, keep = *s;
             if (!docs) goto next; /* too large to hold: said */
-            uint64_t dropped = 0;
-            for (size_t j = 0; j < f->ngaps; j++) dropped += f->gaps[j].to - f->gaps[j].from;
-            sw->end += dropped;
+            sw->end += dropped_before(f);
             sw->docs = docs;
             sw->doc_count = n;
             if (diags) sw->diags = diags;
@@ -393,13 +399,6 @@ static void catch_up(feed *f, uint64_t to)
     }
     keep_tail(f, p, n); /* dropped */
     f->done = to;
-}
-
-static uint64_t dropped_before(const feed *f)
-{
-    uint64_t d = 0;
-    for (size_t i = 0; i < f->ngaps; i++) d += f->gaps[i].to - f->gaps[i].from;
-    return d;
 }
 
 static int w_header(void *user, const edgr_submission *s)

@@ -216,6 +216,18 @@ void cli_eprintf(const char *fmt, ...)
     va_end(ap);
 }
 
+void sink_write_cp1252(sink *s, const char *p, size_t n)
+{
+    enum { PIECE = 1 << 16 };
+    char u8[3 * PIECE]; /* a Windows-1252 byte is at most 3 bytes of UTF-8 */
+    while (n && !s->failed) {
+        size_t k = n < PIECE ? n : PIECE;
+        sink_write(s, u8, edgr_cp1252_to_utf8(p, k, u8));
+        p += k;
+        n -= k;
+    }
+}
+
 int sink_write_cb(void *user, const char *p, size_t n)
 {
     sink *s = user;
