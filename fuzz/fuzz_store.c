@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const edgr_submission *s = NULL;
     size_t used = 0;
     if (edgr_parse(p, in, size, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s) {
-        edgr_source src = {sizeof src, "fuzz", NULL, 0, size};
+        edgr_source src = {.struct_size = sizeof src, .path = "fuzz", .length = size};
         edgr_record *r = NULL;
         if (edgr_record_build(s, &src, &r) == EDGR_OK) {
             edgr_put_result res;

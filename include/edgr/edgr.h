@@ -437,6 +437,17 @@ EDGR_API const char *edgr_container_name(edgr_container c);
 /* Receives output bytes; returns 0 to go on, non-zero to stop. */
 typedef int (*edgr_write_fn)(void *user, const char *data, size_t len);
 
+/*
+ * Told by a long call that it will read bytes [from, to) of its input no
+ * more: called as the call moves on through a large input (every few MB,
+ * in order, never twice for one byte).  A caller that owns the input's
+ * memory and will not read those bytes again itself may give them back to
+ * the system meanwhile (madvise(MADV_DONTNEED) on the whole pages inside),
+ * so that a large document and the text made of it are not held whole at
+ * the same moment.  The bytes stay the caller's: doing nothing is right.
+ */
+typedef void (*edgr_release_fn)(void *user, const char *from, const char *to);
+
 enum {
     EDGR_JSON_PRETTY = 1u << 0,   /* indented, one key per line             */
     EDGR_JSON_NO_DOCS = 1u << 1,  /* leave out "documents"                  */

@@ -166,6 +166,24 @@ typedef struct edgr_facts {
 EDGR_API edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *docs,
                                         size_t doc_count, edgr_facts *out);
 
+/* Options of edgr_facts_extract_opt(): start from EDGR_FACTS_OPTIONS_INIT. */
+typedef struct edgr_facts_options {
+    size_t struct_size;          /* sizeof(edgr_facts_options)              */
+    /* told of the main document's bytes read for good (edgr.h,
+     * edgr_release_fn), or NULL: the main document is read last as text,
+     * so its bytes can go while its text is made */
+    edgr_release_fn release;
+    void *release_user;
+} edgr_facts_options;
+
+#define EDGR_FACTS_OPTIONS_INIT {.struct_size = sizeof(edgr_facts_options)}
+
+/* edgr_facts_extract() with options (`opt` NULL: the defaults).  Also
+ * EDGR_ERR_ARG for opt->struct_size too small. */
+EDGR_API edgr_status edgr_facts_extract_opt(const edgr_submission *s, const edgr_document *docs,
+                                            size_t doc_count, const edgr_facts_options *opt,
+                                            edgr_facts *out);
+
 /* Free what a facts result holds and zero it.  NULL is a harmless no-op. */
 EDGR_API void edgr_facts_free(edgr_facts *f);
 

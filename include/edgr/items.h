@@ -89,6 +89,13 @@ EDGR_API void edgr_items_free(edgr_items *it);
  * Returns EDGR_OK, EDGR_ERR_ARG or EDGR_ERR_NOMEM.
  */
 EDGR_API edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t i, edgr_buf *out);
+/*
+ * The same text handed to `write` in pieces (a line or two each), so that
+ * the text of a large item is not copied whole.  Returns EDGR_OK,
+ * EDGR_ERR_ARG, or EDGR_ERR_ABORTED when `write` returned non-zero.
+ */
+EDGR_API edgr_status edgr_item_text_write(const edgr_items *its, const edgr_text *t, size_t i,
+                                          edgr_write_fn write, void *user);
 
 /*
  * The title of item `i` on one line (titles wrap in 1990s text): runs of

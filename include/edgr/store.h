@@ -91,6 +91,11 @@ typedef struct edgr_source {
     const char *path;
     const char *member;
     uint64_t offset, length;
+    /* Since 0.4 (a struct_size of 0.3's, without them, reads as NULL):
+     * told by edgr_record_build*() of the bytes of the submission's
+     * documents it has read for good (edgr.h, edgr_release_fn), or NULL. */
+    edgr_release_fn release;
+    void *release_user;
 } edgr_source;
 #define EDGR_SOURCE_INIT {.struct_size = sizeof(edgr_source)}
 

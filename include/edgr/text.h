@@ -42,6 +42,11 @@ typedef enum edgr_table_style {
 typedef struct edgr_text_options {
     size_t struct_size;       /* sizeof(edgr_text_options)                   */
     edgr_table_style tables;
+    /* Since 0.4 (a struct_size of 0.3's, without them, reads as NULL):
+     * told of the input bytes read for good (edgr.h, edgr_release_fn), or
+     * NULL.  Document conversions give file pointers into d->body. */
+    edgr_release_fn release;
+    void *release_user;
 } edgr_text_options;
 
 #define EDGR_TEXT_OPTIONS_INIT {.struct_size = sizeof(edgr_text_options), .tables = EDGR_TABLES_TEXT}

@@ -64,6 +64,10 @@ void sink_write_cp1252(sink *s, const char *p, size_t n);
 int sink_write_cb(void *user, const char *p, size_t n); /* edgr_write_fn */
 /* p[0..n) as a JSON string, quotes included. */
 void sink_json_str(sink *s, const char *p, size_t n);
+/* The same without the quotes, for a string written in pieces (each
+ * piece whole UTF-8); the _cb form is an edgr_write_fn over a sink. */
+void sink_json_chars(sink *s, const char *p, size_t n);
+int sink_json_chars_cb(void *user, const char *p, size_t n);
 /* Seconds on a monotonic clock, for rates and progress. */
 double monotonic_seconds(void);
 
@@ -271,6 +275,13 @@ typedef struct filing {
     int walked;                     /* met in a directory or an archive  */
 } filing;
 typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
+/* An edgr_release_fn (edgr.h) for the documents of filing `user`: the
+ * whole pages of [from, to) inside the unit's bytes go back to the system
+ * and read as zeros after, so a large document and its text are not held
+ * at once.  Pass it only for the last reading of a document's body: the
+ * filing's other fields (its header, the documents' names) are not in a
+ * body and stay. */
+void filing_release(void *user, const char *from, const char *to);
 /* Read a unit and call fn for each submission in it (a stable unit where it
  * lies, any other one submission at a time), documents over
  * --max-document-size reported and flagged in `over`.  Returns 1 if

@@ -12,7 +12,12 @@ typedef struct fctx {
 static int facts_filing(void *user, const filing *f)
 {
     fctx *c = user;
-    edgr_status st = edgr_facts_extract(f->sub, f->docs, f->doc_count, &c->facts);
+    /* the main document's text is the last reading of it (edgr/facts.h):
+     * its bytes go as the text is made */
+    edgr_facts_options fo = EDGR_FACTS_OPTIONS_INIT;
+    fo.release = filing_release;
+    fo.release_user = (void *)(uintptr_t)f;
+    edgr_status st = edgr_facts_extract_opt(f->sub, f->docs, f->doc_count, &fo, &c->facts);
     if (st != EDGR_OK) {
         sink_printf(c->err, "%s: 0: %s\n", f->name, edgr_strerror(st));
         return 1;

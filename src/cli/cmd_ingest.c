@@ -623,7 +623,9 @@ static int ingest_bare(work_ctx *w, const filing *f)
         if (!t->raw && strcmp(base, "<stdin>")) d.filename = (edgr_span){base, strlen(base)};
     }
     edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member, .offset = 0,
-                       .length = f->len};
+                       .length = f->len,
+                       /* bodies go as their text is made, the last reading of them */
+                       .release = filing_release, .release_user = (void *)(uintptr_t)f};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_bare(&d, key, &src, &rec);
     if (bs != EDGR_OK) {
@@ -693,7 +695,9 @@ static int ingest_filing(void *user, const filing *f)
         return 0;
     }
     edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member,
-                       .offset = s->offset, .length = s->end - s->offset};
+                       .offset = s->offset, .length = s->end - s->offset,
+                       /* bodies go as their text is made, the last reading of them */
+                       .release = filing_release, .release_user = (void *)(uintptr_t)f};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
     if (bs != EDGR_OK) {

@@ -12,7 +12,6 @@ typedef struct ictx {
     sink *out, *err;
     edgr_text text;
     edgr_items items;
-    edgr_buf body;
 } ictx;
 
 /* --item: "7.01", "1A", or "II-1A" for a 10-Q's part. */
@@ -126,9 +125,24 @@ static void json_item(ictx *c, size_t i, const char *title, size_t title_len, in
     sink_printf(c->out, ",\"start\":%llu,\"end\":%llu,\"combined\":%s,\"xref\":%s,\"text\":",
                 (unsigned long long)it->src_start, (unsigned long long)it->src_end,
                 it->combined ? "true" : "false", it->xref ? "true" : "false");
-    edgr_item_text(&c->items, &c->text, i, &c->body);
-    sink_json_str(c->out, c->body.data ? c->body.data : "", c->body.len);
-    sink_write(c->out, "}", 1);
+    /* in pieces: a large item's text is not copied whole */
+    sink_write(c->out, "\"", 1);
+    edgr_item_text_write(&c->items, &c->text, i, sink_json_chars_cb, c->out);
+    sink_write(c->out, "\"}", 2);
+}
+
+/* A sink that counts what it was given. */
+typedef struct counted {
+    sink *out;
+    size_t n;
+} counted;
+
+static int counted_write(void *user, const char *p, size_t n)
+{
+    counted *c = user;
+    c->n += n;
+    sink_write(c->out, p, n);
+    return c->out->failed;
 }
 
 /* Text: item i under a "==> Part I, Item 1: Business <==" line, a blank
@@ -143,9 +157,9 @@ static void text_item(ictx *c, size_t i, const char *title, size_t title_len, in
         sink_write(c->out, title, title_len);
     }
     sink_write(c->out, " <==\n\n", 6);
-    edgr_item_text(&c->items, &c->text, i, &c->body);
-    sink_write(c->out, c->body.data, c->body.len);
-    if (c->body.len) sink_write(c->out, "\n", 1);
+    counted cw = {.out = c->out};
+    edgr_item_text_write(&c->items, &c->text, i, counted_write, &cw);
+    if (cw.n) sink_write(c->out, "\n", 1);
 }
 
 /* The items found (those --item selects), as JSON or text; returns how
@@ -185,7 +199,12 @@ static int items_filing(void *user, const filing *f)
     edgr_form_kind kind = named ? edgr_form_kind_of(form.ptr, form.len) : EDGR_FORM_OTHER;
     if (named && kind == EDGR_FORM_OTHER) return other_form(c, f, d, form);
     if (f->over && f->over[d - f->docs]) return 1; /* over --max-document-size: said */
-    if (edgr_document_text(d, NULL, &c->text) != EDGR_OK)
+    /* the text is the last reading of the document: its bytes go as the
+     * text is made, so a large one and its text are not held at once */
+    edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
+    to.release = filing_release;
+    to.release_user = (void *)(uintptr_t)f;
+    if (edgr_document_text(d, &to, &c->text) != EDGR_OK)
         return nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
                                "the main document (%s) has no text to split",
                                edgr_format_name(d->format));
@@ -218,6 +237,5 @@ int cmd_items_run(const command *cmd, const opts *o, unit *u, sink *out, sink *e
     int rc = each_filing(u, o, err, items_filing, &c);
     edgr_text_free(&c.text);
     edgr_items_free(&c.items);
-    edgr_buf_free(&c.body);
     return rc;
 }

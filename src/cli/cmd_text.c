@@ -42,6 +42,10 @@ static int text_filing(void *user, const filing *f)
                                "no document to print (a header only)");
     edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
     to.tables = (edgr_table_style)c->o->tables;
+    /* each document is read once, as its text is written: its bytes go as
+     * they are read */
+    to.release = filing_release;
+    to.release_user = (void *)(uintptr_t)f;
     long main_index = edgr_main_document(f->sub, f->docs, f->doc_count);
     for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -24,6 +26,23 @@ int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint
     sink_printf(err, "%s: %llu: %s%s%s\n", name, (unsigned long long)offset, walked ? "warning: " : "",
                 msg, walked ? ", skipped" : "");
     return !walked;
+}
+
+void filing_release(void *user, const char *from, const char *to)
+{
+    const filing *f = user;
+    static size_t page;
+    if (!page) {
+        long ps = sysconf(_SC_PAGESIZE);
+        page = ps > 0 ? (size_t)ps : 4096;
+    }
+    /* only the unit's bytes, which each_filing's reader holds in memory of
+     * its own (a file or member read, a pipe's buffer), never mapped */
+    if (!f || !f->data || from < f->data || to > f->data + f->len || to <= from) return;
+    uintptr_t a = ((uintptr_t)from + page - 1) & ~(uintptr_t)(page - 1);
+    uintptr_t b = (uintptr_t)to & ~(uintptr_t)(page - 1);
+    /* best effort: the pages stay ours if the system says no */
+    if (b > a) (void)madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
 /* Bytes that are no document a filing folder holds as HTML or text: a NUL

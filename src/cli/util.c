@@ -303,6 +303,12 @@ int feed_unit(unit *u, const edgr_callbacks *cb, void *user, unsigned flags, sin
 void sink_json_str(sink *s, const char *p, size_t n)
 {
     sink_write(s, "\"", 1);
+    sink_json_chars(s, p, n);
+    sink_write(s, "\"", 1);
+}
+
+void sink_json_chars(sink *s, const char *p, size_t n)
+{
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
@@ -316,7 +322,13 @@ void sink_json_str(sink *s, const char *p, size_t n)
         else sink_printf(s, "\\u%04x", c);
     }
     sink_write(s, p + n - run, run);
-    sink_write(s, "\"", 1);
+}
+
+int sink_json_chars_cb(void *user, const char *p, size_t n)
+{
+    sink *s = user;
+    sink_json_chars(s, p, n);
+    return s->failed;
 }
 
 double monotonic_seconds(void)

@@ -943,16 +943,20 @@ static void boxes(const fx_doc *d, size_t lo, size_t hi, edgr_cover *cv)
     egc_box(d, lo, hi, &cv->emerging_growth_company);
 }
 
-/* The inline XBRL dei: facts of an HTML main document, over the text's. */
-static void inline_xbrl(fx_state *st, const edgr_document *main, edgr_facts *f)
+/* The inline XBRL dei: facts of an HTML main document, read before its
+ * text is made (so that the page can go as the text is made: the facts
+ * keep copies); fx_cover puts them over the text's. */
+void fx_inline_xbrl_read(fx_state *st, const edgr_document *main)
 {
+    free(st->ix);
+    st->ix = NULL;
+    if (!main || main->format != EDGR_FMT_HTML) return;
     ix_facts *x = calloc(1, sizeof *x);
     if (!x) { st->nomem = 1; return; }
     for (int i = 0; i < 5; i++) x->boxes[i].value = -1;
     x->read_budget = IX_READ_PAGES * main->body.len + IX_READ_SLACK;
     ixbrl(st, main, x);
-    ix_apply(st, x, f);
-    free(x);
+    st->ix = x;
 }
 
 void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
@@ -963,8 +967,11 @@ void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const ed
     captions(st, d, lo, hi, f);
     boxes(d, lo, hi, cv);
     securities_text(st, d, lo, hi);
-    if (main && main->format == EDGR_FMT_HTML) {
-        inline_xbrl(st, main, f);
+    (void)main;
+    if (st->ix) {
+        ix_apply(st, st->ix, f);
+        free(st->ix);
+        st->ix = NULL;
         if (st->nomem) return;
     }
     from_header(st, s, &cv->registrant, "filer.0.company_data.conformed_name", 0);

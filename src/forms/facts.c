@@ -25,7 +25,13 @@ static void clear(edgr_facts *f)
 edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *docs,
                                size_t doc_count, edgr_facts *out)
 {
-    if (!out || (!docs && doc_count)) return EDGR_ERR_ARG;
+    return edgr_facts_extract_opt(s, docs, doc_count, NULL, out);
+}
+
+edgr_status edgr_facts_extract_opt(const edgr_submission *s, const edgr_document *docs,
+                                   size_t doc_count, const edgr_facts_options *opt, edgr_facts *out)
+{
+    if (!out || (!docs && doc_count) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
     fx_state *st = out->priv;
     if (!st) {
         if (!(st = calloc(1, sizeof *st))) return EDGR_ERR_NOMEM;
@@ -36,6 +42,8 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     st->sec_n = st->sig_n = st->xd_n = st->xe_n = 0;
     st->nomem = 0;
     st->ix_work = 0;
+    free(st->ix); /* a failed call's */
+    st->ix = NULL;
 
     /* the main document, by the library's one rule */
     out->main_doc = edgr_main_document(s, docs, doc_count);
@@ -44,9 +52,17 @@ edgr_status edgr_facts_extract(const edgr_submission *s, const edgr_document *do
     st->text.len = 0;
     st->text.anchor_count = 0;
     if (main) {
+        /* the page's own facts first: its text is the last reading of it,
+         * so its bytes can go as the text is made (opt->release) */
+        fx_inline_xbrl_read(st, main);
+        if (st->nomem) { clear(out); return EDGR_ERR_NOMEM; }
         /* TSV cells, but a signature block's lines as lines */
         edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
         to.tables = EDGR_TABLES_TSV_PROSE_LINES;
+        if (opt) {
+            to.release = opt->release;
+            to.release_user = opt->release_user;
+        }
         edgr_status ts = edgr_document_text(main, &to, &st->text);
         if (ts == EDGR_ERR_NOMEM) { clear(out); return EDGR_ERR_NOMEM; }
         if (ts == EDGR_OK && st->text.data) { d.t = st->text.data; d.n = st->text.len; }
@@ -82,6 +98,7 @@ void edgr_facts_free(edgr_facts *f)
         free(st->sig);
         free(st->xd);
         free(st->xe);
+        free(st->ix);
         free(st);
     }
     memset(f, 0, sizeof *f);

@@ -65,6 +65,8 @@ typedef struct fx_state {
      * scans of the page and the fact contents it read as text.  Tests
      * hold it linear in the page (tests/unit/test_facts.c). */
     uint64_t ix_work;
+    struct ix_facts *ix;    /* the main page's dei facts (cover.c), read
+                               before its text by fx_inline_xbrl_read */
 } fx_state;
 
 /* Cut d's text (d->t, d->n) into st->lines, and the first FX_MEMO_LINES
@@ -114,6 +116,7 @@ size_t fx_mark(const char *p, size_t n, int *checked);
 
 /* The readers.  Each fills its part of f from the text (and, for the cover,
  * from the main document's inline XBRL). */
+void fx_inline_xbrl_read(fx_state *st, const edgr_document *main);
 void fx_cover(fx_state *st, const fx_doc *d, const edgr_document *main, const edgr_submission *s,
               edgr_facts *f);
 void fx_signatures(fx_state *st, const fx_doc *d, edgr_facts *f);

@@ -1419,42 +1419,56 @@ edgr_form_kind edgr_form_kind_of(const char *type, size_t len)
  * them. */
 #define ITEM_TEXT_CAP ((size_t)1 << 32)
 
-/* Append the lines of [start, end) to out, furniture left out; *blank
- * says a blank line is owed before the next. */
-static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t start, size_t end, edgr_buf *out,
+/* Where an item's text goes: a buffer (edgr_item_text) or a writer
+ * (edgr_item_text_write), `len` bytes so far. */
+typedef struct item_out {
+    edgr_buf *buf;
+    edgr_write_fn write;
+    void *user;
+    size_t len;
+} item_out;
+
+static edgr_status item_put(item_out *o, const char *p, size_t n)
+{
+    if (o->buf) {
+        if (buf_reserve(o->buf, n + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
+        memcpy(o->buf->data + o->buf->len, p, n);
+        o->buf->len += n;
+    } else if (n && o->write(o->user, p, n)) {
+        return EDGR_ERR_ABORTED;
+    }
+    o->len += n;
+    return EDGR_OK;
+}
+
+/* Put the lines of [start, end), furniture left out; *blank says a blank
+ * line is owed before the next. */
+static edgr_status append_lines(const lines_keep *k, const edgr_text *t, size_t start, size_t end, item_out *out,
                                 int *blank)
 {
     size_t lo = 0, hi = k->n;
     while (lo < hi) { size_t m = (lo + hi) / 2; if (k->lines[m].end < start) lo = m + 1; else hi = m; }
-    for (size_t i = lo; i < k->n && k->lines[i].start < end; i++) {
+    edgr_status st = EDGR_OK;
+    for (size_t i = lo; i < k->n && k->lines[i].start < end && st == EDGR_OK; i++) {
         const tline *l = &k->lines[i];
         size_t b = l->start > start ? l->start : start;
         size_t e = l->end < end ? l->end : end;
         if (e <= b) { *blank = out->len > 0; continue; }
         if (k->furniture[i] && b == l->start) continue;
-        size_t need = (e - b) + 2;
-        if (buf_reserve(out, need + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
-        if (out->len) {
-            out->data[out->len++] = '\n';
-            if (*blank) out->data[out->len++] = '\n';
-        }
+        if (out->len) st = item_put(out, "\n\n", *blank ? 2 : 1);
         *blank = 0;
         /* keep the line's own indentation (plain-text tables) */
         size_t from = b;
         while (from > start && from > 0 && (t->data[from - 1] == ' ' || t->data[from - 1] == '\t') && b == l->start) from--;
-        if (buf_reserve(out, (e - from) + 1, ITEM_TEXT_CAP)) return EDGR_ERR_NOMEM;
-        memcpy(out->data + out->len, t->data + from, e - from);
-        out->len += e - from;
+        if (st == EDGR_OK) st = item_put(out, t->data + from, e - from);
     }
-    return EDGR_OK;
+    return st;
 }
 
-edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx, edgr_buf *out)
+static edgr_status item_text(const edgr_items *its, const edgr_text *t, size_t idx, item_out *out)
 {
-    if (!its || !t || !out || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
     const lines_keep *k = its->priv;
     const edgr_item *it = &its->items[idx];
-    out->len = 0;
     int blank = 0, pieces = 0;
     edgr_status st = EDGR_OK;
     /* An item named by several page ranges reads as those pages only, a
@@ -1465,8 +1479,25 @@ edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx
         st = append_lines(k, t, k->spans[i].start, k->spans[i].end, out, &blank);
     }
     if (!pieces && st == EDGR_OK) st = append_lines(k, t, it->start, it->end, out, &blank);
+    return st;
+}
+
+edgr_status edgr_item_text(const edgr_items *its, const edgr_text *t, size_t idx, edgr_buf *out)
+{
+    if (!its || !t || !out || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
+    out->len = 0;
+    item_out o = {.buf = out};
+    edgr_status st = item_text(its, t, idx, &o);
     if (out->data) out->data[out->len] = '\0';
     return st;
+}
+
+edgr_status edgr_item_text_write(const edgr_items *its, const edgr_text *t, size_t idx, edgr_write_fn write,
+                                 void *user)
+{
+    if (!its || !t || !write || idx >= its->count || !its->priv) return EDGR_ERR_ARG;
+    item_out o = {.write = write, .user = user};
+    return item_text(its, t, idx, &o);
 }
 
 size_t edgr_item_title(const edgr_items *its, const edgr_text *t, size_t i, char *out, size_t cap)

@@ -53,6 +53,8 @@ typedef struct builder {
     long text_slot;     /* text.data is rec->texts[text_slot] (or -1)     */
     int text_used;      /* a row points into it                           */
     int slot_used;      /* a row points into the buffer add_rows was given */
+    edgr_release_fn release; /* src->release: told of bodies read for good  */
+    void *release_user;
 } builder;
 
 /* An item's text of at least this many bytes is kept whole by the record
@@ -525,7 +527,12 @@ static void text_rows(builder *b)
     for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
         const edgr_document *d = &s->docs[i];
         if (d->format != EDGR_FMT_HTML && d->format != EDGR_FMT_TEXT) continue;
-        edgr_status st = edgr_document_text(d, NULL, &b->text);
+        /* the last reading of the body (hashed and read for facts before):
+         * its bytes can go as its text is made */
+        edgr_text_options to = EDGR_TEXT_OPTIONS_INIT;
+        to.release = b->release;
+        to.release_user = b->release_user;
+        edgr_status st = edgr_document_text(d, &to, &b->text);
         if (st == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
         if (st != EDGR_OK || b->text.len == 0) continue;
         const rec_doc *doc = &b->rec->docs[i];
@@ -649,12 +656,16 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
 {
     if (!s || !out) return EDGR_ERR_ARG;
     *out = NULL;
-    if (src && src->struct_size < sizeof *src) return EDGR_ERR_ARG; /* not set up */
+    if (src && src->struct_size < offsetof(edgr_source, release)) return EDGR_ERR_ARG; /* not set up */
     edgr_span acc = edgr_get(s, "accession_number");
     if ((!acc.ptr || acc.len == 0) && (!key || !*key)) return EDGR_ERR_NOT_FOUND;
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
     builder b = {.rec = r, .s = s, .text_slot = -1};
+    if (src && src->struct_size >= sizeof *src) { /* 0.3's has no release */
+        b.release = src->release;
+        b.release_user = src->release_user;
+    }
     put(&b, "", 0); /* offset 0 is the NULL string */
     header(&b);
     if ((!acc.ptr || !acc.len) && key) r->accession = put_str(&b, key); /* the header names none */

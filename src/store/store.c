@@ -636,7 +636,11 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
 
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
 {
-    if (!st || !accession || !out || out->struct_size < sizeof *out) return EDGR_ERR_ARG;
+    if (!st || !accession || !out || out->struct_size < offsetof(edgr_source, release)) return EDGR_ERR_ARG;
+    if (out->struct_size >= sizeof *out) { /* 0.3's struct has none */
+        out->release = NULL;
+        out->release_user = NULL;
+    }
     char key[EDGR_KEY_SIZE];
     accession = store_key(accession, key);
     sqlite3_stmt *q;

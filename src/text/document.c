@@ -55,7 +55,13 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
     }
     size_t w = 0;
     int at_start = 1;
+    /* the body is read once, here: its bytes can go as the copy is made;
+     * the plain-text reader reads the copy, ours (told nothing) */
+    text_release rel = text_release_of(opt, p);
+    edgr_text_options own = EDGR_TEXT_OPTIONS_INIT;
+    if (opt) own.tables = opt->tables;
     for (size_t i = 0; i < n;) {
+        text_release_upto(&rel, p + i);
         if (at_start) {
             if (arr_reserve(&lines, &lines_cap, nl + 1, sizeof *lines, 0)) {
                 free(c);
@@ -83,7 +89,7 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
         else c[w++] = (char)ch;
         i++;
     }
-    edgr_status st = plain_to_text_w(c, w, cs == EDGR_CS_CP1252 ? EDGR_CS_UTF8 : cs, opt, out, wr);
+    edgr_status st = plain_to_text_w(c, w, cs == EDGR_CS_CP1252 ? EDGR_CS_UTF8 : cs, &own, out, wr);
     size_t j = 0;
     for (size_t a = 0; a < out->anchor_count; a++) {
         size_t src = out->anchors[a].src;
@@ -100,7 +106,7 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
 static edgr_status document_text(const edgr_document *d, const edgr_text_options *opt, edgr_text *out,
                                  text_writer *w)
 {
-    if (!d || !out || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
+    if (!d || !out || (opt && opt->struct_size < TEXT_OPTIONS_MIN_SIZE)) return EDGR_ERR_ARG;
     const char *p = d->body.ptr;
     size_t n = d->body.len;
     edgr_charset cs = d->charset;

@@ -231,6 +231,10 @@ typedef struct html_conv {
     char hidden_name[NAME_MAX_LEN + 1];
     int hidden_nest;
     int hidden_inner;         /* tables and lists opened while hidden         */
+    /* The bytes before the read position are never read again (text is
+     * copied out as it is read, tables keep their cells' text, not spans):
+     * the caller is told so as the position moves on. */
+    text_release rel;
 } html_conv;
 
 static tsink *cur(html_conv *h) { return h->out; }
@@ -326,11 +330,13 @@ static const char *text_run(html_conv *h, const char *p)
 {
     const char *end = h->end;
     while (p < end) {
+        text_release_upto(&h->rel, p);
         unsigned char c = (unsigned char)*p;
         switch (CLASS[c]) {
         case C_TEXT: {
-            const char *q = p + 1;
-            while (q < end && CLASS[(unsigned char)*q] == C_TEXT) q++;
+            /* a long run in pieces, so that its bytes can go as it is read */
+            const char *q = p + 1, *lim = (size_t)(end - p) > text_release_step ? p + text_release_step : end;
+            while (q < lim && CLASS[(unsigned char)*q] == C_TEXT) q++;
             emit(h, p, (size_t)(q - p), (size_t)(p - h->start));
             p = q;
             break;
@@ -359,8 +365,8 @@ static const char *text_run(html_conv *h, const char *p)
                 emit_space(h); /* UTF-8 no-break space */
                 p += 2;
             } else {
-                const char *q = p + 1;
-                while (q < end && CLASS[(unsigned char)*q] == C_HIGH && !((unsigned char)*q == 0xC2)) q++;
+                const char *q = p + 1, *lim = (size_t)(end - p) > text_release_step ? p + text_release_step : end;
+                while (q < lim && CLASS[(unsigned char)*q] == C_HIGH && !((unsigned char)*q == 0xC2)) q++;
                 emit(h, p, (size_t)(q - p), (size_t)(p - h->start));
                 p = q;
             }
@@ -643,7 +649,7 @@ static const char *markup(html_conv *h, const char *p)
 edgr_status html_to_text_w(const char *html, size_t len, edgr_charset charset, const edgr_text_options *opt,
                            edgr_text *out, text_writer *w)
 {
-    if (!out || (!html && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
+    if (!out || (!html && len) || (opt && opt->struct_size < TEXT_OPTIONS_MIN_SIZE)) return EDGR_ERR_ARG;
     /* once per process, whichever thread comes first: the tables are read
      * by every conversion on every thread after it */
     pthread_once(&tables_once, tables_init);
@@ -661,9 +667,11 @@ edgr_status html_to_text_w(const char *html, size_t len, edgr_charset charset, c
     h.main.anchors = out;
     h.main.w = w;
     h.out = &h.main;
+    h.rel = text_release_of(opt, h.start);
 
     const char *p = h.start, *end = h.end;
     while (p < end && !h.main.failed) {
+        text_release_upto(&h.rel, p);
         if (h.hidden) { /* skip to the next tag; text is not shown */
             const char *lt = memchr(p, '<', (size_t)(end - p));
             if (!lt) break;

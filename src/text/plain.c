@@ -8,6 +8,7 @@
  * header that opens the next.  Tags inside a line become spaces of the same
  * width so the columns stay aligned.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +18,20 @@
 #include "sink.h"
 #include "table.h"
 
+/* One line of the document: 16 bytes, as a document of short lines has
+ * millions of them and all are held while the page furniture is found.
+ * A line is at most PLINE_MAX_LEN bytes; a longer one (only in a document
+ * of gigabytes) is read as several, cut there. */
 typedef struct pline {
-    size_t start, end; /* without the line break */
-    int kind;
-    int ff;            /* a text line with a form feed: a page starts here */
-    size_t at;         /* L_PAGENO*: where it would have stood in the text */
-    size_t num, num_end; /* L_PAGE: the page number on the marker's line  */
+    size_t start;
+    uint32_t len;      /* without the line break */
+    unsigned char kind;
+    unsigned char ff;  /* a text line with a form feed: a page starts here */
 } pline;
+
+#define PLINE_MAX_LEN UINT32_MAX
+
+static inline size_t pl_end(const pline *l) { return l->start + l->len; }
 
 /* L_PAGENO and L_PAGENO_TOP are dropped like L_DROP, but remembered as page
  * marks (pages.h): a page number closing or opening a page.  So is the
@@ -74,7 +82,7 @@ static int is_page_number(const char *p, const char *e)
 
 static int line_eq(const char *base, const pline *a, const pline *b)
 {
-    const char *p = base + a->start, *e = base + a->end, *q = base + b->start, *f = base + b->end;
+    const char *p = base + a->start, *e = base + pl_end(a), *q = base + b->start, *f = base + pl_end(b);
     trim(&p, &e);
     trim(&q, &f);
     return e - p == f - q && memcmp(p, q, (size_t)(e - p)) == 0;
@@ -112,25 +120,18 @@ static int classify(const char *p, const char *e, const char **num, const char *
     return page ? L_PAGE : tags ? L_TAGS : L_BLANK;
 }
 
-/* Remember the dropped page numbers (after text_finish, which forgets the
- * last conversion's).  Returns 1 on allocation failure. */
-static int keep_page_marks(edgr_text *out, const char *txt, const pline *L, size_t n, size_t total)
+/* Hand the page marks noted while writing to the text's scratch (after
+ * text_finish, which forgets the last conversion's), each at most at the
+ * text's end.  Returns 1 on allocation failure. */
+static int keep_page_marks(edgr_text *out, const vec *marks, size_t total)
 {
     text_scratch *sc = out->priv;
-    for (size_t i = 0; i < n; i++) {
-        int numbered = L[i].kind == L_PAGE && L[i].num_end > L[i].num;
-        if (L[i].kind != L_PAGENO && L[i].kind != L_PAGENO_TOP && !numbered) continue;
+    for (size_t i = 0; i < marks->len; i++) {
         if (!sc && !(sc = out->priv = text_scratch_new())) return 1;
         text_page_mark *m = vec_push(&sc->pages);
         if (!m) return 1;
-        const char *p = txt + L[i].start, *e = txt + L[i].end;
-        if (numbered) p = txt + L[i].num, e = txt + L[i].num_end;
-        trim(&p, &e);
-        size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
-        memcpy(m->label, p, len);
-        m->label[len] = '\0';
-        m->at = L[i].at > total ? total : L[i].at;
-        m->top = L[i].kind == L_PAGENO_TOP || numbered;
+        *m = VEC_AT(marks, text_page_mark, i);
+        if (m->at > total) m->at = total;
     }
     return 0;
 }
@@ -305,11 +306,11 @@ static void table_row(tsink *s, const char *p, const char *e, edgr_charset cs,
 static size_t legacy_table_end(const char *txt, const pline *L, size_t i, size_t n,
                                edgr_charset cs)
 {
-    if (L[i].kind != L_TAGS || !line_has_tag(txt + L[i].start, txt + L[i].end, "<TABLE>")) return 0;
+    if (L[i].kind != L_TAGS || !line_has_tag(txt + L[i].start, txt + pl_end(&L[i]), "<TABLE>")) return 0;
     int marked = 0;
     size_t j = i + 1;
     for (; j < n; j++) {
-        const char *p = txt + L[j].start, *e = txt + L[j].end;
+        const char *p = txt + L[j].start, *e = txt + pl_end(&L[j]);
         if (line_has_tag(p, e, "</TABLE>") || line_has_tag(p, e, "<FN>") ||
             line_has_tag(p, e, "<TABLE>"))
             break;
@@ -327,6 +328,8 @@ typedef struct plain {
     edgr_charset cs;
     edgr_table_style style;
     vec lines;       /* pline */
+    vec marks;       /* text_page_mark, as written */
+    text_release rel; /* the bytes before the line being written are let go */
     edgr_buf b;      /* the text */
     tsink s;         /* writes into b, with anchors */
     int blank;       /* a blank line before the next text line */
@@ -339,17 +342,16 @@ static int read_lines(plain *c)
     const char *txt = c->txt;
     size_t len = c->len;
     for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && txt[j] != '\n' && txt[j] != '\r') j++;
+        size_t j = i, cap = len - i > PLINE_MAX_LEN ? i + PLINE_MAX_LEN : len;
+        while (j < cap && txt[j] != '\n' && txt[j] != '\r') j++;
         pline *l = vec_push(&c->lines);
         if (!l) return 0;
         l->start = i;
-        l->end = j;
+        l->len = (uint32_t)(j - i);
         const char *num, *num_end;
-        l->kind = classify(txt + i, txt + j, &num, &num_end);
-        l->num = num ? (size_t)(num - txt) : 0;
-        l->num_end = num ? (size_t)(num_end - txt) : 0;
+        l->kind = (unsigned char)classify(txt + i, txt + j, &num, &num_end);
         l->ff = l->kind == L_TEXT && memchr(txt + i, '\f', j - i) != NULL;
+        if (j == cap && j < len && txt[j] != '\n' && txt[j] != '\r') { i = j; continue; } /* cut */
         if (j < len && txt[j] == '\r' && j + 1 < len && txt[j + 1] == '\n') j++;
         i = j + 1;
     }
@@ -366,12 +368,12 @@ static void mark_page_breaks(const char *txt, pline *L, size_t n)
         if (L[i].kind != L_PAGE && !(L[i].kind == L_TEXT && L[i].ff)) continue;
         size_t b = i;
         while (b > 0 && L[b - 1].kind == L_BLANK) b--;
-        if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
+        if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + pl_end(&L[b - 1])))
             L[b - 1].kind = L_PAGENO;
         size_t a = L[i].kind == L_PAGE ? i + 1 : i;
         while (a < n && (L[a].kind == L_BLANK || L[a].kind == L_TAGS)) a++;
         if (a >= n || L[a].kind != L_TEXT) continue;
-        if (is_page_number(txt + L[a].start, txt + L[a].end)) { L[a].kind = L_PAGENO_TOP; continue; }
+        if (is_page_number(txt + L[a].start, txt + pl_end(&L[a]))) { L[a].kind = L_PAGENO_TOP; continue; }
         if (first_after_prev != (size_t)-1 && line_eq(txt, &L[a], &L[first_after_prev])) {
             L[a].kind = L_DROP;
             if (L[first_after_prev].kind == L_TEXT) L[first_after_prev].kind = L_DROP;
@@ -385,14 +387,31 @@ static void mark_last_page_number(const char *txt, pline *L, size_t n)
 {
     size_t b = n;
     while (b > 0 && (L[b - 1].kind == L_BLANK || L[b - 1].kind == L_TAGS || L[b - 1].kind == L_PAGE)) b--;
-    if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + L[b - 1].end))
+    if (b > 0 && L[b - 1].kind == L_TEXT && is_page_number(txt + L[b - 1].start, txt + pl_end(&L[b - 1])))
         L[b - 1].kind = L_PAGENO;
 }
 
-/* A page mark remembers where its line would have stood in the text. */
-static void note_page_mark(const plain *c, pline *l)
+/* A page number dropped (or on a <PAGE> line) is noted as it goes by,
+ * with where its line would have stood in the text: its bytes are let go
+ * as the text is written (opt->release). */
+static void note_page_mark(plain *c, const pline *l)
 {
-    if (l->kind == L_PAGENO || l->kind == L_PAGENO_TOP || l->kind == L_PAGE) l->at = sink_total(&c->s);
+    if (l->kind != L_PAGENO && l->kind != L_PAGENO_TOP && l->kind != L_PAGE) return;
+    const char *p = c->txt + l->start, *e = c->txt + pl_end(l), *num, *num_end;
+    if (l->kind == L_PAGE) {
+        classify(p, e, &num, &num_end);
+        if (!num || num_end <= num) return; /* no number on it */
+        p = num;
+        e = num_end;
+    }
+    text_page_mark *m = vec_push(&c->marks);
+    if (!m) { c->s.failed = 1; return; }
+    trim(&p, &e);
+    size_t len = (size_t)(e - p) < sizeof m->label ? (size_t)(e - p) : sizeof m->label - 1;
+    memcpy(m->label, p, len);
+    m->label[len] = '\0';
+    m->at = sink_total(&c->s);
+    m->top = l->kind != L_PAGENO;
 }
 
 /* The columns of the table's first marker line (for the caption) into
@@ -403,7 +422,7 @@ static size_t first_columns(const plain *c, size_t i, size_t tend, size_t *start
     size_t spare[LT_MAX_COLS], cur = 0;
     *most = 0;
     for (size_t j = i + 1; j < tend; j++) {
-        const char *p = c->txt + L[j].start, *e = c->txt + L[j].end;
+        const char *p = c->txt + L[j].start, *e = c->txt + pl_end(&L[j]);
         if (!line_has_tag(p, e, "<C>")) continue;
         size_t k = column_starts(p, e, c->cs, cur ? spare : starts);
         if (k > *most) *most = k;
@@ -424,7 +443,7 @@ static void write_legacy_table(plain *c, size_t i, size_t tend)
     for (size_t j = i + 1; j < tend; j++) {
         pline *r = &L[j];
         note_page_mark(c, r);
-        const char *p = c->txt + r->start, *e = c->txt + r->end;
+        const char *p = c->txt + r->start, *e = c->txt + pl_end(r);
         size_t k;
         if (line_has_tag(p, e, "<C>") && (k = column_starts(p, e, c->cs, spare)) >= 2) {
             memcpy(starts, spare, k * sizeof *starts);
@@ -447,7 +466,7 @@ static void write_legacy_table(plain *c, size_t i, size_t tend)
 /* A text or blank line, as it is: blank lines collapse into one. */
 static void write_line(plain *c, const pline *l)
 {
-    const char *p = c->txt + l->start, *e = c->txt + l->end;
+    const char *p = c->txt + l->start, *e = c->txt + pl_end(l);
     while (e > p && sc_is_space((unsigned char)e[-1])) e--;
     if (p == e) {
         c->blank = 1;
@@ -456,6 +475,16 @@ static void write_line(plain *c, const pline *l)
     if (sink_total(&c->s)) sink_put(&c->s, c->blank ? "\n\n" : "\n", c->blank ? 2 : 1);
     c->blank = 0;
     sink_anchor(&c->s, l->start);
+    /* a long line in pieces cut after a blank (no legacy tag or
+     * multi-byte character spans one), its bytes let go as it is written */
+    while ((size_t)(e - p) > text_release_step && c->rel.fn) {
+        const char *q = p + text_release_step;
+        while (q > p && q[-1] != ' ' && q[-1] != '\t') q--;
+        if (q == p) break; /* one word of megabytes: whole */
+        put_text(&c->s, p, q, c->cs, 0);
+        p = q;
+        text_release_upto(&c->rel, p);
+    }
     put_text(&c->s, p, e, c->cs, 0);
     /* tags replaced by spaces may leave blanks at the end */
     while (c->b.len && c->b.data[c->b.len - 1] == ' ') c->b.len--;
@@ -469,6 +498,7 @@ static void write_text(plain *c)
     int grid = c->style == EDGR_TABLES_MARKDOWN || c->style == EDGR_TABLES_TSV;
     for (size_t i = 0; i < n && !c->s.failed; i++) {
         pline *l = &L[i];
+        text_release_upto(&c->rel, c->txt + l->start);
         note_page_mark(c, l);
         size_t tend = grid ? legacy_table_end(c->txt, L, i, n, c->cs) : 0;
         if (tend) {
@@ -484,10 +514,12 @@ static void write_text(plain *c)
 edgr_status plain_to_text_w(const char *txt, size_t len, edgr_charset charset, const edgr_text_options *opt,
                             edgr_text *out, text_writer *w)
 {
-    if (!out || (!txt && len) || (opt && opt->struct_size < sizeof *opt)) return EDGR_ERR_ARG;
+    if (!out || (!txt && len) || (opt && opt->struct_size < TEXT_OPTIONS_MIN_SIZE)) return EDGR_ERR_ARG;
     out->anchor_count = 0;
     plain c = {.txt = txt ? txt : "", .len = len, .cs = charset,
-               .style = opt ? opt->tables : EDGR_TABLES_TEXT, .lines = {.size = sizeof(pline)}};
+               .style = opt ? opt->tables : EDGR_TABLES_TEXT, .lines = {.size = sizeof(pline)},
+               .marks = {.size = sizeof(text_page_mark)}};
+    c.rel = text_release_of(opt, c.txt);
     /* out of memory while reading the lines: those read so far are still
      * written, and the caller gets that text with EDGR_ERR_NOMEM */
     int failed = !read_lines(&c);
@@ -498,8 +530,9 @@ edgr_status plain_to_text_w(const char *txt, size_t len, edgr_charset charset, c
     write_text(&c);
     failed |= c.s.failed;
     text_finish(out, &c.b, failed);
-    if (!failed) failed = keep_page_marks(out, c.txt, c.lines.items, c.lines.len, c.s.flushed + out->len);
+    if (!failed) failed = keep_page_marks(out, &c.marks, c.s.flushed + out->len);
     vec_free(&c.lines);
+    vec_free(&c.marks);
     out->src_end = len;
     return failed ? EDGR_ERR_NOMEM : EDGR_OK;
 }

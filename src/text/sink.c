@@ -6,6 +6,8 @@
 #include "charset.h"
 #include "scratch.h"
 
+size_t text_release_step = RELEASE_STEP;
+
 /*
  * A streaming main sink hands out its text up to the last byte that is no
  * space and no line break, and keeps that byte and what follows: everything

@@ -81,6 +81,43 @@ static inline edgr_buf text_as_buf(edgr_text *t)
 }
 void text_finish(edgr_text *t, edgr_buf *b, int failed);
 
+/* Telling the caller which input bytes were read for good (opt->release,
+ * edgr_release_fn): at most every RELEASE_STEP bytes, so the calls cost
+ * nothing beside the conversion and each gives back a good run of pages. */
+enum { RELEASE_STEP = 4 << 20 };
+/* RELEASE_STEP, but for the tests, which tell at every few bytes and
+ * overwrite what they are told of (tests/corpus: the text must not change) */
+extern size_t text_release_step;
+
+typedef struct text_release {
+    edgr_release_fn fn;    /* NULL: nobody asked                         */
+    void *user;
+    const char *from;      /* the first byte not told yet                */
+} text_release;
+
+/* The release asked for in opt (a struct_size of 0.3's has none). */
+static inline text_release text_release_of(const edgr_text_options *opt, const char *input)
+{
+    text_release r = {NULL, NULL, input};
+    if (opt && opt->struct_size >= sizeof *opt && opt->release) {
+        r.fn = opt->release;
+        r.user = opt->release_user;
+    }
+    return r;
+}
+
+/* Nothing before p is read again: tell, once RELEASE_STEP bytes wait. */
+static inline void text_release_upto(text_release *r, const char *p)
+{
+    if (r->fn && (size_t)(p - r->from) >= text_release_step) {
+        r->fn(r->user, r->from, p);
+        r->from = p;
+    }
+}
+
+/* The smallest struct_size of edgr_text_options accepted: 0.3's. */
+#define TEXT_OPTIONS_MIN_SIZE offsetof(edgr_text_options, release)
+
 /* The converters, streaming their text to w when it is not NULL (out then
  * holds only the tail not handed out yet). */
 edgr_status html_to_text_w(const char *html, size_t len, edgr_charset charset, const edgr_text_options *opt,

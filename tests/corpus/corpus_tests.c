@@ -12,6 +12,7 @@
  *     stripped, streams as it parses, and keeps its documents' types.
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "../common/equiv.h"
 #include "../common/strip.h"
 #include "edgr/edgr.h"
+#include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
 
@@ -323,6 +325,134 @@ static void check_text(edgr_parser *p, const char *root)
     edgr_items_free(&it);
 }
 
+/* Release (edgr_release_fn, issue 12): a conversion told to say which
+ * input bytes it has read for good must mean it.  Every HTML and text
+ * document of the corpus is converted from a copy whose bytes are
+ * overwritten as soon as they are released (told every 61 bytes rather
+ * than every few MB): the text, its anchors, the items and the facts must
+ * be those of a conversion from bytes left alone. */
+extern size_t text_release_step; /* src/text/sink.h: the tests' knob */
+
+static void poison(void *user, const char *from, const char *to)
+{
+    int *told = user;
+    (*told)++;
+    memset((char *)(uintptr_t)from, 0xFF, (size_t)(to - from));
+}
+
+static int facts_json(void *user, const char *p, size_t n)
+{
+    edgr_buf *b = user;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *d = realloc(b->data, cap);
+        if (!d) return 1;
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return 0;
+}
+
+static int same_text(const edgr_text *a, const edgr_text *b)
+{
+    if (a->len != b->len || memcmp(a->data, b->data, a->len) || a->anchor_count != b->anchor_count) return 0;
+    for (size_t i = 0; i < a->anchor_count; i++)
+        if (a->anchors[i].text != b->anchors[i].text || a->anchors[i].src != b->anchors[i].src) return 0;
+    return 1;
+}
+
+static void check_release_file(const char *name, const char *buf, size_t len, edgr_text *t, edgr_text *u)
+{
+    char *copy = malloc(len ? len : 1);
+    edgr_parser *p1 = edgr_parser_new(), *p2 = edgr_parser_new();
+    if (!copy || !p1 || !p2) { failed++; printf("FAIL release: %s: out of memory\n", name); goto done; }
+    memcpy(copy, buf, len);
+    const edgr_submission *s, *s2;
+    size_t used;
+    int whole = edgr_parse(p1, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s->container != EDGR_C_NONE;
+    size_t nd = whole ? s->doc_count : 1;
+    edgr_document bare, bare2;
+    if (whole && (edgr_parse(p2, copy, len, 0, EDGR_PARSE_DECODE, &s2, &used) != EDGR_OK || s2->doc_count != nd)) {
+        failed++;
+        printf("FAIL release: %s: the copy parses otherwise\n", name);
+        goto done;
+    }
+    if (!whole) {
+        edgr_document_bare(buf, len, &bare);
+        edgr_document_bare(copy, len, &bare2);
+    }
+    const edgr_document *docs = whole ? s->docs : &bare, *docs2 = whole ? s2->docs : &bare2;
+    /* facts first (they read the copy's main document), from a fresh copy */
+    edgr_facts f1 = {0}, f2 = {0};
+    edgr_buf j1 = {0}, j2 = {0};
+    int told = 0, ok = 1;
+    edgr_facts_options fo = EDGR_FACTS_OPTIONS_INIT;
+    fo.release = poison;
+    fo.release_user = &told;
+    ok = edgr_facts_extract(whole ? s : NULL, docs, nd, &f1) == EDGR_OK &&
+         edgr_facts_extract_opt(whole ? s2 : NULL, docs2, nd, &fo, &f2) == EDGR_OK &&
+         edgr_facts_write_json(&f1, whole ? s : NULL, docs, NULL, 0, facts_json, &j1) == EDGR_OK &&
+         edgr_facts_write_json(&f2, whole ? s2 : NULL, docs2, NULL, 0, facts_json, &j2) == EDGR_OK &&
+         j1.len == j2.len && !memcmp(j1.data, j2.data, j1.len);
+    if (!ok) printf("FAIL release: %s: facts differ when the main document is released\n", name);
+    edgr_facts_free(&f1);
+    edgr_facts_free(&f2);
+    edgr_buf_free(&j1);
+    edgr_buf_free(&j2);
+    /* then each document's text from the copy again (facts overwrote it) */
+    memcpy(copy, buf, len);
+    int readable = 0; /* a document of text long enough to be released */
+    for (size_t i = 0; ok && i < nd; i++) {
+        if (docs[i].format != EDGR_FMT_HTML && docs[i].format != EDGR_FMT_TEXT) continue;
+        if (docs[i].body.len > 4096) readable = 1;
+        for (int style = 0; ok && style < 3; style++) {
+            edgr_text_options o = EDGR_TEXT_OPTIONS_INIT, r = EDGR_TEXT_OPTIONS_INIT;
+            o.tables = r.tables = (edgr_table_style)style;
+            r.release = poison;
+            r.release_user = &told;
+            memcpy(copy, buf, len);
+            ok = edgr_document_text(&docs[i], &o, t) == edgr_document_text(&docs2[i], &r, u) && same_text(t, u);
+            if (!ok) printf("FAIL release: %s document %zu (tables %d): text differs when released\n", name, i, style);
+        }
+    }
+    if (ok && readable && !told) { ok = 0; printf("FAIL release: %s: nothing was released\n", name); }
+    if (ok) passed++;
+    else failed++;
+done:
+    free(copy);
+    edgr_parser_free(p1);
+    edgr_parser_free(p2);
+}
+
+static void check_release(const char *root)
+{
+    static const char *const dirs[] = {"submissions", "html"};
+    size_t keep = text_release_step;
+    text_release_step = 61;
+    edgr_text t = {0}, u = {0};
+    for (int k = 0; k < 2; k++) {
+        char dir[4300];
+        snprintf(dir, sizeof dir, "%s/%s", root, dirs[k]);
+        struct dirent **names;
+        int n = scandir(dir, &names, NULL, alphasort);
+        for (int i = 0; i < n; i++) {
+            char path[8600];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
+            size_t len;
+            char *buf = names[i]->d_name[0] == '.' ? NULL : slurp(path, &len);
+            if (buf) check_release_file(names[i]->d_name, buf, len, &t, &u);
+            free(buf);
+            free(names[i]);
+        }
+        if (n >= 0) free(names);
+    }
+    edgr_text_free(&t);
+    edgr_text_free(&u);
+    text_release_step = keep;
+}
+
 /* The stripped variant of every complete submission (issue 10).  Binary
  * documents are left out of the comparison: stripping takes '<...>' out of
  * uuencoded lines too, and a damaged body may end early. */
@@ -418,6 +548,7 @@ int main(void)
     check_pairs(p, subs);
     check_seed(p, subs);
     check_text(p, root);
+    check_release(root);
     check_stripped(p, subs);
     edgr_parser_free(p);
     printf("corpus: %d files; %d passed, %d failed\n", files, passed, failed);

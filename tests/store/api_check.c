@@ -75,7 +75,7 @@ int main(int argc, char **argv)
     const edgr_submission *s = NULL;
     size_t used = 0;
     CHECK(edgr_parse(p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK);
-    edgr_source src = {sizeof src, argv[1], NULL, 0, len};
+    edgr_source src = {.struct_size = sizeof src, .path = argv[1], .offset = 0, .length = len};
     edgr_record *r = NULL;
     CHECK(edgr_record_build(s, &src, &r) == EDGR_OK);
     edgr_put_result res;
