@@ -74,8 +74,8 @@ typedef struct edgr_items {
  * Find the items of a form's main document in its text `t`.  `filing_date`
  * ("YYYYMMDD" or "YYYY-MM-DD", or NULL) chooses between the 8-K numberings
  * before and after 2004-08-23.  Replaces out's contents; free with
- * edgr_items_free().  Returns EDGR_OK (perhaps with no items), EDGR_ERR_ARG
- * or EDGR_ERR_NOMEM.
+ * edgr_items_free().  Returns EDGR_OK (perhaps with no items), EDGR_ERR_ARG,
+ * EDGR_ERR_NOMEM, or EDGR_ERR_LIMIT for a text of 4 GiB or more.
  */
 EDGR_API edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind,
                                      const char *filing_date, edgr_items *out);

@@ -96,6 +96,16 @@ typedef struct edgr_source {
      * documents it has read for good (edgr.h, edgr_release_fn), or NULL. */
     edgr_release_fn release;
     void *release_user;
+    /* Since 0.4, with `release` (and its user): the main document is read
+     * twice, once for its facts and once for its rows.  When both of these
+     * are set, the first reading tells `set_aside` of the bytes it is done
+     * with for now (the caller may keep them some other way: compressed, on
+     * disk, in its source file), and `restore` is called for the whole body
+     * before the second reading; it returns 0 once the bytes are back,
+     * non-zero to fail the build (EDGR_ERR_ABORTED).  Without them the main
+     * document is held whole through its facts. */
+    edgr_release_fn set_aside;
+    int (*restore)(void *user, const char *from, const char *to);
 } edgr_source;
 #define EDGR_SOURCE_INIT {.struct_size = sizeof(edgr_source)}
 
@@ -109,7 +119,8 @@ typedef struct edgr_record edgr_record;
  * may go once this returns.  Returns EDGR_OK, EDGR_ERR_NOMEM, or
  * EDGR_ERR_NOT_FOUND when the submission has no accession number (nothing to
  * key it by), EDGR_ERR_ARG (NULL `s` or `out`, or `src` with a struct_size
- * too small; `src` may be NULL).  Free the record with edgr_record_free().
+ * too small; `src` may be NULL), EDGR_ERR_ABORTED (src->restore failed).
+ * Free the record with edgr_record_free().
  */
 EDGR_API edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src,
                                        edgr_record **out);

@@ -282,6 +282,28 @@ typedef int (*filing_fn)(void *user, const filing *f); /* 1 = failed */
  * filing's other fields (its header, the documents' names) are not in a
  * body and stay. */
 void filing_release(void *user, const char *from, const char *to);
+/* A filing's bytes set aside between two readings (aside.c): the
+ * edgr_source.set_aside / restore / release of ingest, `user` an aside
+ * over the filing.  Large documents' bytes are kept compressed and their
+ * pages given back; out of memory, they simply stay. */
+typedef struct aside_piece {
+    const char *from;
+    size_t n;
+    unsigned char *z;
+    size_t zn;
+} aside_piece;
+typedef struct aside {
+    const filing *f;
+    aside_piece *pieces;
+    size_t n, cap;
+    struct libdeflate_compressor *c;
+    struct libdeflate_decompressor *d;
+    int failed;
+} aside;
+void aside_set(void *user, const char *from, const char *to);
+int aside_restore(void *user, const char *from, const char *to);
+void aside_release(void *user, const char *from, const char *to);
+void aside_free(aside *a);
 /* Read a unit and call fn for each submission in it (a stable unit where it
  * lies, any other one submission at a time), documents over
  * --max-document-size reported and flagged in `over`.  Returns 1 if

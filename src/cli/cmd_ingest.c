@@ -622,12 +622,17 @@ static int ingest_bare(work_ctx *w, const filing *f)
         base = base ? base + 1 : where;
         if (!t->raw && strcmp(base, "<stdin>")) d.filename = (edgr_span){base, strlen(base)};
     }
+    aside aside_bytes = {.f = f};
     edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member, .offset = 0,
                        .length = f->len,
-                       /* bodies go as their text is made, the last reading of them */
-                       .release = filing_release, .release_user = (void *)(uintptr_t)f};
+                       /* bodies go as their text is made, the last reading of
+                        * them; the main one is set aside between its facts and
+                        * its rows (aside.c) */
+                       .release = aside_release, .release_user = &aside_bytes,
+                       .set_aside = aside_set, .restore = aside_restore};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_bare(&d, key, &src, &rec);
+    aside_free(&aside_bytes);
     if (bs != EDGR_OK) {
         sink_printf(w->err, "%s: 0: %s\n", f->name, edgr_strerror(bs));
         return 1;
@@ -694,12 +699,17 @@ static int ingest_filing(void *user, const filing *f)
         add_result(t, NULL, acc);
         return 0;
     }
+    aside aside_bytes = {.f = f};
     edgr_source src = {.struct_size = sizeof src, .path = w->src_path, .member = t->member,
                        .offset = s->offset, .length = s->end - s->offset,
-                       /* bodies go as their text is made, the last reading of them */
-                       .release = filing_release, .release_user = (void *)(uintptr_t)f};
+                       /* bodies go as their text is made, the last reading of
+                        * them; the main one is set aside between its facts and
+                        * its rows (aside.c) */
+                       .release = aside_release, .release_user = &aside_bytes,
+                       .set_aside = aside_set, .restore = aside_restore};
     edgr_record *rec = NULL;
     edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
+    aside_free(&aside_bytes);
     if (bs != EDGR_OK) {
         sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset, edgr_strerror(bs));
         return 1;

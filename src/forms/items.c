@@ -329,17 +329,98 @@ static unsigned long line_hash(const char *s, size_t b, size_t e, int mask)
     return h;
 }
 
+/* A short line's keys, 16 bytes (a document of short lines has millions):
+ * its hash with digits masked, the low half of its raw hash, and its
+ * index.  Lines of one raw half are told apart by their text itself, so
+ * "the same text" is exact. */
 typedef struct lkey {
-    unsigned long masked, raw;
-    size_t line;
+    uint64_t masked;
+    uint32_t raw;
+    uint32_t line;
 } lkey;
 
-static int cmp_lkey(const void *a, const void *b)
+static int cmp_line_text(const seg *g, uint32_t a, uint32_t b)
 {
-    const lkey *x = a, *y = b;
+    const tline *x = &g->lines[a], *y = &g->lines[b];
+    size_t xn = x->end - x->start, yn = y->end - y->start;
+    int c = memcmp(g->s + x->start, g->s + y->start, xn < yn ? xn : yn);
+    return c ? c : (xn > yn) - (xn < yn);
+}
+
+static int cmp_lkey(const seg *g, const lkey *x, const lkey *y)
+{
     if (x->masked != y->masked) return x->masked < y->masked ? -1 : 1;
     if (x->raw != y->raw) return x->raw < y->raw ? -1 : 1;
-    return (x->line > y->line) - (x->line < y->line);
+    int c = cmp_line_text(g, x->line, y->line);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static void lkey_swap(lkey *a, lkey *b)
+{
+    lkey t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void lkey_sift(const seg *g, lkey *k, size_t i, size_t n)
+{
+    for (size_t c; (c = 2 * i + 1) < n; i = c) {
+        if (c + 1 < n && cmp_lkey(g, &k[c], &k[c + 1]) < 0) c++;
+        if (cmp_lkey(g, &k[i], &k[c]) >= 0) return;
+        lkey_swap(&k[i], &k[c]);
+    }
+}
+
+/* Sort keys in place: glibc's qsort takes a scratch copy of the array
+ * (a document of short lines has millions of keys), and its comparison
+ * has no context.  Quicksort, median of three, on the smaller side first;
+ * heapsort once too deep (sorted or hostile input stays n log n);
+ * insertion sort for short runs. */
+static void sort_lkeys(const seg *g, lkey *k, size_t n)
+{
+    size_t depth = 2;
+    for (size_t m = n; m > 1; m >>= 1) depth += 2;
+    while (n > 16) {
+        if (depth-- == 0) { /* heapsort the rest */
+            for (size_t i = n / 2; i-- > 0;) lkey_sift(g, k, i, n);
+            for (size_t e = n; e-- > 1;) {
+                lkey_swap(&k[0], &k[e]);
+                lkey_sift(g, k, 0, e);
+            }
+            return;
+        }
+        size_t mid = n / 2;
+        if (cmp_lkey(g, &k[mid], &k[0]) < 0) lkey_swap(&k[mid], &k[0]);
+        if (cmp_lkey(g, &k[n - 1], &k[mid]) < 0) {
+            lkey_swap(&k[n - 1], &k[mid]);
+            if (cmp_lkey(g, &k[mid], &k[0]) < 0) lkey_swap(&k[mid], &k[0]);
+        }
+        lkey pivot = k[mid];
+        size_t i = 0, j = n - 1;
+        for (;;) { /* Hoare: k[0..j] <= pivot <= k[j+1..n) */
+            while (cmp_lkey(g, &k[i], &pivot) < 0) i++;
+            while (cmp_lkey(g, &pivot, &k[j]) < 0) j--;
+            if (i >= j) break;
+            lkey_swap(&k[i++], &k[j--]);
+        }
+        size_t left = j + 1;
+        if (left < n - left) {
+            sort_lkeys(g, k, left);
+            k += left;
+            n -= left;
+        } else {
+            sort_lkeys(g, k + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && cmp_lkey(g, &k[j], &k[j - 1]) < 0; j--) lkey_swap(&k[j], &k[j - 1]);
+}
+
+/* Two keys of one masked hash are the same text. */
+static int same_text(const seg *g, const lkey *x, const lkey *y)
+{
+    return x->raw == y->raw && cmp_line_text(g, x->line, y->line) == 0;
 }
 
 static int blank_line(const seg *g, size_t i) { return g->lines[i].end == g->lines[i].start; }
@@ -403,7 +484,7 @@ static int cmp_pnum(const void *a, const void *b)
  * every other number), at least PAGE_RUN_GAP and at most PAGE_RUN_MAX_GAP
  * lines above.  pn is sorted by (prefix, number, line), so those are in
  * the two groups of equal numbers before x's. */
-static void page_pairs(const pnum *pn, size_t k, int *page)
+static void page_pairs(const pnum *pn, size_t k, unsigned char *page)
 {
     size_t grp[2][2] = {{0, 0}, {0, 0}}; /* [0]: the group just before, [1]: the one before it */
     for (size_t a = 0; a < k;) {
@@ -436,7 +517,7 @@ static void page_pairs(const pnum *pn, size_t k, int *page)
  * or the page after at least as far below.  A bare number anywhere else ("412" in
  * a table, "(1)" before a footnote) is text.  Spelled-out forms ("Page 4",
  * "- 7 -", "1 of 2") and roman numerals need no run.  Sets page[i]. */
-static int mark_page_numbers(const seg *g, int *page)
+static int mark_page_numbers(const seg *g, unsigned char *page)
 {
     size_t n = g->nlines, k = 0;
     pnum *pn = malloc((n ? n : 1) * sizeof *pn);
@@ -473,7 +554,7 @@ static int mark_page_numbers(const seg *g, int *page)
  * the line's digit runs grows by 1 to 3 from one occurrence to the next,
  * for most of the occurrences, which stand a page apart, and seldom falls
  * (two exhibit lists, "99.1" "99.2" twice over, do not climb). */
-static int numbers_climb(const seg *g, const size_t *lines, size_t m)
+static int numbers_climb(const seg *g, const uint32_t *lines, size_t m)
 {
     enum { POSITIONS = 4 };
     long prevv[POSITIONS] = {0};
@@ -503,9 +584,9 @@ static int numbers_climb(const seg *g, const size_t *lines, size_t m)
     return 0;
 }
 
-static int cmp_size(const void *a, const void *b)
+static int cmp_u32(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
@@ -513,29 +594,30 @@ static int cmp_size(const void *a, const void *b)
  * lines alike are neighbours; sets g->repeats (how often each line's
  * exact text recurs) and footer[] (lines alike but for numbers that climb
  * page by page).  Returns how many keys. */
-static size_t group_lines(seg *g, lkey *keys, size_t *members, int *footer)
+static size_t group_lines(seg *g, lkey *keys, uint32_t *members, unsigned char *footer)
 {
     size_t n = g->nlines, nk = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && i <= UINT32_MAX; i++) { /* lines of 4 GiB of text: fewer */
         tline *l = &g->lines[i];
         if (blank_line(g, i) || l->end - l->start > REPEAT_LINE_MAX) continue;
-        keys[nk++] = (lkey){line_hash(g->s, l->start, l->end, 1), line_hash(g->s, l->start, l->end, 0), i};
+        keys[nk++] = (lkey){line_hash(g->s, l->start, l->end, 1), (uint32_t)line_hash(g->s, l->start, l->end, 0),
+                            (uint32_t)i};
     }
-    qsort(keys, nk, sizeof *keys, cmp_lkey);
+    sort_lkeys(g, keys, nk);
     for (size_t a = 0; a < nk;) {
         size_t b = a, variants = 0;
         while (b < nk && keys[b].masked == keys[a].masked) b++;
         for (size_t k = a; k < b; k++) {
-            if (k == a || keys[k].raw != keys[k - 1].raw) {
+            if (k == a || !same_text(g, &keys[k], &keys[k - 1])) {
                 variants++;
                 size_t r = k;
-                while (r < b && keys[r].raw == keys[k].raw) r++;
-                for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (int)(r - k);
+                while (r < b && same_text(g, &keys[r], &keys[k])) r++;
+                for (size_t q = k; q < r; q++) g->repeats[keys[q].line] = (uint16_t)(r - k < UINT16_MAX ? r - k : UINT16_MAX);
             }
         }
         if (b - a >= RUNNING_REPEATS && variants >= 2) {
             for (size_t k = a; k < b; k++) members[k - a] = keys[k].line;
-            qsort(members, b - a, sizeof *members, cmp_size);
+            qsort(members, b - a, sizeof *members, cmp_u32);
             if (numbers_climb(g, members, b - a))
                 for (size_t k = a; k < b; k++) footer[keys[k].line] = 1;
         }
@@ -549,7 +631,7 @@ static size_t group_lines(seg *g, lkey *keys, size_t *members, int *footer)
  * and stand, most times they occur (on FOOTER_PAGES pages at least), among
  * the three lines right above a page number of the run.  "None." closing
  * two or three items at a page's end is text.  above[] is scratch. */
-static void cell_footers(seg *g, const lkey *keys, size_t nk, const int *page, int *above)
+static void cell_footers(seg *g, const lkey *keys, size_t nk, const unsigned char *page, unsigned char *above)
 {
     size_t n = g->nlines;
     memset(above, 0, n * sizeof *above);
@@ -565,7 +647,7 @@ static void cell_footers(seg *g, const lkey *keys, size_t nk, const int *page, i
     }
     for (size_t a = 0; a < nk;) {
         size_t b = a, hits = 0;
-        while (b < nk && keys[b].masked == keys[a].masked && keys[b].raw == keys[a].raw) hits += above[keys[b++].line];
+        while (b < nk && keys[b].masked == keys[a].masked && same_text(g, &keys[b], &keys[a])) hits += above[keys[b++].line];
         if (hits >= FOOTER_PAGES && hits * 3 >= (b - a) * 2)
             for (size_t k = a; k < b; k++)
                 if (above[keys[k].line]) g->furniture[keys[k].line] = 1;
@@ -587,10 +669,10 @@ static int mark_furniture(seg *g)
 {
     size_t n = g->nlines;
     lkey *keys = malloc((n ? n : 1) * sizeof *keys);
-    size_t *members = malloc((n ? n : 1) * sizeof *members);
+    uint32_t *members = malloc((n ? n : 1) * sizeof *members);
     g->repeats = calloc(n ? n : 1, sizeof *g->repeats);
-    int *footer = calloc(n ? n : 1, sizeof *footer);
-    int *page = calloc(n ? n : 1, sizeof *page);
+    unsigned char *footer = calloc(n ? n : 1, sizeof *footer);
+    unsigned char *page = calloc(n ? n : 1, sizeof *page);
     if (!keys || !members || !g->repeats || !footer || !page || mark_page_numbers(g, page)) {
         free(keys); free(members); free(footer); free(page);
         return -1;
@@ -619,7 +701,7 @@ static int mark_furniture(seg *g)
  * pieces of items whose body is several page ranges. */
 typedef struct lines_keep {
     tline *lines;
-    int *furniture;
+    unsigned char *furniture;
     size_t n;
     item_span *spans;
     size_t nspans;
@@ -1018,8 +1100,8 @@ typedef struct finder {
     xref_index x;
     cand *cands;
     size_t ncand, capc;
-    int *parts;            /* per line: the Part heading's number, or 0 */
-    int *sigs;             /* per line: 1 a signature block, 2 "ITEM X." */
+    unsigned char *parts;  /* per line: the Part heading's number, or 0 */
+    unsigned char *sigs;   /* per line: 1 a signature block, 2 "ITEM X." */
     unsigned char mention[MENTION_KEYS];
     int mentions_read;     /* find_part_mentions runs when first needed */
     item_span *spans;
@@ -1048,11 +1130,11 @@ static int cut_lines(seg *g)
             break;
         }
         if (g->nlines && lone_heading_word(s, &g->lines[g->nlines - 1], i, b, e)) {
-            g->lines[g->nlines - 1].end = e; /* "Item" / "1. Business": one heading line */
+            g->lines[g->nlines - 1].end = (uint32_t)e; /* "Item" / "1. Business": one heading line */
             i = j + 1;
             continue;
         }
-        g->lines[g->nlines++] = (tline){b, e};
+        g->lines[g->nlines++] = (tline){(uint32_t)b, (uint32_t)e};
         i = j + 1;
     }
     return 0;
@@ -1382,6 +1464,7 @@ edgr_status edgr_items_find(const edgr_text *t, edgr_form_kind kind, const char 
     if (!t || !out) return EDGR_ERR_ARG;
     out->count = 0;
     if (kind == EDGR_FORM_OTHER || !t->len) return EDGR_OK;
+    if (t->len > ITEMS_TEXT_MAX) return EDGR_ERR_LIMIT; /* 4 GiB of text: TEXT_CAP's */
     int date = parse_date8(filing_date);
     finder f = {.t = t, .kind = kind, .g = {.s = t->data, .n = t->len}};
     /* no filing date: the 8-K's cover and headings decide (-1, step 1) */

@@ -11,17 +11,23 @@
 #include "chars.h"
 #include "edgr/items.h"
 
+/* A line of the text, 8 bytes: a 10-K of short lines has millions, all
+ * held with their flags while the items are found.  Text offsets fit: a
+ * text is at most ITEMS_TEXT_MAX bytes (edgr_items_find). */
 typedef struct tline {
-    size_t start, end;  /* trimmed of blanks at both ends */
+    uint32_t start, end;  /* trimmed of blanks at both ends */
 } tline;
+
+#define ITEMS_TEXT_MAX ((size_t)UINT32_MAX)
 
 typedef struct seg {
     const char *s;
     size_t n;
     tline *lines;
     size_t nlines;
-    int *furniture;        /* per line: page number, footer, TOC link   */
-    int *repeats;          /* per line: how often its exact text recurs */
+    unsigned char *furniture; /* per line: page number, footer, TOC link */
+    uint16_t *repeats;     /* per line: how often its exact text recurs,
+                              up to UINT16_MAX (only small counts matter) */
 } seg;
 
 /* A piece of an item's body when it has several (page ranges "12, 30-32"):

@@ -55,6 +55,10 @@ typedef struct builder {
     int slot_used;      /* a row points into the buffer add_rows was given */
     edgr_release_fn release; /* src->release: told of bodies read for good  */
     void *release_user;
+    edgr_release_fn set_aside; /* src->set_aside and restore: the main      */
+    int (*restore)(void *, const char *, const char *); /* document's bytes
+                                  between its two readings                 */
+    int aborted;             /* restore failed                              */
 } builder;
 
 /* An item's text of at least this many bytes is kept whole by the record
@@ -429,6 +433,53 @@ static void add_rows(builder *b, const rec_doc *doc, sref item, sref part, const
  * "Items 1 and 2" body once, under both codes), and rows for the text
  * outside items (cover page, Part headings, signatures), so nothing of the
  * document is left out of the index. */
+/* An item's text (edgr_item_text) is most often a span of the document's
+ * text, as is: no page furniture inside, one range.  Its pieces are then
+ * matched against the text from the item's start (blanks before its first
+ * byte and after its last skipped), so that its rows can point into the
+ * text rather than into a copy of it (a copy as large as the text, for an
+ * 8-K whose one item is the whole document). */
+typedef struct span_match {
+    const char *p;      /* the text from the item's start */
+    size_t n;
+    size_t from;        /* where the item's text begins in p */
+    size_t at;          /* how far it matched */
+    int started, same;
+} span_match;
+
+static int is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+static int span_write(void *user, const char *q, size_t n)
+{
+    span_match *m = user;
+    if (!n) return 0;
+    if (!m->started) {
+        while (m->at < m->n && m->p[m->at] != q[0] && is_blank_byte(m->p[m->at])) m->at++;
+        m->from = m->at;
+        m->started = 1;
+    }
+    if (n > m->n - m->at || memcmp(m->p + m->at, q, n)) {
+        m->same = 0;
+        return 1; /* no span: stop */
+    }
+    m->at += n;
+    return 0;
+}
+
+/* The item's text as a span of t: 1 with it in *at, *len; else 0. */
+static int item_span_of(const edgr_items *its, const edgr_text *t, size_t i, size_t *at, size_t *len)
+{
+    const edgr_item *it = &its->items[i];
+    if (it->start > t->len || it->end > t->len || it->end < it->start) return 0;
+    span_match m = {.p = t->data + it->start, .n = it->end - it->start, .same = 1};
+    if (edgr_item_text_write(its, t, i, span_write, &m) != EDGR_OK || !m.same) return 0;
+    for (size_t k = m.at; k < m.n; k++)
+        if (!is_blank_byte(m.p[k])) return 0; /* text left out: furniture */
+    *at = it->start + m.from;
+    *len = m.at - m.from;
+    return 1;
+}
+
 static void item_rows(builder *b, const rec_doc *doc, long doc_index)
 {
     const edgr_text *t = &b->text;
@@ -466,8 +517,15 @@ static void item_rows(builder *b, const rec_doc *doc, long doc_index)
         char lead[600];
         snprintf(lead, sizeof lead, "%s%s%sItem %s%s%s\n\n", it->part[0] ? "Part " : "", it->part,
                  it->part[0] ? ", " : "", codes, title[0] ? ". " : "", title);
-        if (edgr_item_text(its, t, i, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
         sref code_ref = put(b, codes, cn), part_ref = it->part[0] ? put_str(b, it->part) : 0;
+        size_t span_at, span_len;
+        if (item_span_of(its, t, i, &span_at, &span_len)) { /* rows point into the text */
+            add_rows(b, doc, code_ref, part_ref, lead, t->data + span_at, span_len, b->text_slot);
+            if (it->end > pos) pos = it->end;
+            i = j;
+            continue;
+        }
+        if (edgr_item_text(its, t, i, &b->body) == EDGR_ERR_NOMEM) { b->nomem = 1; return; }
         /* a big item's text: the record takes it rather than a copy */
         long body_slot = -1;
         if (b->body.len >= BODY_KEEP) {
@@ -570,20 +628,17 @@ static void box(builder *b, const char *name, const edgr_checkbox *c)
     fact(b, name, c->value ? "true" : "false", c->source, c->offset);
 }
 
-static void facts(builder *b)
+/* The facts into the record (edgr_cover_key names, signatures, exhibits). */
+static void facts_put(builder *b, const edgr_facts *f, edgr_status fs)
 {
-    const edgr_submission *s = b->s;
-    edgr_facts f = {0};
-    edgr_status fs = edgr_facts_extract(s, s->docs, s->doc_count, &f);
     if (fs != EDGR_OK) {
-        edgr_facts_free(&f);
         /* facts are best effort, the rest of the filing stands; but out of
          * memory is no fact about the filing: storing it without its facts
          * would make it 'unchanged' to every later ingest */
         if (fs == EDGR_ERR_NOMEM) b->nomem = 1;
         return;
     }
-    const edgr_cover *c = &f.cover;
+    const edgr_cover *c = &f->cover;
     /* named as facts and show name them: edgr_cover_key's six text facts,
      * then its five boxes */
     const edgr_fact *strs[] = {&c->registrant, &c->incorporation, &c->file_number,
@@ -601,7 +656,7 @@ static void facts(builder *b)
         x->symbol = put_str(b, c->securities[i].trading_symbol);
         x->exchange = put_str(b, c->securities[i].exchange);
     }
-    const edgr_signatures *sg = &f.signatures;
+    const edgr_signatures *sg = &f->signatures;
     fact(b, "signature_registrant", sg->registrant, EDGR_FACT_TEXT, sg->offset);
     fact(b, "signature_date", sg->date, EDGR_FACT_TEXT, sg->offset);
     fact(b, "signature_date_text", sg->date_text, EDGR_FACT_TEXT, sg->offset);
@@ -615,23 +670,23 @@ static void facts(builder *b)
     }
     /* exhibits: the index's rows, each with its document if matched, then
      * the exhibit documents the index does not list */
-    for (size_t i = 0; i < f.exhibit_index_count; i++) {
-        const edgr_exhibit_entry *e = &f.exhibit_index[i];
+    for (size_t i = 0; i < f->exhibit_index_count; i++) {
+        const edgr_exhibit_entry *e = &f->exhibit_index[i];
         rec_exhibit *x = GROW(b->rec, exhibits);
         if (!x) { b->nomem = 1; break; }
         memset(x, 0, sizeof *x);
         x->number = put_str(b, e->number);
         x->title = put_str(b, e->title);
         x->doc = -1;
-        if (e->exhibit_doc >= 0 && (size_t)e->exhibit_doc < f.exhibit_doc_count) {
-            const edgr_exhibit_doc *d = &f.exhibit_docs[e->exhibit_doc];
+        if (e->exhibit_doc >= 0 && (size_t)e->exhibit_doc < f->exhibit_doc_count) {
+            const edgr_exhibit_doc *d = &f->exhibit_docs[e->exhibit_doc];
             x->doc = b->rec->docs[d->doc].seq;
             x->doc_type = put_str(b, d->type);
             x->doc_description = put_str(b, d->description);
         }
     }
-    for (size_t i = 0; i < f.exhibit_doc_count; i++) {
-        const edgr_exhibit_doc *d = &f.exhibit_docs[i];
+    for (size_t i = 0; i < f->exhibit_doc_count; i++) {
+        const edgr_exhibit_doc *d = &f->exhibit_docs[i];
         if (d->listed >= 0) continue;
         rec_exhibit *x = GROW(b->rec, exhibits);
         if (!x) { b->nomem = 1; break; }
@@ -641,7 +696,28 @@ static void facts(builder *b)
         x->doc_type = put_str(b, d->type);
         x->doc_description = put_str(b, d->description);
     }
+}
+
+static void facts(builder *b)
+{
+    const edgr_submission *s = b->s;
+    edgr_facts f = {0};
+    /* the main document is read again for its rows (text_rows): its bytes
+     * are only set aside here, and put back once the facts and their text
+     * are gone (never the document, set aside or not, and that text at once) */
+    edgr_facts_options fo = EDGR_FACTS_OPTIONS_INIT;
+    if (b->set_aside && b->restore) {
+        fo.release = b->set_aside;
+        fo.release_user = b->release_user;
+    }
+    edgr_status fs = edgr_facts_extract_opt(s, s->docs, s->doc_count, &fo, &f);
+    facts_put(b, &f, fs);
     edgr_facts_free(&f);
+    long main_index = edgr_main_document(s, s->docs, s->doc_count);
+    if (fo.release && main_index >= 0) {
+        const edgr_span body = s->docs[main_index].body;
+        if (body.ptr && b->restore(b->release_user, body.ptr, body.ptr + body.len)) b->aborted = 1;
+    }
 }
 
 /* ---- the record ----------------------------------------------------------- */
@@ -665,6 +741,8 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
     if (src && src->struct_size >= sizeof *src) { /* 0.3's has no release */
         b.release = src->release;
         b.release_user = src->release_user;
+        b.set_aside = src->set_aside;
+        b.restore = src->restore;
     }
     put(&b, "", 0); /* offset 0 is the NULL string */
     header(&b);
@@ -682,14 +760,14 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
      * the facts make a text of the main document of their own, which is
      * freed before the rows' text is made (never both held at once). */
     if (!b.nomem) facts(&b);
-    if (!b.nomem) text_rows(&b);
+    if (!b.nomem && !b.aborted) text_rows(&b);
     if (b.text_slot >= 0) b.text.data = NULL; /* lent to the record, freed with it */
     edgr_text_free(&b.text);
     edgr_items_free(&b.items);
     edgr_buf_free(&b.body);
-    if (b.nomem) {
+    if (b.nomem || b.aborted) {
         edgr_record_free(r);
-        return EDGR_ERR_NOMEM;
+        return b.aborted ? EDGR_ERR_ABORTED : EDGR_ERR_NOMEM;
     }
     *out = r;
     return EDGR_OK;

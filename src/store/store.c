@@ -638,7 +638,8 @@ edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source
 {
     if (!st || !accession || !out || out->struct_size < offsetof(edgr_source, release)) return EDGR_ERR_ARG;
     if (out->struct_size >= sizeof *out) { /* 0.3's struct has none */
-        out->release = NULL;
+        out->release = out->set_aside = NULL;
+        out->restore = NULL;
         out->release_user = NULL;
     }
     char key[EDGR_KEY_SIZE];
