@@ -1,6 +1,9 @@
 /* A document's text: dispatch on its format, cite file offsets. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "charset.h"
 #include "entities.h"
@@ -41,15 +44,42 @@ static size_t char_ref(const char *p, size_t n, char out[8], size_t *outn)
  * UTF-8), which the plain-text reader then reads; anchors are mapped back
  * to the body through the start of each line, where they sit.
  */
+/* A large copy is mapped rather than allocated, so that the plain-text
+ * reader can give its pages back as it goes (own_release): the copy is as
+ * large as the document, and with its text it would be held twice. */
+#define STRIPPED_MAP_MIN ((size_t)256 << 10)
+
+static void own_release(void *user, const char *from, const char *to)
+{
+    (void)user;
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t page = ps > 0 ? (size_t)ps : 4096;
+    uintptr_t a = ((uintptr_t)from + page - 1) & ~(uintptr_t)(page - 1), b = (uintptr_t)to & ~(uintptr_t)(page - 1);
+    if (b > a) (void)madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+static void copy_free(char *c, size_t size, int mapped)
+{
+    if (mapped) munmap(c, size);
+    else free(c);
+}
+
 static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
                                  const edgr_text_options *opt, edgr_text *out, text_writer *wr)
 {
     if (n > SIZE_MAX / 3 - 1) return EDGR_ERR_NOMEM;
-    char *c = malloc(n * 3 + 1);
+    size_t csize = n * 3 + 1;
+    char *c = NULL;
+    int mapped = 0;
+    if (csize >= STRIPPED_MAP_MIN) {
+        void *m = mmap(NULL, csize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m != MAP_FAILED) c = m, mapped = 1;
+    }
+    if (!c) c = malloc(csize);
     size_t lines_cap = 0, nl = 0;
     size_t (*lines)[2] = NULL; /* copy, body */
     if (!c || arr_reserve(&lines, &lines_cap, 1024, sizeof *lines, 0)) {
-        free(c);
+        copy_free(c, csize, mapped);
         free(lines);
         return EDGR_ERR_NOMEM;
     }
@@ -60,11 +90,12 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
     text_release rel = text_release_of(opt, p);
     edgr_text_options own = EDGR_TEXT_OPTIONS_INIT;
     if (opt) own.tables = opt->tables;
+    if (mapped) own.release = own_release; /* the copy's pages, ours */
     for (size_t i = 0; i < n;) {
         text_release_upto(&rel, p + i);
         if (at_start) {
             if (arr_reserve(&lines, &lines_cap, nl + 1, sizeof *lines, 0)) {
-                free(c);
+                copy_free(c, csize, mapped);
                 free(lines);
                 return EDGR_ERR_NOMEM;
             }
@@ -98,7 +129,7 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
         out->anchors[a].src = nl ? lines[j][1] + (src - lines[j][0]) : src;
         if (out->anchors[a].src > n) out->anchors[a].src = n;
     }
-    free(c);
+    copy_free(c, csize, mapped);
     free(lines);
     return st;
 }
