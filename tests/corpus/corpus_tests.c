@@ -282,11 +282,13 @@ static void check_text_doc(const char *name, const edgr_document *d, edgr_form_k
     else { failed++; printf("FAIL text/items: %s document %lld\n", name, (long long)d->sequence); }
 }
 
-static void check_text(edgr_parser *p, const char *root)
+/* Call fn for each file of the corpus's submissions/ and html/, in name
+ * order, with its bytes. */
+typedef void (*corpus_file_fn)(void *ctx, const char *name, const char *buf, size_t len);
+
+static void each_text_file(const char *root, corpus_file_fn fn, void *ctx)
 {
     static const char *const dirs[] = {"submissions", "html"};
-    edgr_text t = {0};
-    edgr_items it = {0};
     for (int k = 0; k < 2; k++) {
         char dir[4300];
         snprintf(dir, sizeof dir, "%s/%s", root, dirs[k]);
@@ -297,32 +299,47 @@ static void check_text(edgr_parser *p, const char *root)
             snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
             size_t len;
             char *buf = names[i]->d_name[0] == '.' ? NULL : slurp(path, &len);
-            if (buf) {
-                const edgr_submission *s;
-                size_t used;
-                if (edgr_parse(p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s->container != EDGR_C_NONE) {
-                    edgr_span form = edgr_get(s, "type");
-                    for (size_t j = 0; j < s->doc_count; j++)
-                        check_text_doc(names[i]->d_name, &s->docs[j], j ? EDGR_FORM_OTHER : edgr_form_kind_of(form.ptr, form.len),
-                                       &t, &it, len);
-                } else {
-                    edgr_document d;
-                    edgr_document_bare(buf, len, &d);
-                    const char *nm = names[i]->d_name;
-                    edgr_form_kind kind = strstr(nm, "10-K") || strstr(nm, "10-k") || strstr(nm, "10k") ? EDGR_FORM_10K
-                                          : strstr(nm, "10-Q") || strstr(nm, "10-q") || strstr(nm, "10q") ? EDGR_FORM_10Q
-                                          : strstr(nm, "8K") || strstr(nm, "8-K") || strstr(nm, "8k") ? EDGR_FORM_8K
-                                          : EDGR_FORM_OTHER;
-                    check_text_doc(nm, &d, kind, &t, &it, len);
-                }
-                free(buf);
-            }
+            if (buf) fn(ctx, names[i]->d_name, buf, len);
+            free(buf);
             free(names[i]);
         }
         if (n >= 0) free(names);
     }
-    edgr_text_free(&t);
-    edgr_items_free(&it);
+}
+
+typedef struct text_ctx {
+    edgr_parser *p;
+    edgr_text t;
+    edgr_items it;
+} text_ctx;
+
+static void check_text_file(void *ctx, const char *nm, const char *buf, size_t len)
+{
+    text_ctx *c = ctx;
+    const edgr_submission *s;
+    size_t used;
+    if (edgr_parse(c->p, buf, len, 0, EDGR_PARSE_DECODE, &s, &used) == EDGR_OK && s->container != EDGR_C_NONE) {
+        edgr_span form = edgr_get(s, "type");
+        for (size_t j = 0; j < s->doc_count; j++)
+            check_text_doc(nm, &s->docs[j], j ? EDGR_FORM_OTHER : edgr_form_kind_of(form.ptr, form.len), &c->t,
+                           &c->it, len);
+    } else {
+        edgr_document d;
+        edgr_document_bare(buf, len, &d);
+        edgr_form_kind kind = strstr(nm, "10-K") || strstr(nm, "10-k") || strstr(nm, "10k") ? EDGR_FORM_10K
+                              : strstr(nm, "10-Q") || strstr(nm, "10-q") || strstr(nm, "10q") ? EDGR_FORM_10Q
+                              : strstr(nm, "8K") || strstr(nm, "8-K") || strstr(nm, "8k") ? EDGR_FORM_8K
+                              : EDGR_FORM_OTHER;
+        check_text_doc(nm, &d, kind, &c->t, &c->it, len);
+    }
+}
+
+static void check_text(edgr_parser *p, const char *root)
+{
+    text_ctx c = {.p = p};
+    each_text_file(root, check_text_file, &c);
+    edgr_text_free(&c.t);
+    edgr_items_free(&c.it);
 }
 
 /* Release (edgr_release_fn, issue 12): a conversion told to say which
@@ -426,30 +443,24 @@ done:
     edgr_parser_free(p2);
 }
 
+typedef struct release_ctx {
+    edgr_text t, u;
+} release_ctx;
+
+static void check_release_one(void *ctx, const char *name, const char *buf, size_t len)
+{
+    release_ctx *c = ctx;
+    check_release_file(name, buf, len, &c->t, &c->u);
+}
+
 static void check_release(const char *root)
 {
-    static const char *const dirs[] = {"submissions", "html"};
     size_t keep = text_release_step;
     text_release_step = 61;
-    edgr_text t = {0}, u = {0};
-    for (int k = 0; k < 2; k++) {
-        char dir[4300];
-        snprintf(dir, sizeof dir, "%s/%s", root, dirs[k]);
-        struct dirent **names;
-        int n = scandir(dir, &names, NULL, alphasort);
-        for (int i = 0; i < n; i++) {
-            char path[8600];
-            snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
-            size_t len;
-            char *buf = names[i]->d_name[0] == '.' ? NULL : slurp(path, &len);
-            if (buf) check_release_file(names[i]->d_name, buf, len, &t, &u);
-            free(buf);
-            free(names[i]);
-        }
-        if (n >= 0) free(names);
-    }
-    edgr_text_free(&t);
-    edgr_text_free(&u);
+    release_ctx c = {0};
+    each_text_file(root, check_release_one, &c);
+    edgr_text_free(&c.t);
+    edgr_text_free(&c.u);
     text_release_step = keep;
 }
 
