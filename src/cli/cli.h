@@ -197,6 +197,21 @@ typedef struct archive_in {
  * said as an empty file is).  Either way, archive_in_close(x) ends it. */
 enum { ARCHIVE_IN_EMPTY = -2 };
 int archive_in_open(archive_in *x, const char *path, fd_state *in, char *msg, size_t msglen);
+/* The unit of the member an archive is at (its data, read as it goes),
+ * after `prefix` (its first bytes, read already; may be NULL): set the
+ * unit's name and the rest after. */
+typedef struct member_unit {
+    unit u;
+    archive_in *in;
+    const char *prefix;
+    size_t prefix_n;
+    int prefix_given;
+    char *copy;          /* after a prefix: the data read into here */
+    size_t copy_n;
+} member_unit;
+/* 0, or -1 out of memory; member_unit_free() after. */
+int member_unit_init(member_unit *m, archive_in *x, const char *prefix, size_t prefix_n);
+void member_unit_free(member_unit *m);
 /* The compressed bytes read so far (where the damage was, once found). */
 uint64_t archive_in_offset(const archive_in *x);
 /* "gzip data is damaged (CRC-32 mismatch at compressed byte N)" once a

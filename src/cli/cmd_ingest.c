@@ -70,6 +70,7 @@ typedef struct task {
     char *member;           /* archive member name, or NULL */
     char *data;             /* a member's bytes (owned), or NULL */
     size_t len;
+    struct member_unit *stream; /* a member read as it goes: data is its start */
     int from_stdin;         /* standard input's content: read from `in` */
     fd_state in;            /* its first bytes, sniffed (in.buf owned) */
     int walked;
@@ -190,11 +191,17 @@ static void feed_error(ingest *g, const char *path, long long offset, const char
     pthread_mutex_unlock(&g->mu);
 }
 
+/* A member of more than this is not read whole: the feeder reads it as it
+ * goes, one submission held at a time, as the other commands do (a member
+ * may hold many filings; held whole, ingest's memory was the member's). */
+#define STREAM_MEMBER ((size_t)8 << 20)
+
 /* A member's bytes, read whole into t->data (the limit is the document
  * size limit: past it, or with no memory for it, the member is said, by
  * name, and skipped -- the archive goes on with the next).  0: read, or
  * skipped (t->failed, the reason in t->msgs); -1: the archive cannot be
- * read on (the reason said). */
+ * read on (the reason said); 2: more than STREAM_MEMBER, its first bytes
+ * in t->data, the rest to be read as it goes (stream_member). */
 static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *t)
 {
     struct archive *a = x->a;
@@ -215,7 +222,7 @@ static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *
                     (unsigned long long)size, (unsigned long long)limit);
         return archive_read_data_skip(a) == ARCHIVE_OK ? 0 : -1;
     }
-    size_t cap = declared && size > 0 ? (size_t)size + 1 : 1 << 16;
+    size_t cap = declared && size > 0 ? (size <= STREAM_MEMBER ? (size_t)size + 1 : STREAM_MEMBER) : 1 << 16;
     if (!(t->data = malloc(cap))) {
         sink_printf(&s, "%s%s%s: 0: out of memory for the member's %llu bytes: skipped\n", path, sep,
                     m, (unsigned long long)size);
@@ -256,8 +263,52 @@ static int read_member(ingest *g, archive_in *x, struct archive_entry *e, task *
             return -1;
         }
         t->len += (size_t)n;
+        if (t->len >= STREAM_MEMBER && limit > STREAM_MEMBER) {
+            t->failed = 0;
+            return 2;
+        }
     }
     t->failed = 0;
+    return 0;
+}
+
+static void work(ingest *g, task *t, edgr_store *reader);
+static void hand_over(task *t, int last);
+
+/* A member too large to read whole (read_member said 2): queued in its
+ * place, in input order, but built here, on the feeder's thread, from the
+ * archive as it is read -- once every task before it has been taken by a
+ * worker, so that no worker waits for it.  -1 when ingest is stopping. */
+static int stream_member(ingest *g, archive_in *x, task *t)
+{
+    pthread_mutex_lock(&g->mu);
+    while (!g->stop && (g->claim || g->queued >= (size_t)g->jobs * 64 + 64)) pthread_cond_wait(&g->cv, &g->mu);
+    if (g->stop) {
+        pthread_mutex_unlock(&g->mu);
+        task_free(t);
+        return -1;
+    }
+    t->g = g;
+    if (g->tail) g->tail->next = t;
+    else g->head = t;
+    g->tail = t;
+    g->queued++; /* not claimable: g->claim stays NULL, it is ours */
+    g->queued_bytes += t->len; /* as push counts a member's bytes */
+    pthread_cond_broadcast(&g->cv);
+    pthread_mutex_unlock(&g->mu);
+    member_unit mu;
+    if (member_unit_init(&mu, x, t->data, t->len)) {
+        sink err = {.mem = &t->msgs, .diag = 1};
+        int named = t->member && !t->raw;
+        sink_printf(&err, "%s%s%s: 0: out of memory\n", t->path, named ? ":" : "", named ? t->member : "");
+        t->failed = 1;
+    } else {
+        t->stream = &mu;
+        work(g, t, NULL);
+        t->stream = NULL;
+    }
+    member_unit_free(&mu);
+    hand_over(t, 1);
     return 0;
 }
 
@@ -288,7 +339,15 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
         task *t = new_task(path, name ? name : "?", raw ? walked : 1);
         if (!t) break;
         t->raw = raw;
-        said = read_member(g, &x, e, t) != 0; /* said why, in the task's messages */
+        int rm = read_member(g, &x, e, t);
+        if (rm == 2) { /* read here as it goes */
+            t->bytes = archive_entry_size_is_set(e) ? (uint64_t)archive_entry_size(e) : t->len;
+            if (stream_member(g, &x, t)) stopped = 1;
+            seen = archive_in_offset(&x);
+            said = archive_in_damage(&x) != NULL;
+            continue;
+        }
+        said = rm != 0; /* said why, in the task's messages */
         uint64_t pos = archive_in_offset(&x);
         t->bytes = pos - seen;
         seen = pos;
@@ -734,7 +793,7 @@ static void work(ingest *g, task *t, edgr_store *reader)
         file_unit_sniffed(&fu, t->in, name, 0);
         t->in.buf = NULL; /* the unit's now */
         fd = 0;
-    } else if (!t->data) {
+    } else if (!t->data && !t->stream) {
         if ((fd = open(t->path, O_RDONLY | O_CLOEXEC)) < 0) {
             sink_printf(&err, "%s: 0: cannot open: %s\n", name, strerror(errno));
             t->failed = 1;
@@ -761,6 +820,11 @@ static void work(ingest *g, task *t, edgr_store *reader)
         fu.u.path = t->path;
         fu.u.walked = walked;
         u = &fu.u;
+    } else if (t->stream) {
+        u = &t->stream->u;
+        u->name = name;
+        u->path = t->path;
+        u->walked = walked;
     } else mem_unit_init(&mu, name, t->path, t->data, t->len, walked);
     opts o = {.quiet = g->quiet, .max_document = g->max_document};
     if (each_filing(u, &o, &err, ingest_filing, &w)) t->failed = 1;

@@ -96,28 +96,61 @@ void file_unit_free(file_unit *fu)
     fu->f.buf = NULL;
 }
 
-typedef struct ar_state {
-    struct archive *a;
-    archive_in *in;
-} ar_state;
-
 static int ar_next(unit *u, const char **p, size_t *n, char *err, size_t errlen)
 {
-    ar_state *s = u->state;
+    member_unit *m = (member_unit *)u;
+    if (!m->prefix_given && m->prefix_n) { /* what was read of it before */
+        m->prefix_given = 1;
+        *p = m->prefix;
+        *n = m->prefix_n;
+        return 1;
+    }
+    if (m->copy) {
+        /* after archive_read_data (the prefix), blocks would skip what it
+         * holds of the current one: go on reading as it did */
+        la_ssize_t got = archive_read_data(m->in->a, m->copy, m->copy_n);
+        if (got == 0) return 0;
+        if (got < 0) {
+            const char *gz = archive_in_damage(m->in);
+            if (gz) snprintf(err, errlen, "%s", gz);
+            else snprintf(err, errlen, "archive: %s", archive_error_string(m->in->a));
+            return -1;
+        }
+        *p = m->copy;
+        *n = (size_t)got;
+        return 1;
+    }
     const void *buf;
     size_t size;
     la_int64_t off;
-    int r = archive_read_data_block(s->a, &buf, &size, &off);
+    int r = archive_read_data_block(m->in->a, &buf, &size, &off);
     if (r == ARCHIVE_EOF) return 0;
     if (r < ARCHIVE_WARN) {
-        const char *gz = archive_in_damage(s->in);
+        const char *gz = archive_in_damage(m->in);
         if (gz) snprintf(err, errlen, "%s", gz);
-        else snprintf(err, errlen, "archive: %s", archive_error_string(s->a));
+        else snprintf(err, errlen, "archive: %s", archive_error_string(m->in->a));
         return -1;
     }
     *p = buf;
     *n = size;
     return 1;
+}
+
+int member_unit_init(member_unit *m, archive_in *x, const char *prefix, size_t prefix_n)
+{
+    *m = (member_unit){.u = {.next = ar_next}, .in = x, .prefix = prefix, .prefix_n = prefix_n};
+    m->u.state = m;
+    if (prefix_n) {
+        m->copy_n = 1 << 20;
+        if (!(m->copy = malloc(m->copy_n))) return -1;
+    }
+    return 0;
+}
+
+void member_unit_free(member_unit *m)
+{
+    free(m->copy);
+    m->copy = NULL;
 }
 
 /* ---- what the bytes are ------------------------------------------------ */
@@ -708,10 +741,15 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         if (!name) break;
         if (raw) snprintf(name, len, "%s", path);
         else snprintf(name, len, "%s:%s", path, mname ? mname : "?");
-        ar_state as = {a, &x};
-        unit u = {.name = name, .path = mname ? mname : name, .next = ar_next, .state = &as,
-                  .walked = raw ? it->walked : 1, .archive = path, .member = mname};
-        rc |= c->run(c, o, &u, out, err);
+        member_unit mu;
+        member_unit_init(&mu, &x, NULL, 0);
+        unit *u = &mu.u;
+        u->name = name;
+        u->path = mname ? mname : name;
+        u->walked = raw ? it->walked : 1;
+        u->archive = path;
+        u->member = mname;
+        rc |= c->run(c, o, u, out, err);
         free(name);
         said = archive_in_damage(&x) != NULL;
         if (out->failed || batch_stops(rc) || said) break;
