@@ -18,8 +18,10 @@ long parse_count(const char *v, long lo, long hi)
 {
     char *end;
     errno = 0;
-    long n = v && *v ? strtol(v, &end, 10) : -1;
-    if (!v || !*v || *end || errno || n < lo || n > hi) return -1;
+    /* digits only: strtol would take " 1", "+1" and "-0" */
+    if (!v || *v < '0' || *v > '9') return -1;
+    long n = strtol(v, &end, 10);
+    if (*end || errno || n < lo || n > hi) return -1;
     return n;
 }
 

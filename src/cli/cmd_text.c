@@ -5,6 +5,14 @@
 #include "cli.h"
 #include "edgr/text.h"
 
+/* "document 3", or for one without a <SEQUENCE> line its place in the
+ * filing: "document #2 (no sequence number)". */
+static void doc_name(const edgr_document *d, size_t i, char *out, size_t cap)
+{
+    if (d->sequence >= 0) snprintf(out, cap, "document %lld", (long long)d->sequence);
+    else snprintf(out, cap, "document #%zu (no sequence number)", i + 1);
+}
+
 typedef struct tctx {
     const opts *o;
     sink *out, *err;
@@ -67,8 +75,9 @@ static int text_filing(void *user, const filing *f)
         if (st == EDGR_ERR_ARG) {
             /* XML, PDF, images: named on the command line an error; met in
              * a folder or an archive (a Form 4, a PDF proxy) a note */
-            if (nothing_to_show(f->name, f->walked, c->o, c->err, d->offset,
-                                "document %lld is %s, not text", (long long)d->sequence,
+            char what[64];
+            doc_name(d, i, what, sizeof what);
+            if (nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "%s is %s, not text", what,
                                 edgr_format_name(d->format)))
                 failed = 1;
             continue;
@@ -79,9 +88,10 @@ static int text_filing(void *user, const filing *f)
             failed = 1;
             continue;
         }
+        char what[64];
+        doc_name(d, i, what, sizeof what);
         if (!printed && !(c->o->doc_selector && !strcmp(c->o->doc_selector, "all")) &&
-            nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "document %lld has no text",
-                            (long long)d->sequence))
+            nothing_to_show(f->name, f->walked, c->o, c->err, d->offset, "%s has no text", what))
             failed = 1;
     }
     if (found && !printed && c->o->doc_selector && !strcmp(c->o->doc_selector, "all") &&

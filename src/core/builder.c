@@ -65,10 +65,18 @@ void sub_diag(sub_builder *b, uint64_t offset, edgr_severity sev, edgr_diag_code
         return;
     }
     char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    int n;
+    if (b->diags.len == EDGR_MAX_DIAGS - 1) {
+        /* the last slot says that the list stops here: never silently */
+        n = snprintf(msg, sizeof msg, "more than %d diagnostics in this submission: this one and the "
+                     "rest are not listed", EDGR_MAX_DIAGS - 1);
+        code = EDGR_D_LIMIT;
+    } else {
+        va_list ap;
+        va_start(ap, fmt);
+        n = vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+    }
     if (n < 0) return;
     size_t len = (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1;
     const char *m = arena_dup(&b->strings, msg, len);

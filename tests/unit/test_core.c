@@ -199,3 +199,33 @@ TEST(uudecode_output_larger_than_the_guess)
     CHECK(out.len == 400 * 45);
     edgr_buf_free(&out);
 }
+
+/* Diagnostics stop at 1000 a submission (EDGR_MAX_DIAGS), and the last one
+ * says so: 1,500 unknown header keys gave 1,000 warnings and nothing about
+ * the 500 others (issue 12). */
+TEST(diagnostics_cap_is_said)
+{
+    size_t cap = 1500 * 40 + 1024, n = 0;
+    char *b = malloc(cap);
+    CHECK(b != NULL);
+    if (!b) return;
+    n += (size_t)snprintf(b + n, cap - n, "<SEC-DOCUMENT>0009900305-21-000001.txt : 20210303\n"
+                          "<SEC-HEADER>0009900305-21-000001.hdr.sgml : 20210303\n"
+                          "ACCESSION NUMBER:\t\t0009900305-21-000001\nCONFORMED SUBMISSION TYPE:\t8-K\n");
+    for (int i = 0; i < 1500; i++) n += (size_t)snprintf(b + n, cap - n, "ODD KEY NUMBER %d:\tvalue\n", i);
+    n += (size_t)snprintf(b + n, cap - n, "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nx\n"
+                          "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n");
+    edgr_parser *p = edgr_parser_new();
+    const edgr_submission *s = NULL;
+    size_t used;
+    CHECK(edgr_parse(p, b, n, 0, 0, &s, &used) == EDGR_OK && s);
+    if (s) {
+        CHECK(s->diag_count == 1000);
+        CHECK(s->doc_count == 1);
+        const edgr_diag *last = &s->diags[s->diag_count - 1];
+        CHECK(last->code == EDGR_D_LIMIT && strstr(last->message, "not listed"));
+        CHECK(s->diags[998].code == EDGR_D_UNKNOWN_KEY);
+    }
+    edgr_parser_free(p);
+    free(b);
+}
