@@ -152,6 +152,7 @@ static const char form_idx[] =
     "X-17A-5     QUARTERMASTER FIDUCIARY SECURITIES OF NORTH AMERICA A LIMITED PA  9900274      2021-02-24  edgar/data/9900274/0009900274-21-000004.txt\n"
     "SC 13D/A    BRASSWORKS  &  SONS LTD /NV/                                  9900271     2021-02-07  edgar/data/9900271/0009900271-21-000005.txt\n"
     "SEC STAFF A ORCHARD VALE BANCORP                                          9900275     2021-02-08  edgar/data/9900275/0009900275-21-000006.txt\n"
+    "SEC STAFF A ORCHARD  VALE  TRUST                                          9900276     2021-02-09  edgar/data/9900276/0009900276-21-000007.txt\n"
     "\n";
 
 TEST(fetch_index_form_by_fields)
@@ -161,7 +162,7 @@ TEST(fetch_index_form_by_fields)
     CHECK(strlen("QUARTERMASTER FIDUCIARY SECURITIES OF NORTH AMERICA A LIMITED PA") == 64);
     CHECK(run(form_idx, sizeof form_idx - 1, 0, &c, &st) == EDGR_OK);
     CHECK(st.kind == EDGR_INDEX_FORM);
-    CHECK(st.rows == 5 && st.bad_rows == 0);
+    CHECK(st.rows == 6 && st.bad_rows == 0);
     CHECK(strstr(c.rows.p, "9900270|PELICAN HOLLOW MINING CO|1-A|20210205|0009900270-21-000001@"));
     CHECK(strstr(c.rows.p, "9900270|PELICAN HOLLOW MINING CO|1-A POS|20210206|0009900270-21-000002@"));
     CHECK(strstr(c.rows.p,
@@ -169,6 +170,8 @@ TEST(fetch_index_form_by_fields)
     CHECK(strstr(c.rows.p, "9900271|BRASSWORKS  &  SONS LTD /NV/|SC 13D/A|20210207|"));
     /* no gap after the form: the heading's column decides */
     CHECK(strstr(c.rows.p, "9900275|ORCHARD VALE BANCORP|SEC STAFF A|20210208|"));
+    /* ... even when the name has a double space of its own */
+    CHECK(strstr(c.rows.p, "9900276|ORCHARD  VALE  TRUST|SEC STAFF A|20210209|"));
     CHECK(c.errs.n == 0);
     CHECK(c.path_cik_mismatch == 0);
     done(&c);
