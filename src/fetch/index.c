@@ -202,7 +202,10 @@ static void column_row(edgr_index_parser *p, const char *s, size_t n, uint64_t o
     while (m && is_sp(s[m - 1])) m--;   /* s[0..m): form and company */
     if (p->kind == EDGR_INDEX_FORM) {
         size_t g = find(s, m, "  ");
-        if (g == m && p->col_second && p->col_second < m) g = p->col_second; /* a full form column */
+        /* a form that fills its column leaves one space before the name:
+         * the heading's column decides, over a gap inside the name */
+        if (p->col_second && p->col_second < m && s[p->col_second - 1] == ' ' && (g == m || g >= p->col_second))
+            g = p->col_second;
         r.form = span(s, g);
         r.company = span(s + g, m - g);
     } else {
