@@ -319,6 +319,10 @@ void aside_set(void *user, const char *from, const char *to);
 int aside_restore(void *user, const char *from, const char *to);
 void aside_release(void *user, const char *from, const char *to);
 void aside_free(aside *a);
+/* What ingest says of a filing whose bytes set aside could not be put back
+ * (no memory to inflate them): it is not stored, the batch goes on. */
+#define ASIDE_LOST "out of memory putting back the main document's bytes set aside between its facts and its rows: not stored"
+
 /* Read a unit and call fn for each submission in it (a stable unit where it
  * lies, any other one submission at a time), documents over
  * --max-document-size reported and flagged in `over`.  Returns 1 if

@@ -693,7 +693,7 @@ static int ingest_bare(work_ctx *w, const filing *f)
     edgr_status bs = edgr_record_build_bare(&d, key, &src, &rec);
     aside_free(&aside_bytes);
     if (bs != EDGR_OK) {
-        sink_printf(w->err, "%s: 0: %s\n", f->name, edgr_strerror(bs));
+        sink_printf(w->err, "%s: 0: %s\n", f->name, bs == EDGR_ERR_ABORTED ? ASIDE_LOST : edgr_strerror(bs));
         return 1;
     }
     add_result(t, rec, acc);
@@ -770,7 +770,8 @@ static int ingest_filing(void *user, const filing *f)
     edgr_status bs = edgr_record_build_keyed(s, keyed, &src, &rec);
     aside_free(&aside_bytes);
     if (bs != EDGR_OK) {
-        sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset, edgr_strerror(bs));
+        sink_printf(w->err, "%s: %llu: %s\n", f->name, (unsigned long long)s->offset,
+                    bs == EDGR_ERR_ABORTED ? ASIDE_LOST : edgr_strerror(bs));
         return 1;
     }
     add_result(t, rec, acc);

@@ -31,11 +31,8 @@ int nothing_to_show(const char *name, int walked, const opts *o, sink *err, uint
 void filing_release(void *user, const char *from, const char *to)
 {
     const filing *f = user;
-    static size_t page;
-    if (!page) {
-        long ps = sysconf(_SC_PAGESIZE);
-        page = ps > 0 ? (size_t)ps : 4096;
-    }
+    long ps = sysconf(_SC_PAGESIZE); /* each time: workers call this at once */
+    size_t page = ps > 0 ? (size_t)ps : 4096;
     /* only the unit's bytes, which each_filing's reader holds in memory of
      * its own (a file or member read, a pipe's buffer), never mapped */
     if (!f || !f->data || from < f->data || to > f->data + f->len || to <= from) return;

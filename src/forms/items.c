@@ -376,10 +376,8 @@ static void lkey_sift(const seg *g, lkey *k, size_t i, size_t n)
  * has no context.  Quicksort, median of three, on the smaller side first;
  * heapsort once too deep (sorted or hostile input stays n log n);
  * insertion sort for short runs. */
-static void sort_lkeys(const seg *g, lkey *k, size_t n)
+static void sort_lkeys_depth(const seg *g, lkey *k, size_t n, size_t depth)
 {
-    size_t depth = 2;
-    for (size_t m = n; m > 1; m >>= 1) depth += 2;
     while (n > 16) {
         if (depth-- == 0) { /* heapsort the rest */
             for (size_t i = n / 2; i-- > 0;) lkey_sift(g, k, i, n);
@@ -405,16 +403,24 @@ static void sort_lkeys(const seg *g, lkey *k, size_t n)
         }
         size_t left = j + 1;
         if (left < n - left) {
-            sort_lkeys(g, k, left);
+            sort_lkeys_depth(g, k, left, depth);
             k += left;
             n -= left;
         } else {
-            sort_lkeys(g, k + left, n - left);
+            sort_lkeys_depth(g, k + left, n - left, depth);
             n = left;
         }
     }
     for (size_t i = 1; i < n; i++)
         for (size_t j = i; j > 0 && cmp_lkey(g, &k[j], &k[j - 1]) < 0; j--) lkey_swap(&k[j], &k[j - 1]);
+}
+
+/* The depth budget is the whole sort's, passed down: 2 log2 n levels. */
+static void sort_lkeys(const seg *g, lkey *k, size_t n)
+{
+    size_t depth = 2;
+    for (size_t m = n; m > 1; m >>= 1) depth += 2;
+    sort_lkeys_depth(g, k, n, depth);
 }
 
 /* Two keys of one masked hash are the same text. */

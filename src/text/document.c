@@ -88,9 +88,11 @@ static edgr_status stripped_text(const char *p, size_t n, edgr_charset cs,
     /* the body is read once, here: its bytes can go as the copy is made;
      * the plain-text reader reads the copy, ours (told nothing) */
     text_release rel = text_release_of(opt, p);
-    edgr_text_options own = EDGR_TEXT_OPTIONS_INIT;
-    if (opt) own.tables = opt->tables;
-    if (mapped) own.release = own_release; /* the copy's pages, ours */
+    edgr_text_options own = EDGR_TEXT_OPTIONS_INIT; /* the caller's, but the release */
+    if (opt) memcpy(&own, opt, opt->struct_size < sizeof own ? opt->struct_size : sizeof own);
+    own.struct_size = sizeof own;
+    own.release = mapped ? own_release : NULL; /* the copy's pages, ours */
+    own.release_user = NULL;
     for (size_t i = 0; i < n;) {
         text_release_upto(&rel, p + i);
         if (at_start) {
