@@ -15,12 +15,14 @@ data=$tmp/data
 mkdir -p "$data"
 copies=150
 [ -d ../shared/corpus/submissions ] || copies=400 # a run long enough to land kills in
-for k in $(seq 1 $copies); do
-  for f in samples/*.txt; do
-    acc=$(basename "$f" .txt)
-    new="${acc:0:13}$(printf %06d "$k")"
-    sed "s/$acc/$new/g" "$f" >"$data/$new.txt"
-  done
+for f in samples/*.txt; do # one awk a sample, not one sed a copy (600 processes: 2.5 s)
+  acc=${f##*/} acc=${acc%.txt}
+  awk -v acc="$acc" -v n="$copies" -v dir="$data" '{ line[NR] = $0 } END {
+    for (k = 1; k <= n; k++) {
+      new = substr(acc, 1, 13) sprintf("%06d", k); out = dir "/" new ".txt"
+      for (i = 1; i <= NR; i++) { l = line[i]; gsub(acc, new, l); print l > out }
+      close(out)
+    } }' "$f"
 done
 if [ -d ../shared/corpus/submissions ]; then
   mkdir -p "$data/corpus" && cp ../shared/corpus/submissions/* "$data/corpus/"
