@@ -91,12 +91,12 @@ typedef struct edgr_source {
     const char *path;
     const char *member;
     uint64_t offset, length;
-    /* Since 0.4 (a struct_size of 0.3's, without them, reads as NULL):
+    /* Since 0.3.0 (a struct_size of 0.2.0's, without them, reads as NULL):
      * told by edgr_record_build*() of the bytes of the submission's
      * documents it has read for good (edgr.h, edgr_release_fn), or NULL. */
     edgr_release_fn release;
     void *release_user;
-    /* Since 0.4, with `release` (and its user): the main document is read
+    /* Since 0.3.0, with `release` (and its user): the main document is read
      * twice, once for its facts and once for its rows.  When both of these
      * are set, the first reading tells `set_aside` of the bytes it is done
      * with for now (the caller may keep them some other way: compressed, on

@@ -42,7 +42,7 @@ typedef enum edgr_table_style {
 typedef struct edgr_text_options {
     size_t struct_size;       /* sizeof(edgr_text_options)                   */
     edgr_table_style tables;
-    /* Since 0.4 (a struct_size of 0.3's, without them, reads as NULL):
+    /* Since 0.3.0 (a struct_size of 0.2.0's, without them, reads as NULL):
      * told of the input bytes read for good (edgr.h, edgr_release_fn), or
      * NULL.  Document conversions give file pointers into d->body. */
     edgr_release_fn release;

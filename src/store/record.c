@@ -738,7 +738,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
     edgr_record *r = calloc(1, sizeof *r);
     if (!r) return EDGR_ERR_NOMEM;
     builder b = {.rec = r, .s = s, .text_slot = -1};
-    if (src && src->struct_size >= sizeof *src) { /* 0.3's has no release */
+    if (src && src->struct_size >= sizeof *src) { /* 0.2.0's has no release */
         b.release = src->release;
         b.release_user = src->release_user;
         b.set_aside = src->set_aside;

@@ -637,7 +637,7 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)
 {
     if (!st || !accession || !out || out->struct_size < offsetof(edgr_source, release)) return EDGR_ERR_ARG;
-    if (out->struct_size >= sizeof *out) { /* 0.3's struct has none */
+    if (out->struct_size >= sizeof *out) { /* 0.2.0's struct has none */
         out->release = out->set_aside = NULL;
         out->restore = NULL;
         out->release_user = NULL;

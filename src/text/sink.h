@@ -95,7 +95,7 @@ typedef struct text_release {
     const char *from;      /* the first byte not told yet                */
 } text_release;
 
-/* The release asked for in opt (a struct_size of 0.3's has none). */
+/* The release asked for in opt (a struct_size of 0.2.0's has none). */
 static inline text_release text_release_of(const edgr_text_options *opt, const char *input)
 {
     text_release r = {NULL, NULL, input};
@@ -115,7 +115,7 @@ static inline void text_release_upto(text_release *r, const char *p)
     }
 }
 
-/* The smallest struct_size of edgr_text_options accepted: 0.3's. */
+/* The smallest struct_size of edgr_text_options accepted: 0.2.0's. */
 #define TEXT_OPTIONS_MIN_SIZE offsetof(edgr_text_options, release)
 
 /* The converters, streaming their text to w when it is not NULL (out then

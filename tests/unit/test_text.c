@@ -830,7 +830,7 @@ TEST(text_release_never_reads_released_bytes)
     text_release_step = keep;
     CHECK(docs > 20);
     CHECK(told > 100);
-    /* a 0.3 caller's struct, without the release fields, is still read */
+    /* a 0.2.0 caller's struct, without the release fields, is still read */
     edgr_text_options old = EDGR_TEXT_OPTIONS_INIT;
     old.struct_size = offsetof(edgr_text_options, release);
     CHECK(edgr_html_to_text("<p>x</p>", 8, EDGR_CS_UTF8, &old, &last) == EDGR_OK && !strcmp(last.data, "x\n"));
