@@ -300,7 +300,8 @@ static int stream_member(ingest *g, archive_in *x, task *t)
     if (member_unit_init(&mu, x, t->data, t->len)) {
         sink err = {.mem = &t->msgs, .diag = 1};
         int named = t->member && !t->raw;
-        sink_printf(&err, "%s%s%s: 0: out of memory\n", t->path, named ? ":" : "", named ? t->member : "");
+        sink_printf(&err, "%s%s%s: 0: out of memory for the member: skipped\n", t->path, named ? ":" : "",
+                    named ? t->member : "");
         t->failed = 1;
     } else {
         t->stream = &mu;

@@ -58,7 +58,9 @@ if ! sanitized; then
   read_sparse_tar "$d/mem.tar" $((3 << 29))
   expect "read/member: a member whose memory cannot be had" 1 \
     sh -c 'ulimit -v 1000000; "$1" ingest --db "$2" --jobs 1 --max-document-size 4G "$3"' sh "$edgr" "$d/db" "$d/mem.tar"
-  grep -q "mem.tar:huge.txt: [0-9]*: .*out of memory.*skipped" "$tmp/err" && ok ||
+  # (a member of more than 8 MB is read as it goes: its memory runs out
+  # while it is held as one would-be document, said at the offset reached)
+  grep -q "mem.tar:huge.txt: [0-9]*: .*out of memory" "$tmp/err" && ok ||
     bad "read/member: the member with no memory is named: $(head -c 300 "$tmp/err")"
   expect "read/member: the member after it is stored" 0 "$edgr" show --db "$d/db" 0009900211-20-000201
   rm -f "$d/mem.tar"
