@@ -55,7 +55,7 @@ extern "C" {
 
 /* The schema this library writes; older stores are migrated on open for
  * writing, newer ones are refused. */
-#define EDGR_STORE_SCHEMA 2
+#define EDGR_STORE_SCHEMA 3
 
 typedef struct edgr_store edgr_store;
 
@@ -287,6 +287,46 @@ EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long li
  * EDGR_ERR_NOT_FOUND (not stored), EDGR_ERR_ARG (out->struct_size too
  * small) or EDGR_ERR_STORE. */
 EDGR_API edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out);
+
+/* ---- EDGAR's index (issue 13): what `edgr fetch` plans from -------------
+ *
+ * One filer of one filing as an index file lists it (edgr/fetch.h parses
+ * them).  Strings need not be NUL-terminated: each has its length. */
+typedef struct edgr_index_entry {
+    size_t struct_size;           /* sizeof(edgr_index_entry)               */
+    edgr_span cik;                /* digits: kept as 10 (the header's way)  */
+    edgr_span conformed_name;
+    edgr_span type;               /* the form type                          */
+    edgr_span filing_date;        /* YYYY-MM-DD, or YYYYMMDD (made ISO)     */
+    edgr_span path;               /* edgar/data/CIK/ACCESSION.txt           */
+    edgr_span accession_number;   /* dashed, or empty (not in the path)     */
+} edgr_index_entry;
+#define EDGR_INDEX_ENTRY_INIT {.struct_size = sizeof(edgr_index_entry)}
+
+/* Store one entry (a listing of the same path, CIK and type is replaced),
+ * inside edgr_store_begin / commit.  EDGR_OK, EDGR_ERR_ARG (no CIK, type or
+ * path; a CIK that is not digits; a date that is no date), EDGR_ERR_STORE. */
+EDGR_API edgr_status edgr_store_index_put(edgr_store *st, const edgr_index_entry *e);
+
+/* What an index file was when it was read: its validators (the server's
+ * ETag and Last-Modified, for a revalidating GET), its size, SHA-256 and
+ * the rows it gave.  Strings are NUL-terminated (NULL: none). */
+typedef struct edgr_index_file {
+    size_t struct_size;           /* sizeof(edgr_index_file)                */
+    const char *url;
+    const char *etag, *last_modified;
+    uint64_t bytes, rows;
+    const char *sha256;           /* 64 hex digits, or NULL                 */
+    const char *fetched_at;       /* ISO 8601 UTC, or NULL for now          */
+} edgr_index_file;
+#define EDGR_INDEX_FILE_INIT {.struct_size = sizeof(edgr_index_file)}
+
+/* Record (replace) what index file f->url was, inside begin / commit. */
+EDGR_API edgr_status edgr_store_index_file_put(edgr_store *st, const edgr_index_file *f);
+/* What index file `url` was when last read: EDGR_OK with out filled (its
+ * strings valid until the next call on st), EDGR_ERR_NOT_FOUND, or
+ * EDGR_ERR_STORE.  out must be set up with EDGR_INDEX_FILE_INIT. */
+EDGR_API edgr_status edgr_store_index_file_get(edgr_store *st, const char *url, edgr_index_file *out);
 
 /* Totals: filings, text rows, and bytes of text stored. */
 typedef struct edgr_store_stats {

@@ -113,4 +113,32 @@ static const char SCHEMA_V2[] =
     "  WHERE name = 'pre_commencement_issuer';\n"
     "UPDATE cover_facts SET name = 'emerging_growth_company' WHERE name = 'emerging_growth';\n";
 
+/* Version 3 (issue 13): EDGAR's own index, as `edgr fetch index` reads it,
+ * so that later commands can plan ("all 10-Ks of 2003") without naming
+ * companies.  A row is one filer of one filing in one index (master lists
+ * a filing once per filer); a filing's three quarterly listings (master,
+ * form, company) are one row.  index_files keeps what each index file was
+ * when read: its validators, for If-None-Match / If-Modified-Since. */
+static const char SCHEMA_V3[] =
+    "CREATE TABLE index_rows(\n"
+    "  cik TEXT NOT NULL,\n"
+    "  conformed_name TEXT,\n"
+    "  type TEXT NOT NULL,\n"
+    "  filing_date TEXT,\n"
+    "  path TEXT NOT NULL,\n"
+    "  accession_number TEXT,\n"
+    "  PRIMARY KEY(path, cik, type)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX index_rows_type ON index_rows(type, filing_date);\n"
+    "CREATE INDEX index_rows_cik ON index_rows(cik, filing_date);\n"
+    "CREATE TABLE index_files(\n"
+    "  url TEXT PRIMARY KEY,\n"
+    "  etag TEXT,\n"
+    "  last_modified TEXT,\n"
+    "  bytes INTEGER,\n"
+    "  sha256 TEXT,\n"
+    "  rows INTEGER,\n"
+    "  fetched_at TEXT\n"
+    ");\n";
+
 #endif

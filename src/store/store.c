@@ -20,7 +20,7 @@ enum { APPLICATION_ID = 0x65646772 };
 
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
  * is an empty file. */
-static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2};
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3};
 
 void store_fail(edgr_store *st, const char *fmt, ...)
 {
@@ -271,6 +271,11 @@ void edgr_store_close(edgr_store *st)
 /* ---- statements ----------------------------------------------------------- */
 
 static const char *const SQL[S_COUNT] = {
+    [S_INDEX_PUT] = "INSERT OR REPLACE INTO index_rows(cik, conformed_name, type, filing_date, path, accession_number) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    [S_INDEX_FILE_PUT] = "INSERT OR REPLACE INTO index_files(url, etag, last_modified, bytes, sha256, rows, fetched_at) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+    [S_INDEX_FILE_GET] = "SELECT etag, last_modified, bytes, sha256, rows, fetched_at FROM index_files WHERE url=?1",
     [S_FIND] = "SELECT id, header_only FROM filings WHERE accession_number=?1",
     [S_FILING] =
         "INSERT INTO filings(accession_number, type, filing_date, period, acceptance_datetime, "

@@ -11,7 +11,9 @@
 /* Prepared statements of the writer, kept for the connection's life. */
 enum {
     S_FIND, S_FILING, S_ENTITY, S_ROLE, S_FORMER, S_NAME, S_NAME_FTS, S_DOC, S_SECTION,
-    S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER, S_COUNT
+    S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER,
+    S_INDEX_PUT, S_INDEX_FILE_PUT, S_INDEX_FILE_GET, /* index.c */
+    S_COUNT
 };
 
 struct edgr_store {
@@ -22,6 +24,7 @@ struct edgr_store {
     pretok_slot slot;          /* the row being indexed, and its tokens   */
     char err[512];
     char src_path[4096], src_member[4096];
+    char idx_str[4][512];      /* edgr_store_index_file_get's strings     */
 };
 
 /* A key given to a look-up as the store holds it: an accession number

@@ -187,6 +187,41 @@ int main(int argc, char **argv)
 
     edgr_record_free(r);
     edgr_parser_free(p);
+    /* EDGAR's index (schema 3): entries replaced by path, CIK and type;
+     * an index file's validators kept and given back */
+    {
+        edgr_index_entry e = EDGR_INDEX_ENTRY_INIT;
+        e.cik = (edgr_span){"9900300", 7};
+        e.conformed_name = (edgr_span){"INDEX WIDGET CO", 15};
+        e.type = (edgr_span){"1-A POS", 7};
+        e.filing_date = (edgr_span){"20260105", 8};
+        e.path = (edgr_span){"edgar/data/9900300/0009900300-26-000001.txt", 43};
+        e.accession_number = (edgr_span){"0009900300-26-000001", 20};
+        CHECK(edgr_store_begin(st) == EDGR_OK);
+        CHECK(edgr_store_index_put(st, &e) == EDGR_OK);
+        CHECK(edgr_store_index_put(st, &e) == EDGR_OK); /* the same listing again: replaced */
+        edgr_index_entry wrong = e;
+        wrong.cik = (edgr_span){"99x", 3};
+        CHECK(edgr_store_index_put(st, &wrong) == EDGR_ERR_ARG);
+        wrong = e;
+        wrong.filing_date = (edgr_span){"2026-13-40", 10};
+        CHECK(edgr_store_index_put(st, &wrong) == EDGR_ERR_ARG);
+        edgr_index_file ixf = EDGR_INDEX_FILE_INIT;
+        ixf.url = "http://127.0.0.1/Archives/edgar/full-index/2026/QTR1/master.idx";
+        ixf.etag = "\"abc\"";
+        ixf.last_modified = "Sat, 27 Jun 2026 07:04:08 GMT";
+        ixf.bytes = 1234;
+        ixf.rows = 1;
+        CHECK(edgr_store_index_file_put(st, &ixf) == EDGR_OK);
+        CHECK(edgr_store_commit(st) == EDGR_OK);
+        edgr_index_file g = EDGR_INDEX_FILE_INIT;
+        CHECK(edgr_store_index_file_get(st, ixf.url, &g) == EDGR_OK);
+        CHECK(g.etag && !strcmp(g.etag, "\"abc\"") && g.last_modified && g.bytes == 1234 && g.rows == 1 &&
+              !g.sha256 && g.fetched_at && strlen(g.fetched_at) == 20);
+        CHECK(edgr_store_index_file_get(st, "http://127.0.0.1/none", &g) == EDGR_ERR_NOT_FOUND);
+        edgr_index_file unset_file = {0};
+        CHECK(edgr_store_index_file_get(st, ixf.url, &unset_file) == EDGR_ERR_ARG);
+    }
     edgr_store_close(st);
     printf("store api: %d checks, %d failed\n", checks, failures);
     return failures != 0;
