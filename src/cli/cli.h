@@ -240,6 +240,7 @@ int cmd_ingest_main(int argc, char **argv);
 int cmd_search_main(int argc, char **argv);
 int cmd_show_main(int argc, char **argv);
 int cmd_company_main(int argc, char **argv);
+int cmd_fetch_main(int argc, char **argv);
 /* edgr cat ACCESSION SEQ: the document read from the filing's source as
  * recorded in the store. */
 int looks_like_accession(const char *s);

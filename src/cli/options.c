@@ -116,6 +116,22 @@ static const optdef OPTS_COMPANY[] = {
     {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
     {0},
 };
+static const optdef OPTS_FETCH[] = {
+    {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
+    {"from", 0, "QUARTER", NULL, OPT_FROM, "the first quarter (YYYYQn, from 1993Q1; required)"},
+    {"to", 0, "QUARTER", NULL, OPT_TO, "the last quarter (default: --from)"},
+    {"kind", 0, "KIND", "master form company xbrl", OPT_KIND,
+     "which quarterly index: master (default), form, company\nor xbrl"},
+    {"user-agent", 0, "\"NAME EMAIL\"", NULL, OPT_USER_AGENT,
+     "who is asking, as the SEC requires (or EDGR_USER_AGENT):\na name and an e-mail address; refused if it looks\nlike a browser's"},
+    {"rate", 0, "N", NULL, OPT_RATE,
+     "requests a second to the host (default 8, at most 10),\nshared by every edgr process of the user"},
+    {"base-url", 0, "URL", NULL, OPT_BASE_URL, "where EDGAR is (default https://www.sec.gov)"},
+    {"cache", 0, "DIR", NULL, OPT_CACHE, "where fetched files are kept (default\n$XDG_CACHE_HOME/edgr, else ~/.cache/edgr)"},
+    {"uncapped", 0, NULL, NULL, OPT_UNCAPPED, "allow --rate above 10: for a local server only\n(tests, benchmarks)"},
+    {"quiet", 'q', NULL, NULL, OPT_QUIET, "no waits said, no summary (errors are still said)"},
+    {0},
+};
 static const optdef OPTS_NONE[] = {{0}};
 
 /* Options every command takes, after its own. */
@@ -369,9 +385,33 @@ static const cmddef CMD_VERSION = {"version", "", "print the version (also --ver
                                    "Print 'edgr' and its version.", OPTS_NONE, "edgr version",
                                    NULL, "none"};
 
+static const cmddef CMD_FETCH = {
+    "fetch", "index --from QUARTER [--to QUARTER] [--kind KIND] --user-agent \"NAME EMAIL\" [options]",
+    "EDGAR's index into the store, within the SEC's fair-access rules",
+    "Fetch from EDGAR into the store (./edgr.db or --db).  'edgr fetch index'\n"
+    "reads the quarterly full-index files (Archives/edgar/full-index/YYYY/QTRn/\n"
+    "KIND.idx) of each quarter from --from to --to into the store's index tables\n"
+    "(index_rows: cik, conformed_name, type, filing_date, path,\n"
+    "accession_number), so that later commands can plan without naming\n"
+    "companies.  A file read before is revalidated (If-None-Match,\n"
+    "If-Modified-Since): unchanged, it is not read again.  Files are kept under\n"
+    "--cache.  Every request declares --user-agent and takes a slot of the\n"
+    "host's rate budget, shared through a file in $XDG_STATE_HOME/edgr by every\n"
+    "edgr process of the user; the SEC's block page stops every one of them for\n"
+    "10 minutes, then half rate for an hour.  Feed archives and filings are the\n"
+    "next steps (issue 13).",
+    OPTS_FETCH,
+    "edgr fetch index --from 2025Q1 --to 2025Q4 --user-agent \"Jane Doe jane@example.com\"\n"
+    "EDGR_USER_AGENT=\"Jane Doe jane@example.com\" edgr fetch index --from 2003Q1 --kind form\n"
+    "sqlite3 edgr.db \"select count(*) from index_rows where type = '10-K'\"",
+    "0 when every file was read or unchanged; 1 when one failed (said on\n"
+    "stderr); 2 for a usage error (no User-Agent among them); 3 when the store\n"
+    "or the rate budget could not be opened.",
+    "none"};
+
 const cmddef *const CLI_COMMANDS[] = {
     &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS,
-    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_VERSION, NULL,
+    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FETCH, &CMD_VERSION, NULL,
 };
 
 const cmddef *cli_command(const char *name)

@@ -39,6 +39,12 @@ enum opt_id {
     OPT_FILES_FROM,
     OPT_ACCESSION,
     OPT_MAX_DOC,
+    OPT_USER_AGENT,
+    OPT_BASE_URL,
+    OPT_RATE,
+    OPT_CACHE,
+    OPT_KIND,
+    OPT_UNCAPPED,
 };
 
 typedef struct optdef {

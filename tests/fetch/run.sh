@@ -313,6 +313,37 @@ is "both processes' requests interleave" "$(lq "$m" '[$recs[:20][].peer] | uniqu
 is "keep-alive: at most 2 connections a process" "$(lq "$m" '[$recs[].peer] | unique | length <= 4')" true
 echo "fetch: two processes at $rate/s: busiest 0.95 s $win requests, busiest 1 s $win1"
 
+# ---- edgr fetch index: EDGAR's quarterly index into the store (schema 3)
+fx="$tmp/fx" && mkdir -p "$fx"
+fidx() { XDG_STATE_HOME="$fx/state" "$edgr" fetch index --db "$fx/s.db" --base-url "$base" --cache "$fx/cache" "$@"; }
+m=$(mark)
+expect "fetch index without a User-Agent" 2 env -u EDGR_USER_AGENT sh -c 'XDG_STATE_HOME="$1/state" "$2" fetch index --from 2026Q1 --db "$1/s.db" --base-url "$3"' sh "$fx" "$edgr" "$base"
+grep -q "a User-Agent is required" "$tmp/err" && ok || bad "fetch index without a User-Agent: $(head -c 300 "$tmp/err")"
+expect "fetch index with a browser's User-Agent" 2 fidx --from 2026Q1 --user-agent "Mozilla/5.0 (X11) me@example.com"
+expect "fetch index at 11 requests a second" 2 fidx --from 2026Q1 --user-agent "$UA" --rate 11
+grep -q "at most 10" "$tmp/err" && ok || bad "--rate 11: $(head -c 300 "$tmp/err")"
+expect "fetch index --from 2026Q5" 2 fidx --from 2026Q5 --user-agent "$UA"
+is "no request without a valid User-Agent and rate" "$(lq "$m" '$recs|length')" 0
+expect "fetch index 2026Q1" 0 fidx --from 2026Q1 --user-agent "$UA"
+grep -q "1 index file: 1 read, 0 unchanged, 0 failed; 10 rows stored" "$tmp/err" && ok || bad "fetch index: summary: $(cat "$tmp/err")"
+is "index rows stored" "$(sqlite3 "$fx/s.db" 'select count(*) from index_rows')" 10
+is "an index row" "$(sqlite3 "$fx/s.db" "select cik||'|'||type||'|'||filing_date||'|'||accession_number from index_rows where cik='0009900281'")"   "0009900281|8-K|2026-01-06|0009900281-26-000002"
+is "the index file's validators kept" "$(sqlite3 "$fx/s.db" "select rows, bytes > 0, etag is not null, length(sha256) from index_files")" "10|1|1|64"
+m=$(mark)
+expect "fetch index 2026Q1 again" 0 fidx --from 2026Q1 --user-agent "$UA"
+grep -q "0 read, 1 unchanged" "$tmp/err" && ok || bad "fetch index again: $(cat "$tmp/err")"
+is "revalidated with If-None-Match: 304" "$(lq "$m" '[$recs[] | select(.if_none_match != null and .status == 304)] | length')" 1
+is "the rows stay" "$(sqlite3 "$fx/s.db" 'select count(*) from index_rows')" 10
+# form.idx by fields (a name that fills its column): the same filings, the same rows
+expect "fetch index --kind form" 0 fidx --from 2026Q1 --kind form --user-agent "$UA"
+is "form.idx gives the same rows" "$(sqlite3 "$fx/s.db" 'select count(*) from index_rows')" 10
+is "form.idx names read whole" "$(sqlite3 "$fx/s.db" "select count(*) from index_rows where conformed_name like '% ' or conformed_name = ''")" 0
+# a quarter EDGAR has no index for: S3's AccessDenied, said, not retried
+m=$(mark)
+expect "fetch index of a missing quarter" 1 fidx --from 2026Q2 --user-agent "$UA"
+grep -q "full-index/2026/QTR2/master.idx" "$tmp/err" && ok || bad "a missing quarter: $(head -c 300 "$tmp/err")"
+is "a missing index is asked for once" "$(lq "$m" '$recs|length')" 1
+
 # ---- every request of the run carried the User-Agent
 is "the User-Agent on every request" "$(lq 0 "[\$recs[] | select(.user_agent != \"$UA\")] | length")" 0
 

@@ -1,0 +1,335 @@
+/* edgr fetch: EDGAR into the store, within the SEC's fair-access rules
+ * (issue 13).  `edgr fetch index` reads the quarterly full-index files of a
+ * range of quarters into the store's index tables (index_rows, index_files),
+ * revalidating a file read before (If-None-Match / If-Modified-Since: the
+ * SEC answers 304).  Every request takes a slot of the host's rate budget,
+ * shared by every edgr process of the user (edgr/fetch.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "edgr/fetch.h"
+#include "edgr/store.h"
+#include "options.h"
+
+typedef struct fargs {
+    const char *db, *user_agent, *base_url, *cache, *sub, *kind_name;
+    int from_y, from_q, to_y, to_q, uncapped, quiet;
+    double rate;
+} fargs;
+
+/* "2026Q1" (or "2026q1") into year and quarter; 0, or -1. */
+static int parse_quarter(const char *v, int *y, int *q)
+{
+    if (!v || strlen(v) != 6 || (v[4] != 'Q' && v[4] != 'q') || v[5] < '1' || v[5] > '4') return -1;
+    for (int i = 0; i < 4; i++)
+        if (v[i] < '0' || v[i] > '9') return -1;
+    *y = atoi(v);
+    *q = v[5] - '0';
+    return *y >= EDGR_FULL_INDEX_FIRST_YEAR && *y <= 2999 ? 0 : -1;
+}
+
+static int parse_fetch_args(int argc, char **argv, fargs *a)
+{
+    const cmddef *def = cli_command("fetch");
+    a->db = "edgr.db";
+    a->base_url = "https://www.sec.gov";
+    a->kind_name = "master";
+    a->user_agent = getenv("EDGR_USER_AGENT");
+    optparser p;
+    opt_init(&p, def, argc, argv, 2);
+    const char *v, *from = NULL, *to = NULL;
+    int id;
+    while ((id = opt_next(&p, &v)) != OPT_DONE) {
+        switch (id) {
+        case OPT_ERROR: return EXIT_USAGE;
+        case OPT_HELP: cli_print_help(def, stdout); return finish_output(EXIT_OK);
+        case OPT_ARG:
+            if (a->sub) return cli_usage("fetch", "one thing to fetch at a time: '%s'", v);
+            a->sub = v;
+            break;
+        case OPT_DB: a->db = v; break;
+        case OPT_USER_AGENT: a->user_agent = v; break;
+        case OPT_BASE_URL: a->base_url = v; break;
+        case OPT_CACHE: a->cache = v; break;
+        case OPT_KIND: a->kind_name = v; break;
+        case OPT_FROM: from = v; break;
+        case OPT_TO: to = v; break;
+        case OPT_UNCAPPED: a->uncapped = 1; break;
+        case OPT_QUIET: a->quiet = 1; break;
+        case OPT_RATE: {
+            long n = parse_count(v, 1, 1000);
+            if (n < 0) return cli_usage("fetch", "--rate takes a number of requests a second, not '%s'", v);
+            a->rate = (double)n;
+            break;
+        }
+        default: return cli_usage("fetch", "option not handled");
+        }
+    }
+    if (!a->sub) return cli_usage("fetch", "what to fetch: index");
+    if (strcmp(a->sub, "index"))
+        return cli_usage("fetch", "'%s' is not something edgr fetch reads yet (index)", a->sub);
+    if (!from) return cli_usage("fetch", "--from QUARTER is required (e.g. 2026Q1)");
+    if (parse_quarter(from, &a->from_y, &a->from_q))
+        return cli_usage("fetch", "--from takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, from);
+    if (!to) a->to_y = a->from_y, a->to_q = a->from_q;
+    else if (parse_quarter(to, &a->to_y, &a->to_q))
+        return cli_usage("fetch", "--to takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, to);
+    if (a->to_y * 4 + a->to_q < a->from_y * 4 + a->from_q) return cli_usage("fetch", "--to is before --from");
+    const char *why = NULL;
+    if (!a->user_agent || !*a->user_agent)
+        return cli_usage("fetch", "a User-Agent is required: --user-agent \"Name email@domain\" or EDGR_USER_AGENT "
+                                  "(the SEC blocks tools that do not declare themselves)");
+    if (edgr_user_agent_check(a->user_agent, &why) != EDGR_OK) return cli_usage("fetch", "--user-agent: %s", why);
+    if (strncmp(a->base_url, "https://", 8) && strncmp(a->base_url, "http://", 7))
+        return cli_usage("fetch", "--base-url takes an http:// or https:// URL, not '%s'", a->base_url);
+    return -1;
+}
+
+static edgr_index_kind kind_of(const char *name)
+{
+    return !strcmp(name, "form") ? EDGR_INDEX_FORM : !strcmp(name, "company") ? EDGR_INDEX_COMPANY
+           : !strcmp(name, "xbrl") ? EDGR_INDEX_XBRL : EDGR_INDEX_MASTER;
+}
+
+/* The host of a URL ("127.0.0.1:8080" keeps its port: one budget each). */
+static void url_host(const char *url, char *out, size_t cap)
+{
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    size_t n = strcspn(h, "/?#");
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), h);
+}
+
+/* mkdir -p for the folder holding `path`; 0 or -1. */
+static int make_parents(char *path)
+{
+    for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = 0;
+        int r = mkdir(path, 0755);
+        *s = '/';
+        if (r && errno != EEXIST) return -1;
+    }
+    return 0;
+}
+
+/* A downloaded index file, whole (tens of MB at most); NULL with errno. */
+static char *slurp_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 20, n = 0;
+    char *b = malloc(cap);
+    for (size_t got; b && (got = fread(b + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) { free(b); b = NULL; errno = ENOMEM; break; }
+            b = nb;
+            cap *= 2;
+        }
+    }
+    if (b && ferror(f)) { free(b); b = NULL; errno = EIO; }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+typedef struct index_load {
+    edgr_store *st;
+    uint64_t rows, refused;
+    edgr_status failed;
+} index_load;
+
+static int on_index_row(void *user, const edgr_index_row *r)
+{
+    index_load *l = user;
+    edgr_index_entry e = EDGR_INDEX_ENTRY_INIT;
+    e.cik = r->cik;
+    e.conformed_name = r->company;
+    e.type = r->form;
+    e.filing_date = r->date_filed;
+    e.path = r->path;
+    e.accession_number = r->accession;
+    edgr_status s = edgr_store_index_put(l->st, &e);
+    if (s == EDGR_OK) l->rows++;
+    else if (s == EDGR_ERR_ARG) l->refused++; /* a row the store cannot key (said by the count) */
+    else { l->failed = s; return 1; }
+    return 0;
+}
+
+typedef struct index_errs {
+    const char *url;
+    int quiet;
+    uint64_t n;
+} index_errs;
+
+static void on_index_error(void *user, uint64_t offset, const char *reason)
+{
+    index_errs *e = user;
+    e->n++;
+    if (!e->quiet && e->n <= 20) cli_eprintf("%s: %llu: warning: %s\n", e->url, (unsigned long long)offset, reason);
+}
+
+typedef struct index_ctx {
+    index_load load;
+    index_errs errs;
+} index_ctx;
+
+static int on_row_ctx(void *user, const edgr_index_row *r) { return on_index_row(&((index_ctx *)user)->load, r); }
+static void on_err_ctx(void *user, uint64_t o, const char *why) { on_index_error(&((index_ctx *)user)->errs, o, why); }
+
+static void on_attempt(void *user, const edgr_http_result *r, const edgr_http_decision *d)
+{
+    const fargs *a = user;
+    if (a->quiet || d->action == EDGR_ACT_DONE) return;
+    if (d->pause_s > 0)
+        cli_eprintf("edgr fetch: the SEC answered with its block page (%s): every edgr process waits %.0f s, "
+                    "then goes at half rate\n", r->reason, d->pause_s);
+    else if (d->action == EDGR_ACT_RETRY && d->wait_s >= 5)
+        cli_eprintf("edgr fetch: %s: waiting %.0f s before trying again\n", r->reason, d->wait_s);
+}
+
+/* One index file: fetched (or revalidated) into the cache, then read into
+ * the store.  0, or 1 when it failed (said). */
+static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const char *path, uint64_t *rows,
+                            int *unchanged)
+{
+    char url[2048], dest[4096];
+    snprintf(url, sizeof url, "%s/%s", a->base_url, path);
+    char host[256];
+    url_host(a->base_url, host, sizeof host);
+    snprintf(dest, sizeof dest, "%s/%s/%s", a->cache, host, path);
+    if (make_parents(dest)) {
+        cli_eprintf("edgr fetch: %s: cannot make its folder: %s\n", dest, strerror(errno));
+        return 1;
+    }
+    edgr_index_file was = EDGR_INDEX_FILE_INIT;
+    struct stat sb;
+    int known = edgr_store_index_file_get(st, url, &was) == EDGR_OK && stat(dest, &sb) == 0;
+    char etag[EDGR_HTTP_VALIDATOR_MAX] = "", lm[EDGR_HTTP_VALIDATOR_MAX] = "";
+    if (known) {
+        snprintf(etag, sizeof etag, "%s", was.etag ? was.etag : "");
+        snprintf(lm, sizeof lm, "%s", was.last_modified ? was.last_modified : "");
+    }
+    edgr_http_request rq = {.struct_size = sizeof rq, .url = url, .dest = dest, .flags = EDGR_HTTP_GZIP};
+    if (known && (etag[0] || lm[0])) {
+        rq.flags |= EDGR_HTTP_REVALIDATE;
+        rq.etag = etag[0] ? etag : NULL;
+        rq.last_modified = lm[0] ? lm : NULL;
+    }
+    edgr_http_policy pol = EDGR_HTTP_POLICY_INIT;
+    edgr_http_result res = EDGR_HTTP_RESULT_INIT;
+    edgr_http_class c = edgr_http_fetch(h, &rq, &pol, on_attempt, (void *)a, &res);
+    if (c == EDGR_HTTP_NOT_MODIFIED) {
+        *unchanged = 1;
+        return 0;
+    }
+    if (c != EDGR_HTTP_OK) {
+        cli_eprintf("edgr fetch: %s: %s\n", url, res.reason[0] ? res.reason : edgr_http_class_name(c));
+        return 1;
+    }
+    size_t n = 0;
+    char *body = slurp_file(dest, &n);
+    if (!body) {
+        cli_eprintf("edgr fetch: %s: cannot read: %s\n", dest, strerror(errno));
+        return 1;
+    }
+    index_ctx x = {.load = {.st = st}, .errs = {.url = url, .quiet = a->quiet}};
+    edgr_index_options io = EDGR_INDEX_OPTIONS_INIT;
+    io.on_row = on_row_ctx;
+    io.on_error = on_err_ctx;
+    io.user = &x;
+    char sha[65];
+    edgr_sha256_hex(body, n, sha);
+    edgr_status s = edgr_store_begin(st);
+    edgr_index_stats stats;
+    if (s == EDGR_OK) s = edgr_index_parse(body, n, &io, &stats);
+    free(body);
+    if (s == EDGR_ERR_ABORTED) s = x.load.failed;
+    edgr_index_file f = EDGR_INDEX_FILE_INIT;
+    f.url = url;
+    f.etag = res.etag[0] ? res.etag : NULL;
+    f.last_modified = res.last_modified[0] ? res.last_modified : NULL;
+    f.bytes = n;
+    f.rows = x.load.rows;
+    f.sha256 = sha;
+    if (s == EDGR_OK) s = edgr_store_index_file_put(st, &f);
+    if (s == EDGR_OK) s = edgr_store_commit(st);
+    if (s != EDGR_OK) {
+        edgr_store_rollback(st);
+        cli_eprintf("edgr fetch: %s: %s\n", url, s == EDGR_ERR_STORE ? edgr_store_error(st) : edgr_strerror(s));
+        return 1;
+    }
+    if (x.errs.n > 20 && !a->quiet)
+        cli_eprintf("%s: warning: %llu rows could not be read in all\n", url, (unsigned long long)x.errs.n);
+    *rows += x.load.rows;
+    return x.load.refused || x.errs.n ? 1 : 0;
+}
+
+int cmd_fetch_main(int argc, char **argv)
+{
+    fargs a = {0};
+    int rc = parse_fetch_args(argc, argv, &a);
+    if (rc >= 0) return rc;
+    char cachebuf[4096];
+    if (!a.cache) { /* $XDG_CACHE_HOME/edgr, or ~/.cache/edgr */
+        const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (x && *x) snprintf(cachebuf, sizeof cachebuf, "%s/edgr", x);
+        else snprintf(cachebuf, sizeof cachebuf, "%s/.cache/edgr", home && *home ? home : ".");
+        a.cache = cachebuf;
+    }
+    char host[256];
+    url_host(a.base_url, host, sizeof host);
+    edgr_budget_options bo = EDGR_BUDGET_OPTIONS_INIT;
+    bo.rate = a.rate;
+    if (a.uncapped) bo.flags |= EDGR_BUDGET_UNCAPPED;
+    int berr = 0;
+    char bmsg[512] = "";
+    edgr_budget *b = edgr_budget_open(host, &bo, &berr, bmsg, sizeof bmsg);
+    if (!b) {
+        if (berr == EINVAL && a.rate > EDGR_RATE_MAX && !a.uncapped)
+            return cli_usage("fetch", "--rate is at most %.0f requests a second (the SEC's fair-access rule)", EDGR_RATE_MAX);
+        cli_eprintf("edgr fetch: the rate budget: %s\n", bmsg[0] ? bmsg : strerror(berr));
+        return EXIT_STORE;
+    }
+    edgr_http_options ho = EDGR_HTTP_OPTIONS_INIT;
+    ho.user_agent = a.user_agent;
+    ho.budget = b;
+    char herr[256] = "";
+    edgr_http *h = edgr_http_new(&ho, herr, sizeof herr);
+    if (!h) {
+        edgr_budget_close(b);
+        cli_eprintf("edgr fetch: %s\n", herr);
+        return EXIT_STORE;
+    }
+    char err[512] = "";
+    edgr_store *st = edgr_store_open(a.db, 0, err, sizeof err);
+    if (!st) {
+        edgr_http_free(h);
+        edgr_budget_close(b);
+        cli_eprintf("edgr fetch: %s\n", err);
+        return EXIT_STORE;
+    }
+    edgr_index_kind kind = kind_of(a.kind_name);
+    uint64_t rows = 0;
+    int files = 0, unchanged = 0, failed = 0;
+    for (int y = a.from_y, q = a.from_q; y * 4 + q <= a.to_y * 4 + a.to_q; q = q == 4 ? 1 : q + 1, y += q == 1) {
+        char path[256];
+        if (edgr_full_index_path(y, q, kind, 0, path, sizeof path) != EDGR_OK) continue;
+        int same = 0;
+        files++;
+        if (fetch_index_file(&a, h, st, path, &rows, &same)) failed++;
+        unchanged += same;
+    }
+    if (!a.quiet)
+        cli_eprintf("edgr fetch: %d index file%s: %d read, %d unchanged, %d failed; %llu rows stored\n", files,
+                    files == 1 ? "" : "s", files - unchanged - failed, unchanged, failed, (unsigned long long)rows);
+    edgr_store_close(st);
+    edgr_http_free(h);
+    edgr_budget_close(b);
+    return finish_output(failed ? EXIT_SOME_FAILED : EXIT_OK);
+}
