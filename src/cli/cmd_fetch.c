@@ -5,6 +5,7 @@
  * SEC answers 304).  Every request takes a slot of the host's rate budget,
  * shared by every edgr process of the user (edgr/fetch.h). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,43 @@
 
 typedef struct fargs {
     const char *db, *user_agent, *base_url, *cache, *sub, *kind_name;
-    int from_y, from_q, to_y, to_q, uncapped, quiet;
+    int from_y, from_q, to_y, to_q, uncapped, quiet, daily;
+    uint32_t from_d, to_d;   /* --daily: YYYYMMDD */
     double rate;
 } fargs;
+
+/* "2026-01-05" (or "20260105") as 20260105; 0 when it is no date. */
+static uint32_t parse_day(const char *v)
+{
+    char d[9];
+    size_t n = v ? strlen(v) : 0;
+    if (n == 10 && v[4] == '-' && v[7] == '-') memcpy(d, v, 4), memcpy(d + 4, v + 5, 2), memcpy(d + 6, v + 8, 2);
+    else if (n == 8) memcpy(d, v, 8);
+    else return 0;
+    d[8] = 0;
+    for (int i = 0; i < 8; i++)
+        if (d[i] < '0' || d[i] > '9') return 0;
+    uint32_t x = (uint32_t)strtoul(d, NULL, 10);
+    return edgr_date_valid(x) ? x : 0;
+}
+
+/* The day after YYYYMMDD. */
+static uint32_t next_day(uint32_t d)
+{
+    uint32_t y = d / 10000, m = d / 100 % 100;
+    if (edgr_date_valid(d + 1)) return d + 1;
+    if (m < 12) return y * 10000 + (m + 1) * 100 + 1;
+    return (y + 1) * 10000 + 101;
+}
+
+/* 0 Sunday .. 6 Saturday (Sakamoto's method). */
+static int weekday(uint32_t d)
+{
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
+    if (m < 3) y -= 1;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + day) % 7;
+}
 
 /* "2026Q1" (or "2026q1") into year and quarter; 0, or -1. */
 static int parse_quarter(const char *v, int *y, int *q)
@@ -59,6 +94,7 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         case OPT_FROM: from = v; break;
         case OPT_TO: to = v; break;
         case OPT_UNCAPPED: a->uncapped = 1; break;
+        case OPT_DAILY: a->daily = 1; break;
         case OPT_QUIET: a->quiet = 1; break;
         case OPT_RATE: {
             long n = parse_count(v, 1, 1000);
@@ -72,13 +108,26 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
     if (!a->sub) return cli_usage("fetch", "what to fetch: index");
     if (strcmp(a->sub, "index"))
         return cli_usage("fetch", "'%s' is not something edgr fetch reads yet (index)", a->sub);
-    if (!from) return cli_usage("fetch", "--from QUARTER is required (e.g. 2026Q1)");
-    if (parse_quarter(from, &a->from_y, &a->from_q))
+    if (a->daily) {
+        if (!from) return cli_usage("fetch", "--from DATE is required with --daily (e.g. 2026-01-05)");
+        if (!(a->from_d = parse_day(from))) return cli_usage("fetch", "--from takes a date (YYYY-MM-DD) with --daily, not '%s'", from);
+        a->to_d = a->from_d;
+        if (to && !(a->to_d = parse_day(to))) return cli_usage("fetch", "--to takes a date (YYYY-MM-DD) with --daily, not '%s'", to);
+        if (a->to_d < a->from_d) return cli_usage("fetch", "--to is before --from");
+        if (a->from_d / 10000 < EDGR_FULL_INDEX_FIRST_YEAR)
+            return cli_usage("fetch", "the daily index begins in %d", EDGR_FULL_INDEX_FIRST_YEAR);
+        from = NULL; /* the quarters below are not read */
+    } else if (!from) {
+        return cli_usage("fetch", "--from QUARTER is required (e.g. 2026Q1)");
+    }
+    if (!a->daily && parse_quarter(from, &a->from_y, &a->from_q))
         return cli_usage("fetch", "--from takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, from);
-    if (!to) a->to_y = a->from_y, a->to_q = a->from_q;
-    else if (parse_quarter(to, &a->to_y, &a->to_q))
-        return cli_usage("fetch", "--to takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, to);
-    if (a->to_y * 4 + a->to_q < a->from_y * 4 + a->from_q) return cli_usage("fetch", "--to is before --from");
+    if (!a->daily) {
+        if (!to) a->to_y = a->from_y, a->to_q = a->from_q;
+        else if (parse_quarter(to, &a->to_y, &a->to_q))
+            return cli_usage("fetch", "--to takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, to);
+        if (a->to_y * 4 + a->to_q < a->from_y * 4 + a->from_q) return cli_usage("fetch", "--to is before --from");
+    }
     const char *why = NULL;
     if (!a->user_agent || !*a->user_agent)
         return cli_usage("fetch", "a User-Agent is required: --user-agent \"Name email@domain\" or EDGR_USER_AGENT "
@@ -196,7 +245,7 @@ static void on_attempt(void *user, const edgr_http_result *r, const edgr_http_de
 /* One index file: fetched (or revalidated) into the cache, then read into
  * the store.  0, or 1 when it failed (said). */
 static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const char *path, uint64_t *rows,
-                            int *unchanged)
+                            int *unchanged, int *missing)
 {
     char url[2048], dest[4096];
     snprintf(url, sizeof url, "%s/%s", a->base_url, path);
@@ -226,6 +275,10 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
     edgr_http_class c = edgr_http_fetch(h, &rq, &pol, on_attempt, (void *)a, &res);
     if (c == EDGR_HTTP_NOT_MODIFIED) {
         *unchanged = 1;
+        return 0;
+    }
+    if (c == EDGR_HTTP_MISSING && a->daily) { /* a holiday: EDGAR publishes no index that day */
+        *missing = 1;
         return 0;
     }
     if (c != EDGR_HTTP_OK) {
@@ -316,18 +369,36 @@ int cmd_fetch_main(int argc, char **argv)
     }
     edgr_index_kind kind = kind_of(a.kind_name);
     uint64_t rows = 0;
-    int files = 0, unchanged = 0, failed = 0;
-    for (int y = a.from_y, q = a.from_q; y * 4 + q <= a.to_y * 4 + a.to_q; q = q == 4 ? 1 : q + 1, y += q == 1) {
-        char path[256];
-        if (edgr_full_index_path(y, q, kind, 0, path, sizeof path) != EDGR_OK) continue;
-        int same = 0;
-        files++;
-        if (fetch_index_file(&a, h, st, path, &rows, &same)) failed++;
-        unchanged += same;
+    int files = 0, unchanged = 0, failed = 0, missing = 0;
+    if (a.daily) {
+        for (uint32_t d = a.from_d; d <= a.to_d; d = next_day(d)) {
+            int wd = weekday(d);
+            if (wd == 0 || wd == 6) continue; /* no index on a weekend: not asked */
+            char path[256];
+            if (edgr_daily_index_path(d, kind, path, sizeof path) != EDGR_OK) continue;
+            int same = 0, none = 0;
+            files++;
+            if (fetch_index_file(&a, h, st, path, &rows, &same, &none)) failed++;
+            unchanged += same;
+            missing += none;
+        }
+    } else {
+        for (int y = a.from_y, q = a.from_q; y * 4 + q <= a.to_y * 4 + a.to_q; q = q == 4 ? 1 : q + 1, y += q == 1) {
+            char path[256];
+            if (edgr_full_index_path(y, q, kind, 0, path, sizeof path) != EDGR_OK) continue;
+            int same = 0, none = 0;
+            files++;
+            if (fetch_index_file(&a, h, st, path, &rows, &same, &none)) failed++;
+            unchanged += same;
+        }
     }
-    if (!a.quiet)
-        cli_eprintf("edgr fetch: %d index file%s: %d read, %d unchanged, %d failed; %llu rows stored\n", files,
-                    files == 1 ? "" : "s", files - unchanged - failed, unchanged, failed, (unsigned long long)rows);
+    if (!a.quiet) {
+        char none[64] = "";
+        if (missing) snprintf(none, sizeof none, ", %d without an index (holidays)", missing);
+        cli_eprintf("edgr fetch: %d index file%s: %d read, %d unchanged, %d failed%s; %llu rows stored\n", files,
+                    files == 1 ? "" : "s", files - unchanged - failed - missing, unchanged, failed, none,
+                    (unsigned long long)rows);
+    }
     edgr_store_close(st);
     edgr_http_free(h);
     edgr_budget_close(b);

@@ -118,8 +118,11 @@ static const optdef OPTS_COMPANY[] = {
 };
 static const optdef OPTS_FETCH[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
-    {"from", 0, "QUARTER", NULL, OPT_FROM, "the first quarter (YYYYQn, from 1993Q1; required)"},
-    {"to", 0, "QUARTER", NULL, OPT_TO, "the last quarter (default: --from)"},
+    {"from", 0, "QUARTER", NULL, OPT_FROM,
+     "the first quarter (YYYYQn, from 1993Q1; required);\nwith --daily the first day (YYYY-MM-DD)"},
+    {"to", 0, "QUARTER", NULL, OPT_TO, "the last quarter, or day (default: --from)"},
+    {"daily", 0, NULL, NULL, OPT_DAILY,
+     "the daily indexes (Archives/edgar/daily-index/) of each\nweekday from --from to --to, named by era; a day\nwithout one (a holiday) is no failure"},
     {"kind", 0, "KIND", "master form company xbrl", OPT_KIND,
      "which quarterly index: master (default), form, company\nor xbrl"},
     {"user-agent", 0, "\"NAME EMAIL\"", NULL, OPT_USER_AGENT,

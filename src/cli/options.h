@@ -45,6 +45,7 @@ enum opt_id {
     OPT_CACHE,
     OPT_KIND,
     OPT_UNCAPPED,
+    OPT_DAILY,
 };
 
 typedef struct optdef {

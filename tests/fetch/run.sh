@@ -344,6 +344,20 @@ expect "fetch index of a missing quarter" 1 fidx --from 2026Q2 --user-agent "$UA
 grep -q "full-index/2026/QTR2/master.idx" "$tmp/err" && ok || bad "a missing quarter: $(head -c 300 "$tmp/err")"
 is "a missing index is asked for once" "$(lq "$m" '$recs|length')" 1
 
+# --daily: weekdays only, each era's file name; a day without an index is no failure
+m=$(mark)
+expect "fetch index --daily over a week" 0 fidx --daily --from 2026-01-05 --to 2026-01-11 --user-agent "$UA" --uncapped --rate 50
+grep -q "5 index files: 1 read, 0 unchanged, 0 failed, 4 without an index" "$tmp/err" && ok || bad "--daily: summary: $(cat "$tmp/err")"
+is "--daily asks for the 5 weekdays only" "$(lq "$m" '[$recs[].path | select(test("daily-index"))] | length')" 5
+expect "fetch index --daily 1996-03-07" 0 fidx --daily --from 1996-03-07 --user-agent "$UA" --uncapped --rate 50
+expect "fetch index --daily 1994-06-10" 0 fidx --daily --from 1994-06-10 --user-agent "$UA" --uncapped --rate 50
+is "the daily names by era (YYYYMMDD, YYMMDD, MMDDYY)" \
+  "$(lq "$m" '[$recs[] | select(.status == 200) | .path | split("/") | last] | join(" ")')" \
+  "master.20260105.idx master.960307.idx master.061094.idx"
+# (the server lists one filing on both old days: one listing, the last read)
+is "the daily rows' dates" "$(sqlite3 "$fx/s.db" "select filing_date from index_rows where path like '%9900280-26-000001.txt'")" 1994-06-10
+expect "fetch index --daily with a quarter" 2 fidx --daily --from 2026Q1 --user-agent "$UA"
+
 # ---- every request of the run carried the User-Agent
 is "the User-Agent on every request" "$(lq 0 "[\$recs[] | select(.user_agent != \"$UA\")] | length")" 0
 
