@@ -18,6 +18,7 @@
 
 typedef struct fargs {
     const char *db, *user_agent, *base_url, *cache, *sub, *kind_name;
+    char host[256];          /* of base_url: the rate budget's, the cache's folder */
     int from_y, from_q, to_y, to_q, uncapped, quiet, daily;
     uint32_t from_d, to_d;   /* --daily: YYYYMMDD */
     double rate;
@@ -165,28 +166,6 @@ static int make_parents(char *path)
     return 0;
 }
 
-/* A downloaded index file, whole (tens of MB at most); NULL with errno. */
-static char *slurp_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 20, n = 0;
-    char *b = malloc(cap);
-    for (size_t got; b && (got = fread(b + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(b, cap * 2);
-            if (!nb) { free(b); b = NULL; errno = ENOMEM; break; }
-            b = nb;
-            cap *= 2;
-        }
-    }
-    if (b && ferror(f)) { free(b); b = NULL; errno = EIO; }
-    fclose(f);
-    *len = n;
-    return b;
-}
-
 typedef struct index_load {
     edgr_store *st;
     uint64_t rows, refused;
@@ -249,9 +228,7 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
 {
     char url[2048], dest[4096];
     snprintf(url, sizeof url, "%s/%s", a->base_url, path);
-    char host[256];
-    url_host(a->base_url, host, sizeof host);
-    snprintf(dest, sizeof dest, "%s/%s/%s", a->cache, host, path);
+    snprintf(dest, sizeof dest, "%s/%s/%s", a->cache, a->host, path);
     if (make_parents(dest)) {
         cli_eprintf("edgr fetch: %s: cannot make its folder: %s\n", dest, strerror(errno));
         return 1;
@@ -285,9 +262,9 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
         cli_eprintf("edgr fetch: %s: %s\n", url, res.reason[0] ? res.reason : edgr_http_class_name(c));
         return 1;
     }
-    size_t n = 0;
-    char *body = slurp_file(dest, &n);
-    if (!body) {
+    /* one pass over the file: parsed, hashed and stored as it is read */
+    FILE *fp = fopen(dest, "rb");
+    if (!fp) {
         cli_eprintf("edgr fetch: %s: cannot read: %s\n", dest, strerror(errno));
         return 1;
     }
@@ -296,13 +273,28 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
     io.on_row = on_row_ctx;
     io.on_error = on_err_ctx;
     io.user = &x;
-    char sha[65];
-    edgr_sha256_hex(body, n, sha);
-    edgr_status s = edgr_store_begin(st);
-    edgr_index_stats stats;
-    if (s == EDGR_OK) s = edgr_index_parse(body, n, &io, &stats);
-    free(body);
+    edgr_index_parser *ip = edgr_index_new(&io);
+    edgr_sha256 *hash = edgr_sha256_new();
+    edgr_status s = ip && hash ? edgr_store_begin(st) : EDGR_ERR_NOMEM;
+    uint64_t n = 0;
+    char buf[1 << 16];
+    for (size_t got; s == EDGR_OK && (got = fread(buf, 1, sizeof buf, fp)) > 0; n += got) {
+        edgr_sha256_update(hash, buf, got);
+        s = edgr_index_feed(ip, buf, got);
+    }
+    int read_failed = ferror(fp);
+    if (s == EDGR_OK && !read_failed) s = edgr_index_finish(ip);
     if (s == EDGR_ERR_ABORTED) s = x.load.failed;
+    char sha[65] = "";
+    if (hash && edgr_sha256_final(hash, sha) != EDGR_OK && s == EDGR_OK) s = EDGR_ERR_NOMEM;
+    edgr_sha256_free(hash);
+    edgr_index_free(ip);
+    fclose(fp);
+    if (read_failed) {
+        edgr_store_rollback(st);
+        cli_eprintf("edgr fetch: %s: %llu: cannot read on\n", dest, (unsigned long long)n);
+        return 1;
+    }
     edgr_index_file f = EDGR_INDEX_FILE_INIT;
     f.url = url;
     f.etag = res.etag[0] ? res.etag : NULL;
@@ -335,14 +327,13 @@ int cmd_fetch_main(int argc, char **argv)
         else snprintf(cachebuf, sizeof cachebuf, "%s/.cache/edgr", home && *home ? home : ".");
         a.cache = cachebuf;
     }
-    char host[256];
-    url_host(a.base_url, host, sizeof host);
+    url_host(a.base_url, a.host, sizeof a.host);
     edgr_budget_options bo = EDGR_BUDGET_OPTIONS_INIT;
     bo.rate = a.rate;
     if (a.uncapped) bo.flags |= EDGR_BUDGET_UNCAPPED;
     int berr = 0;
     char bmsg[512] = "";
-    edgr_budget *b = edgr_budget_open(host, &bo, &berr, bmsg, sizeof bmsg);
+    edgr_budget *b = edgr_budget_open(a.host, &bo, &berr, bmsg, sizeof bmsg);
     if (!b) {
         if (berr == EINVAL && a.rate > EDGR_RATE_MAX && !a.uncapped)
             return cli_usage("fetch", "--rate is at most %.0f requests a second (the SEC's fair-access rule)", EDGR_RATE_MAX);

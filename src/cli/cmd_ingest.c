@@ -142,11 +142,13 @@ static void task_free(task *t)
  * a commit or a checkpoint, workers go on building records (with 8 a
  * worker they stood idle: the CPUs were 87% busy over a 2 GB ingest, 95%
  * with 64).  QUEUE_BYTES bounds the memory all the same. */
-static int push(ingest *g, task *t)
+/* `own`: the feeder builds the task itself (stream_member): it waits until
+ * every task before it is claimed, and is never claimable. */
+static int enqueue(ingest *g, task *t, int own)
 {
     pthread_mutex_lock(&g->mu);
-    while (!g->stop && (g->queued >= (size_t)g->jobs * 64 + 64 ||
-                        (t->data && g->queued_bytes > QUEUE_BYTES)))
+    while (!g->stop && ((own && g->claim) || g->queued >= (size_t)g->jobs * 64 + 64 ||
+                        (!own && t->data && g->queued_bytes > QUEUE_BYTES)))
         pthread_cond_wait(&g->cv, &g->mu);
     if (g->stop) {
         pthread_mutex_unlock(&g->mu);
@@ -157,13 +159,15 @@ static int push(ingest *g, task *t)
     if (g->tail) g->tail->next = t;
     else g->head = t;
     g->tail = t;
-    if (!g->claim) g->claim = t;
+    if (!g->claim && !own) g->claim = t;
     g->queued++;
     if (t->data) g->queued_bytes += t->len;
     pthread_cond_broadcast(&g->cv);
     pthread_mutex_unlock(&g->mu);
     return 0;
 }
+
+static int push(ingest *g, task *t) { return enqueue(g, t, 0); }
 
 static task *new_task(const char *path, const char *member, int walked)
 {
@@ -281,21 +285,7 @@ static void hand_over(task *t, int last);
  * worker, so that no worker waits for it.  -1 when ingest is stopping. */
 static int stream_member(ingest *g, archive_in *x, task *t)
 {
-    pthread_mutex_lock(&g->mu);
-    while (!g->stop && (g->claim || g->queued >= (size_t)g->jobs * 64 + 64)) pthread_cond_wait(&g->cv, &g->mu);
-    if (g->stop) {
-        pthread_mutex_unlock(&g->mu);
-        task_free(t);
-        return -1;
-    }
-    t->g = g;
-    if (g->tail) g->tail->next = t;
-    else g->head = t;
-    g->tail = t;
-    g->queued++; /* not claimable: g->claim stays NULL, it is ours */
-    g->queued_bytes += t->len; /* as push counts a member's bytes */
-    pthread_cond_broadcast(&g->cv);
-    pthread_mutex_unlock(&g->mu);
+    if (enqueue(g, t, 1)) return -1;
     member_unit mu;
     if (member_unit_init(&mu, x, t->data, t->len)) {
         sink err = {.mem = &t->msgs, .diag = 1};
