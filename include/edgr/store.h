@@ -55,7 +55,7 @@ extern "C" {
 
 /* The schema this library writes; older stores are migrated on open for
  * writing, newer ones are refused. */
-#define EDGR_STORE_SCHEMA 3
+#define EDGR_STORE_SCHEMA 4
 
 typedef struct edgr_store edgr_store;
 
@@ -327,6 +327,74 @@ EDGR_API edgr_status edgr_store_index_file_put(edgr_store *st, const edgr_index_
  * strings valid until the next call on st), EDGR_ERR_NOT_FOUND, or
  * EDGR_ERR_STORE.  out must be set up with EDGR_INDEX_FILE_INIT. */
 EDGR_API edgr_status edgr_store_index_file_get(edgr_store *st, const char *url, edgr_index_file *out);
+
+/* The filings an index lists, for `edgr fetch filings` to plan from: one
+ * call of fn per filing (a filing listed for several filers is one, with
+ * its smallest CIK), in filing_date then path order.  Every filter is
+ * optional: types are exact form types ("10-K" is not "10-K/A"), CIKs are
+ * digits (leading zeros optional), dates YYYY-MM-DD and inclusive.  With
+ * `unstored`, filings whose accession number is in the store already are
+ * left out (what a resumed or repeated fetch must not fetch again).  fn
+ * returns 0 to go on, anything else to stop (returned as EDGR_ERR_ABORTED);
+ * the entry's spans are valid during the call only. */
+typedef struct edgr_index_query {
+    size_t struct_size;           /* sizeof(edgr_index_query)               */
+    const char *const *types;     /* ntypes form types, or NULL for all     */
+    size_t ntypes;
+    const char *const *ciks;      /* nciks CIKs, or NULL for all            */
+    size_t nciks;
+    const char *from, *to;        /* filing_date bounds, NULL: open         */
+    int unstored;                 /* 1: only filings not stored             */
+} edgr_index_query;
+#define EDGR_INDEX_QUERY_INIT {.struct_size = sizeof(edgr_index_query)}
+typedef int (*edgr_index_entry_fn)(void *user, const edgr_index_entry *e);
+EDGR_API edgr_status edgr_store_index_select(edgr_store *st, const edgr_index_query *q, edgr_index_entry_fn fn,
+                                             void *user);
+
+/* ---- The fetch journal (schema 4, issue 13) ------------------------------
+ *
+ * Every URL `edgr fetch` plans, with where it stands, so that a run killed
+ * at any moment is continued (`--resume`) without repeating a finished
+ * transfer or losing one.  A status is one of:
+ *   planned  not fetched yet (or a transfer was cut: dest.part may hold
+ *            its first bytes, validated by part_etag / last_modified)
+ *   fetched  whole in dest, its SHA-256 and size known, not stored yet
+ *   stored   read into the store (dest removed unless kept)
+ *   missing  the server says it does not exist (403 AccessDenied, 404)
+ *   parked   attempts spent (reason says on what); --resume tries again
+ *   failed   refused for good (reason says why)
+ * Strings are NUL-terminated; NULL is none. */
+typedef struct edgr_journal_entry {
+    size_t struct_size;           /* sizeof(edgr_journal_entry)              */
+    const char *url;              /* the key                                 */
+    const char *run;              /* what planned it: "filings", "feed"      */
+    const char *dest;             /* the local file                          */
+    const char *status;
+    const char *etag, *last_modified; /* the server's, of dest or dest.part */
+    const char *sha256;           /* of dest, once fetched                   */
+    const char *reason;           /* why parked or failed                    */
+    const char *updated_at;       /* ISO 8601 UTC (get; put: now)            */
+    uint64_t bytes;               /* dest's size once fetched                */
+    int attempts;                 /* transfers tried, over every run         */
+    int64_t next_try;             /* epoch seconds: not before (0: any time) */
+} edgr_journal_entry;
+#define EDGR_JOURNAL_ENTRY_INIT {.struct_size = sizeof(edgr_journal_entry)}
+
+/* Record (replace) e->url's entry.  Outside a transaction it commits at
+ * once (a journal line must survive a kill); inside begin / commit it goes
+ * with the rest.  EDGR_OK, EDGR_ERR_ARG (no URL or status, a status not
+ * listed above), EDGR_ERR_STORE. */
+EDGR_API edgr_status edgr_store_journal_put(edgr_store *st, const edgr_journal_entry *e);
+/* url's entry: EDGR_OK (strings valid until the next journal call on st),
+ * EDGR_ERR_NOT_FOUND, EDGR_ERR_STORE.  out set up with
+ * EDGR_JOURNAL_ENTRY_INIT. */
+EDGR_API edgr_status edgr_store_journal_get(edgr_store *st, const char *url, edgr_journal_entry *out);
+/* Every entry of `run` (NULL: every run) whose status is planned, fetched
+ * or parked, in the order they were first planned: what --resume continues.  fn as for
+ * edgr_store_index_select (the entry valid during the call; do not write
+ * the journal from it). */
+typedef int (*edgr_journal_fn)(void *user, const edgr_journal_entry *e);
+EDGR_API edgr_status edgr_store_journal_pending(edgr_store *st, const char *run, edgr_journal_fn fn, void *user);
 
 /* Totals: filings, text rows, and bytes of text stored. */
 typedef struct edgr_store_stats {

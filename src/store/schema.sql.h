@@ -141,4 +141,24 @@ static const char SCHEMA_V3[] =
     "  fetched_at TEXT\n"
     ");\n";
 
+/* Version 4 (issue 13): the fetch journal -- every URL a fetch planned and
+ * where it stands (edgr/store.h), so a killed run is continued without
+ * repeating a finished transfer or losing one. */
+static const char SCHEMA_V4[] =
+    "CREATE TABLE fetch_journal(\n"
+    "  url TEXT PRIMARY KEY,\n"
+    "  run TEXT,\n"
+    "  dest TEXT,\n"
+    "  status TEXT NOT NULL CHECK(status IN ('planned','fetched','stored','missing','parked','failed')),\n"
+    "  etag TEXT,\n"
+    "  last_modified TEXT,\n"
+    "  bytes INTEGER,\n"
+    "  sha256 TEXT,\n"
+    "  attempts INTEGER NOT NULL DEFAULT 0,\n"
+    "  next_try INTEGER,\n"
+    "  reason TEXT,\n"
+    "  updated_at TEXT\n"
+    ");\n"
+    "CREATE INDEX fetch_journal_status ON fetch_journal(status, run);\n";
+
 #endif

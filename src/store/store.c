@@ -20,7 +20,7 @@ enum { APPLICATION_ID = 0x65646772 };
 
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
  * is an empty file. */
-static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3};
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4};
 
 void store_fail(edgr_store *st, const char *fmt, ...)
 {
@@ -265,6 +265,7 @@ void edgr_store_close(edgr_store *st)
         if (st->in_tx) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         sqlite3_close(st->db);
     }
+    free(st->jr_buf);
     free(st);
 }
 
@@ -276,6 +277,16 @@ static const char *const SQL[S_COUNT] = {
     [S_INDEX_FILE_PUT] = "INSERT OR REPLACE INTO index_files(url, etag, last_modified, bytes, sha256, rows, fetched_at) "
                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
     [S_INDEX_FILE_GET] = "SELECT etag, last_modified, bytes, sha256, rows, fetched_at FROM index_files WHERE url=?1",
+    /* an upsert, not a REPLACE: the row keeps its rowid, the order it was planned in */
+    [S_JOURNAL_PUT] = "INSERT INTO fetch_journal(url, run, dest, status, etag, last_modified, bytes, sha256, "
+                      "attempts, next_try, reason, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT(url) DO UPDATE SET run=excluded.run, "
+                      "dest=excluded.dest, status=excluded.status, etag=excluded.etag, "
+                      "last_modified=excluded.last_modified, bytes=excluded.bytes, sha256=excluded.sha256, "
+                      "attempts=excluded.attempts, next_try=excluded.next_try, reason=excluded.reason, "
+                      "updated_at=excluded.updated_at",
+    [S_JOURNAL_GET] = "SELECT url, run, dest, status, etag, last_modified, bytes, sha256, attempts, next_try, reason, "
+                      "updated_at FROM fetch_journal WHERE url=?1",
     [S_FIND] = "SELECT id, header_only FROM filings WHERE accession_number=?1",
     [S_FILING] =
         "INSERT INTO filings(accession_number, type, filing_date, period, acceptance_datetime, "

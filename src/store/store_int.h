@@ -13,6 +13,7 @@ enum {
     S_FIND, S_FILING, S_ENTITY, S_ROLE, S_FORMER, S_NAME, S_NAME_FTS, S_DOC, S_SECTION,
     S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER,
     S_INDEX_PUT, S_INDEX_FILE_PUT, S_INDEX_FILE_GET, /* index.c */
+    S_JOURNAL_PUT, S_JOURNAL_GET,                   /* journal.c */
     S_COUNT
 };
 
@@ -25,6 +26,8 @@ struct edgr_store {
     char err[512];
     char src_path[4096], src_member[4096];
     char idx_str[4][512];      /* edgr_store_index_file_get's strings     */
+    char *jr_buf;              /* edgr_store_journal_get's strings (heap) */
+    size_t jr_cap;
 };
 
 /* A key given to a look-up as the store holds it: an accession number

@@ -36,6 +36,32 @@ static int count_hit(void *u, const edgr_hit *h)
     return 0;
 }
 
+/* edgr_store_index_select's rows: how many, and the last one's CIK and
+ * accession number. */
+typedef struct plan_seen {
+    int n;
+    char cik[16], acc[32];
+} plan_seen;
+
+static int on_plan(void *user, const edgr_index_entry *e)
+{
+    plan_seen *p = user;
+    p->n++;
+    snprintf(p->cik, sizeof p->cik, "%.*s", (int)e->cik.len, e->cik.ptr);
+    snprintf(p->acc, sizeof p->acc, "%.*s", (int)e->accession_number.len, e->accession_number.ptr);
+    return 0;
+}
+
+/* The pending URLs' last component, in order, into a string. */
+static int on_pending_url(void *user, const edgr_journal_entry *e)
+{
+    char *out = user;
+    const char *last = strrchr(e->url, '/');
+    size_t n = strlen(out);
+    snprintf(out + n, 64 - n, "%s ", last ? last + 1 : e->url);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -221,6 +247,64 @@ int main(int argc, char **argv)
         CHECK(edgr_store_index_file_get(st, "http://127.0.0.1/none", &g) == EDGR_ERR_NOT_FOUND);
         edgr_index_file unset_file = {0};
         CHECK(edgr_store_index_file_get(st, ixf.url, &unset_file) == EDGR_ERR_ARG);
+
+        /* the plan (schema 4): by type, CIK (leading zeros or not) and date;
+         * a second filer's listing of the same filing is one row */
+        edgr_index_entry e2 = e;
+        e2.cik = (edgr_span){"0009900301", 10};
+        CHECK(edgr_store_begin(st) == EDGR_OK);
+        CHECK(edgr_store_index_put(st, &e2) == EDGR_OK);
+        CHECK(edgr_store_commit(st) == EDGR_OK);
+        plan_seen ps = {0};
+        edgr_index_query iq = EDGR_INDEX_QUERY_INIT;
+        const char *types[] = {"1-A POS"}, *ciks[] = {"9900301"}, *bad_cik[] = {"12a"};
+        iq.types = types;
+        iq.ntypes = 1;
+        CHECK(edgr_store_index_select(st, &iq, on_plan, &ps) == EDGR_OK && ps.n == 1 &&
+              !strcmp(ps.cik, "0009900300") && !strcmp(ps.acc, "0009900300-26-000001"));
+        iq.ciks = ciks;
+        iq.nciks = 1;
+        ps.n = 0;
+        CHECK(edgr_store_index_select(st, &iq, on_plan, &ps) == EDGR_OK && ps.n == 1);
+        iq.from = "2026-01-06";
+        ps.n = 0;
+        CHECK(edgr_store_index_select(st, &iq, on_plan, &ps) == EDGR_OK && ps.n == 0);
+        iq.ciks = bad_cik;
+        CHECK(edgr_store_index_select(st, &iq, on_plan, &ps) == EDGR_ERR_ARG);
+        edgr_index_query unset_query = {0};
+        CHECK(edgr_store_index_select(st, &unset_query, on_plan, &ps) == EDGR_ERR_ARG);
+
+        /* the journal: put, get, the pending ones in planning order, and a
+         * row keeps its place when its status changes */
+        edgr_journal_entry j = EDGR_JOURNAL_ENTRY_INIT;
+        j.url = "http://127.0.0.1/b";
+        j.run = "filings";
+        j.dest = "/tmp/b";
+        j.status = "planned";
+        CHECK(edgr_store_journal_put(st, &j) == EDGR_OK);
+        j.url = "http://127.0.0.1/a";
+        CHECK(edgr_store_journal_put(st, &j) == EDGR_OK);
+        j.status = "fetched";
+        j.sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        j.bytes = 0;
+        j.attempts = 2;
+        j.etag = "\"e1\"";
+        CHECK(edgr_store_journal_put(st, &j) == EDGR_OK);
+        j.status = "done";
+        CHECK(edgr_store_journal_put(st, &j) == EDGR_ERR_ARG);
+        edgr_journal_entry g2 = EDGR_JOURNAL_ENTRY_INIT;
+        CHECK(edgr_store_journal_get(st, "http://127.0.0.1/a", &g2) == EDGR_OK && !strcmp(g2.status, "fetched") &&
+              g2.attempts == 2 && g2.etag && !strcmp(g2.etag, "\"e1\"") && g2.sha256 && strlen(g2.sha256) == 64 &&
+              !g2.reason && g2.updated_at && !strcmp(g2.dest, "/tmp/b") && !strcmp(g2.run, "filings"));
+        CHECK(edgr_store_journal_get(st, "http://127.0.0.1/none", &g2) == EDGR_ERR_NOT_FOUND);
+        char order[64] = "";
+        CHECK(edgr_store_journal_pending(st, "filings", on_pending_url, order) == EDGR_OK &&
+              !strcmp(order, "b a "));
+        order[0] = 0;
+        CHECK(edgr_store_journal_pending(st, "feed", on_pending_url, order) == EDGR_OK && !order[0]);
+        j.status = "stored";
+        CHECK(edgr_store_journal_put(st, &j) == EDGR_OK);
+        CHECK(edgr_store_journal_pending(st, NULL, on_pending_url, order) == EDGR_OK && !strcmp(order, "b "));
     }
     edgr_store_close(st);
     printf("store api: %d checks, %d failed\n", checks, failures);
