@@ -1022,13 +1022,42 @@ typedef struct taken {
  * the task itself, off the queue (*fin = 1).  NULL when everything fed has
  * been taken.  The feeder's messages are passed on as they come.  With no
  * workers the writer builds each task here. */
-static task *next_slice(ingest *g, int nth, taken *s, int *fin)
+static void store_failed(writer *w);
+
+/* An open batch is committed when nothing comes for this long: input that
+ * arrives slowly (a list on a pipe, as `edgr fetch` feeds it) would
+ * otherwise keep the store's write lock for the whole batch, while the
+ * filings before the pause are stored already as far as anyone can tell. */
+#define IDLE_COMMIT_MS 250
+
+static task *next_slice(writer *w, int nth, taken *s, int *fin)
 {
+    ingest *g = w->g;
     for (;;) {
         pthread_mutex_lock(&g->mu);
+        int idle = 0;
         while (!(g->head && (g->head->has_out || g->head->done)) && !(g->feeding_done && !g->head)) {
             if (nth == 0 && g->claim) break; /* no workers: do it here */
-            pthread_cond_wait(&g->cv, &g->mu);
+            if (!w->b.open) {
+                pthread_cond_wait(&g->cv, &g->mu);
+                continue;
+            }
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += IDLE_COMMIT_MS * 1000000L;
+            if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+            if (pthread_cond_timedwait(&g->cv, &g->mu, &until) == ETIMEDOUT) {
+                idle = 1;
+                break;
+            }
+        }
+        if (idle) {
+            pthread_mutex_unlock(&g->mu);
+            if (commit(w->st, &w->b, g->json)) {
+                store_failed(w);
+                return NULL;
+            }
+            continue;
         }
         if (g->feed_msgs.len) {
             emit_stderr(g->feed_msgs.data, g->feed_msgs.len);
@@ -1184,7 +1213,7 @@ static int run(ingest *g)
     task *t;
     taken s;
     int fin;
-    while ((t = next_slice(g, nth, &s, &fin))) {
+    while ((t = next_slice(&w, nth, &s, &fin))) {
         int bad;
         if (fin) {
             bad = take_task(&w, t);
