@@ -1,9 +1,11 @@
 /* edgr fetch: EDGAR into the store, within the SEC's fair-access rules
- * (issue 13).  `edgr fetch index` reads the quarterly full-index files of a
- * range of quarters into the store's index tables (index_rows, index_files),
+ * (issue 13).  Here: the options, the session (store, rate budget, client)
+ * and `edgr fetch index`, which reads the quarterly (or daily) index files
+ * of a range into the store's index tables (index_rows, index_files),
  * revalidating a file read before (If-None-Match / If-Modified-Since: the
- * SEC answers 304).  Every request takes a slot of the host's rate budget,
- * shared by every edgr process of the user (edgr/fetch.h). */
+ * SEC answers 304).  `filings` and `feed` are in fetch_files.c.  Every
+ * request takes a slot of the host's rate budget, shared by every edgr
+ * process of the user (edgr/fetch.h). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,17 +14,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "fetch.h"
 #include "edgr/fetch.h"
 #include "edgr/store.h"
 #include "options.h"
-
-typedef struct fargs {
-    const char *db, *user_agent, *base_url, *cache, *sub, *kind_name;
-    char host[256];          /* of base_url: the rate budget's, the cache's folder */
-    int from_y, from_q, to_y, to_q, uncapped, quiet, daily;
-    uint32_t from_d, to_d;   /* --daily: YYYYMMDD */
-    double rate;
-} fargs;
 
 /* "2026-01-05" (or "20260105") as 20260105; 0 when it is no date. */
 static uint32_t parse_day(const char *v)
@@ -75,6 +70,7 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
     a->base_url = "https://www.sec.gov";
     a->kind_name = "master";
     a->user_agent = getenv("EDGR_USER_AGENT");
+    a->policy = (edgr_http_policy)EDGR_HTTP_POLICY_INIT;
     optparser p;
     opt_init(&p, def, argc, argv, 2);
     const char *v, *from = NULL, *to = NULL;
@@ -91,12 +87,50 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         case OPT_USER_AGENT: a->user_agent = v; break;
         case OPT_BASE_URL: a->base_url = v; break;
         case OPT_CACHE: a->cache = v; break;
-        case OPT_KIND: a->kind_name = v; break;
+        case OPT_KIND: a->kind_name = v, a->kind_set = 1; break;
         case OPT_FROM: from = v; break;
         case OPT_TO: to = v; break;
         case OPT_UNCAPPED: a->uncapped = 1; break;
         case OPT_DAILY: a->daily = 1; break;
         case OPT_QUIET: a->quiet = 1; break;
+        case OPT_DRY_RUN: a->dry_run = 1; break;
+        case OPT_RESUME: a->resume = 1; break;
+        case OPT_KEEP:
+            if (!*v) return cli_usage("fetch", "--keep needs a DIR");
+            a->keep = v;
+            break;
+        case OPT_FORM:
+        case OPT_CIK: {
+            int form = id == OPT_FORM;
+            if (!*v) return cli_usage("fetch", "--%s needs a value", form ? "form" : "cik");
+            if ((form ? a->nforms : a->nciks) == FETCH_MAX_FILTERS)
+                return cli_usage("fetch", "at most %d --%s", FETCH_MAX_FILTERS, form ? "form" : "cik");
+            if (form) a->forms[a->nforms++] = v;
+            else if (parse_count(v, 1, 9999999999L) < 0) return cli_usage("fetch", "--cik takes a number of up to 10 digits, not '%s'", v);
+            else a->ciks[a->nciks++] = v;
+            break;
+        }
+        case OPT_JOBS: {
+            long n = parse_count(v, 1, 256);
+            if (n < 0) return cli_usage("fetch", "--jobs takes a number from 1 to 256, not '%s'", v);
+            a->jobs = (int)n;
+            break;
+        }
+        case OPT_TEST_WAITS: {
+            /* BACKOFF,RATE_WAIT,PAUSE,SLOW in seconds: the policy's waits, short, for tests */
+            double w[4];
+            char tail;
+            if (sscanf(v, "%lf,%lf,%lf,%lf%c", &w[0], &w[1], &w[2], &w[3], &tail) != 4 || w[0] < 0 || w[1] < 0 ||
+                w[2] < 0 || w[3] < 0 || w[0] > 3600 || w[1] > 3600 || w[2] > 3600 || w[3] > 3600)
+                return cli_usage("fetch", "--test-waits takes BACKOFF,RATE_WAIT,PAUSE,SLOW in seconds, not '%s'", v);
+            a->policy.backoff_s = w[0];
+            a->policy.backoff_max_s = w[0] * 8;
+            a->policy.rate_wait_s = w[1];
+            a->policy.retry_after_max_s = w[1] * 4;
+            a->policy.block_pause_s = w[2];
+            a->policy.block_slow_s = w[3];
+            break;
+        }
         case OPT_RATE: {
             long n = parse_count(v, 1, 1000);
             if (n < 0) return cli_usage("fetch", "--rate takes a number of requests a second, not '%s'", v);
@@ -106,10 +140,31 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         default: return cli_usage("fetch", "option not handled");
         }
     }
-    if (!a->sub) return cli_usage("fetch", "what to fetch: index");
-    if (strcmp(a->sub, "index"))
-        return cli_usage("fetch", "'%s' is not something edgr fetch reads yet (index)", a->sub);
-    if (a->daily) {
+    if (!a->sub) return cli_usage("fetch", "what to fetch: index, filings or feed");
+    int index = !strcmp(a->sub, "index");
+    if (!index && strcmp(a->sub, "filings") && strcmp(a->sub, "feed"))
+        return cli_usage("fetch", "'%s' is not something edgr fetch reads (index, filings, feed)", a->sub);
+    if (!index && a->daily) return cli_usage("fetch", "--daily is for index (%s takes days)", a->sub);
+    if (!index && a->kind_set) return cli_usage("fetch", "--kind is for index");
+    if (strcmp(a->sub, "filings") && (a->nforms || a->nciks))
+        return cli_usage("fetch", "--form and --cik are for filings");
+    if (index && (a->resume || a->dry_run || a->keep))
+        return cli_usage("fetch", "--resume, --dry-run and --keep are for filings and feed (index files are revalidated)");
+    if (!index) {
+        a->from_d = 0;
+        a->to_d = 99991231;
+        if (a->resume && (from || to)) return cli_usage("fetch", "--resume continues the journal: no --from or --to");
+        if (from && !(a->from_d = parse_day(from)))
+            return cli_usage("fetch", "--from takes a date (YYYY-MM-DD), not '%s'", from);
+        if (to && !(a->to_d = parse_day(to))) return cli_usage("fetch", "--to takes a date (YYYY-MM-DD), not '%s'", to);
+        if (!to && from && !strcmp(a->sub, "feed")) a->to_d = a->from_d;
+        if (a->to_d < a->from_d) return cli_usage("fetch", "--to is before --from");
+        if (!strcmp(a->sub, "feed") && !a->resume) {
+            if (!from) return cli_usage("fetch", "--from DATE is required for feed (e.g. 2026-01-05)");
+            if (a->from_d < EDGR_FEED_FIRST_DATE)
+                return cli_usage("fetch", "the Feed archives begin on %d-07-01", EDGR_FEED_FIRST_DATE / 10000);
+        }
+    } else if (a->daily) {
         if (!from) return cli_usage("fetch", "--from DATE is required with --daily (e.g. 2026-01-05)");
         if (!(a->from_d = parse_day(from))) return cli_usage("fetch", "--from takes a date (YYYY-MM-DD) with --daily, not '%s'", from);
         a->to_d = a->from_d;
@@ -121,9 +176,9 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
     } else if (!from) {
         return cli_usage("fetch", "--from QUARTER is required (e.g. 2026Q1)");
     }
-    if (!a->daily && parse_quarter(from, &a->from_y, &a->from_q))
+    if (index && !a->daily && parse_quarter(from, &a->from_y, &a->from_q))
         return cli_usage("fetch", "--from takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, from);
-    if (!a->daily) {
+    if (index && !a->daily) {
         if (!to) a->to_y = a->from_y, a->to_q = a->from_q;
         else if (parse_quarter(to, &a->to_y, &a->to_q))
             return cli_usage("fetch", "--to takes a quarter from %dQ1 (YYYYQn), not '%s'", EDGR_FULL_INDEX_FIRST_YEAR, to);
@@ -154,8 +209,7 @@ static void url_host(const char *url, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), h);
 }
 
-/* mkdir -p for the folder holding `path`; 0 or -1. */
-static int make_parents(char *path)
+int fetch_make_parents(char *path)
 {
     for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = 0;
@@ -210,7 +264,7 @@ typedef struct index_ctx {
 static int on_row_ctx(void *user, const edgr_index_row *r) { return on_index_row(&((index_ctx *)user)->load, r); }
 static void on_err_ctx(void *user, uint64_t o, const char *why) { on_index_error(&((index_ctx *)user)->errs, o, why); }
 
-static void on_attempt(void *user, const edgr_http_result *r, const edgr_http_decision *d)
+void fetch_on_attempt(void *user, const edgr_http_result *r, const edgr_http_decision *d)
 {
     const fargs *a = user;
     if (a->quiet || d->action == EDGR_ACT_DONE) return;
@@ -229,7 +283,7 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
     char url[2048], dest[4096];
     snprintf(url, sizeof url, "%s/%s", a->base_url, path);
     snprintf(dest, sizeof dest, "%s/%s/%s", a->cache, a->host, path);
-    if (make_parents(dest)) {
+    if (fetch_make_parents(dest)) {
         cli_eprintf("edgr fetch: %s: cannot make its folder: %s\n", dest, strerror(errno));
         return 1;
     }
@@ -247,9 +301,8 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
         rq.etag = etag[0] ? etag : NULL;
         rq.last_modified = lm[0] ? lm : NULL;
     }
-    edgr_http_policy pol = EDGR_HTTP_POLICY_INIT;
     edgr_http_result res = EDGR_HTTP_RESULT_INIT;
-    edgr_http_class c = edgr_http_fetch(h, &rq, &pol, on_attempt, (void *)a, &res);
+    edgr_http_class c = edgr_http_fetch(h, &rq, &a->policy, fetch_on_attempt, (void *)a, &res);
     if (c == EDGR_HTTP_NOT_MODIFIED) {
         *unchanged = 1;
         return 0;
@@ -315,6 +368,47 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
     return x.load.refused || x.errs.n ? 1 : 0;
 }
 
+/* edgr fetch index: every file of the range, then a summary. */
+static int fetch_index(fetch_session *s)
+{
+    const fargs *a = s->a;
+    edgr_http *h = s->http;
+    edgr_store *st = s->st;
+    edgr_index_kind kind = kind_of(a->kind_name);
+    uint64_t rows = 0;
+    int files = 0, unchanged = 0, failed = 0, missing = 0;
+    if (a->daily) {
+        for (uint32_t d = a->from_d; d <= a->to_d; d = next_day(d)) {
+            int wd = weekday(d);
+            if (wd == 0 || wd == 6) continue; /* no index on a weekend: not asked */
+            char path[256];
+            if (edgr_daily_index_path(d, kind, path, sizeof path) != EDGR_OK) continue;
+            int same = 0, none = 0;
+            files++;
+            if (fetch_index_file(a, h, st, path, &rows, &same, &none)) failed++;
+            unchanged += same;
+            missing += none;
+        }
+    } else {
+        for (int y = a->from_y, q = a->from_q; y * 4 + q <= a->to_y * 4 + a->to_q; q = q == 4 ? 1 : q + 1, y += q == 1) {
+            char path[256];
+            if (edgr_full_index_path(y, q, kind, 0, path, sizeof path) != EDGR_OK) continue;
+            int same = 0, none = 0;
+            files++;
+            if (fetch_index_file(a, h, st, path, &rows, &same, &none)) failed++;
+            unchanged += same;
+        }
+    }
+    if (!a->quiet) {
+        char none[64] = "";
+        if (missing) snprintf(none, sizeof none, ", %d without an index (holidays)", missing);
+        cli_eprintf("edgr fetch: %d index file%s: %d read, %d unchanged, %d failed%s; %llu rows stored\n", files,
+                    files == 1 ? "" : "s", files - unchanged - failed - missing, unchanged, failed, none,
+                    (unsigned long long)rows);
+    }
+    return failed ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
 int cmd_fetch_main(int argc, char **argv)
 {
     fargs a = {0};
@@ -358,40 +452,10 @@ int cmd_fetch_main(int argc, char **argv)
         cli_eprintf("edgr fetch: %s\n", err);
         return EXIT_STORE;
     }
-    edgr_index_kind kind = kind_of(a.kind_name);
-    uint64_t rows = 0;
-    int files = 0, unchanged = 0, failed = 0, missing = 0;
-    if (a.daily) {
-        for (uint32_t d = a.from_d; d <= a.to_d; d = next_day(d)) {
-            int wd = weekday(d);
-            if (wd == 0 || wd == 6) continue; /* no index on a weekend: not asked */
-            char path[256];
-            if (edgr_daily_index_path(d, kind, path, sizeof path) != EDGR_OK) continue;
-            int same = 0, none = 0;
-            files++;
-            if (fetch_index_file(&a, h, st, path, &rows, &same, &none)) failed++;
-            unchanged += same;
-            missing += none;
-        }
-    } else {
-        for (int y = a.from_y, q = a.from_q; y * 4 + q <= a.to_y * 4 + a.to_q; q = q == 4 ? 1 : q + 1, y += q == 1) {
-            char path[256];
-            if (edgr_full_index_path(y, q, kind, 0, path, sizeof path) != EDGR_OK) continue;
-            int same = 0, none = 0;
-            files++;
-            if (fetch_index_file(&a, h, st, path, &rows, &same, &none)) failed++;
-            unchanged += same;
-        }
-    }
-    if (!a.quiet) {
-        char none[64] = "";
-        if (missing) snprintf(none, sizeof none, ", %d without an index (holidays)", missing);
-        cli_eprintf("edgr fetch: %d index file%s: %d read, %d unchanged, %d failed%s; %llu rows stored\n", files,
-                    files == 1 ? "" : "s", files - unchanged - failed - missing, unchanged, failed, none,
-                    (unsigned long long)rows);
-    }
+    fetch_session sess = {.a = &a, .st = st, .budget = b, .http = h};
+    rc = !strcmp(a.sub, "index") ? fetch_index(&sess) : !strcmp(a.sub, "filings") ? fetch_filings(&sess) : fetch_feed(&sess);
     edgr_store_close(st);
     edgr_http_free(h);
     edgr_budget_close(b);
-    return finish_output(failed ? EXIT_SOME_FAILED : EXIT_OK);
+    return finish_output(rc);
 }

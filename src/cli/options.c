@@ -118,9 +118,18 @@ static const optdef OPTS_COMPANY[] = {
 };
 static const optdef OPTS_FETCH[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
-    {"from", 0, "QUARTER", NULL, OPT_FROM,
-     "the first quarter (YYYYQn, from 1993Q1; required);\nwith --daily the first day (YYYY-MM-DD)"},
-    {"to", 0, "QUARTER", NULL, OPT_TO, "the last quarter, or day (default: --from)"},
+    {"from", 0, "QUARTER|DATE", NULL, OPT_FROM,
+     "index: the first quarter (YYYYQn, from 1993Q1; required),\nwith --daily the first day; filings, feed: the first\nday (YYYY-MM-DD; feed from 1995-07-01)"},
+    {"to", 0, "QUARTER|DATE", NULL, OPT_TO, "the last quarter, or day (index, feed: default --from;\nfilings: the index's last)"},
+    {"form", 0, "TYPE", NULL, OPT_FORM, "filings: only this form type, exactly as the index has\nit (10-K is not 10-K/A); repeat for more"},
+    {"cik", 0, "N", NULL, OPT_CIK, "filings: only filings this CIK filed; repeat for more"},
+    {"dry-run", 'n', NULL, NULL, OPT_DRY_RUN,
+     "filings, feed: print the plan (one JSON line a URL on\nstdout, the count and the time at --rate on stderr)\nand fetch nothing"},
+    {"resume", 0, NULL, NULL, OPT_RESUME,
+     "filings, feed: continue what the store's journal holds\nunfinished (after a kill or a lost connection): no\nfinished transfer is repeated, a cut one is continued"},
+    {"keep", 0, "DIR", NULL, OPT_KEEP,
+     "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored"},
+    JOBS("filings, feed: the ingest's workers (default: the cores)"),
     {"daily", 0, NULL, NULL, OPT_DAILY,
      "the daily indexes (Archives/edgar/daily-index/) of each\nweekday from --from to --to, named by era; a day\nwithout one (a holiday) is no failure"},
     {"kind", 0, "KIND", "master form company xbrl", OPT_KIND,
@@ -130,8 +139,10 @@ static const optdef OPTS_FETCH[] = {
     {"rate", 0, "N", NULL, OPT_RATE,
      "requests a second to the host (default 8, at most 10),\nshared by every edgr process of the user"},
     {"base-url", 0, "URL", NULL, OPT_BASE_URL, "where EDGAR is (default https://www.sec.gov)"},
-    {"cache", 0, "DIR", NULL, OPT_CACHE, "where fetched files are kept (default\n$XDG_CACHE_HOME/edgr, else ~/.cache/edgr)"},
+    {"cache", 0, "DIR", NULL, OPT_CACHE, "where index files are kept and fetched files wait to\nbe stored (default $XDG_CACHE_HOME/edgr, else\n~/.cache/edgr)"},
     {"uncapped", 0, NULL, NULL, OPT_UNCAPPED, "allow --rate above 10: for a local server only\n(tests, benchmarks)"},
+    {"test-waits", 0, "B,R,P,S", NULL, OPT_TEST_WAITS,
+     "for tests: the policy's waits in seconds (back-off,\n429 without Retry-After, block pause, half-rate time)"},
     {"quiet", 'q', NULL, NULL, OPT_QUIET, "no waits said, no summary (errors are still said)"},
     {0},
 };
@@ -389,27 +400,50 @@ static const cmddef CMD_VERSION = {"version", "", "print the version (also --ver
                                    NULL, "none"};
 
 static const cmddef CMD_FETCH = {
-    "fetch", "index --from QUARTER [--to QUARTER] [--kind KIND] --user-agent \"NAME EMAIL\" [options]",
-    "EDGAR's index into the store, within the SEC's fair-access rules",
-    "Fetch from EDGAR into the store (./edgr.db or --db).  'edgr fetch index'\n"
-    "reads the quarterly full-index files (Archives/edgar/full-index/YYYY/QTRn/\n"
-    "KIND.idx) of each quarter from --from to --to into the store's index tables\n"
-    "(index_rows: cik, conformed_name, type, filing_date, path,\n"
-    "accession_number), so that later commands can plan without naming\n"
-    "companies.  A file read before is revalidated (If-None-Match,\n"
-    "If-Modified-Since): unchanged, it is not read again.  Files are kept under\n"
-    "--cache.  Every request declares --user-agent and takes a slot of the\n"
-    "host's rate budget, shared through a file in $XDG_STATE_HOME/edgr by every\n"
-    "edgr process of the user; the SEC's block page stops every one of them for\n"
-    "10 minutes, then half rate for an hour.  Feed archives and filings are the\n"
-    "next steps (issue 13).",
+    "fetch",
+    "index --from QUARTER [--to QUARTER] [--kind KIND] [--daily] [options]\n"
+    "filings [--form TYPE]... [--cik N]... [--from DATE] [--to DATE] [--dry-run] [options]\n"
+    "feed --from DATE [--to DATE] [--keep DIR] [--dry-run] [options]\n"
+    "filings|feed --resume [options]",
+    "EDGAR into the store, within the SEC's fair-access rules",
+    "Fetch from EDGAR into the store (./edgr.db or --db), bulk first.\n\n"
+    "'edgr fetch index' reads the quarterly full-index files (Archives/edgar/\n"
+    "full-index/YYYY/QTRn/KIND.idx), or with --daily each weekday's daily index,\n"
+    "into the store's index tables (index_rows: cik, conformed_name, type,\n"
+    "filing_date, path, accession_number), so that later commands can plan\n"
+    "without naming companies.  A file read before is revalidated\n"
+    "(If-None-Match, If-Modified-Since): unchanged, it is not read again.\n\n"
+    "'edgr fetch filings' fetches the complete submission (.txt) of every filing\n"
+    "the stored index lists for --form, --cik, --from and --to and the store\n"
+    "lacks, and stores each as it arrives (an 'edgr ingest' runs alongside).\n"
+    "'edgr fetch feed' fetches each weekday's Feed archive (Archives/edgar/Feed/\n"
+    "YYYY/QTRn/YYYYMMDD.nc.tar.gz, from 1995-07-01), checks it whole (every gzip\n"
+    "member's CRC-32 and length, the tar's end blocks) and stores its filings.\n"
+    "Fetched files are removed once stored, unless --keep DIR.\n\n"
+    "Every URL of the plan goes into the store's journal (fetch_journal) before\n"
+    "the first request: after a kill or a lost connection, --resume continues\n"
+    "it -- no finished transfer is repeated, a cut one goes on from its .part\n"
+    "(Range + If-Range), and a file whole on disk is stored without a request.\n"
+    "A path the SEC does not have (403 AccessDenied) is asked for once.\n\n"
+    "Every request declares --user-agent and takes a slot of the host's rate\n"
+    "budget, shared through a file in $XDG_STATE_HOME/edgr by every edgr process\n"
+    "of the user: evenly spaced, never bursts.  The SEC's block page stops\n"
+    "every one of them for 10 minutes, then half rate for an hour; a 429 waits\n"
+    "for its Retry-After (else 10 minutes); 5xx, resets and cut bodies are\n"
+    "retried with back-off, at most 8 attempts, then parked in the journal.",
     OPTS_FETCH,
     "edgr fetch index --from 2025Q1 --to 2025Q4 --user-agent \"Jane Doe jane@example.com\"\n"
-    "EDGR_USER_AGENT=\"Jane Doe jane@example.com\" edgr fetch index --from 2003Q1 --kind form\n"
-    "sqlite3 edgr.db \"select count(*) from index_rows where type = '10-K'\"",
-    "0 when every file was read or unchanged; 1 when one failed (said on\n"
-    "stderr); 2 for a usage error (no User-Agent among them); 3 when the store\n"
-    "or the rate budget could not be opened.",
+    "export EDGR_USER_AGENT=\"Jane Doe jane@example.com\"\n"
+    "edgr fetch filings --form 10-K --from 2025-01-01 --to 2025-03-31 --dry-run\n"
+    "edgr fetch filings --form 8-K --cik 320193 --from 2025-01-01\n"
+    "edgr fetch feed --from 2025-03-03 --to 2025-03-07 --keep ~/edgar\n"
+    "edgr fetch filings --resume\n"
+    "sqlite3 edgr.db \"select status, count(*) from fetch_journal group by 1\"",
+    "0 when everything planned was fetched and stored (or was unchanged); 1\n"
+    "when something failed, was parked or is missing where it should not be\n"
+    "(said on stderr; a weekday without a Feed archive or daily index is a\n"
+    "holiday, no failure); 2 for a usage error (no User-Agent among them); 3\n"
+    "when the store, the journal or the rate budget could not be used.",
     "none"};
 
 const cmddef *const CLI_COMMANDS[] = {

@@ -46,6 +46,10 @@ enum opt_id {
     OPT_KIND,
     OPT_UNCAPPED,
     OPT_DAILY,
+    OPT_DRY_RUN,
+    OPT_RESUME,
+    OPT_KEEP,
+    OPT_TEST_WAITS,
 };
 
 typedef struct optdef {

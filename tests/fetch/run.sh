@@ -358,6 +358,149 @@ is "the daily names by era (YYYYMMDD, YYMMDD, MMDDYY)" \
 is "the daily rows' dates" "$(sqlite3 "$fx/s.db" "select filing_date from index_rows where path like '%9900280-26-000001.txt'")" 1994-06-10
 expect "fetch index --daily with a quarter" 2 fidx --daily --from 2026Q1 --user-agent "$UA"
 
+# ---- edgr fetch filings / feed: through the journal into the store
+fy="$tmp/fy" && mkdir -p "$fy"
+ff() { XDG_STATE_HOME="$fy/state" "$edgr" fetch "$@" --base-url "$base" --cache "$fy/cache" --user-agent "$UA" \
+  --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1; }
+# same_store A B: the same filings, documents, text and facts (FTS5's own
+# segments, the journal, the index and where each file was read from aside)
+store_dump() {
+  cp "$1" "$fy/n.db" && sqlite3 "$fy/n.db" "update filings set source_path = null;
+    drop table fetch_journal; drop table index_rows; drop table index_files" &&
+    sqlite3 "$fy/n.db" .dump | grep -v '^INSERT INTO "\?[a-z_]*_fts_'; rm -f "$fy/n.db"
+}
+same_store() {
+  store_dump "$2" >"$fy/a.dump"; store_dump "$3" >"$fy/b.dump"
+  if [ -s "$fy/a.dump" ] && cmp -s "$fy/a.dump" "$fy/b.dump"; then ok
+  else bad "$1: the stores differ: $(diff "$fy/a.dump" "$fy/b.dump" | head -c 600)"; fi
+}
+ingest_files() { db=$1; shift; "$edgr" ingest -q --db "$db" "$@" 2>"$tmp/err" && ok || bad "ingest for comparison: $(head -c 300 "$tmp/err")"; }
+plan_paths() { # the root's files of a filings plan, in its order (filing date, path)
+  sqlite3 "$fy/s.db" "select '$root/Archives/' || path from index_rows where $1 group by path order by filing_date, path"
+}
+expect "fetch index for filings" 0 ff index --db "$fy/s.db" --from 2026Q1
+expect "fetch filings --daily" 2 ff filings --db "$fy/s.db" --daily
+expect "fetch feed --form" 2 ff feed --db "$fy/s.db" --from 2026-01-05 --form 8-K
+expect "fetch feed before the Feed began" 2 ff feed --db "$fy/s.db" --from 1995-06-30
+expect "fetch feed without --from" 2 ff feed --db "$fy/s.db"
+expect "fetch filings --resume --from" 2 ff filings --db "$fy/s.db" --resume --from 2026-01-01
+m=$(mark)
+expect "fetch filings --dry-run" 0 ff filings --db "$fy/s.db" --form 8-K --from 2026-01-01 --to 2026-03-31 --dry-run
+is "the plan: the four 8-Ks, one JSON line each" "$(jq -r .accession_number "$tmp/out" | tr '\n' ' ')" \
+  "0009900284-26-000005 0009900281-26-000002 0009900287-26-000008 0009900289-26-000010 "
+grep -q "4 URLs, 4 to fetch .*about 0 s at 50 requests a second" "$tmp/err" && ok || bad "--dry-run: $(cat "$tmp/err")"
+is "a dry run asks nothing" "$(lq "$m" '$recs|length')" 0
+is "a dry run journals nothing" "$(sqlite3 "$fy/s.db" 'select count(*) from fetch_journal')" 0
+expect "fetch filings --cik --dry-run" 0 ff filings --db "$fy/s.db" --cik 9900283 --dry-run
+is "--cik: that filer's filing (its form has a space)" "$(jq -r .accession_number "$tmp/out")" 0009900283-26-000004
+m=$(mark)
+expect "fetch filings --form 8-K" 0 ff filings --db "$fy/s.db" --form 8-K --from 2026-01-01 --to 2026-03-31
+grep -q "4 URLs: 4 fetched .* 4 stored, 0 parked, 0 failed" "$tmp/err" && ok || bad "fetch filings: summary: $(cat "$tmp/err")"
+is "one request a filing" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
+is "the four 8-Ks stored" "$(sqlite3 "$fy/s.db" "select count(*) from filings where type = '8-K'")" 4
+n=0
+while IFS='|' read -r u h; do [ "$h" = "$(sha "$root${u#"$base"}")" ] && n=$((n + 1)); done \
+  < <(sqlite3 "$fy/s.db" "select url, sha256 from fetch_journal where status = 'stored'")
+is "the journal: four stored, each SHA-256 the server's file's" "$n" 4
+is "fetched files removed once stored" "$(find "$fy/cache" -name '*.txt' | wc -l)" 0
+rm -f "$fy/i.db"; ingest_files "$fy/i.db" $(plan_paths "type = '8-K'")
+same_store "fetch filings --form 8-K and ingest of the same files" "$fy/s.db" "$fy/i.db"
+m=$(mark)
+expect "fetch filings --form 8-K again" 0 ff filings --db "$fy/s.db" --form 8-K --from 2026-01-01 --to 2026-03-31
+is "stored filings are not fetched again" "$(lq "$m" '$recs|length')" 0
+# a filing the index lists and the server lacks: said, journalled missing, never asked again
+sqlite3 "$fy/s.db" "insert into index_rows values('0009900306', 'Gone Away Co', '8-K', '2026-01-07',
+  'edgar/data/9900306/0009900306-26-000001.txt', '0009900306-26-000001')"
+m=$(mark)
+expect "fetch filings of a filing the server lacks" 1 ff filings --db "$fy/s.db" --cik 9900306
+grep -q "0009900306-26-000001.txt: missing" "$tmp/err" && ok || bad "a missing filing: not said: $(head -c 300 "$tmp/err")"
+is "a missing filing is journalled so" "$(sqlite3 "$fy/s.db" "select status from fetch_journal where url like '%9900306%'")" missing
+expect "fetch filings of it again" 1 ff filings --db "$fy/s.db" --cik 9900306
+is "403 AccessDenied: asked for once, over two runs" "$(lq "$m" '$recs|length')" 1
+
+# feed: each weekday's archive, verified, into the store; a day without one is a holiday
+rm -f "$fy/s.db"* "$fy/i.db"*
+m=$(mark)
+expect "fetch feed over a week" 0 ff feed --db "$fy/s.db" --from 2026-01-03 --to 2026-01-09
+days=$(ls "$root/Archives/edgar/Feed/2026/QTR1" | wc -l)
+is "fetch feed: the five weekdays asked, the weekend not" "$(lq "$m" '[$recs[].path | select(test("/Feed/"))] | length')" 5
+is "fetch feed: each archive stored, the other days missing" \
+  "$(sqlite3 "$fy/s.db" "select group_concat(status || '=' || n, ' ') from (select status, count(*) n from fetch_journal group by status order by status)")" \
+  "missing=$((5 - days)) stored=$days"
+is "no archive kept without --keep" "$(find "$fy/cache" -name '*.tar.gz' | wc -l)" 0
+ingest_files "$fy/i.db" "$root"/Archives/edgar/Feed/2026/QTR1/*.nc.tar.gz
+same_store "fetch feed and ingest of the same archives" "$fy/s.db" "$fy/i.db"
+expect "fetch feed --keep" 0 ff feed --db "$fy/k.db" --from 2026-01-05 --keep "$fy/keep"
+is "--keep keeps the archive at EDGAR's path" "$(sha "$fy/keep/Archives/edgar/Feed/2026/QTR1/20260105.nc.tar.gz")" \
+  "$(sha "$root/Archives/edgar/Feed/2026/QTR1/20260105.nc.tar.gz")"
+# damaged archives served whole: a gzip cut short, a tar without its end blocks
+q2=$root/Archives/edgar/Feed/2026/QTR2 && mkdir -p "$q2"
+head -c 700 "$root/Archives/edgar/Feed/2026/QTR1/20260105.nc.tar.gz" >"$q2/20260401.nc.tar.gz"
+python3 - "$root/Archives/edgar/Feed/2026/QTR1/20260106.nc.tar.gz" "$q2/20260402.nc.tar.gz" <<'PY'
+import gzip, sys
+t = gzip.decompress(open(sys.argv[1], "rb").read()).rstrip(b"\0")
+t += b"\0" * (-len(t) % 512)  # whole blocks, no end blocks
+open(sys.argv[2], "wb").write(gzip.compress(t))
+PY
+m=$(mark)
+expect "fetch feed of damaged archives" 1 ff feed --db "$fy/d.db" --from 2026-04-01 --to 2026-04-02
+grep -q "20260401.nc.tar.gz: [0-9]*: the gzip data ends before its trailer" "$tmp/err" && ok || bad "a gzip cut short: $(head -c 400 "$tmp/err")"
+grep -q "20260402.nc.tar.gz: [0-9]*: the tar inside has no end blocks" "$tmp/err" && ok || bad "a tar without end blocks: $(head -c 400 "$tmp/err")"
+is "a damaged archive is fetched twice, then refused" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
+is "nothing of a damaged archive stored" "$(sqlite3 "$fy/d.db" 'select count(*) from filings')" 0
+is "the journal says why" "$(sqlite3 "$fy/d.db" "select count(*) from fetch_journal where status = 'failed' and reason like '%: the %'")" 2
+rm -rf "$q2"
+
+# resume: an archive cut at 40% on every attempt is parked with its .part;
+# --resume continues it with Range + If-Range, and its SHA-256 is right
+bigp=$fy/cache/$(cat "$port" | sed 's/^/127.0.0.1:/')$big
+script "{\"path\": \"$big\", \"fault\": \"cut\", \"pct\": 40, \"times\": 8}"
+m=$(mark)
+expect "fetch feed, cut on every attempt" 1 ff feed --db "$fy/r.db" --from 2026-01-07
+grep -q "parked" "$tmp/err" && ok || bad "a cut archive: not parked: $(head -c 300 "$tmp/err")"
+is "parked in the journal" "$(sqlite3 "$fy/r.db" "select status || ' ' || attempts from fetch_journal")" "parked 8"
+[ -s "$bigp.part" ] && ok || bad "the .part of a parked transfer is kept"
+script
+m=$(mark)
+expect "fetch feed --resume" 0 ff feed --db "$fy/r.db" --resume
+is "--resume sends Range and If-Range, and gets the rest" \
+  "$(lq "$m" '[$recs[] | select(.range != null and .if_range != null and .status == 206)] | length')" 1
+is "the resumed archive's SHA-256 is right" "$(sqlite3 "$fy/r.db" "select sha256 from fetch_journal")" "$(sha "$root$big")"
+is "the resumed archive stored" "$(sqlite3 "$fy/r.db" "select count(*) from filings where accession_number = '0009900289-26-000099'")" 1
+# an If-Range that no longer matches (the file changed): fetched whole
+script "{\"path\": \"$big\", \"fault\": \"cut\", \"pct\": 40, \"times\": 8}"
+expect "fetch feed, cut again" 1 ff feed --db "$fy/r2.db" --from 2026-01-07
+script
+cp "$root$big" "$fy/big.orig"
+python3 -c 'import gzip, sys; open(sys.argv[1], "ab").write(gzip.compress(b"\0" * 1024))' "$root$big" # another valid member
+m=$(mark)
+expect "fetch feed --resume after the file changed" 0 ff feed --db "$fy/r2.db" --resume
+is "If-Range mismatch: the whole file with 200" "$(lq "$m" '[$recs[] | select(.if_range != null) | .status] | join(" ")')" 200
+is "the changed archive's SHA-256" "$(sqlite3 "$fy/r2.db" "select sha256 from fetch_journal")" "$(sha "$root$big")"
+cp "$fy/big.orig" "$root$big"
+
+# kill -9 at random moments, then --resume: the store a clean run gives
+ff index --db "$fy/clean.db" --from 2026Q1 --quiet && ff filings --db "$fy/clean.db" --from 2026-01-01 --to 2026-03-31 --quiet \
+  && ok || bad "a clean fetch filings: $(cat "$tmp/err")"
+ff index --db "$fy/k9.db" --from 2026Q1 --quiet || bad "fetch index for the kill test"
+script '{"fault": "slow", "delay": 0.12, "times": -1}'
+kills=""
+for round in 1 2 3; do
+  ms=$((100 + RANDOM % 900))
+  kills="$kills $ms"
+  if [ $round = 1 ]; then set -- filings --db "$fy/k9.db" --from 2026-01-01 --to 2026-03-31 --quiet
+  else set -- filings --db "$fy/k9.db" --resume --quiet; fi
+  ff "$@" 2>/dev/null & fp=$!
+  sleep "$(printf '0.%03d' "$ms")"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
+  # the ingest of the killed run ends by itself (its input closed)
+  for _ in $(seq 100); do pgrep -f "ingest -q --db $fy/k9.db" >/dev/null || break; sleep 0.1; done
+done
+script
+expect "fetch filings --resume after three kills (at$kills ms)" 0 ff filings --db "$fy/k9.db" --resume
+same_store "kill -9 at$kills ms, then --resume" "$fy/k9.db" "$fy/clean.db"
+is "after the kills, every filing stored" "$(sqlite3 "$fy/k9.db" "select count(*) from filings")" 10
+is "the journal: every URL stored" "$(sqlite3 "$fy/k9.db" "select count(*) from fetch_journal where status = 'stored'")" 10
+
 # ---- every request of the run carried the User-Agent
 is "the User-Agent on every request" "$(lq 0 "[\$recs[] | select(.user_agent != \"$UA\")] | length")" 0
 

@@ -1,0 +1,683 @@
+/* edgr fetch filings and edgr fetch feed (issue 13): files of EDGAR's
+ * Archives -- each filing's complete submission, or each day's Feed
+ * archive -- fetched through the store's journal and read into the store
+ * by an `edgr ingest` running alongside.
+ *
+ * The journal (fetch_journal, edgr/store.h) is written before and after
+ * every transfer, so that a run killed at any moment is continued by
+ * `--resume` without repeating a finished transfer or losing one: a file
+ * whole on disk is "fetched" (its size and SHA-256 recorded), one read into
+ * the store is "stored" (and removed unless --keep); a cut transfer stays
+ * "planned" with its .part and the validators If-Range needs.
+ *
+ * The ingest is a child process (`edgr ingest --files-from -`), fed each
+ * file's path as it is whole, so that parsing and storing go on while the
+ * next file is fetched.  Files go to it in batches (FETCH_BATCH_FILES or
+ * FETCH_BATCH_BYTES): at the end of a batch its ingest is waited for, its
+ * files are marked stored and removed, and the next batch starts -- so the
+ * disk holds at most about a batch, and a kill loses at most a batch's
+ * ingest (never a transfer). */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "cli.h"
+#include "fetch.h"
+
+extern char **environ;
+
+/* A batch ends after this many files or bytes: the disk's use and a kill's
+ * loss of ingest work are bounded by it; an ingest process a batch costs
+ * a few milliseconds. */
+#define FETCH_BATCH_FILES 2000
+#define FETCH_BATCH_BYTES ((uint64_t)512 << 20)
+
+/* One URL of the plan, its journal entry copied (the journal's strings
+ * live only until its next call). */
+typedef struct item {
+    char *url, *dest, *status, *etag, *lm, *accession, *sha;
+    uint64_t bytes;
+    int attempts;
+} item;
+
+typedef struct plan {
+    item *v;
+    size_t n, cap;
+    const char *run; /* "filings" or "feed" */
+    int feed;        /* Feed archives: verified, binary, a missing day is a holiday */
+} plan;
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static void item_free(item *it)
+{
+    free(it->url), free(it->dest), free(it->status), free(it->etag), free(it->lm), free(it->accession), free(it->sha);
+}
+
+static void plan_free(plan *p)
+{
+    for (size_t i = 0; i < p->n; i++) item_free(&p->v[i]);
+    free(p->v);
+}
+
+static item *plan_add(plan *p)
+{
+    if (p->n == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 64;
+        item *v = realloc(p->v, ncap * sizeof *v);
+        if (!v) return NULL;
+        p->v = v;
+        p->cap = ncap;
+    }
+    item *it = &p->v[p->n++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static void set_str(char **field, const char *v)
+{
+    char *c = dup_or_null(v);
+    free(*field);
+    *field = c;
+}
+
+/* Where an Archives path goes: --keep DIR, else the cache, under the host
+ * (so two servers' files never mix), at EDGAR's own path. */
+static void dest_of(const fargs *a, const char *archives_path, char *out, size_t cap)
+{
+    if (a->keep) snprintf(out, cap, "%s/%s", a->keep, archives_path);
+    else snprintf(out, cap, "%s/%s/%s", a->cache, a->host, archives_path);
+}
+
+/* ---- the journal ---------------------------------------------------------- */
+
+static edgr_status journal_write(fetch_session *s, const plan *p, const item *it, const char *status,
+                                 const char *reason)
+{
+    edgr_journal_entry e = EDGR_JOURNAL_ENTRY_INIT;
+    e.url = it->url;
+    e.run = p->run;
+    e.dest = it->dest;
+    e.status = status;
+    e.etag = it->etag;
+    e.last_modified = it->lm;
+    e.bytes = it->bytes;
+    e.sha256 = it->sha;
+    e.attempts = it->attempts;
+    e.reason = reason;
+    edgr_status r = edgr_store_journal_put(s->st, &e);
+    if (r != EDGR_OK)
+        cli_eprintf("edgr fetch: the journal: %s\n", r == EDGR_ERR_STORE ? edgr_store_error(s->st) : edgr_strerror(r));
+    return r;
+}
+
+/* The URL's entry, if any, into it: 1 when it has one, 0 when none (status
+ * "planned"), -1 on error. */
+static int journal_load(fetch_session *s, item *it)
+{
+    edgr_journal_entry e = EDGR_JOURNAL_ENTRY_INIT;
+    edgr_status r = edgr_store_journal_get(s->st, it->url, &e);
+    if (r == EDGR_ERR_NOT_FOUND) {
+        set_str(&it->status, "planned");
+        return it->status ? 0 : -1;
+    }
+    if (r != EDGR_OK) return -1;
+    set_str(&it->status, e.status);
+    set_str(&it->etag, e.etag);
+    set_str(&it->lm, e.last_modified);
+    set_str(&it->sha, e.sha256);
+    it->bytes = e.bytes;
+    it->attempts = e.attempts;
+    if (e.dest && (!it->dest || strcmp(e.dest, it->dest))) set_str(&it->dest, e.dest); /* where it went before */
+    return it->status && it->dest ? 1 : -1;
+}
+
+typedef struct pending_ctx {
+    plan *p;
+    int failed;
+} pending_ctx;
+
+static int on_pending(void *user, const edgr_journal_entry *e)
+{
+    pending_ctx *c = user;
+    item *it = plan_add(c->p);
+    if (!it) return c->failed = 1;
+    it->url = dup_or_null(e->url);
+    it->dest = dup_or_null(e->dest);
+    it->status = dup_or_null(e->status);
+    it->etag = dup_or_null(e->etag);
+    it->lm = dup_or_null(e->last_modified);
+    it->sha = dup_or_null(e->sha256);
+    it->bytes = e->bytes;
+    it->attempts = e->attempts;
+    /* a filing's accession number: the last path component's */
+    const char *slash = e->url ? strrchr(e->url, '/') : NULL;
+    edgr_span acc;
+    if (slash && !strcmp(c->p->run, "filings") &&
+        edgr_index_accession((edgr_span){.ptr = slash + 1, .len = strlen(slash + 1)}, &acc) == EDGR_OK)
+        it->accession = strndup(acc.ptr, acc.len);
+    if (!it->url || !it->status || !it->dest) return c->failed = 1;
+    return 0;
+}
+
+/* --resume: every unfinished entry of this run kind. */
+static int plan_resume(fetch_session *s, plan *p)
+{
+    pending_ctx c = {.p = p};
+    edgr_status r = edgr_store_journal_pending(s->st, p->run, on_pending, &c);
+    if (r != EDGR_OK || c.failed) {
+        cli_eprintf("edgr fetch: the journal: %s\n", c.failed ? "out of memory" : edgr_store_error(s->st));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- plans ---------------------------------------------------------------- */
+
+typedef struct filings_ctx {
+    fetch_session *s;
+    plan *p;
+    int failed;
+} filings_ctx;
+
+static int on_index_entry(void *user, const edgr_index_entry *e)
+{
+    filings_ctx *c = user;
+    const fargs *a = c->s->a;
+    char rel[1024], url[2048], dest[4096];
+    snprintf(rel, sizeof rel, "Archives/%.*s", (int)e->path.len, e->path.ptr);
+    snprintf(url, sizeof url, "%s/%s", a->base_url, rel);
+    dest_of(a, rel, dest, sizeof dest);
+    item *it = plan_add(c->p);
+    if (!it) return c->failed = 1;
+    it->url = strdup(url);
+    it->dest = strdup(dest);
+    it->accession = e->accession_number.len ? strndup(e->accession_number.ptr, e->accession_number.len) : NULL;
+    if (!it->url || !it->dest) return c->failed = 1;
+    return 0;
+}
+
+/* Every filing the index lists for the filters and the store lacks. */
+static int plan_filings(fetch_session *s, plan *p)
+{
+    const fargs *a = s->a;
+    char from[16], to[16]; /* YYYY-MM-DD: the days are checked dates */
+    snprintf(from, sizeof from, "%04u-%02u-%02u", a->from_d / 10000 % 10000, a->from_d / 100 % 100, a->from_d % 100);
+    snprintf(to, sizeof to, "%04u-%02u-%02u", a->to_d / 10000 % 10000, a->to_d / 100 % 100, a->to_d % 100);
+    edgr_index_query q = EDGR_INDEX_QUERY_INIT;
+    q.types = a->nforms ? a->forms : NULL;
+    q.ntypes = (size_t)a->nforms;
+    q.ciks = a->nciks ? a->ciks : NULL;
+    q.nciks = (size_t)a->nciks;
+    q.from = a->from_d ? from : NULL;
+    q.to = a->to_d != 99991231 ? to : NULL;
+    q.unstored = 1;
+    filings_ctx c = {.s = s, .p = p};
+    edgr_status r = edgr_store_index_select(s->st, &q, on_index_entry, &c);
+    if (r != EDGR_OK || c.failed) {
+        cli_eprintf("edgr fetch: the plan: %s\n", c.failed ? "out of memory" : edgr_store_error(s->st));
+        return -1;
+    }
+    return 0;
+}
+
+static uint32_t next_day(uint32_t d)
+{
+    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int last = DAYS[m - 1] + (m == 2 && leap);
+    if (++day > last) day = 1, m++;
+    if (m > 12) m = 1, y++;
+    return (uint32_t)(y * 10000 + m * 100 + day);
+}
+
+/* 0 Sunday .. 6 Saturday (Sakamoto's method). */
+static int weekday(uint32_t d)
+{
+    static const int T[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
+    if (m < 3) y--;
+    return (y + y / 4 - y / 100 + y / 400 + T[m - 1] + day) % 7;
+}
+
+/* Each weekday's Feed archive (EDGAR publishes none on a weekend). */
+static int plan_feed(fetch_session *s, plan *p)
+{
+    const fargs *a = s->a;
+    for (uint32_t d = a->from_d; d <= a->to_d; d = next_day(d)) {
+        int wd = weekday(d);
+        if (wd == 0 || wd == 6) continue;
+        char rel[256], url[2048], dest[4096];
+        if (edgr_feed_path(d, rel, sizeof rel) != EDGR_OK) continue;
+        snprintf(url, sizeof url, "%s/%s", a->base_url, rel);
+        dest_of(a, rel, dest, sizeof dest);
+        item *it = plan_add(p);
+        if (!it || !(it->url = strdup(url)) || !(it->dest = strdup(dest))) {
+            cli_eprintf("edgr fetch: the plan: out of memory\n");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- a Feed archive's integrity ------------------------------------------- */
+
+/* A Feed archive, whole: every gzip member inflates with its CRC-32 and
+ * length right, and the tar inside ends with its two zero blocks (a
+ * server's Content-Length only says the bytes are the ones it meant to
+ * send).  0, or -1 with the reason and the offset in the file. */
+static int verify_feed(const char *path, char *why, size_t cap)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(why, cap, "0: cannot read: %s", strerror(errno));
+        return -1;
+    }
+    z_stream z = {0};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+        fclose(fp);
+        snprintf(why, cap, "0: out of memory");
+        return -1;
+    }
+    enum { IN = 1 << 16, OUT = 1 << 18 };
+    unsigned char *in = malloc(IN), *out = malloc(OUT), tail[1024];
+    uint64_t at = 0, total = 0;
+    size_t tail_len = 0;
+    int rc = in && out ? 0 : -1, zr = Z_OK;
+    if (rc) snprintf(why, cap, "0: out of memory");
+    while (!rc) {
+        size_t got = fread(in, 1, IN, fp);
+        if (!got) break;
+        z.next_in = in;
+        z.avail_in = (uInt)got;
+        while (!rc && z.avail_in) {
+            if (zr == Z_STREAM_END) { /* another member follows */
+                inflateReset(&z);
+            }
+            z.next_out = out;
+            z.avail_out = OUT;
+            uInt before = z.avail_in;
+            zr = inflate(&z, Z_NO_FLUSH);
+            size_t made = OUT - z.avail_out;
+            total += made;
+            if (made >= sizeof tail) {
+                memcpy(tail, out + made - sizeof tail, sizeof tail);
+                tail_len = sizeof tail;
+            } else if (made) {
+                size_t keep = tail_len + made > sizeof tail ? sizeof tail - made : tail_len;
+                memmove(tail, tail + tail_len - keep, keep);
+                memcpy(tail + keep, out, made);
+                tail_len = keep + made;
+            }
+            at += before - z.avail_in;
+            if (zr != Z_OK && zr != Z_STREAM_END && !(zr == Z_BUF_ERROR && made)) {
+                snprintf(why, cap, "%" PRIu64 ": the gzip data is damaged (%s)", at, z.msg ? z.msg : "inflate failed");
+                rc = -1;
+            }
+        }
+    }
+    if (!rc && ferror(fp)) snprintf(why, cap, "%" PRIu64 ": cannot read on", at), rc = -1;
+    if (!rc && zr != Z_STREAM_END)
+        snprintf(why, cap, "%" PRIu64 ": the gzip data ends before its trailer (the archive is cut short)", at), rc = -1;
+    if (!rc && (total % 512 || tail_len < sizeof tail))
+        snprintf(why, cap, "%" PRIu64 ": the tar inside is %" PRIu64 " bytes, not whole 512-byte blocks", at, total), rc = -1;
+    for (size_t i = 0; !rc && i < tail_len; i++)
+        if (tail[i]) snprintf(why, cap, "%" PRIu64 ": the tar inside has no end blocks (cut short)", at), rc = -1;
+    inflateEnd(&z);
+    free(in);
+    free(out);
+    fclose(fp);
+    return rc;
+}
+
+/* SHA-256 and size of a whole file. */
+static int file_digest(const char *path, char sha[65], uint64_t *size)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return -1;
+    edgr_sha256 *h = edgr_sha256_new();
+    char buf[1 << 16];
+    uint64_t n = 0;
+    size_t got;
+    while (h && (got = fread(buf, 1, sizeof buf, fp)) > 0) {
+        edgr_sha256_update(h, buf, got);
+        n += got;
+    }
+    int bad = !h || ferror(fp);
+    fclose(fp);
+    if (h && edgr_sha256_final(h, sha) != EDGR_OK) bad = 1;
+    edgr_sha256_free(h);
+    *size = n;
+    return bad ? -1 : 0;
+}
+
+/* ---- the ingest alongside ------------------------------------------------- */
+
+typedef struct ingest_child {
+    pid_t pid;    /* 0: none running */
+    int fd;       /* its standard input: one path a line */
+    size_t first, count; /* the plan's items it was given: [first, first+count) of `sent` */
+} ingest_child;
+
+static int child_start(fetch_session *s, ingest_child *c)
+{
+    const fargs *a = s->a;
+    int fds[2];
+    if (pipe(fds)) return -1;
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    char jobs[16];
+    snprintf(jobs, sizeof jobs, "%d", a->jobs);
+    char *argv[12];
+    int n = 0;
+    argv[n++] = "edgr";
+    argv[n++] = "ingest";
+    argv[n++] = "-q";
+    argv[n++] = "--db";
+    argv[n++] = (char *)a->db;
+    if (a->jobs) argv[n++] = "--jobs", argv[n++] = jobs;
+    argv[n++] = "--files-from";
+    argv[n++] = "-";
+    argv[n] = NULL;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    /* the running binary itself, whatever PATH holds */
+    int r = posix_spawn(&c->pid, "/proc/self/exe", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[0]);
+    if (r) {
+        close(fds[1]);
+        c->pid = 0;
+        errno = r;
+        return -1;
+    }
+    c->fd = fds[1];
+    return 0;
+}
+
+/* Ends the batch: no more paths, and the ingest's exit status (3 when it
+ * was killed or could not run). */
+static int child_finish(ingest_child *c)
+{
+    if (!c->pid) return 0;
+    close(c->fd);
+    int st = 0;
+    while (waitpid(c->pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    c->pid = 0;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_STORE;
+}
+
+static int child_send(ingest_child *c, const char *path)
+{
+    size_t n = strlen(path);
+    char line[4100];
+    if (n + 1 > sizeof line || memchr(path, '\n', n)) return -1;
+    memcpy(line, path, n);
+    line[n] = '\n';
+    for (size_t off = 0; off <= n;) {
+        ssize_t w = write(c->fd, line + off, n + 1 - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        off += (size_t)w;
+    }
+    return 0;
+}
+
+/* ---- the run -------------------------------------------------------------- */
+
+typedef struct run {
+    fetch_session *s;
+    plan *p;
+    ingest_child child;
+    size_t *sent;        /* indexes into p->v of the items in the current batch */
+    size_t nsent;
+    uint64_t batch_bytes;
+    /* the summary */
+    size_t fetched, reused, stored, missing, parked, failed, refused;
+    uint64_t bytes;
+    int ingest_rc;
+    double started;
+} run;
+
+/* The batch's ingest has ended: its files are stored (a filing: when the
+ * store has its accession number; a Feed archive: when the ingest did not
+ * fail as a whole) and removed unless kept. */
+static void batch_close(run *r)
+{
+    if (!r->child.pid) return;
+    int rc = child_finish(&r->child);
+    if (rc > r->ingest_rc) r->ingest_rc = rc;
+    for (size_t i = 0; i < r->nsent; i++) {
+        item *it = &r->p->v[r->sent[i]];
+        int ok = rc != EXIT_STORE && rc != EXIT_USAGE;
+        if (ok && it->accession) {
+            edgr_source src = EDGR_SOURCE_INIT;
+            ok = edgr_store_source(r->s->st, it->accession, &src) == EDGR_OK;
+        }
+        if (!ok && rc == EXIT_STORE) continue; /* the ingest failed: still "fetched", --resume reads it again */
+        if (journal_write(r->s, r->p, it, ok ? "stored" : "failed",
+                          ok ? NULL : "the ingest did not store it (it said why)") != EDGR_OK)
+            continue;
+        if (ok) {
+            r->stored++;
+            if (!r->s->a->keep) unlink(it->dest);
+        } else {
+            r->refused++;
+        }
+    }
+    r->nsent = 0;
+    r->batch_bytes = 0;
+}
+
+/* A whole file to the batch's ingest (starting one if none runs). */
+static int batch_add(run *r, size_t i)
+{
+    item *it = &r->p->v[i];
+    if (!r->child.pid && child_start(r->s, &r->child)) {
+        cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
+        return -1;
+    }
+    if (child_send(&r->child, it->dest)) {
+        cli_eprintf("edgr fetch: %s: the ingest stopped reading\n", it->dest);
+        return -1;
+    }
+    r->sent[r->nsent++] = i;
+    r->batch_bytes += it->bytes;
+    if (r->nsent >= FETCH_BATCH_FILES || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
+    return 0;
+}
+
+static void progress(run *r, size_t done)
+{
+    const fargs *a = r->s->a;
+    if (a->quiet || !isatty(2)) return;
+    double t = monotonic_seconds() - r->started;
+    double rps = t > 0 ? (double)(r->fetched + r->missing) / t : 0;
+    size_t left = r->p->n - done;
+    char line[200];
+    snprintf(line, sizeof line, "fetch %s: %zu/%zu files, %.1f MB, %.1f req/s, ETA %.0f s", r->p->run, done,
+             r->p->n, (double)r->bytes / 1e6, rps, rps > 0 ? (double)left / rps : 0.0);
+    progress_line(line);
+}
+
+/* One item: fetched (unless whole already), verified, to the ingest. */
+static int do_item(run *r, size_t i)
+{
+    fetch_session *s = r->s;
+    const fargs *a = s->a;
+    item *it = &r->p->v[i];
+    const char *st = it->status;
+    if (!strcmp(st, "stored") || !strcmp(st, "missing") || !strcmp(st, "failed")) {
+        if (!strcmp(st, "missing")) r->missing++; /* asked once: a 403 AccessDenied is never asked again */
+        return 0;
+    }
+    struct stat sb;
+    if (!strcmp(st, "fetched") && stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes) {
+        r->reused++; /* whole from a run that was stopped before its ingest ended */
+        return batch_add(r, i);
+    }
+    char dest[4096];
+    snprintf(dest, sizeof dest, "%s", it->dest);
+    if (fetch_make_parents(dest)) {
+        cli_eprintf("edgr fetch: %s: cannot make its folder: %s\n", it->dest, strerror(errno));
+        return -1;
+    }
+    for (int whole_again = 0;; whole_again++) {
+        /* the journal says what a .part left by a cut is a part of */
+        char part[4110];
+        snprintf(part, sizeof part, "%s.part", it->dest);
+        int has_part = stat(part, &sb) == 0;
+        edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest};
+        if (!r->p->feed) rq.flags |= EDGR_HTTP_GZIP; /* a filing is text; an archive is gzip already */
+        if (has_part) {
+            rq.part_etag = it->etag;
+            rq.part_last_modified = it->lm;
+        }
+        edgr_http_result res = EDGR_HTTP_RESULT_INIT;
+        edgr_http_class c = edgr_http_fetch(s->http, &rq, &a->policy, fetch_on_attempt, (void *)a, &res);
+        it->attempts += res.attempts;
+        set_str(&it->etag, res.etag[0] ? res.etag : NULL);
+        set_str(&it->lm, res.last_modified[0] ? res.last_modified : NULL);
+        it->bytes = res.bytes;
+        if (c == EDGR_HTTP_MISSING) {
+            r->missing++;
+            if (!a->quiet && !r->p->feed) cli_eprintf("%s: missing (%s)\n", it->url, res.reason);
+            return journal_write(s, r->p, it, "missing", res.reason) == EDGR_OK ? 0 : -1;
+        }
+        if (c != EDGR_HTTP_OK) {
+            int parked = c == EDGR_HTTP_TRANSIENT || c == EDGR_HTTP_RATE_LIMITED || c == EDGR_HTTP_BLOCKED;
+            cli_eprintf("%s: %s\n", it->url, res.reason[0] ? res.reason : edgr_http_class_name(c));
+            if (parked) r->parked++;
+            else r->failed++;
+            /* a cut transfer keeps its .part, and the validators to continue it */
+            return journal_write(s, r->p, it, parked ? "parked" : "failed", res.reason) == EDGR_OK ? 0 : -1;
+        }
+        char why[400], sha[65];
+        uint64_t size = 0;
+        int bad = 0;
+        if (r->p->feed && verify_feed(it->dest, why, sizeof why)) bad = 1;
+        if (!bad && file_digest(it->dest, sha, &size)) {
+            snprintf(why, sizeof why, "0: cannot read: %s", strerror(errno));
+            bad = 1;
+        }
+        if (bad) {
+            unlink(it->dest);
+            if (!whole_again) continue; /* fetched whole once more: a damaged copy is not kept */
+            cli_eprintf("%s: %s: refused (fetched twice)\n", it->url, why);
+            r->failed++;
+            return journal_write(s, r->p, it, "failed", why) == EDGR_OK ? 0 : -1;
+        }
+        it->bytes = size;
+        set_str(&it->sha, sha);
+        r->fetched++;
+        r->bytes += size;
+        if (journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
+        return batch_add(r, i);
+    }
+}
+
+/* The plan: printed (--dry-run) or run. */
+static int run_plan(fetch_session *s, plan *p)
+{
+    const fargs *a = s->a;
+    double rate = a->rate > 0 ? a->rate : EDGR_RATE_DEFAULT;
+    /* Where each URL stands; the new ones are journalled, all in one
+     * transaction, before the first request: a run killed at any moment
+     * leaves its whole plan for --resume. */
+    if (!a->dry_run && edgr_store_begin(s->st) != EDGR_OK) {
+        cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(s->st));
+        return EXIT_STORE;
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        int had = journal_load(s, &p->v[i]);
+        if (had < 0 || (!had && !a->dry_run && journal_write(s, p, &p->v[i], "planned", NULL) != EDGR_OK)) {
+            if (had < 0) cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(s->st));
+            if (!a->dry_run) edgr_store_rollback(s->st);
+            return EXIT_STORE;
+        }
+    }
+    if (!a->dry_run && edgr_store_commit(s->st) != EDGR_OK) {
+        cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(s->st));
+        edgr_store_rollback(s->st);
+        return EXIT_STORE;
+    }
+    if (a->dry_run) {
+        sink out = {.fp = stdout};
+        size_t todo = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            item *it = &p->v[i];
+            int fetch = strcmp(it->status, "stored") && strcmp(it->status, "missing") && strcmp(it->status, "failed");
+            todo += fetch && strcmp(it->status, "fetched");
+            sink_printf(&out, "{\"url\":");
+            sink_json_str(&out, it->url, strlen(it->url));
+            sink_printf(&out, ",\"dest\":");
+            sink_json_str(&out, it->dest, strlen(it->dest));
+            sink_printf(&out, ",\"status\":\"%s\"", it->status);
+            if (it->accession) {
+                sink_printf(&out, ",\"accession_number\":");
+                sink_json_str(&out, it->accession, strlen(it->accession));
+            }
+            sink_printf(&out, "}\n");
+        }
+        if (!a->quiet) {
+            double secs = (double)todo / rate;
+            cli_eprintf("edgr fetch %s: %zu URL%s, %zu to fetch (sizes unknown until fetched): about %.0f s at %.0f "
+                        "requests a second%s\n",
+                        p->run, p->n, p->n == 1 ? "" : "s", todo, secs, rate,
+                        secs >= 3600 ? " (hours: the SEC's fair-access rate)" : "");
+        }
+        return out.failed ? EXIT_STORE : EXIT_OK;
+    }
+    run r = {.s = s, .p = p, .started = monotonic_seconds()};
+    r.sent = malloc((p->n ? p->n : 1) * sizeof *r.sent);
+    if (!r.sent) {
+        cli_eprintf("edgr fetch: out of memory\n");
+        return EXIT_STORE;
+    }
+    int hard = 0;
+    for (size_t i = 0; i < p->n && !hard; i++) {
+        if (do_item(&r, i)) hard = 1;
+        progress(&r, i + 1);
+    }
+    batch_close(&r);
+    progress_line(NULL);
+    free(r.sent);
+    if (!a->quiet) {
+        char miss[64] = "";
+        if (r.missing) snprintf(miss, sizeof miss, ", %zu missing%s", r.missing, p->feed ? " (holidays)" : "");
+        double t = monotonic_seconds() - r.started;
+        cli_eprintf("edgr fetch %s: %zu URL%s: %zu fetched (%.1f MB in %.1f s), %zu fetched before, %zu stored, %zu "
+                    "parked, %zu failed, %zu not stored%s\n",
+                    p->run, p->n, p->n == 1 ? "" : "s", r.fetched, (double)r.bytes / 1e6, t, r.reused, r.stored,
+                    r.parked, r.failed, r.refused, miss);
+        if (r.parked) cli_eprintf("edgr fetch: %zu parked: 'edgr fetch %s --resume' tries them again\n", r.parked, p->run);
+    }
+    if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
+    /* a filing the index lists and the SEC lacks is a loss; a day without a Feed archive, a holiday */
+    int lost = !p->feed && r.missing;
+    return r.parked || r.failed || r.refused || r.ingest_rc || lost ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+static int fetch_run(fetch_session *s, const char *kind, int (*make)(fetch_session *, plan *))
+{
+    plan p = {.run = kind, .feed = !strcmp(kind, "feed")};
+    int rc = (s->a->resume ? plan_resume(s, &p) : make(s, &p)) ? EXIT_STORE : run_plan(s, &p);
+    plan_free(&p);
+    return rc;
+}
+
+int fetch_filings(fetch_session *s) { return fetch_run(s, "filings", plan_filings); }
+int fetch_feed(fetch_session *s) { return fetch_run(s, "feed", plan_feed); }
