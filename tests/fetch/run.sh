@@ -23,7 +23,7 @@ root=$tmp/root log=$tmp/log script=$tmp/script port=$tmp/port
 python3 "$server" build "$root" --big-mb 5 || { echo "fetch: could not build the tree" >&2; exit 1; }
 : >"$script"
 python3 "$server" serve --root "$root" --log "$log" --script "$script" --port-file "$port" \
-  ${shared:+--shared "$shared"} --lifetime 240 &
+  ${shared:+--shared "$shared"} --lifetime 400 &
 spid=$!
 trap 'kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 100); do [ -s "$port" ] && break; sleep 0.05; done
@@ -357,6 +357,42 @@ is "the daily names by era (YYYYMMDD, YYMMDD, MMDDYY)" \
 # (the server lists one filing on both old days: one listing, the last read)
 is "the daily rows' dates" "$(sqlite3 "$fx/s.db" "select filing_date from index_rows where path like '%9900280-26-000001.txt'")" 1994-06-10
 expect "fetch index --daily with a quarter" 2 fidx --daily --from 2026Q1 --user-agent "$UA"
+
+# ---- the fair-access rules through the command itself
+# two `edgr fetch` processes at once, 300 requests on one budget of 20 a
+# second (twice the SEC's 10, --uncapped, to keep make check short: the
+# spacing does not depend on the rate): the server sees no 0.95 s window
+# above 20 (see the windows above), and the pair takes the 15 s one budget
+# needs (two budgets would take 7.5)
+fr="$tmp/fr" && mkdir -p "$fr/state"
+m=$(mark)
+XDG_STATE_HOME="$fr/state" "$edgr" fetch index --daily --from 2025-01-06 --to 2025-08-03 --db "$fr/a.db" \
+  --base-url "$base" --cache "$fr/cache" --user-agent "$UA" --uncapped --rate 20 --quiet 2>"$fr/e1" & p1=$!
+XDG_STATE_HOME="$fr/state" "$edgr" fetch index --daily --from 2025-08-04 --to 2026-03-01 --db "$fr/b.db" \
+  --base-url "$base" --cache "$fr/cache" --user-agent "$UA" --uncapped --rate 20 --quiet 2>"$fr/e2" & p2=$!
+rcs=0; wait "$p1" || rcs=1; wait "$p2" || rcs=1
+[ "$rcs" = 0 ] && ok || bad "two fetch index processes: $(tail -c 300 "$fr/e1" "$fr/e2")"
+is "two fetch processes: 300 requests" "$(lq "$m" '$recs|length')" 300
+win=$(lq "$m" '[$recs[] as $a | [$recs[] | select(.t >= $a.t and .t < $a.t + 0.95)] | length] | max')
+[ "$win" -le 20 ] && ok || bad "two fetch processes: a 0.95-second window held $win requests at 20 a second"
+is "two fetch processes: 300 requests over 14.9 s or more" "$(lq "$m" '$recs[-1].t - $recs[0].t >= 14.9')" true
+is "two fetch processes interleave" "$(lq "$m" '[$recs[:20][] | .path | test("/2025/QTR1/")] | unique | length')" 2
+echo "fetch: two edgr fetch processes, 300 requests at 20/s: busiest 0.95 s $win"
+# the block page at request 20: nothing reaches the server for the pause
+# (--test-waits shortens 10 minutes to 2 s and the hour to 3 s), then half rate
+m=$(mark)
+script "{\"n\": $((m + 20)), \"fault\": \"block\"}"
+expect "fetch index, blocked at request 20" 0 env XDG_STATE_HOME="$fr/state2" "$edgr" fetch index --daily \
+  --from 2025-01-06 --to 2025-03-28 --db "$fr/c.db" --base-url "$base" --cache "$fr/cache" --user-agent "$UA" \
+  --uncapped --rate 20 --test-waits 0.01,0.1,2,3
+script
+grep -q "the SEC answered with its block page .* every edgr process waits 2 s, then goes at half rate" "$tmp/err" \
+  && ok || bad "the block is not told: $(head -c 300 "$tmp/err")"
+is "the block is request 20" "$(lq "$m" '$recs[19].fault')" block
+is "the blocked path asked again after the pause" "$(lq "$m" '$recs[20].path == $recs[19].path')" true
+is "no request for the 2 s pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 1.95')" true
+is "then half rate: 10 a second for 3 s" "$(lq "$m" '[range(21; 45) as $i | $recs[$i].t - $recs[$i-1].t >= 0.095] | all')" true
+is "then the rate again" "$(lq "$m" '[$recs[] | .t] as $t | ($t[-1] - $t[-6]) < 0.45')" true
 
 # ---- edgr fetch filings / feed: through the journal into the store
 fy="$tmp/fy" && mkdir -p "$fy"
