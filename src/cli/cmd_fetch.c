@@ -35,7 +35,7 @@ static uint32_t parse_day(const char *v)
 }
 
 /* The day after YYYYMMDD. */
-static uint32_t next_day(uint32_t d)
+uint32_t fetch_next_day(uint32_t d)
 {
     uint32_t y = d / 10000, m = d / 100 % 100;
     if (edgr_date_valid(d + 1)) return d + 1;
@@ -43,8 +43,7 @@ static uint32_t next_day(uint32_t d)
     return (y + 1) * 10000 + 101;
 }
 
-/* 0 Sunday .. 6 Saturday (Sakamoto's method). */
-static int weekday(uint32_t d)
+int fetch_weekday(uint32_t d)
 {
     static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
     int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
@@ -378,8 +377,8 @@ static int fetch_index(fetch_session *s)
     uint64_t rows = 0;
     int files = 0, unchanged = 0, failed = 0, missing = 0;
     if (a->daily) {
-        for (uint32_t d = a->from_d; d <= a->to_d; d = next_day(d)) {
-            int wd = weekday(d);
+        for (uint32_t d = a->from_d; d <= a->to_d; d = fetch_next_day(d)) {
+            int wd = fetch_weekday(d);
             if (wd == 0 || wd == 6) continue; /* no index on a weekend: not asked */
             char path[256];
             if (edgr_daily_index_path(d, kind, path, sizeof path) != EDGR_OK) continue;

@@ -32,6 +32,10 @@ typedef struct fetch_session {
     edgr_http *http;
 } fetch_session;
 
+/* The day after a YYYYMMDD date; its weekday, 0 Sunday .. 6 Saturday. */
+uint32_t fetch_next_day(uint32_t d);
+int fetch_weekday(uint32_t d);
+
 /* mkdir -p for the folder holding `path`; 0 or -1 (errno). */
 int fetch_make_parents(char *path);
 /* Tells the user why a transfer waits (an edgr_http_attempt_fn; user: fargs). */

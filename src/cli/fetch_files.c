@@ -48,6 +48,7 @@ typedef struct item {
     char *url, *dest, *status, *etag, *lm, *accession, *sha;
     uint64_t bytes;
     int attempts;
+    uint32_t day; /* a Feed archive's YYYYMMDD; 0 for a filing */
 } item;
 
 typedef struct plan {
@@ -166,6 +167,9 @@ static int on_pending(void *user, const edgr_journal_entry *e)
     if (slash && !strcmp(c->p->run, "filings") &&
         edgr_index_accession((edgr_span){.ptr = slash + 1, .len = strlen(slash + 1)}, &acc) == EDGR_OK)
         it->accession = strndup(acc.ptr, acc.len);
+    /* a Feed archive's day: its name, YYYYMMDD.nc.tar.gz */
+    if (slash && c->p->feed && strspn(slash + 1, "0123456789") == 8 && slash[9] == '.')
+        it->day = (uint32_t)strtoul(slash + 1, NULL, 10);
     if (!it->url || !it->status || !it->dest) return c->failed = 1;
     return 0;
 }
@@ -231,32 +235,34 @@ static int plan_filings(fetch_session *s, plan *p)
     return 0;
 }
 
-static uint32_t next_day(uint32_t d)
+/* Today, UTC, as YYYYMMDD. */
+static uint32_t today_utc(void)
 {
-    static const int DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int last = DAYS[m - 1] + (m == 2 && leap);
-    if (++day > last) day = 1, m++;
-    if (m > 12) m = 1, y++;
-    return (uint32_t)(y * 10000 + m * 100 + day);
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return (uint32_t)((tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday);
 }
 
-/* 0 Sunday .. 6 Saturday (Sakamoto's method). */
-static int weekday(uint32_t d)
+/* A Feed archive is published after its day ends, sometimes days later:
+ * one missing this many days after its date is a holiday for good; before,
+ * it is only not there yet, and a later run asks again. */
+#define FEED_PUBLISH_DAYS 7
+
+static int feed_published_by_now(uint32_t day)
 {
-    static const int T[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-    int y = (int)(d / 10000), m = (int)(d / 100 % 100), day = (int)(d % 100);
-    if (m < 3) y--;
-    return (y + y / 4 - y / 100 + y / 400 + T[m - 1] + day) % 7;
+    for (int i = 0; i < FEED_PUBLISH_DAYS; i++) day = fetch_next_day(day);
+    return day <= today_utc();
 }
 
-/* Each weekday's Feed archive (EDGAR publishes none on a weekend). */
+/* Each weekday's Feed archive (EDGAR publishes none on a weekend), up to
+ * today: a day to come has nothing to ask for. */
 static int plan_feed(fetch_session *s, plan *p)
 {
     const fargs *a = s->a;
-    for (uint32_t d = a->from_d; d <= a->to_d; d = next_day(d)) {
-        int wd = weekday(d);
+    uint32_t last = a->to_d < today_utc() ? a->to_d : today_utc();
+    for (uint32_t d = a->from_d; d <= last; d = fetch_next_day(d)) {
+        int wd = fetch_weekday(d);
         if (wd == 0 || wd == 6) continue;
         char rel[256], url[2048], dest[4096];
         if (edgr_feed_path(d, rel, sizeof rel) != EDGR_OK) continue;
@@ -267,6 +273,7 @@ static int plan_feed(fetch_session *s, plan *p)
             cli_eprintf("edgr fetch: the plan: out of memory\n");
             return -1;
         }
+        it->day = d;
     }
     return 0;
 }
@@ -446,7 +453,7 @@ typedef struct run {
     size_t nsent;
     uint64_t batch_bytes;
     /* the summary */
-    size_t fetched, reused, stored, missing, parked, failed, refused;
+    size_t fetched, reused, stored, missing, parked, failed, refused, unpublished;
     uint64_t bytes;
     int ingest_rc;
     double started;
@@ -552,6 +559,10 @@ static int do_item(run *r, size_t i)
         set_str(&it->etag, res.etag[0] ? res.etag : NULL);
         set_str(&it->lm, res.last_modified[0] ? res.last_modified : NULL);
         it->bytes = res.bytes;
+        if (c == EDGR_HTTP_MISSING && it->day && !feed_published_by_now(it->day)) {
+            r->unpublished++; /* not there yet: left planned, asked again by a later run */
+            return journal_write(s, r->p, it, "planned", "not published yet") == EDGR_OK ? 0 : -1;
+        }
         if (c == EDGR_HTTP_MISSING) {
             r->missing++;
             if (!a->quiet && !r->p->feed) cli_eprintf("%s: missing (%s)\n", it->url, res.reason);
@@ -663,6 +674,9 @@ static int run_plan(fetch_session *s, plan *p)
                     "parked, %zu failed, %zu not stored%s\n",
                     p->run, p->n, p->n == 1 ? "" : "s", r.fetched, (double)r.bytes / 1e6, t, r.reused, r.stored,
                     r.parked, r.failed, r.refused, miss);
+        if (r.unpublished)
+            cli_eprintf("edgr fetch %s: %zu of the last %d days not published yet: a later run asks again\n", p->run,
+                        r.unpublished, FEED_PUBLISH_DAYS);
         if (r.parked) cli_eprintf("edgr fetch: %zu parked: 'edgr fetch %s --resume' tries them again\n", r.parked, p->run);
     }
     if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
