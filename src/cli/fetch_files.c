@@ -102,6 +102,16 @@ static void dest_of(const fargs *a, const char *archives_path, char *out, size_t
 
 /* ---- the journal ---------------------------------------------------------- */
 
+/* A journal write the store's lock refused is tried this many times more
+ * (each waits up to the store's 10 s busy timeout): two minutes in all. */
+#define JOURNAL_LOCK_TRIES 12
+
+static int store_locked(edgr_store *st)
+{
+    const char *e = edgr_store_error(st);
+    return strstr(e, "locked") || strstr(e, "busy");
+}
+
 static edgr_status journal_write(fetch_session *s, const plan *p, const item *it, const char *status,
                                  const char *reason)
 {
@@ -117,6 +127,10 @@ static edgr_status journal_write(fetch_session *s, const plan *p, const item *it
     e.attempts = it->attempts;
     e.reason = reason;
     edgr_status r = edgr_store_journal_put(s->st, &e);
+    /* the ingest alongside may hold the write lock through a long commit
+     * (sqlite waits 10 s each time): wait longer rather than stop the run */
+    for (int tries = 0; r == EDGR_ERR_STORE && tries < JOURNAL_LOCK_TRIES && store_locked(s->st); tries++)
+        r = edgr_store_journal_put(s->st, &e);
     if (r != EDGR_OK)
         cli_eprintf("edgr fetch: the journal: %s\n", r == EDGR_ERR_STORE ? edgr_store_error(s->st) : edgr_strerror(r));
     return r;
@@ -489,10 +503,14 @@ static void batch_close(run *r)
     r->batch_bytes = 0;
 }
 
-/* A whole file to the batch's ingest (starting one if none runs). */
+/* A whole file to the batch's ingest (starting one if none runs).  A full
+ * batch is closed here, when the next file is whole, not when it filled:
+ * so the next transfer overlaps the last ingest (a day's Feed archive, a
+ * batch by itself, is fetched while the day before is stored). */
 static int batch_add(run *r, size_t i)
 {
     item *it = &r->p->v[i];
+    if (r->nsent >= FETCH_BATCH_FILES || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
     if (!r->child.pid && child_start(r->s, &r->child)) {
         cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
         return -1;
@@ -503,7 +521,6 @@ static int batch_add(run *r, size_t i)
     }
     r->sent[r->nsent++] = i;
     r->batch_bytes += it->bytes;
-    if (r->nsent >= FETCH_BATCH_FILES || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
     return 0;
 }
 
