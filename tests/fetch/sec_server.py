@@ -7,7 +7,11 @@
         quarterly and daily index files naming them, and Feed archives
         (YYYYMMDD.nc.tar.gz) made of them -- one of N MB (default 5) for the
         resume tests.  With --shared, the corpus's submissions go into one
-        more Feed archive too.
+        more Feed archive too.  The JSON API's submissions of the same
+        companies go under submissions/CIK##########.json (data.sec.gov's
+        paths share ROOT), and the nightly zips of them under
+        Archives/edgar/daily-index/bulkdata/submissions.zip and
+        Archives/edgar/daily-index/xbrl/companyfacts.zip.
 
     sec_server.py serve --root ROOT --log LOG [--script SCRIPT]
                   --port-file FILE [--shared DIR] [--lifetime SECONDS]
@@ -61,6 +65,7 @@ import sys
 import tarfile
 import threading
 import time
+import zipfile
 from http.server import BaseHTTPRequestHandler
 
 CIKS = [9900280 + i for i in range(10)]
@@ -168,12 +173,70 @@ def build(root, big_mb, shared):
     big = submission(9900289, NAMES[9], "8-K", "0009900289-26-000099", "20260107",
                      graphic.decode()).encode()
     tar_gz(os.path.join(feed, "20260107.nc.tar.gz"), [("0009900289-26-000099.nc", big)])
+    api_json(root, rows)
     if shared and os.path.isdir(os.path.join(shared, "corpus/submissions")):
         members = []
         for p in sorted(glob.glob(os.path.join(shared, "corpus/submissions/*.txt")))[:40]:
             with open(p, "rb") as f:
                 members.append((os.path.basename(p)[:-4] + ".nc", f.read()))
         tar_gz(os.path.join(feed, "20260108.nc.tar.gz"), members)
+
+
+def submissions_json(i, cik, name, form, date_iso, path):
+    """data.sec.gov/submissions/CIK##########.json of a fictional company:
+    the SEC's shape (who it is, then filings.recent as parallel arrays)."""
+    acc = path.rsplit("/", 1)[1][:-4]
+    ticker = "".join(w[0] for w in name.split() if w[0].isalpha())[:4].upper() + "X"
+    recent = {"accessionNumber": [acc], "filingDate": [date_iso], "reportDate": [""],
+              "acceptanceDateTime": [date_iso + "T12:00:00.000Z"], "act": ["34"], "form": [form],
+              "fileNumber": [f"001-{99000 + i:05d}"], "filmNumber": [f"26{990000 + i:06d}"], "items": [""],
+              "core_type": [form], "size": [1000 + 41 * i], "isXBRL": [0], "isInlineXBRL": [0],
+              "primaryDocument": ["doc1.txt"], "primaryDocDescription": [form]}
+    return {"cik": f"{cik:010d}", "entityType": "operating", "sic": "9995",
+            "sicDescription": "Non-Operating Establishments", "ownerOrg": "", "insiderTransactionForOwnerExists": 0,
+            "insiderTransactionForIssuerExists": 0, "name": name, "tickers": [ticker], "exchanges": ["Nasdaq"],
+            "ein": None, "lei": None, "description": "A fictional company of edgr's tests", "website": "",
+            "investorWebsite": "", "category": "Non-accelerated filer", "fiscalYearEnd": "1231",
+            "stateOfIncorporation": "DE", "stateOfIncorporationDescription": "DE",
+            "addresses": {"mailing": {"street1": f"{100 + i} Test Lane", "city": "Nowhere", "stateOrCountry": "DE",
+                                      "zipCode": "19999"}},
+            "phone": None, "flags": "", "formerNames": [], "filings": {"recent": recent, "files": []}}
+
+
+def companyfacts_json(i, cik, name):
+    """data.sec.gov/api/xbrl/companyfacts/CIK##########.json's shape, made up:
+    a few hundred quarterly values of one dei fact."""
+    rnd = random.Random(cik)
+    vals = [{"end": f"{2000 + q // 4}-{3 * (q % 4) + 3:02d}-{30 if q % 4 in (1, 2) else 31}",
+             "val": rnd.randrange(10**6, 10**9), "accn": f"{cik:010d}-{q // 4:02d}-{q:06d}",
+             "fy": 2000 + q // 4, "fp": f"Q{q % 4 + 1}", "form": "10-Q", "filed": f"{2000 + q // 4}-12-01"}
+            for q in range(100 + 10 * i)]
+    return {"cik": cik, "entityName": name, "facts": {"dei": {"EntityCommonStockSharesOutstanding": {
+        "label": "Entity Common Stock, Shares Outstanding", "description": "Shares outstanding (synthetic).",
+        "units": {"shares": vals}}}}}
+
+
+def zip_of(path, members):
+    """A zip as the SEC's: deflated JSON members, fixed times (the same bytes each build)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 6, 4, 25, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
+    write(path, buf.getvalue())
+
+
+def api_json(root, rows):
+    subs, facts = [], []
+    for i, (cik, name, form, date_iso, _, path) in enumerate(rows):
+        member = f"CIK{cik:010d}.json"
+        body = json.dumps(submissions_json(i, cik, name, form, date_iso, path), separators=(",", ":"))
+        write(os.path.join(root, "submissions", member), body)
+        subs.append((member, body))
+        facts.append((member, json.dumps(companyfacts_json(i, cik, name), separators=(",", ":"))))
+    bulk = os.path.join(root, "Archives/edgar/daily-index")
+    zip_of(os.path.join(bulk, "bulkdata/submissions.zip"), subs)
+    zip_of(os.path.join(bulk, "xbrl/companyfacts.zip"), facts)
 
 
 # ---------------------------------------------------------------- answers
