@@ -554,6 +554,14 @@ expect "fetch submissions --keep" 0 fs 9900283 --keep "$fz/keep"
 is "--keep DIR: at the URL's path" "$(sha "$fz/keep/submissions/CIK0009900283.json")" \
   "$(sha "$root/submissions/CIK0009900283.json")"
 
+# the SEC's hosts share one budget, rate-sec.gov (its limit is per user); the
+# store cannot open (its folder is a file), so the run ends before any request
+: >"$fz/afile"
+for c in "submissions 320193" "index --from 2026Q1 --base-url https://www.sec.gov"; do
+  rm -rf "$fz/state"
+  expect "fetch $c with no store" 3 env XDG_STATE_HOME="$fz/state" "$edgr" fetch $c --db "$fz/afile/s.db" --user-agent "$UA"
+  is "fetch $c: the budget of every SEC host" "$(ls "$fz/state/edgr" | grep '^rate-')" rate-sec.gov
+done
 bulkp=$A/daily-index/bulkdata/submissions.zip factp=$A/daily-index/xbrl/companyfacts.zip
 m=$(mark)
 expect "fetch bulk submissions" 0 ff bulk submissions --db "$fz/b.db"
