@@ -128,7 +128,7 @@ static const optdef OPTS_FETCH[] = {
     {"resume", 0, NULL, NULL, OPT_RESUME,
      "filings, feed, bulk: continue what the store's journal\nholds unfinished (after a kill or a lost connection):\nno finished transfer is repeated, a cut one is continued"},
     {"keep", 0, "DIR", NULL, OPT_KEEP,
-     "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored;\nsubmissions, bulk: keep the files under DIR, not the cache"},
+     "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored;\nsubmissions, bulk: under DIR, not the cache"},
     JOBS("filings, feed: the ingest's workers (default: the cores)"),
     {"daily", 0, NULL, NULL, OPT_DAILY,
      "the daily indexes (Archives/edgar/daily-index/) of each\nweekday from --from to --to, named by era; a day\nwithout one (a holiday) is no failure"},
