@@ -70,15 +70,48 @@ typedef struct tally {
     double started;
 } tally;
 
+static uint32_t le16(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
+static uint32_t le32(const unsigned char *p) { return le16(p) | le16(p + 2) << 16; }
+static uint64_t le64(const unsigned char *p) { return le32(p) | (uint64_t)le32(p + 4) << 32; }
+
+enum { ZIP_EOCD = 22, ZIP_MAX_COMMENT = 65535, ZIP64_LOCATOR = 20, ZIP64_EOCD = 56 };
+
+/* Where the central directory is and how many entries it holds, from the
+ * end record `e` at `eocd_at` -- or, when the record says 0xFFFF(FFFF)
+ * (more than 65535 entries or 4 GiB: the SEC's submissions.zip), from the
+ * zip64 end record its locator (the 20 bytes before it, in `tail`) points
+ * at.  `*limit` is where the directory must end by.  0, or -1 with why. */
+static int zip_directory(int fd, const unsigned char *tail, const unsigned char *e, uint64_t eocd_at,
+                         uint64_t *cd_at, uint64_t *cd_size, uint64_t *entries, uint64_t *limit, char *why,
+                         size_t cap)
+{
+    *entries = le16(e + 10), *cd_size = le32(e + 12), *cd_at = le32(e + 16), *limit = eocd_at;
+    if (*entries != 0xFFFFu && *cd_size != 0xFFFFFFFFu && *cd_at != 0xFFFFFFFFu) return 0;
+    const unsigned char *loc = e - ZIP64_LOCATOR;
+    if ((size_t)(e - tail) < ZIP64_LOCATOR || le32(loc) != 0x07064b50u) {
+        snprintf(why, cap, "%" PRIu64 ": a zip64 end without its locator", eocd_at);
+        return -1;
+    }
+    uint64_t at = le64(loc + 8);
+    unsigned char r[ZIP64_EOCD];
+    if (at + ZIP64_EOCD > eocd_at - ZIP64_LOCATOR || pread(fd, r, sizeof r, (off_t)at) != (ssize_t)sizeof r ||
+        le32(r) != 0x06064b50u) {
+        snprintf(why, cap, "%" PRIu64 ": no zip64 end record where its locator says (%" PRIu64 ")", eocd_at, at);
+        return -1;
+    }
+    *entries = le64(r + 32), *cd_size = le64(r + 40), *cd_at = le64(r + 48), *limit = at;
+    return 0;
+}
+
 /* A zip is whole when its End Of Central Directory record (signature
  * PK\5\6, 22 bytes and a comment of up to 65535) ends exactly at the end
- * of the file, and the central directory it points at begins with its own
- * signature (PK\1\2) -- a cut transfer has neither.  A zip64 archive (the
- * SEC's are over 4 GiB uncompressed) keeps 0xFFFFFFFF in the record and a
- * locator (PK\6\7) just before it.  0, or -1 with the reason. */
+ * of the file, and the central directory it points at (through the zip64
+ * record for a big one) lies before it and begins with its own signature
+ * (PK\1\2) -- a cut transfer has neither.  Members are not read: a whole
+ * transfer of what the server sent is what is checked.  0, or -1 with the
+ * reason. */
 static int check_zip_whole(const char *path, char *why, size_t cap)
 {
-    enum { EOCD = 22, MAX_COMMENT = 65535, LOCATOR = 20 };
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         snprintf(why, cap, "cannot read: %s", strerror(errno));
@@ -91,57 +124,41 @@ static int check_zip_whole(const char *path, char *why, size_t cap)
         snprintf(why, cap, "cannot read: %s", strerror(errno));
         goto out;
     }
-    if (sb.st_size < EOCD) {
+    if (sb.st_size < ZIP_EOCD) {
         snprintf(why, cap, "%lld bytes: too short for a zip", (long long)sb.st_size);
         goto out;
     }
     uint64_t size = (uint64_t)sb.st_size;
-    size_t n = size < EOCD + MAX_COMMENT + LOCATOR ? (size_t)size : EOCD + MAX_COMMENT + LOCATOR;
+    size_t n = ZIP_EOCD + ZIP_MAX_COMMENT + ZIP64_LOCATOR;
+    if (size < n) n = (size_t)size;
     tail = malloc(n);
     if (!tail || pread(fd, tail, n, (off_t)(size - n)) != (ssize_t)n) {
         snprintf(why, cap, "cannot read its end: %s", tail ? strerror(errno) : "out of memory");
         goto out;
     }
-#define LE16(p) ((uint32_t)(p)[0] | (uint32_t)(p)[1] << 8)
-#define LE32(p) (LE16(p) | LE16((p) + 2) << 16)
     /* the last record whose comment reaches the end exactly (a comment may
      * hold the signature's bytes itself) */
     const unsigned char *e = NULL;
-    for (size_t i = n - EOCD + 1; i-- > 0;) {
-        const unsigned char *p = tail + i;
-        if (LE32(p) == 0x06054b50u && i + EOCD + LE16(p + 20) == n) {
-            e = p;
-            break;
-        }
-    }
+    for (size_t i = n - ZIP_EOCD + 1; i-- > 0 && !e;)
+        if (le32(tail + i) == 0x06054b50u && i + ZIP_EOCD + le16(tail + i + 20) == n) e = tail + i;
     if (!e) {
-        snprintf(why, cap, "%" PRIu64 " bytes: no end of central directory (the zip is cut short)", size);
+        snprintf(why, cap, "%" PRIu64 " bytes: no end of central directory at its end (cut short, or no zip)", size);
         goto out;
     }
-    uint64_t eocd_at = size - n + (uint64_t)(e - tail);
-    uint64_t cd_size = LE32(e + 12), cd_at = LE32(e + 16);
-    if (cd_at == 0xFFFFFFFFu || cd_size == 0xFFFFFFFFu || LE16(e + 10) == 0xFFFFu) {
-        if ((size_t)(e - tail) < LOCATOR || LE32(e - LOCATOR) != 0x07064b50u) {
-            snprintf(why, cap, "%" PRIu64 ": a zip64 record without its locator", eocd_at);
-            goto out;
-        }
-        rc = 0; /* the zip64 record's offsets are 64-bit: the locator's presence is the check */
-        goto out;
-    }
+    uint64_t eocd_at = size - n + (uint64_t)(e - tail), cd_at, cd_size, entries, limit;
+    if (zip_directory(fd, tail, e, eocd_at, &cd_at, &cd_size, &entries, &limit, why, cap)) goto out;
     unsigned char sig[4];
-    if (LE16(e + 10) == 0) { /* an empty zip: no directory to point at */
-        rc = cd_size == 0 ? 0 : -1;
+    if (cd_at > limit || cd_size > limit - cd_at) {
+        snprintf(why, cap, "%" PRIu64 ": a central directory of %" PRIu64 " bytes at %" PRIu64 " runs past its end",
+                 eocd_at, cd_size, cd_at);
+    } else if (!entries) { /* an empty zip: no directory to point at */
+        rc = cd_size ? -1 : 0;
         if (rc) snprintf(why, cap, "%" PRIu64 ": no entries but a directory of %" PRIu64 " bytes", eocd_at, cd_size);
-        goto out;
+    } else if (pread(fd, sig, 4, (off_t)cd_at) != 4 || le32(sig) != 0x02014b50u) {
+        snprintf(why, cap, "%" PRIu64 ": no central directory where its end says (%" PRIu64 ")", eocd_at, cd_at);
+    } else {
+        rc = 0;
     }
-    if (cd_at + cd_size > eocd_at || pread(fd, sig, 4, (off_t)cd_at) != 4 || LE32(sig) != 0x02014b50u) {
-        snprintf(why, cap, "%" PRIu64 ": the central directory is not where its end says (%" PRIu64 ")", eocd_at,
-                 cd_at);
-        goto out;
-    }
-    rc = 0;
-#undef LE32
-#undef LE16
 out:
     free(tail);
     close(fd);

@@ -10,7 +10,8 @@
         more Feed archive too.  The JSON API's submissions of the same
         companies go under submissions/CIK##########.json (data.sec.gov's
         paths share ROOT), and the nightly zips of them under
-        Archives/edgar/daily-index/bulkdata/submissions.zip and
+        Archives/edgar/daily-index/bulkdata/submissions.zip (ended as a
+        zip64 one, as the SEC's is) and
         Archives/edgar/daily-index/xbrl/companyfacts.zip.
 
     sec_server.py serve --root ROOT --log LOG [--script SCRIPT]
@@ -216,14 +217,30 @@ def companyfacts_json(i, cik, name):
         "units": {"shares": vals}}}}}
 
 
-def zip_of(path, members):
+def as_zip64(data):
+    """The same zip ended as a zip64 one: a zip64 end record and its locator
+    before the end record, which says 0xFFFF entries and 0xFFFFFFFF for the
+    directory's size and place -- as the SEC's submissions.zip must (more
+    than 65535 members), without writing 65536 of them."""
+    eocd = data.rindex(b"PK\x05\x06")
+    _, _, _, entries, _, cd_size, cd_at, _ = struct.unpack("<IHHHHIIH", data[eocd:eocd + 22])
+    rec = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, entries, entries, cd_size, cd_at)
+    loc = struct.pack("<IIQI", 0x07064B50, 0, eocd, 1)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return data[:eocd] + rec + loc + end
+
+
+def zip_of(path, members, zip64=False):
     """A zip as the SEC's: deflated JSON members, fixed times (the same bytes each build)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members:
             z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 6, 4, 25, 0)), data,
                        compress_type=zipfile.ZIP_DEFLATED)
-    write(path, buf.getvalue())
+    data = as_zip64(buf.getvalue()) if zip64 else buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # what unzip would read
+        assert z.testzip() is None and len(z.namelist()) == len(members)
+    write(path, data)
 
 
 def api_json(root, rows):
@@ -235,7 +252,7 @@ def api_json(root, rows):
         subs.append((member, body))
         facts.append((member, json.dumps(companyfacts_json(i, cik, name), separators=(",", ":"))))
     bulk = os.path.join(root, "Archives/edgar/daily-index")
-    zip_of(os.path.join(bulk, "bulkdata/submissions.zip"), subs)
+    zip_of(os.path.join(bulk, "bulkdata/submissions.zip"), subs, zip64=True)
     zip_of(os.path.join(bulk, "xbrl/companyfacts.zip"), facts)
 
 
