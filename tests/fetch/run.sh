@@ -542,6 +542,11 @@ grep -q "3 files: 0 fetched (.*), 2 unchanged, 0 failed, 1 missing" "$tmp/err" &
 is "revalidated: two 304s to If-None-Match" \
   "$(lq "$m" '[$recs[] | select(.status == 304 and .if_none_match != null)] | length')" 2
 is "nothing rewritten on a 304" "$(stat -c '%i %y' "$subp"/CIK*.json)" "$stamp"
+script "{\"path\": \"/submissions/CIK0009900284.json\", \"fault\": \"404\", \"times\": -1}"
+expect "a CIK data.sec.gov answers 404 for" 1 fs 9900284 9900285
+grep -q "CIK0009900284.json: missing: HTTP 404" "$tmp/err" && ok || bad "404: not said: $(head -c 300 "$tmp/err")"
+grep -q "2 files: 1 fetched (.*), 0 unchanged, 0 failed, 1 missing" "$tmp/err" && ok || bad "404: the run did not go on: $(cat "$tmp/err")"
+script
 m=$(mark)
 expect "one CIK given three ways" 0 fs 9900282 CIK0009900282 0009900282
 is "asked once" "$(lq "$m" '$recs|length')" 1

@@ -34,7 +34,8 @@
         line; the first rule that matches a request and has uses left plays:
           {"path": "/Archives/...", "n": 20, "times": 1, "fault": F, ...}
         ("path" and/or "n", the request number; "times" -1 = always), F one
-        of: accessdenied; block (403 + the "Undeclared Automated Tool"
+        of: accessdenied; 404 (S3's NoSuchKey, as data.sec.gov answers
+        for a CIK it lacks); block (403 + the "Undeclared Automated Tool"
         page), block200 (the same with 200), ratepage / ratepage200 (the
         "Request Rate Threshold Exceeded" page); 429 (with "retry_after":
         seconds or a date, if given); 503 (the maintenance page); reset (the
@@ -262,6 +263,9 @@ def api_json(root, rows):
 ACCESS_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
                  b"<Message>Access Denied</Message><RequestId>EDGRTEST00000000</RequestId>"
                  b"<HostId>ZWRnciB0ZXN0IHNlcnZlcg==</HostId></Error>")
+NO_SUCH_KEY = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code>'
+               b"<Message>The specified key does not exist.</Message><Key>edgr-test</Key>"
+               b"<RequestId>EDGRTEST00000001</RequestId></Error>")
 BLOCK_PAGE = (b"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html>\n<head>\n"
               b"<title>SEC.gov | Your Request Originates from an Undeclared Automated Tool</title>\n"
               b"</head>\n<body>\n<h1>U.S. Securities and Exchange Commission</h1>\n"
@@ -437,6 +441,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reset(rec)
         if fault == "accessdenied":
             return self.send(403, rc.access_denied[0], rc.access_denied[1], rec)
+        if fault == "404":
+            return self.send(404, NO_SUCH_KEY, {"Content-Type": "application/xml"}, rec)
         if fault in ("block", "block200", "ratepage", "ratepage200"):
             body = rc.block if fault.startswith("block") else rc.rate
             return self.send(200 if fault.endswith("200") else 403, body, {"Content-Type": "text/html"}, rec)
