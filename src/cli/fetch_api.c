@@ -175,7 +175,7 @@ static int check_json_object(const char *path, char *why, size_t cap)
         snprintf(why, cap, "cannot read: %s", strerror(errno));
         return -1;
     }
-    int first = 0, last = 0, c;
+    int first, last, c;
     while ((c = fgetc(fp)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
     }
     first = c;
@@ -186,8 +186,9 @@ static int check_json_object(const char *path, char *why, size_t cap)
     while (got > 0 && memchr(" \n\r\t", buf[got - 1], 4)) got--;
     last = got ? (unsigned char)buf[got - 1] : EOF;
     if (first == '{' && last == '}') return 0;
-    snprintf(why, cap, "not a whole JSON object (begins with %s, ends with %s)", first == EOF ? "nothing" : "no '{'",
-             last == EOF ? "nothing" : "no '}'");
+    if (first == EOF) snprintf(why, cap, "empty, not a JSON object");
+    else if (first != '{') snprintf(why, cap, "not a JSON object (it does not begin with '{')");
+    else snprintf(why, cap, "not a whole JSON object (it does not end with '}': cut short)");
     return -1;
 }
 

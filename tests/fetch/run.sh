@@ -555,6 +555,15 @@ m=$(mark)
 expect "a copy edited since" 0 fs 9900282
 is "fetched whole again (not revalidated)" "$(lq "$m" '[$recs[] | select(.status == 200 and .if_none_match == null)] | length')" 1
 is "the edited copy replaced" "$(sha "$subp/CIK0009900282.json")" "$(sha "$root/submissions/CIK0009900282.json")"
+# a JSON body whole by its length but cut short: fetched twice, then refused
+j=$root/submissions/CIK0009900286.json
+cp "$j" "$fz/j.orig" && head -c 500 "$fz/j.orig" >"$j"
+m=$(mark)
+expect "a JSON cut short" 1 fs 9900286
+grep -q "CIK0009900286.json: not a whole JSON object (it does not end with '}': cut short): refused" "$tmp/err" && ok ||
+  bad "a cut JSON: not said: $(head -c 300 "$tmp/err")"
+is "a cut JSON asked twice, neither kept" "$(lq "$m" '$recs|length') $(ls "$subp" | grep -c 9900286)" "2 0"
+cp "$fz/j.orig" "$j"
 expect "fetch submissions --keep" 0 fs 9900283 --keep "$fz/keep"
 is "--keep DIR: at the URL's path" "$(sha "$fz/keep/submissions/CIK0009900283.json")" \
   "$(sha "$root/submissions/CIK0009900283.json")"
