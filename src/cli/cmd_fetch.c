@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -62,11 +63,45 @@ static int parse_quarter(const char *v, int *y, int *q)
     return *y >= EDGR_FULL_INDEX_FIRST_YEAR && *y <= 2999 ? 0 : -1;
 }
 
+static int is_http_url(const char *u) { return !strncmp(u, "https://", 8) || !strncmp(u, "http://", 7); }
+
+/* submissions and bulk: what they take (CIKs; a zip's name) and refuse
+ * (the options of the index and of filings, which would do nothing here).
+ * An exit status, or -1 to go on. */
+static int check_api_args(const fargs *a, const char *from, const char *to)
+{
+    int bulk = !strcmp(a->sub, "bulk");
+    if (from || to) return cli_usage("fetch", "--from and --to are for index, filings and feed");
+    if (a->daily || a->kind_set) return cli_usage("fetch", "--daily and --kind are for index");
+    if (a->nforms || a->nciks)
+        return cli_usage("fetch", "--form and --cik are for filings (%s)",
+                         bulk ? "bulk takes submissions or companyfacts" : "submissions takes the CIKs as arguments");
+    if (a->dry_run) return cli_usage("fetch", "--dry-run is for filings and feed");
+    if (a->jobs_set) return cli_usage("fetch", "--jobs is for filings and feed (the ingest's workers)");
+    if (!bulk) {
+        if (a->resume)
+            return cli_usage("fetch", "--resume is for filings, feed and bulk (the JSON is revalidated: run it again)");
+        if (!a->nnames) return cli_usage("fetch", "which companies: edgr fetch submissions CIK... (e.g. 320193)");
+        for (int i = 0; i < a->nnames; i++)
+            if (!fetch_parse_cik(a->names[i]))
+                return cli_usage("fetch", "a CIK is digits (up to 10, leading zeros and 'CIK' optional), not '%s'",
+                                 a->names[i]);
+        return -1;
+    }
+    if (a->nnames > 1) return cli_usage("fetch", "one bulk zip at a time: '%s'", a->names[1]);
+    if (!a->nnames && !a->resume)
+        return cli_usage("fetch", "which bulk zip: edgr fetch bulk submissions|companyfacts");
+    if (a->nnames && !fetch_bulk_path(a->names[0]))
+        return cli_usage("fetch", "'%s' is not a bulk zip of the SEC's (submissions, companyfacts)", a->names[0]);
+    return -1;
+}
+
 static int parse_fetch_args(int argc, char **argv, fargs *a)
 {
     const cmddef *def = cli_command("fetch");
     a->db = "edgr.db";
     a->base_url = "https://www.sec.gov";
+    a->data_url = "https://data.sec.gov";
     a->kind_name = "master";
     a->user_agent = getenv("EDGR_USER_AGENT");
     a->policy = (edgr_http_policy)EDGR_HTTP_POLICY_INIT;
@@ -79,12 +114,23 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         case OPT_ERROR: return EXIT_USAGE;
         case OPT_HELP: cli_print_help(def, stdout); return finish_output(EXIT_OK);
         case OPT_ARG:
-            if (a->sub) return cli_usage("fetch", "one thing to fetch at a time: '%s'", v);
-            a->sub = v;
+            if (!a->sub) {
+                a->sub = v;
+            } else if (!strcmp(a->sub, "submissions") || !strcmp(a->sub, "bulk")) {
+                /* the CIKs, or the bulk zip's name; argv outlives the run */
+                if (!a->names && !(a->names = calloc((size_t)argc, sizeof *a->names))) {
+                    cli_eprintf("edgr fetch: out of memory\n");
+                    return EXIT_STORE;
+                }
+                a->names[a->nnames++] = v;
+            } else {
+                return cli_usage("fetch", "one thing to fetch at a time: '%s'", v);
+            }
             break;
         case OPT_DB: a->db = v; break;
         case OPT_USER_AGENT: a->user_agent = v; break;
         case OPT_BASE_URL: a->base_url = v; break;
+        case OPT_DATA_URL: a->data_url = v, a->data_url_set = 1; break;
         case OPT_CACHE: a->cache = v; break;
         case OPT_KIND: a->kind_name = v, a->kind_set = 1; break;
         case OPT_FROM: from = v; break;
@@ -113,6 +159,7 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
             long n = parse_count(v, 1, 256);
             if (n < 0) return cli_usage("fetch", "--jobs takes a number from 1 to 256, not '%s'", v);
             a->jobs = (int)n;
+            a->jobs_set = 1;
             break;
         }
         case OPT_TEST_WAITS: {
@@ -139,17 +186,26 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         default: return cli_usage("fetch", "option not handled");
         }
     }
-    if (!a->sub) return cli_usage("fetch", "what to fetch: index, filings or feed");
+    if (!a->sub) return cli_usage("fetch", "what to fetch: index, filings, feed, submissions or bulk");
     int index = !strcmp(a->sub, "index");
-    if (!index && strcmp(a->sub, "filings") && strcmp(a->sub, "feed"))
-        return cli_usage("fetch", "'%s' is not something edgr fetch reads (index, filings, feed)", a->sub);
+    int api = !strcmp(a->sub, "submissions") || !strcmp(a->sub, "bulk");
+    if (!index && !api && strcmp(a->sub, "filings") && strcmp(a->sub, "feed"))
+        return cli_usage("fetch", "'%s' is not something edgr fetch reads (index, filings, feed, submissions, bulk)",
+                         a->sub);
+    if (!api && a->data_url_set) return cli_usage("fetch", "--data-url is for submissions (the JSON API)");
+    if (api) {
+        int rc = check_api_args(a, from, to);
+        if (rc >= 0) return rc;
+    }
     if (!index && a->daily) return cli_usage("fetch", "--daily is for index (%s takes days)", a->sub);
     if (!index && a->kind_set) return cli_usage("fetch", "--kind is for index");
     if (strcmp(a->sub, "filings") && (a->nforms || a->nciks))
         return cli_usage("fetch", "--form and --cik are for filings");
     if (index && (a->resume || a->dry_run || a->keep))
         return cli_usage("fetch", "--resume, --dry-run and --keep are for filings and feed (index files are revalidated)");
-    if (!index) {
+    if (api) {
+        /* checked above: no days, no quarters */
+    } else if (!index) {
         a->from_d = 0;
         a->to_d = 99991231;
         if (a->resume && (from || to)) return cli_usage("fetch", "--resume continues the journal: no --from or --to");
@@ -188,8 +244,10 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
         return cli_usage("fetch", "a User-Agent is required: --user-agent \"Name email@domain\" or EDGR_USER_AGENT "
                                   "(the SEC blocks tools that do not declare themselves)");
     if (edgr_user_agent_check(a->user_agent, &why) != EDGR_OK) return cli_usage("fetch", "--user-agent: %s", why);
-    if (strncmp(a->base_url, "https://", 8) && strncmp(a->base_url, "http://", 7))
+    if (!is_http_url(a->base_url))
         return cli_usage("fetch", "--base-url takes an http:// or https:// URL, not '%s'", a->base_url);
+    if (!is_http_url(a->data_url))
+        return cli_usage("fetch", "--data-url takes an http:// or https:// URL, not '%s'", a->data_url);
     return -1;
 }
 
@@ -408,11 +466,42 @@ static int fetch_index(fetch_session *s)
     return failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
+/* The rate budget's key: the SEC's fair-access limit (10 requests a
+ * second) is per user, whichever of its hosts is asked, so www.sec.gov and
+ * data.sec.gov share one budget, "sec.gov"; any other host (a mirror, the
+ * tests' server) has its own. */
+static void budget_key(const char *host, char *out, size_t cap)
+{
+    size_t n = strlen(host), tail = strlen(".sec.gov");
+    int sec = !strcasecmp(host, "sec.gov") || (n > tail && !strcasecmp(host + n - tail, ".sec.gov"));
+    snprintf(out, cap, "%s", sec ? "sec.gov" : host);
+}
+
+static int fetch_dispatch(fetch_session *s)
+{
+    const char *sub = s->a->sub;
+    if (!strcmp(sub, "index")) return fetch_index(s);
+    if (!strcmp(sub, "filings")) return fetch_filings(s);
+    if (!strcmp(sub, "feed")) return fetch_feed(s);
+    if (!strcmp(sub, "submissions")) return fetch_submissions(s);
+    return fetch_bulk(s);
+}
+
+static int fetch_with_args(fargs *a);
+
 int cmd_fetch_main(int argc, char **argv)
 {
     fargs a = {0};
     int rc = parse_fetch_args(argc, argv, &a);
-    if (rc >= 0) return rc;
+    if (rc < 0) rc = fetch_with_args(&a);
+    free(a.names);
+    return rc;
+}
+
+static int fetch_with_args(fargs *ap)
+{
+    fargs a = *ap;
+    int rc;
     char cachebuf[4096];
     if (!a.cache) { /* $XDG_CACHE_HOME/edgr, or ~/.cache/edgr */
         const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
@@ -421,12 +510,15 @@ int cmd_fetch_main(int argc, char **argv)
         a.cache = cachebuf;
     }
     url_host(a.base_url, a.host, sizeof a.host);
+    url_host(a.data_url, a.data_host, sizeof a.data_host);
+    char key[256];
+    budget_key(!strcmp(a.sub, "submissions") ? a.data_host : a.host, key, sizeof key);
     edgr_budget_options bo = EDGR_BUDGET_OPTIONS_INIT;
     bo.rate = a.rate;
     if (a.uncapped) bo.flags |= EDGR_BUDGET_UNCAPPED;
     int berr = 0;
     char bmsg[512] = "";
-    edgr_budget *b = edgr_budget_open(a.host, &bo, &berr, bmsg, sizeof bmsg);
+    edgr_budget *b = edgr_budget_open(key, &bo, &berr, bmsg, sizeof bmsg);
     if (!b) {
         if (berr == EINVAL && a.rate > EDGR_RATE_MAX && !a.uncapped)
             return cli_usage("fetch", "--rate is at most %.0f requests a second (the SEC's fair-access rule)", EDGR_RATE_MAX);
@@ -452,7 +544,7 @@ int cmd_fetch_main(int argc, char **argv)
         return EXIT_STORE;
     }
     fetch_session sess = {.a = &a, .st = st, .budget = b, .http = h};
-    rc = !strcmp(a.sub, "index") ? fetch_index(&sess) : !strcmp(a.sub, "filings") ? fetch_filings(&sess) : fetch_feed(&sess);
+    rc = fetch_dispatch(&sess);
     edgr_store_close(st);
     edgr_http_free(h);
     edgr_budget_close(b);

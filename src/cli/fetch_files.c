@@ -362,8 +362,7 @@ static int verify_feed(const char *path, char *why, size_t cap)
     return rc;
 }
 
-/* SHA-256 and size of a whole file. */
-static int file_digest(const char *path, char sha[65], uint64_t *size)
+int fetch_file_digest(const char *path, char sha[65], uint64_t *size)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) return -1;
@@ -597,7 +596,7 @@ static int do_item(run *r, size_t i)
         uint64_t size = 0;
         int bad = 0;
         if (r->p->feed && verify_feed(it->dest, why, sizeof why)) bad = 1;
-        if (!bad && file_digest(it->dest, sha, &size)) {
+        if (!bad && fetch_file_digest(it->dest, sha, &size)) {
             snprintf(why, sizeof why, "0: cannot read: %s", strerror(errno));
             bad = 1;
         }

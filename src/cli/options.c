@@ -126,9 +126,9 @@ static const optdef OPTS_FETCH[] = {
     {"dry-run", 'n', NULL, NULL, OPT_DRY_RUN,
      "filings, feed: print the plan (one JSON line a URL on\nstdout, the count and the time at --rate on stderr)\nand fetch nothing"},
     {"resume", 0, NULL, NULL, OPT_RESUME,
-     "filings, feed: continue what the store's journal holds\nunfinished (after a kill or a lost connection): no\nfinished transfer is repeated, a cut one is continued"},
+     "filings, feed, bulk: continue what the store's journal\nholds unfinished (after a kill or a lost connection):\nno finished transfer is repeated, a cut one is continued"},
     {"keep", 0, "DIR", NULL, OPT_KEEP,
-     "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored"},
+     "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored;\nsubmissions, bulk: under DIR, not the cache"},
     JOBS("filings, feed: the ingest's workers (default: the cores)"),
     {"daily", 0, NULL, NULL, OPT_DAILY,
      "the daily indexes (Archives/edgar/daily-index/) of each\nweekday from --from to --to, named by era; a day\nwithout one (a holiday) is no failure"},
@@ -139,7 +139,8 @@ static const optdef OPTS_FETCH[] = {
     {"rate", 0, "N", NULL, OPT_RATE,
      "requests a second to the host (default 8, at most 10),\nshared by every edgr process of the user"},
     {"base-url", 0, "URL", NULL, OPT_BASE_URL, "where EDGAR is (default https://www.sec.gov)"},
-    {"cache", 0, "DIR", NULL, OPT_CACHE, "where index files are kept and fetched files wait to\nbe stored (default $XDG_CACHE_HOME/edgr, else\n~/.cache/edgr)"},
+    {"data-url", 0, "URL", NULL, OPT_DATA_URL, "submissions: where the JSON API is (default\nhttps://data.sec.gov)"},
+    {"cache", 0, "DIR", NULL, OPT_CACHE, "where index files, JSON and bulk zips are kept and\nfetched files wait to be stored, under each host's name\n(default $XDG_CACHE_HOME/edgr, else ~/.cache/edgr)"},
     {"uncapped", 0, NULL, NULL, OPT_UNCAPPED, "allow --rate above 10: for a local server only\n(tests, benchmarks)"},
     {"test-waits", 0, "B,R,P,S", NULL, OPT_TEST_WAITS,
      "for tests: the policy's waits in seconds (back-off,\n429 without Retry-After, block pause, half-rate time)"},
@@ -404,7 +405,10 @@ static const cmddef CMD_FETCH = {
     "index --from QUARTER [--to QUARTER] [--kind KIND] [--daily] [options]\n"
     "filings [--form TYPE]... [--cik N]... [--from DATE] [--to DATE] [--dry-run] [options]\n"
     "feed --from DATE [--to DATE] [--keep DIR] [--dry-run] [options]\n"
-    "filings|feed --resume [options]",
+    "filings|feed --resume [options]\n"
+    "submissions CIK... [--data-url URL] [--keep DIR] [options]\n"
+    "bulk submissions|companyfacts [--keep DIR] [options]\n"
+    "bulk [submissions|companyfacts] --resume [options]",
     "EDGAR into the store, within the SEC's fair-access rules",
     "Fetch from EDGAR into the store (./edgr.db or --db), bulk first.\n\n"
     "'edgr fetch index' reads the quarterly full-index files (Archives/edgar/\n"
@@ -425,6 +429,18 @@ static const cmddef CMD_FETCH = {
     "it -- no finished transfer is repeated, a cut one goes on from its .part\n"
     "(Range + If-Range), and a file whole on disk is stored without a request.\n"
     "A path the SEC does not have (403 AccessDenied) is asked for once.\n\n"
+    "'edgr fetch submissions CIK...' fetches each company's filing history from\n"
+    "the JSON API (data.sec.gov/submissions/CIK##########.json; a CIK is digits,\n"
+    "leading zeros and a 'CIK' prefix optional) into the cache (or --keep DIR),\n"
+    "at its URL path.  'edgr fetch bulk submissions|companyfacts' fetches the\n"
+    "SEC's nightly zip of every company's submissions (Archives/edgar/daily-index/\n"
+    "bulkdata/submissions.zip) or XBRL facts (Archives/edgar/daily-index/xbrl/\n"
+    "companyfacts.zip), checks it whole (its end of central directory) and keeps\n"
+    "it; a cut transfer is parked in the journal and continued from its .part\n"
+    "by the next run or --resume.  Both revalidate a copy fetched before\n"
+    "(If-None-Match, If-Modified-Since; the validators, size and SHA-256 are in\n"
+    "the store's index_files): unchanged, it is not fetched again.  The JSON\n"
+    "API and the Archives share one rate budget (the SEC's limit is per user).\n\n"
     "Every request declares --user-agent and takes a slot of the host's rate\n"
     "budget, shared through a file in $XDG_STATE_HOME/edgr by every edgr process\n"
     "of the user: evenly spaced, never bursts.  The SEC's block page stops\n"
@@ -438,6 +454,9 @@ static const cmddef CMD_FETCH = {
     "edgr fetch filings --form 8-K --cik 320193 --from 2025-01-01\n"
     "edgr fetch feed --from 2025-03-03 --to 2025-03-07 --keep ~/edgar\n"
     "edgr fetch filings --resume\n"
+    "edgr fetch submissions 320193 0000789019 CIK0001045810\n"
+    "edgr fetch bulk companyfacts --keep ~/edgar\n"
+    "edgr fetch bulk --resume\n"
     "sqlite3 edgr.db \"select status, count(*) from fetch_journal group by 1\"",
     "0 when everything planned was fetched and stored (or was unchanged); 1\n"
     "when something failed, was parked or is missing where it should not be\n"

@@ -50,6 +50,7 @@ enum opt_id {
     OPT_RESUME,
     OPT_KEEP,
     OPT_TEST_WAITS,
+    OPT_DATA_URL,
 };
 
 typedef struct optdef {

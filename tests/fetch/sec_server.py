@@ -7,7 +7,12 @@
         quarterly and daily index files naming them, and Feed archives
         (YYYYMMDD.nc.tar.gz) made of them -- one of N MB (default 5) for the
         resume tests.  With --shared, the corpus's submissions go into one
-        more Feed archive too.
+        more Feed archive too.  The JSON API's submissions of the same
+        companies go under submissions/CIK##########.json (data.sec.gov's
+        paths share ROOT), and the nightly zips of them under
+        Archives/edgar/daily-index/bulkdata/submissions.zip (ended as a
+        zip64 one, as the SEC's is) and
+        Archives/edgar/daily-index/xbrl/companyfacts.zip.
 
     sec_server.py serve --root ROOT --log LOG [--script SCRIPT]
                   --port-file FILE [--shared DIR] [--lifetime SECONDS]
@@ -29,7 +34,8 @@
         line; the first rule that matches a request and has uses left plays:
           {"path": "/Archives/...", "n": 20, "times": 1, "fault": F, ...}
         ("path" and/or "n", the request number; "times" -1 = always), F one
-        of: accessdenied; block (403 + the "Undeclared Automated Tool"
+        of: accessdenied; 404 (S3's NoSuchKey, as data.sec.gov answers
+        for a CIK it lacks); block (403 + the "Undeclared Automated Tool"
         page), block200 (the same with 200), ratepage / ratepage200 (the
         "Request Rate Threshold Exceeded" page); 429 (with "retry_after":
         seconds or a date, if given); 503 (the maintenance page); reset (the
@@ -61,6 +67,7 @@ import sys
 import tarfile
 import threading
 import time
+import zipfile
 from http.server import BaseHTTPRequestHandler
 
 CIKS = [9900280 + i for i in range(10)]
@@ -168,6 +175,7 @@ def build(root, big_mb, shared):
     big = submission(9900289, NAMES[9], "8-K", "0009900289-26-000099", "20260107",
                      graphic.decode()).encode()
     tar_gz(os.path.join(feed, "20260107.nc.tar.gz"), [("0009900289-26-000099.nc", big)])
+    api_json(root, rows)
     if shared and os.path.isdir(os.path.join(shared, "corpus/submissions")):
         members = []
         for p in sorted(glob.glob(os.path.join(shared, "corpus/submissions/*.txt")))[:40]:
@@ -176,12 +184,88 @@ def build(root, big_mb, shared):
         tar_gz(os.path.join(feed, "20260108.nc.tar.gz"), members)
 
 
+def submissions_json(i, cik, name, form, date_iso, path):
+    """data.sec.gov/submissions/CIK##########.json of a fictional company:
+    the SEC's shape (who it is, then filings.recent as parallel arrays)."""
+    acc = path.rsplit("/", 1)[1][:-4]
+    ticker = "".join(w[0] for w in name.split() if w[0].isalpha())[:4].upper() + "X"
+    recent = {"accessionNumber": [acc], "filingDate": [date_iso], "reportDate": [""],
+              "acceptanceDateTime": [date_iso + "T12:00:00.000Z"], "act": ["34"], "form": [form],
+              "fileNumber": [f"001-{99000 + i:05d}"], "filmNumber": [f"26{990000 + i:06d}"], "items": [""],
+              "core_type": [form], "size": [1000 + 41 * i], "isXBRL": [0], "isInlineXBRL": [0],
+              "primaryDocument": ["doc1.txt"], "primaryDocDescription": [form]}
+    return {"cik": f"{cik:010d}", "entityType": "operating", "sic": "9995",
+            "sicDescription": "Non-Operating Establishments", "ownerOrg": "", "insiderTransactionForOwnerExists": 0,
+            "insiderTransactionForIssuerExists": 0, "name": name, "tickers": [ticker], "exchanges": ["Nasdaq"],
+            "ein": None, "lei": None, "description": "A fictional company of edgr's tests", "website": "",
+            "investorWebsite": "", "category": "Non-accelerated filer", "fiscalYearEnd": "1231",
+            "stateOfIncorporation": "DE", "stateOfIncorporationDescription": "DE",
+            "addresses": {"mailing": {"street1": f"{100 + i} Test Lane", "city": "Nowhere", "stateOrCountry": "DE",
+                                      "zipCode": "19999"}},
+            "phone": None, "flags": "", "formerNames": [], "filings": {"recent": recent, "files": []}}
+
+
+def companyfacts_json(i, cik, name):
+    """data.sec.gov/api/xbrl/companyfacts/CIK##########.json's shape, made up:
+    a few hundred quarterly values of one dei fact."""
+    rnd = random.Random(cik)
+    vals = [{"end": f"{2000 + q // 4}-{3 * (q % 4) + 3:02d}-{30 if q % 4 in (1, 2) else 31}",
+             "val": rnd.randrange(10**6, 10**9), "accn": f"{cik:010d}-{q // 4:02d}-{q:06d}",
+             "fy": 2000 + q // 4, "fp": f"Q{q % 4 + 1}", "form": "10-Q", "filed": f"{2000 + q // 4}-12-01"}
+            for q in range(100 + 10 * i)]
+    return {"cik": cik, "entityName": name, "facts": {"dei": {"EntityCommonStockSharesOutstanding": {
+        "label": "Entity Common Stock, Shares Outstanding", "description": "Shares outstanding (synthetic).",
+        "units": {"shares": vals}}}}}
+
+
+def as_zip64(data):
+    """The same zip ended as a zip64 one: a zip64 end record and its locator
+    before the end record, which says 0xFFFF entries and 0xFFFFFFFF for the
+    directory's size and place -- as the SEC's submissions.zip must (more
+    than 65535 members), without writing 65536 of them."""
+    eocd = data.rindex(b"PK\x05\x06")
+    _, _, _, entries, _, cd_size, cd_at, _ = struct.unpack("<IHHHHIIH", data[eocd:eocd + 22])
+    rec = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, entries, entries, cd_size, cd_at)
+    loc = struct.pack("<IIQI", 0x07064B50, 0, eocd, 1)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return data[:eocd] + rec + loc + end
+
+
+def zip_of(path, members, zip64=False):
+    """A zip as the SEC's: deflated JSON members, fixed times (the same bytes each build)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 6, 4, 25, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
+    data = as_zip64(buf.getvalue()) if zip64 else buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:  # what unzip would read
+        assert z.testzip() is None and len(z.namelist()) == len(members)
+    write(path, data)
+
+
+def api_json(root, rows):
+    subs, facts = [], []
+    for i, (cik, name, form, date_iso, _, path) in enumerate(rows):
+        member = f"CIK{cik:010d}.json"
+        body = json.dumps(submissions_json(i, cik, name, form, date_iso, path), separators=(",", ":"))
+        write(os.path.join(root, "submissions", member), body)
+        subs.append((member, body))
+        facts.append((member, json.dumps(companyfacts_json(i, cik, name), separators=(",", ":"))))
+    bulk = os.path.join(root, "Archives/edgar/daily-index")
+    zip_of(os.path.join(bulk, "bulkdata/submissions.zip"), subs, zip64=True)
+    zip_of(os.path.join(bulk, "xbrl/companyfacts.zip"), facts)
+
+
 # ---------------------------------------------------------------- answers
 
 
 ACCESS_DENIED = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>'
                  b"<Message>Access Denied</Message><RequestId>EDGRTEST00000000</RequestId>"
                  b"<HostId>ZWRnciB0ZXN0IHNlcnZlcg==</HostId></Error>")
+NO_SUCH_KEY = (b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code>'
+               b"<Message>The specified key does not exist.</Message><Key>edgr-test</Key>"
+               b"<RequestId>EDGRTEST00000001</RequestId></Error>")
 BLOCK_PAGE = (b"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html>\n<head>\n"
               b"<title>SEC.gov | Your Request Originates from an Undeclared Automated Tool</title>\n"
               b"</head>\n<body>\n<h1>U.S. Securities and Exchange Commission</h1>\n"
@@ -357,6 +441,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reset(rec)
         if fault == "accessdenied":
             return self.send(403, rc.access_denied[0], rc.access_denied[1], rec)
+        if fault == "404":
+            return self.send(404, NO_SUCH_KEY, {"Content-Type": "application/xml"}, rec)
         if fault in ("block", "block200", "ratepage", "ratepage200"):
             body = rc.block if fault.startswith("block") else rc.rate
             return self.send(200 if fault.endswith("200") else 403, body, {"Content-Type": "text/html"}, rec)
