@@ -410,6 +410,13 @@ typedef struct edgr_http_request {
     const char *last_modified; /* of DEST (REVALIDATE), may be NULL            */
     const char *part_etag;     /* of DEST.part: If-Range (a strong ETag only)  */
     const char *part_last_modified; /* of DEST.part: If-Range without an ETag  */
+    /* Called when a 200 is about to start DEST.part afresh, before its
+     * first byte is written, with the answer's validators ("" when none):
+     * so that a journal can record what the .part is a part of, and a run
+     * killed mid-transfer resumes it instead of starting over.  May be
+     * NULL. */
+    void (*on_part_start)(void *user, const char *etag, const char *last_modified);
+    void *user;
 } edgr_http_request;
 
 #define EDGR_HTTP_VALIDATOR_MAX 256

@@ -362,7 +362,7 @@ EDGR_API edgr_status edgr_store_index_select(edgr_store *st, const edgr_index_qu
  *   stored   read into the store (dest removed unless kept)
  *   missing  the server says it does not exist (403 AccessDenied, 404)
  *   parked   attempts spent (reason says on what); --resume tries again
- *   failed   refused for good (reason says why)
+ *   failed   refused (reason says why); only --resume tries again
  * Strings are NUL-terminated; NULL is none. */
 typedef struct edgr_journal_entry {
     size_t struct_size;           /* sizeof(edgr_journal_entry)              */
@@ -390,7 +390,8 @@ EDGR_API edgr_status edgr_store_journal_put(edgr_store *st, const edgr_journal_e
  * EDGR_JOURNAL_ENTRY_INIT. */
 EDGR_API edgr_status edgr_store_journal_get(edgr_store *st, const char *url, edgr_journal_entry *out);
 /* Every entry of `run` (NULL: every run) whose status is planned, fetched
- * or parked, in the order they were first planned: what --resume continues.  fn as for
+ * parked or failed, in the order they were first planned: what --resume continues
+ * (a user who asks to resume wants the refused tried again too).  fn as for
  * edgr_store_index_select (the entry valid during the call; do not write
  * the journal from it). */
 typedef int (*edgr_journal_fn)(void *user, const edgr_journal_entry *e);

@@ -258,6 +258,26 @@ static int parked_part(fetch_session *s, const api_file *f, char *etag, char *lm
     return e.attempts;
 }
 
+/* A bulk zip's transfer about to start its .part: what it is a part of,
+ * journalled before its first byte, so a kill mid-transfer is continued
+ * with If-Range (an edgr_http_request's on_part_start). */
+typedef struct zip_part_ctx {
+    fetch_session *s;
+    const api_file *f;
+    int attempts;
+} zip_part_ctx;
+
+static void on_zip_part_start(void *user, const char *etag, const char *last_modified)
+{
+    zip_part_ctx *c = user;
+    edgr_http_result v = EDGR_HTTP_RESULT_INIT;
+    snprintf(v.etag, sizeof v.etag, "%s", etag ? etag : "");
+    snprintf(v.last_modified, sizeof v.last_modified, "%s", last_modified ? last_modified : "");
+    edgr_status r = journal_put(c->s, c->f, "planned", &v, NULL, 0, c->attempts, NULL);
+    if (r != EDGR_OK) /* said; the transfer goes on, a kill would then fetch it whole */
+        cli_eprintf("edgr fetch: the journal: %s\n", r == EDGR_ERR_STORE ? edgr_store_error(c->s->st) : edgr_strerror(r));
+}
+
 /* One file: revalidated if a whole copy of the recorded size is there,
  * continued if a bulk zip's .part is parked, else fetched whole; checked;
  * recorded. */
@@ -295,7 +315,9 @@ static outcome fetch_api_file(fetch_session *s, const api_file *f, tally *t)
     }
     for (int whole_again = 0;; whole_again++) {
         edgr_http_request rq = {.struct_size = sizeof rq, .url = f->url, .dest = f->dest};
+        zip_part_ctx zc = {.s = s, .f = f, .attempts = attempts};
         if (!f->zip) rq.flags |= EDGR_HTTP_GZIP; /* JSON is text; a zip is compressed already */
+        else rq.on_part_start = on_zip_part_start, rq.user = &zc;
         if (known && (etag[0] || lm[0])) {
             rq.flags |= EDGR_HTTP_REVALIDATE;
             rq.etag = etag[0] ? etag : NULL;

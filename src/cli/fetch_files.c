@@ -185,6 +185,13 @@ static int on_pending(void *user, const edgr_journal_entry *e)
     if (slash && c->p->feed && strspn(slash + 1, "0123456789") == 8 && slash[9] == '.')
         it->day = (uint32_t)strtoul(slash + 1, NULL, 10);
     if (!it->url || !it->status || !it->dest) return c->failed = 1;
+    /* a refused one is tried again: from its kept copy when that is whole */
+    if (!strcmp(it->status, "failed")) {
+        struct stat sb;
+        int whole = it->sha && stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes;
+        set_str(&it->status, whole ? "fetched" : "planned");
+        if (!it->status) return c->failed = 1;
+    }
     return 0;
 }
 
@@ -466,7 +473,7 @@ typedef struct run {
     size_t nsent;
     uint64_t batch_bytes;
     /* the summary */
-    size_t fetched, reused, stored, missing, parked, failed, refused, unpublished;
+    size_t fetched, reused, stored, missing, parked, failed, refused, unpublished, failed_before;
     uint64_t bytes;
     int ingest_rc;
     double started;
@@ -483,13 +490,18 @@ static void batch_close(run *r)
     for (size_t i = 0; i < r->nsent; i++) {
         item *it = &r->p->v[r->sent[i]];
         int ok = rc != EXIT_STORE && rc != EXIT_USAGE;
+        const char *why = "the ingest did not store it (it said why)";
         if (ok && it->accession) {
             edgr_source src = EDGR_SOURCE_INIT;
             ok = edgr_store_source(r->s->st, it->accession, &src) == EDGR_OK;
+        } else if (ok && r->p->feed && rc != EXIT_OK) {
+            /* a Feed archive is a batch by itself: its ingest said which
+             * filings it could not read; the archive is kept to look at */
+            ok = 0;
+            why = "the ingest could not read all of it (it said why): kept";
         }
         if (!ok && rc == EXIT_STORE) continue; /* the ingest failed: still "fetched", --resume reads it again */
-        if (journal_write(r->s, r->p, it, ok ? "stored" : "failed",
-                          ok ? NULL : "the ingest did not store it (it said why)") != EDGR_OK)
+        if (journal_write(r->s, r->p, it, ok ? "stored" : "failed", ok ? NULL : why) != EDGR_OK)
             continue;
         if (ok) {
             r->stored++;
@@ -509,7 +521,7 @@ static void batch_close(run *r)
 static int batch_add(run *r, size_t i)
 {
     item *it = &r->p->v[i];
-    if (r->nsent >= FETCH_BATCH_FILES || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
+    if (r->nsent >= (r->p->feed ? 1 : FETCH_BATCH_FILES) || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
     if (!r->child.pid && child_start(r->s, &r->child)) {
         cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
         return -1;
@@ -537,20 +549,76 @@ static void progress(run *r, size_t done)
 }
 
 /* One item: fetched (unless whole already), verified, to the ingest. */
+/* A whole file checked -- a Feed archive inflated whole (verify_feed), any
+ * file hashed -- and journalled "fetched" with its size and SHA-256, then
+ * handed to the ingest.  A file journalled before its check (the transfer
+ * ended, the check had not) is checked here when a resumed run finds it.
+ * 0; 1 when the file is damaged (removed, the reason in why); -1 on a hard
+ * error (said). */
+static int accept_whole(run *r, size_t i, char *why, size_t cap)
+{
+    item *it = &r->p->v[i];
+    char sha[65];
+    uint64_t size = 0;
+    if (r->p->feed && verify_feed(it->dest, why, cap)) {
+        unlink(it->dest);
+        return 1;
+    }
+    if (fetch_file_digest(it->dest, sha, &size)) {
+        snprintf(why, cap, "0: cannot read: %s", strerror(errno));
+        unlink(it->dest);
+        return 1;
+    }
+    it->bytes = size;
+    set_str(&it->sha, sha);
+    if (journal_write(r->s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
+    return batch_add(r, i);
+}
+
+/* What a transfer's answer says the .part will be: journalled before its
+ * first byte is written, so a run killed mid-transfer resumes the .part
+ * (If-Range) instead of fetching the file again (an edgr_http_request's
+ * on_part_start). */
+typedef struct part_ctx {
+    run *r;
+    item *it;
+} part_ctx;
+
+static void on_part_start(void *user, const char *etag, const char *last_modified)
+{
+    part_ctx *c = user;
+    set_str(&c->it->etag, etag && *etag ? etag : NULL);
+    set_str(&c->it->lm, last_modified && *last_modified ? last_modified : NULL);
+    c->it->bytes = 0;
+    set_str(&c->it->sha, NULL);
+    journal_write(c->r->s, c->r->p, c->it, "planned", NULL); /* a failure is said; the transfer goes on */
+}
+
+/* One item: fetched (unless whole already), checked, to the ingest.  0, or
+ * -1 when the run must stop (the store, or our own disk: a local error
+ * would fail every URL after it the same way, each one a request spent). */
 static int do_item(run *r, size_t i)
 {
     fetch_session *s = r->s;
     const fargs *a = s->a;
     item *it = &r->p->v[i];
     const char *st = it->status;
-    if (!strcmp(st, "stored") || !strcmp(st, "missing") || !strcmp(st, "failed")) {
+    if (!strcmp(st, "stored") || !strcmp(st, "missing")) {
         if (!strcmp(st, "missing")) r->missing++; /* asked once: a 403 AccessDenied is never asked again */
+        if (!strcmp(st, "stored") && !a->keep) unlink(it->dest); /* left by a run killed before it removed it */
+        return 0;
+    }
+    if (!strcmp(st, "failed")) { /* refused by an earlier run: counted, not asked again but by --resume */
+        r->failed_before++;
         return 0;
     }
     struct stat sb;
+    char why[400];
     if (!strcmp(st, "fetched") && stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes) {
         r->reused++; /* whole from a run that was stopped before its ingest ended */
-        return batch_add(r, i);
+        if (it->sha) return batch_add(r, i);
+        int k = accept_whole(r, i, why, sizeof why); /* stopped before its check */
+        if (k <= 0) return k;
     }
     char dest[4096];
     snprintf(dest, sizeof dest, "%s", it->dest);
@@ -559,11 +627,13 @@ static int do_item(run *r, size_t i)
         return -1;
     }
     for (int whole_again = 0;; whole_again++) {
-        /* the journal says what a .part left by a cut is a part of */
+        /* the journal says what a .part left by a cut or a kill is a part of */
         char part[4110];
         snprintf(part, sizeof part, "%s.part", it->dest);
         int has_part = stat(part, &sb) == 0;
-        edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest};
+        part_ctx pc = {.r = r, .it = it};
+        edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest,
+                                .on_part_start = on_part_start, .user = &pc};
         if (!r->p->feed) rq.flags |= EDGR_HTTP_GZIP; /* a filing is text; an archive is gzip already */
         if (has_part) {
             rq.part_etag = it->etag;
@@ -584,6 +654,15 @@ static int do_item(run *r, size_t i)
             if (!a->quiet && !r->p->feed) cli_eprintf("%s: missing (%s)\n", it->url, res.reason);
             return journal_write(s, r->p, it, "missing", res.reason) == EDGR_OK ? 0 : -1;
         }
+        if (c == EDGR_HTTP_FAILED && res.net == EDGR_NET_LOCAL) {
+            /* our side (a full disk, a folder not writable): the URL stays
+             * planned, and the run stops rather than spend a request on
+             * every URL after it */
+            cli_eprintf("edgr fetch: %s: %s: stopping (--resume goes on once it is mended)\n", it->dest,
+                        res.reason[0] ? res.reason : "cannot write");
+            journal_write(s, r->p, it, "planned", res.reason);
+            return -1;
+        }
         if (c != EDGR_HTTP_OK) {
             int parked = c == EDGR_HTTP_TRANSIENT || c == EDGR_HTTP_RATE_LIMITED || c == EDGR_HTTP_BLOCKED;
             cli_eprintf("%s: %s\n", it->url, res.reason[0] ? res.reason : edgr_http_class_name(c));
@@ -592,27 +671,19 @@ static int do_item(run *r, size_t i)
             /* a cut transfer keeps its .part, and the validators to continue it */
             return journal_write(s, r->p, it, parked ? "parked" : "failed", res.reason) == EDGR_OK ? 0 : -1;
         }
-        char why[400], sha[65];
-        uint64_t size = 0;
-        int bad = 0;
-        if (r->p->feed && verify_feed(it->dest, why, sizeof why)) bad = 1;
-        if (!bad && fetch_file_digest(it->dest, sha, &size)) {
-            snprintf(why, sizeof why, "0: cannot read: %s", strerror(errno));
-            bad = 1;
-        }
-        if (bad) {
-            unlink(it->dest);
-            if (!whole_again) continue; /* fetched whole once more: a damaged copy is not kept */
-            cli_eprintf("%s: %s: refused (fetched twice)\n", it->url, why);
-            r->failed++;
-            return journal_write(s, r->p, it, "failed", why) == EDGR_OK ? 0 : -1;
-        }
-        it->bytes = size;
-        set_str(&it->sha, sha);
-        r->fetched++;
-        r->bytes += size;
+        /* whole: journalled at once (a kill from here on repeats no transfer), then checked */
+        set_str(&it->sha, NULL);
         if (journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
-        return batch_add(r, i);
+        r->fetched++;
+        r->bytes += it->bytes;
+        int k = accept_whole(r, i, why, sizeof why);
+        if (k <= 0) return k;
+        r->fetched--;
+        r->bytes -= it->bytes;
+        if (!whole_again) continue; /* fetched whole once more: a damaged copy is not kept */
+        cli_eprintf("%s: %s: refused (fetched twice)\n", it->url, why);
+        r->failed++;
+        return journal_write(s, r->p, it, "failed", why) == EDGR_OK ? 0 : -1;
     }
 }
 
@@ -629,7 +700,7 @@ static int run_plan(fetch_session *s, plan *p)
         return EXIT_STORE;
     }
     for (size_t i = 0; i < p->n; i++) {
-        int had = journal_load(s, &p->v[i]);
+        int had = a->resume ? 1 : journal_load(s, &p->v[i]); /* resumed: loaded from the journal already */
         if (had < 0 || (!had && !a->dry_run && journal_write(s, p, &p->v[i], "planned", NULL) != EDGR_OK)) {
             if (had < 0) cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(s->st));
             if (!a->dry_run) edgr_store_rollback(s->st);
@@ -690,6 +761,9 @@ static int run_plan(fetch_session *s, plan *p)
                     "parked, %zu failed, %zu not stored%s\n",
                     p->run, p->n, p->n == 1 ? "" : "s", r.fetched, (double)r.bytes / 1e6, t, r.reused, r.stored,
                     r.parked, r.failed, r.refused, miss);
+        if (r.failed_before)
+            cli_eprintf("edgr fetch: %zu failed in an earlier run (fetch_journal says why): 'edgr fetch %s --resume' "
+                        "tries them again\n", r.failed_before, p->run);
         if (r.unpublished)
             cli_eprintf("edgr fetch %s: %zu of the last %d days not published yet: a later run asks again\n", p->run,
                         r.unpublished, FEED_PUBLISH_DAYS);
@@ -698,7 +772,7 @@ static int run_plan(fetch_session *s, plan *p)
     if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
     /* a filing the index lists and the SEC lacks is a loss; a day without a Feed archive, a holiday */
     int lost = !p->feed && r.missing;
-    return r.parked || r.failed || r.refused || r.ingest_rc || lost ? EXIT_SOME_FAILED : EXIT_OK;
+    return r.parked || r.failed || r.failed_before || r.refused || r.ingest_rc || lost ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 static int fetch_run(fetch_session *s, const char *kind, int (*make)(fetch_session *, plan *))

@@ -126,7 +126,7 @@ static const optdef OPTS_FETCH[] = {
     {"dry-run", 'n', NULL, NULL, OPT_DRY_RUN,
      "filings, feed: print the plan (one JSON line a URL on\nstdout, the count and the time at --rate on stderr)\nand fetch nothing"},
     {"resume", 0, NULL, NULL, OPT_RESUME,
-     "filings, feed, bulk: continue what the store's journal\nholds unfinished (after a kill or a lost connection):\nno finished transfer is repeated, a cut one is continued"},
+     "filings, feed, bulk: continue what the store's journal\nholds unfinished (after a kill or a lost connection)\nand try what was refused again: no finished transfer\nis repeated, a cut one is continued"},
     {"keep", 0, "DIR", NULL, OPT_KEEP,
      "filings, feed: keep the fetched files under DIR (EDGAR's\npaths); by default they are removed once stored;\nsubmissions, bulk: under DIR, not the cache"},
     JOBS("filings, feed: the ingest's workers (default: the cores)"),

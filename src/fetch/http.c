@@ -38,6 +38,7 @@ struct edgr_http {
 /* One transfer's state, seen by curl's callbacks. */
 typedef struct xfer {
     const char *part;
+    const edgr_http_request *rq; /* for its on_part_start */
     CURL *easy;
     int fd;          /* -1 until the body is committed to the file */
     int committed;   /* the sniff was judged                        */
@@ -227,6 +228,7 @@ static int commit(xfer *x)
         x->status = -206; /* a range we did not ask for: classified below */
         return 0;
     }
+    if (x->status == 200 && x->rq->on_part_start) x->rq->on_part_start(x->rq->user, x->etag, x->last_modified);
     int fl = O_WRONLY | O_CREAT | O_CLOEXEC | (x->status == 206 ? O_APPEND : O_TRUNC);
     x->fd = open(x->part, fl, 0644);
     if (x->fd < 0) {
@@ -335,6 +337,7 @@ edgr_http_class edgr_http_get(edgr_http *h, const edgr_http_request *rq, edgr_ht
         return out->cls;
     }
     x->part = part;
+    x->rq = rq;
     x->easy = h->easy;
     x->fd = -1;
     x->retry_after = -1;

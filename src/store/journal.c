@@ -119,7 +119,7 @@ edgr_status edgr_store_journal_pending(edgr_store *st, const char *run, edgr_jou
     if (!st || !fn) return EDGR_ERR_ARG;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT " JOURNAL_COLUMNS " FROM fetch_journal WHERE status IN ('planned','fetched','parked') "
+                           "SELECT " JOURNAL_COLUMNS " FROM fetch_journal WHERE status IN ('planned','fetched','parked','failed') "
                            "AND (?1 IS NULL OR run = ?1) ORDER BY rowid",
                            -1, &q, NULL) != SQLITE_OK)
         return store_sql_error(st, "fetch journal");

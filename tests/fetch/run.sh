@@ -384,7 +384,7 @@ is "two fetch processes: 300 requests" "$(lq "$m" '$recs|length')" 300
 win=$(lq "$m" '[$recs[] as $a | [$recs[] | select(.t >= $a.t and .t < $a.t + 0.95)] | length] | max')
 [ "$win" -le 20 ] && ok || bad "two fetch processes: a 0.95-second window held $win requests at 20 a second"
 is "two fetch processes: 300 requests over 14.9 s or more" "$(lq "$m" '$recs[-1].t - $recs[0].t >= 14.9')" true
-is "two fetch processes interleave" "$(lq "$m" '[$recs[:20][] | .path | test("/2025/QTR1/")] | unique | length')" 2
+is "two fetch processes interleave" "$(lq "$m" '[$recs[:40][] | .path | test("/2025/QTR1/")] | unique | length')" 2
 echo "fetch: two edgr fetch processes, 300 requests at 20/s: busiest 0.95 s $win"
 # the block page at request 20: nothing reaches the server for the pause
 # (--test-waits shortens 10 minutes to 2 s and the hour to 3 s), then half rate
@@ -408,6 +408,8 @@ fi # EDGR_FETCH_PART
 fy="$tmp/fy" && mkdir -p "$fy"
 ff() { XDG_STATE_HOME="$fy/state" "$edgr" fetch "$@" --base-url "$base" --cache "$fy/cache" --user-agent "$UA" \
   --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1; }
+ffx() { XDG_STATE_HOME="$fy/state" exec "$edgr" fetch "$@" --base-url "$base" --cache "$fy/cache" --user-agent "$UA" \
+  --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1; } # in a subshell: its PID becomes edgr's, for kill -9
 # same_store A B: the same filings, documents, text and facts (FTS5's own
 # segments, the journal, the index and where each file was read from aside)
 store_dump() {
@@ -507,7 +509,42 @@ grep -q "20260402.nc.tar.gz: [0-9]*: the tar inside has no end blocks" "$tmp/err
 is "a damaged archive is fetched twice, then refused" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
 is "nothing of a damaged archive stored" "$(sqlite3 "$fy/d.db" 'select count(*) from filings')" 0
 is "the journal says why" "$(sqlite3 "$fy/d.db" "select count(*) from fetch_journal where status = 'failed' and reason like '%: the %'")" 2
+# a run over them again: the refused ones counted (exit 1), not asked; --resume asks again
+m=$(mark)
+expect "fetch feed of the damaged archives again" 1 ff feed --db "$fy/d.db" --from 2026-04-01 --to 2026-04-02
+grep -q "2 failed in an earlier run" "$tmp/err" && ok || bad "refused before: not said: $(head -c 300 "$tmp/err")"
+is "refused before: not asked again" "$(lq "$m" '$recs|length')" 0
+expect "fetch feed --resume of the damaged archives" 1 ff feed --db "$fy/d.db" --resume
+is "--resume asks the refused ones again" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
 rm -rf "$q2"
+
+# our own side fails (the .part cannot be written): the run stops at once,
+# the URL stays planned, and --resume goes on once it is mended
+mkdir -p "$fy/lc/127.0.0.1:$(cat "$port")/Archives/edgar/Feed/2026/QTR1/20260105.nc.tar.gz.part"
+m=$(mark)
+expect "fetch feed into a cache it cannot write" 3 env XDG_STATE_HOME="$fy/state" "$edgr" fetch feed --db "$fy/lc.db" \
+  --from 2026-01-05 --to 2026-01-06 --base-url "$base" --cache "$fy/lc" --user-agent "$UA" --uncapped --rate 50
+grep -q "stopping (--resume goes on once it is mended)" "$tmp/err" && ok || bad "a local error: $(head -c 300 "$tmp/err")"
+is "a local error: one request, not one a URL" "$(lq "$m" '$recs|length')" 1
+is "a local error: the URLs stay planned" "$(sqlite3 "$fy/lc.db" "select group_concat(status) from fetch_journal")" "planned,planned"
+rmdir "$fy/lc/127.0.0.1:$(cat "$port")/Archives/edgar/Feed/2026/QTR1/20260105.nc.tar.gz.part"
+expect "fetch feed --resume once mended" 0 env XDG_STATE_HOME="$fy/state" "$edgr" fetch feed --db "$fy/lc.db" --resume \
+  --base-url "$base" --cache "$fy/lc" --user-agent "$UA" --uncapped --rate 50
+is "mended: both days stored" "$(sqlite3 "$fy/lc.db" "select group_concat(status) from fetch_journal")" "stored,stored"
+
+# a file journalled whole but not yet checked (a kill between the two): --resume
+# checks and stores it without a request
+big_dest=$fy/wc/127.0.0.1:$(cat "$port")$big
+mkdir -p "$(dirname "$big_dest")" && cp "$root$big" "$big_dest"
+ff index --db "$fy/wc.db" --from 2026Q1 --quiet # a store of this schema
+sqlite3 "$fy/wc.db" "insert into fetch_journal(url, run, dest, status, bytes, attempts)
+  values('$base$big', 'feed', '$big_dest', 'fetched', $(stat -c %s "$big_dest"), 1)"
+m=$(mark)
+expect "fetch feed --resume of a file not yet checked" 0 env XDG_STATE_HOME="$fy/state" "$edgr" fetch feed --db "$fy/wc.db" \
+  --resume --base-url "$base" --cache "$fy/wc" --user-agent "$UA" --uncapped --rate 50
+is "not yet checked: no request" "$(lq "$m" '$recs|length')" 0
+is "not yet checked: checked, hashed and stored" "$(sqlite3 "$fy/wc.db" "select status || ' ' || sha256 from fetch_journal")" \
+  "stored $(sha "$root$big")"
 
 # resume: an archive cut at 40% on every attempt is parked with its .part;
 # --resume continues it with Range + If-Range, and its SHA-256 is right
@@ -536,6 +573,20 @@ expect "fetch feed --resume after the file changed" 0 ff feed --db "$fy/r2.db" -
 is "If-Range mismatch: the whole file with 200" "$(lq "$m" '[$recs[] | select(.if_range != null) | .status] | join(" ")')" 200
 is "the changed archive's SHA-256" "$(sqlite3 "$fy/r2.db" "select sha256 from fetch_journal")" "$(sha "$root$big")"
 cp "$fy/big.orig" "$root$big"
+# kill -9 in mid-transfer of a Feed archive: the journal holds the .part's
+# validators from before its first byte, so --resume continues it
+script "{\"path\": \"$big\", \"fault\": \"stall\", \"pct\": 40, \"delay\": 5}"
+(ffx feed --db "$fy/r3.db" --from 2026-01-07 --quiet 2>/dev/null) & kp=$!
+for _ in $(seq 100); do [ -s "$bigp.part" ] && break; sleep 0.05; done
+sleep 0.3; kill -9 "$kp" 2>/dev/null; wait "$kp" 2>/dev/null
+script
+is "killed mid-transfer: journalled planned with its validators" \
+  "$(sqlite3 "$fy/r3.db" "select status, etag is not null from fetch_journal")" "planned|1"
+m=$(mark)
+expect "fetch feed --resume after a kill mid-transfer" 0 ff feed --db "$fy/r3.db" --resume
+is "after a kill mid-transfer: Range + If-Range, 206" \
+  "$(lq "$m" '[$recs[] | "\(.status) \(.range != null) \(.if_range != null)"] | join(",")')" "206 true true"
+is "after a kill mid-transfer: the SHA-256 right" "$(sqlite3 "$fy/r3.db" "select sha256 from fetch_journal")" "$(sha "$root$big")"
 
 # kill -9 at random moments, then --resume: the store a clean run gives
 ff index --db "$fy/clean.db" --from 2026Q1 --quiet && ff filings --db "$fy/clean.db" --from 2026-01-01 --to 2026-03-31 --quiet \
@@ -548,7 +599,7 @@ for round in 1 2 3; do
   kills="$kills $ms"
   if [ $round = 1 ]; then set -- filings --db "$fy/k9.db" --from 2026-01-01 --to 2026-03-31 --quiet
   else set -- filings --db "$fy/k9.db" --resume --quiet; fi
-  ff "$@" 2>/dev/null & fp=$!
+  (ffx "$@" 2>/dev/null) & fp=$!
   sleep "$(printf '0.%03d' "$ms")"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
   # the ingest of the killed run ends by itself (its input closed)
   for _ in $(seq 100); do pgrep -f "ingest -q --db $fy/k9.db" >/dev/null || break; sleep 0.1; done
@@ -677,19 +728,20 @@ is "a damaged zip is fetched twice" "$(lq "$m" '[$recs[] | select(.status == 200
   bad "a damaged zip was kept"
 is "no record of it" "$(sqlite3 "$fz/c.db" "select count(*) from index_files")" 0
 cp "$fz/bulk.orig" "$root$bulkp"
-# kill -9 in mid-transfer: nothing says yet what the .part is a part of, so
-# --resume fetches the zip whole (never two versions' bytes in one file);
-# the first 4 KiB are held to tell a block page, so the cut is past them
+# kill -9 in mid-transfer: the journal got the answer's validators before
+# the .part's first byte, so --resume continues it with Range + If-Range;
+# the first 4 KiB are held to tell a block page, so the cut is past them.
+# (ffx execs edgr: $! is edgr's PID, not a subshell's)
 script "{\"path\": \"$factp\", \"fault\": \"stall\", \"pct\": 50, \"delay\": 5}"
-ff bulk companyfacts --db "$fz/k.db" --quiet 2>/dev/null & kp=$!
+(ffx bulk companyfacts --db "$fz/k.db" --quiet 2>/dev/null) & kp=$!
 for _ in $(seq 100); do [ -s "$fy/cache/$host$factp.part" ] && break; sleep 0.05; done
 kill -9 "$kp" 2>/dev/null; wait "$kp" 2>/dev/null
 [ -s "$fy/cache/$host$factp.part" ] && ok || bad "no .part left by a kill in mid-transfer"
-is "journalled before its request" "$(sqlite3 "$fz/k.db" "select status from fetch_journal")" planned
+is "journalled with its .part's validators" "$(sqlite3 "$fz/k.db" "select status, etag is not null from fetch_journal")" "planned|1"
 script
 m=$(mark)
 expect "fetch bulk --resume after a kill" 0 ff bulk --resume --db "$fz/k.db"
-is "fetched whole, without a Range" "$(lq "$m" '[$recs[] | "\(.status) \(.range)"] | join(",")')" "200 null"
+is "continued with Range and If-Range" "$(lq "$m" '[$recs[] | "\(.status) \(.range != null) \(.if_range != null)"] | join(",")')" "206 true true"
 is "the zip after a kill and --resume" "$(sha "$fy/cache/$host$factp")" "$(sha "$root$factp")"
 
 # ---- every request of the run carried the User-Agent
