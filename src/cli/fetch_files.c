@@ -487,6 +487,9 @@ static void batch_close(run *r)
     if (!r->child.pid) return;
     int rc = child_finish(&r->child);
     if (rc > r->ingest_rc) r->ingest_rc = rc;
+    /* the batch's outcome in one transaction (a failure leaves its files
+     * as they were: --resume finds them whole and reads them again) */
+    int tx = edgr_store_begin(r->s->st) == EDGR_OK;
     for (size_t i = 0; i < r->nsent; i++) {
         item *it = &r->p->v[r->sent[i]];
         int ok = rc != EXIT_STORE && rc != EXIT_USAGE;
@@ -503,12 +506,20 @@ static void batch_close(run *r)
         if (!ok && rc == EXIT_STORE) continue; /* the ingest failed: still "fetched", --resume reads it again */
         if (journal_write(r->s, r->p, it, ok ? "stored" : "failed", ok ? NULL : why) != EDGR_OK)
             continue;
-        if (ok) {
-            r->stored++;
-            if (!r->s->a->keep) unlink(it->dest);
-        } else {
-            r->refused++;
-        }
+        set_str(&it->status, ok ? "stored" : "failed");
+        if (ok) r->stored++;
+        else r->refused++;
+    }
+    int committed = tx && edgr_store_commit(r->s->st) == EDGR_OK;
+    if (tx && !committed) {
+        cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(r->s->st));
+        edgr_store_rollback(r->s->st);
+    }
+    /* removed once the journal says stored (not before: a failed commit
+     * leaves them for --resume to find whole) */
+    for (size_t i = 0; committed && !r->s->a->keep && i < r->nsent; i++) {
+        item *it = &r->p->v[r->sent[i]];
+        if (it->status && !strcmp(it->status, "stored")) unlink(it->dest);
     }
     r->nsent = 0;
     r->batch_bytes = 0;
@@ -571,7 +582,9 @@ static int accept_whole(run *r, size_t i, char *why, size_t cap)
     }
     it->bytes = size;
     set_str(&it->sha, sha);
-    if (journal_write(r->s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
+    /* a filing's size and SHA-256 are journalled with "stored", a batch in
+     * one transaction: a write a filing would wait on the ingest's lock */
+    if (r->p->feed && journal_write(r->s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
     return batch_add(r, i);
 }
 
@@ -614,10 +627,16 @@ static int do_item(run *r, size_t i)
     }
     struct stat sb;
     char why[400];
-    if (!strcmp(st, "fetched") && stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes) {
-        r->reused++; /* whole from a run that was stopped before its ingest ended */
-        if (it->sha) return batch_add(r, i);
-        int k = accept_whole(r, i, why, sizeof why); /* stopped before its check */
+    /* whole from a run stopped before its ingest ended: a Feed archive
+     * journalled "fetched" (and checked, or checked now), a filing whose
+     * file is there (a .part is renamed only once whole; filings are not
+     * journalled one by one, see accept_whole) */
+    int whole = !strcmp(st, "fetched") ? stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes
+                                       : !r->p->feed && stat(it->dest, &sb) == 0;
+    if (whole) {
+        r->reused++;
+        if (it->sha && !strcmp(st, "fetched")) return batch_add(r, i);
+        int k = accept_whole(r, i, why, sizeof why);
         if (k <= 0) return k;
     }
     char dest[4096];
@@ -632,8 +651,8 @@ static int do_item(run *r, size_t i)
         snprintf(part, sizeof part, "%s.part", it->dest);
         int has_part = stat(part, &sb) == 0;
         part_ctx pc = {.r = r, .it = it};
-        edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest,
-                                .on_part_start = on_part_start, .user = &pc};
+        edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest};
+        if (r->p->feed) rq.on_part_start = on_part_start, rq.user = &pc; /* a filing is small: fetched again */
         if (!r->p->feed) rq.flags |= EDGR_HTTP_GZIP; /* a filing is text; an archive is gzip already */
         if (has_part) {
             rq.part_etag = it->etag;
@@ -671,9 +690,10 @@ static int do_item(run *r, size_t i)
             /* a cut transfer keeps its .part, and the validators to continue it */
             return journal_write(s, r->p, it, parked ? "parked" : "failed", res.reason) == EDGR_OK ? 0 : -1;
         }
-        /* whole: journalled at once (a kill from here on repeats no transfer), then checked */
+        /* whole: a Feed archive journalled at once (a kill from here on
+         * repeats no transfer), then checked; a filing's file on disk says so */
         set_str(&it->sha, NULL);
-        if (journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
+        if (r->p->feed && journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
         r->fetched++;
         r->bytes += it->bytes;
         int k = accept_whole(r, i, why, sizeof why);
