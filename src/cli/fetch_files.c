@@ -450,7 +450,13 @@ typedef struct run {
     uint64_t bytes;
     int ingest_rc;
     double started;
+    /* EDGR_FETCH_TIMES set (make bench): where the run's time went, in
+     * seconds of this process's clock, said after the summary */
+    int timing;
+    double t_transfer, t_verify, t_digest, t_journal, t_wait;
 } run;
+
+static double clock_if(const run *r) { return r->timing ? monotonic_seconds() : 0; }
 
 /* The batch's ingest has ended: its files are stored (a filing: when the
  * store has its accession number; a Feed archive: when the ingest did not
@@ -458,7 +464,10 @@ typedef struct run {
 static void batch_close(run *r)
 {
     if (!r->child.pid) return;
+    double t0 = clock_if(r);
     int rc = child_finish(&r->child);
+    double t1 = clock_if(r);
+    r->t_wait += t1 - t0;
     if (rc > r->ingest_rc) r->ingest_rc = rc;
     for (size_t i = 0; i < r->nsent; i++) {
         item *it = &r->p->v[r->sent[i]];
@@ -480,6 +489,7 @@ static void batch_close(run *r)
     }
     r->nsent = 0;
     r->batch_bytes = 0;
+    r->t_journal += clock_if(r) - t1;
 }
 
 /* A whole file to the batch's ingest (starting one if none runs). */
@@ -547,7 +557,10 @@ static int do_item(run *r, size_t i)
             rq.part_last_modified = it->lm;
         }
         edgr_http_result res = EDGR_HTTP_RESULT_INIT;
+        double t0 = clock_if(r);
         edgr_http_class c = edgr_http_fetch(s->http, &rq, &a->policy, fetch_on_attempt, (void *)a, &res);
+        double t1 = clock_if(r);
+        r->t_transfer += t1 - t0;
         it->attempts += res.attempts;
         set_str(&it->etag, res.etag[0] ? res.etag : NULL);
         set_str(&it->lm, res.last_modified[0] ? res.last_modified : NULL);
@@ -569,10 +582,14 @@ static int do_item(run *r, size_t i)
         uint64_t size = 0;
         int bad = 0;
         if (r->p->feed && verify_feed(it->dest, why, sizeof why)) bad = 1;
+        double t2 = clock_if(r);
+        r->t_verify += t2 - t1;
         if (!bad && file_digest(it->dest, sha, &size)) {
             snprintf(why, sizeof why, "0: cannot read: %s", strerror(errno));
             bad = 1;
         }
+        double t3 = clock_if(r);
+        r->t_digest += t3 - t2;
         if (bad) {
             unlink(it->dest);
             if (!whole_again) continue; /* fetched whole once more: a damaged copy is not kept */
@@ -584,7 +601,9 @@ static int do_item(run *r, size_t i)
         set_str(&it->sha, sha);
         r->fetched++;
         r->bytes += size;
-        if (journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
+        int jr = journal_write(s, r->p, it, "fetched", NULL);
+        r->t_journal += clock_if(r) - t3;
+        if (jr != EDGR_OK) return -1;
         return batch_add(r, i);
     }
 }
@@ -641,7 +660,7 @@ static int run_plan(fetch_session *s, plan *p)
         }
         return out.failed ? EXIT_STORE : EXIT_OK;
     }
-    run r = {.s = s, .p = p, .started = monotonic_seconds()};
+    run r = {.s = s, .p = p, .started = monotonic_seconds(), .timing = getenv("EDGR_FETCH_TIMES") != NULL};
     r.sent = malloc((p->n ? p->n : 1) * sizeof *r.sent);
     if (!r.sent) {
         cli_eprintf("edgr fetch: out of memory\n");
@@ -664,6 +683,13 @@ static int run_plan(fetch_session *s, plan *p)
                     p->run, p->n, p->n == 1 ? "" : "s", r.fetched, (double)r.bytes / 1e6, t, r.reused, r.stored,
                     r.parked, r.failed, r.refused, miss);
         if (r.parked) cli_eprintf("edgr fetch: %zu parked: 'edgr fetch %s --resume' tries them again\n", r.parked, p->run);
+    }
+    if (r.timing) {
+        double t = monotonic_seconds() - r.started;
+        double rest = t - r.t_transfer - r.t_verify - r.t_digest - r.t_journal - r.t_wait;
+        cli_eprintf("edgr fetch %s: times: total %.3f s: transfer %.3f (with the rate budget's waits), verify %.3f, "
+                    "SHA-256 %.3f, journal %.3f, waiting for the ingest %.3f, the rest %.3f\n",
+                    p->run, t, r.t_transfer, r.t_verify, r.t_digest, r.t_journal, r.t_wait, rest);
     }
     if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
     /* a filing the index lists and the SEC lacks is a loss; a day without a Feed archive, a holiday */
