@@ -486,12 +486,14 @@ ff index --db "$fy/k9.db" --from 2026Q1 --quiet || bad "fetch index for the kill
 script '{"fault": "slow", "delay": 0.12, "times": -1}'
 kills=""
 for round in 1 2 3; do
-  ms=$((100 + RANDOM % 900))
+  ms=$((100 + RANDOM % 1800)) # past 1 s too: filings are journalled "fetched" a second at a time
   kills="$kills $ms"
   if [ $round = 1 ]; then set -- filings --db "$fy/k9.db" --from 2026-01-01 --to 2026-03-31 --quiet
   else set -- filings --db "$fy/k9.db" --resume --quiet; fi
-  ff "$@" 2>/dev/null & fp=$!
-  sleep "$(printf '0.%03d' "$ms")"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
+  # exec: $! is edgr itself (a kill -9 of the subshell that runs ff would leave edgr running on)
+  (exec env XDG_STATE_HOME="$fy/state" "$edgr" fetch "$@" --base-url "$base" --cache "$fy/cache" --user-agent "$UA" \
+    --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1 2>/dev/null) & fp=$!
+  sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
   # the ingest of the killed run ends by itself (its input closed)
   for _ in $(seq 100); do pgrep -f "ingest -q --db $fy/k9.db" >/dev/null || break; sleep 0.1; done
 done
