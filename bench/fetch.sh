@@ -29,10 +29,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$top/../shared/corpus
 runs=${EDGR_FETCH_RUNS:-3}
 if [ ! -d "$corpus/submissions" ]; then echo "fetch bench: SKIPPED (no ../shared/corpus)"; exit 0; fi
-for c in python3 curl; do
+for c in python3 curl sqlite3; do
   command -v "$c" >/dev/null || { echo "fetch bench: SKIPPED (no $c)"; exit 0; }
 done
-[ -x "$serve" ] && [ -x "$edgr" ] || { echo "fetch bench: no $serve or $edgr (make first)" >&2; exit 1; }
+if [ ! -x "$serve" ] || [ ! -x "$edgr" ]; then echo "fetch bench: no $serve or $edgr (make first)" >&2; exit 1; fi
 tmp=$(mktemp -d "${EDGR_FETCH_TMP:-/tmp}/edgr-fetch.XXXXXX")
 spid=""
 trap '[ -n "$spid" ] && kill "$spid" 2>/dev/null; [ -n "$spid" ] && wait "$spid" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -40,6 +40,7 @@ trap '[ -n "$spid" ] && kill "$spid" 2>/dev/null; [ -n "$spid" ] && wait "$spid"
 root=$tmp/root
 info=$(python3 "$top/bench/fetch_tree.py" "$corpus" "$root" --copies "${EDGR_FETCH_COPIES:-10}" \
   --filings "${EDGR_FETCH_FILINGS:-1000}") || { echo "fetch bench: could not build the tree" >&2; exit 1; }
+feed_bytes=0 feed_members=0 filings=0 filings_bytes=0 t=0
 eval "$info" # feed_bytes feed_members filings filings_bytes
 "$serve" "$root" "$tmp/port" 3000 2>"$tmp/serve.err" &
 spid=$!
@@ -80,6 +81,7 @@ for _ in $(seq "$runs"); do
   [ "$n" = "$feed_members" ] || { echo "fetch bench: fetch feed stored $n filings, not $feed_members" >&2; exit 1; }
   lt "$t" "$b_fetch" && b_fetch=$t split=$(grep -o 'transfer.*' "$tmp/err")
   fresh
+  # shellcheck disable=SC2016 # the inner shell expands them
   timed t sh -c 'curl -sf "$1" | "$2" ingest -q --db "$3" -' sh "$base/$rel" "$edgr" "$tmp/db"
   lt "$t" "$b_peer" && b_peer=$t
   timed t curl -sf -o "$tmp/a.tar.gz" "$base/$rel"
@@ -134,8 +136,9 @@ fline "edgr fetch filings --rate 1000" "$f_fetch"
 echo "    split: $fsplit"
 fline "edgr fetch filings --rate 100000" "$f_fast"
 echo "    split: $fsplit_fast"
-for pair in "1000 $f_fetch" "100000 $f_fast"; do
-  set -- $pair
-  printf '  %-40s %8.3f ms a request (target <= 1 ms)\n' "overhead at --rate $1: (fetch - ingest - transfer)/N" \
+overhead() { # RATE SECONDS
+  printf '  %-40s %8.3f ms a request (target <= 1 ms)\n' "overhead at --rate $1, (fetch - ingest - transfer)/N:" \
     "$(calc "($2 - $f_ing - $f_curl) * 1000 / $filings")"
-done
+}
+overhead 1000 "$f_fetch"
+overhead 100000 "$f_fast"
