@@ -105,6 +105,7 @@ bench: all
 	@build/edgr_bench ../shared/corpus build/edgr
 	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
 	@bench/rss.sh build
+	@bench/fetch.sh build # edgr fetch against a local server (skipped without ../shared or python3)
 
 # edgr's HTML text against libxml2's, word by word, over the corpus HTML
 # (tests/diff/html_diff.c); `make check` runs it with -q (unexplained only).

@@ -178,7 +178,7 @@ static int parse_fetch_args(int argc, char **argv, fargs *a)
             break;
         }
         case OPT_RATE: {
-            long n = parse_count(v, 1, 1000);
+            long n = parse_count(v, 1, 100000); /* above 10 with --uncapped only (the budget refuses it) */
             if (n < 0) return cli_usage("fetch", "--rate takes a number of requests a second, not '%s'", v);
             a->rate = (double)n;
             break;

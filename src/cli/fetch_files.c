@@ -477,7 +477,13 @@ typedef struct run {
     uint64_t bytes;
     int ingest_rc;
     double started;
+    /* EDGR_FETCH_TIMES set (make bench): where the run's time went, in
+     * seconds of this process's clock, said after the summary */
+    int timing;
+    double t_transfer, t_verify, t_digest, t_journal, t_wait, t_stored;
 } run;
+
+static double clock_if(const run *r) { return r->timing ? monotonic_seconds() : 0; }
 
 /* The batch's ingest has ended: its files are stored (a filing: when the
  * store has its accession number; a Feed archive: when the ingest did not
@@ -485,7 +491,10 @@ typedef struct run {
 static void batch_close(run *r)
 {
     if (!r->child.pid) return;
+    double t0 = clock_if(r);
     int rc = child_finish(&r->child);
+    double t1 = clock_if(r);
+    r->t_wait += t1 - t0;
     if (rc > r->ingest_rc) r->ingest_rc = rc;
     /* the batch's outcome in one transaction (a failure leaves its files
      * as they were: --resume finds them whole and reads them again) */
@@ -523,6 +532,7 @@ static void batch_close(run *r)
     }
     r->nsent = 0;
     r->batch_bytes = 0;
+    r->t_stored += clock_if(r) - t1;
 }
 
 /* A whole file to the batch's ingest (starting one if none runs).  A full
@@ -571,11 +581,17 @@ static int accept_whole(run *r, size_t i, char *why, size_t cap)
     item *it = &r->p->v[i];
     char sha[65];
     uint64_t size = 0;
-    if (r->p->feed && verify_feed(it->dest, why, cap)) {
+    double t0 = clock_if(r);
+    int damaged = r->p->feed && verify_feed(it->dest, why, cap);
+    double t1 = clock_if(r);
+    r->t_verify += t1 - t0;
+    if (damaged) {
         unlink(it->dest);
         return 1;
     }
-    if (fetch_file_digest(it->dest, sha, &size)) {
+    int unread = fetch_file_digest(it->dest, sha, &size);
+    r->t_digest += clock_if(r) - t1;
+    if (unread) {
         snprintf(why, cap, "0: cannot read: %s", strerror(errno));
         unlink(it->dest);
         return 1;
@@ -659,7 +675,9 @@ static int do_item(run *r, size_t i)
             rq.part_last_modified = it->lm;
         }
         edgr_http_result res = EDGR_HTTP_RESULT_INIT;
+        double t0 = clock_if(r);
         edgr_http_class c = edgr_http_fetch(s->http, &rq, &a->policy, fetch_on_attempt, (void *)a, &res);
+        r->t_transfer += clock_if(r) - t0;
         it->attempts += res.attempts;
         set_str(&it->etag, res.etag[0] ? res.etag : NULL);
         set_str(&it->lm, res.last_modified[0] ? res.last_modified : NULL);
@@ -715,6 +733,7 @@ static int run_plan(fetch_session *s, plan *p)
     /* Where each URL stands; the new ones are journalled, all in one
      * transaction, before the first request: a run killed at any moment
      * leaves its whole plan for --resume. */
+    double planned_at = monotonic_seconds();
     if (!a->dry_run && edgr_store_begin(s->st) != EDGR_OK) {
         cli_eprintf("edgr fetch: the journal: %s\n", edgr_store_error(s->st));
         return EXIT_STORE;
@@ -759,7 +778,8 @@ static int run_plan(fetch_session *s, plan *p)
         }
         return out.failed ? EXIT_STORE : EXIT_OK;
     }
-    run r = {.s = s, .p = p, .started = monotonic_seconds()};
+    run r = {.s = s, .p = p, .started = planned_at, .timing = getenv("EDGR_FETCH_TIMES") != NULL};
+    r.t_journal = monotonic_seconds() - planned_at; /* the plan's journal transaction */
     r.sent = malloc((p->n ? p->n : 1) * sizeof *r.sent);
     if (!r.sent) {
         cli_eprintf("edgr fetch: out of memory\n");
@@ -788,6 +808,13 @@ static int run_plan(fetch_session *s, plan *p)
             cli_eprintf("edgr fetch %s: %zu of the last %d days not published yet: a later run asks again\n", p->run,
                         r.unpublished, FEED_PUBLISH_DAYS);
         if (r.parked) cli_eprintf("edgr fetch: %zu parked: 'edgr fetch %s --resume' tries them again\n", r.parked, p->run);
+    }
+    if (r.timing) {
+        double t = monotonic_seconds() - r.started;
+        double rest = t - r.t_transfer - r.t_verify - r.t_digest - r.t_journal - r.t_wait - r.t_stored;
+        cli_eprintf("edgr fetch %s: times: total %.3f s: transfer %.3f (with the rate budget's waits), verify %.3f, "
+                    "SHA-256 %.3f, journal %.3f, waiting for the ingest %.3f, marking stored %.3f, the rest %.3f\n",
+                    p->run, t, r.t_transfer, r.t_verify, r.t_digest, r.t_journal, r.t_wait, r.t_stored, rest);
     }
     if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
     /* a filing the index lists and the SEC lacks is a loss; a day without a Feed archive, a holiday */

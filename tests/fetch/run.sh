@@ -595,12 +595,12 @@ ff index --db "$fy/k9.db" --from 2026Q1 --quiet || bad "fetch index for the kill
 script '{"fault": "slow", "delay": 0.12, "times": -1}'
 kills=""
 for round in 1 2 3; do
-  ms=$((100 + RANDOM % 900))
+  ms=$((100 + RANDOM % 1800))
   kills="$kills $ms"
   if [ $round = 1 ]; then set -- filings --db "$fy/k9.db" --from 2026-01-01 --to 2026-03-31 --quiet
   else set -- filings --db "$fy/k9.db" --resume --quiet; fi
   (ffx "$@" 2>/dev/null) & fp=$!
-  sleep "$(printf '0.%03d' "$ms")"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
+  sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
   # the ingest of the killed run ends by itself (its input closed)
   for _ in $(seq 100); do pgrep -f "ingest -q --db $fy/k9.db" >/dev/null || break; sleep 0.1; done
 done
