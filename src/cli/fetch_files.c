@@ -3,12 +3,16 @@
  * archive -- fetched through the store's journal and read into the store
  * by an `edgr ingest` running alongside.
  *
- * The journal (fetch_journal, edgr/store.h) is written before and after
- * every transfer, so that a run killed at any moment is continued by
- * `--resume` without repeating a finished transfer or losing one: a file
- * whole on disk is "fetched" (its size and SHA-256 recorded), one read into
- * the store is "stored" (and removed unless --keep); a cut transfer stays
- * "planned" with its .part and the validators If-Range needs.
+ * The whole plan is journalled (fetch_journal, edgr/store.h) before the
+ * first request, so that a run killed at any moment is continued by
+ * `--resume` without repeating a finished transfer or losing one.  A Feed
+ * archive's entry follows each step: the validators of its .part before
+ * its first byte (If-Range after a kill), "fetched" once whole, then
+ * checked.  A filing writes no line of its own (it would wait on the
+ * ingest's write lock): its file on disk says it is whole, since a .part
+ * is renamed only then.  Each is "stored", with its size and SHA-256, in
+ * its batch's transaction once the batch's ingest has ended, and then
+ * removed unless --keep.
  *
  * The ingest is a child process (`edgr ingest --files-from -`), fed each
  * file's path as it is whole, so that parsing and storing go on while the
