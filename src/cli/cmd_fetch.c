@@ -266,6 +266,12 @@ static void url_host(const char *url, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), h);
 }
 
+void fetch_dest(const fargs *a, const char *host, const char *rel, char *out, size_t cap)
+{
+    if (a->keep) snprintf(out, cap, "%s/%s", a->keep, rel);
+    else snprintf(out, cap, "%s/%s/%s", a->cache, host, rel);
+}
+
 int fetch_make_parents(char *path)
 {
     for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
@@ -339,7 +345,7 @@ static int fetch_index_file(const fargs *a, edgr_http *h, edgr_store *st, const 
 {
     char url[2048], dest[4096];
     snprintf(url, sizeof url, "%s/%s", a->base_url, path);
-    snprintf(dest, sizeof dest, "%s/%s/%s", a->cache, a->host, path);
+    fetch_dest(a, a->host, path, dest, sizeof dest); /* index files: the cache (no --keep) */
     if (fetch_make_parents(dest)) {
         cli_eprintf("edgr fetch: %s: cannot make its folder: %s\n", dest, strerror(errno));
         return 1;

@@ -40,6 +40,10 @@ typedef struct fetch_session {
 uint32_t fetch_next_day(uint32_t d);
 int fetch_weekday(uint32_t d);
 
+/* Where a file of `host` at path `rel` goes: --keep DIR at that path,
+ * else the cache under the host's name (two servers' files never mix). */
+void fetch_dest(const fargs *a, const char *host, const char *rel, char *out, size_t cap);
+
 /* mkdir -p for the folder holding `path`; 0 or -1 (errno). */
 int fetch_make_parents(char *path);
 /* Tells the user why a transfer waits (an edgr_http_attempt_fn; user: fargs). */

@@ -414,14 +414,6 @@ static int finish(const fargs *a, const tally *t, int hard)
     return t->failed || t->missing || t->parked ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/* Where a file of `host` at `rel` is kept: --keep DIR at its URL path (as
- * filings and feed keep theirs), else the cache under the host's name. */
-static void dest_of(const fargs *a, const char *host, const char *rel, char *out, size_t cap)
-{
-    if (a->keep) snprintf(out, cap, "%s/%s", a->keep, rel);
-    else snprintf(out, cap, "%s/%s/%s", a->cache, host, rel);
-}
-
 /* ---- edgr fetch submissions ----------------------------------------------- */
 
 /* A CIK given and where: sorted by CIK, then by place, the duplicates of
@@ -463,7 +455,7 @@ int fetch_submissions(fetch_session *s)
         char rel[64], url[2048], dest[4096];
         snprintf(rel, sizeof rel, "submissions/CIK%010" PRIu64 ".json", fetch_parse_cik(a->names[i]));
         snprintf(url, sizeof url, "%s/%s", a->data_url, rel);
-        dest_of(a, a->data_host, rel, dest, sizeof dest);
+        fetch_dest(a, a->data_host, rel, dest, sizeof dest);
         api_file f = {.url = url, .dest = dest};
         outcome o = fetch_api_file(s, &f, &t);
         if (o == GOT_STORE) hard = 1;
@@ -519,7 +511,7 @@ int fetch_bulk(fetch_session *s)
         const char *rel = fetch_bulk_path(a->names[0]);
         char url[2048], dest[4096];
         snprintf(url, sizeof url, "%s/%s", a->base_url, rel);
-        dest_of(a, a->host, rel, dest, sizeof dest);
+        fetch_dest(a, a->host, rel, dest, sizeof dest);
         edgr_journal_entry e = EDGR_JOURNAL_ENTRY_INIT;
         char was[4096] = "";
         /* a parked .part stays where it was put (another --keep, say) */

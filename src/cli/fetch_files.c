@@ -96,14 +96,6 @@ static void set_str(char **field, const char *v)
     *field = c;
 }
 
-/* Where an Archives path goes: --keep DIR, else the cache, under the host
- * (so two servers' files never mix), at EDGAR's own path. */
-static void dest_of(const fargs *a, const char *archives_path, char *out, size_t cap)
-{
-    if (a->keep) snprintf(out, cap, "%s/%s", a->keep, archives_path);
-    else snprintf(out, cap, "%s/%s/%s", a->cache, a->host, archives_path);
-}
-
 /* ---- the journal ---------------------------------------------------------- */
 
 /* A journal write the store's lock refused is tried this many times more
@@ -226,7 +218,7 @@ static int on_index_entry(void *user, const edgr_index_entry *e)
     char rel[1024], url[2048], dest[4096];
     snprintf(rel, sizeof rel, "Archives/%.*s", (int)e->path.len, e->path.ptr);
     snprintf(url, sizeof url, "%s/%s", a->base_url, rel);
-    dest_of(a, rel, dest, sizeof dest);
+    fetch_dest(a, a->host, rel, dest, sizeof dest);
     item *it = plan_add(c->p);
     if (!it) return c->failed = 1;
     it->url = strdup(url);
@@ -292,7 +284,7 @@ static int plan_feed(fetch_session *s, plan *p)
         char rel[256], url[2048], dest[4096];
         if (edgr_feed_path(d, rel, sizeof rel) != EDGR_OK) continue;
         snprintf(url, sizeof url, "%s/%s", a->base_url, rel);
-        dest_of(a, rel, dest, sizeof dest);
+        fetch_dest(a, a->host, rel, dest, sizeof dest);
         item *it = plan_add(p);
         if (!it || !(it->url = strdup(url)) || !(it->dest = strdup(dest))) {
             cli_eprintf("edgr fetch: the plan: out of memory\n");
@@ -308,8 +300,9 @@ static int plan_feed(fetch_session *s, plan *p)
 /* A Feed archive, whole: every gzip member inflates with its CRC-32 and
  * length right, and the tar inside ends with its two zero blocks (a
  * server's Content-Length only says the bytes are the ones it meant to
- * send).  0, or -1 with the reason and the offset in the file. */
-static int verify_feed(const char *path, char *why, size_t cap)
+ * send).  The file's SHA-256 and size come from the same reading, into
+ * sha[65] and *size.  0, or -1 with the reason and the offset in the file. */
+static int verify_feed(const char *path, char sha[65], uint64_t *size, char *why, size_t cap)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
@@ -324,13 +317,15 @@ static int verify_feed(const char *path, char *why, size_t cap)
     }
     enum { IN = 1 << 16, OUT = 1 << 18 };
     unsigned char *in = malloc(IN), *out = malloc(OUT), tail[1024];
+    edgr_sha256 *hash = edgr_sha256_new();
     uint64_t at = 0, total = 0;
     size_t tail_len = 0;
-    int rc = in && out ? 0 : -1, zr = Z_OK;
+    int rc = in && out && hash ? 0 : -1, zr = Z_OK;
     if (rc) snprintf(why, cap, "0: out of memory");
     while (!rc) {
         size_t got = fread(in, 1, IN, fp);
         if (!got) break;
+        edgr_sha256_update(hash, (const char *)in, got);
         z.next_in = in;
         z.avail_in = (uInt)got;
         while (!rc && z.avail_in) {
@@ -366,6 +361,9 @@ static int verify_feed(const char *path, char *why, size_t cap)
         snprintf(why, cap, "%" PRIu64 ": the tar inside is %" PRIu64 " bytes, not whole 512-byte blocks", at, total), rc = -1;
     for (size_t i = 0; !rc && i < tail_len; i++)
         if (tail[i]) snprintf(why, cap, "%" PRIu64 ": the tar inside has no end blocks (cut short)", at), rc = -1;
+    if (!rc && edgr_sha256_final(hash, sha) != EDGR_OK) snprintf(why, cap, "0: out of memory"), rc = -1;
+    *size = at;
+    edgr_sha256_free(hash);
     inflateEnd(&z);
     free(in);
     free(out);
@@ -586,17 +584,11 @@ static int accept_whole(run *r, size_t i, char *why, size_t cap)
     char sha[65];
     uint64_t size = 0;
     double t0 = clock_if(r);
-    int damaged = r->p->feed && verify_feed(it->dest, why, cap);
-    double t1 = clock_if(r);
-    r->t_verify += t1 - t0;
-    if (damaged) {
-        unlink(it->dest);
-        return 1;
-    }
-    int unread = fetch_file_digest(it->dest, sha, &size);
-    r->t_digest += clock_if(r) - t1;
-    if (unread) {
-        snprintf(why, cap, "0: cannot read: %s", strerror(errno));
+    int bad = r->p->feed ? verify_feed(it->dest, sha, &size, why, cap) : fetch_file_digest(it->dest, sha, &size);
+    if (bad && !r->p->feed) snprintf(why, cap, "0: cannot read: %s", strerror(errno));
+    if (r->p->feed) r->t_verify += clock_if(r) - t0; /* the SHA-256 is of the same reading */
+    else r->t_digest += clock_if(r) - t0;
+    if (bad) {
         unlink(it->dest);
         return 1;
     }
