@@ -399,7 +399,8 @@ grep -q "the SEC answered with its block page .* every edgr process waits 2 s, t
 is "the block is request 20" "$(lq "$m" '$recs[19].fault')" block
 is "the blocked path asked again after the pause" "$(lq "$m" '$recs[20].path == $recs[19].path')" true
 is "no request for the 2 s pause" "$(lq "$m" '$recs[20].t - $recs[19].t >= 1.95')" true
-is "then half rate: 10 a second for 3 s" "$(lq "$m" '[range(21; 45) as $i | $recs[$i].t - $recs[$i-1].t >= 0.095] | all')" true
+# (over a span, not gap by gap: one arrival late on a loaded machine makes the next gap look short)
+is "then half rate: 10 a second for 3 s" "$(lq "$m" '$recs[44].t - $recs[20].t >= 2.2')" true # 24 gaps: 2.4 s at 10/s, 1.2 at 20
 is "then the rate again" "$(lq "$m" '[$recs[] | .t] as $t | ($t[-1] - $t[-6]) < 0.45')" true
 
 fi # EDGR_FETCH_PART
