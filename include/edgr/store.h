@@ -197,6 +197,13 @@ EDGR_API edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int re
                                     edgr_put_result *result);
 EDGR_API void edgr_store_rollback(edgr_store *st);
 
+/* Since 0.3.0.  Remove, inside a transaction, every filing stored as read
+ * from `path` (its edgr_source path, exactly as it was put): for an input
+ * found damaged after some of its filings were stored (edgr ingest
+ * --all-or-nothing).  *removed (may be NULL) says how many.  Returns
+ * EDGR_OK, EDGR_ERR_ARG outside a transaction, or EDGR_ERR_STORE. */
+EDGR_API edgr_status edgr_store_remove_source(edgr_store *st, const char *path, uint64_t *removed);
+
 /* 1 if a filing with this accession number is stored with its documents, 2
  * if only its header is, 0 if not, -1 on error. */
 EDGR_API int edgr_store_has(edgr_store *st, const char *accession);

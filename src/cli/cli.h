@@ -14,6 +14,7 @@ enum edgr_exit {
     EXIT_SOME_FAILED = 1, /* some inputs failed, or nothing found (no hit, no item) */
     EXIT_USAGE = 2,       /* usage error: an unknown option, a missing argument */
     EXIT_STORE = 3,       /* store or I/O error: the store, or the output (a full disk) */
+    EXIT_DAMAGED = 4,     /* ingest --all-or-nothing: an input was damaged, none of it kept */
 };
 enum { EXIT_NO_HITS = EXIT_SOME_FAILED };
 
@@ -217,6 +218,13 @@ uint64_t archive_in_offset(const archive_in *x);
 /* "gzip data is damaged (CRC-32 mismatch at compressed byte N)" once a
  * gzip member was found damaged or truncated, else NULL. */
 const char *archive_in_damage(const archive_in *x);
+/* At the archive's end (ARCHIVE_EOF): 1 when it is a tar that does not end
+ * with its two zero blocks -- it was cut short, at a member's end, where
+ * libarchive sees only an end -- else 0 (not a tar; whole; damaged, which
+ * archive_in_damage() says; or a pipe not inflated here, whose end cannot
+ * be looked at).  A gzip is read to its end here, trailer checked.  `path`
+ * is the archive's (NULL: standard input). */
+int archive_in_tar_cut(archive_in *x, const char *path);
 void archive_in_close(archive_in *x);
 /* A file (or a pipe) as a unit, read in FD_CHUNK reads -- never mapped: a
  * file cut while mapped raises SIGBUS.  A regular file that ends before the

@@ -74,6 +74,7 @@ typedef struct task {
     int from_stdin;         /* standard input's content: read from `in` */
     fd_state in;            /* its first bytes, sniffed (in.buf owned) */
     int walked;
+    int undo;               /* not an input: remove the filings read from `path` (--all-or-nothing) */
     uint64_t bytes;         /* input bytes, for progress and batching */
     /* filled by a worker: the slice being built, and the messages said
      * since the last one was handed over */
@@ -103,6 +104,8 @@ typedef struct ingest {
     char **paths;
     int npaths;
     const char *files_from;     /* --files-from: a list of paths, or "-" */
+    const char *stdin_as;       /* --source-path: standard input's name, or NULL */
+    int all_or_nothing;         /* --all-or-nothing: a damaged input keeps none of its filings */
     char accession[ACCESSION_LEN + 1]; /* --accession, dashed, or "" */
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -303,6 +306,18 @@ static int stream_member(ingest *g, archive_in *x, task *t)
     return 0;
 }
 
+/* An archive found damaged, with --all-or-nothing: what was read of it is
+ * taken out again, in input order, once the writer has stored it (an undo
+ * task after its members).  1 when ingest is stopping. */
+static int undo_later(ingest *g, const char *path)
+{
+    if (!g->all_or_nothing) return 0;
+    task *t = new_task(path, NULL, 0);
+    if (!t) return 1;
+    t->undo = 1;
+    return push(g, t) ? 1 : 0;
+}
+
 /* An archive or a compressed file, from its path or (in != NULL) from
  * standard input, already sniffed.  `walked` is the file's: a lone
  * compressed file counts as the file itself. */
@@ -315,8 +330,9 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
         char why[600];
         snprintf(why, sizeof why, opened == ARCHIVE_IN_EMPTY ? "%s" : "cannot read archive: %s", msg);
         feed_error(g, path, opened == ARCHIVE_IN_EMPTY ? 0 : (long long)archive_in_offset(&x), why);
+        int damaged = archive_in_damage(&x) != NULL;
         archive_in_close(&x);
-        return 0;
+        return damaged ? undo_later(g, path) : 0;
     }
     struct archive *a = x.a;
     struct archive_entry *e;
@@ -344,15 +360,27 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
         seen = pos;
         if (push(g, t)) stopped = 1;
     }
+    int damaged = said;
     if (!stopped && !said && r != ARCHIVE_EOF && r != ARCHIVE_OK && r != ARCHIVE_WARN) {
         char why[600];
         const char *gz = archive_in_damage(&x);
         snprintf(why, sizeof why, "%s; the members before this point were read",
                  gz ? gz : "archive is damaged");
         feed_error(g, path, (long long)archive_in_offset(&x), why);
+        damaged = 1;
+    } else if (!stopped && !said && r == ARCHIVE_EOF) {
+        /* a tar cut at a member's end reads as ended: only its missing end
+         * blocks tell (and a gzip's trailer is read here, after them) */
+        int cut = archive_in_tar_cut(&x, in ? NULL : path);
+        const char *gz = archive_in_damage(&x);
+        if (cut || gz) {
+            feed_error(g, path, (long long)archive_in_offset(&x),
+                       gz ? gz : "the tar has no end blocks: it was cut short; the members before this point were read");
+            damaged = 1;
+        }
     }
     archive_in_close(&x);
-    return stopped;
+    return damaged && !stopped ? undo_later(g, path) : stopped;
 }
 
 static int feed_one(void *user, const char *path, int is_archive, int walked)
@@ -383,14 +411,15 @@ static int feed_stdin(ingest *g)
     if (!in.buf) return 1;
     sniff_fd(&in);
     int stopped = 0;
+    const char *name = g->stdin_as ? g->stdin_as : "<stdin>";
     if (input_magic(in.buf, in.pending) != MAGIC_NONE) {
-        stopped = feed_archive(g, "<stdin>", &in, 0);
+        stopped = feed_archive(g, name, &in, 0);
         free(in.buf);
         return stopped;
     }
     /* read by the worker as a file is, a submission at a time (held whole,
      * a pipe larger than one document's limit was refused) */
-    task *t = new_task("<stdin>", NULL, 0);
+    task *t = new_task(name, NULL, 0);
     if (!t) { free(in.buf); return 1; }
     t->in = in; /* the task owns the sniffed buffer now */
     t->from_stdin = 1;
@@ -775,7 +804,7 @@ static void work(ingest *g, task *t, edgr_store *reader)
     char name[PATH_MAX + 512];
     if (t->member && !t->raw) snprintf(name, sizeof name, "%s:%s", t->path, t->member);
     else snprintf(name, sizeof name, "%s", t->path);
-    if (t->failed) return; /* a member not read (said why): nothing to parse */
+    if (t->failed || t->undo) return; /* a member not read (said why), or no input: nothing to parse */
     /* a file is read as every command reads one (a unit in chunks, never
      * mapped: a mapped file cut while parsed raised SIGBUS); a member's
      * bytes are in memory already */
@@ -995,6 +1024,7 @@ typedef struct writer {
     size_t files;
     uint64_t bytes;
     int failed;        /* 1: some input failed; 2: the store failed */
+    int damaged;       /* --all-or-nothing took an input's filings out again */
 } writer;
 
 /* The feeder, then up to g->jobs workers.  Returns how many workers
@@ -1150,10 +1180,38 @@ static int take_slice(writer *w, task *t, taken *s)
     return bad ? -1 : count_bytes(w, t, s->text);
 }
 
+/* --all-or-nothing: an input found damaged has its filings removed again,
+ * those of earlier batches too (by the source they were stored from, as
+ * work() named it).  -1 if the store fails. */
+static int undo_input(writer *w, const task *t)
+{
+    char abs[PATH_MAX];
+    const char *src = realpath(t->path, abs) ? abs : t->path;
+    if (!w->b.open) {
+        if (edgr_store_begin(w->st) != EDGR_OK) return -1;
+        w->b.open = 1;
+        w->b.start = monotonic_seconds();
+    }
+    uint64_t n = 0;
+    if (edgr_store_remove_source(w->st, src, &n) != EDGR_OK) return -1;
+    w->damaged = 1;
+    if (n >= w->n.added) w->n.added = 0;
+    else w->n.added -= n;
+    char line[PATH_MAX + 160];
+    if (n)
+        snprintf(line, sizeof line, "%s: 0: damaged: the %llu filing%s read from it removed again (--all-or-nothing)\n",
+                 t->path, (unsigned long long)n, n == 1 ? "" : "s");
+    else
+        snprintf(line, sizeof line, "%s: 0: damaged: nothing of it stored (--all-or-nothing)\n", t->path);
+    emit_stderr(line, strlen(line));
+    return 0;
+}
+
 /* A task done: its count for the summary, the rest of its bytes.  -1 if
  * the store fails (the caller still frees the task). */
 static int take_task(writer *w, task *t)
 {
+    if (t->undo) return undo_input(w, t);
     w->failed |= t->failed;
     w->n.files++;
     if (t->failed) w->n.failed++;
@@ -1230,12 +1288,12 @@ static int run(ingest *g)
             show_progress(g, w.files, w.bytes, w.t0, 0);
         }
     }
+    show_progress(g, 0, 0, w.t0, 1);
+    end_threads(g, feed, th, nth);
     if (w.failed != 2 && commit(st, &w.b, g->json)) {
         cli_eprintf("edgr ingest: %s: %s\n", g->db, edgr_store_error(st));
         w.failed = 2;
     }
-    show_progress(g, 0, 0, w.t0, 1);
-    end_threads(g, feed, th, nth);
     if (w.failed != 2) w.failed |= g->feed_failed; /* 2|1 would read as neither */
     if (w.failed != 2) summary(g, &w.n, w.t0);
     log_flush(&w.b, 0);
@@ -1244,7 +1302,7 @@ static int run(ingest *g)
     edgr_store_close(st);
     pthread_mutex_destroy(&g->mu);
     pthread_cond_destroy(&g->cv);
-    return w.failed == 2 ? EXIT_STORE : w.failed ? EXIT_SOME_FAILED : EXIT_OK;
+    return w.failed == 2 ? EXIT_STORE : w.damaged ? EXIT_DAMAGED : w.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 int cmd_ingest_main(int argc, char **argv)
@@ -1279,6 +1337,11 @@ int cmd_ingest_main(int argc, char **argv)
                                          "(0001144204-17-013452 or 000114420417013452), not '%s'", v);
             break;
         case OPT_QUIET: g.quiet = 1; break;
+        case OPT_ALL_OR_NOTHING: g.all_or_nothing = 1; break;
+        case OPT_SOURCE_PATH:
+            if (!*v) rc = cli_usage("ingest", "--source-path needs the PATH standard input's content is from");
+            else g.stdin_as = v;
+            break;
         case OPT_BATCH_MB: {
             long mb = parse_count(v, 1, 1 << 20);
             if (mb < 0) rc = cli_usage("ingest", "--batch-mb takes a number of MB, not '%s'", v);

@@ -455,6 +455,8 @@ int archive_open_fd(struct archive *a, fd_state *f)
  * ignored, as libarchive and gzip do.  The output of the inflate that finds
  * a bad trailer is not handed out. */
 enum { GZ_OUT = 1 << 18 };
+/* A tar ends with two zero blocks; without them it was cut short. */
+enum { TAR_END = 1024 };
 
 struct gz_src {
     fd_state *f;        /* the compressed bytes: buf[0..len), next at next_in */
@@ -469,6 +471,8 @@ struct gz_src {
     uint64_t total;        /* output of every member so far */
     int eof, done, member; /* input ended; output ended; inside a member */
     char why[160];      /* set once the data is found damaged */
+    unsigned char tail[TAR_END]; /* the last bytes handed out (a tar's end blocks) */
+    size_t tail_len;
 };
 
 static uint64_t gz_offset(const gz_src *g)
@@ -570,7 +574,17 @@ static la_ssize_t gz_read_cb(struct archive *a, void *user, const void **buf)
         } else if (r != Z_OK && r != Z_BUF_ERROR)
             return gz_fail(a, g, g->z.msg ? g->z.msg : "inflate", gz_offset(g));
     }
-    return (la_ssize_t)(GZ_OUT - g->z.avail_out);
+    size_t made = GZ_OUT - g->z.avail_out;
+    if (made >= TAR_END) {
+        memcpy(g->tail, g->out + made - TAR_END, TAR_END);
+        g->tail_len = TAR_END;
+    } else if (made) {
+        size_t keep = g->tail_len + made > TAR_END ? TAR_END - made : g->tail_len;
+        memmove(g->tail, g->tail + g->tail_len - keep, keep);
+        memcpy(g->tail + keep, g->out, made);
+        g->tail_len = keep + made;
+    }
+    return (la_ssize_t)made;
 read_error:
     archive_set_error(a, errno, "read error: %s", strerror(errno));
     return -1;
@@ -688,6 +702,39 @@ const char *archive_in_damage(const archive_in *x)
     return x && x->gz && x->gz->why[0] ? x->gz->why : NULL;
 }
 
+int archive_in_tar_cut(archive_in *x, const char *path)
+{
+    if (!x->a || (archive_format(x->a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR) return 0;
+    unsigned char end[TAR_END];
+    size_t n = 0;
+    if (x->gz) {
+        /* libarchive stops at the end blocks: the rest of the gzip is read
+         * here, so that its trailer is checked and the tail is the end */
+        const void *buf;
+        while (!x->gz->why[0] && gz_read_cb(x->a, x->gz, &buf) > 0) {
+        }
+        if (x->gz->why[0]) return 0; /* damaged: archive_in_damage() says how */
+        n = x->gz->tail_len;
+        memcpy(end, x->gz->tail, n);
+    } else if (path) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat sb;
+        if (fd < 0) return 0;
+        if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) { /* a FIFO named: its end is not known */
+            close(fd);
+            return 0;
+        }
+        if (sb.st_size >= TAR_END && pread(fd, end, TAR_END, sb.st_size - TAR_END) == TAR_END) n = TAR_END;
+        close(fd);
+    } else {
+        return 0; /* a pipe, not inflated here: its end is not known */
+    }
+    if (n < TAR_END) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (end[i]) return 1;
+    return 0;
+}
+
 void archive_in_close(archive_in *x)
 {
     if (x->a) archive_read_free(x->a);
@@ -759,6 +806,16 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
         sink_printf(err, "%s: %llu: cannot read %s data: %s\n", path,
                     (unsigned long long)archive_in_offset(&x), what, archive_error_string(a));
         rc = 1;
+    } else if (r == ARCHIVE_EOF && !out->failed) {
+        /* a tar cut at a member's end reads as ended: only its missing end
+         * blocks tell (and a gzip's trailer is read here, after them) */
+        int cut = archive_in_tar_cut(&x, in ? NULL : it->path);
+        const char *gz = archive_in_damage(&x);
+        if (cut || gz) {
+            sink_printf(err, "%s: %llu: %s\n", path, (unsigned long long)archive_in_offset(&x),
+                        gz ? gz : "the tar has no end blocks: it was cut short; the members before this point were read");
+            rc |= 1;
+        }
     }
     archive_in_close(&x);
     return rc;

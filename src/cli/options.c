@@ -81,6 +81,10 @@ static const optdef OPTS_INGEST[] = {
      "read paths from FILE ('-': standard input), one per\nline; a trailing CR is dropped, blank lines are skipped"},
     {"accession", 0, "N", NULL, OPT_ACCESSION,
      "the accession number of bare documents whose path holds\nnone (with or without dashes)"},
+    {"all-or-nothing", 0, NULL, NULL, OPT_ALL_OR_NOTHING,
+     "an input found damaged part way (a gzip's CRC-32 or\nlength, a tar without its end blocks) keeps none of\nits filings: those stored before the damage was found\nare removed again, and the exit status is 4"},
+    {"source-path", 0, "PATH", NULL, OPT_SOURCE_PATH,
+     "standard input's content is PATH's (an inflated copy of\nit, say): filings are stored as read from PATH (for\n'edgr cat') and messages name it"},
     {"json", 0, NULL, NULL, OPT_JSON,
      "after each batch commits, one JSON line per filing:\naccession_number, status (added, replaced, unchanged),\nsource"},
     MAX_DOC,
@@ -326,6 +330,8 @@ static const cmddef CMD_INGEST = {
     "stopped (even by kill -9), the store holds every filing of the batches\n"
     "that committed and nothing of the others; run the same command again to\n"
     "finish.  Bad files are reported as 'file: byte offset: reason' and skipped.\n"
+    "A damaged archive (a gzip's CRC-32 or length wrong, a tar cut short) keeps\n"
+    "the filings read before the damage, unless --all-or-nothing.\n"
     "The original files are not copied: keep them where they are for 'edgr cat'.\n"
     "\n"
     "On a terminal a progress line is kept up to date (warnings are printed\n"
@@ -339,7 +345,8 @@ static const cmddef CMD_INGEST = {
     "edgr ingest --accession 0001144204-17-013452 tv487521_8k.htm",
     "0 every filing stored or already there; 1 some inputs failed (the others\n"
     "are stored); 2 for a usage error; 3 the store could not be opened or\n"
-    "written (a full disk: what committed before stays).",
+    "written (a full disk: what committed before stays); 4 with --all-or-nothing,\n"
+    "an input was damaged and none of its filings is kept.",
     "file"};
 
 static const cmddef CMD_SEARCH = {

@@ -51,6 +51,8 @@ enum opt_id {
     OPT_KEEP,
     OPT_TEST_WAITS,
     OPT_DATA_URL,
+    OPT_ALL_OR_NOTHING,
+    OPT_SOURCE_PATH,
 };
 
 typedef struct optdef {

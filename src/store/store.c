@@ -648,6 +648,48 @@ edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, ed
     return EDGR_OK;
 }
 
+edgr_status edgr_store_remove_source(edgr_store *st, const char *path, uint64_t *removed)
+{
+    if (removed) *removed = 0;
+    if (!st || !path || !st->in_tx) return EDGR_ERR_ARG;
+    /* the ids first: delete_filing's statements must not run under this one */
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM filings WHERE source_path=?1", -1, &q, NULL) != SQLITE_OK)
+        return store_sql_error(st, "remove");
+    sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
+    sqlite3_int64 *ids = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            sqlite3_int64 *g = realloc(ids, nc * sizeof *ids);
+            if (!g) {
+                sqlite3_finalize(q);
+                free(ids);
+                store_fail(st, "remove: out of memory");
+                return EDGR_ERR_STORE;
+            }
+            ids = g;
+            cap = nc;
+        }
+        ids[n++] = sqlite3_column_int64(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        free(ids);
+        return store_sql_error(st, "remove");
+    }
+    for (size_t i = 0; i < n; i++)
+        if (delete_filing(st, ids[i])) {
+            free(ids);
+            return EDGR_ERR_STORE;
+        }
+    free(ids);
+    if (removed) *removed = n;
+    return EDGR_OK;
+}
+
 /* ---- small reads ---------------------------------------------------------- */
 
 edgr_status edgr_store_source(edgr_store *st, const char *accession, edgr_source *out)

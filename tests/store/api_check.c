@@ -211,6 +211,19 @@ int main(int argc, char **argv)
     CHECK(edgr_store_search(st, &empty, count_hit, &n) == EDGR_ERR_QUERY);
     CHECK(no_flag(edgr_store_error(st)));
 
+    /* a damaged input's filings taken back, by the path they were read from
+     * (both filings above were put as read from argv[1]) */
+    uint64_t removed = 9;
+    CHECK(edgr_store_remove_source(st, argv[1], &removed) == EDGR_ERR_ARG && removed == 0); /* no transaction */
+    CHECK(edgr_store_begin(st) == EDGR_OK);
+    CHECK(edgr_store_remove_source(st, "/no/such/source", &removed) == EDGR_OK && removed == 0);
+    CHECK(edgr_store_remove_source(st, argv[1], &removed) == EDGR_OK && removed == 2);
+    CHECK(edgr_store_commit(st) == EDGR_OK);
+    CHECK(edgr_store_has(st, acc) == 0 && edgr_store_has(st, sha) == 0);
+    n = 0;
+    edgr_status gone = edgr_store_search(st, &q, count_hit, &n); /* their text is gone from the index too */
+    CHECK((gone == EDGR_OK || gone == EDGR_ERR_NOT_FOUND) && n == 0);
+
     edgr_record_free(r);
     edgr_parser_free(p);
     /* EDGAR's index (schema 3): entries replaced by path, CIK and type;
