@@ -417,6 +417,14 @@ typedef struct edgr_http_request {
      * NULL. */
     void (*on_part_start)(void *user, const char *etag, const char *last_modified);
     void *user;
+    /* Told each run of body bytes just written to DEST.part, with its
+     * offset in the file: a resumed transfer's first at the .part's old
+     * size, a 200 starting afresh at 0 (after on_part_start).  So a reader
+     * can take the file as it arrives (edgr fetch feed pipes a Feed
+     * archive to its ingest while it downloads).  Called from inside the
+     * transfer: while it runs, the transfer waits.  Non-zero stops the
+     * transfer as a local error.  May be NULL. */
+    int (*on_bytes)(void *user, uint64_t offset, const char *p, size_t n);
 } edgr_http_request;
 
 #define EDGR_HTTP_VALIDATOR_MAX 256

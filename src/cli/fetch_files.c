@@ -5,35 +5,36 @@
  *
  * The whole plan is journalled (fetch_journal, edgr/store.h) before the
  * first request, so that a run killed at any moment is continued by
- * `--resume` without repeating a finished transfer or losing one.  A Feed
- * archive's entry follows each step: the validators of its .part before
- * its first byte (If-Range after a kill), "fetched" once whole, then
- * checked.  A filing writes no line of its own (it would wait on the
- * ingest's write lock): its file on disk says it is whole, since a .part
- * is renamed only then.  Each is "stored", with its size and SHA-256, in
- * its batch's transaction once the batch's ingest has ended, and then
- * removed unless --keep.
+ * `--resume` without repeating a finished transfer or losing one.  A file
+ * on disk under its own name is whole (a .part is renamed only then); a
+ * Feed archive's .part has its validators journalled before its first
+ * byte (If-Range after a kill).  Each file is "stored", with its size and
+ * SHA-256, once its ingest has ended, and then removed unless --keep.
  *
- * The ingest is a child process (`edgr ingest --files-from -`), fed each
- * file's path as it is whole, so that parsing and storing go on while the
- * next file is fetched.  Files go to it in batches (FETCH_BATCH_FILES or
- * FETCH_BATCH_BYTES): at the end of a batch its ingest is waited for, its
- * files are marked stored and removed, and the next batch starts -- so the
- * disk holds at most about a batch, and a kill loses at most a batch's
- * ingest (never a transfer). */
+ * Filings go to an ingest child (`edgr ingest --files-from -`) as each is
+ * whole, in batches (FETCH_BATCH_FILES or FETCH_BATCH_BYTES), so that
+ * parsing and storing go on while the next file is fetched; at the end of
+ * a batch its ingest is waited for and its files are journalled in one
+ * transaction -- so the disk holds at most about a batch, and a kill loses
+ * at most a batch's ingest (never a transfer).
+ *
+ * A Feed archive goes to an ingest of its own as it downloads (feed_tee):
+ * the bytes written to its .part are piped to `edgr ingest --all-or-nothing
+ * --source-path DEST -`, which inflates and checks it once and stores it as
+ * it comes, and takes back all of it if it is found damaged at its end. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "cli.h"
 #include "fetch.h"
@@ -295,82 +296,6 @@ static int plan_feed(fetch_session *s, plan *p)
     return 0;
 }
 
-/* ---- a Feed archive's integrity ------------------------------------------- */
-
-/* A Feed archive, whole: every gzip member inflates with its CRC-32 and
- * length right, and the tar inside ends with its two zero blocks (a
- * server's Content-Length only says the bytes are the ones it meant to
- * send).  The file's SHA-256 and size come from the same reading, into
- * sha[65] and *size.  0, or -1 with the reason and the offset in the file. */
-static int verify_feed(const char *path, char sha[65], uint64_t *size, char *why, size_t cap)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        snprintf(why, cap, "0: cannot read: %s", strerror(errno));
-        return -1;
-    }
-    z_stream z = {0};
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
-        fclose(fp);
-        snprintf(why, cap, "0: out of memory");
-        return -1;
-    }
-    enum { IN = 1 << 16, OUT = 1 << 18 };
-    unsigned char *in = malloc(IN), *out = malloc(OUT), tail[1024];
-    edgr_sha256 *hash = edgr_sha256_new();
-    uint64_t at = 0, total = 0;
-    size_t tail_len = 0;
-    int rc = in && out && hash ? 0 : -1, zr = Z_OK;
-    if (rc) snprintf(why, cap, "0: out of memory");
-    while (!rc) {
-        size_t got = fread(in, 1, IN, fp);
-        if (!got) break;
-        edgr_sha256_update(hash, (const char *)in, got);
-        z.next_in = in;
-        z.avail_in = (uInt)got;
-        while (!rc && z.avail_in) {
-            if (zr == Z_STREAM_END) { /* another member follows */
-                inflateReset(&z);
-            }
-            z.next_out = out;
-            z.avail_out = OUT;
-            uInt before = z.avail_in;
-            zr = inflate(&z, Z_NO_FLUSH);
-            size_t made = OUT - z.avail_out;
-            total += made;
-            if (made >= sizeof tail) {
-                memcpy(tail, out + made - sizeof tail, sizeof tail);
-                tail_len = sizeof tail;
-            } else if (made) {
-                size_t keep = tail_len + made > sizeof tail ? sizeof tail - made : tail_len;
-                memmove(tail, tail + tail_len - keep, keep);
-                memcpy(tail + keep, out, made);
-                tail_len = keep + made;
-            }
-            at += before - z.avail_in;
-            if (zr != Z_OK && zr != Z_STREAM_END && !(zr == Z_BUF_ERROR && made)) {
-                snprintf(why, cap, "%" PRIu64 ": the gzip data is damaged (%s)", at, z.msg ? z.msg : "inflate failed");
-                rc = -1;
-            }
-        }
-    }
-    if (!rc && ferror(fp)) snprintf(why, cap, "%" PRIu64 ": cannot read on", at), rc = -1;
-    if (!rc && zr != Z_STREAM_END)
-        snprintf(why, cap, "%" PRIu64 ": the gzip data ends before its trailer (the archive is cut short)", at), rc = -1;
-    if (!rc && (total % 512 || tail_len < sizeof tail))
-        snprintf(why, cap, "%" PRIu64 ": the tar inside is %" PRIu64 " bytes, not whole 512-byte blocks", at, total), rc = -1;
-    for (size_t i = 0; !rc && i < tail_len; i++)
-        if (tail[i]) snprintf(why, cap, "%" PRIu64 ": the tar inside has no end blocks (cut short)", at), rc = -1;
-    if (!rc && edgr_sha256_final(hash, sha) != EDGR_OK) snprintf(why, cap, "0: out of memory"), rc = -1;
-    *size = at;
-    edgr_sha256_free(hash);
-    inflateEnd(&z);
-    free(in);
-    free(out);
-    fclose(fp);
-    return rc;
-}
-
 int fetch_file_digest(const char *path, char sha[65], uint64_t *size)
 {
     FILE *fp = fopen(path, "rb");
@@ -399,15 +324,22 @@ typedef struct ingest_child {
     size_t first, count; /* the plan's items it was given: [first, first+count) of `sent` */
 } ingest_child;
 
-static int child_start(fetch_session *s, ingest_child *c)
+/* `edgr ingest` reading paths on its standard input, one a line; or, with
+ * `archive` (a Feed archive's path), storing that archive with
+ * --all-or-nothing: read from `archive` itself when `piped` is 0, else
+ * from its standard input as the transfer writes the file (feed_tee). */
+static int child_start(fetch_session *s, ingest_child *c, const char *archive, int piped)
 {
     const fargs *a = s->a;
     int fds[2];
     if (pipe(fds)) return -1;
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    /* a Feed archive goes through it: a pipe of 1 MB (Linux's most for a
+     * user) wakes the ingest a sixteenth as often as the default 64 KB */
+    if (archive && piped) (void)fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
     char jobs[16];
     snprintf(jobs, sizeof jobs, "%d", a->jobs);
-    char *argv[12];
+    char *argv[14];
     int n = 0;
     argv[n++] = "edgr";
     argv[n++] = "ingest";
@@ -415,23 +347,39 @@ static int child_start(fetch_session *s, ingest_child *c)
     argv[n++] = "--db";
     argv[n++] = (char *)a->db;
     if (a->jobs) argv[n++] = "--jobs", argv[n++] = jobs;
-    argv[n++] = "--files-from";
-    argv[n++] = "-";
+    if (archive) {
+        argv[n++] = "--all-or-nothing";
+        if (piped) argv[n++] = "--source-path";
+        argv[n++] = (char *)archive;
+        if (piped) argv[n++] = "-";
+    } else {
+        argv[n++] = "--files-from";
+        argv[n++] = "-";
+    }
     argv[n] = NULL;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
-    posix_spawn_file_actions_addclose(&fa, fds[0]);
-    /* the running binary itself, whatever PATH holds */
-    int r = posix_spawn(&c->pid, "/proc/self/exe", &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
+    /* fork, not posix_spawn: the ingest must die with this process
+     * (PR_SET_PDEATHSIG).  Left running after a kill -9 of fetch, it would
+     * find its input cut short, and --all-or-nothing would take out again
+     * what it stored of an archive -- perhaps while a resumed run stores
+     * the same archive.  Between fork and exec only async-signal-safe
+     * calls. */
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(EXIT_STORE);
+        if (fds[0] != 0 && (dup2(fds[0], 0) < 0 || close(fds[0]) != 0)) _exit(EXIT_STORE);
+        execve("/proc/self/exe", argv, environ); /* the running binary itself, whatever PATH holds */
+        _exit(EXIT_STORE);
+    }
+    int err = errno;
     close(fds[0]);
-    if (r) {
+    if (pid < 0) {
         close(fds[1]);
         c->pid = 0;
-        errno = r;
+        errno = err;
         return -1;
     }
+    c->pid = pid;
     c->fd = fds[1];
     return 0;
 }
@@ -446,7 +394,8 @@ static int child_finish(ingest_child *c)
     while (waitpid(c->pid, &st, 0) < 0 && errno == EINTR) {
     }
     c->pid = 0;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_STORE;
+    int rc = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_STORE;
+    return rc <= EXIT_DAMAGED ? rc : EXIT_STORE; /* no exit status of ingest's: it did not run */
 }
 
 static int child_send(ingest_child *c, const char *path)
@@ -482,7 +431,7 @@ typedef struct run {
     /* EDGR_FETCH_TIMES set (make bench): where the run's time went, in
      * seconds of this process's clock, said after the summary */
     int timing;
-    double t_transfer, t_verify, t_digest, t_journal, t_wait, t_stored;
+    double t_transfer, t_digest, t_journal, t_wait, t_stored;
 } run;
 
 static double clock_if(const run *r) { return r->timing ? monotonic_seconds() : 0; }
@@ -508,11 +457,6 @@ static void batch_close(run *r)
         if (ok && it->accession) {
             edgr_source src = EDGR_SOURCE_INIT;
             ok = edgr_store_source(r->s->st, it->accession, &src) == EDGR_OK;
-        } else if (ok && r->p->feed && rc != EXIT_OK) {
-            /* a Feed archive is a batch by itself: its ingest said which
-             * filings it could not read; the archive is kept to look at */
-            ok = 0;
-            why = "the ingest could not read all of it (it said why): kept";
         }
         if (!ok && rc == EXIT_STORE) continue; /* the ingest failed: still "fetched", --resume reads it again */
         if (journal_write(r->s, r->p, it, ok ? "stored" : "failed", ok ? NULL : why) != EDGR_OK)
@@ -544,8 +488,8 @@ static void batch_close(run *r)
 static int batch_add(run *r, size_t i)
 {
     item *it = &r->p->v[i];
-    if (r->nsent >= (r->p->feed ? 1 : FETCH_BATCH_FILES) || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
-    if (!r->child.pid && child_start(r->s, &r->child)) {
+    if (r->nsent >= FETCH_BATCH_FILES || r->batch_bytes >= FETCH_BATCH_BYTES) batch_close(r);
+    if (!r->child.pid && child_start(r->s, &r->child, NULL, 0)) {
         cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
         return -1;
     }
@@ -571,24 +515,209 @@ static void progress(run *r, size_t done)
     progress_line(line);
 }
 
-/* One item: fetched (unless whole already), verified, to the ingest. */
-/* A whole file checked -- a Feed archive inflated whole (verify_feed), any
- * file hashed -- and journalled "fetched" with its size and SHA-256, then
- * handed to the ingest.  A file journalled before its check (the transfer
- * ended, the check had not) is checked here when a resumed run finds it.
- * 0; 1 when the file is damaged (removed, the reason in why); -1 on a hard
- * error (said). */
+/* ---- a Feed archive, stored as it downloads ------------------------------ */
+
+/* A Feed archive's ingest, fed by the transfer itself: each run of bytes
+ * written to the .part is written to the ingest's standard input too
+ * (edgr_http_request.on_bytes), so that on a real network the archive is
+ * parsed and stored while it arrives, and a day takes the longer of its
+ * transfer and its storing, not their sum.  The ingest inflates it once,
+ * checking each gzip member's CRC-32 and length and the tar's end blocks
+ * as it goes, and runs with --all-or-nothing: an archive found damaged at
+ * its end (a CRC is over a whole member) has every filing read from it
+ * removed again, and exits 4.  (Checking first and storing after cost a
+ * whole inflate before the first filing; one transaction for the whole
+ * archive held the store's lock for minutes and cost a checkpoint of the
+ * archive's size at its end.)  While a transfer waits to be resumed its
+ * ingest is stopped (SIGKILL: it stored whole filings or nothing, and the
+ * next run skips those stored). */
+typedef struct feed_tee {
+    run *r;
+    item *it;
+    ingest_child c;   /* c.pid 0: none started */
+    uint64_t fed;     /* bytes of the file given to it */
+    edgr_sha256 *sha; /* of those bytes */
+    int broken;       /* it stopped reading: its exit says why */
+} feed_tee;
+
+/* The ingest stopped: killed, waited for; nothing is fed yet. */
+static void tee_drop(feed_tee *t)
+{
+    if (t->c.pid) {
+        kill(t->c.pid, SIGKILL);
+        child_finish(&t->c);
+    }
+    edgr_sha256_free(t->sha);
+    t->sha = NULL;
+    t->fed = 0;
+    t->broken = 0;
+}
+
+static int tee_put(feed_tee *t, const char *p, size_t n)
+{
+    edgr_sha256_update(t->sha, p, n);
+    t->fed += n;
+    while (n) {
+        ssize_t w = write(t->c.fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) { /* EPIPE (SIGPIPE is ignored): it has exited */
+            t->broken = 1;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* The file's bytes [t->fed, upto) to the ingest (a resumed .part's start,
+ * or what the transfer wrote before the ingest began). */
+static int tee_from_file(feed_tee *t, const char *path, uint64_t upto)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buf[1 << 16];
+    int bad = 0;
+    while (!bad && t->fed < upto) {
+        size_t want = upto - t->fed < sizeof buf ? (size_t)(upto - t->fed) : sizeof buf;
+        ssize_t got = pread(fd, buf, want, (off_t)t->fed);
+        if (got < 0 && errno == EINTR) continue;
+        bad = got <= 0 || tee_put(t, buf, (size_t)got);
+    }
+    close(fd);
+    return bad ? -1 : 0;
+}
+
+static int tee_start(feed_tee *t)
+{
+    if (!(t->sha = edgr_sha256_new())) return -1;
+    if (child_start(t->r->s, &t->c, t->it->dest, 1)) {
+        cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* edgr_http_request.on_bytes: the run of bytes at `offset` of the .part. */
+static int tee_on_bytes(void *user, uint64_t offset, const char *p, size_t n);
+
+/* What a transfer's answer says the .part will be: journalled before its
+ * first byte is written, so a run killed mid-transfer resumes the .part
+ * (If-Range) instead of fetching the file again (an edgr_http_request's
+ * on_part_start).  The ingest of a .part started afresh starts again. */
+typedef struct part_ctx {
+    run *r;
+    item *it;
+    feed_tee *tee;
+} part_ctx;
+
+static int tee_on_bytes(void *user, uint64_t offset, const char *p, size_t n)
+{
+    feed_tee *t = ((part_ctx *)user)->tee;
+    if (offset < t->fed) tee_drop(t); /* the file starts again */
+    if (!t->c.pid && tee_start(t)) return -1;
+    char part[4110];
+    snprintf(part, sizeof part, "%s.part", t->it->dest);
+    if (offset > t->fed && tee_from_file(t, part, offset)) return -1;
+    return tee_put(t, p, n);
+}
+
+static void on_part_start(void *user, const char *etag, const char *last_modified)
+{
+    part_ctx *c = user;
+    if (c->tee) tee_drop(c->tee); /* and its write lock with it */
+    set_str(&c->it->etag, etag && *etag ? etag : NULL);
+    set_str(&c->it->lm, last_modified && *last_modified ? last_modified : NULL);
+    c->it->bytes = 0;
+    set_str(&c->it->sha, NULL);
+    journal_write(c->r->s, c->r->p, c->it, "planned", NULL); /* a failure is said; the transfer goes on */
+}
+
+/* The archive's ingest has ended with status `rc` (`sha`: the file's
+ * SHA-256, `size` its bytes): journalled as its exit says.  0 (stored,
+ * refused, or left for --resume when the ingest itself failed); 1 when
+ * the archive is damaged (removed, the reason in why); -1 on a hard error
+ * (said). */
+static int feed_outcome(run *r, size_t i, int rc, const char *sha, uint64_t size, char *why, size_t cap)
+{
+    item *it = &r->p->v[i];
+    if (rc == EXIT_DAMAGED) {
+        unlink(it->dest);
+        snprintf(why, cap, "damaged, the ingest said where: nothing of it stored");
+        return 1;
+    }
+    if (rc > r->ingest_rc) r->ingest_rc = rc;
+    /* the ingest failed (it said why): left as it is, --resume reads it again */
+    if (rc == EXIT_STORE || rc == EXIT_USAGE) return 0;
+    it->bytes = size;
+    set_str(&it->sha, sha);
+    int ok = rc == EXIT_OK;
+    /* not all of it readable: its ingest said which filings; the archive is kept to look at */
+    if (journal_write(r->s, r->p, it, ok ? "stored" : "failed",
+                      ok ? NULL : "the ingest could not read all of it (it said why): kept") != EDGR_OK)
+        return -1;
+    set_str(&it->status, ok ? "stored" : "failed");
+    if (ok) r->stored++;
+    else r->refused++;
+    if (ok && !r->s->a->keep) unlink(it->dest);
+    return 0;
+}
+
+/* The transfer is whole (DEST renamed): the rest to the ingest, its end
+ * waited for. */
+static int tee_finish(run *r, size_t i, feed_tee *t, char *why, size_t cap)
+{
+    item *it = &r->p->v[i];
+    double t0 = clock_if(r);
+    if (!t->c.pid && tee_start(t)) return -1;
+    if (t->fed < it->bytes && !t->broken) tee_from_file(t, it->dest, it->bytes); /* a failure: broken, said below */
+    char sha[65] = "";
+    int hashed = !t->broken && t->fed == it->bytes && edgr_sha256_final(t->sha, sha) == EDGR_OK;
+    int rc = child_finish(&t->c);
+    r->t_wait += clock_if(r) - t0;
+    uint64_t size = t->fed;
+    edgr_sha256_free(t->sha);
+    t->sha = NULL;
+    if (!hashed && rc == EXIT_OK) rc = EXIT_STORE; /* it stopped reading, yet said nothing */
+    return feed_outcome(r, i, rc, sha, size, why, cap);
+}
+
+/* A Feed archive whole on disk from an earlier run: stored from the file
+ * (its SHA-256 taken meanwhile). */
+static int feed_accept(run *r, size_t i, char *why, size_t cap)
+{
+    item *it = &r->p->v[i];
+    ingest_child c = {0};
+    if (child_start(r->s, &c, it->dest, 0)) {
+        cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
+        return -1;
+    }
+    double t0 = clock_if(r);
+    char sha[65];
+    uint64_t size = 0;
+    int bad = fetch_file_digest(it->dest, sha, &size);
+    int rc = child_finish(&c);
+    r->t_wait += clock_if(r) - t0;
+    if (bad && rc == EXIT_OK) rc = EXIT_STORE;
+    return feed_outcome(r, i, rc, bad ? NULL : sha, size, why, cap);
+}
+
+/* A whole file checked and handed to the ingest: a Feed archive by
+ * feed_accept; a filing hashed, then sent to the batch's ingest.  A file
+ * whole from an earlier run (the transfer ended, the storing had not) is
+ * taken here when a resumed run finds it.  0; 1 when the file is damaged
+ * (removed, the reason in why); -1 on a hard error (said). */
 static int accept_whole(run *r, size_t i, char *why, size_t cap)
 {
+    if (r->p->feed) return feed_accept(r, i, why, cap);
     item *it = &r->p->v[i];
     char sha[65];
     uint64_t size = 0;
     double t0 = clock_if(r);
-    int bad = r->p->feed ? verify_feed(it->dest, sha, &size, why, cap) : fetch_file_digest(it->dest, sha, &size);
-    if (bad && !r->p->feed) snprintf(why, cap, "0: cannot read: %s", strerror(errno));
-    if (r->p->feed) r->t_verify += clock_if(r) - t0; /* the SHA-256 is of the same reading */
-    else r->t_digest += clock_if(r) - t0;
+    int bad = fetch_file_digest(it->dest, sha, &size);
+    r->t_digest += clock_if(r) - t0;
     if (bad) {
+        snprintf(why, cap, "0: cannot read: %s", strerror(errno));
         unlink(it->dest);
         return 1;
     }
@@ -596,27 +725,7 @@ static int accept_whole(run *r, size_t i, char *why, size_t cap)
     set_str(&it->sha, sha);
     /* a filing's size and SHA-256 are journalled with "stored", a batch in
      * one transaction: a write a filing would wait on the ingest's lock */
-    if (r->p->feed && journal_write(r->s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
     return batch_add(r, i);
-}
-
-/* What a transfer's answer says the .part will be: journalled before its
- * first byte is written, so a run killed mid-transfer resumes the .part
- * (If-Range) instead of fetching the file again (an edgr_http_request's
- * on_part_start). */
-typedef struct part_ctx {
-    run *r;
-    item *it;
-} part_ctx;
-
-static void on_part_start(void *user, const char *etag, const char *last_modified)
-{
-    part_ctx *c = user;
-    set_str(&c->it->etag, etag && *etag ? etag : NULL);
-    set_str(&c->it->lm, last_modified && *last_modified ? last_modified : NULL);
-    c->it->bytes = 0;
-    set_str(&c->it->sha, NULL);
-    journal_write(c->r->s, c->r->p, c->it, "planned", NULL); /* a failure is said; the transfer goes on */
 }
 
 /* One item: fetched (unless whole already), checked, to the ingest.  0, or
@@ -639,15 +748,15 @@ static int do_item(run *r, size_t i)
     }
     struct stat sb;
     char why[400];
-    /* whole from a run stopped before its ingest ended: a Feed archive
-     * journalled "fetched" (and checked, or checked now), a filing whose
-     * file is there (a .part is renamed only once whole; filings are not
-     * journalled one by one, see accept_whole) */
+    /* whole from a run stopped before its ingest ended: a file journalled
+     * "fetched" with its size, or any file that is there (a .part is
+     * renamed only once whole; neither a filing nor a Feed archive is
+     * journalled when its transfer ends, see accept_whole and feed_tee) */
     int whole = !strcmp(st, "fetched") ? stat(it->dest, &sb) == 0 && (uint64_t)sb.st_size == it->bytes
-                                       : !r->p->feed && stat(it->dest, &sb) == 0;
+                                       : stat(it->dest, &sb) == 0;
     if (whole) {
         r->reused++;
-        if (it->sha && !strcmp(st, "fetched")) return batch_add(r, i);
+        if (!r->p->feed && it->sha && !strcmp(st, "fetched")) return batch_add(r, i);
         int k = accept_whole(r, i, why, sizeof why);
         if (k <= 0) return k;
     }
@@ -662,9 +771,11 @@ static int do_item(run *r, size_t i)
         char part[4110];
         snprintf(part, sizeof part, "%s.part", it->dest);
         int has_part = stat(part, &sb) == 0;
-        part_ctx pc = {.r = r, .it = it};
+        feed_tee tee = {.r = r, .it = it};
+        part_ctx pc = {.r = r, .it = it, .tee = &tee};
         edgr_http_request rq = {.struct_size = sizeof rq, .url = it->url, .dest = it->dest};
-        if (r->p->feed) rq.on_part_start = on_part_start, rq.user = &pc; /* a filing is small: fetched again */
+        if (r->p->feed) /* a filing is small: fetched again, and read once whole */
+            rq.on_part_start = on_part_start, rq.on_bytes = tee_on_bytes, rq.user = &pc;
         if (!r->p->feed) rq.flags |= EDGR_HTTP_GZIP; /* a filing is text; an archive is gzip already */
         if (has_part) {
             rq.part_etag = it->etag;
@@ -678,6 +789,15 @@ static int do_item(run *r, size_t i)
         set_str(&it->etag, res.etag[0] ? res.etag : NULL);
         set_str(&it->lm, res.last_modified[0] ? res.last_modified : NULL);
         it->bytes = res.bytes;
+        if (tee.broken) { /* the ingest stopped while the archive came */
+            int rc = child_finish(&tee.c);
+            tee_drop(&tee);
+            if (rc < EXIT_STORE) rc = EXIT_STORE;
+            if (rc > r->ingest_rc) r->ingest_rc = rc;
+            cli_eprintf("edgr fetch: %s: the ingest stopped (it said why): stopping\n", it->dest);
+            return -1;
+        }
+        if (c != EDGR_HTTP_OK) tee_drop(&tee); /* what it stored stays; --resume does the rest */
         if (c == EDGR_HTTP_MISSING && it->day && !feed_published_by_now(it->day)) {
             r->unpublished++; /* not there yet: left planned, asked again by a later run */
             return journal_write(s, r->p, it, "planned", "not published yet") == EDGR_OK ? 0 : -1;
@@ -704,13 +824,12 @@ static int do_item(run *r, size_t i)
             /* a cut transfer keeps its .part, and the validators to continue it */
             return journal_write(s, r->p, it, parked ? "parked" : "failed", res.reason) == EDGR_OK ? 0 : -1;
         }
-        /* whole: a Feed archive journalled at once (a kill from here on
-         * repeats no transfer), then checked; a filing's file on disk says so */
+        /* whole: its file on disk says so (a kill from here on repeats no
+         * transfer); a Feed archive's ingest has most of it already */
         set_str(&it->sha, NULL);
-        if (r->p->feed && journal_write(s, r->p, it, "fetched", NULL) != EDGR_OK) return -1;
         r->fetched++;
         r->bytes += it->bytes;
-        int k = accept_whole(r, i, why, sizeof why);
+        int k = r->p->feed ? tee_finish(r, i, &tee, why, sizeof why) : accept_whole(r, i, why, sizeof why);
         if (k <= 0) return k;
         r->fetched--;
         r->bytes -= it->bytes;
@@ -807,10 +926,11 @@ static int run_plan(fetch_session *s, plan *p)
     }
     if (r.timing) {
         double t = monotonic_seconds() - r.started;
-        double rest = t - r.t_transfer - r.t_verify - r.t_digest - r.t_journal - r.t_wait - r.t_stored;
-        cli_eprintf("edgr fetch %s: times: total %.3f s: transfer %.3f (with the rate budget's waits), verify %.3f, "
+        double rest = t - r.t_transfer - r.t_digest - r.t_journal - r.t_wait - r.t_stored;
+        cli_eprintf("edgr fetch %s: times: total %.3f s: transfer %.3f (with the rate budget's waits%s), "
                     "SHA-256 %.3f, journal %.3f, waiting for the ingest %.3f, marking stored %.3f, the rest %.3f\n",
-                    p->run, t, r.t_transfer, r.t_verify, r.t_digest, r.t_journal, r.t_wait, r.t_stored, rest);
+                    p->run, t, r.t_transfer, p->feed ? "; the ingest reading it as it comes" : "", r.t_digest,
+                    r.t_journal, r.t_wait, r.t_stored, rest);
     }
     if (hard || r.ingest_rc == EXIT_STORE) return EXIT_STORE;
     /* a filing the index lists and the SEC lacks is a loss; a day without a Feed archive, a holiday */

@@ -45,7 +45,8 @@ sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 A=/Archives/edgar
 master=$A/full-index/2026/QTR1/master.idx
-big=$A/Feed/2026/QTR1/20260107.nc.tar.gz
+big=$A/Feed/2026/QTR1/20260107.nc.tar.gz   # one filing of 5 MB
+many=$A/Feed/2026/QTR1/20260109.nc.tar.gz  # 60 filings of 80 KB
 small=$A/data/9900280/0009900280-26-000001.txt
 out=$tmp/files
 mkdir -p "$out"
@@ -505,11 +506,15 @@ open(sys.argv[2], "wb").write(gzip.compress(t))
 PY
 m=$(mark)
 expect "fetch feed of damaged archives" 1 ff feed --db "$fy/d.db" --from 2026-04-01 --to 2026-04-02
-grep -q "20260401.nc.tar.gz: [0-9]*: the gzip data ends before its trailer" "$tmp/err" && ok || bad "a gzip cut short: $(head -c 400 "$tmp/err")"
-grep -q "20260402.nc.tar.gz: [0-9]*: the tar inside has no end blocks" "$tmp/err" && ok || bad "a tar without end blocks: $(head -c 400 "$tmp/err")"
+# (the ingest reading each as it comes says where it is damaged)
+grep -q "20260401.nc.tar.gz: 700: .*gzip data is truncated" "$tmp/err" && ok || bad "a gzip cut short: $(head -c 400 "$tmp/err")"
+grep -q "20260402.nc.tar.gz: [0-9]*: the tar has no end blocks: it was cut short" "$tmp/err" && ok || bad "a tar without end blocks: $(head -c 400 "$tmp/err")"
+grep -q "20260402.nc.tar.gz: 0: damaged: the [0-9]* filings read from it removed again" "$tmp/err" && ok ||
+  bad "the filings read before the damage: not said to be removed: $(head -c 600 "$tmp/err")"
+is "each refused after its second transfer" "$(grep -c 'refused (fetched twice)' "$tmp/err")" 2
 is "a damaged archive is fetched twice, then refused" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
 is "nothing of a damaged archive stored" "$(sqlite3 "$fy/d.db" 'select count(*) from filings')" 0
-is "the journal says why" "$(sqlite3 "$fy/d.db" "select count(*) from fetch_journal where status = 'failed' and reason like '%: the %'")" 2
+is "the journal says why" "$(sqlite3 "$fy/d.db" "select count(*) from fetch_journal where status = 'failed' and reason like 'damaged%nothing of it stored'")" 2
 # a run over them again: the refused ones counted (exit 1), not asked; --resume asks again
 m=$(mark)
 expect "fetch feed of the damaged archives again" 1 ff feed --db "$fy/d.db" --from 2026-04-01 --to 2026-04-02
@@ -588,6 +593,44 @@ expect "fetch feed --resume after a kill mid-transfer" 0 ff feed --db "$fy/r3.db
 is "after a kill mid-transfer: Range + If-Range, 206" \
   "$(lq "$m" '[$recs[] | "\(.status) \(.range != null) \(.if_range != null)"] | join(",")')" "206 true true"
 is "after a kill mid-transfer: the SHA-256 right" "$(sqlite3 "$fy/r3.db" "select sha256 from fetch_journal")" "$(sha "$root$big")"
+
+# a Feed archive is stored as it arrives: while its transfer stalls at 40%,
+# the filings of that 40% are in the store already
+many_n=60
+script "{\"path\": \"$many\", \"fault\": \"stall\", \"pct\": 40, \"delay\": 3, \"times\": 1}"
+ff feed --db "$fy/r4.db" --from 2026-01-09 --quiet 2>"$fy/r4.err" & sp=$!
+early=0
+for _ in $(seq 50); do
+  sleep 0.1
+  early=$(sqlite3 "$fy/r4.db" "select count(*) from filings" 2>/dev/null || echo 0)
+  [ "${early:-0}" -gt 0 ] && break
+done
+wait "$sp" && ok || bad "fetch feed through a stall: $(head -c 300 "$fy/r4.err")"
+script
+[ "${early:-0}" -gt 0 ] && [ "$early" -lt "$many_n" ] && ok ||
+  bad "stored as it arrives: $early of $many_n filings in the store during the stall, want some"
+is "through the stall: every filing stored" "$(sqlite3 "$fy/r4.db" "select count(*) from filings")" "$many_n"
+echo "fetch: $early of $many_n filings of an archive stored while its transfer stalled at 40%"
+
+# kill -9 of fetch feed at random moments (the ingest reading the archive
+# as it comes dies with it), then --resume: the store a clean run gives
+ff feed --db "$fy/fclean.db" --from 2026-01-09 --quiet && ok || bad "a clean fetch feed: $(cat "$tmp/err")"
+kills=""
+for round in 1 2 3; do
+  ms=$((100 + RANDOM % 1400))
+  kills="$kills $ms"
+  script "{\"path\": \"$many\", \"fault\": \"stall\", \"pct\": 40, \"delay\": 1.5, \"times\": 1}"
+  if [ $round = 1 ]; then set -- feed --db "$fy/fk9.db" --from 2026-01-09 --quiet
+  else set -- feed --db "$fy/fk9.db" --resume --quiet; fi
+  (ffx "$@" 2>/dev/null) & fp=$!
+  sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"; kill -9 "$fp" 2>/dev/null; wait "$fp" 2>/dev/null
+  for _ in $(seq 50); do pgrep -f "ingest -q --db $fy/fk9.db" >/dev/null || break; sleep 0.1; done
+  pgrep -f "ingest -q --db $fy/fk9.db" >/dev/null && bad "round $round: the ingest outlived the fetch killed at $ms ms" || ok
+done
+script
+expect "fetch feed --resume after three kills (at$kills ms)" 0 ff feed --db "$fy/fk9.db" --resume
+same_store "fetch feed: kill -9 at$kills ms, then --resume" "$fy/fk9.db" "$fy/fclean.db"
+is "fetch feed after the kills: the journal says stored" "$(sqlite3 "$fy/fk9.db" "select status from fetch_journal")" stored
 
 # kill -9 at random moments, then --resume: the store a clean run gives
 ff index --db "$fy/clean.db" --from 2026Q1 --quiet && ff filings --db "$fy/clean.db" --from 2026-01-01 --to 2026-03-31 --quiet \

@@ -6,7 +6,8 @@
         companies (CIKs 0009900280-0009900289) under Archives/edgar/data/,
         quarterly and daily index files naming them, and Feed archives
         (YYYYMMDD.nc.tar.gz) made of them -- one of N MB (default 5) for the
-        resume tests.  With --shared, the corpus's submissions go into one
+        resume tests, and a day of 60 filings of one more fictional filer
+        (CIK 0009900307) for storing an archive as it arrives.  With --shared, the corpus's submissions go into one
         more Feed archive too.  The JSON API's submissions of the same
         companies go under submissions/CIK##########.json (data.sec.gov's
         paths share ROOT), and the nightly zips of them under
@@ -175,6 +176,15 @@ def build(root, big_mb, shared):
     big = submission(9900289, NAMES[9], "8-K", "0009900289-26-000099", "20260107",
                      graphic.decode()).encode()
     tar_gz(os.path.join(feed, "20260107.nc.tar.gz"), [("0009900289-26-000099.nc", big)])
+    # a day of many: 60 filings of one fictional filer, each ~80 KB of
+    # base64 noise, so that a transfer cut at 40% holds many whole ones
+    many = []
+    for k in range(1, 61):
+        acc = f"0009900307-26-{k:06d}"
+        noise = base64.encodebytes(rnd.randbytes(60 * 1024)).decode()
+        many.append((f"{acc}.nc", submission(9900307, "Manifold Day Holdings Corp", "8-K", acc, "20260109",
+                                              noise).encode()))
+    tar_gz(os.path.join(feed, "20260109.nc.tar.gz"), many)
     api_json(root, rows)
     if shared and os.path.isdir(os.path.join(shared, "corpus/submissions")):
         members = []
