@@ -12,7 +12,7 @@
 #
 #   feed     floor: edgr ingest of the archive from disk; edgr fetch feed of
 #            it (--uncapped --rate 1000), with its split (EDGR_FETCH_TIMES:
-#            transfer, verify, SHA-256, waiting for the ingest); the peer:
+#            transfer with the ingest reading it as it comes, waiting for the ingest after); the peer:
 #            curl piped into edgr ingest - (no check of the archive before
 #            it is stored); curl of the archive alone.  MB/s of submissions
 #            (uncompressed bytes).
