@@ -218,13 +218,14 @@ uint64_t archive_in_offset(const archive_in *x);
 /* "gzip data is damaged (CRC-32 mismatch at compressed byte N)" once a
  * gzip member was found damaged or truncated, else NULL. */
 const char *archive_in_damage(const archive_in *x);
-/* At the archive's end (ARCHIVE_EOF): 1 when it is a tar that does not end
- * with its two zero blocks -- it was cut short, at a member's end, where
- * libarchive sees only an end -- else 0 (not a tar; whole; damaged, which
- * archive_in_damage() says; or a pipe not inflated here, whose end cannot
- * be looked at).  A gzip is read to its end here, trailer checked.  `path`
- * is the archive's (NULL: standard input). */
-int archive_in_tar_cut(archive_in *x, const char *path);
+/* At the archive's end (ARCHIVE_EOF): why it is not whole, or NULL.  A
+ * gzip is read to its trailer here (libarchive stops at the tar's end), so
+ * its damage is said then; and a tar must end with its two zero blocks --
+ * one cut short at a member's end reads as ended.  That end is looked at
+ * in a gzip inflated here and in a plain tar file (`path`, NULL for
+ * standard input); not in a pipe, nor under libarchive's other filters
+ * (xz, bzip2, zstd), whose output is not seen here. */
+const char *archive_in_end(archive_in *x, const char *path);
 void archive_in_close(archive_in *x);
 /* A file (or a pipe) as a unit, read in FD_CHUNK reads -- never mapped: a
  * file cut while mapped raises SIGBUS.  A regular file that ends before the

@@ -369,13 +369,9 @@ static int feed_archive(ingest *g, const char *path, fd_state *in, int walked)
         feed_error(g, path, (long long)archive_in_offset(&x), why);
         damaged = 1;
     } else if (!stopped && !said && r == ARCHIVE_EOF) {
-        /* a tar cut at a member's end reads as ended: only its missing end
-         * blocks tell (and a gzip's trailer is read here, after them) */
-        int cut = archive_in_tar_cut(&x, in ? NULL : path);
-        const char *gz = archive_in_damage(&x);
-        if (cut || gz) {
-            feed_error(g, path, (long long)archive_in_offset(&x),
-                       gz ? gz : "the tar has no end blocks: it was cut short; the members before this point were read");
+        const char *bad = archive_in_end(&x, in ? NULL : path);
+        if (bad) {
+            feed_error(g, path, (long long)archive_in_offset(&x), bad);
             damaged = 1;
         }
     }

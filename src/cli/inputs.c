@@ -702,7 +702,8 @@ const char *archive_in_damage(const archive_in *x)
     return x && x->gz && x->gz->why[0] ? x->gz->why : NULL;
 }
 
-int archive_in_tar_cut(archive_in *x, const char *path)
+/* 1 when the tar x has read to its end lacks its two end blocks. */
+static int tar_cut(archive_in *x, const char *path)
 {
     if (!x->a || (archive_format(x->a) & ARCHIVE_FORMAT_BASE_MASK) != ARCHIVE_FORMAT_TAR) return 0;
     unsigned char end[TAR_END];
@@ -713,10 +714,10 @@ int archive_in_tar_cut(archive_in *x, const char *path)
         const void *buf;
         while (!x->gz->why[0] && gz_read_cb(x->a, x->gz, &buf) > 0) {
         }
-        if (x->gz->why[0]) return 0; /* damaged: archive_in_damage() says how */
+        if (x->gz->why[0]) return 0; /* damaged: said as that */
         n = x->gz->tail_len;
         memcpy(end, x->gz->tail, n);
-    } else if (path) {
+    } else if (path && archive_filter_count(x->a) == 1) { /* a plain tar: its last bytes are the tar's */
         int fd = open(path, O_RDONLY | O_CLOEXEC);
         struct stat sb;
         if (fd < 0) return 0;
@@ -727,12 +728,22 @@ int archive_in_tar_cut(archive_in *x, const char *path)
         if (sb.st_size >= TAR_END && pread(fd, end, TAR_END, sb.st_size - TAR_END) == TAR_END) n = TAR_END;
         close(fd);
     } else {
-        return 0; /* a pipe, not inflated here: its end is not known */
+        return 0; /* a pipe, or a filter's output (xz, bzip2, zstd): not looked at */
     }
     if (n < TAR_END) return 1;
     for (size_t i = 0; i < n; i++)
         if (end[i]) return 1;
     return 0;
+}
+
+const char *archive_in_end(archive_in *x, const char *path)
+{
+    /* a tar cut at a member's end reads as ended: only its missing end
+     * blocks tell (and a gzip's trailer is read here, after them) */
+    int cut = tar_cut(x, path);
+    const char *gz = archive_in_damage(x);
+    if (gz) return gz;
+    return cut ? "the tar has no end blocks: it was cut short; the members before this point were read" : NULL;
 }
 
 void archive_in_close(archive_in *x)
@@ -807,13 +818,9 @@ static int run_archive(const command *c, const opts *o, item *it, sink *out, sin
                     (unsigned long long)archive_in_offset(&x), what, archive_error_string(a));
         rc = 1;
     } else if (r == ARCHIVE_EOF && !out->failed) {
-        /* a tar cut at a member's end reads as ended: only its missing end
-         * blocks tell (and a gzip's trailer is read here, after them) */
-        int cut = archive_in_tar_cut(&x, in ? NULL : it->path);
-        const char *gz = archive_in_damage(&x);
-        if (cut || gz) {
-            sink_printf(err, "%s: %llu: %s\n", path, (unsigned long long)archive_in_offset(&x),
-                        gz ? gz : "the tar has no end blocks: it was cut short; the members before this point were read");
+        const char *bad = archive_in_end(&x, in ? NULL : it->path);
+        if (bad) {
+            sink_printf(err, "%s: %llu: %s\n", path, (unsigned long long)archive_in_offset(&x), bad);
             rc |= 1;
         }
     }
