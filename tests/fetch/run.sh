@@ -522,6 +522,21 @@ grep -q "2 failed in an earlier run" "$tmp/err" && ok || bad "refused before: no
 is "refused before: not asked again" "$(lq "$m" '$recs|length')" 0
 expect "fetch feed --resume of the damaged archives" 1 ff feed --db "$fy/d.db" --resume
 is "--resume asks the refused ones again" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 4
+# a cache named relative to the working folder: the filings stored while
+# the archive came (the transfer stalls at 40%) are still found to be taken
+# back when its end proves it cut short (their source named as the undo names it)
+python3 - "$root$many" "$q2/20260403.nc.tar.gz" <<'PY'
+import gzip, sys
+t = gzip.decompress(open(sys.argv[1], "rb").read()).rstrip(b"\0")
+t += b"\0" * (-len(t) % 512)  # whole blocks, no end blocks
+open(sys.argv[2], "wb").write(gzip.compress(t))
+PY
+script "{\"path\": \"$A/Feed/2026/QTR2/20260403.nc.tar.gz\", \"fault\": \"stall\", \"pct\": 40, \"delay\": 1, \"times\": 1}"
+expect "fetch feed of a damaged archive, the cache relative" 1 sh -c 'cd "$1" && shift && exec "$@"' sh "$fy" \
+  env XDG_STATE_HOME="$fy/state" "$edgr" fetch feed --db d2.db --from 2026-04-03 --base-url "$base" --cache relcache \
+  --user-agent "$UA" --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1
+script
+is "a relative cache: nothing of the damaged archive stored" "$(sqlite3 "$fy/d2.db" 'select count(*) from filings')" 0
 rm -rf "$q2"
 
 # our own side fails (the .part cannot be written): the run stops at once,
