@@ -306,6 +306,18 @@ static int stream_member(ingest *g, archive_in *x, task *t)
     return 0;
 }
 
+/* The source a filing read from `path` is stored under, absolute so that
+ * `edgr cat` works from anywhere: the file's real path -- but --source-path's
+ * as given (made absolute once, see cmd_ingest_main), since that file may not
+ * exist yet while its bytes are read (edgr fetch feed pipes a .part), and
+ * the filings stored then and an --all-or-nothing undo after must name it
+ * alike.  `buf` holds PATH_MAX. */
+static const char *source_name(const ingest *g, const char *path, char *buf)
+{
+    if (g->stdin_as && !strcmp(path, g->stdin_as)) return path;
+    return realpath(path, buf) ? buf : path;
+}
+
 /* An archive found damaged, with --all-or-nothing: what was read of it is
  * taken out again, in input order, once the writer has stored it (an undo
  * task after its members).  1 when ingest is stopping. */
@@ -823,10 +835,8 @@ static void work(ingest *g, task *t, edgr_store *reader)
             return;
         }
     }
-    /* the source path as an absolute one, so `edgr cat` works from anywhere */
     char abs[PATH_MAX];
-    work_ctx w = {.g = g, .t = t, .reader = reader, .err = &err,
-                  .src_path = realpath(t->path, abs) ? abs : t->path};
+    work_ctx w = {.g = g, .t = t, .reader = reader, .err = &err, .src_path = source_name(g, t->path, abs)};
     /* a bare document found in a folder is stored when its path holds an
      * accession number (EDGAR's folders): read it as one named */
     char acc[ACCESSION_LEN + 1];
@@ -1182,7 +1192,7 @@ static int take_slice(writer *w, task *t, taken *s)
 static int undo_input(writer *w, const task *t)
 {
     char abs[PATH_MAX];
-    const char *src = realpath(t->path, abs) ? abs : t->path;
+    const char *src = source_name(w->g, t->path, abs);
     if (!w->b.open) {
         if (edgr_store_begin(w->st) != EDGR_OK) return -1;
         w->b.open = 1;
@@ -1308,6 +1318,7 @@ int cmd_ingest_main(int argc, char **argv)
                 .batch_bytes = (uint64_t)BATCH_MB << 20, .max_document = MAX_DOCUMENT_DEFAULT};
     char **paths = calloc((size_t)argc + 1, sizeof *paths);
     if (!paths) return EXIT_SOME_FAILED;
+    static char stdin_abs[PATH_MAX]; /* --source-path made absolute */
     int n = 0;
     optparser op;
     opt_init(&op, cli_command("ingest"), argc, argv, 2);
@@ -1336,7 +1347,14 @@ int cmd_ingest_main(int argc, char **argv)
         case OPT_ALL_OR_NOTHING: g.all_or_nothing = 1; break;
         case OPT_SOURCE_PATH:
             if (!*v) rc = cli_usage("ingest", "--source-path needs the PATH standard input's content is from");
-            else g.stdin_as = v;
+            else if (v[0] == '/') g.stdin_as = v;
+            else if (!getcwd(stdin_abs, sizeof stdin_abs) ||
+                     strlen(stdin_abs) + 1 + strlen(v) >= sizeof stdin_abs)
+                rc = cli_usage("ingest", "--source-path: cannot make '%s' absolute", v);
+            else {
+                strcat(strcat(stdin_abs, "/"), v);
+                g.stdin_as = stdin_abs;
+            }
             break;
         case OPT_BATCH_MB: {
             long mb = parse_count(v, 1, 1 << 20);
