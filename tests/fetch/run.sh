@@ -537,6 +537,20 @@ expect "fetch feed of a damaged archive, the cache relative" 1 sh -c 'cd "$1" &&
   --user-agent "$UA" --uncapped --rate 50 --test-waits 0.01,0.1,0.5,1
 script
 is "a relative cache: nothing of the damaged archive stored" "$(sqlite3 "$fy/d2.db" 'select count(*) from filings')" 0
+# damaged early (deflate data spoiled at a tenth of the file): the ingest
+# stops reading long before the transfer ends, and says so by its exit 4
+python3 - "$root$many" "$q2/20260406.nc.tar.gz" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+for i in range(len(b) // 10, len(b) // 10 + 64): b[i] ^= 0xff
+open(sys.argv[2], "wb").write(b)
+PY
+m=$(mark)
+expect "fetch feed of an archive damaged early" 1 ff feed --db "$fy/d3.db" --from 2026-04-06
+grep -q "20260406.nc.tar.gz: .*refused (fetched twice)" "$tmp/err" && ok || bad "damaged early: not refused: $(head -c 500 "$tmp/err")"
+is "damaged early: fetched twice" "$(lq "$m" '[$recs[] | select(.status == 200)] | length')" 2
+is "damaged early: nothing stored, the journal says failed" \
+  "$(sqlite3 "$fy/d3.db" "select (select count(*) from filings) || ' ' || status from fetch_journal")" "0 failed"
 rm -rf "$q2"
 
 # our own side fails (the .part cannot be written): the run stops at once,
