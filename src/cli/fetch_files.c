@@ -531,6 +531,9 @@ static void progress(run *r, size_t done)
  * archive's size at its end.)  While a transfer waits to be resumed its
  * ingest is stopped (SIGKILL: it stored whole filings or nothing, and the
  * next run skips those stored). */
+/* The journal's reason for a Feed archive its ingest found damaged. */
+#define FEED_DAMAGED "damaged, the ingest said where: nothing of it stored"
+
 typedef struct feed_tee {
     run *r;
     item *it;
@@ -593,6 +596,8 @@ static int tee_start(feed_tee *t)
     if (!(t->sha = edgr_sha256_new())) return -1;
     if (child_start(t->r->s, &t->c, t->it->dest, 1)) {
         cli_eprintf("edgr fetch: cannot start the ingest: %s\n", strerror(errno));
+        edgr_sha256_free(t->sha);
+        t->sha = NULL;
         return -1;
     }
     return 0;
@@ -643,7 +648,7 @@ static int feed_outcome(run *r, size_t i, int rc, const char *sha, uint64_t size
     item *it = &r->p->v[i];
     if (rc == EXIT_DAMAGED) {
         unlink(it->dest);
-        snprintf(why, cap, "damaged, the ingest said where: nothing of it stored");
+        snprintf(why, cap, "%s", FEED_DAMAGED);
         return 1;
     }
     if (rc > r->ingest_rc) r->ingest_rc = rc;
@@ -728,6 +733,15 @@ static int accept_whole(run *r, size_t i, char *why, size_t cap)
     return batch_add(r, i);
 }
 
+/* A file damaged on its second transfer too: refused, and journalled so. */
+static int refuse(run *r, size_t i, const char *why)
+{
+    item *it = &r->p->v[i];
+    cli_eprintf("%s: %s: refused (fetched twice)\n", it->url, why);
+    r->failed++;
+    return journal_write(r->s, r->p, it, "failed", why) == EDGR_OK ? 0 : -1;
+}
+
 /* One item: fetched (unless whole already), checked, to the ingest.  0, or
  * -1 when the run must stop (the store, or our own disk: a local error
  * would fail every URL after it the same way, each one a request spent). */
@@ -792,12 +806,19 @@ static int do_item(run *r, size_t i)
         if (tee.broken) { /* the ingest stopped while the archive came */
             int rc = child_finish(&tee.c);
             tee_drop(&tee);
-            if (rc < EXIT_STORE) rc = EXIT_STORE;
-            if (rc > r->ingest_rc) r->ingest_rc = rc;
-            cli_eprintf("edgr fetch: %s: the ingest stopped (it said why): stopping\n", it->dest);
-            return -1;
+            if (rc != EXIT_DAMAGED) {
+                if (rc < EXIT_STORE) rc = EXIT_STORE;
+                if (rc > r->ingest_rc) r->ingest_rc = rc;
+                cli_eprintf("edgr fetch: %s: the ingest stopped (it said why): stopping\n", it->dest);
+                return -1;
+            }
+            /* found damaged before its end: the .part is no use */
+            unlink(part);
+            if (!whole_again) continue;
+            return refuse(r, i, FEED_DAMAGED);
+        } else if (c != EDGR_HTTP_OK) {
+            tee_drop(&tee); /* what it stored stays; --resume does the rest */
         }
-        if (c != EDGR_HTTP_OK) tee_drop(&tee); /* what it stored stays; --resume does the rest */
         if (c == EDGR_HTTP_MISSING && it->day && !feed_published_by_now(it->day)) {
             r->unpublished++; /* not there yet: left planned, asked again by a later run */
             return journal_write(s, r->p, it, "planned", "not published yet") == EDGR_OK ? 0 : -1;
@@ -834,9 +855,7 @@ static int do_item(run *r, size_t i)
         r->fetched--;
         r->bytes -= it->bytes;
         if (!whole_again) continue; /* fetched whole once more: a damaged copy is not kept */
-        cli_eprintf("%s: %s: refused (fetched twice)\n", it->url, why);
-        r->failed++;
-        return journal_write(s, r->p, it, "failed", why) == EDGR_OK ? 0 : -1;
+        return refuse(r, i, why);
     }
 }
 
