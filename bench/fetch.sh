@@ -99,6 +99,35 @@ line "peer: curl | edgr ingest - (unchecked)" "$b_peer"
 line "curl of the archive alone" "$b_curl"
 echo "  target: fetch feed >= the floor's MB/s (issue 13)"
 
+# ---- the same, the ingest held to one core (cpu 0) in both runs and the
+# fetch's own work (its transfer, .part, SHA-256, pipe) moved to another
+# (cpu 1) once its ingest has started: what the fetch costs the ingest when
+# the machine has a core to spare for it.  Run only where there are two
+# cores or more, and taskset.
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null && command -v pgrep >/dev/null; then
+  p_floor=999999 p_fetch=999999
+  for _ in $(seq "$runs"); do
+    fresh
+    timed t taskset -c 0 "$edgr" ingest -q --db "$tmp/db" "$archive"
+    lt "$t" "$p_floor" && p_floor=$t
+    fresh
+    t0=$EPOCHREALTIME
+    taskset -c 0 "$edgr" fetch feed -q --db "$tmp/db" --from 2026-01-05 --to 2026-01-05 \
+      --base-url "$base" --cache "$tmp/cache" --user-agent "$UA" --uncapped --rate 1000 >/dev/null 2>"$tmp/err" &
+    fp=$!
+    for _ in $(seq 5000); do pgrep -P "$fp" >/dev/null && break; sleep 0.001; done # its ingest, forked
+    taskset -a -p -c 1 "$fp" >/dev/null
+    wait "$fp" || { echo "fetch bench: pinned fetch feed failed: $(head -c 400 "$tmp/err")" >&2; exit 1; }
+    t=$(calc "$EPOCHREALTIME - $t0")
+    n=$(sqlite3 "$tmp/db" 'select count(*) from filings' 2>/dev/null || echo "?")
+    [ "$n" = "$feed_members" ] || { echo "fetch bench: pinned fetch feed stored $n filings" >&2; exit 1; }
+    lt "$t" "$p_fetch" && p_fetch=$t
+  done
+  echo "  the same with the ingest on one core (taskset -c 0) and the fetch's own work on another:"
+  line "floor: edgr ingest from disk" "$p_floor"
+  line "edgr fetch feed" "$p_fetch" "  $(printf '%.2f' "$(calc "$p_fetch / $p_floor")")x the floor's time"
+fi
+
 # ---- the filings
 ix=$tmp/index.db
 rm -f "$ix"*
