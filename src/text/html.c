@@ -19,6 +19,7 @@
 #include "scan.h"
 #include "sink.h"
 #include "table.h"
+#include "tag_attr.h"
 
 /* What an element does to the layout. */
 enum kind {
@@ -159,35 +160,12 @@ static const char *parse_tag(const char *p, const char *end, tag *t)
     t->name[n] = '\0';
     t->name_len = n;
     for (;;) {
-        while (p < end && (sc_is_html_space((unsigned char)*p) || *p == '/')) {
-            t->self_closing = *p == '/';
-            p++;
-        }
-        if (p >= end) return NULL;
-        if (*p == '>') return p + 1;
-        t->self_closing = 0;
-        const char *an = p++; /* a name may start with '=' */
-        while (p < end && !TAG_END[(unsigned char)*p] && *p != '=') p++;
-        size_t an_len = (size_t)(p - an);
-        while (p < end && sc_is_html_space((unsigned char)*p)) p++;
-        const char *val = NULL;
-        size_t val_len = 0;
-        if (p < end && *p == '=') {
-            p++;
-            while (p < end && sc_is_html_space((unsigned char)*p)) p++;
-            if (p >= end) return NULL;
-            if (*p == '"' || *p == '\'') {
-                const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
-                if (!q) return NULL;
-                val = p + 1;
-                val_len = (size_t)(q - val);
-                p = q + 1;
-            } else {
-                val = p;
-                while (p < end && !sc_is_html_space((unsigned char)*p) && *p != '>') p++;
-                val_len = (size_t)(p - val);
-            }
-        }
+        tag_attr a;
+        int got = tag_next_attr(&p, end, &a, &t->self_closing);
+        if (got < 0) return NULL;
+        if (got == 0) return p;
+        const char *an = a.name, *val = a.value;
+        size_t an_len = a.name_len, val_len = a.value_len;
         if (t->is_end) continue;
         if (an_len == 5 && sc_eq_upper(an, 5, "STYLE")) {
             if (val && style_hides(val, val_len)) t->hidden = 1;
