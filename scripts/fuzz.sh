@@ -9,7 +9,7 @@ set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive ingest index}; do
+for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive ingest index ixbrl instance}; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
   extra=""
@@ -31,6 +31,11 @@ for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chun
     if [ "$t" = html ] && [ -d ../shared/corpus/html ]; then
       # bare HTML files (the first byte picks the charset: '<' reads as UTF-8)
       find ../shared/corpus/html -type f -size -64k -exec cp -f {} "$seeds/" \; 2>/dev/null || true
+    fi
+    if { [ "$t" = ixbrl ] || [ "$t" = instance ]; } && [ -d ../shared/corpus/xml ]; then
+      # small inline documents and instances (the first byte picks the preamble)
+      cp -f tests/fixtures/xbrl/* "$seeds/" 2>/dev/null || true
+      find ../shared/corpus/xml ../shared/corpus/html -type f -size -64k -exec cp -f {} "$seeds/" \; 2>/dev/null || true
     fi
     if [ "$t" = index ] && [ -d ../shared/corpus/index ]; then
       # real index files (the first byte picks the kind and the chunk size)
