@@ -45,6 +45,7 @@ check: all
 	@tests/store/run.sh build/edgr
 	@EDGR_HOSTILE_PART=unsanitized tests/hostile/run.sh build/edgr # memory bounds, full sizes; every case in asan
 	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
+	@tests/xbrl/run.sh build/edgr
 	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
@@ -73,6 +74,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build-asan/edgr
+	@ASAN_OPTIONS=detect_leaks=1 tests/xbrl/run.sh build-asan/edgr # the corpus's iXBRL and instances too
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 EDGR_FETCH_PART=commands tests/fetch/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt
 
@@ -118,7 +120,7 @@ fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store \
-	  fuzz_stdin_chunks fuzz_archive fuzz_ingest fuzz_index
+	  fuzz_stdin_chunks fuzz_archive fuzz_ingest fuzz_index fuzz_ixbrl fuzz_instance
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -16,6 +16,7 @@
 #   broken.txt           a submission cut inside its second document
 #   10k.htm              a bare 10-K document, as in an EDGAR filing folder
 #   10q.txt              a 10-Q with tables; document 2 a 1990s-style table
+#   wdgt-10k.txt         a 10-K with inline XBRL and its extracted instance
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -40,6 +41,7 @@ make_files() {
   head -c 6000 "$root/samples/0009900001-17-000001.txt" > "$dir/broken.txt"
   "${EDGR:-$(command -v edgr || echo "$root/build/edgr")}" cat "$fx/items/10k-2023-html.txt" qfrb-20221231.htm > "$dir/10k.htm"
   cp "$fx/tables.txt" "$dir/10q.txt"
+  cp "$fx/xbrl/0009900308-26-000004.txt" "$dir/wdgt-10k.txt"
 }
 
 if [ "${1:-}" = --files ]; then

@@ -87,6 +87,9 @@ typedef struct opts {
     const char *db;            /* cat ACCESSION: the store to look in */
     int several;               /* more than one input, or a folder: name each (docs) */
     uint64_t max_document;     /* --max-document-size: bytes; 0 for the default */
+    const char *concept;       /* xbrl --concept: NAME or PREFIX:NAME          */
+    int xbrl_no_dims;          /* xbrl --dimensions none                       */
+    int xbrl_table;            /* xbrl --format table                          */
 } opts;
 
 /* The largest document text, items, facts and ingest take whole, unless
@@ -359,5 +362,6 @@ int cmd_extract_run(const command *c, const opts *o, unit *u, sink *out, sink *e
 int cmd_text_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_items_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_facts_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+int cmd_xbrl_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 
 #endif

@@ -20,6 +20,7 @@ static const command COMMANDS[] = {
     {"text", cmd_text_run, 0, 1},
     {"items", cmd_items_run, 0, 1},
     {"facts", cmd_facts_run, 0, 1},
+    {"xbrl", cmd_xbrl_run, 0, 1},
 };
 
 /* Commands with their own option parsing (the store's); -1 if `name` is
@@ -147,6 +148,9 @@ static int parse_options(const char *name, const cmddef *def, int argc, char **a
         case OPT_OUTPUT: o->out_dir = v; break;
         case OPT_DOC: o->doc_selector = v; break;
         case OPT_ITEM: o->item = v; break;
+        case OPT_CONCEPT: o->concept = v; break;
+        case OPT_DIMENSIONS: o->xbrl_no_dims = !strcmp(v, "none"); break;
+        case OPT_FORMAT: o->xbrl_table = !strcmp(v, "table"); break;
         case OPT_TABLES:
             if (parse_tables(name, v, &o->tables)) rc = EXIT_USAGE;
             break;

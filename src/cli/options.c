@@ -72,6 +72,20 @@ static const optdef OPTS_ITEMS[] = {
 };
 static const optdef OPTS_FACTS[] = {PRETTY, JOBS("work on N files in parallel (output keeps input order)"), MAX_DOC,
                                     QUIET, {0}};
+static const optdef OPTS_XBRL[] = {
+    {"concept", 0, "NAME", NULL, OPT_CONCEPT,
+     "only facts of this concept: a local name (Revenues) or\nprefix:name (us-gaap:Revenues)"},
+    {"dimensions", 0, "WHICH", "all none", OPT_DIMENSIONS,
+     "all (default): every fact; none: only facts whose\ncontext has no dimension (what the SEC's companyfacts\nkeeps)"},
+    {"format", 0, "FORMAT", "json table", OPT_FORMAT,
+     "json (default): one JSON object a fact (NDJSON); table:\none tab-separated line a fact (concept, period,\ndimensions, unit, value, decimals)"},
+    {"doc", 0, "SEQ|FILENAME|all", NULL, OPT_DOC,
+     "read that document only; 'all' for every document\nthat holds XBRL (by default the inline XBRL documents,\nor the instance when there are none)"},
+    PRETTY,
+    JOBS("work on N files in parallel (output keeps input order)"),
+    MAX_DOC,
+    QUIET,
+    {0}};
 static const optdef OPTS_INGEST[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
     JOBS("N workers parse and extract text (default: the cores)"),
@@ -304,6 +318,30 @@ static const cmddef CMD_FACTS = {
     "Inline XBRL dei: facts win over the cover's text where both exist.",
     OPTS_FACTS, "edgr facts samples/0009900001-17-000001.txt --pretty", EXIT_FILES, "file"};
 
+static const cmddef CMD_XBRL = {
+    "xbrl", "[--concept NAME] [--dimensions all|none] [--format json|table] [--doc SEQ|FILENAME|all] FILE...",
+    "the XBRL facts of each filing, one JSON object a fact",
+    "Print every XBRL fact of each filing: the inline XBRL of its primary\n"
+    "document (ix:nonFraction, ix:nonNumeric, ix:fraction, with continuations,\n"
+    "exclusions, footnotes and hidden facts), or its XBRL instance (EX-101.INS,\n"
+    "the SEC's extracted *_htm.xml) when it has no inline XBRL.  FILE is a\n"
+    "complete submission, an iXBRL .htm or an instance .xml.  Each fact gives\n"
+    "its concept (prefix, namespace, name), period, entity, dimensions, unit,\n"
+    "value, decimals, id, footnotes and byte offset.  Numbers are exact: the\n"
+    "displayed text goes through its ixt transformation rule, scale and sign\n"
+    "in decimal arithmetic, and comes out canonical (\"-1234.5\", never 1e3).\n"
+    "A format edgr does not know leaves the fact 'untransformed' with its raw\n"
+    "text; duplicate facts that disagree are warned of; the most precise of\n"
+    "agreeing duplicates is kept and the others marked \"duplicate\": true.",
+    OPTS_XBRL,
+    "edgr xbrl filing.txt --concept Revenues --dimensions none\n"
+    "edgr xbrl aapl-20250329.htm --format table",
+    "0 when every filing had XBRL and was read; 1 when one had none, or a\n"
+    "document could not be read (each said on stderr as 'file: byte offset:\n"
+    "reason'; a fact's problems are warnings and do not fail it); 2 for a\n"
+    "usage error; 3 when the output could not be written.",
+    "file"};
+
 static const cmddef CMD_INGEST = {
     "ingest", "[--db FILE] [--jobs N] [--files-from FILE|-] [options] PATH...",
     "store filings in a database (SQLite, full-text indexed)",
@@ -473,7 +511,7 @@ static const cmddef CMD_FETCH = {
     "none"};
 
 const cmddef *const CLI_COMMANDS[] = {
-    &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS,
+    &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS, &CMD_XBRL,
     &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FETCH, &CMD_VERSION, NULL,
 };
 

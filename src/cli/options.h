@@ -53,6 +53,9 @@ enum opt_id {
     OPT_DATA_URL,
     OPT_ALL_OR_NOTHING,
     OPT_SOURCE_PATH,
+    OPT_CONCEPT,
+    OPT_DIMENSIONS,
+    OPT_FORMAT,
 };
 
 typedef struct optdef {

@@ -30,7 +30,7 @@ keys_of() {
 }
 # paths as regular expressions
 regex_of() { keys_of "$1" | sed -e 's/[].[]/\\&/g' -e 's/\*/[^.[]+/g' -e 's/^/^/' -e 's/$/$/'; }
-for t in parse source document header-model items facts show company search ingest; do
+for t in parse source document header-model items facts show company search ingest xbrl; do
   keys_of "$t" >"$tmp/keys.$t"
   [ -s "$tmp/keys.$t" ] && ok || bad "docs/fields.md has no table of $t keys"
   regex_of "$t" >"$tmp/re.$t"
@@ -63,6 +63,7 @@ check_paths() { # check_paths WHAT FILE TABLE...
 "$edgr" docs -q --json "${inputs[@]}" >"$tmp/docs.json" 2>/dev/null
 "$edgr" facts -q "${inputs[@]}" >"$tmp/facts.json" 2>/dev/null
 "$edgr" items -q --json "${inputs[@]}" >"$tmp/items.json" 2>/dev/null
+"$edgr" xbrl -q "${inputs[@]}" >"$tmp/xbrl.json" 2>/dev/null
 "$edgr" ingest -q --json --db "$tmp/v.db" "${inputs[@]}" >"$tmp/ingest.json" 2>/dev/null
 n=$(jq -s length "$tmp/parse.json")
 [ "$n" -ge 10 ] && ok || bad "parse gave $n submissions"
@@ -76,7 +77,7 @@ while read -r c; do "$edgr" company --db "$tmp/v.db" "$c" >>"$tmp/company.json" 
 for w in item company report exhibit meadow; do
   "$edgr" search --db "$tmp/v.db" --json --limit 200 "$w" >>"$tmp/search.json" 2>/dev/null
 done
-for f in docs show company search facts items ingest; do
+for f in docs show company search facts items ingest xbrl; do
   [ -s "$tmp/$f.json" ] && ok || bad "$f gave nothing"
 done
 
@@ -90,6 +91,7 @@ check_paths show "$tmp/show.json" show source document show-header
 check_paths company "$tmp/company.json" company
 check_paths search "$tmp/search.json" search
 check_paths ingest "$tmp/ingest.json" ingest
+check_paths xbrl "$tmp/xbrl.json" xbrl
 
 # ---- the same concept, the same value: joined by accession number
 jq -c 'del(.sections[]?.text)' "$tmp/items.json" >"$tmp/items.short.json"

@@ -1,0 +1,193 @@
+/* edgr xbrl: the XBRL facts of each filing (inline XBRL, or the instance
+ * document), one JSON object a fact, or a table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "edgr/xbrl.h"
+
+typedef struct xctx {
+    const opts *o;
+    sink *out, *err;
+    edgr_buf line;
+} xctx;
+
+/* The fact's JSON into c->line, through a memory sink (src/cli/util.c). */
+static int line_cb(void *user, const char *p, size_t n)
+{
+    sink *s = user;
+    sink_write(s, p, n);
+    return s->failed;
+}
+
+static int span_ends(edgr_span s, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    if (s.len < k) return 0;
+    for (size_t i = 0; i < k; i++)
+        if ((s.ptr[s.len - k + i] | 32) != suffix[i]) return 0;
+    return 1;
+}
+
+/* A document that may hold XBRL: HTML, an XML file, an EX-101.INS. */
+static int may_hold_xbrl(const edgr_document *d)
+{
+    if (d->type.len >= 10 && !memcmp(d->type.ptr, "EX-101.INS", 10)) return 1;
+    if (d->format == EDGR_FMT_HTML) return 1;
+    return span_ends(d->filename, ".xml") || span_ends(d->filename, ".htm") || span_ends(d->filename, ".html") ||
+           span_ends(d->filename, ".xhtml") || !d->filename.len;
+}
+
+/* --dimensions none: only facts whose context has no dimension.  --concept:
+ * the local name, or prefix:name. */
+static int wanted(const xctx *c, const edgr_xbrl_fact *f)
+{
+    if (c->o->xbrl_no_dims && f->context && f->context->nmembers) return 0;
+    const char *want = c->o->concept;
+    if (!want) return 1;
+    const char *colon = strchr(want, ':');
+    if (!colon) return f->name && !strcmp(f->name, want);
+    size_t pl = (size_t)(colon - want);
+    return f->prefix && strlen(f->prefix) == pl && !memcmp(f->prefix, want, pl) && f->name &&
+           !strcmp(f->name, colon + 1);
+}
+
+static void put_json_str(xctx *c, const char *k, edgr_span v)
+{
+    sink_printf(c->out, "\"%s\":", k);
+    sink_json_str(c->out, v.ptr ? v.ptr : "", v.ptr ? v.len : 0);
+    sink_write(c->out, ",", 1);
+}
+
+static void write_table_row(xctx *c, const edgr_xbrl_fact *f)
+{
+    const edgr_xbrl_context *x = f->context;
+    sink_printf(c->out, "%s%s%s\t", f->prefix ? f->prefix : "", f->prefix ? ":" : "", f->name ? f->name : "");
+    if (!x) sink_printf(c->out, "?");
+    else if (x->instant) sink_printf(c->out, "%s", x->end ? x->end : "");
+    else if (x->start || x->end) sink_printf(c->out, "%s..%s", x->start ? x->start : "", x->end ? x->end : "");
+    else sink_printf(c->out, "forever");
+    sink_write(c->out, "\t", 1);
+    for (size_t i = 0; x && i < x->nmembers; i++)
+        sink_printf(c->out, "%s%s=%s", i ? " " : "", x->members[i].dimension, x->members[i].member);
+    sink_printf(c->out, "\t%s\t", f->unit ? f->unit->key : "");
+    if (f->nil) sink_printf(c->out, "(nil)");
+    else if (f->kind == EDGR_XBRL_FRACTION)
+        sink_printf(c->out, "%s/%s", f->numerator ? f->numerator : "?", f->denominator ? f->denominator : "?");
+    else {
+        /* one line a fact: a text block's first 80 bytes, white space as spaces */
+        const char *v = f->value ? f->value : "";
+        size_t n = strlen(v), shown = f->kind == EDGR_XBRL_TEXT && n > 80 ? 80 : n;
+        for (size_t i = 0; i < shown; i++) {
+            char ch = v[i] == '\n' || v[i] == '\r' || v[i] == '\t' ? ' ' : v[i];
+            sink_write(c->out, &ch, 1);
+        }
+        if (shown < n) sink_printf(c->out, "...");
+    }
+    sink_printf(c->out, "\t%s\n", f->decimals ? f->decimals : "");
+}
+
+/* The facts of one document, and its problems as warnings. */
+static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x)
+{
+    edgr_span acc = f->sub ? edgr_get(f->sub, "accession_number") : (edgr_span){0};
+    for (size_t i = 0; i < edgr_xbrl_count(x) && !c->out->failed; i++) {
+        const edgr_xbrl_fact *fact = edgr_xbrl_fact_at(x, i);
+        if (!wanted(c, fact)) continue;
+        if (c->o->xbrl_table) {
+            write_table_row(c, fact);
+            continue;
+        }
+        c->line.len = 0;
+        sink line = {.mem = &c->line};
+        edgr_xbrl_write_fact(x, i, c->o->pretty ? EDGR_XBRL_JSON_PRETTY : 0, line_cb, &line);
+        if (c->line.len < 2) continue;
+        sink_write(c->out, "{", 1);
+        put_json_str(c, "file", (edgr_span){f->name, strlen(f->name)});
+        if (acc.ptr) put_json_str(c, "accession_number", acc);
+        if (d->filename.len) put_json_str(c, "document", d->filename);
+        sink_printf(c->out, "\"format\":\"%s\",", edgr_xbrl_format_name(edgr_xbrl_format_of(x)));
+        sink_write(c->out, c->line.data + 1, c->line.len - 1);
+        sink_write(c->out, "\n", 1);
+    }
+    if (!c->o->quiet)
+        for (size_t i = 0; i < edgr_xbrl_problem_count(x); i++) {
+            const edgr_xbrl_problem *p = edgr_xbrl_problem_at(x, i);
+            sink_printf(c->err, "%s: %llu: warning: %.*s%s%s\n", f->name,
+                        (unsigned long long)p->offset, (int)d->filename.len,
+                        d->filename.ptr ? d->filename.ptr : "", d->filename.len ? ": " : "", p->message);
+        }
+}
+
+static int xbrl_filing(void *user, const filing *f)
+{
+    xctx *c = user;
+    const char *sel = c->o->doc_selector;
+    int all = sel && !strcmp(sel, "all");
+    /* Read every candidate; print the inline documents when there are any
+     * (the SEC's extracted instance beside them holds the same facts),
+     * else the instances; --doc all prints each, --doc N the one asked. */
+    enum { MAX_XBRL_DOCS = 256 };
+    edgr_xbrl *got[MAX_XBRL_DOCS];
+    size_t which[MAX_XBRL_DOCS], n = 0;
+    int any_inline = 0, failed = 0, matched = 0;
+    for (size_t i = 0; i < f->doc_count && n < MAX_XBRL_DOCS; i++) {
+        const edgr_document *d = &f->docs[i];
+        if (f->over && f->over[i]) {
+            failed = 1;
+            continue;
+        }
+        if (sel && !all) {
+            if (!doc_matches(sel, d)) continue;
+            matched = 1;
+        } else if (!may_hold_xbrl(d)) continue;
+        edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset};
+        edgr_xbrl *x = NULL;
+        edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
+        if (st == EDGR_ERR_NOMEM || !x) {
+            sink_printf(c->err, "%s: %llu: %s\n", f->name, (unsigned long long)d->body_offset, edgr_strerror(st));
+            failed = 1;
+            continue;
+        }
+        if (st != EDGR_OK) {
+            const edgr_xbrl_problem *p = edgr_xbrl_problem_at(x, 0);
+            sink_printf(c->err, "%s: %llu: %.*s: %s\n", f->name,
+                        (unsigned long long)(p ? p->offset : d->body_offset), (int)d->filename.len,
+                        d->filename.ptr ? d->filename.ptr : "", p ? p->message : edgr_strerror(st));
+            failed = 1;
+        }
+        if (edgr_xbrl_format_of(x) == EDGR_XBRL_NONE) {
+            edgr_xbrl_free(x);
+            continue;
+        }
+        any_inline |= edgr_xbrl_format_of(x) == EDGR_XBRL_INLINE;
+        got[n] = x;
+        which[n++] = i;
+    }
+    int printed = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (sel || !any_inline || edgr_xbrl_format_of(got[k]) == EDGR_XBRL_INLINE) {
+            xbrl_document(c, f, &f->docs[which[k]], got[k]);
+            printed = 1;
+        }
+        edgr_xbrl_free(got[k]);
+    }
+    if (sel && !all && !matched) {
+        sink_printf(c->err, "%s: 0: no document \"%s\"\n", f->name, sel);
+        return 1;
+    }
+    if (!printed && !failed) {
+        sink_printf(c->err, "%s: 0: no XBRL (no inline XBRL document, no instance)\n", f->name);
+        return 1;
+    }
+    return failed || c->out->failed;
+}
+
+int cmd_xbrl_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
+{
+    (void)cmd;
+    xctx c = {.o = o, .out = out, .err = err};
+    int rc = each_filing(u, o, err, xbrl_filing, &c);
+    free(c.line.data);
+    return rc;
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# tests/xbrl/run.sh EDGR: edgr xbrl (issue 14, facts).
+#
+#   fixture   a fictional 10-K (tests/fixtures/xbrl): its inline XBRL and the
+#             instance written beside it give the same facts; values checked
+#   cli       exit codes, --concept, --dimensions, --format, messages naming
+#             the file and byte offset
+#   hostile   100,000 nested ix:continuation, a chain of 100,000, a 50 MB
+#             ix:hidden: read whole, in bounded time (a hang guard, not a
+#             speed test: bench/ measures speed)
+#   corpus    every corpus iXBRL document with the SEC's extracted instance
+#             beside it (html/X.htm with xml/X_htm.xml; a submission holding
+#             both): the same facts; every corpus iXBRL document: no numeric
+#             fact untransformed (but those whose namespaces were cut, below)
+#             and no duplicates that disagree.  Skipped without ../shared.
+# EDGR_XBRL_CORPUS=0 leaves the corpus out (the ASan run has read it plain).
+set -u
+edgr=$(realpath "$1")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+fx=$top/tests/fixtures/xbrl
+corpus=$top/../shared/corpus
+cmp=$top/tests/xbrl/compare.py
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "xbrl: FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok; else bad "$what"; fi; }
+for c in python3 jq; do command -v $c >/dev/null || { echo "xbrl: needs $c (scripts/deps.sh check)" >&2; exit 1; }; done
+
+# ---- fixture
+sub=$fx/0009900308-26-000004.txt
+"$edgr" xbrl "$sub" >"$tmp/in.nd" 2>"$tmp/err"; check "fixture: inline read (rc $?)" test ! -s "$tmp/err"
+"$edgr" xbrl --doc wdgt-20251231_htm.xml "$sub" >"$tmp/inst.nd"; check "fixture: instance read" test -s "$tmp/inst.nd"
+check "fixture: inline = instance" python3 "$cmp" "$tmp/in.nd" "$tmp/inst.nd"
+"$edgr" xbrl "$fx/wdgt-20251231.htm" >"$tmp/htm.nd"
+"$edgr" xbrl "$fx/wdgt-20251231_htm.xml" >"$tmp/xml.nd"
+check "fixture: bare files agree" python3 "$cmp" "$tmp/htm.nd" "$tmp/xml.nd"
+check "fixture: 22 facts" test "$(wc -l <"$tmp/in.nd")" = 22
+val() { jq -r --arg c "$1" --arg ctx "$2" 'select(.concept == $c and .context == $ctx) | .value' "$tmp/in.nd" | head -1; }
+check "fixture: scale 6 on 1,234.5" test "$(val us-gaap:Revenues c-1)" = 1234500000
+check "fixture: sign -" test "$(val us-gaap:NetIncomeLoss c-1)" = -12300000
+check "fixture: fixed-zero" test "$(val us-gaap:GoodwillImpairmentLoss c-1)" = 0
+check "fixture: -0.26 a share" test "$(val us-gaap:EarningsPerShareBasic c-1)" = -0.26
+check "fixture: 0.10 canonical" test "$(val us-gaap:EarningsPerShareBasic c-2)" = 0.1
+check "fixture: date transform" test "$(val dei:DocumentPeriodEndDate c-1)" = 2025-12-31
+check "fixture: stateprovnameen" test "$(val dei:EntityIncorporationStateCountryCode c-1)" = DE
+check "fixture: ballot box" test "$(val dei:EntityWellKnownSeasonedIssuer c-1)" = false
+check "fixture: continuation joined, exclude left out" test \
+  "$(val us-gaap:SegmentReportingDisclosureTextBlock c-1)" = \
+  "Note 9. SegmentsWe report two segments, Gears and Springs.Gears sales were \$402.9 million."
+check "fixture: markup kept" sh -c "jq -r 'select(.markup) | .markup' '$tmp/in.nd' | grep -q '<b>Note 9. Segments</b>'"
+check "fixture: the less precise duplicate marked" test \
+  "$(jq -r 'select(.id == "f-21") | .duplicate' "$tmp/in.nd")" = true
+check "fixture: dimensions" test \
+  "$(jq -r 'select(.id == "f-19") | .dimensions["us-gaap:StatementBusinessSegmentsAxis"]' "$tmp/in.nd")" = wdgt:GearsMember
+check "fixture: unit key" test "$(jq -r 'select(.id == "f-17") | .unit' "$tmp/in.nd")" = USD/shares
+check "fixture: accession and document" test \
+  "$(jq -r 'select(.id == "f-1") | .accession_number + " " + .document' "$tmp/in.nd")" = \
+  "0009900308-26-000004 wdgt-20251231.htm"
+
+# every fact's offset is where its element starts, in the submission
+bad_at=$(jq -r '.offset' "$tmp/in.nd" | while read -r o; do
+  t=$(tail -c +$((o + 1)) "$sub" | head -c 4); [ "$t" = "<ix:" ] || echo "$o"; done | head -3)
+check "fixture: offsets point at the facts' elements ($bad_at)" test -z "$bad_at"
+
+# ---- cli
+n=$("$edgr" xbrl --concept Revenues "$sub" | wc -l); check "--concept Revenues: 4 facts ($n)" test "$n" = 4
+n=$("$edgr" xbrl --concept us-gaap:Revenues --dimensions none "$sub" | wc -l)
+check "--dimensions none: 3 ($n)" test "$n" = 3
+n=$("$edgr" xbrl --doc all "$sub" | wc -l); check "--doc all: both documents ($n)" test "$n" = 44
+check "--format table" sh -c "'$edgr' xbrl --format table '$sub' | grep -q '^us-gaap:Revenues	2025-01-01..2025-12-31		USD	1234500000	-5\$'"
+"$edgr" xbrl - <"$sub" | jq -c 'del(.file)' >"$tmp/stdin.nd"
+check "standard input: the same facts" cmp -s "$tmp/stdin.nd" <(jq -c 'del(.file)' "$tmp/in.nd")
+"$edgr" xbrl "$top/samples/0009900001-17-000001.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "no XBRL: exit 1 ($rc)" test $rc = 1
+check "no XBRL: said" grep -q '0009900001-17-000001.txt: 0: no XBRL' "$tmp/err"
+printf '<?xml version="1.0"?>\n<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">\n<a>\n</xbrli:xbrl>\n' >"$tmp/broken.xml"
+"$edgr" xbrl "$tmp/broken.xml" >/dev/null 2>"$tmp/err"; rc=$?
+check "broken instance: exit 1 ($rc)" test $rc = 1
+check "broken instance: file, offset, reason" grep -Eq 'broken.xml: [0-9]+: .*not well-formed XML \(line [0-9]+\)' "$tmp/err"
+"$edgr" xbrl "$tmp/broken.xml" "$sub" >"$tmp/out" 2>/dev/null; rc=$?
+check "a bad file does not stop the batch (rc $rc)" test $rc = 1 -a "$(wc -l <"$tmp/out")" = 22
+check "--dimensions takes all|none" sh -c "! '$edgr' xbrl --dimensions some '$sub' 2>/dev/null"
+check "--help" sh -c "'$edgr' xbrl --help | grep -q -- '--concept'"
+
+# ---- hostile: linear in the input, whatever its shape
+hostile() { # NAME PYTHON-THAT-PRINTS-THE-DOCUMENT WANT-FACTS
+  python3 -c "$2" >"$tmp/h.htm"
+  local t0=$SECONDS
+  timeout 60 "$edgr" xbrl -q "$tmp/h.htm" >"$tmp/h.nd" 2>"$tmp/h.err"; local rc=$?
+  local n; n=$(wc -l <"$tmp/h.nd")
+  if [ $rc -le 1 ] && [ "$n" = "$3" ]; then ok; else bad "hostile $1: rc $rc, $n facts (want $3), $((SECONDS - t0)) s: $(head -c 300 "$tmp/h.err")"; fi
+}
+head='import sys; w=sys.stdout.write; w("<html xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\" xmlns:us-gaap=\"http://fasb.org/us-gaap/2024\"><body>")'
+hostile "100,000 nested ix:continuation" "$head
+w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\" continuedAt=\"k0\">a</ix:nonNumeric>')
+w(''.join('<ix:continuation id=\"k%d\" continuedAt=\"k%d\">x' % (i, i + 1) for i in range(100000)))
+w('</ix:continuation>' * 100000 + '</body></html>')" 1
+hostile "a chain of 100,000 continuations, backwards" "$head
+w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\" continuedAt=\"k0\">a</ix:nonNumeric>')
+w(''.join('<ix:continuation id=\"k%d\" continuedAt=\"k%d\">x</ix:continuation>' % (i, i + 1) for i in reversed(range(100000))))
+w('</body></html>')" 1
+hostile "a cycle of continuations" "$head
+w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\" continuedAt=\"k0\">a</ix:nonNumeric>')
+w('<ix:continuation id=\"k0\" continuedAt=\"k1\">x</ix:continuation><ix:continuation id=\"k1\" continuedAt=\"k0\">y</ix:continuation></body></html>')" 1
+hostile "a 50 MB ix:hidden" "$head
+w('<ix:header><ix:hidden>')
+w('<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\" decimals=\"0\">1</ix:nonFraction>' + ' ' * (50 << 20))
+w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\">' + 'word ' * (2 << 20) + '</ix:nonNumeric>')
+w('</ix:hidden></ix:header></body></html>')" 2
+hostile "100,000 nested facts" "$head
+w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\">' * 100000 + 'x' + '</ix:nonNumeric>' * 100000 + '</body></html>')" 32
+hostile "100,000 unclosed elements" "$head
+w('<div>' * 100000 + '<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction>')" 1
+hostile "a tag cut by the end" "$head
+w('<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction><ix:nonFraction name=\"')" 1
+
+# ---- corpus
+if [ "${EDGR_XBRL_CORPUS:-1}" = 0 ]; then :
+elif [ ! -d "$corpus/html" ]; then echo "xbrl corpus: SKIPPED (no ../shared/corpus)"
+else
+  pairs=0 pair_bad=0 numeric=0 text=0
+  pair() { # NAME INLINE.nd INSTANCE.nd
+    local line
+    if line=$(python3 "$cmp" "$2" "$3"); then pairs=$((pairs + 1)); ok
+    else pair_bad=$((pair_bad + 1)); bad "corpus pair $1: $(echo "$line" | head -3)"; fi
+    numeric=$((numeric + $(echo "$line" | head -1 | sed 's|numeric \([0-9]*\)/.*|\1|')))
+    text=$((text + $(echo "$line" | head -1 | sed 's|.*text \([0-9]*\)/.*|\1|')))
+  }
+  for x in "$corpus"/xml/*_htm.xml; do
+    b=$(basename "$x" _htm.xml)
+    [ -f "$corpus/html/$b.htm" ] || continue
+    "$edgr" xbrl -q "$corpus/html/$b.htm" >"$tmp/a.nd"; "$edgr" xbrl -q "$x" >"$tmp/b.nd"
+    pair "html/$b.htm" "$tmp/a.nd" "$tmp/b.nd"
+  done
+  for s in "$corpus"/submissions/*; do
+    grep -q '<FILENAME>[^<]*_htm\.xml' "$s" || continue
+    d=$(grep -o '<FILENAME>[^<]*_htm\.xml' "$s" | head -1 | sed 's/<FILENAME>//')
+    "$edgr" xbrl -q "$s" >"$tmp/a.nd"; "$edgr" xbrl -q --doc "$d" "$s" >"$tmp/b.nd"
+    pair "$(basename "$s")" "$tmp/a.nd" "$tmp/b.nd"
+  done
+  echo "xbrl corpus: $pairs pairs of inline XBRL and the SEC's instance give the same facts ($numeric numeric, $text text facts), $pair_bad differ"
+  # Namespace declarations cut by the fixtures' makers (edgartools): the
+  # formats' ixt prefix is declared nowhere, so those facts stay
+  # untransformed, as edgr never guesses a registry from a prefix.
+  cut_ns=" Apple.10-K.html Apple.10-Q.html ibm-20241231.htm "
+  docs=0 nfacts=0 unt=0 conflicts=0
+  for h in "$corpus"/html/*; do
+    grep -q -i 'ix:nonFraction\|ix:nonNumeric' "$h" || continue
+    "$edgr" xbrl "$h" >"$tmp/a.nd" 2>"$tmp/a.err"
+    docs=$((docs + 1))
+    nfacts=$((nfacts + $(wc -l <"$tmp/a.nd")))
+    u=$(jq -c 'select(.kind == "numeric" and .untransformed)' "$tmp/a.nd" | wc -l)
+    k=$(grep -c 'disagrees with\|two different texts' "$tmp/a.err")
+    conflicts=$((conflicts + k))
+    case "$cut_ns" in *" $(basename "$h") "*) continue ;; esac
+    unt=$((unt + u))
+    [ "$u" = 0 ] || bad "corpus $(basename "$h"): $u numeric facts untransformed: $(grep -m2 untransformed -i "$tmp/a.err")"
+    [ "$k" = 0 ] || bad "corpus $(basename "$h"): $k duplicate groups disagree: $(grep -m2 'disagrees\|different' "$tmp/a.err")"
+  done
+  [ "$unt" = 0 ] && [ "$conflicts" = 0 ] && ok
+  echo "xbrl corpus: $docs iXBRL documents, $nfacts facts: $unt numeric facts untransformed (3 documents with cut namespaces not counted), $conflicts duplicate groups that disagree"
+fi
+
+echo "xbrl: $pass passed, $fail failed"
+[ "$fail" = 0 ]
