@@ -46,6 +46,7 @@ check: all
 	@EDGR_HOSTILE_PART=unsanitized tests/hostile/run.sh build/edgr # memory bounds, full sizes; every case in asan
 	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
 	@tests/xbrl/run.sh build/edgr
+	@tests/xbrl/frames.sh build/frames_check # the SEC's frames rule, on its own documents
 	@tests/vocab/run.sh build/edgr
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
@@ -105,6 +106,7 @@ bench: all
 	@scripts/deps.sh bench
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/edgr_bench ../shared/corpus build/edgr
+	@build/edgr_bench_xbrl ../shared/corpus
 	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
 	@bench/rss.sh build
 	@bench/fetch.sh build # edgr fetch against a local server (skipped without ../shared or python3)

@@ -55,7 +55,7 @@ extern "C" {
 
 /* The schema this library writes; older stores are migrated on open for
  * writing, newer ones are refused. */
-#define EDGR_STORE_SCHEMA 4
+#define EDGR_STORE_SCHEMA 5
 
 typedef struct edgr_store edgr_store;
 
@@ -288,6 +288,47 @@ EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int 
  */
 EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long limit,
                                         unsigned json_flags, edgr_write_fn write, void *user);
+
+/* ---- XBRL facts (issue 14): the SEC's views, from the stored facts -----
+ *
+ * Built from every stored filing's XBRL facts as the SEC builds its own
+ * (https://data.sec.gov/api/xbrl/): numeric, non-nil facts without
+ * dimensions of the standard taxonomies (us-gaap, ifrs-full, srt, and the
+ * SEC's own: dei, ecd, ffd, invest, ...: edgr_xbrl_taxonomy),
+ * each filing's value (one entry per filing, period and value), `fy` and
+ * `fp` from the filing's dei:DocumentFiscalYearFocus and
+ * DocumentFiscalPeriodFocus, `frame` by the SEC's rule (docs/xbrl.md).
+ * Values are the exact decimals the filings wrote, as JSON numbers.
+ * `label` and `description` are null: they are the taxonomy's, which edgr
+ * does not ship.  One JSON object, then a newline, through `write`.
+ */
+
+/*
+ * `cik` (digits, leading zeros or not) and `concept` NULL: the companyfacts
+ * document, {"cik", "entityName", "facts": {taxonomy: {tag: {"label",
+ * "description", "units": {unit: [{"start"?, "end", "val", "accn", "fy",
+ * "fp", "form", "filed", "frame"?}]}}}}}.  `concept` "us-gaap:Revenues" (or
+ * a bare tag, looked up in us-gaap, ifrs-full, dei, srt in that order):
+ * the companyconcept document, {"cik", "taxonomy", "tag", "label",
+ * "description", "entityName", "units"}.  Returns EDGR_OK,
+ * EDGR_ERR_NOT_FOUND when no such fact is stored, EDGR_ERR_ARG,
+ * EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char *concept,
+                                              unsigned json_flags, edgr_write_fn write, void *user);
+
+/*
+ * A frame: one fact per company for `concept` ("us-gaap:Revenues" or a bare
+ * tag), `unit` ("USD", "USD/shares", "shares", or "USD-per-shares" as the
+ * SEC's URLs write it) and `period` ("CY2019", "CY2019Q1", "CY2019Q1I"):
+ * {"taxonomy", "tag", "ccp", "uom", "label", "description", "pts", "data":
+ * [{"accn", "cik", "entityName", "loc", "start"?, "end", "val"}]}, the
+ * companies in CIK order.  Returns EDGR_OK, EDGR_ERR_NOT_FOUND (no fact
+ * carries that frame), EDGR_ERR_ARG (a period that is no frame's),
+ * EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *unit, const char *period,
+                                      unsigned json_flags, edgr_write_fn write, void *user);
 
 /* Where a stored filing came from; strings are valid until the next call on
  * `st`.  `out` must be set up with EDGR_SOURCE_INIT.  Returns EDGR_OK,

@@ -180,6 +180,20 @@ EDGR_API edgr_status edgr_xbrl_write_fact(const edgr_xbrl *x, size_t i, unsigned
 
 EDGR_API void edgr_xbrl_free(edgr_xbrl *x);
 
+/* 1 when document `d` of a submission may hold XBRL: an EX-101.INS, an HTML
+ * document, or a file named .xml, .htm, .html, .xhtml (edgr_xbrl_read then
+ * says whether it does).  What `edgr xbrl` and the store read. */
+EDGR_API int edgr_xbrl_may_hold(const edgr_document *d);
+
+/* The standard taxonomy a concept's namespace URI belongs to, as the SEC's
+ * companyfacts names it: "us-gaap" (http://fasb.org/us-gaap/YYYY), "srt"
+ * (http://fasb.org/srt/YYYY), "ifrs-full"
+ * (http://xbrl.ifrs.org/taxonomy/DATE/ifrs-full), and the SEC's own,
+ * http://xbrl.sec.gov/NAME/DATE: "dei", "ecd", "ffd", "invest", "cyd", ...
+ * (the SEC's documents list facts of ecd, ffd and invest beside us-gaap and
+ * dei); NULL for any other (a filer's extension). */
+EDGR_API const char *edgr_xbrl_taxonomy(const char *ns);
+
 #ifdef __cplusplus
 }
 #endif

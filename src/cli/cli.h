@@ -252,6 +252,8 @@ int cmd_ingest_main(int argc, char **argv);
 int cmd_search_main(int argc, char **argv);
 int cmd_show_main(int argc, char **argv);
 int cmd_company_main(int argc, char **argv);
+int cmd_facts_of_main(int argc, char **argv);
+int cmd_frames_main(int argc, char **argv);
 int cmd_fetch_main(int argc, char **argv);
 /* edgr cat ACCESSION SEQ: the document read from the filing's source as
  * recorded in the store. */

@@ -44,6 +44,9 @@ int parse_size(const char *v, uint64_t *out)
 /* Options the three commands share, and one positional argument. */
 typedef struct qargs {
     const char *db, *arg;
+    const char *args[3];       /* frames: TAG UNIT PERIOD; arg is args[0]   */
+    int nargs;
+    const char *concept;       /* facts-of --concept                         */
     int pretty, text, json;
     edgr_query q;
 } qargs;
@@ -65,9 +68,13 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
         case OPT_ERROR: return EXIT_USAGE;
         case OPT_HELP: cli_print_help(def, stdout); return finish_output(EXIT_OK);
         case OPT_ARG:
-            if (a->arg) return cli_usage(cmd, "one argument only (quote a query of several words): '%s'", v);
-            a->arg = v;
+            if (a->nargs == (!strcmp(cmd, "frames") ? 3 : 1))
+                return !strcmp(cmd, "frames") ? cli_usage(cmd, "three arguments: TAG UNIT PERIOD, not '%s' too", v)
+                                              : cli_usage(cmd, "one argument only (quote a query of several words): '%s'", v);
+            a->args[a->nargs++] = v;
+            a->arg = a->args[0];
             break;
+        case OPT_CONCEPT: a->concept = v; break;
         case OPT_PRETTY: a->pretty = 1; break;
         case OPT_TEXT: a->text = 1; break;
         case OPT_JSON: a->json = 1; break;
@@ -94,6 +101,7 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
         }
     }
     if (!a->arg) return cli_usage(cmd, "%s", !strcmp(cmd, "search") ? "needs a QUERY" : "needs an argument");
+    if (!strcmp(cmd, "frames") && a->nargs != 3) return cli_usage(cmd, "needs TAG UNIT PERIOD (edgr frames us-gaap:Revenues USD CY2024)");
     /* an empty key would match every company (as --company '' did) */
     if (strcmp(cmd, "search") && !a->arg[strspn(a->arg, " \t")])
         return cli_usage(cmd, "an empty %s: give %s", !strcmp(cmd, "show") ? "ACCESSION" : "NAME or CIK",
@@ -258,6 +266,41 @@ int cmd_company_main(int argc, char **argv)
     rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK : s == EDGR_ERR_NOT_FOUND ? EXIT_SOME_FAILED : EXIT_STORE;
     edgr_store_close(st);
     return finish_output(rc);
+}
+
+/* ---- facts-of and frames: the SEC's XBRL views (issue 14) ------------------ */
+
+static int view_rc(const char *cmd, edgr_store *st, edgr_status s)
+{
+    if (s != EDGR_OK && s != EDGR_ERR_ABORTED) cli_eprintf("edgr %s: %s\n", cmd, edgr_store_error(st));
+    int rc = s == EDGR_OK || s == EDGR_ERR_ABORTED ? EXIT_OK
+             : s == EDGR_ERR_NOT_FOUND            ? EXIT_SOME_FAILED
+             : s == EDGR_ERR_ARG                  ? EXIT_USAGE
+                                                  : EXIT_STORE;
+    edgr_store_close(st);
+    return finish_output(rc);
+}
+
+int cmd_facts_of_main(int argc, char **argv)
+{
+    qargs a = {0};
+    int rc = parse_args("facts-of", argc, argv, &a);
+    if (rc >= 0) return rc;
+    edgr_store *st = open_store("facts-of", a.db);
+    if (!st) return EXIT_STORE;
+    return view_rc("facts-of", st, edgr_store_company_facts(st, a.arg, a.concept, a.pretty ? EDGR_JSON_PRETTY : 0,
+                                                            write_stdout, NULL));
+}
+
+int cmd_frames_main(int argc, char **argv)
+{
+    qargs a = {0};
+    int rc = parse_args("frames", argc, argv, &a);
+    if (rc >= 0) return rc;
+    edgr_store *st = open_store("frames", a.db);
+    if (!st) return EXIT_STORE;
+    return view_rc("frames", st, edgr_store_frame(st, a.args[0], a.args[1], a.args[2],
+                                                  a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL));
 }
 
 /* ---- edgr cat ACCESSION ------------------------------------------------------ */

@@ -20,24 +20,6 @@ static int line_cb(void *user, const char *p, size_t n)
     return s->failed;
 }
 
-static int span_ends(edgr_span s, const char *suffix)
-{
-    size_t k = strlen(suffix);
-    if (s.len < k) return 0;
-    for (size_t i = 0; i < k; i++)
-        if ((s.ptr[s.len - k + i] | 32) != suffix[i]) return 0;
-    return 1;
-}
-
-/* A document that may hold XBRL: HTML, an XML file, an EX-101.INS. */
-static int may_hold_xbrl(const edgr_document *d)
-{
-    if (d->type.len >= 10 && !memcmp(d->type.ptr, "EX-101.INS", 10)) return 1;
-    if (d->format == EDGR_FMT_HTML) return 1;
-    return span_ends(d->filename, ".xml") || span_ends(d->filename, ".htm") || span_ends(d->filename, ".html") ||
-           span_ends(d->filename, ".xhtml") || !d->filename.len;
-}
-
 /* --dimensions none: only facts whose context has no dimension.  --concept:
  * the local name, or prefix:name. */
 static int wanted(const xctx *c, const edgr_xbrl_fact *f)
@@ -140,7 +122,7 @@ static int xbrl_filing(void *user, const filing *f)
         if (sel && !all) {
             if (!doc_matches(sel, d)) continue;
             matched = 1;
-        } else if (!may_hold_xbrl(d)) continue;
+        } else if (!edgr_xbrl_may_hold(d)) continue;
         edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset};
         edgr_xbrl *x = NULL;
         edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);

@@ -31,6 +31,8 @@ static int run_own_main(const char *name, int argc, char **argv)
     if (!strcmp(name, "search")) return cmd_search_main(argc, argv);
     if (!strcmp(name, "show")) return cmd_show_main(argc, argv);
     if (!strcmp(name, "company")) return cmd_company_main(argc, argv);
+    if (!strcmp(name, "facts-of")) return cmd_facts_of_main(argc, argv);
+    if (!strcmp(name, "frames")) return cmd_frames_main(argc, argv);
     if (!strcmp(name, "fetch")) return cmd_fetch_main(argc, argv);
     return -1;
 }

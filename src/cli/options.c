@@ -134,6 +134,18 @@ static const optdef OPTS_COMPANY[] = {
     {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
     {0},
 };
+static const optdef OPTS_FACTS_OF[] = {
+    STORE_DB,
+    {"concept", 0, "TAG", NULL, OPT_CONCEPT,
+     "one concept (us-gaap:Revenues, or a bare tag): the\nSEC's companyconcept document instead"},
+    {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
+    {0},
+};
+static const optdef OPTS_FRAMES[] = {
+    STORE_DB,
+    {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
+    {0},
+};
 static const optdef OPTS_FETCH[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
     {"from", 0, "QUARTER|DATE", NULL, OPT_FROM,
@@ -441,6 +453,46 @@ static const cmddef CMD_COMPANY = {
     "could not be read (or does not exist) or the output not written.",
     "none"};
 
+static const cmddef CMD_FACTS_OF = {
+    "facts-of", "[--db FILE] [--pretty] [--concept TAG] CIK",
+    "a company's XBRL facts, as the SEC's companyfacts API serves them",
+    "Print the SEC's companyfacts document for a company, built from the XBRL\n"
+    "facts of its filings in the store: every numeric fact without dimensions\n"
+    "of the standard taxonomies (us-gaap, ifrs-full, srt, and the SEC's dei,\n"
+    "ecd, ffd, invest...), each filing's\n"
+    "value (so the value first reported is there beside the restated one),\n"
+    "with fy, fp, form, filed and the SEC's frame.  Values are the exact\n"
+    "decimals the filings wrote.  label and description are null (they are\n"
+    "the taxonomy's, which edgr does not ship).  With --concept, the\n"
+    "companyconcept document of that one concept.  'edgr xbrl' prints every\n"
+    "fact of a filing, dimensions and extensions too.",
+    OPTS_FACTS_OF,
+    "edgr facts-of 320193 | jq '.facts[\"us-gaap\"] | keys | length'\n"
+    "edgr facts-of 320193 --concept us-gaap:Revenues | jq -c '.units.USD[] | select(.frame)'",
+    "0 the document was printed; 1 no such fact is stored; 2 for a usage error\n"
+    "(a CIK that is not one); 3 the store could not be read (or does not exist)\n"
+    "or the output not written.",
+    "none"};
+
+static const cmddef CMD_FRAMES = {
+    "frames", "[--db FILE] [--pretty] TAG UNIT PERIOD",
+    "one fact per company for a concept, unit and period (the SEC's frames API)",
+    "Print the SEC's frames document: for concept TAG (us-gaap:Revenues, or a\n"
+    "bare tag) in UNIT (USD, shares, USD/shares, or USD-per-shares as the SEC's\n"
+    "URLs write it), the one fact of each company in the store that carries\n"
+    "frame PERIOD: CY2024 (a calendar year: durations of about a year),\n"
+    "CY2024Q3 (a calendar quarter: durations of about three months), CY2024Q3I\n"
+    "(an instant nearest the quarter's end).  The SEC's rule picks, among a\n"
+    "company's facts of one frame, the one of the period nearest it, then the\n"
+    "latest filed (docs/xbrl.md).",
+    OPTS_FRAMES,
+    "edgr frames us-gaap:Revenues USD CY2024 | jq -r '.data[] | [.entityName, .val] | @tsv'\n"
+    "edgr frames Assets USD CY2024Q4I",
+    "0 the frame was printed; 1 no stored fact carries it; 2 for a usage error\n"
+    "(a PERIOD that is no frame); 3 the store could not be read (or does not\n"
+    "exist) or the output not written.",
+    "none"};
+
 static const cmddef CMD_VERSION = {"version", "", "print the version (also --version, -V)",
                                    "Print 'edgr' and its version.", OPTS_NONE, "edgr version",
                                    NULL, "none"};
@@ -512,7 +564,7 @@ static const cmddef CMD_FETCH = {
 
 const cmddef *const CLI_COMMANDS[] = {
     &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS, &CMD_XBRL,
-    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FETCH, &CMD_VERSION, NULL,
+    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FACTS_OF, &CMD_FRAMES, &CMD_FETCH, &CMD_VERSION, NULL,
 };
 
 const cmddef *cli_command(const char *name)
@@ -983,7 +1035,7 @@ int cli_print_completion(const char *shell, FILE *fp)
               "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
               "    else\n"
               "        case ${COMP_WORDS[1]} in\n"
-              "            search|show|company|version) ;;\n"
+              "            search|show|company|facts-of|frames|version) ;;\n"
               "            *) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
               "        esac\n"
               "    fi\n"

@@ -11,6 +11,8 @@
 #include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
+#include "edgr/xbrl.h"
+#include "jsonw.h"
 #include "pretok.h"
 #include "record.h"
 
@@ -720,6 +722,121 @@ static void facts(builder *b)
     }
 }
 
+/* ---- XBRL facts (issue 14) ------------------------------------------------ */
+
+/* A JSON value written straight into the pool, NUL-ended: its sref. */
+static sref json_begin(builder *b, jsonw *w)
+{
+    *w = (jsonw){.write = pool_write, .user = b};
+    return b->rec->pool.len;
+}
+
+static sref json_end(builder *b, jsonw *w, sref at)
+{
+    jsonw_flush(w);
+    if (w->failed || pool_write(b, "", 1)) return 0;
+    return at;
+}
+
+/* An entity identifier: a CIK of fewer than 10 digits padded to 10, as
+ * the header writes CIKs (one key to join on); anything else as it is. */
+static sref put_cik(builder *b, const char *id)
+{
+    if (!id) return 0;
+    size_t n = strlen(id), k = 0;
+    while (k < n && id[k] >= '0' && id[k] <= '9') k++;
+    if (k != n || n == 0 || n >= 10) return put(b, id, n);
+    char pad[11];
+    memset(pad, '0', 10 - n);
+    memcpy(pad + 10 - n, id, n);
+    return put(b, pad, 10);
+}
+
+static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
+{
+    for (size_t i = 0; i < edgr_xbrl_count(x) && !b->nomem; i++) {
+        const edgr_xbrl_fact *f = edgr_xbrl_fact_at(x, i);
+        rec_xfact *r = GROW(b->rec, xfacts);
+        if (!r) { b->nomem = 1; return; }
+        memset(r, 0, sizeof *r);
+        r->doc = seq;
+        r->ns = put_str(b, f->ns);
+        r->prefix = put_str(b, f->prefix);
+        r->name = put_str(b, f->name);
+        r->id = put_str(b, f->id);
+        r->context = put_str(b, f->context_ref);
+        r->kind = (int)f->kind;
+        r->nil = f->nil;
+        r->duplicate = f->duplicate;
+        r->untransformed = f->untransformed;
+        r->offset = f->offset;
+        r->value = put_str(b, f->value);
+        r->decimals = put_str(b, f->decimals);
+        r->precision = put_str(b, f->precision);
+        r->unit = put_str(b, f->unit ? f->unit->key : f->unit_ref);
+        const edgr_xbrl_context *c = f->context;
+        if (c) {
+            r->instant = c->instant;
+            r->start = c->instant ? 0 : put_str(b, c->start);
+            r->end = put_str(b, c->end);
+            r->entity = put_cik(b, c->identifier);
+            if (c->nmembers) {
+                jsonw w;
+                sref at = json_begin(b, &w);
+                jsonw_open(&w, '{');
+                for (size_t k = 0; k < c->nmembers; k++) {
+                    if (c->members[k].typed) {
+                        jsonw_key(&w, c->members[k].dimension);
+                        jsonw_open(&w, '{');
+                        jsonw_kstr(&w, "typed", c->members[k].member);
+                        jsonw_close(&w, '}');
+                    } else jsonw_kstr(&w, c->members[k].dimension, c->members[k].member);
+                }
+                jsonw_close(&w, '}');
+                r->dimensions = json_end(b, &w, at);
+            }
+        }
+        if (f->nfootnotes) {
+            jsonw w;
+            sref at = json_begin(b, &w);
+            jsonw_open(&w, '[');
+            for (size_t k = 0; k < f->nfootnotes; k++) {
+                jsonw_elem(&w);
+                jsonw_cstr(&w, f->footnotes[k]);
+            }
+            jsonw_close(&w, ']');
+            r->footnotes = json_end(b, &w, at);
+        }
+    }
+}
+
+/* The facts of the inline XBRL documents, or of the instances when there
+ * is no inline document (the SEC's extracted instance beside an iXBRL
+ * document holds the same facts: reading both would store each twice).
+ * Read before the rows, which let the bodies go.  A document that cannot
+ * be read is left out (`edgr xbrl` says why); facts are not the filing. */
+static void xbrl(builder *b)
+{
+    const edgr_submission *s = b->s;
+    for (int pass = 0; pass < 2 && !b->nomem; pass++) {
+        size_t before = b->rec->xfacts_count;
+        for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
+            const edgr_document *d = &s->docs[i];
+            if (!d->body.ptr || !edgr_xbrl_may_hold(d)) continue;
+            int is_html = d->format == EDGR_FMT_HTML;
+            if (pass == 0 ? !is_html : is_html) continue;
+            edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset - s->offset};
+            edgr_xbrl *x = NULL;
+            edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
+            if (st == EDGR_ERR_NOMEM) b->nomem = 1;
+            else if (x && edgr_xbrl_format_of(x) != EDGR_XBRL_NONE)
+                xbrl_put(b, x, b->rec->docs[i].seq);
+            edgr_xbrl_free(x);
+        }
+        if (b->rec->xfacts_count > before) return;
+    }
+}
+
 /* ---- the record ----------------------------------------------------------- */
 
 edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, edgr_record **out)
@@ -760,6 +877,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
      * the facts make a text of the main document of their own, which is
      * freed before the rows' text is made (never both held at once). */
     if (!b.nomem) facts(&b);
+    if (!b.nomem && !b.aborted) xbrl(&b);
     if (!b.nomem && !b.aborted) text_rows(&b);
     if (b.text_slot >= 0) b.text.data = NULL; /* lent to the record, freed with it */
     edgr_text_free(&b.text);
@@ -797,6 +915,7 @@ void edgr_record_free(edgr_record *r)
     free(r->rows);
     free(r->exhibits);
     free(r->facts);
+    free(r->xfacts);
     free(r->securities);
     free(r->signers);
     for (size_t i = 0; i < r->texts_count; i++) free(r->texts[i]);

@@ -62,6 +62,17 @@ typedef struct rec_fact {
     uint64_t offset;
 } rec_fact;
 
+/* One XBRL fact (issue 14): what edgr_xbrl_read gave, flattened.  Only
+ * the facts of the filing's inline XBRL documents, or of its instance when
+ * it has none (the SEC's extracted instance repeats the inline facts). */
+typedef struct rec_xfact {
+    long doc;                          /* the document's sequence          */
+    sref ns, prefix, name, id, context, start, end, entity, dimensions, unit, value, decimals, precision,
+        footnotes;                     /* dimensions, footnotes: JSON text */
+    int kind, instant, nil, duplicate, untransformed;
+    uint64_t offset;
+} rec_xfact;
+
 typedef struct rec_security {
     sref title, symbol, exchange;
 } rec_security;
@@ -89,6 +100,7 @@ struct edgr_record {
     REC_ARRAY(rec_row, rows);
     REC_ARRAY(rec_exhibit, exhibits);
     REC_ARRAY(rec_fact, facts);
+    REC_ARRAY(rec_xfact, xfacts);
     REC_ARRAY(rec_security, securities);
     REC_ARRAY(rec_signer, signers);
     /* documents' texts, whole, that rows point into rather than copy */

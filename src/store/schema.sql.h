@@ -161,4 +161,42 @@ static const char SCHEMA_V4[] =
     ");\n"
     "CREATE INDEX fetch_journal_status ON fetch_journal(status, run);\n";
 
+/* Version 5 (issue 14): every XBRL fact of every filing, as edgr_xbrl_read
+ * gives it (edgr/xbrl.h): dimensional facts, extensions and text facts
+ * too, and each filing's own, so "as first reported" is a query.  The
+ * SEC's views (companyfacts, companyconcept, frames) are built from it at
+ * query time (src/store/xbrl_views.c).  `period_start` is NULL for an
+ * instant (`period_end` its date); `dimensions` and `footnotes` are JSON
+ * text, NULL when none; `value` the raw text when `untransformed`; `entity` a CIK padded to 10 digits.  A store migrated from version 4 has no facts for
+ * the filings it held: `edgr ingest --replace` of them fills them in. */
+static const char SCHEMA_V5[] =
+    "CREATE TABLE xbrl_facts(\n"
+    "  filing_id INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  document INTEGER,\n"
+    "  ns TEXT,\n"
+    "  prefix TEXT,\n"
+    "  name TEXT NOT NULL,\n"
+    "  taxonomy TEXT,\n"
+    "  id TEXT,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  context TEXT,\n"
+    "  period_start TEXT,\n"
+    "  period_end TEXT,\n"
+    "  entity TEXT,\n"
+    "  dimensions TEXT,\n"
+    "  unit TEXT,\n"
+    "  value TEXT,\n"
+    "  decimals TEXT,\n"
+    "  precision TEXT,\n"
+    "  nil INTEGER NOT NULL DEFAULT 0,\n"
+    "  duplicate INTEGER NOT NULL DEFAULT 0,\n"
+    "  untransformed INTEGER NOT NULL DEFAULT 0,\n"
+    "  footnotes TEXT,\n"
+    "  offset INTEGER,\n"
+    "  PRIMARY KEY(filing_id, n)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX xbrl_facts_concept ON xbrl_facts(name, taxonomy, unit);\n"
+    "CREATE INDEX xbrl_facts_entity ON xbrl_facts(entity, taxonomy);\n";
+
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "edgr/xbrl.h"
 #include "record.h"
 #include "schema.sql.h"
 #include "store_int.h"
@@ -20,7 +21,7 @@ enum { APPLICATION_ID = 0x65646772 };
 
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
  * is an empty file. */
-static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4};
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5};
 
 void store_fail(edgr_store *st, const char *fmt, ...)
 {
@@ -327,6 +328,7 @@ static const char *const SQL[S_COUNT] = {
     [S_FACT] = "INSERT OR REPLACE INTO cover_facts VALUES(?1,?2,?3,?4,?5)",
     [S_SECURITY] = "INSERT INTO securities VALUES(?1,?2,?3,?4,?5)",
     [S_SIGNER] = "INSERT INTO signatures VALUES(?1,?2,?3,?4,?5,?6)",
+    [S_XFACT] = "INSERT INTO xbrl_facts VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
 };
 
 sqlite3_stmt *store_stmt(edgr_store *st, int which)
@@ -414,6 +416,7 @@ static int delete_filing(edgr_store *st, sqlite3_int64 id)
         "DELETE FROM documents WHERE filing_id=?1", "DELETE FROM sections WHERE filing_id=?1",
         "DELETE FROM exhibits WHERE filing_id=?1", "DELETE FROM cover_facts WHERE filing_id=?1",
         "DELETE FROM securities WHERE filing_id=?1", "DELETE FROM signatures WHERE filing_id=?1",
+        "DELETE FROM xbrl_facts WHERE filing_id=?1",
         "DELETE FROM filings WHERE id=?1"};
     for (size_t i = 0; i < sizeof DEL / sizeof DEL[0]; i++) {
         sqlite3_stmt *q;
@@ -611,6 +614,36 @@ static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         bind_ref(q, 5, r, s->date_text);
         bind_ref(q, 6, r, s->date);
         if (step_done(st, q, "insert signer")) return -1;
+    }
+    static const char *const KIND[] = {[EDGR_XBRL_NUMERIC] = "numeric", [EDGR_XBRL_TEXT] = "text", [EDGR_XBRL_FRACTION] = "fraction"};
+    for (size_t i = 0; i < r->xfacts_count; i++) {
+        const rec_xfact *x = &r->xfacts[i];
+        if (!(q = store_stmt(st, S_XFACT))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, x->doc);
+        bind_ref(q, 4, r, x->ns);
+        bind_ref(q, 5, r, x->prefix);
+        bind_ref(q, 6, r, x->name);
+        const char *tax = edgr_xbrl_taxonomy(rec_str(r, x->ns));
+        if (tax) sqlite3_bind_text(q, 7, tax, -1, SQLITE_STATIC);
+        bind_ref(q, 8, r, x->id);
+        sqlite3_bind_text(q, 9, KIND[x->kind >= 0 && x->kind < 3 ? x->kind : 0], -1, SQLITE_STATIC);
+        bind_ref(q, 10, r, x->context);
+        bind_ref(q, 11, r, x->start);
+        bind_ref(q, 12, r, x->end);
+        bind_ref(q, 13, r, x->entity);
+        bind_ref(q, 14, r, x->dimensions);
+        bind_ref(q, 15, r, x->unit);
+        bind_ref(q, 16, r, x->value);
+        bind_ref(q, 17, r, x->decimals);
+        bind_ref(q, 18, r, x->precision);
+        sqlite3_bind_int(q, 19, x->nil);
+        sqlite3_bind_int(q, 20, x->duplicate);
+        sqlite3_bind_int(q, 21, x->untransformed);
+        bind_ref(q, 22, r, x->footnotes);
+        sqlite3_bind_int64(q, 23, (sqlite3_int64)x->offset);
+        if (step_done(st, q, "insert XBRL fact")) return -1;
     }
     return 0;
 }

@@ -10,7 +10,7 @@ command -v jq >/dev/null || { echo "vocab: jq missing (scripts/deps.sh check)" >
 
 inputs=(samples/*.txt samples/*.nc tests/fixtures/items/*.txt tests/fixtures/facts/*.txt
         tests/fixtures/pre2004_8k.txt tests/fixtures/reporting_owner_1998.txt
-        tests/fixtures/serial_company_2000.txt tests/fixtures/series_classes.nc tests/fixtures/concatenated.txt)
+        tests/fixtures/serial_company_2000.txt tests/fixtures/series_classes.nc tests/fixtures/concatenated.txt tests/fixtures/xbrl/*.txt)
 # the corpus: complete submissions, headers alone, bare HTML documents
 corpus=${EDGR_VOCAB_CORPUS:-../shared/corpus}
 if [ -d "$corpus/submissions" ]; then
@@ -30,7 +30,7 @@ keys_of() {
 }
 # paths as regular expressions
 regex_of() { keys_of "$1" | sed -e 's/[].[]/\\&/g' -e 's/\*/[^.[]+/g' -e 's/^/^/' -e 's/$/$/'; }
-for t in parse source document header-model items facts show company search ingest xbrl; do
+for t in parse source document header-model items facts show company search ingest xbrl facts-of frames; do
   keys_of "$t" >"$tmp/keys.$t"
   [ -s "$tmp/keys.$t" ] && ok || bad "docs/fields.md has no table of $t keys"
   regex_of "$t" >"$tmp/re.$t"
@@ -77,7 +77,17 @@ while read -r c; do "$edgr" company --db "$tmp/v.db" "$c" >>"$tmp/company.json" 
 for w in item company report exhibit meadow; do
   "$edgr" search --db "$tmp/v.db" --json --limit 200 "$w" >>"$tmp/search.json" 2>/dev/null
 done
-for f in docs show company search facts items ingest xbrl; do
+# the SEC's XBRL views of the companies whose filings have XBRL facts
+: >"$tmp/facts-of.json"; : >"$tmp/frames.json"
+for c in $(sqlite3 "$tmp/v.db" "SELECT DISTINCT entity FROM xbrl_facts WHERE taxonomy IS NOT NULL AND kind = 'numeric' ORDER BY entity LIMIT 20"); do
+  "$edgr" facts-of --db "$tmp/v.db" "$c" >>"$tmp/facts-of.json" 2>/dev/null
+  t=$(jq -r '.facts | to_entries[0] | .key + ":" + (.value | keys[0])' "$tmp/facts-of.json" | tail -1)
+  "$edgr" facts-of --db "$tmp/v.db" --concept "$t" "$c" >>"$tmp/facts-of.json" 2>/dev/null
+done
+jq -r '.facts // empty | to_entries[] | .key as $t | .value | to_entries[] | .key as $g | .value.units | to_entries[] |
+  .key as $u | .value[] | select(.frame) | "\($t):\($g) \($u) \(.frame)"' "$tmp/facts-of.json" | sort -u | head -20 |
+  while read -r tag unit frame; do "$edgr" frames --db "$tmp/v.db" "$tag" "$unit" "$frame" >>"$tmp/frames.json" 2>/dev/null; done
+for f in docs show company search facts items ingest xbrl facts-of frames; do
   [ -s "$tmp/$f.json" ] && ok || bad "$f gave nothing"
 done
 
@@ -92,6 +102,8 @@ check_paths company "$tmp/company.json" company
 check_paths search "$tmp/search.json" search
 check_paths ingest "$tmp/ingest.json" ingest
 check_paths xbrl "$tmp/xbrl.json" xbrl
+check_paths facts-of "$tmp/facts-of.json" facts-of
+check_paths frames "$tmp/frames.json" frames
 
 # ---- the same concept, the same value: joined by accession number
 jq -c 'del(.sections[]?.text)' "$tmp/items.json" >"$tmp/items.short.json"

@@ -144,9 +144,11 @@ else
   # Namespace declarations cut by the fixtures' makers (edgartools): the
   # formats' ixt prefix is declared nowhere, so those facts stay
   # untransformed, as edgr never guesses a registry from a prefix.
-  cut_ns=" Apple.10-K.html Apple.10-Q.html ibm-20241231.htm "
+  # 0001564590-20-004475-minimal.txt is a hand-cut excerpt of a 10-K
+  # (edgartools), its ixt declaration and contexts left out.
+  cut_ns=" Apple.10-K.html Apple.10-Q.html ibm-20241231.htm 0001564590-20-004475-minimal.txt "
   docs=0 nfacts=0 unt=0 conflicts=0
-  for h in "$corpus"/html/*; do
+  for h in "$corpus"/html/* "$corpus"/submissions/*; do
     grep -q -i 'ix:nonFraction\|ix:nonNumeric' "$h" || continue
     "$edgr" xbrl "$h" >"$tmp/a.nd" 2>"$tmp/a.err"
     docs=$((docs + 1))
@@ -160,7 +162,67 @@ else
     [ "$k" = 0 ] || bad "corpus $(basename "$h"): $k duplicate groups disagree: $(grep -m2 'disagrees\|different' "$tmp/a.err")"
   done
   [ "$unt" = 0 ] && [ "$conflicts" = 0 ] && ok
-  echo "xbrl corpus: $docs iXBRL documents, $nfacts facts: $unt numeric facts untransformed (3 documents with cut namespaces not counted), $conflicts duplicate groups that disagree"
+  echo "xbrl corpus: $docs files with inline XBRL (html/ and submissions/), $nfacts facts: $unt numeric facts untransformed (4 documents with cut namespaces not counted), $conflicts duplicate groups that disagree"
+fi
+
+# ---- the store: facts kept at ingest, the SEC's views built from them
+db=$tmp/x.db
+"$edgr" ingest -q --db "$db" "$sub" "$top/samples/0009900001-17-000001.txt"
+check "ingest: the fixture's 22 facts stored" test "$(sqlite3 "$db" 'SELECT count(*) FROM xbrl_facts')" = 22
+"$edgr" facts-of --db "$db" 9900308 >"$tmp/cf.json"; rc=$?
+check "facts-of: exit 0 ($rc)" test $rc = 0
+cfv() { jq -c "$1" "$tmp/cf.json"; }
+check "facts-of: cik and entityName" test "$(cfv '[.cik, .entityName]')" = '[9900308,"Widget Works Holdings, Inc."]'
+check "facts-of: the standard taxonomies only" test "$(cfv '.facts | keys')" = '["dei","us-gaap"]'
+check "facts-of: no dimensional fact, no duplicate, the FY entry" test \
+  "$(cfv '[.facts["us-gaap"].Revenues.units.USD[] | [.start, .end, .val, .fy, .fp, .form, .filed, .frame]]')" = \
+  '[["2024-01-01","2024-12-31",1101000000,2025,"FY","10-K","2026-02-20","CY2024"],["2025-01-01","2025-12-31",1234500000,2025,"FY","10-K","2026-02-20","CY2025"]]'
+check "facts-of: exact decimals" test "$(cfv '[.facts["us-gaap"].EarningsPerShareBasic.units["USD/shares"][].val]')" = '[0.1,-0.26]'
+check "facts-of: an instant's frame" test \
+  "$(cfv '.facts["us-gaap"].CashAndCashEquivalentsAtCarryingValue.units.USD[0] | [.end, .frame]')" = '["2025-12-31","CY2025Q4I"]'
+check "facts-of: text facts left out" test "$(cfv '.facts["us-gaap"] | has("SegmentReportingDisclosureTextBlock")')" = false
+"$edgr" facts-of --db "$db" --concept Revenues 9900308 >"$tmp/cc.json"
+check "facts-of --concept: the companyconcept shape" test \
+  "$(jq -c '[.cik, .taxonomy, .tag, .label, (.units.USD | length)]' "$tmp/cc.json")" = '[9900308,"us-gaap","Revenues",null,2]'
+"$edgr" frames --db "$db" us-gaap:Revenues USD CY2025 >"$tmp/fr.json"; rc=$?
+check "frames: exit 0 ($rc)" test $rc = 0
+check "frames: the shape" test "$(jq -c '[.taxonomy, .tag, .ccp, .uom, .pts, .data[0].accn, .data[0].cik, .data[0].loc, .data[0].val]' "$tmp/fr.json")" = \
+  '["us-gaap","Revenues","CY2025","USD",1,"0009900308-26-000004",9900308,"US-OH",1234500000]'
+"$edgr" frames --db "$db" EarningsPerShareBasic USD-per-shares CY2024 >"$tmp/fr.json"
+check "frames: USD-per-shares" test "$(jq -c '[.uom, .data[0].val]' "$tmp/fr.json")" = '["USD/shares",0.1]'
+"$edgr" frames --db "$db" Revenues USD CY2031 >/dev/null 2>"$tmp/err"; rc=$?
+check "frames: none carries it: exit 1 ($rc)" test $rc = 1 -a -s "$tmp/err"
+"$edgr" frames --db "$db" Revenues USD FY2025 >/dev/null 2>"$tmp/err"; rc=$?
+check "frames: not a frame: exit 2 ($rc)" test $rc = 2
+check "frames: not a frame: said" grep -q "'FY2025' is not a frame" "$tmp/err"
+"$edgr" facts-of --db "$db" 9900001 >/dev/null 2>"$tmp/err"; rc=$?
+check "facts-of: a company without XBRL: exit 1 ($rc)" test $rc = 1
+check "facts-of: said" grep -q 'no XBRL facts' "$tmp/err"
+"$edgr" facts-of --db "$db" apple >/dev/null 2>&1; rc=$?
+check "facts-of: not a CIK: exit 2 ($rc)" test $rc = 2
+sed 's/format="ixt:num-dot-decimal" id="f-9"/format="ixt:num-roman" id="f-9"/' "$sub" >"$tmp/unknown-format.txt"
+"$edgr" ingest -q --db "$tmp/u.db" "$tmp/unknown-format.txt"
+check "store: an untransformed fact is kept, marked" test \
+  "$(sqlite3 "$tmp/u.db" "SELECT untransformed || ' ' || value FROM xbrl_facts WHERE id = 'f-9'")" = "1 48,210,577"
+check "facts-of: an untransformed fact left out" test \
+  "$("$edgr" facts-of --db "$tmp/u.db" 9900308 | jq '.facts.dei | has("EntityCommonStockSharesOutstanding")')" = false
+"$edgr" ingest -q --db "$db" --replace "$sub"
+check "ingest --replace: the facts once" test "$(sqlite3 "$db" 'SELECT count(*) FROM xbrl_facts')" = 22
+
+# The SEC's companyfacts documents, rebuilt: one synthetic filing per
+# accession each names (its facts, form, dates, fy, fp), ingested; facts-of
+# must give every entry back, frames included (none extra).
+if [ "${EDGR_XBRL_CORPUS:-1}" != 0 ] && [ -d "$corpus/xbrl" ]; then
+  for j in "$corpus"/xbrl/*.json; do
+    g=$tmp/gen.$(basename "$j" .json)
+    python3 "$top/tests/xbrl/companyfacts.py" gen "$j" "$g" >/dev/null || { bad "companyfacts gen $j"; continue; }
+    cik=$(python3 -c "import sys; sys.path.insert(0, '$top/tests/xbrl'); import companyfacts as c; print(c.load('$j')['cik'])")
+    "$edgr" ingest -q --db "$g.db" "$g" || bad "ingest of the filings rebuilt from $(basename "$j")"
+    "$edgr" facts-of --db "$g.db" "$cik" >"$g.json"
+    known=0; [ "$(basename "$j")" = tsla_facts.json ] && known=26 # frames.sh says why
+    if out=$(python3 "$top/tests/xbrl/companyfacts.py" cmp "$j" "$g.json" $known); then ok; else bad "$out"; fi
+    echo "xbrl $(echo "$out" | head -1)"
+  done
 fi
 
 echo "xbrl: $pass passed, $fail failed"
