@@ -155,7 +155,7 @@ static void on_text(void *user, const xmlChar *p, int n)
     reader *r = user;
     if (n <= 0) return;
     if (r->in_fact || r->in_footnote) {
-        if (!r->failed_text && buf_append(&r->text, p, (size_t)n, XB_MAX_TEXT)) r->failed_text = 1;
+        if (!r->failed_text && xb_append(r->x, &r->text, p, (size_t)n, XB_MAX_TEXT)) r->failed_text = 1;
         return;
     }
     xr_text(r->x, (const char *)p, (size_t)n);

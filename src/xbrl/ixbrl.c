@@ -111,7 +111,7 @@ static int gathering(const rd *r) { return r->ncaps > 0 || r->resources > 0; }
 
 static void put(rd *r, const char *p, size_t n)
 {
-    if (r->ncaps && buf_append(&r->text, p, n, XB_MAX_TEXT) && !r->limit_said) {
+    if (r->ncaps && xb_append(r->x, &r->text, p, n, XB_MAX_TEXT) && !r->limit_said) {
         r->limit_said = 1;
         xb_problem(r->x, EDGR_XBRL_LIMIT, off(r, p), "a value passes %d bytes: cut there", XB_MAX_TEXT);
     }
@@ -201,7 +201,7 @@ static const char *value_dup(rd *r, const attr_span *a)
     for (const char *p = a->value, *end = a->value + a->value_len; p < end;) {
         const char *amp = memchr(p, '&', (size_t)(end - p));
         const char *stop = amp ? amp : end;
-        if (buf_append(b, p, (size_t)(stop - p), XB_MAX_TEXT)) return NULL;
+        if (xb_append(r->x, b, p, (size_t)(stop - p), XB_MAX_TEXT)) return NULL;
         if (!amp) break;
         unsigned cp;
         const char *v;
@@ -214,7 +214,7 @@ static const char *value_dup(rd *r, const attr_span *a)
         } else {
             v = "&", vn = 1, k = 0;
         }
-        if (buf_append(b, v, vn, XB_MAX_TEXT)) return NULL;
+        if (xb_append(r->x, b, v, vn, XB_MAX_TEXT)) return NULL;
         p = amp + 1 + k;
     }
     return xb_dup(r->x, b->data, b->len);
@@ -430,10 +430,10 @@ static void capture_text(rd *r, const capture *c, edgr_buf *out)
     const excl *e = r->excls.items;
     for (size_t i = c->excl_from; i < n; i++) {
         size_t to = e[i].to == (size_t)-1 ? r->text.len : e[i].to;
-        if (e[i].from > at && buf_append(out, r->text.data + at, e[i].from - at, XB_MAX_TEXT)) return;
+        if (e[i].from > at && xb_append(r->x, out, r->text.data + at, e[i].from - at, XB_MAX_TEXT)) return;
         if (to > at) at = to;
     }
-    if (r->text.len > at) buf_append(out, r->text.data + at, r->text.len - at, XB_MAX_TEXT);
+    if (r->text.len > at) xb_append(r->x, out, r->text.data + at, r->text.len - at, XB_MAX_TEXT);
 }
 
 /* Its markup: the input from its start tag to its end tag (at `close`),
@@ -446,10 +446,10 @@ static const char *capture_markup(rd *r, const capture *c, const char *close, si
     const excl *e = r->excls.items;
     for (size_t i = c->excl_from; i < r->excls.len; i++) {
         const char *to = e[i].src_to ? e[i].src_to : close;
-        if (e[i].src_from > at && buf_append(b, at, (size_t)(e[i].src_from - at), XB_MAX_TEXT)) break;
+        if (e[i].src_from > at && xb_append(r->x, b, at, (size_t)(e[i].src_from - at), XB_MAX_TEXT)) break;
         if (to > at) at = to;
     }
-    if (close > at) buf_append(b, at, (size_t)(close - at), XB_MAX_TEXT);
+    if (close > at) xb_append(r->x, b, at, (size_t)(close - at), XB_MAX_TEXT);
     *len = b->len;
     return xb_dup(r->x, b->data, b->len);
 }

@@ -33,6 +33,13 @@ edgr_xbrl *xb_new(const edgr_xbrl_options *opt)
     return x;
 }
 
+int xb_append(edgr_xbrl *x, edgr_buf *b, const void *p, size_t n, size_t cap)
+{
+    int rc = buf_append(b, p, n, cap);
+    if (rc && rc != BUF_LIMIT) x->oom = 1;
+    return rc;
+}
+
 const char *xb_dup(edgr_xbrl *x, const char *p, size_t n)
 {
     const char *d = arena_dup(&x->a, p ? p : "", p ? n : 0);
@@ -136,8 +143,8 @@ static void join_chain(edgr_xbrl *x, const xb_chain *c, const char ***pieces, si
 {
     edgr_xbrl_fact *f = &VEC_AT(&x->facts, edgr_xbrl_fact, c->fact);
     text->len = markup->len = 0;
-    if (f->value && buf_append(text, f->value, strlen(f->value), XB_MAX_TEXT)) goto too_long;
-    if (f->markup && buf_append(markup, f->markup, strlen(f->markup), XB_MAX_TEXT)) goto too_long;
+    if (f->value && xb_append(x, text, f->value, strlen(f->value), XB_MAX_TEXT)) goto too_long;
+    if (f->markup && xb_append(x, markup, f->markup, strlen(f->markup), XB_MAX_TEXT)) goto too_long;
     for (const char *id = c->first; id;) {
         xb_piece *p = find_id(pieces, npieces, id);
         if (!p) {
@@ -150,8 +157,8 @@ static void join_chain(edgr_xbrl *x, const xb_chain *c, const char ***pieces, si
             break;
         }
         p->used = 1;
-        if (buf_append(text, p->text, p->text_len, XB_MAX_TEXT)) goto too_long;
-        if (f->markup && buf_append(markup, p->markup, p->markup_len, XB_MAX_TEXT)) goto too_long;
+        if (xb_append(x, text, p->text, p->text_len, XB_MAX_TEXT)) goto too_long;
+        if (f->markup && xb_append(x, markup, p->markup, p->markup_len, XB_MAX_TEXT)) goto too_long;
         id = p->next;
     }
     if (!f->nil) f->value = xb_dup(x, text->data, text->len);

@@ -115,7 +115,7 @@ void xr_text(edgr_xbrl *x, const char *p, size_t n)
 {
     xb_res *r = &x->res;
     if (r->leaf == L_NONE) return;
-    if (buf_append(&r->text, p, n, 1 << 20)) r->leaf = L_NONE; /* a leaf of a MB is no context's */
+    if (xb_append(x, &r->text, p, n, 1 << 20)) r->leaf = L_NONE; /* a leaf of a MB is no context's */
 }
 
 static int cmp_member(const void *a, const void *b)
@@ -157,8 +157,8 @@ static void add_measure(edgr_xbrl *x, const char *m)
     const char *colon = strchr(m, ':');
     const char *local = colon ? colon + 1 : m;
     edgr_buf *q = r->denominator ? &r->den : &r->num, *k = r->denominator ? &r->key_den : &r->key_num;
-    if ((q->len && buf_append(q, "*", 1, 1 << 16)) || buf_append(q, m, strlen(m), 1 << 16) ||
-        (k->len && buf_append(k, "*", 1, 1 << 16)) || buf_append(k, local, strlen(local), 1 << 16))
+    if ((q->len && xb_append(x, q, "*", 1, 1 << 16)) || xb_append(x, q, m, strlen(m), 1 << 16) ||
+        (k->len && xb_append(x, k, "*", 1, 1 << 16)) || xb_append(x, k, local, strlen(local), 1 << 16))
         x->oom = 1;
 }
 

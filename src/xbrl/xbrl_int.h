@@ -111,6 +111,10 @@ struct edgr_xbrl {
 /* ---- model.c */
 edgr_xbrl *xb_new(const edgr_xbrl_options *opt);
 const char *xb_dup(edgr_xbrl *x, const char *p, size_t n); /* NULL only when out of memory (then x->oom) */
+/* buf_append, and x->oom when memory ran out (not when the cap was
+ * reached: the caller says that): every text the readers gather grows so,
+ * so no failure to grow goes unseen (tests/fault). */
+int xb_append(edgr_xbrl *x, edgr_buf *b, const void *p, size_t n, size_t cap);
 edgr_xbrl_fact *xb_add_fact(edgr_xbrl *x, uint64_t offset); /* zeroed; NULL when out of memory or past the limit */
 void xb_problem(edgr_xbrl *x, edgr_xbrl_problem_kind kind, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -43,6 +43,7 @@
 #include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/store.h"
+#include "edgr/xbrl.h"
 #include "edgr/text.h"
 
 /* the "source" the JSON writers are given: an archive member, so that
@@ -425,6 +426,30 @@ done:
     return r;
 }
 
+/* Every XBRL fact of every document, and its JSON. */
+static result sub_xbrl(const edgr_submission *s)
+{
+    result r = {EDGR_OK, 1469598103934665603ull};
+    edgr_xbrl *x = NULL;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (!edgr_xbrl_may_hold(d)) continue;
+        edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, NULL, &x);
+        if (st == EDGR_ERR_NOMEM) STOP(st);
+        r.digest = mix(r.digest, &st, sizeof st);
+        for (size_t k = 0; k < edgr_xbrl_count(x); k++) STOP(edgr_xbrl_write_fact(x, k, 0, digest_write, &r.digest));
+        for (size_t k = 0; k < edgr_xbrl_problem_count(x); k++) {
+            const char *m = edgr_xbrl_problem_at(x, k)->message;
+            r.digest = mix(r.digest, m, strlen(m));
+        }
+        edgr_xbrl_free(x);
+        x = NULL;
+    }
+done:
+    edgr_xbrl_free(x);
+    return r;
+}
+
 /* The store's record of each submission, written (replacing) to a store in
  * memory opened once, and read back as JSON.  SQLite's own allocations are
  * not counted (a shared library); the store's code around it is. */
@@ -449,6 +474,14 @@ static result sub_record(const edgr_submission *s)
     STOP(ps);
     STOP(edgr_store_commit(st));
     STOP(edgr_store_show(st, edgr_record_accession(rec), 1, 0, digest_write, &r.digest));
+    /* the SEC's views of its XBRL facts, when it has any */
+    edgr_span cik = edgr_get(s, "cik");
+    char c[16] = "";
+    if (cik.ptr && cik.len < sizeof c) memcpy(c, cik.ptr, cik.len);
+    edgr_status vs = c[0] ? edgr_store_company_facts(st, c, NULL, 0, digest_write, &r.digest) : EDGR_ERR_NOT_FOUND;
+    if (vs != EDGR_ERR_NOT_FOUND) STOP(vs);
+    vs = c[0] ? edgr_store_frame(st, "us-gaap:Revenues", "USD", "CY2025", 0, digest_write, &r.digest) : EDGR_ERR_NOT_FOUND;
+    if (vs != EDGR_ERR_NOT_FOUND) STOP(vs);
 done:
     edgr_record_free(rec);
     return r;
@@ -458,6 +491,7 @@ static result path_text(const char *b, size_t n) { return over_submissions(b, n,
 static result path_record(const char *b, size_t n) { return over_submissions(b, n, sub_record); }
 static result path_items(const char *b, size_t n) { return over_submissions(b, n, sub_items); }
 static result path_facts(const char *b, size_t n) { return over_submissions(b, n, sub_facts); }
+static result path_xbrl(const char *b, size_t n) { return over_submissions(b, n, sub_xbrl); }
 
 typedef struct path {
     const char *name;
@@ -469,7 +503,7 @@ typedef struct path {
 
 static const path PATHS[] = {
     {"parse", path_parse, 400},   {"stream", path_stream, 400}, {"text", path_text, 400},
-    {"items", path_items, 400},   {"facts", path_facts, 400},
+    {"items", path_items, 400},   {"facts", path_facts, 400}, {"xbrl", path_xbrl, 400},
     /* a filing's rows in SQLite per run: its sites' first and last calls */
     {"record", path_record, 0},
 };
@@ -647,7 +681,7 @@ enum { CORPUS_MAX = 16 * 1024 };
 static size_t default_files(char **out, size_t cap)
 {
     static const char *const DIRS[] = {"samples", "tests/fixtures", "tests/fixtures/items",
-                                       "tests/fixtures/facts", "../shared/corpus/submissions"};
+                                       "tests/fixtures/facts", "tests/fixtures/xbrl", "../shared/corpus/submissions"};
     size_t n = 0;
     for (size_t i = 0; i < sizeof DIRS / sizeof DIRS[0]; i++) {
         char dir[4096];
