@@ -89,7 +89,7 @@ typedef struct opts {
     uint64_t max_document;     /* --max-document-size: bytes; 0 for the default */
     const char *concept;       /* xbrl --concept: NAME or PREFIX:NAME          */
     int xbrl_no_dims;          /* xbrl --dimensions none                       */
-    int xbrl_table;            /* xbrl --format table                          */
+    int xbrl_table;            /* xbrl --format: 1 table, -1 json, 0 not given  */
 } opts;
 
 /* The largest document text, items, facts and ingest take whole, unless

@@ -2,6 +2,7 @@
  * document), one JSON object a fact, or a table. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "edgr/xbrl.h"
@@ -10,6 +11,7 @@ typedef struct xctx {
     const opts *o;
     sink *out, *err;
     edgr_buf line;
+    int table;        /* --format table, or neither it nor --pretty on a terminal */
 } xctx;
 
 /* The fact's JSON into c->line, through a memory sink (src/cli/util.c). */
@@ -76,7 +78,7 @@ static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr
     for (size_t i = 0; i < edgr_xbrl_count(x) && !c->out->failed; i++) {
         const edgr_xbrl_fact *fact = edgr_xbrl_fact_at(x, i);
         if (!wanted(c, fact)) continue;
-        if (c->o->xbrl_table) {
+        if (c->table) {
             write_table_row(c, fact);
             continue;
         }
@@ -168,7 +170,8 @@ static int xbrl_filing(void *user, const filing *f)
 int cmd_xbrl_run(const command *cmd, const opts *o, unit *u, sink *out, sink *err)
 {
     (void)cmd;
-    xctx c = {.o = o, .out = out, .err = err};
+    /* a table for people (on a terminal), NDJSON for programs */
+    xctx c = {.o = o, .out = out, .err = err, .table = o->xbrl_table > 0 || (!o->xbrl_table && !o->pretty && isatty(1))};
     int rc = each_filing(u, o, err, xbrl_filing, &c);
     free(c.line.data);
     return rc;

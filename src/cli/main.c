@@ -152,7 +152,7 @@ static int parse_options(const char *name, const cmddef *def, int argc, char **a
         case OPT_ITEM: o->item = v; break;
         case OPT_CONCEPT: o->concept = v; break;
         case OPT_DIMENSIONS: o->xbrl_no_dims = !strcmp(v, "none"); break;
-        case OPT_FORMAT: o->xbrl_table = !strcmp(v, "table"); break;
+        case OPT_FORMAT: o->xbrl_table = !strcmp(v, "table") ? 1 : -1; break;
         case OPT_TABLES:
             if (parse_tables(name, v, &o->tables)) rc = EXIT_USAGE;
             break;

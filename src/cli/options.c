@@ -78,7 +78,7 @@ static const optdef OPTS_XBRL[] = {
     {"dimensions", 0, "WHICH", "all none", OPT_DIMENSIONS,
      "all (default): every fact; none: only facts whose\ncontext has no dimension (what the SEC's companyfacts\nkeeps)"},
     {"format", 0, "FORMAT", "json table", OPT_FORMAT,
-     "json (default): one JSON object a fact (NDJSON); table:\none tab-separated line a fact (concept, period,\ndimensions, unit, value, decimals)"},
+     "json: one JSON object a fact (NDJSON; the default when\nthe output is no terminal); table: one tab-separated\nline a fact (concept, period, dimensions, unit, value,\ndecimals; the default on a terminal)"},
     {"doc", 0, "SEQ|FILENAME|all", NULL, OPT_DOC,
      "read that document only; 'all' for every document\nthat holds XBRL (by default the inline XBRL documents,\nor the instance when there are none)"},
     PRETTY,
