@@ -113,6 +113,12 @@ hostile "100,000 nested facts" "$head
 w('<ix:nonNumeric name=\"us-gaap:Note\" contextRef=\"c\">' * 100000 + 'x' + '</ix:nonNumeric>' * 100000 + '</body></html>')" 32
 hostile "100,000 unclosed elements" "$head
 w('<div>' * 100000 + '<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction>')" 1
+hostile "a unit of a 70 KB measure" "$head
+w('<ix:header><ix:resources><xbrli:unit xmlns:xbrli=\"http://www.xbrl.org/2003/instance\" id=\"u\"><xbrli:measure>iso4217:' + 'U' * 70000 + '</xbrli:measure></xbrli:unit></ix:resources></ix:header>')
+w('<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction></body></html>')" 1
+hostile "a concept name of 2,000 bytes" "$head
+w('<ix:nonFraction name=\"us-gaap:' + 'N' * 2000 + '\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction></body></html>')" 1
+check "a long concept name printed whole" test "$(jq -r '.concept | length' "$tmp/h.nd")" = 2008
 hostile "a tag cut by the end" "$head
 w('<ix:nonFraction name=\"us-gaap:Cash\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction><ix:nonFraction name=\"')" 1
 
@@ -208,6 +214,48 @@ check "facts-of: an untransformed fact left out" test \
   "$("$edgr" facts-of --db "$tmp/u.db" 9900308 | jq '.facts.dei | has("EntityCommonStockSharesOutstanding")')" = false
 "$edgr" ingest -q --db "$db" --replace "$sub"
 check "ingest --replace: the facts once" test "$(sqlite3 "$db" 'SELECT count(*) FROM xbrl_facts')" = 22
+
+# ---- the store against odd facts: each a variant of the fixture, its own
+# accession, its own store unless said
+variant() { # variant N SED-EXPRESSION...: $tmp/var-N.txt, accession ...-26-1000N
+  local n=$1; shift
+  local args=(-e "s/0009900308-26-000004/0009900308-26-1000$n/g") e
+  for e in "$@"; do args+=(-e "$e"); done
+  sed "${args[@]}" "$sub" >"$tmp/var-$n.txt"
+}
+vdb() { rm -f "$tmp/var.db"; "$edgr" ingest -q --db "$tmp/var.db" "$@"; }
+fo() { "$edgr" facts-of --db "$tmp/var.db" "$@"; }
+variant 1 's/name="us-gaap:GoodwillImpairmentLoss" //'
+vdb "$tmp/var-1.txt" "$sub"; rc=$?
+check "a fact without a name does not stop the batch (rc $rc)" test $rc = 0 -a \
+  "$(sqlite3 "$tmp/var.db" 'SELECT count(DISTINCT filing_id) FROM xbrl_facts')" = 2
+variant 2 's/format="ixt:num-dot-decimal" id="f-11"/format="ixt:num-roman" id="f-11"/'
+vdb "$tmp/var-2.txt"
+check "an untransformed fact does not stand for its duplicate group" test \
+  "$(fo --concept Revenues 9900308 | jq -c '[.units.USD[] | select(.end == "2025-12-31") | .val]')" = '[1200000000]'
+variant 3 's/unitRef="usd" decimals="-3"/unitRef="nosuch" decimals="-3"/'
+vdb "$tmp/var-3.txt"
+check "a unitRef naming no unit is no unit" test "$(fo 9900308 | jq -c '[.facts[][].units | keys[]] | unique')" = '["USD","USD/shares","shares"]'
+variant 4 's|xmlns:dei="http://xbrl.sec.gov/dei/2024"|& xmlns:ecd="http://xbrl.sec.gov/ecd/2024"|' \
+  's/dei:EntityCommonStockSharesOutstanding/ecd:PeoTotalCompAmt/g'
+vdb "$tmp/var-4.txt"
+check "--concept with the SEC's ecd taxonomy" test "$(fo --concept ecd:PeoTotalCompAmt 9900308 | jq -c '[.taxonomy, .units.shares[0].val]')" = '["ecd",48210577]'
+check "frames with the SEC's ecd taxonomy" test "$("$edgr" frames --db "$tmp/var.db" ecd:PeoTotalCompAmt shares CY2025Q4I | jq .pts)" = 1
+variant 5 's|>0009900308</xbrli:identifier>|>00009900308</xbrli:identifier>|'
+vdb "$sub" "$tmp/var-5.txt"
+check "an entity of 11 digits is the same company" test \
+  "$("$edgr" frames --db "$tmp/var.db" Revenues USD CY2025 | jq -c '[.pts, .data[0].cik]')" = '[1,9900308]'
+check "facts-of: a CIK with more leading zeros" test "$(fo 00009900308 | jq .cik)" = 9900308
+variant 6 's/^\(\t\tSTATE:\t*\)OH$/\1X0/'
+vdb "$tmp/var-6.txt"
+check "loc: a foreign state code is no US state" test "$("$edgr" frames --db "$tmp/var.db" Revenues USD CY2025 | jq -c '.data[0].loc')" = null
+variant 7 's|id="f-2">2025<|id="f-2">\n 2025 \n<|' 's|id="f-3">FY<|id="f-3"> FY <|'
+vdb "$tmp/var-7.txt"
+check "fy and fp: white space around them" test "$(fo --concept Revenues 9900308 | jq -c '.units.USD[0] | [.fy, .fp]')" = '[2025,"FY"]'
+variant 8 's|<xbrli:instant>2025-12-31</xbrli:instant>|<xbrli:instant>2025-12-31T00:00:00</xbrli:instant>|'
+vdb "$tmp/var-8.txt"
+check "a dateTime period: its date" test \
+  "$(fo --concept CashAndCashEquivalentsAtCarryingValue 9900308 | jq -c '.units.USD[0] | [.end, .frame]')" = '["2025-12-31","CY2025Q4I"]'
 
 # The SEC's companyfacts documents, rebuilt: one synthetic filing per
 # accession each names (its facts, form, dates, fy, fp), ingested; facts-of
