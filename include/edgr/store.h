@@ -308,11 +308,12 @@ EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long li
  * document, {"cik", "entityName", "facts": {taxonomy: {tag: {"label",
  * "description", "units": {unit: [{"start"?, "end", "val", "accn", "fy",
  * "fp", "form", "filed", "frame"?}]}}}}}.  `concept` "us-gaap:Revenues" (or
- * a bare tag, looked up in us-gaap, ifrs-full, dei, srt in that order):
- * the companyconcept document, {"cik", "taxonomy", "tag", "label",
+ * a bare tag, looked up in us-gaap, ifrs-full, dei, srt in that order; a
+ * tag of another of the SEC's taxonomies needs its prefix: ecd:...): the
+ * companyconcept document, {"cik", "taxonomy", "tag", "label",
  * "description", "entityName", "units"}.  Returns EDGR_OK,
- * EDGR_ERR_NOT_FOUND when no such fact is stored, EDGR_ERR_ARG,
- * EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ * EDGR_ERR_NOT_FOUND when no such fact is stored, EDGR_ERR_ARG (a `cik`
+ * that is no CIK), EDGR_ERR_NOMEM, EDGR_ERR_ABORTED or EDGR_ERR_STORE.
  */
 EDGR_API edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char *concept,
                                               unsigned json_flags, edgr_write_fn write, void *user);
@@ -323,8 +324,9 @@ EDGR_API edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, c
  * SEC's URLs write it) and `period` ("CY2019", "CY2019Q1", "CY2019Q1I"):
  * {"taxonomy", "tag", "ccp", "uom", "label", "description", "pts", "data":
  * [{"accn", "cik", "entityName", "loc", "start"?, "end", "val"}]}, the
- * companies in CIK order.  Returns EDGR_OK, EDGR_ERR_NOT_FOUND (no fact
- * carries that frame), EDGR_ERR_ARG (a period that is no frame's),
+ * companies in CIK order (facts whose entity is no CIK are left out).
+ * Returns EDGR_OK, EDGR_ERR_NOT_FOUND (no fact carries that frame),
+ * EDGR_ERR_ARG (a period that is no frame's), EDGR_ERR_NOMEM,
  * EDGR_ERR_ABORTED or EDGR_ERR_STORE.
  */
 EDGR_API edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *unit, const char *period,

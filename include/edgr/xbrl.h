@@ -146,7 +146,9 @@ typedef struct edgr_xbrl_options {
  * namespace.  `opt` may be NULL.  On EDGR_OK *out is a result to free
  * (possibly with no facts: edgr_xbrl_format says EDGR_XBRL_NONE); an
  * instance that is not well-formed XML gives EDGR_ERR_DECODE with *out
- * still set, its problems saying where.  EDGR_ERR_NOMEM: nothing is set.
+ * still set, its problems saying where; an instance over 1 GB (libxml2's
+ * int lengths) gives EDGR_ERR_LIMIT, *out set.  EDGR_ERR_NOMEM: nothing is set.
+ * EDGR_ERR_ARG: no `out`, or data NULL with len > 0.
  */
 EDGR_API edgr_status edgr_xbrl_read(const char *data, size_t len, const edgr_xbrl_options *opt,
                                     edgr_xbrl **out);
@@ -170,10 +172,12 @@ enum {
  *    "value":"94930000000","decimals":"-6","unit":"USD","measures":...,
  *    "period":{"start":...,"end":...} | {"instant":...} | null,
  *    "entity":{"scheme":...,"id":...},"dimensions":{"axis":"member",...},
- *    "context":"c-1","id":...,"nil":false,"format":...,"untransformed":false,
- *    "footnotes":[...],"offset":1234}
- * Keys with nothing to say are left out (precision, markup, numerator ...).
- * Returns EDGR_OK, or EDGR_ERR_ABORTED when `write` returned non-zero.
+ *    "context":"c-1","id":...,"nil":true,"format":...,"untransformed":true,
+ *    "duplicate":true,"footnotes":[...],"offset":1234}
+ * Keys with nothing to say are left out (precision, markup, numerator ...;
+ * nil, untransformed and duplicate when false).  Returns EDGR_OK,
+ * EDGR_ERR_ABORTED when `write` returned non-zero, EDGR_ERR_ARG for no
+ * such fact or no `write`, EDGR_ERR_NOMEM.
  */
 EDGR_API edgr_status edgr_xbrl_write_fact(const edgr_xbrl *x, size_t i, unsigned flags, edgr_write_fn write,
                                           void *user);

@@ -103,9 +103,13 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
     if (!a->arg) return cli_usage(cmd, "%s", !strcmp(cmd, "search") ? "needs a QUERY" : "needs an argument");
     if (!strcmp(cmd, "frames") && a->nargs != 3) return cli_usage(cmd, "needs TAG UNIT PERIOD (edgr frames us-gaap:Revenues USD CY2024)");
     /* an empty key would match every company (as --company '' did) */
-    if (strcmp(cmd, "search") && !a->arg[strspn(a->arg, " \t")])
-        return cli_usage(cmd, "an empty %s: give %s", !strcmp(cmd, "show") ? "ACCESSION" : "NAME or CIK",
-                         !strcmp(cmd, "show") ? "an accession number" : "a company's name or CIK");
+    for (int i = 0; i < a->nargs && strcmp(cmd, "search"); i++)
+        if (!a->args[i][strspn(a->args[i], " \t")]) {
+            if (!strcmp(cmd, "frames")) return cli_usage(cmd, "an empty argument: give TAG UNIT PERIOD");
+            if (!strcmp(cmd, "facts-of")) return cli_usage(cmd, "an empty CIK: give a company's CIK");
+            return cli_usage(cmd, "an empty %s: give %s", !strcmp(cmd, "show") ? "ACCESSION" : "NAME or CIK",
+                             !strcmp(cmd, "show") ? "an accession number" : "a company's name or CIK");
+        }
     return -1;
 }
 

@@ -43,36 +43,60 @@ static void put_json_str(xctx *c, const char *k, edgr_span v)
     sink_write(c->out, ",", 1);
 }
 
+/* A table cell's text: control bytes (a tab or newline would break the
+ * row, an escape would reach the terminal) as spaces; at most `max` bytes,
+ * cut where a UTF-8 character starts, "..." when cut (0: no cut). */
+static void cell(xctx *c, const char *v, size_t max)
+{
+    v = v ? v : "";
+    size_t n = strlen(v), shown = max && n > max ? max : n;
+    while (shown < n && shown > 0 && ((unsigned char)v[shown] & 0xC0) == 0x80) shown--;
+    for (size_t i = 0; i < shown; i++) {
+        char ch = (unsigned char)v[i] < 0x20 || v[i] == 0x7f ? ' ' : v[i];
+        sink_write(c->out, &ch, 1);
+    }
+    if (shown < n) sink_write(c->out, "...", 3);
+}
+
 static void write_table_row(xctx *c, const edgr_xbrl_fact *f)
 {
     const edgr_xbrl_context *x = f->context;
-    sink_printf(c->out, "%s%s%s\t", f->prefix ? f->prefix : "", f->prefix ? ":" : "", f->name ? f->name : "");
-    if (!x) sink_printf(c->out, "?");
-    else if (x->instant) sink_printf(c->out, "%s", x->end ? x->end : "");
-    else if (x->start || x->end) sink_printf(c->out, "%s..%s", x->start ? x->start : "", x->end ? x->end : "");
-    else sink_printf(c->out, "forever");
-    sink_write(c->out, "\t", 1);
-    for (size_t i = 0; x && i < x->nmembers; i++)
-        sink_printf(c->out, "%s%s=%s", i ? " " : "", x->members[i].dimension, x->members[i].member);
-    sink_printf(c->out, "\t%s\t", f->unit ? f->unit->key : "");
-    if (f->nil) sink_printf(c->out, "(nil)");
-    else if (f->kind == EDGR_XBRL_FRACTION)
-        sink_printf(c->out, "%s/%s", f->numerator ? f->numerator : "?", f->denominator ? f->denominator : "?");
-    else {
-        /* one line a fact: a text block's first 80 bytes, white space as spaces */
-        const char *v = f->value ? f->value : "";
-        size_t n = strlen(v), shown = f->kind == EDGR_XBRL_TEXT && n > 80 ? 80 : n;
-        for (size_t i = 0; i < shown; i++) {
-            char ch = v[i] == '\n' || v[i] == '\r' || v[i] == '\t' ? ' ' : v[i];
-            sink_write(c->out, &ch, 1);
-        }
-        if (shown < n) sink_printf(c->out, "...");
+    if (f->prefix) {
+        cell(c, f->prefix, 0);
+        sink_write(c->out, ":", 1);
     }
-    sink_printf(c->out, "\t%s\n", f->decimals ? f->decimals : "");
+    cell(c, f->name, 0);
+    sink_write(c->out, "\t", 1);
+    if (!x) sink_printf(c->out, "?");
+    else if (x->instant) cell(c, x->end, 0);
+    else if (x->start || x->end) {
+        cell(c, x->start, 0);
+        sink_write(c->out, "..", 2);
+        cell(c, x->end, 0);
+    } else sink_printf(c->out, "forever");
+    sink_write(c->out, "\t", 1);
+    for (size_t i = 0; x && i < x->nmembers; i++) {
+        if (i) sink_write(c->out, " ", 1);
+        cell(c, x->members[i].dimension, 0);
+        sink_write(c->out, "=", 1);
+        cell(c, x->members[i].member, 0);
+    }
+    sink_write(c->out, "\t", 1);
+    cell(c, f->unit ? f->unit->key : "", 0);
+    sink_write(c->out, "\t", 1);
+    if (f->nil) sink_printf(c->out, "(nil)");
+    else if (f->kind == EDGR_XBRL_FRACTION) {
+        cell(c, f->numerator ? f->numerator : "?", 0);
+        sink_write(c->out, "/", 1);
+        cell(c, f->denominator ? f->denominator : "?", 0);
+    } else cell(c, f->value, f->kind == EDGR_XBRL_TEXT ? 80 : 0); /* a text block: its start */
+    sink_write(c->out, "\t", 1);
+    cell(c, f->decimals, 0);
+    sink_write(c->out, "\n", 1);
 }
 
 /* The facts of one document, and its problems as warnings. */
-static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x)
+static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x, int error_said)
 {
     edgr_span acc = f->sub ? edgr_get(f->sub, "accession_number") : (edgr_span){0};
     for (size_t i = 0; i < edgr_xbrl_count(x) && !c->out->failed; i++) {
@@ -95,7 +119,7 @@ static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr
         sink_write(c->out, "\n", 1);
     }
     if (!c->o->quiet)
-        for (size_t i = 0; i < edgr_xbrl_problem_count(x); i++) {
+        for (size_t i = 0; i + (error_said ? 1 : 0) < edgr_xbrl_problem_count(x); i++) {
             const edgr_xbrl_problem *p = edgr_xbrl_problem_at(x, i);
             sink_printf(c->err, "%s: %llu: warning: %.*s%s%s\n", f->name,
                         (unsigned long long)p->offset, (int)d->filename.len,
@@ -103,19 +127,29 @@ static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr
         }
 }
 
+/* Print one document's facts and problems and free it (`error_said`: its
+ * last problem was said as the error). */
+static void print_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x, int error_said)
+{
+    xbrl_document(c, f, d, x, error_said);
+    edgr_xbrl_free(x);
+}
+
 static int xbrl_filing(void *user, const filing *f)
 {
     xctx *c = user;
     const char *sel = c->o->doc_selector;
     int all = sel && !strcmp(sel, "all");
-    /* Read every candidate; print the inline documents when there are any
-     * (the SEC's extracted instance beside them holds the same facts),
-     * else the instances; --doc all prints each, --doc N the one asked. */
-    enum { MAX_XBRL_DOCS = 256 };
-    edgr_xbrl *got[MAX_XBRL_DOCS];
-    size_t which[MAX_XBRL_DOCS], n = 0;
-    int any_inline = 0, failed = 0, matched = 0;
-    for (size_t i = 0; i < f->doc_count && n < MAX_XBRL_DOCS; i++) {
+    /* Each document is read once.  Inline XBRL is printed as it is met;
+     * instances are kept until the end and printed only when the filing
+     * has no inline document (the SEC's extracted instance beside one
+     * holds the same facts); --doc all prints each, --doc N the one asked. */
+    enum { MAX_INSTANCES = 64 }; /* a filing has one or two */
+    edgr_xbrl *inst[MAX_INSTANCES];
+    size_t which[MAX_INSTANCES], ninst = 0;
+    int inst_error[MAX_INSTANCES];
+    int any_inline = 0, failed = 0, matched = 0, printed = 0;
+    for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];
         if (f->over && f->over[i]) {
             failed = 1;
@@ -133,28 +167,36 @@ static int xbrl_filing(void *user, const filing *f)
             failed = 1;
             continue;
         }
-        if (st != EDGR_OK) {
-            const edgr_xbrl_problem *p = edgr_xbrl_problem_at(x, 0);
+        if (st != EDGR_OK) { /* the reader's error is its last problem */
+            size_t np = edgr_xbrl_problem_count(x);
+            const edgr_xbrl_problem *p = np ? edgr_xbrl_problem_at(x, np - 1) : NULL;
             sink_printf(c->err, "%s: %llu: %.*s: %s\n", f->name,
                         (unsigned long long)(p ? p->offset : d->body_offset), (int)d->filename.len,
                         d->filename.ptr ? d->filename.ptr : "", p ? p->message : edgr_strerror(st));
             failed = 1;
         }
-        if (edgr_xbrl_format_of(x) == EDGR_XBRL_NONE) {
+        edgr_xbrl_format fmt = edgr_xbrl_format_of(x);
+        if (fmt == EDGR_XBRL_INLINE || (fmt == EDGR_XBRL_INSTANCE && sel)) {
+            any_inline |= fmt == EDGR_XBRL_INLINE;
+            print_document(c, f, d, x, st != EDGR_OK);
+            printed = 1;
+        } else if (fmt == EDGR_XBRL_INSTANCE && !any_inline && ninst < MAX_INSTANCES) {
+            inst_error[ninst] = st != EDGR_OK;
+            inst[ninst] = x;
+            which[ninst++] = i;
+        } else {
+            if (fmt == EDGR_XBRL_INSTANCE && !any_inline)
+                sink_printf(c->err, "%s: %llu: warning: more than %d XBRL instances: this one and later ones not read\n",
+                            f->name, (unsigned long long)d->body_offset, MAX_INSTANCES);
             edgr_xbrl_free(x);
-            continue;
         }
-        any_inline |= edgr_xbrl_format_of(x) == EDGR_XBRL_INLINE;
-        got[n] = x;
-        which[n++] = i;
     }
-    int printed = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (sel || !any_inline || edgr_xbrl_format_of(got[k]) == EDGR_XBRL_INLINE) {
-            xbrl_document(c, f, &f->docs[which[k]], got[k]);
+    for (size_t k = 0; k < ninst; k++) {
+        if (any_inline) edgr_xbrl_free(inst[k]);
+        else {
+            print_document(c, f, &f->docs[which[k]], inst[k], inst_error[k]);
             printed = 1;
         }
-        edgr_xbrl_free(got[k]);
     }
     if (sel && !all && !matched) {
         sink_printf(c->err, "%s: 0: no document \"%s\"\n", f->name, sel);

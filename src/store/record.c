@@ -738,24 +738,19 @@ static sref json_end(builder *b, jsonw *w, sref at)
     return at;
 }
 
-/* An entity identifier: a CIK of fewer than 10 digits padded to 10, as
- * the header writes CIKs (one key to join on); anything else as it is. */
+/* An entity identifier: a CIK in the store's form (rec_cik10), anything
+ * else as it is (the views then leave it out). */
 static sref put_cik(builder *b, const char *id)
 {
-    if (!id) return 0;
-    size_t n = strlen(id), k = 0;
-    while (k < n && id[k] >= '0' && id[k] <= '9') k++;
-    if (k != n || n == 0 || n >= 10) return put(b, id, n);
-    char pad[11];
-    memset(pad, '0', 10 - n);
-    memcpy(pad + 10 - n, id, n);
-    return put(b, pad, 10);
+    char k[11];
+    return rec_cik10(id, k) == 0 ? put(b, k, 10) : put_str(b, id);
 }
 
 static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
 {
     for (size_t i = 0; i < edgr_xbrl_count(x) && !b->nomem; i++) {
         const edgr_xbrl_fact *f = edgr_xbrl_fact_at(x, i);
+        if (!f->name || !*f->name) continue; /* no concept: nothing to keep it under (edgr xbrl shows it) */
         rec_xfact *r = GROW(b->rec, xfacts);
         if (!r) { b->nomem = 1; return; }
         memset(r, 0, sizeof *r);
@@ -773,7 +768,8 @@ static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
         r->value = put_str(b, f->value);
         r->decimals = put_str(b, f->decimals);
         r->precision = put_str(b, f->precision);
-        r->unit = put_str(b, f->unit ? f->unit->key : f->unit_ref);
+        /* a unitRef that names no unit is no unit (edgr xbrl shows the ref) */
+        r->unit = f->unit && f->unit->key && *f->unit->key ? put_str(b, f->unit->key) : 0;
         const edgr_xbrl_context *c = f->context;
         if (c) {
             r->instant = c->instant;
@@ -813,27 +809,43 @@ static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
 /* The facts of the inline XBRL documents, or of the instances when there
  * is no inline document (the SEC's extracted instance beside an iXBRL
  * document holds the same facts: reading both would store each twice).
- * Read before the rows, which let the bodies go.  A document that cannot
- * be read is left out (`edgr xbrl` says why); facts are not the filing. */
+ * What a document is, the reader says (edgr xbrl decides alike); the
+ * instances are kept until the end, a filing having one or two.  Read
+ * before the rows, which let the bodies go.  A document that cannot be
+ * read is left out (`edgr xbrl` says why): facts are not the filing.
+ * Each document is read alone: an inline XBRL document set whose contexts
+ * or continuations are in another document loses the facts that need
+ * them (the SEC's filings are one document each). */
+enum { XBRL_MAX_INSTANCES = 16 };
+
 static void xbrl(builder *b)
 {
     const edgr_submission *s = b->s;
-    for (int pass = 0; pass < 2 && !b->nomem; pass++) {
-        size_t before = b->rec->xfacts_count;
-        for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
-            const edgr_document *d = &s->docs[i];
-            if (!d->body.ptr || !edgr_xbrl_may_hold(d)) continue;
-            int is_html = d->format == EDGR_FMT_HTML;
-            if (pass == 0 ? !is_html : is_html) continue;
-            edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset - s->offset};
-            edgr_xbrl *x = NULL;
-            edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
-            if (st == EDGR_ERR_NOMEM) b->nomem = 1;
-            else if (x && edgr_xbrl_format_of(x) != EDGR_XBRL_NONE)
-                xbrl_put(b, x, b->rec->docs[i].seq);
-            edgr_xbrl_free(x);
+    edgr_xbrl *inst[XBRL_MAX_INSTANCES];
+    long inst_seq[XBRL_MAX_INSTANCES];
+    size_t ninst = 0;
+    int any_inline = 0;
+    for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (!d->body.ptr || !edgr_xbrl_may_hold(d)) continue;
+        edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset - s->offset};
+        edgr_xbrl *x = NULL;
+        edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
+        if (st == EDGR_ERR_NOMEM) b->nomem = 1;
+        edgr_xbrl_format fmt = x && !b->nomem ? edgr_xbrl_format_of(x) : EDGR_XBRL_NONE;
+        if (fmt == EDGR_XBRL_INLINE) {
+            any_inline = 1;
+            xbrl_put(b, x, b->rec->docs[i].seq);
+        } else if (fmt == EDGR_XBRL_INSTANCE && !any_inline && ninst < XBRL_MAX_INSTANCES) {
+            inst[ninst] = x;
+            inst_seq[ninst++] = b->rec->docs[i].seq;
+            continue;
         }
-        if (b->rec->xfacts_count > before) return;
+        edgr_xbrl_free(x);
+    }
+    for (size_t k = 0; k < ninst; k++) {
+        if (!any_inline && !b->nomem) xbrl_put(b, inst[k], inst_seq[k]);
+        edgr_xbrl_free(inst[k]);
     }
 }
 

@@ -107,6 +107,25 @@ struct edgr_record {
     REC_ARRAY(char *, texts);
 };
 
+/* A CIK as the store keeps it: digits only, leading zeros dropped, then
+ * padded to 10 (the header's form, one key to join on: "320193",
+ * "0000320193" and "00000320193" are one company).  Returns 0 with out
+ * set, or -1 when `id` is no CIK (empty, not digits, more than 10
+ * significant digits). */
+static inline int rec_cik10(const char *id, char out[11])
+{
+    if (!id || !*id) return -1;
+    size_t n = 0;
+    while (id[n] >= '0' && id[n] <= '9') n++;
+    if (id[n]) return -1;
+    while (n > 1 && *id == '0') id++, n--;
+    if (n > 10) return -1;
+    for (size_t i = 0; i < 10 - n; i++) out[i] = '0';
+    for (size_t i = 0; i < n; i++) out[10 - n + i] = id[i];
+    out[10] = '\0';
+    return 0;
+}
+
 /* The string at `r`, or NULL. */
 static inline const char *rec_str(const edgr_record *rec, sref r)
 {

@@ -167,8 +167,10 @@ static const char SCHEMA_V4[] =
  * SEC's views (companyfacts, companyconcept, frames) are built from it at
  * query time (src/store/xbrl_views.c).  `period_start` is NULL for an
  * instant (`period_end` its date); `dimensions` and `footnotes` are JSON
- * text, NULL when none; `value` the raw text when `untransformed`; `entity` a CIK padded to 10 digits.  A store migrated from version 4 has no facts for
- * the filings it held: `edgr ingest --replace` of them fills them in. */
+ * text, NULL when none; `value` the raw text when `untransformed`;
+ * `entity` a CIK padded to 10 digits.  A store migrated from version 4
+ * has no facts for the filings it held: `edgr ingest --replace` of them
+ * fills them in. */
 static const char SCHEMA_V5[] =
     "CREATE TABLE xbrl_facts(\n"
     "  filing_id INTEGER NOT NULL,\n"
@@ -197,6 +199,9 @@ static const char SCHEMA_V5[] =
     "  PRIMARY KEY(filing_id, n)\n"
     ") WITHOUT ROWID;\n"
     "CREATE INDEX xbrl_facts_concept ON xbrl_facts(name, taxonomy, unit);\n"
-    "CREATE INDEX xbrl_facts_entity ON xbrl_facts(entity, taxonomy);\n";
+    "CREATE INDEX xbrl_facts_entity ON xbrl_facts(entity, taxonomy);\n"
+    /* a filing's fy and fp, looked up once a row of the SEC's views: a few
+     * dei facts a filing, so a small index */
+    "CREATE INDEX xbrl_facts_dei ON xbrl_facts(filing_id, name, n) WHERE taxonomy = 'dei';\n";
 
 #endif

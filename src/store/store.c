@@ -328,7 +328,10 @@ static const char *const SQL[S_COUNT] = {
     [S_FACT] = "INSERT OR REPLACE INTO cover_facts VALUES(?1,?2,?3,?4,?5)",
     [S_SECURITY] = "INSERT INTO securities VALUES(?1,?2,?3,?4,?5)",
     [S_SIGNER] = "INSERT INTO signatures VALUES(?1,?2,?3,?4,?5,?6)",
-    [S_XFACT] = "INSERT INTO xbrl_facts VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+    [S_XFACT] = "INSERT INTO xbrl_facts(filing_id, n, document, ns, prefix, name, taxonomy, id, kind, context, "
+                "period_start, period_end, entity, dimensions, unit, value, decimals, precision, nil, duplicate, "
+                "untransformed, footnotes, offset) "
+                "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
 };
 
 sqlite3_stmt *store_stmt(edgr_store *st, int which)

@@ -11,21 +11,29 @@
 #include "arena.h"
 #include "frames.h"
 #include "jsonw.h"
+#include "record.h"
 #include "store_int.h"
 
 /* The facts the SEC's views are made of, and what each entry says.  fy and
  * fp are the filing's own dei facts (its first of each). */
 #define VIEW_SELECT                                                                                        \
-    "SELECT x.taxonomy, x.name, x.unit, x.period_start, x.period_end, x.value, f.accession_number, "     \
-    "f.type, f.filing_date, "                                                                              \
-    "(SELECT y.value FROM xbrl_facts y WHERE y.filing_id = x.filing_id AND y.taxonomy = 'dei' "           \
-    "AND y.name = 'DocumentFiscalYearFocus' AND y.value IS NOT NULL ORDER BY y.n LIMIT 1), "               \
-    "(SELECT y.value FROM xbrl_facts y WHERE y.filing_id = x.filing_id AND y.taxonomy = 'dei' "           \
-    "AND y.name = 'DocumentFiscalPeriodFocus' AND y.value IS NOT NULL ORDER BY y.n LIMIT 1), "             \
-    "x.entity, e.conformed_name, e.business_state "                                                       \
+    "SELECT x.taxonomy, x.name, x.unit, " DATE_OF("x.period_start") ", " DATE_OF("x.period_end") ", x.value, " \
+    "f.accession_number, f.type, f.filing_date, " DEI("DocumentFiscalYearFocus") ", "                       \
+    DEI("DocumentFiscalPeriodFocus") ", x.entity, e.conformed_name, e.business_state "                    \
     "FROM xbrl_facts x JOIN filings f ON f.id = x.filing_id LEFT JOIN entities e ON e.cik = x.entity "   \
-    "WHERE x.taxonomy IS NOT NULL AND x.kind = 'numeric' AND x.nil = 0 AND x.duplicate = 0 AND x.untransformed = 0 "              \
-    "AND x.dimensions IS NULL AND x.value IS NOT NULL AND x.unit IS NOT NULL AND x.period_end IS NOT NULL "
+    "WHERE x.taxonomy IS NOT NULL AND x.kind = 'numeric' AND x.nil = 0 AND x.duplicate = 0 "              \
+    "AND x.untransformed = 0 AND x.dimensions IS NULL AND x.value IS NOT NULL AND x.unit IS NOT NULL "     \
+    "AND x.period_end IS NOT NULL AND length(x.entity) = 10 AND x.entity NOT GLOB '*[^0-9]*' "
+/* A filing's dei fact by name, its white space trimmed (a text fact keeps
+ * the document's): its first; through xbrl_facts_dei, a look-up a row
+ * (named: the planner would take the primary key for its order by n, and
+ * scan all of a filing's facts twice a row: minutes for a company). */
+#define DEI(name)                                                                                          \
+    "(SELECT trim(y.value, char(32, 9, 10, 13)) FROM xbrl_facts y INDEXED BY xbrl_facts_dei "              \
+    "WHERE y.filing_id = x.filing_id AND "                                                                 \
+    "y.name = '" name "' AND y.taxonomy = 'dei' AND y.value IS NOT NULL ORDER BY y.n LIMIT 1)"
+/* A period's date: a dateTime's date part (the SEC's documents write dates) */
+#define DATE_OF(col) "CASE WHEN substr(" col ", 11, 1) = 'T' THEN substr(" col ", 1, 10) ELSE " col " END"
 #define VIEW_ORDER " ORDER BY x.taxonomy, x.name, x.unit, x.entity, x.period_end, x.period_start, f.filing_date, " \
                    "f.accession_number, x.value"
 
@@ -57,7 +65,30 @@ static const char *keep(view *w, sqlite3_stmt *q, int i)
 /* A date's days, from its first ten characters (a dateTime's date). */
 static int days_of(const char *s, int32_t *out)
 {
-    return s && strlen(s) >= 10 ? xf_days(s, 10, out) : -1;
+    return s && strlen(s) == 10 ? xf_days(s, 10, out) : -1;
+}
+
+/* A canonical decimal, as the readers write numbers: the value goes into
+ * the JSON as a number, so nothing else may pass (a store written by
+ * another program, or by a bug). */
+static int is_number(const char *v)
+{
+    if (!v) return 0;
+    if (*v == '-') v++;
+    size_t d = strspn(v, "0123456789");
+    if (!d) return 0;
+    v += d;
+    if (*v == '.') {
+        d = strspn(++v, "0123456789");
+        if (!d) return 0;
+        v += d;
+    }
+    return *v == '\0';
+}
+
+static int same_col(const ventry *a, const ventry *b, int i)
+{
+    return (!a->c[i] && !b->c[i]) || (a->c[i] && b->c[i] && !strcmp(a->c[i], b->c[i]));
 }
 
 /* Every row of q into w, each filing's (period, value) once. */
@@ -74,7 +105,9 @@ static int gather(edgr_store *st, sqlite3_stmt *q, view *w)
         ventry *e = &w->v[w->n];
         memset(e, 0, sizeof *e);
         for (int i = 0; i < V_COLS; i++) e->c[i] = keep(w, q, i);
-        if (days_of(e->c[V_END], &e->f.end_days) || days_of(e->c[V_FILED], &e->f.filed_days)) continue;
+        if (!is_number(e->c[V_VAL]) || days_of(e->c[V_END], &e->f.end_days) ||
+            days_of(e->c[V_FILED], &e->f.filed_days))
+            continue;
         e->f.start_days = INT32_MIN;
         if (e->c[V_START] && days_of(e->c[V_START], &e->f.start_days)) continue;
         e->f.accn = e->c[V_ACCN];
@@ -83,8 +116,8 @@ static int gather(edgr_store *st, sqlite3_stmt *q, view *w)
         if (w->n) {
             const ventry *p = &w->v[w->n - 1];
             int same = 1;
-            for (int i = 0; i <= V_ACCN && same; i++)
-                same = (!p->c[i] && !e->c[i]) || (p->c[i] && e->c[i] && !strcmp(p->c[i], e->c[i]));
+            for (int i = 0; i <= V_ACCN && same; i++) same = same_col(p, e, i);
+            same = same && same_col(p, e, V_CIK);
             if (same) continue;
         }
         w->n++;
@@ -92,11 +125,6 @@ static int gather(edgr_store *st, sqlite3_stmt *q, view *w)
     if (w->nomem) return -1;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return store_sql_error(st, "XBRL facts"), -1;
     return 0;
-}
-
-static int same_col(const ventry *a, const ventry *b, int i)
-{
-    return (!a->c[i] && !b->c[i]) || (a->c[i] && b->c[i] && !strcmp(a->c[i], b->c[i]));
 }
 
 /* Frames, group by group: one company, concept and unit. */
@@ -132,7 +160,7 @@ static void view_free(view *w)
 static void put_val(jsonw *j, const char *v) { jsonw_put(j, v, strlen(v)); }
 
 /* A CIK as the SEC's JSON writes it: a number, no leading zeros. */
-static void put_cik(jsonw *j, const char *cik)
+static void write_cik(jsonw *j, const char *cik)
 {
     long long v = cik ? strtoll(cik, NULL, 10) : 0;
     jsonw_num(j, v);
@@ -191,17 +219,6 @@ static void null_key(jsonw *j, const char *k)
     jsonw_cstr(j, NULL);
 }
 
-/* "0000320193" from "320193" (digits only, at most 10). */
-static int cik10(const char *cik, char out[11])
-{
-    size_t n = cik ? strlen(cik) : 0;
-    if (n == 0 || n > 10 || strspn(cik, "0123456789") != n) return -1;
-    memset(out, '0', 10 - n);
-    memcpy(out + 10 - n, cik, n);
-    out[10] = '\0';
-    return 0;
-}
-
 /* "us-gaap:Revenues" into taxonomy and tag; a bare tag has no taxonomy. */
 static void split_concept(const char *concept, char *tax, size_t taxn, const char **tag)
 {
@@ -223,22 +240,42 @@ static edgr_status load(edgr_store *st, const char *sql, const char *const *bind
     for (size_t i = 0; i < nbinds; i++) sqlite3_bind_text(q, (int)i + 1, binds[i], -1, SQLITE_TRANSIENT);
     int bad = gather(st, q, w);
     sqlite3_finalize(q);
-    if (bad) return w->nomem ? EDGR_ERR_NOMEM : EDGR_ERR_STORE;
-    if (assign_frames(w)) return EDGR_ERR_NOMEM;
+    if (bad && !w->nomem) return EDGR_ERR_STORE;
+    if (bad || assign_frames(w)) {
+        store_fail(st, "out of memory building the view");
+        return EDGR_ERR_NOMEM;
+    }
     return EDGR_OK;
 }
 
-/* A bare tag: its standard taxonomy, the first of the SEC's order that the
- * stored facts have. */
-static const char *TAXONOMIES[] = {"us-gaap", "ifrs-full", "dei", "srt"};
+/* A bare tag: its standard taxonomy, the first of these that the stored
+ * facts have (a tag of the SEC's other taxonomies is named with its
+ * prefix: ecd:PeoTotalCompAmt). */
+static const char *const BARE_TAXONOMIES[] = {"us-gaap", "ifrs-full", "dei", "srt"};
+
+/* One concept's facts: of `tax` when given, else of the first of
+ * BARE_TAXONOMIES that has `tag`; of one company (`cik`) or one unit. */
+static edgr_status load_concept(edgr_store *st, const char *tax, const char *tag, const char *cik, const char *uom,
+                                view *w)
+{
+    static const char COMPANY[] = VIEW_SELECT "AND x.taxonomy = ?1 AND x.name = ?2 AND x.entity = ?3" VIEW_ORDER;
+    static const char UNIT[] = VIEW_SELECT "AND x.taxonomy = ?1 AND x.name = ?2 AND x.unit = ?3" VIEW_ORDER;
+    edgr_status s = EDGR_OK;
+    size_t n = tax[0] ? 1 : sizeof BARE_TAXONOMIES / sizeof *BARE_TAXONOMIES;
+    for (size_t t = 0; t < n && s == EDGR_OK && !w->n; t++) {
+        const char *b[] = {tax[0] ? tax : BARE_TAXONOMIES[t], tag, cik ? cik : uom};
+        s = load(st, cik ? COMPANY : UNIT, b, 3, w);
+    }
+    return s;
+}
 
 edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char *concept, unsigned json_flags,
                                      edgr_write_fn write, void *user)
 {
     char key[11], tax[64];
     if (!st || !write) return EDGR_ERR_ARG;
-    if (cik10(cik, key)) {
-        store_fail(st, "'%s' is not a CIK (digits, at most 10)", cik ? cik : "");
+    if (rec_cik10(cik, key)) {
+        store_fail(st, "'%s' is not a CIK (digits: at most 10 without leading zeros)", cik ? cik : "");
         return EDGR_ERR_ARG;
     }
     const char *tag = NULL;
@@ -249,11 +286,7 @@ edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char
         const char *b[] = {key};
         s = load(st, VIEW_SELECT "AND x.entity = ?1" VIEW_ORDER, b, 1, &w);
     } else {
-        for (size_t t = 0; t < sizeof TAXONOMIES / sizeof *TAXONOMIES && s == EDGR_OK && !w.n; t++) {
-            if (tax[0] && strcmp(tax, TAXONOMIES[t])) continue;
-            const char *b[] = {key, TAXONOMIES[t], tag};
-            s = load(st, VIEW_SELECT "AND x.entity = ?1 AND x.taxonomy = ?2 AND x.name = ?3" VIEW_ORDER, b, 3, &w);
-        }
+        s = load_concept(st, tax, tag, key, NULL, &w);
     }
     if (s == EDGR_OK && !w.n) {
         if (concept) store_fail(st, "CIK %s: no XBRL fact of %s in the store", key, concept);
@@ -270,7 +303,7 @@ edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char
     for (size_t i = 0; i < w.n && !name; i++) name = w.v[i].c[V_NAME];
     jsonw_open(&j, '{');
     jsonw_key(&j, "cik");
-    put_cik(&j, key);
+    write_cik(&j, key);
     if (concept) {
         jsonw_kstr(&j, "taxonomy", w.v[0].c[V_TAX]);
         jsonw_kstr(&j, "tag", w.v[0].c[V_TAG]);
@@ -310,7 +343,8 @@ edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char
 static int is_frame(const char *p)
 {
     size_t n = strlen(p);
-    if (n < 6 || p[0] != 'C' || p[1] != 'Y' || strspn(p + 2, "0123456789") != 4) return 0;
+    if (n < 6 || p[0] != 'C' || p[1] != 'Y' || strspn(p + 2, "0123456789") < 4 || !strncmp(p + 2, "0000", 4))
+        return 0;
     if (n == 6) return 1;
     if (p[6] != 'Q' || p[7] < '1' || p[7] > '4') return 0;
     return n == 8 || (n == 9 && p[8] == 'I');
@@ -337,11 +371,7 @@ edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *un
     else snprintf(uom, sizeof uom, "%s", unit);
     view w = {0};
     edgr_status s = EDGR_OK;
-    for (size_t t = 0; t < sizeof TAXONOMIES / sizeof *TAXONOMIES && s == EDGR_OK && !w.n; t++) {
-        if (tax[0] && strcmp(tax, TAXONOMIES[t])) continue;
-        const char *b[] = {TAXONOMIES[t], tag, uom};
-        s = load(st, VIEW_SELECT "AND x.taxonomy = ?1 AND x.name = ?2 AND x.unit = ?3" VIEW_ORDER, b, 3, &w);
-    }
+    s = load_concept(st, tax, tag, NULL, uom, &w);
     size_t pts = 0;
     for (size_t i = 0; i < w.n; i++) pts += !strcmp(w.v[i].f.frame, period);
     if (s == EDGR_OK && !pts) {
@@ -370,13 +400,14 @@ edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *un
         jsonw_open(&j, '{');
         jsonw_kstr(&j, "accn", e->c[V_ACCN]);
         jsonw_key(&j, "cik");
-        put_cik(&j, e->c[V_CIK]);
+        write_cik(&j, e->c[V_CIK]);
         jsonw_kstr(&j, "entityName", e->c[V_NAME]);
         /* the SEC's "US-CA": the business address's state, when it is a
          * US state's code (the header's is two letters) */
         const char *state = e->c[V_STATE];
         char loc[8];
-        if (state && strlen(state) == 2 && state[0] >= 'A' && state[0] <= 'Z') {
+        if (state && strlen(state) == 2 && state[0] >= 'A' && state[0] <= 'Z' && state[1] >= 'A' &&
+            state[1] <= 'Z') { /* EDGAR's foreign codes are a letter and a digit: X0, K3 */
             snprintf(loc, sizeof loc, "US-%s", state);
             jsonw_kstr(&j, "loc", loc);
         } else null_key(&j, "loc");

@@ -205,11 +205,8 @@ static void end_link(reader *r)
         if (it[i].what != 'a') continue;
         for (size_t j = first_label(locs, nl, it[i].a); j < nl && !strcmp(locs[j]->a, it[i].a); j++)
             for (size_t k = first_label(notes, nf, it[i].b); k < nf && !strcmp(notes[k]->a, it[i].b); k++) {
-                xb_link *l = vec_push(&x->links);
-                if (!l) {
-                    x->oom = 1;
-                    break;
-                }
+                xb_link *l = xb_push(x, &x->links, XB_LIMIT_LINKS, 0);
+                if (!l) break;
                 snprintf(pid, sizeof pid, "%d#%zu", r->link_no, (size_t)(notes[k] - it));
                 l->fact_id = locs[j]->b;
                 l->footnote_id = xb_dup(x, pid, strlen(pid));
@@ -246,9 +243,8 @@ static void on_end(void *user, const xmlChar *local_, const xmlChar *prefix_, co
         r->in_footnote = 0;
         /* the footnote is the last item pushed: its text is a piece */
         size_t k = r->items.len;
-        xb_piece *p = k ? vec_push(&x->pieces) : NULL;
+        xb_piece *p = k ? xb_push(x, &x->pieces, XB_LIMIT_PIECES, 0) : NULL;
         if (k && !p) {
-            x->oom = 1;
             return;
         }
         if (p) {

@@ -348,11 +348,8 @@ static void add_links(rd *r, const char *from, const char *to_list)
         const char *q = p;
         while (*q && !is_space(*q)) q++;
         if (q > p) {
-            xb_link *l = vec_push(&r->x->links);
-            if (!l) {
-                if (r->x->links.len < r->x->links.max) r->x->oom = 1;
-                return;
-            }
+            xb_link *l = xb_push(r->x, &r->x->links, XB_LIMIT_LINKS, 0);
+            if (!l) return;
             l->fact_id = from;
             l->footnote_id = xb_dup(r->x, p, (size_t)(q - p));
         }
@@ -507,11 +504,8 @@ static void close_capture(rd *r, const char *close)
                        c->role == R_FOOTNOTE ? "footnote" : "continuation");
             break;
         }
-        xb_piece *p = vec_push(&x->pieces);
-        if (!p) {
-            x->oom = 1;
-            break;
-        }
+        xb_piece *p = xb_push(x, &x->pieces, XB_LIMIT_PIECES, off(r, c->markup_from));
+        if (!p) break;
         p->id = c->id;
         p->next = c->next;
         p->text = xb_dup(x, text, t.len);
@@ -601,13 +595,13 @@ static void start_element(rd *r, const char *tag, const char *after, const char 
         return;
     }
     if (role == R_EXCLUDE && r->ncaps) {
-        excl *e = vec_push(&r->excls);
+        excl *e = xb_push(r->x, &r->excls, XB_LIMIT_EXCLUDES, off(r, tag));
         if (e) {
             e->from = r->text.len;
             e->to = (size_t)-1;
             e->src_from = tag;
             e->src_to = NULL;
-        } else r->x->oom = 1;
+        }
     }
     if (r->depth == XB_MAX_DEPTH) {
         say_limit(r, tag, "elements nested past the depth limit: end tags matched loosely from there");

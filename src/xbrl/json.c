@@ -2,6 +2,7 @@
  * A fact as one JSON object (edgr_xbrl_write_fact), through the one JSON
  * writer edgr prints with (src/core/jsonw.c).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonw.h"
@@ -31,15 +32,16 @@ edgr_status edgr_xbrl_write_fact(const edgr_xbrl *x, size_t i, unsigned flags, e
     if (!f || !write) return EDGR_ERR_ARG;
     jsonw w = {.write = write, .user = user, .pretty = (flags & EDGR_XBRL_JSON_PRETTY) != 0};
     jsonw_open(&w, '{');
-    char concept[512];
-    if (f->prefix) {
+    if (f->prefix) { /* prefix:name, however long (a hostile name is not cut) */
         size_t a = strlen(f->prefix), b = f->name ? strlen(f->name) : 0;
-        if (a + b + 2 > sizeof concept) a = b = 0;
+        char small[256], *concept = a + b + 2 <= sizeof small ? small : malloc(a + b + 2);
+        if (!concept) return EDGR_ERR_NOMEM;
         memcpy(concept, f->prefix, a);
         concept[a] = ':';
         memcpy(concept + a + 1, f->name ? f->name : "", b);
         concept[a + b + 1] = '\0';
         jsonw_kstr(&w, "concept", concept);
+        if (concept != small) free(concept);
     } else jsonw_kstr(&w, "concept", f->name);
     opt_str(&w, "ns", f->ns);
     jsonw_kstr(&w, "name", f->name);

@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,10 @@ edgr_xbrl *xb_new(const edgr_xbrl_options *opt)
 {
     edgr_xbrl *x = calloc(1, sizeof *x);
     if (!x) return NULL;
-    x->base = opt ? opt->base_offset : 0;
+    /* a caller built against a smaller struct has no base_offset */
+    x->base = opt && opt->struct_size >= offsetof(edgr_xbrl_options, base_offset) + sizeof opt->base_offset
+                  ? opt->base_offset
+                  : 0;
     x->facts.size = sizeof(edgr_xbrl_fact);
     x->facts.max = XB_MAX_FACTS;
     x->contexts.size = sizeof(edgr_xbrl_context);
@@ -38,6 +42,20 @@ int xb_append(edgr_xbrl *x, edgr_buf *b, const void *p, size_t n, size_t cap)
     int rc = buf_append(b, p, n, cap);
     if (rc && rc != BUF_LIMIT) x->oom = 1;
     return rc;
+}
+
+void *xb_push(edgr_xbrl *x, vec *v, int what, uint64_t offset)
+{
+    static const char *const NAMES[] = {"continuations and footnotes", "footnote links", "ix:exclude elements",
+                                        "continued facts"};
+    void *item = vec_push(v);
+    if (item) return item;
+    if (!v->max || v->len < v->max) x->oom = 1;
+    else if (!(x->limits_said & (1u << what))) {
+        x->limits_said |= 1u << what;
+        xb_problem(x, EDGR_XBRL_LIMIT, offset, "more than %zu %s: the rest left out", v->max, NAMES[what]);
+    }
+    return NULL;
 }
 
 const char *xb_dup(edgr_xbrl *x, const char *p, size_t n)
@@ -86,11 +104,8 @@ void xb_problem(edgr_xbrl *x, edgr_xbrl_problem_kind kind, uint64_t offset, cons
 
 void xb_add_chain(edgr_xbrl *x, size_t fact, const char *first)
 {
-    xb_chain *c = vec_push(&x->chains);
-    if (!c) {
-        x->oom = 1;
-        return;
-    }
+    xb_chain *c = xb_push(x, &x->chains, XB_LIMIT_CHAINS, VEC_AT(&x->facts, edgr_xbrl_fact, fact).offset - x->base);
+    if (!c) return;
     c->fact = fact;
     c->first = first;
 }
@@ -282,11 +297,16 @@ static void check_group(edgr_xbrl *x, edgr_xbrl_fact **g, size_t n)
     size_t keep = 0;
     if (g[0]->kind == EDGR_XBRL_NUMERIC) {
         long coarse = 100000;
+        /* the fact kept is the most precise of those with a number: an
+         * untransformed one stands for nothing */
+        int have_keep = 0;
         for (size_t i = 0; i < n; i++) {
             long d = fact_decimals(g[i]);
             if (d < coarse) coarse = d;
-            if (d > fact_decimals(g[keep])) keep = i;
+            if (g[i]->untransformed || !g[i]->value) continue;
+            if (!have_keep || d > fact_decimals(g[keep])) keep = i, have_keep = 1;
         }
+        if (!have_keep) return; /* none has a number: none is a duplicate of another */
         xd first;
         int have = 0;
         for (size_t i = 0; i < n; i++) {

@@ -157,9 +157,13 @@ static void add_measure(edgr_xbrl *x, const char *m)
     const char *colon = strchr(m, ':');
     const char *local = colon ? colon + 1 : m;
     edgr_buf *q = r->denominator ? &r->den : &r->num, *k = r->denominator ? &r->key_den : &r->key_num;
+    /* a unit of more than 64 KB of measures is no real one: cut there
+     * (xb_append says when memory ran out) */
     if ((q->len && xb_append(x, q, "*", 1, 1 << 16)) || xb_append(x, q, m, strlen(m), 1 << 16) ||
-        (k->len && xb_append(x, k, "*", 1, 1 << 16)) || xb_append(x, k, local, strlen(local), 1 << 16))
-        x->oom = 1;
+        (k->len && xb_append(x, k, "*", 1, 1 << 16)) || xb_append(x, k, local, strlen(local), 1 << 16)) {
+        if (!x->oom) xb_problem(x, EDGR_XBRL_LIMIT, 0, "a unit's measures pass 64 KB: cut there");
+        return;
+    }
 }
 
 /* "num" or "num/den" of two buffers, into the arena. */

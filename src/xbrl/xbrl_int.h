@@ -105,6 +105,7 @@ struct edgr_xbrl {
     vec links;        /* xb_link                                             */
     int oom;          /* an allocation failed: the result is unusable         */
     int problems_capped;
+    unsigned limits_said; /* xb_push: each kind of limit said once          */
     xb_res res;
 };
 
@@ -115,6 +116,10 @@ const char *xb_dup(edgr_xbrl *x, const char *p, size_t n); /* NULL only when out
  * reached: the caller says that): every text the readers gather grows so,
  * so no failure to grow goes unseen (tests/fault). */
 int xb_append(edgr_xbrl *x, edgr_buf *b, const void *p, size_t n, size_t cap);
+/* vec_push, telling a limit from a failure: past v->max a LIMIT problem
+ * (once for each `what`: XB_LIMIT_*), when memory runs out x->oom. */
+enum { XB_LIMIT_PIECES, XB_LIMIT_LINKS, XB_LIMIT_EXCLUDES, XB_LIMIT_CHAINS };
+void *xb_push(edgr_xbrl *x, vec *v, int what, uint64_t offset);
 edgr_xbrl_fact *xb_add_fact(edgr_xbrl *x, uint64_t offset); /* zeroed; NULL when out of memory or past the limit */
 void xb_problem(edgr_xbrl *x, edgr_xbrl_problem_kind kind, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -81,7 +81,7 @@ done
 : >"$tmp/facts-of.json"; : >"$tmp/frames.json"
 for c in $(sqlite3 "$tmp/v.db" "SELECT DISTINCT entity FROM xbrl_facts WHERE taxonomy IS NOT NULL AND kind = 'numeric' ORDER BY entity LIMIT 20"); do
   "$edgr" facts-of --db "$tmp/v.db" "$c" >>"$tmp/facts-of.json" 2>/dev/null
-  t=$(jq -r '.facts | to_entries[0] | .key + ":" + (.value | keys[0])' "$tmp/facts-of.json" | tail -1)
+  t=$(jq -r 'select(.facts) | .facts | to_entries[0] | .key + ":" + (.value | keys[0])' "$tmp/facts-of.json" | tail -1)
   "$edgr" facts-of --db "$tmp/v.db" --concept "$t" "$c" >>"$tmp/facts-of.json" 2>/dev/null
 done
 jq -r '.facts // empty | to_entries[] | .key as $t | .value | to_entries[] | .key as $g | .value.units | to_entries[] |
