@@ -75,7 +75,7 @@ asan:
 	@ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr # the corpus ran above
 	@ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build-asan/edgr
-	@ASAN_OPTIONS=detect_leaks=1 tests/xbrl/run.sh build-asan/edgr # the corpus's iXBRL and instances too
+	@ASAN_OPTIONS=detect_leaks=1 EDGR_XBRL_COMPANYFACTS=0 tests/xbrl/run.sh build-asan/edgr # the corpus's iXBRL and instances too
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 EDGR_FETCH_PART=commands tests/fetch/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt
 

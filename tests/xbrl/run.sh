@@ -13,7 +13,12 @@
 #             both): the same facts; every corpus iXBRL document: no numeric
 #             fact untransformed (but those whose namespaces were cut, below)
 #             and no duplicates that disagree.  Skipped without ../shared.
-# EDGR_XBRL_CORPUS=0 leaves the corpus out (the ASan run has read it plain).
+#   store     facts kept at ingest; facts-of and frames on the fixture and on
+#             odd variants of it; the corpus's companyfacts documents rebuilt
+#             from synthetic filings and given back entry by entry
+# EDGR_XBRL_CORPUS=0 leaves the corpus out (the ASan run has read it plain);
+# EDGR_XBRL_COMPANYFACTS=0 leaves out the rebuilt companyfacts alone (synthetic filings,
+# the fixture's code paths: the ASan run leaves them to the plain one).
 set -u
 edgr=$(realpath "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -260,7 +265,7 @@ check "a dateTime period: its date" test \
 # The SEC's companyfacts documents, rebuilt: one synthetic filing per
 # accession each names (its facts, form, dates, fy, fp), ingested; facts-of
 # must give every entry back, frames included (none extra).
-if [ "${EDGR_XBRL_CORPUS:-1}" != 0 ] && [ -d "$corpus/xbrl" ]; then
+if [ "${EDGR_XBRL_CORPUS:-1}" != 0 ] && [ "${EDGR_XBRL_COMPANYFACTS:-1}" != 0 ] && [ -d "$corpus/xbrl" ]; then
   for j in "$corpus"/xbrl/*.json; do
     g=$tmp/gen.$(basename "$j" .json)
     python3 "$top/tests/xbrl/companyfacts.py" gen "$j" "$g" >/dev/null || { bad "companyfacts gen $j"; continue; }
