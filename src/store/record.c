@@ -13,6 +13,7 @@
 #include "edgr/text.h"
 #include "edgr/xbrl.h"
 #include "jsonw.h"
+#include "xbrl_json.h"
 #include "pretok.h"
 #include "record.h"
 
@@ -779,28 +780,14 @@ static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
             if (c->nmembers) {
                 jsonw w;
                 sref at = json_begin(b, &w);
-                jsonw_open(&w, '{');
-                for (size_t k = 0; k < c->nmembers; k++) {
-                    if (c->members[k].typed) {
-                        jsonw_key(&w, c->members[k].dimension);
-                        jsonw_open(&w, '{');
-                        jsonw_kstr(&w, "typed", c->members[k].member);
-                        jsonw_close(&w, '}');
-                    } else jsonw_kstr(&w, c->members[k].dimension, c->members[k].member);
-                }
-                jsonw_close(&w, '}');
+                xbrl_json_dimensions(&w, c);
                 r->dimensions = json_end(b, &w, at);
             }
         }
         if (f->nfootnotes) {
             jsonw w;
             sref at = json_begin(b, &w);
-            jsonw_open(&w, '[');
-            for (size_t k = 0; k < f->nfootnotes; k++) {
-                jsonw_elem(&w);
-                jsonw_cstr(&w, f->footnotes[k]);
-            }
-            jsonw_close(&w, ']');
+            xbrl_json_footnotes(&w, f);
             r->footnotes = json_end(b, &w, at);
         }
     }

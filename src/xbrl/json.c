@@ -7,6 +7,31 @@
 
 #include "jsonw.h"
 #include "xbrl_int.h"
+#include "xbrl_json.h"
+
+void xbrl_json_dimensions(jsonw *w, const edgr_xbrl_context *c)
+{
+    jsonw_open(w, '{');
+    for (size_t k = 0; c && k < c->nmembers; k++) {
+        if (c->members[k].typed) {
+            jsonw_key(w, c->members[k].dimension);
+            jsonw_open(w, '{');
+            jsonw_kstr(w, "typed", c->members[k].member);
+            jsonw_close(w, '}');
+        } else jsonw_kstr(w, c->members[k].dimension, c->members[k].member);
+    }
+    jsonw_close(w, '}');
+}
+
+void xbrl_json_footnotes(jsonw *w, const edgr_xbrl_fact *f)
+{
+    jsonw_open(w, '[');
+    for (size_t k = 0; k < f->nfootnotes; k++) {
+        jsonw_elem(w);
+        jsonw_cstr(w, f->footnotes[k]);
+    }
+    jsonw_close(w, ']');
+}
 
 static const char *kind_name(edgr_xbrl_kind k)
 {
@@ -73,16 +98,7 @@ edgr_status edgr_xbrl_write_fact(const edgr_xbrl *x, size_t i, unsigned flags, e
         jsonw_close(&w, '}');
         if (c->nmembers) {
             jsonw_key(&w, "dimensions");
-            jsonw_open(&w, '{');
-            for (size_t k = 0; k < c->nmembers; k++) {
-                if (c->members[k].typed) {
-                    jsonw_key(&w, c->members[k].dimension);
-                    jsonw_open(&w, '{');
-                    jsonw_kstr(&w, "typed", c->members[k].member);
-                    jsonw_close(&w, '}');
-                } else jsonw_kstr(&w, c->members[k].dimension, c->members[k].member);
-            }
-            jsonw_close(&w, '}');
+            xbrl_json_dimensions(&w, c);
         }
     }
     jsonw_kstr(&w, "context", f->context_ref);
@@ -94,12 +110,7 @@ edgr_status edgr_xbrl_write_fact(const edgr_xbrl *x, size_t i, unsigned flags, e
     if (f->markup && !(flags & EDGR_XBRL_JSON_NO_MARKUP)) jsonw_kstr(&w, "markup", f->markup);
     if (f->nfootnotes) {
         jsonw_key(&w, "footnotes");
-        jsonw_open(&w, '[');
-        for (size_t k = 0; k < f->nfootnotes; k++) {
-            jsonw_elem(&w);
-            jsonw_cstr(&w, f->footnotes[k]);
-        }
-        jsonw_close(&w, ']');
+        xbrl_json_footnotes(&w, f);
     }
     jsonw_knum(&w, "offset", (int64_t)f->offset);
     jsonw_close(&w, '}');
