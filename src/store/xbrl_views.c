@@ -105,9 +105,11 @@ static int gather(edgr_store *st, sqlite3_stmt *q, view *w)
         ventry *e = &w->v[w->n];
         memset(e, 0, sizeof *e);
         for (int i = 0; i < V_COLS; i++) e->c[i] = keep(w, q, i);
-        if (!is_number(e->c[V_VAL]) || days_of(e->c[V_END], &e->f.end_days) ||
-            days_of(e->c[V_FILED], &e->f.filed_days))
-            continue;
+        if (!is_number(e->c[V_VAL]) || days_of(e->c[V_END], &e->f.end_days)) continue;
+        /* a bare document has no filing date: "filed" null, and it loses
+         * a frame to any dated filing's fact of the same period */
+        e->f.filed_days = INT32_MIN;
+        if (e->c[V_FILED] && days_of(e->c[V_FILED], &e->f.filed_days)) continue;
         e->f.start_days = INT32_MIN;
         if (e->c[V_START] && days_of(e->c[V_START], &e->f.start_days)) continue;
         e->f.accn = e->c[V_ACCN];

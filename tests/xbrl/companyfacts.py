@@ -14,6 +14,12 @@
         frame) as a multiset; prints the counts and the first differences;
         exit 1 when they differ.
 
+  companyfacts.py cmp-filing SEC.json OURS.json ACCN
+        a real filing's contribution: the SEC's entries of accession ACCN
+        against edgr's from that filing alone (a bare document: no header,
+        so form, filed and frame are not compared; taxonomy, tag, unit,
+        start, end, val, fy, fp are).
+
 The SEC's document's labels and descriptions are not compared (edgr leaves
 them null). tsla_facts.json is written as a Python literal, not JSON; it is
 read either way.
@@ -176,10 +182,27 @@ def cmp(sec, ours, known_frames=0):
     return 1
 
 
+def cmp_filing(sec, ours, accn):
+    def k(tax, tag, unit, e):
+        return (tax, tag, unit, e.get("start"), e["end"], canonical(e["val"]), e.get("fy"), e.get("fp"))
+    a = collections.Counter(k(*x) for x in entries(sec) if x[3]["accn"] == accn)
+    b = collections.Counter(k(*x) for x in entries(ours))
+    missing, extra = a - b, b - a
+    print(f"companyfacts {sec.get('entityName')}, filing {accn}: {sum(a.values())} SEC entries, "
+          f"{sum(b.values())} edgr's, {sum(missing.values())} missing, {sum(extra.values())} extra")
+    for x in list(missing)[:5]:
+        print("  SEC only: ", x)
+    for x in list(extra)[:5]:
+        print("  edgr only:", x)
+    return 0 if sum(a.values()) and not missing and not extra else 1
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "gen":
         print(gen(load(sys.argv[2]), sys.argv[3]))
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "cmp":
         sys.exit(cmp(load(sys.argv[2]), load(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) == 5 else 0))
+    elif len(sys.argv) == 5 and sys.argv[1] == "cmp-filing":
+        sys.exit(cmp_filing(load(sys.argv[2]), load(sys.argv[3]), sys.argv[4]))
     else:
         sys.exit(__doc__)

@@ -262,6 +262,21 @@ vdb "$tmp/var-8.txt"
 check "a dateTime period: its date" test \
   "$(fo --concept CashAndCashEquivalentsAtCarryingValue 9900308 | jq -c '.units.USD[0] | [.end, .frame]')" = '["2025-12-31","CY2025Q4I"]'
 
+# Real filings: the corpus's 10-Ks whose accession the SEC's documents
+# name (bare documents, keyed by the accession in their names), ingested
+# alone: their entries are the SEC's entries of that accession.
+if [ "${EDGR_XBRL_CORPUS:-1}" != 0 ] && [ -d "$corpus/xbrl" ]; then
+  for x in 320193:0000320193-25-000079.aapl-2025.htm 1045810:0001045810-24-000029.nvda-2024.htm; do
+    cik=${x%%:*} h=$corpus/html/${x#*:} accn=${x#*:}; accn=${accn%%.*}
+    j=$corpus/xbrl/companyfacts-CIK$(printf '%010d' "$cik").json
+    [ -f "$h" ] && [ -f "$j" ] || continue
+    rm -f "$tmp/real.db"; "$edgr" ingest -q --db "$tmp/real.db" "$h" 2>/dev/null
+    "$edgr" facts-of --db "$tmp/real.db" "$cik" >"$tmp/real.json"
+    if out=$(python3 "$top/tests/xbrl/companyfacts.py" cmp-filing "$j" "$tmp/real.json" "$accn"); then ok; else bad "$out"; fi
+    echo "xbrl $(echo "$out" | head -1)"
+  done
+fi
+
 # The SEC's companyfacts documents, rebuilt: one synthetic filing per
 # accession each names (its facts, form, dates, fy, fp), ingested; facts-of
 # must give every entry back, frames included (none extra).
