@@ -201,6 +201,10 @@ static int plan_resume(fetch_session *s, plan *p)
         cli_eprintf("edgr fetch: the journal: %s\n", c.failed ? "out of memory" : edgr_store_error(s->st));
         return -1;
     }
+    /* a run killed before its plan was written left nothing to go on */
+    if (!p->n && !s->a->quiet)
+        cli_eprintf("edgr fetch %s: nothing to resume: the journal holds no unfinished %s run (start it again "
+                    "without --resume)\n", p->run, p->run);
     return 0;
 }
 

@@ -458,14 +458,14 @@ static const cmddef CMD_FACTS_OF = {
     "a company's XBRL facts, as the SEC's companyfacts API serves them",
     "Print the SEC's companyfacts document for a company, built from the XBRL\n"
     "facts of its filings in the store: every numeric fact without dimensions\n"
-    "of the standard taxonomies (us-gaap, ifrs-full, srt, and the SEC's dei,\n"
-    "ecd, ffd, invest...), each filing's\n"
-    "value (so the value first reported is there beside the restated one),\n"
-    "with fy, fp, form, filed and the SEC's frame.  Values are the exact\n"
-    "decimals the filings wrote.  label and description are null (they are\n"
-    "the taxonomy's, which edgr does not ship).  With --concept, the\n"
-    "companyconcept document of that one concept.  'edgr xbrl' prints every\n"
-    "fact of a filing, dimensions and extensions too.",
+    "of the standard taxonomies (us-gaap, ifrs-full, srt, and the SEC's own:\n"
+    "dei, ecd, ffd, invest ...), each filing's value (so the value first\n"
+    "reported is there beside the restated one), with fy, fp, form, filed and\n"
+    "the SEC's frame.  Values are the exact decimals the filings wrote.  label\n"
+    "and description are null (they are the taxonomy's, which edgr does not\n"
+    "ship).  With --concept, the companyconcept document of that one concept\n"
+    "(a tag of ecd, ffd, ... with its prefix: ecd:PeoTotalCompAmt).  'edgr\n"
+    "xbrl' prints every fact of a filing, dimensions and extensions too.",
     OPTS_FACTS_OF,
     "edgr facts-of 320193 | jq '.facts[\"us-gaap\"] | keys | length'\n"
     "edgr facts-of 320193 --concept us-gaap:Revenues | jq -c '.units.USD[] | select(.frame)'",
