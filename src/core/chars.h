@@ -35,6 +35,9 @@ static inline int sc_is_html_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* XML's white space (S in the XML spec): space, \t, \n, \r; no \f. */
+static inline int sc_is_xml_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 static inline unsigned char sc_upper(unsigned char c)
 {
     return sc_is_lower(c) ? (unsigned char)(c - 32) : c;

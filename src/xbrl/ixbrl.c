@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "charset.h"
+#include "chars.h"
 #include "entities.h"
 #include "tag_attr.h"
 #include "xbrl_int.h"
@@ -99,7 +100,6 @@ typedef struct rd {
     int limit_said;
 } rd;
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 static uint64_t off(const rd *r, const char *p) { return (uint64_t)(p - r->start); }
 
@@ -344,9 +344,9 @@ static int attr_is(const attr_span *a, const char *v)
 static void add_links(rd *r, const char *from, const char *to_list)
 {
     for (const char *p = to_list; p && *p;) {
-        while (*p && is_space(*p)) p++;
+        while (*p && sc_is_html_space((unsigned char)*p)) p++;
         const char *q = p;
-        while (*q && !is_space(*q)) q++;
+        while (*q && !sc_is_html_space((unsigned char)*q)) q++;
         if (q > p) {
             xb_link *l = xb_push(r->x, &r->x->links, XB_LIMIT_LINKS, 0);
             if (!l) return;
@@ -363,9 +363,9 @@ static void relationship(rd *r, const attr_span *a, size_t na)
     if (arc && !attr_is(arc, "http://www.xbrl.org/2003/arcrole/fact-footnote")) return; /* explanatory facts: not footnotes */
     const char *from = value_dup(r, attr_find(a, na, "fromRefs")), *to = value_dup(r, attr_find(a, na, "toRefs"));
     for (const char *p = from; p && *p;) {
-        while (*p && is_space(*p)) p++;
+        while (*p && sc_is_html_space((unsigned char)*p)) p++;
         const char *q = p;
-        while (*q && !is_space(*q)) q++;
+        while (*q && !sc_is_html_space((unsigned char)*q)) q++;
         if (q > p) add_links(r, xb_dup(r->x, p, (size_t)(q - p)), to);
         p = q;
     }
@@ -669,18 +669,6 @@ static const char *raw_text(rd *r, const char *p, const char *name, size_t n)
     return end;
 }
 
-static const char *find_str(const char *p, const char *end, const char *lit)
-{
-    size_t k = strlen(lit);
-    while ((size_t)(end - p) >= k) {
-        const char *c = memchr(p, lit[0], (size_t)(end - p) - k + 1);
-        if (!c) return NULL;
-        if (!memcmp(c, lit, k)) return c;
-        p = c + 1;
-    }
-    return NULL;
-}
-
 /* Markup at p ('<'); returns where reading goes on. */
 static const char *markup(rd *r, const char *p)
 {
@@ -688,11 +676,11 @@ static const char *markup(rd *r, const char *p)
     if (end - p < 2) return end;
     if (p[1] == '!') {
         if (end - p >= 4 && !memcmp(p, "<!--", 4)) {
-            const char *q = find_str(p + 4, end, "-->");
+            const char *q = xb_find(p + 4, end, "-->");
             return q ? q + 3 : end;
         }
         if (end - p >= 9 && !memcmp(p, "<![CDATA[", 9)) {
-            const char *q = find_str(p + 9, end, "]]>");
+            const char *q = xb_find(p + 9, end, "]]>");
             const char *stop = q ? q : end;
             if (gathering(r)) put(r, p + 9, (size_t)(stop - p - 9));
             return q ? q + 3 : end;
@@ -701,12 +689,12 @@ static const char *markup(rd *r, const char *p)
         return q ? q + 1 : end;
     }
     if (p[1] == '?') {
-        const char *q = find_str(p + 2, end, "?>");
+        const char *q = xb_find(p + 2, end, "?>");
         return q ? q + 2 : end;
     }
     if (p[1] == '/') {
         const char *q = p + 2;
-        while (q < end && !is_space(*q) && *q != '>') q++;
+        while (q < end && !sc_is_html_space((unsigned char)*q) && *q != '>') q++;
         const char *gt = memchr(q, '>', (size_t)(end - q));
         if (!gt) return end;
         end_element(r, p, gt + 1, p + 2, (size_t)(q - p - 2));

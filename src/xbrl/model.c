@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "chars.h"
 #include "xbrl_int.h"
 
 edgr_xbrl *xb_new(const edgr_xbrl_options *opt)
@@ -282,13 +283,11 @@ static int same_text(const char *a, const char *b)
 {
     a = a ? a : "", b = b ? b : "";
     for (;;) {
-        while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r') a++;
-        while (*b == ' ' || *b == '\t' || *b == '\n' || *b == '\r') b++;
+        while (sc_is_xml_space((unsigned char)*a)) a++;
+        while (sc_is_xml_space((unsigned char)*b)) b++;
         if (!*a || !*b) return !*a && !*b;
-        while (*a && *b && *a == *b && !(*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')) a++, b++;
-        int sa = !*a || *a == ' ' || *a == '\t' || *a == '\n' || *a == '\r';
-        int sb = !*b || *b == ' ' || *b == '\t' || *b == '\n' || *b == '\r';
-        if (!sa || !sb) return 0;
+        while (*a && *a == *b && !sc_is_xml_space((unsigned char)*a)) a++, b++;
+        if (!(!*a || sc_is_xml_space((unsigned char)*a)) || !(!*b || sc_is_xml_space((unsigned char)*b))) return 0;
     }
 }
 
@@ -396,14 +395,14 @@ const char *edgr_xbrl_format_name(edgr_xbrl_format f)
     return f == EDGR_XBRL_INLINE ? "inline" : f == EDGR_XBRL_INSTANCE ? "instance" : "none";
 }
 
-static const char *find_bytes(const char *p, size_t n, const char *lit)
+const char *xb_find(const char *p, const char *end, const char *lit)
 {
     size_t k = strlen(lit);
-    for (const char *q = p, *end = p + n; (size_t)(end - q) >= k;) {
-        const char *c = memchr(q, lit[0], (size_t)(end - q) - k + 1);
+    while ((size_t)(end - p) >= k) {
+        const char *c = memchr(p, lit[0], (size_t)(end - p) - k + 1);
         if (!c) return NULL;
         if (!memcmp(c, lit, k)) return c;
-        q = c + 1;
+        p = c + 1;
     }
     return NULL;
 }
@@ -419,7 +418,7 @@ static int root_is_xbrl(const char *p, size_t n)
         while (p < end && *p != '<') p++;
         if (end - p < 2) return 0;
         if (p[1] == '?' || p[1] == '!') {
-            const char *close = (end - p >= 4 && !memcmp(p, "<!--", 4)) ? find_bytes(p, (size_t)(end - p), "-->")
+            const char *close = (end - p >= 4 && !memcmp(p, "<!--", 4)) ? xb_find(p, end, "-->")
                                                                         : memchr(p, '>', (size_t)(end - p));
             if (!close) return 0;
             p = close + 1;
@@ -446,7 +445,7 @@ edgr_status edgr_xbrl_read(const char *data, size_t len, const edgr_xbrl_options
     if (root_is_xbrl(data, len)) {
         x->format = EDGR_XBRL_INSTANCE;
         st = xbrl_read_instance(x, data, len);
-    } else if (find_bytes(data, len, NS_IX11) || find_bytes(data, len, NS_IX10)) {
+    } else if (xb_find(data, data + len, NS_IX11) || xb_find(data, data + len, NS_IX10)) {
         x->format = EDGR_XBRL_INLINE;
         st = xbrl_read_inline(x, data, len);
     }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "xbrl_int.h"
 
 /* The text being gathered. */
@@ -36,7 +37,6 @@ static const char *attr_dup(edgr_xbrl *x, const xb_attr *a, size_t n, const char
     return v ? xb_dup(x, v->value, v->value_len) : NULL;
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* The gathered text, trimmed, with inner runs of white space as one space
  * (a typed member's content spans lines). */
@@ -46,7 +46,7 @@ static const char *leaf_text(edgr_xbrl *x)
     size_t o = 0;
     int gap = 0;
     for (size_t i = 0; i < b->len; i++) {
-        if (is_space(b->data[i])) {
+        if (sc_is_xml_space((unsigned char)b->data[i])) {
             gap = o > 0;
             continue;
         }

@@ -55,6 +55,8 @@
  */
 #include "transform.h"
 
+#include "chars.h"
+
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
@@ -109,10 +111,6 @@ static void put_padded(obuf *o, unsigned v, int width)
 /* ------------------------------------------------------------------ */
 /* Bytes                                                                */
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
-static int is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 #define NBSP "\xc2\xa0"
 
@@ -124,7 +122,7 @@ static int is_nbsp_at(const char *p, const char *e)
 /* White space or a no-break space at p: its length, else 0. */
 static size_t space_at(const char *p, const char *e)
 {
-    if (p < e && is_xml_space(*p)) return 1;
+    if (p < e && sc_is_xml_space((unsigned char)*p)) return 1;
     return is_nbsp_at(p, e) ? 2 : 0;
 }
 
@@ -134,7 +132,7 @@ static void trim(const char **pp, const char **ep)
     const char *p = *pp, *e = *ep;
     for (size_t s; (s = space_at(p, e)) != 0;) p += s;
     for (;;) {
-        if (e > p && is_xml_space(e[-1])) e--;
+        if (e > p && sc_is_xml_space((unsigned char)e[-1])) e--;
         else if (e - p >= 2 && is_nbsp_at(e - 2, e)) e -= 2;
         else break;
     }
@@ -157,7 +155,7 @@ static int word_is(const char *p, size_t n, const char *lit)
 {
     size_t i = 0;
     for (; i < n; i++)
-        if (!lit[i] || lower(p[i]) != lit[i]) return 0;
+        if (!lit[i] || (char)sc_lower((unsigned char)p[i]) != lit[i]) return 0;
     return lit[i] == '\0';
 }
 
@@ -165,7 +163,7 @@ static int word_is(const char *p, size_t n, const char *lit)
 static int starts_with(const char *p, size_t n, const char *lit)
 {
     for (size_t i = 0; i < n; i++)
-        if (!lit[i] || lower(p[i]) != lit[i]) return 0;
+        if (!lit[i] || (char)sc_lower((unsigned char)p[i]) != lit[i]) return 0;
     return 1;
 }
 
@@ -284,7 +282,7 @@ static const char *scan_strict(const char *p, const char *e, const numcfg *c, di
     size_t runs = 0, first = 0, prev = 0;
     for (;;) {
         size_t len = 0;
-        while (p < e && is_digit(*p)) {
+        while (p < e && sc_is_digit((unsigned char)*p)) {
             if (push_digit(d->i, &d->ni, *p++)) return NULL;
             len++;
         }
@@ -293,14 +291,14 @@ static const char *scan_strict(const char *p, const char *e, const numcfg *c, di
         else if (!later_run_ok(c->mode, runs, len, prev)) return NULL;
         prev = len;
         size_t s = match_list(p, e, c->seps);
-        if (!s || s >= (size_t)(e - p) || !is_digit(p[s])) break;
+        if (!s || s >= (size_t)(e - p) || !sc_is_digit((unsigned char)p[s])) break;
         p += s;
     }
     if (c->mode == NUM_TR1 && c->seps[0] && first > 3) return NULL;
     if (c->mode == NUM_IN && runs > 1 && (prev != 3 || first > 2)) return NULL;
     if (c->no_lead_zero && d->i[0] == '0' && d->ni > 1) return NULL;
-    if (c->dec && e - p >= 2 && *p == c->dec && is_digit(p[1])) {
-        for (p++; p < e && is_digit(*p); p++)
+    if (c->dec && e - p >= 2 && *p == c->dec && sc_is_digit((unsigned char)p[1])) {
+        for (p++; p < e && sc_is_digit((unsigned char)*p); p++)
             if (push_digit(d->f, &d->nf, *p)) return NULL;
     }
     return p;
@@ -310,7 +308,7 @@ static const char *scan_lax(const char *p, const char *e, const numcfg *c, digit
 {
     while (p < e) {
         size_t s;
-        if (is_digit(*p)) {
+        if (sc_is_digit((unsigned char)*p)) {
             if (push_digit(d->i, &d->ni, *p++)) return NULL;
         } else if ((s = match_list(p, e, c->seps)) != 0) {
             p += s;
@@ -322,7 +320,7 @@ static const char *scan_lax(const char *p, const char *e, const numcfg *c, digit
         const char *start = ++p;
         while (p < e) {
             size_t s;
-            if (is_digit(*p)) {
+            if (sc_is_digit((unsigned char)*p)) {
                 if (push_digit(d->f, &d->nf, *p++)) return NULL;
             } else if ((s = match_list(p, e, SEP_SPACE)) != 0) {
                 p += s;
@@ -435,7 +433,7 @@ static int is_name_token(char t) { return t == 'N' || t == 'K' || t == 'R'; }
 static size_t alpha_run(const char *p, const char *e)
 {
     size_t n = 0;
-    while (p + n < e && is_alpha(p[n])) n++;
+    while (p + n < e && sc_is_alpha((unsigned char)p[n])) n++;
     return n;
 }
 
@@ -447,8 +445,8 @@ static size_t alpha_run(const char *p, const char *e)
 static const char *skip_separator(const char *p, const char *e, char next)
 {
     const char *q = p;
-    while (q < e && !is_digit(*q)) {
-        if (is_name_token(next) && is_alpha(*q)) {
+    while (q < e && !sc_is_digit((unsigned char)*q)) {
+        if (is_name_token(next) && sc_is_alpha((unsigned char)*q)) {
             size_t n = alpha_run(q, e);
             if (q > p && month_word(next, q, n)) return q;
             q += n;
@@ -466,8 +464,8 @@ static int digit_field(const char **pp, const char *e, char field)
     const char *p = *pp;
     int v = 0;
     size_t n = 0;
-    while (p < e && is_digit(*p) && n < 5) v = v * 10 + (*p++ - '0'), n++;
-    if (n == 0 || (p < e && is_digit(*p))) return -1;
+    while (p < e && sc_is_digit((unsigned char)*p) && n < 5) v = v * 10 + (*p++ - '0'), n++;
+    if (n == 0 || (p < e && sc_is_digit((unsigned char)*p))) return -1;
     if (field == 'y') {
         if (n == 3 || n > 4) return -1;
         if (n <= 2) v += 2000; /* 20yy, and 200y for one digit */
@@ -523,10 +521,10 @@ static int parse_shape(const char *p, const char *e, const char *shape, dfields 
             break;
         }
         case 'o':
-            for (int i = 0; i < 2 && p < e && is_alpha(*p); i++) p++;
+            for (int i = 0; i < 2 && p < e && sc_is_alpha((unsigned char)*p); i++) p++;
             break;
         case '*':
-            while (p < e && !is_digit(*p)) p++;
+            while (p < e && !sc_is_digit((unsigned char)*p)) p++;
             break;
         default:
             if (p == e || *p != *s) return -1;
@@ -628,7 +626,7 @@ static const struct unitcfg {
 
 static int unit_byte_ok(const struct unitcfg *u, const char *p, const char *e)
 {
-    if (is_digit(*p)) return 0;
+    if (sc_is_digit((unsigned char)*p)) return 0;
     return !u->strict_units || !match_list(p, e, SEP_UNIT_TR2);
 }
 
@@ -645,7 +643,7 @@ static ixt_status r_unit(const rule *r, const char *p, const char *e, obuf *o, i
     while (q < e && unit_byte_ok(u, q, e)) q++;
     char minor[2];
     size_t nm = 0;
-    while (q < e && is_digit(*q)) {
+    while (q < e && sc_is_digit((unsigned char)*q)) {
         if (nm == 2) return IXT_INVALID;
         minor[nm++] = *q++;
     }
@@ -755,12 +753,12 @@ static ixt_status r_quarter_end(const rule *r, const char *p, const char *e, obu
     (void)r;
     while (p < e) {
         size_t n;
-        if (is_digit(*p)) {
-            for (n = 0; p + n < e && is_digit(p[n]); n++) continue;
+        if (sc_is_digit((unsigned char)*p)) {
+            for (n = 0; p + n < e && sc_is_digit((unsigned char)p[n]); n++) continue;
             if (n == 4 && !year) year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + p[3] - '0';
             else if (n == 1 && p[0] >= '1' && p[0] <= '4') quarter = p[0] - '0', marks++;
             else return IXT_INVALID;
-        } else if (is_alpha(*p)) {
+        } else if (sc_is_alpha((unsigned char)*p)) {
             n = alpha_run(p, e);
             for (int w = 0; w < 5; w++)
                 if (word_is(p, n, WORDS[w])) quarter = w < 4 ? w + 1 : 4, marks++;
@@ -804,12 +802,12 @@ static ixt_status r_dur(const rule *r, const char *p, const char *e, obuf *o, ix
     uint64_t ip = 0;
     unsigned char f[DUR_FRAC_MAX];
     size_t ni = 0, nf = 0, seen = 0; /* significant integer digits; all digits */
-    for (; p < e && is_digit(*p); p++, seen++) {
+    for (; p < e && sc_is_digit((unsigned char)*p); p++, seen++) {
         if ((ni || *p != '0') && ++ni > DUR_INT_MAX) return IXT_INVALID;
         ip = ip * 10 + (uint64_t)(*p - '0');
     }
     if (p < e && *p == '.') {
-        for (p++; p < e && is_digit(*p); p++, seen++) {
+        for (p++; p < e && sc_is_digit((unsigned char)*p); p++, seen++) {
             if (nf == DUR_FRAC_MAX) return IXT_INVALID;
             f[nf++] = (unsigned char)(*p - '0');
         }
@@ -876,10 +874,10 @@ static int tokenize(const char *p, const char *e, tok *t, size_t *nt)
             p += s;
             continue;
         }
-        int dig = is_digit(*p);
-        if (!dig && !is_alpha(*p)) return -1;
+        int dig = sc_is_digit((unsigned char)*p);
+        if (!dig && !sc_is_alpha((unsigned char)*p)) return -1;
         const char *q = p;
-        while (q < e && (dig ? is_digit(*q) : is_alpha(*q))) q++;
+        while (q < e && (dig ? sc_is_digit((unsigned char)*q) : sc_is_alpha((unsigned char)*q))) q++;
         if (!word_is(p, (size_t)(q - p), "and")) {
             if (n == WORDS_MAX) return -1;
             t[n++] = (tok){p, (size_t)(q - p), dig};
@@ -1083,7 +1081,7 @@ static int norm_key(const char *p, const char *e, char *buf, size_t cap, size_t 
             continue;
         }
         if ((s = space_at(p, e)) != 0 || (s = match_list(p, e, DASHES)) != 0 ||
-            (c < 0x80 && !is_alpha((char)c) && !is_digit((char)c) && (s = 1))) {
+            (c < 0x80 && !sc_is_alpha((unsigned char)(char)c) && !sc_is_digit((unsigned char)(char)c) && (s = 1))) {
             gap = 1;
             p += s;
             continue;
@@ -1091,7 +1089,7 @@ static int norm_key(const char *p, const char *e, char *buf, size_t cap, size_t 
         if (n + 2 > cap) return -1;
         if (gap && n) buf[n++] = ' ';
         gap = 0;
-        buf[n++] = lower(*p++);
+        buf[n++] = (char)sc_lower((unsigned char)*p++);
     }
     *len = n;
     return 0;

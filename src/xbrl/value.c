@@ -6,16 +6,16 @@
 
 #include "decimal.h"
 #include "transform.h"
+#include "chars.h"
 #include "xbrl_int.h"
 
 enum { XV_VALUE_MAX = 4096 }; /* a transformed number or date; text goes as it is */
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void trim(const char **p, size_t *n)
 {
-    while (*n && is_space(**p)) (*p)++, (*n)--;
-    while (*n && is_space((*p)[*n - 1])) (*n)--;
+    while (*n && sc_is_xml_space((unsigned char)**p)) (*p)++, (*n)--;
+    while (*n && sc_is_xml_space((unsigned char)(*p)[*n - 1])) (*n)--;
 }
 
 /* The raw text kept, the fact marked, the problem said. */
@@ -55,11 +55,11 @@ void xv_number(edgr_xbrl *x, edgr_xbrl_fact *f, const char *text, size_t n, cons
         long s = 0;
         int neg = 0;
         size_t i = 0;
-        while (i < scale_len && is_space(scale[i])) i++;
+        while (i < scale_len && sc_is_xml_space((unsigned char)scale[i])) i++;
         if (i < scale_len && (scale[i] == '-' || scale[i] == '+')) neg = scale[i++] == '-';
         size_t first = i;
         for (; i < scale_len && scale[i] >= '0' && scale[i] <= '9' && s < 100000; i++) s = s * 10 + (scale[i] - '0');
-        while (i < scale_len && is_space(scale[i])) i++;
+        while (i < scale_len && sc_is_xml_space((unsigned char)scale[i])) i++;
         if (i == first || i != scale_len || xd_scale(&v, neg ? -s : s))
             return untransformed(x, f, text, n, "a scale that cannot be applied", what);
     }

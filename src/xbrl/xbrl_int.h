@@ -116,6 +116,8 @@ const char *xb_dup(edgr_xbrl *x, const char *p, size_t n); /* NULL only when out
  * reached: the caller says that): every text the readers gather grows so,
  * so no failure to grow goes unseen (tests/fault). */
 int xb_append(edgr_xbrl *x, edgr_buf *b, const void *p, size_t n, size_t cap);
+/* The first `lit` in [p, end), or NULL (memchr for its first byte). */
+const char *xb_find(const char *p, const char *end, const char *lit);
 /* vec_push, telling a limit from a failure: past v->max a LIMIT problem
  * (once for each `what`: XB_LIMIT_*), when memory runs out x->oom. */
 enum { XB_LIMIT_PIECES, XB_LIMIT_LINKS, XB_LIMIT_EXCLUDES, XB_LIMIT_CHAINS };
