@@ -189,6 +189,24 @@ EDGR_API void edgr_xbrl_free(edgr_xbrl *x);
  * says whether it does).  What `edgr xbrl` and the store read. */
 EDGR_API int edgr_xbrl_may_hold(const edgr_document *d);
 
+/*
+ * The XBRL of a filing's documents (docs[0..n)), each read once: every
+ * inline XBRL document handed to `fn` as it is met, then the XBRL
+ * instances, only when there was no inline document (the SEC's extracted
+ * instance beside an inline document holds the same facts: both would
+ * give each fact twice).  Offsets are from `origin` (0: from the start of
+ * the input; the submission's offset: from its start).  `fn` gets the
+ * document's index, the result (its to free) and edgr_xbrl_read's status:
+ * EDGR_ERR_DECODE for an instance that is not well-formed (its last
+ * problem says why), EDGR_ERR_LIMIT and no result for an instance past
+ * the 64th (not kept); a document with no XBRL and nothing wrong is not
+ * handed over.  A non-zero return stops.  Returns EDGR_OK,
+ * EDGR_ERR_ABORTED (stopped), EDGR_ERR_NOMEM or EDGR_ERR_ARG.
+ */
+typedef int (*edgr_xbrl_doc_fn)(void *user, size_t doc_index, edgr_xbrl *x, edgr_status status);
+EDGR_API edgr_status edgr_xbrl_read_documents(const edgr_document *docs, size_t n, uint64_t origin,
+                                              edgr_xbrl_doc_fn fn, void *user);
+
 /* The standard taxonomy a concept's namespace URI belongs to, as the SEC's
  * companyfacts names it: "us-gaap" (http://fasb.org/us-gaap/YYYY), "srt"
  * (http://fasb.org/srt/YYYY), "ifrs-full"

@@ -12,6 +12,7 @@ typedef struct xctx {
     sink *out, *err;
     edgr_buf line;
     int table;        /* --format table, or neither it nor --pretty on a terminal */
+    int printed;      /* the filing being read printed a document             */
 } xctx;
 
 /* The fact's JSON into c->line, through a memory sink (src/cli/util.c). */
@@ -127,82 +128,80 @@ static void xbrl_document(xctx *c, const filing *f, const edgr_document *d, edgr
         }
 }
 
-/* Print one document's facts and problems and free it (`error_said`: its
- * last problem was said as the error). */
-static void print_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x, int error_said)
+/* One document read: its error said, its facts and problems printed, the
+ * result freed.  Returns 1 when the document failed. */
+static int one_document(xctx *c, const filing *f, const edgr_document *d, edgr_xbrl *x, edgr_status st)
 {
-    xbrl_document(c, f, d, x, error_said);
+    if (st == EDGR_ERR_LIMIT && !x) {
+        sink_printf(c->err, "%s: %llu: %.*s: more than 64 XBRL instances: not read\n", f->name,
+                    (unsigned long long)d->body_offset, (int)d->filename.len, d->filename.ptr ? d->filename.ptr : "");
+        return 1;
+    }
+    if (st != EDGR_OK) { /* the reader's error is its last problem */
+        size_t np = edgr_xbrl_problem_count(x);
+        const edgr_xbrl_problem *p = np ? edgr_xbrl_problem_at(x, np - 1) : NULL;
+        sink_printf(c->err, "%s: %llu: %.*s: %s\n", f->name, (unsigned long long)(p ? p->offset : d->body_offset),
+                    (int)d->filename.len, d->filename.ptr ? d->filename.ptr : "", p ? p->message : edgr_strerror(st));
+    }
+    if (x && edgr_xbrl_format_of(x) != EDGR_XBRL_NONE) {
+        xbrl_document(c, f, d, x, st != EDGR_OK);
+        c->printed = 1;
+    }
     edgr_xbrl_free(x);
+    return st != EDGR_OK;
+}
+
+typedef struct doc_ctx {
+    xctx *c;
+    const filing *f;
+    int failed;
+} doc_ctx;
+
+static int on_document(void *user, size_t i, edgr_xbrl *x, edgr_status st)
+{
+    doc_ctx *k = user;
+    k->failed |= one_document(k->c, k->f, &k->f->docs[i], x, st);
+    return k->c->out->failed;
 }
 
 static int xbrl_filing(void *user, const filing *f)
 {
     xctx *c = user;
     const char *sel = c->o->doc_selector;
-    int all = sel && !strcmp(sel, "all");
-    /* Each document is read once.  Inline XBRL is printed as it is met;
-     * instances are kept until the end and printed only when the filing
-     * has no inline document (the SEC's extracted instance beside one
-     * holds the same facts); --doc all prints each, --doc N the one asked. */
-    enum { MAX_INSTANCES = 64 }; /* a filing has one or two */
-    edgr_xbrl *inst[MAX_INSTANCES];
-    size_t which[MAX_INSTANCES], ninst = 0;
-    int inst_error[MAX_INSTANCES];
-    int any_inline = 0, failed = 0, matched = 0, printed = 0;
-    for (size_t i = 0; i < f->doc_count; i++) {
-        const edgr_document *d = &f->docs[i];
-        if (f->over && f->over[i]) {
-            failed = 1;
-            continue;
+    int failed = 0, matched = 0;
+    c->printed = 0;
+    for (size_t i = 0; f->over && i < f->doc_count; i++) failed |= f->over[i] != 0; /* said already */
+    if (!sel) { /* the filing's XBRL, as the store reads it: inline, else the instances */
+        doc_ctx k = {.c = c, .f = f};
+        edgr_status st = edgr_xbrl_read_documents(f->docs, f->doc_count, 0, on_document, &k);
+        if (st == EDGR_ERR_NOMEM) {
+            sink_printf(c->err, "%s: 0: %s\n", f->name, edgr_strerror(st));
+            return 1;
         }
-        if (sel && !all) {
-            if (!doc_matches(sel, d)) continue;
+        failed |= k.failed;
+    } else { /* --doc all: every document that holds XBRL; --doc N: that one */
+        int all = !strcmp(sel, "all");
+        for (size_t i = 0; i < f->doc_count && !c->out->failed; i++) {
+            const edgr_document *d = &f->docs[i];
+            if (f->over && f->over[i]) continue;
+            if (all ? !edgr_xbrl_may_hold(d) : !doc_matches(sel, d)) continue;
             matched = 1;
-        } else if (!edgr_xbrl_may_hold(d)) continue;
-        edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset};
-        edgr_xbrl *x = NULL;
-        edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
-        if (st == EDGR_ERR_NOMEM || !x) {
-            sink_printf(c->err, "%s: %llu: %s\n", f->name, (unsigned long long)d->body_offset, edgr_strerror(st));
-            failed = 1;
-            continue;
+            edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset};
+            edgr_xbrl *x = NULL;
+            edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
+            if (st == EDGR_ERR_NOMEM) {
+                sink_printf(c->err, "%s: %llu: %s\n", f->name, (unsigned long long)d->body_offset, edgr_strerror(st));
+                failed = 1;
+                continue;
+            }
+            failed |= one_document(c, f, d, x, st);
         }
-        if (st != EDGR_OK) { /* the reader's error is its last problem */
-            size_t np = edgr_xbrl_problem_count(x);
-            const edgr_xbrl_problem *p = np ? edgr_xbrl_problem_at(x, np - 1) : NULL;
-            sink_printf(c->err, "%s: %llu: %.*s: %s\n", f->name,
-                        (unsigned long long)(p ? p->offset : d->body_offset), (int)d->filename.len,
-                        d->filename.ptr ? d->filename.ptr : "", p ? p->message : edgr_strerror(st));
-            failed = 1;
-        }
-        edgr_xbrl_format fmt = edgr_xbrl_format_of(x);
-        if (fmt == EDGR_XBRL_INLINE || (fmt == EDGR_XBRL_INSTANCE && sel)) {
-            any_inline |= fmt == EDGR_XBRL_INLINE;
-            print_document(c, f, d, x, st != EDGR_OK);
-            printed = 1;
-        } else if (fmt == EDGR_XBRL_INSTANCE && !any_inline && ninst < MAX_INSTANCES) {
-            inst_error[ninst] = st != EDGR_OK;
-            inst[ninst] = x;
-            which[ninst++] = i;
-        } else {
-            if (fmt == EDGR_XBRL_INSTANCE && !any_inline)
-                sink_printf(c->err, "%s: %llu: warning: more than %d XBRL instances: this one and later ones not read\n",
-                            f->name, (unsigned long long)d->body_offset, MAX_INSTANCES);
-            edgr_xbrl_free(x);
+        if (!all && !matched) {
+            sink_printf(c->err, "%s: 0: no document \"%s\"\n", f->name, sel);
+            return 1;
         }
     }
-    for (size_t k = 0; k < ninst; k++) {
-        if (any_inline) edgr_xbrl_free(inst[k]);
-        else {
-            print_document(c, f, &f->docs[which[k]], inst[k], inst_error[k]);
-            printed = 1;
-        }
-    }
-    if (sel && !all && !matched) {
-        sink_printf(c->err, "%s: 0: no document \"%s\"\n", f->name, sel);
-        return 1;
-    }
-    if (!printed && !failed) {
+    if (!c->printed && !failed) {
         sink_printf(c->err, "%s: 0: no XBRL (no inline XBRL document, no instance)\n", f->name);
         return 1;
     }

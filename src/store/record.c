@@ -793,47 +793,26 @@ static void xbrl_put(builder *b, const edgr_xbrl *x, long seq)
     }
 }
 
-/* The facts of the inline XBRL documents, or of the instances when there
- * is no inline document (the SEC's extracted instance beside an iXBRL
- * document holds the same facts: reading both would store each twice).
- * What a document is, the reader says (edgr xbrl decides alike); the
- * instances are kept until the end, a filing having one or two.  Read
- * before the rows, which let the bodies go.  A document that cannot be
- * read is left out (`edgr xbrl` says why): facts are not the filing.
+/* The facts of the filing's XBRL, as edgr_xbrl_read_documents picks its
+ * documents (inline XBRL, else the instances: `edgr xbrl` reads the same).
+ * Read before the rows, which let the bodies go.  A document that cannot
+ * be read is left out (`edgr xbrl` says why): facts are not the filing.
  * Each document is read alone: an inline XBRL document set whose contexts
  * or continuations are in another document loses the facts that need
  * them (the SEC's filings are one document each). */
-enum { XBRL_MAX_INSTANCES = 16 };
+static int xbrl_doc(void *user, size_t i, edgr_xbrl *x, edgr_status st)
+{
+    builder *b = user;
+    (void)st;
+    if (x) xbrl_put(b, x, b->rec->docs[i].seq);
+    edgr_xbrl_free(x);
+    return b->nomem;
+}
 
 static void xbrl(builder *b)
 {
-    const edgr_submission *s = b->s;
-    edgr_xbrl *inst[XBRL_MAX_INSTANCES];
-    long inst_seq[XBRL_MAX_INSTANCES];
-    size_t ninst = 0;
-    int any_inline = 0;
-    for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
-        const edgr_document *d = &s->docs[i];
-        if (!d->body.ptr || !edgr_xbrl_may_hold(d)) continue;
-        edgr_xbrl_options xo = {.struct_size = sizeof xo, .base_offset = d->body_offset - s->offset};
-        edgr_xbrl *x = NULL;
-        edgr_status st = edgr_xbrl_read(d->body.ptr, d->body.len, &xo, &x);
-        if (st == EDGR_ERR_NOMEM) b->nomem = 1;
-        edgr_xbrl_format fmt = x && !b->nomem ? edgr_xbrl_format_of(x) : EDGR_XBRL_NONE;
-        if (fmt == EDGR_XBRL_INLINE) {
-            any_inline = 1;
-            xbrl_put(b, x, b->rec->docs[i].seq);
-        } else if (fmt == EDGR_XBRL_INSTANCE && !any_inline && ninst < XBRL_MAX_INSTANCES) {
-            inst[ninst] = x;
-            inst_seq[ninst++] = b->rec->docs[i].seq;
-            continue;
-        }
-        edgr_xbrl_free(x);
-    }
-    for (size_t k = 0; k < ninst; k++) {
-        if (!any_inline && !b->nomem) xbrl_put(b, inst[k], inst_seq[k]);
-        edgr_xbrl_free(inst[k]);
-    }
+    if (edgr_xbrl_read_documents(b->s->docs, b->s->doc_count, b->s->offset, xbrl_doc, b) == EDGR_ERR_NOMEM)
+        b->nomem = 1;
 }
 
 /* ---- the record ----------------------------------------------------------- */

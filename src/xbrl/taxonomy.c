@@ -1,32 +1,10 @@
 /*
- * Which documents may hold XBRL, and which standard taxonomy a concept
- * belongs to: the questions the CLI and the store ask before and after
- * edgr_xbrl_read.
+ * Which standard taxonomy a concept belongs to: what the SEC's views
+ * select by (src/store/xbrl_views.c).
  */
 #include <string.h>
 
 #include "edgr/xbrl.h"
-
-static int span_ends(edgr_span s, const char *suffix)
-{
-    size_t k = strlen(suffix);
-    if (s.len < k) return 0;
-    for (size_t i = 0; i < k; i++) {
-        char c = s.ptr[s.len - k + i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != suffix[i]) return 0;
-    }
-    return 1;
-}
-
-int edgr_xbrl_may_hold(const edgr_document *d)
-{
-    if (!d) return 0;
-    if (d->type.len >= 10 && !memcmp(d->type.ptr, "EX-101.INS", 10)) return 1;
-    if (d->format == EDGR_FMT_HTML) return 1;
-    return span_ends(d->filename, ".xml") || span_ends(d->filename, ".htm") || span_ends(d->filename, ".html") ||
-           span_ends(d->filename, ".xhtml") || !d->filename.len;
-}
 
 static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
 
