@@ -158,6 +158,15 @@ static void view_free(view *w)
     arena_free(&w->a);
 }
 
+/* The document's end: its newline, the writer flushed, the view freed. */
+static edgr_status finish(jsonw *j, view *w)
+{
+    jsonw_put(j, "\n", 1);
+    jsonw_flush(j);
+    view_free(w);
+    return j->failed ? EDGR_ERR_ABORTED : EDGR_OK;
+}
+
 /* A stored decimal as a JSON number: it is one already (canonical). */
 static void put_val(jsonw *j, const char *v) { jsonw_put(j, v, strlen(v)); }
 
@@ -335,10 +344,7 @@ edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, const char
         jsonw_close(&j, '}');
     }
     jsonw_close(&j, '}');
-    jsonw_put(&j, "\n", 1);
-    jsonw_flush(&j);
-    view_free(&w);
-    return j.failed ? EDGR_ERR_ABORTED : EDGR_OK;
+    return finish(&j, &w);
 }
 
 /* "CY2019", "CY2019Q1", "CY2019Q1I": 1 when `period` is a frame's name. */
@@ -421,8 +427,5 @@ edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *un
     }
     jsonw_close(&j, ']');
     jsonw_close(&j, '}');
-    jsonw_put(&j, "\n", 1);
-    jsonw_flush(&j);
-    view_free(&w);
-    return j.failed ? EDGR_ERR_ABORTED : EDGR_OK;
+    return finish(&j, &w);
 }

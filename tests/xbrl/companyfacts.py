@@ -158,20 +158,27 @@ def key(tax, tag, unit, e):
             e.get("fy"), e.get("fp"), e["form"], e["filed"], e.get("frame"))
 
 
+def report(what, a, b, note=""):
+    """Print the counts of two multisets of entries and their first
+    differences; return (missing, extra)."""
+    missing, extra = a - b, b - a
+    print(f"{what}: {sum(a.values())} SEC entries{note}, {sum(b.values())} edgr's, "
+          f"{sum(missing.values())} missing, {sum(extra.values())} extra")
+    for k in list(missing)[:5]:
+        print("  SEC only: ", k)
+    for k in list(extra)[:5]:
+        print("  edgr only:", k)
+    return missing, extra
+
+
 def cmp(sec, ours, known_frames=0):
     """known_frames: the count of entries allowed to differ in their frame
     alone, no more and no fewer (tsla_facts.json's 26: an older snapshot
     of the SEC's data, src/xbrl/frames.h)."""
     a = collections.Counter(key(*x) for x in entries(sec))
     b = collections.Counter(key(*x) for x in entries(ours))
-    missing, extra = a - b, b - a
     frames = sum(1 for k in a.elements() if k[-1])
-    print(f"companyfacts {sec.get('entityName')}: {sum(a.values())} SEC entries ({frames} with a frame), "
-          f"{sum(b.values())} edgr's, {sum(missing.values())} missing, {sum(extra.values())} extra")
-    for k in list(missing)[:5]:
-        print("  SEC only: ", k)
-    for k in list(extra)[:5]:
-        print("  edgr only:", k)
+    missing, extra = report(f"companyfacts {sec.get('entityName')}", a, b, f" ({frames} with a frame)")
     if not missing and not extra:
         return 0
     only_frame = collections.Counter(k[:-1] for k in missing.elements()) == \
@@ -187,13 +194,7 @@ def cmp_filing(sec, ours, accn):
         return (tax, tag, unit, e.get("start"), e["end"], canonical(e["val"]), e.get("fy"), e.get("fp"))
     a = collections.Counter(k(*x) for x in entries(sec) if x[3]["accn"] == accn)
     b = collections.Counter(k(*x) for x in entries(ours))
-    missing, extra = a - b, b - a
-    print(f"companyfacts {sec.get('entityName')}, filing {accn}: {sum(a.values())} SEC entries, "
-          f"{sum(b.values())} edgr's, {sum(missing.values())} missing, {sum(extra.values())} extra")
-    for x in list(missing)[:5]:
-        print("  SEC only: ", x)
-    for x in list(extra)[:5]:
-        print("  edgr only:", x)
+    missing, extra = report(f"companyfacts {sec.get('entityName')}, filing {accn}", a, b)
     return 0 if sum(a.values()) and not missing and not extra else 1
 
 
