@@ -115,7 +115,10 @@ void cli_set_command_name(const char *name)
 int write_error(int err)
 {
     static int said;
-    if (!err) err = stdout_errno ? stdout_errno : EIO;
+    /* remembered: a second call (run_inputs' flush, then finish_output's
+     * ferror) must give the same answer, not EIO for an EPIPE said first */
+    if (err) stdout_errno = err;
+    else err = stdout_errno ? stdout_errno : EIO;
     if (!said && err != EPIPE) {
         progress_line(NULL);
         fprintf(stderr, "edgr%s%s: write error: %s\n", write_error_command ? " " : "",
