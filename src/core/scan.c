@@ -86,3 +86,15 @@ int sc_starts_upper(const char *p, size_t n, const char *lit)
         if (i >= n || sc_upper((unsigned char)p[i]) != (unsigned char)lit[i]) return 0;
     return 1;
 }
+
+size_t sc_line_col_offset(const char *p, size_t n, long line, long column)
+{
+    size_t i = 0;
+    for (long l = 1; l < line && i < n; i++)
+        if (p[i] == '\n') l++;
+    for (long c = 1; c < column && i < n && p[i] != '\n'; c++) {
+        i++;
+        while (i < n && ((unsigned char)p[i] & 0xC0) == 0x80) i++; /* the rest of a UTF-8 character */
+    }
+    return i < n ? i : n;
+}

@@ -22,4 +22,10 @@ int sc_eq_upper(const char *p, size_t n, const char *upper_lit);
 /* 1 if [p, p+n) starts with the upper-case literal, case-insensitively. */
 int sc_starts_upper(const char *p, size_t n, const char *upper_lit);
 
+/* The byte offset of 1-based `line` and `column` (characters: a UTF-8
+ * sequence counts once) in [p, p+n), clamped to n.  What an XML parser's
+ * error position means in bytes: libxml2's own input pointers are no
+ * measure once it has stopped on an error. */
+size_t sc_line_col_offset(const char *p, size_t n, long line, long column);
+
 #endif

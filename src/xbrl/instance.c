@@ -18,6 +18,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "scan.h"
 #include "xbrl_int.h"
 
 enum {
@@ -35,6 +36,7 @@ typedef struct reader {
     edgr_xbrl *x;
     xmlParserCtxtPtr ctxt;
     const char *data;
+    size_t len;
     int depth;              /* of the element open now; the root is 1        */
     int in_fact;            /* depth of the fact being read, or 0            */
     int in_link;            /* in a link:footnoteLink                         */
@@ -51,7 +53,9 @@ static uint64_t here(const reader *r)
 {
     xmlParserInputPtr in = r->ctxt ? r->ctxt->input : NULL;
     if (!in || !in->cur || !in->base || in->cur < in->base) return 0;
-    return (uint64_t)(in->cur - in->base);
+    /* libxml2 drops what it has read from the front of its buffer as it
+     * goes (base moves), counting it in `consumed` */
+    return (uint64_t)in->consumed + (uint64_t)(in->cur - in->base);
 }
 
 /* libxml2's attributes (localname, prefix, URI, value, end: five pointers
@@ -274,7 +278,10 @@ static void on_error(void *user, xmlErrorPtr e)
     char msg[200];
     size_t n = strlen(e->message ? e->message : "");
     snprintf(msg, sizeof msg, "%.*s", (int)(n && e->message[n - 1] == '\n' ? n - 1 : n), e->message ? e->message : "");
-    xb_problem(r->x, EDGR_XBRL_BAD_VALUE, here(r), "not well-formed XML (line %d): %s", e->line, msg);
+    /* where, from the error's line and column: libxml2's input pointers
+     * are no measure once it stops (an error at byte 300,000 was said at 123) */
+    uint64_t at = sc_line_col_offset(r->data, r->len, e->line, e->int2);
+    xb_problem(r->x, EDGR_XBRL_BAD_VALUE, at, "not well-formed XML (line %d): %s", e->line, msg);
 }
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -287,7 +294,7 @@ edgr_status xbrl_read_instance(edgr_xbrl *x, const char *data, size_t len)
         return EDGR_ERR_LIMIT;
     }
     pthread_once(&xml_once, xml_init);
-    reader r = {.x = x, .data = data};
+    reader r = {.x = x, .data = data, .len = len};
     r.items.size = sizeof(link_item);
     r.items.max = IN_MAX_LINK_ITEMS;
     xmlSAXHandler h;

@@ -1,4 +1,4 @@
-/* Exact decimals (src/xbrl/decimal.c) and the XBRL readers on small
+/* Exact decimals (src/core/decimal.c) and the XBRL readers on small
  * documents written here (edgr/xbrl.h). */
 #include <stdlib.h>
 

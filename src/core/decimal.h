@@ -1,12 +1,13 @@
 /*
- * Exact decimals for XBRL values: a sign, a string of digits and a power of
- * ten.  Enough to read any xsd:decimal a filing holds, move its point
+ * Exact decimals for XBRL values, ownership amounts and 13F values (libc
+ * only, in the core so every reader shares it): a sign, a string of digits
+ * and a power of ten.  Enough to read any xsd:decimal a filing holds, move its point
  * (ix:nonFraction's scale), negate it (sign="-"), round it to `decimals`
  * places and print it canonically, with no binary floating point anywhere,
  * so 2^53 + 1 and 0.1 survive as written.
  */
-#ifndef EDGR_XBRL_DECIMAL_H
-#define EDGR_XBRL_DECIMAL_H
+#ifndef EDGR_DECIMAL_H
+#define EDGR_DECIMAL_H
 
 #include <stddef.h>
 
@@ -44,6 +45,9 @@ void xd_round(xd *x, long decimals);
 
 /* 1 when a and b are the same value. */
 int xd_equal(const xd *a, const xd *b);
+
+/* -1, 0 or 1 as a is less than, equal to or greater than b. */
+int xd_cmp(const xd *a, const xd *b);
 
 /* The canonical text: "-1234.5", "0.125", "1000000", "0".  Returns its
  * length; out needs XD_TEXT_MAX + 1 bytes. */

@@ -126,6 +126,26 @@ int xd_equal(const xd *a, const xd *b)
     return a->n == b->n && (!a->n || (a->neg == b->neg && a->exp == b->exp && !memcmp(a->dig, b->dig, a->n)));
 }
 
+/* |a| against |b|: the place of the leading digit, then the digits. */
+static int cmp_abs(const xd *a, const xd *b)
+{
+    if (!a->n || !b->n) return a->n ? 1 : b->n ? -1 : 0;
+    long la = (long)a->exp + (long)a->n, lb = (long)b->exp + (long)b->n;
+    if (la != lb) return la < lb ? -1 : 1;
+    size_t n = a->n < b->n ? a->n : b->n;
+    int c = memcmp(a->dig, b->dig, n);
+    if (c) return c < 0 ? -1 : 1;
+    return a->n == b->n ? 0 : a->n < b->n ? -1 : 1; /* more digits after the same ones: larger */
+}
+
+int xd_cmp(const xd *a, const xd *b)
+{
+    int sa = !a->n ? 0 : a->neg ? -1 : 1, sb = !b->n ? 0 : b->neg ? -1 : 1;
+    if (sa != sb) return sa < sb ? -1 : 1;
+    int c = cmp_abs(a, b);
+    return sa < 0 ? -c : c;
+}
+
 size_t xd_format(const xd *x, char *out)
 {
     char *o = out;
