@@ -55,7 +55,7 @@ extern "C" {
 
 /* The schema this library writes; older stores are migrated on open for
  * writing, newer ones are refused. */
-#define EDGR_STORE_SCHEMA 5
+#define EDGR_STORE_SCHEMA 6
 
 typedef struct edgr_store edgr_store;
 
@@ -331,6 +331,43 @@ EDGR_API edgr_status edgr_store_company_facts(edgr_store *st, const char *cik, c
  */
 EDGR_API edgr_status edgr_store_frame(edgr_store *st, const char *concept, const char *unit, const char *period,
                                       unsigned json_flags, edgr_write_fn write, void *user);
+
+/*
+ * Insider rows (Forms 3/4/5, issue 15): every stored row whose issuer is
+ * `cik`, or whose document names `cik` among its reporting owners (a CIK
+ * is a company's or a person's, never both), each as one JSON line (the
+ * row as `edgr ownership` prints it), newest transaction first (holdings,
+ * which have no date, by their filing's date).  Filters may be NULL:
+ * `owner` (a reporting owner's CIK), `code` (a transaction code, "P"),
+ * `from`/`to` (transaction dates, YYYY-MM-DD; inclusive), `limit` (0: no
+ * limit).  Returns EDGR_OK, EDGR_ERR_NOT_FOUND (no row), EDGR_ERR_ARG (no
+ * CIK), EDGR_ERR_NOMEM, EDGR_ERR_ABORTED or EDGR_ERR_STORE.
+ */
+typedef struct edgr_insider_query {
+    size_t struct_size;       /* sizeof(edgr_insider_query)                   */
+    const char *cik;
+    const char *owner, *code, *from, *to;
+    long limit;
+} edgr_insider_query;
+EDGR_API edgr_status edgr_store_insiders(edgr_store *st, const edgr_insider_query *q, edgr_write_fn write,
+                                         void *user);
+
+/*
+ * 13F positions in `cusip` (9 characters, case as filed or not), each as
+ * one JSON line (the row as `edgr holdings` prints it), largest value in
+ * dollars first.  `period` "2024Q4" or a quarter's end "2024-12-31" (NULL:
+ * every period); `manager` a manager's CIK (NULL: all); `limit` (0: none).
+ * Returns as edgr_store_insiders (EDGR_ERR_ARG: no CUSIP, or a period that
+ * is no quarter).
+ */
+typedef struct edgr_holders_query {
+    size_t struct_size;       /* sizeof(edgr_holders_query)                   */
+    const char *cusip;
+    const char *period, *manager;
+    long limit;
+} edgr_holders_query;
+EDGR_API edgr_status edgr_store_holders(edgr_store *st, const edgr_holders_query *q, edgr_write_fn write,
+                                        void *user);
 
 /* Where a stored filing came from; strings are valid until the next call on
  * `st`.  `out` must be set up with EDGR_SOURCE_INIT.  Returns EDGR_OK,

@@ -69,6 +69,10 @@ void sink_json_str(sink *s, const char *p, size_t n);
  * piece whole UTF-8); the _cb form is an edgr_write_fn over a sink. */
 void sink_json_chars(sink *s, const char *p, size_t n);
 int sink_json_chars_cb(void *user, const char *p, size_t n);
+/* A table cell's text: control bytes (a tab or newline would break the
+ * row, an escape would reach the terminal) as spaces; at most `max`
+ * bytes, cut where a UTF-8 character starts, "..." when cut (0: no cut). */
+void sink_cell(sink *s, const char *v, size_t max);
 /* Seconds on a monotonic clock, for rates and progress. */
 double monotonic_seconds(void);
 
@@ -89,7 +93,8 @@ typedef struct opts {
     uint64_t max_document;     /* --max-document-size: bytes; 0 for the default */
     const char *concept;       /* xbrl --concept: NAME or PREFIX:NAME          */
     int xbrl_no_dims;          /* xbrl --dimensions none                       */
-    int xbrl_table;            /* xbrl --format: 1 table, -1 json, 0 not given  */
+    int xbrl_table;            /* --format: 1 table, -1 json, 0 not given (xbrl, ownership, holdings) */
+    int filings;               /* ownership, holdings --filings: one object a document */
 } opts;
 
 /* The largest document text, items, facts and ingest take whole, unless
@@ -254,6 +259,8 @@ int cmd_show_main(int argc, char **argv);
 int cmd_company_main(int argc, char **argv);
 int cmd_facts_of_main(int argc, char **argv);
 int cmd_frames_main(int argc, char **argv);
+int cmd_insiders_main(int argc, char **argv);
+int cmd_holders_main(int argc, char **argv);
 int cmd_fetch_main(int argc, char **argv);
 /* edgr cat ACCESSION SEQ: the document read from the filing's source as
  * recorded in the store. */
@@ -365,5 +372,7 @@ int cmd_text_run(const command *c, const opts *o, unit *u, sink *out, sink *err)
 int cmd_items_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_facts_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 int cmd_xbrl_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
+/* edgr ownership and edgr holdings (cmd->name says which). */
+int cmd_ownership_run(const command *c, const opts *o, unit *u, sink *out, sink *err);
 
 #endif

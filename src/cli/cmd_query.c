@@ -47,6 +47,7 @@ typedef struct qargs {
     const char *args[3];       /* frames: TAG UNIT PERIOD; arg is args[0]   */
     int nargs;
     const char *concept;       /* facts-of --concept                         */
+    const char *owner, *code, *period, *manager; /* insiders, holders         */
     int pretty, text, json;
     edgr_query q;
 } qargs;
@@ -75,6 +76,10 @@ static int parse_args(const char *cmd, int argc, char **argv, qargs *a)
             a->arg = a->args[0];
             break;
         case OPT_CONCEPT: a->concept = v; break;
+        case OPT_OWNER: a->owner = v; break;
+        case OPT_CODE: a->code = v; break;
+        case OPT_PERIOD: a->period = v; break;
+        case OPT_MANAGER: a->manager = v; break;
         case OPT_PRETTY: a->pretty = 1; break;
         case OPT_TEXT: a->text = 1; break;
         case OPT_JSON: a->json = 1; break;
@@ -305,6 +310,32 @@ int cmd_frames_main(int argc, char **argv)
     if (!st) return EXIT_STORE;
     return view_rc("frames", st, edgr_store_frame(st, a.args[0], a.args[1], a.args[2],
                                                   a.pretty ? EDGR_JSON_PRETTY : 0, write_stdout, NULL));
+}
+
+/* ---- insiders and holders: rows of Forms 3/4/5 and 13F (issue 15) --------- */
+
+int cmd_insiders_main(int argc, char **argv)
+{
+    qargs a = {0};
+    int rc = parse_args("insiders", argc, argv, &a);
+    if (rc >= 0) return rc;
+    edgr_store *st = open_store("insiders", a.db);
+    if (!st) return EXIT_STORE;
+    edgr_insider_query q = {.struct_size = sizeof q, .cik = a.arg, .owner = a.owner, .code = a.code,
+                            .from = a.q.from, .to = a.q.to, .limit = a.q.limit};
+    return view_rc("insiders", st, edgr_store_insiders(st, &q, write_stdout, NULL));
+}
+
+int cmd_holders_main(int argc, char **argv)
+{
+    qargs a = {0};
+    int rc = parse_args("holders", argc, argv, &a);
+    if (rc >= 0) return rc;
+    edgr_store *st = open_store("holders", a.db);
+    if (!st) return EXIT_STORE;
+    edgr_holders_query q = {.struct_size = sizeof q, .cusip = a.arg, .period = a.period, .manager = a.manager,
+                            .limit = a.q.limit};
+    return view_rc("holders", st, edgr_store_holders(st, &q, write_stdout, NULL));
 }
 
 /* ---- edgr cat ACCESSION ------------------------------------------------------ */

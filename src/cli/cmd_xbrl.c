@@ -44,20 +44,7 @@ static void put_json_str(xctx *c, const char *k, edgr_span v)
     sink_write(c->out, ",", 1);
 }
 
-/* A table cell's text: control bytes (a tab or newline would break the
- * row, an escape would reach the terminal) as spaces; at most `max` bytes,
- * cut where a UTF-8 character starts, "..." when cut (0: no cut). */
-static void cell(xctx *c, const char *v, size_t max)
-{
-    v = v ? v : "";
-    size_t n = strlen(v), shown = max && n > max ? max : n;
-    while (shown < n && shown > 0 && ((unsigned char)v[shown] & 0xC0) == 0x80) shown--;
-    for (size_t i = 0; i < shown; i++) {
-        char ch = (unsigned char)v[i] < 0x20 || v[i] == 0x7f ? ' ' : v[i];
-        sink_write(c->out, &ch, 1);
-    }
-    if (shown < n) sink_write(c->out, "...", 3);
-}
+static void cell(xctx *c, const char *v, size_t max) { sink_cell(c->out, v, max); }
 
 static void write_table_row(xctx *c, const edgr_xbrl_fact *f)
 {

@@ -21,6 +21,8 @@ static const command COMMANDS[] = {
     {"items", cmd_items_run, 0, 1},
     {"facts", cmd_facts_run, 0, 1},
     {"xbrl", cmd_xbrl_run, 0, 1},
+    {"ownership", cmd_ownership_run, 0, 1},
+    {"holdings", cmd_ownership_run, 0, 1},
 };
 
 /* Commands with their own option parsing (the store's); -1 if `name` is
@@ -33,6 +35,8 @@ static int run_own_main(const char *name, int argc, char **argv)
     if (!strcmp(name, "company")) return cmd_company_main(argc, argv);
     if (!strcmp(name, "facts-of")) return cmd_facts_of_main(argc, argv);
     if (!strcmp(name, "frames")) return cmd_frames_main(argc, argv);
+    if (!strcmp(name, "insiders")) return cmd_insiders_main(argc, argv);
+    if (!strcmp(name, "holders")) return cmd_holders_main(argc, argv);
     if (!strcmp(name, "fetch")) return cmd_fetch_main(argc, argv);
     return -1;
 }
@@ -153,6 +157,7 @@ static int parse_options(const char *name, const cmddef *def, int argc, char **a
         case OPT_CONCEPT: o->concept = v; break;
         case OPT_DIMENSIONS: o->xbrl_no_dims = !strcmp(v, "none"); break;
         case OPT_FORMAT: o->xbrl_table = !strcmp(v, "table") ? 1 : -1; break;
+        case OPT_FILINGS: o->filings = 1; break;
         case OPT_TABLES:
             if (parse_tables(name, v, &o->tables)) rc = EXIT_USAGE;
             break;

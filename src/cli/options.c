@@ -86,6 +86,26 @@ static const optdef OPTS_XBRL[] = {
     MAX_DOC,
     QUIET,
     {0}};
+static const optdef OPTS_OWNERSHIP[] = {
+    {"filings", 0, NULL, NULL, OPT_FILINGS,
+     "one JSON object a document instead of its rows: every\nfield of the ownershipDocument, owners with address\nand relationship, footnotes, remarks, signatures, and\nthe count of each table's rows"},
+    {"format", 0, "FORMAT", "json table", OPT_FORMAT,
+     "json: one JSON object a row (NDJSON; the default when\nthe output is no terminal); table: one tab-separated\nline a row (symbol, owner, table, date, code, A/D,\nshares, price, owned after, D/I, security; the default\non a terminal)"},
+    PRETTY,
+    JOBS("work on N files in parallel (output keeps input order)"),
+    MAX_DOC,
+    QUIET,
+    {0}};
+static const optdef OPTS_HOLDINGS[] = {
+    {"filings", 0, NULL, NULL, OPT_FILINGS,
+     "one JSON object a filing instead of its rows: cover\npage, manager, signature, summary page, other\nmanagers, the units decided and the rule that did"},
+    {"format", 0, "FORMAT", "json table", OPT_FORMAT,
+     "json: one JSON object a row (NDJSON; the default when\nthe output is no terminal); table: one tab-separated\nline a row (issuer, class, CUSIP, value in dollars,\namount, put/call, discretion, units; the default on\na terminal)"},
+    PRETTY,
+    JOBS("work on N files in parallel (output keeps input order)"),
+    MAX_DOC,
+    QUIET,
+    {0}};
 static const optdef OPTS_INGEST[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
     JOBS("N workers parse and extract text (default: the cores)"),
@@ -144,6 +164,22 @@ static const optdef OPTS_FACTS_OF[] = {
 static const optdef OPTS_FRAMES[] = {
     STORE_DB,
     {"pretty", 0, NULL, NULL, OPT_PRETTY, "indent the JSON (the default on a terminal)"},
+    {0},
+};
+static const optdef OPTS_INSIDERS[] = {
+    STORE_DB,
+    {"owner", 0, "CIK", NULL, OPT_OWNER, "only rows of documents this reporting owner filed"},
+    {"code", 0, "CODE", NULL, OPT_CODE, "only this transaction code (P purchase, S sale, A grant,\nM exercise ...: docs/ownership.md)"},
+    {"from", 0, "DATE", NULL, OPT_FROM, "transactions on or after DATE (YYYY-MM-DD; a holding,\nwhich has none, by its filing date)"},
+    {"to", 0, "DATE", NULL, OPT_TO, "transactions on or before DATE"},
+    {"limit", 0, "N", NULL, OPT_LIMIT, "at most N rows (default: all)"},
+    {0},
+};
+static const optdef OPTS_HOLDERS[] = {
+    STORE_DB,
+    {"period", 0, "QUARTER", NULL, OPT_PERIOD, "only reports for this quarter: 2024Q4, or its last day\n2024-12-31"},
+    {"manager", 0, "CIK", NULL, OPT_MANAGER, "only this manager's positions"},
+    {"limit", 0, "N", NULL, OPT_LIMIT, "at most N rows (default: all)"},
     {0},
 };
 static const optdef OPTS_FETCH[] = {
@@ -353,6 +389,87 @@ static const cmddef CMD_XBRL = {
     "reason'; a fact's problems are warnings and do not fail it); 2 for a\n"
     "usage error; 3 when the output could not be written.",
     "file"};
+
+static const cmddef CMD_OWNERSHIP = {
+    "ownership", "[--filings] [--format json|table] FILE...",
+    "insider transactions and holdings of Forms 3, 4, 5, one JSON object a row",
+    "Print one row per nonDerivativeTransaction, nonDerivativeHolding,\n"
+    "derivativeTransaction and derivativeHolding of each Form 3, 4 or 5 (and\n"
+    "amendments), in document order.  FILE is a complete submission or the\n"
+    "ownership XML itself.  Each row carries the accession number, the filing\n"
+    "date, the issuer and the reporting owners with their relationship, and\n"
+    "its fields: security_title, transaction_date, code (P purchase, S sale,\n"
+    "A grant, M option exercise, F tax withholding, G gift ...: docs/ownership.md),\n"
+    "shares, price, acquired_disposed, owned_after_shares, direct_indirect,\n"
+    "conversion_or_exercise_price, exercise_date, expiration_date, underlying_*\n"
+    "...  Numbers are exact decimals (\"200000.0\" is 200000).  A value given only\n"
+    "as a footnote reference is null beside KEY_footnotes: \"no value, see F3\",\n"
+    "never 0; the row's \"footnotes\" object holds the texts it refers to.\n"
+    "A Form 4 from before the XML era (mid-2003) gives one object with its\n"
+    "header facts and \"rows_not_read\": its table is text and is not guessed at.",
+    OPTS_OWNERSHIP,
+    "edgr ownership filing.txt | jq -c 'select(.code == \"P\")'\n"
+    "edgr ownership --format table form4.xml\n"
+    "edgr ownership --filings filing.txt --pretty",
+    "0 when every filing had an ownership document and it was read; 1 when\n"
+    "one had none, or its XML is not well-formed (said on stderr as 'file:\n"
+    "byte offset: reason', the rest of the batch goes on); 2 for a usage\n"
+    "error; 3 when the output could not be written.",
+    "file"};
+
+static const cmddef CMD_HOLDINGS = {
+    "holdings", "[--filings] [--format json|table] FILE...",
+    "13F positions, one JSON object a row, values in dollars",
+    "Print one row per infoTable of each 13F-HR (and amendment): issuer,\n"
+    "class, CUSIP, FIGI, value as filed and value_usd in whole dollars, shares\n"
+    "or principal amount, put/call, investment discretion, other managers and\n"
+    "voting authority, with the accession number, filing date, manager and\n"
+    "period.  FILE is a complete submission, or its primary_doc.xml or\n"
+    "information table.  Units: values were thousands of dollars before the\n"
+    "2023 change and whole dollars after, and filings for one period come in\n"
+    "both; edgr decides per filing by the rows' prices (value / shares of\n"
+    "share rows without put or call: at least half under $1 means thousands),\n"
+    "else the schema version, else the period, and says which rule decided\n"
+    "(units, units_rule).  The summary page's tableEntryTotal and\n"
+    "tableValueTotal are checked against the rows (a mismatch is a warning).\n"
+    "A 13F-HR filed before 2013 (a text table) gives one object with its header\n"
+    "facts and \"rows_not_read\".",
+    OPTS_HOLDINGS,
+    "edgr holdings filing.txt | jq -c '{cusip, value_usd}'\n"
+    "edgr holdings --filings filing.txt --pretty",
+    "0 when every filing had a 13F document and it was read; 1 when one had\n"
+    "none or could not be read (said on stderr as 'file: byte offset:\n"
+    "reason'); 2 for a usage error; 3 when the output could not be written.",
+    "file"};
+
+static const cmddef CMD_INSIDERS = {
+    "insiders", "[--db FILE] [--owner CIK] [--code CODE] [--from DATE] [--to DATE] CIK",
+    "stored insider transactions of a company or a person",
+    "Print the stored Form 3/4/5 rows (edgr ingest keeps them) of CIK: a\n"
+    "company's (its insiders' transactions and holdings in its securities) or a\n"
+    "person's (every row of the documents they filed), one JSON line a row as\n"
+    "'edgr ownership' prints it, newest transaction first.  Named 'insiders'\n"
+    "because that is what the rows are, whichever side CIK is on.",
+    OPTS_INSIDERS,
+    "edgr insiders 320193 --code S --from 2024-01-01\n"
+    "edgr insiders 320193 | jq -r '[.transaction_date, .owners[0].name, .code, .shares, .price] | @tsv'",
+    "0 when rows were printed; 1 when none matched; 2 for a usage error (a\n"
+    "CIK that is no number); 3 when the store could not be read.",
+    "none"};
+
+static const cmddef CMD_HOLDERS = {
+    "holders", "[--db FILE] [--period QUARTER] [--manager CIK] CUSIP",
+    "stored 13F positions in a security, largest first",
+    "Print the stored 13F positions (edgr ingest keeps them) in the security\n"
+    "with this CUSIP, one JSON line a row as 'edgr holdings' prints it, the\n"
+    "largest value in dollars first.  Amendments are rows of their own (form\n"
+    "13F-HR/A): a restatement repeats the positions it restates.",
+    OPTS_HOLDERS,
+    "edgr holders 037833100 --period 2024Q4\n"
+    "edgr holders 037833100 | jq -r '[.period, .manager.name, .value_usd] | @tsv'",
+    "0 when rows were printed; 1 when none matched; 2 for a usage error; 3\n"
+    "when the store could not be read.",
+    "none"};
 
 static const cmddef CMD_INGEST = {
     "ingest", "[--db FILE] [--jobs N] [--files-from FILE|-] [options] PATH...",
@@ -564,7 +681,8 @@ static const cmddef CMD_FETCH = {
 
 const cmddef *const CLI_COMMANDS[] = {
     &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS, &CMD_XBRL,
-    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FACTS_OF, &CMD_FRAMES, &CMD_FETCH, &CMD_VERSION, NULL,
+    &CMD_OWNERSHIP, &CMD_HOLDINGS,
+    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FACTS_OF, &CMD_FRAMES, &CMD_INSIDERS, &CMD_HOLDERS, &CMD_FETCH, &CMD_VERSION, NULL,
 };
 
 const cmddef *cli_command(const char *name)

@@ -56,6 +56,11 @@ enum opt_id {
     OPT_CONCEPT,
     OPT_DIMENSIONS,
     OPT_FORMAT,
+    OPT_FILINGS,
+    OPT_OWNER,
+    OPT_CODE,
+    OPT_PERIOD,
+    OPT_MANAGER,
 };
 
 typedef struct optdef {

@@ -370,3 +370,15 @@ void mem_unit_init(mem_unit *m, const char *name, const char *path, const char *
                           .stable = 1},
                     .p = p, .n = n};
 }
+
+void sink_cell(sink *s, const char *v, size_t max)
+{
+    v = v ? v : "";
+    size_t n = strlen(v), shown = max && n > max ? max : n;
+    while (shown < n && shown > 0 && ((unsigned char)v[shown] & 0xC0) == 0x80) shown--;
+    for (size_t i = 0; i < shown; i++) {
+        char ch = (unsigned char)v[i] < 0x20 || v[i] == 0x7f ? ' ' : v[i];
+        sink_write(s, &ch, 1);
+    }
+    if (shown < n) sink_write(s, "...", 3);
+}

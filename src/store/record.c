@@ -11,6 +11,7 @@
 #include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/text.h"
+#include "edgr/ownership.h"
 #include "edgr/xbrl.h"
 #include "jsonw.h"
 #include "xbrl_json.h"
@@ -815,6 +816,175 @@ static void xbrl(builder *b)
         b->nomem = 1;
 }
 
+/* ---- insider rows and 13F positions (issue 15) ----------------------------- */
+
+typedef struct own_json {
+    builder *b;
+    edgr_own_filing of;
+    char acc[32], date[16], period[16], cik[16], name[256];
+} own_json;
+
+static const char *hdr_copy(const edgr_submission *s, const char *path, char *buf, size_t cap)
+{
+    edgr_span v = edgr_get(s, path);
+    if (!v.ptr || !v.len) return NULL;
+    size_t n = v.len < cap - 1 ? v.len : cap - 1;
+    memcpy(buf, v.ptr, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void own_filing(own_json *o, builder *b, const char *role)
+{
+    memset(o, 0, sizeof *o);
+    o->b = b;
+    o->of.struct_size = sizeof o->of;
+    o->of.accession = hdr_copy(b->s, "accession_number", o->acc, sizeof o->acc);
+    o->of.filing_date = hdr_copy(b->s, "filing_date", o->date, sizeof o->date);
+    o->of.period = hdr_copy(b->s, "period", o->period, sizeof o->period);
+    char path[64];
+    snprintf(path, sizeof path, "%s.0.company_data.cik", role);
+    o->of.cik = hdr_copy(b->s, path, o->cik, sizeof o->cik);
+    snprintf(path, sizeof path, "%s.0.company_data.conformed_name", role);
+    o->of.name = hdr_copy(b->s, path, o->name, sizeof o->name);
+}
+
+/* What a writer of edgr/ownership.h prints, into the pool, NUL-ended. */
+static sref own_end(builder *b, sref at, edgr_status st)
+{
+    if (st != EDGR_OK || pool_write(b, "", 1)) {
+        b->nomem = 1;
+        return 0;
+    }
+    return at;
+}
+
+static void put_odoc(builder *b, long seq, const char *kind, sref json)
+{
+    rec_odoc *d = GROW(b->rec, odocs);
+    if (!d) { b->nomem = 1; return; }
+    d->doc = seq, d->kind = put_str(b, kind), d->json = json;
+}
+
+static void ownership_put(builder *b, const edgr_ownership *x, long seq, own_json *o)
+{
+    const edgr_own_doc *d = edgr_ownership_doc(x);
+    sref at = b->rec->pool.len;
+    put_odoc(b, seq, "ownership", own_end(b, at, edgr_ownership_write_doc(x, &o->of, pool_write, b)));
+    for (size_t i = 0; i < d->nowners && !b->nomem; i++) {
+        const edgr_own_owner *w = &d->owners[i];
+        rec_owner *r = GROW(b->rec, owners);
+        if (!r) { b->nomem = 1; return; }
+        char rel[64] = "";
+        const char *flags[] = {w->is_director, w->is_officer, w->is_ten_percent_owner, w->is_other};
+        const char *names[] = {"director", "officer", "ten_percent_owner", "other"};
+        for (int k = 0; k < 4; k++)
+            if (flags[k] && !strcmp(flags[k], "true"))
+                snprintf(rel + strlen(rel), sizeof rel - strlen(rel), "%s%s", *rel ? "," : "", names[k]);
+        r->doc = seq;
+        r->cik = put_cik(b, w->cik);
+        r->name = put_str(b, w->name);
+        r->relationship = *rel ? put_str(b, rel) : 0;
+        r->officer_title = put_str(b, w->officer_title);
+    }
+    for (size_t i = 0; i < d->nrows && !b->nomem; i++) {
+        const edgr_own_row *w = &d->rows[i];
+        rec_insider *r = GROW(b->rec, insiders);
+        if (!r) { b->nomem = 1; return; }
+        r->doc = seq;
+        r->issuer_cik = put_cik(b, d->issuer_cik);
+        r->document_type = put_str(b, d->document_type);
+        r->table = put_str(b, edgr_own_kind_name(w->kind));
+        r->code = put_str(b, w->f[EDGR_OWN_CODE].value);
+        r->date = put_str(b, w->f[EDGR_OWN_TRANSACTION_DATE].value);
+        r->shares = put_str(b, w->f[EDGR_OWN_SHARES].value);
+        r->price = put_str(b, w->f[EDGR_OWN_PRICE].value);
+        r->acquired_disposed = put_str(b, w->f[EDGR_OWN_ACQUIRED_DISPOSED].value);
+        r->owned_after = put_str(b, w->f[EDGR_OWN_OWNED_AFTER_SHARES].value);
+        r->title = put_str(b, w->f[EDGR_OWN_SECURITY_TITLE].value);
+        sref j = b->rec->pool.len;
+        r->json = own_end(b, j, edgr_ownership_write_row(x, i, &o->of, pool_write, b));
+    }
+}
+
+static void holdings_put(builder *b, const edgr_13f *x, long seq, own_json *o)
+{
+    const edgr_13f_doc *d = edgr_13f_doc_of(x);
+    sref at = b->rec->pool.len;
+    put_odoc(b, seq, "13f", own_end(b, at, edgr_13f_write_doc(x, &o->of, pool_write, b)));
+    const char *period = d->report_calendar_or_quarter ? d->report_calendar_or_quarter : d->period_of_report;
+    char iso[11];
+    if (!period && o->of.period && strlen(o->of.period) == 10) period = o->of.period;
+    else if (!period && o->of.period && strlen(o->of.period) == 8) {
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", o->of.period, o->of.period + 4, o->of.period + 6);
+        period = iso;
+    }
+    const char *mgr = d->filer_cik ? d->filer_cik : o->of.cik;
+    for (size_t i = 0; i < d->nrows && !b->nomem; i++) {
+        const edgr_13f_row *w = &d->rows[i];
+        rec_holding *r = GROW(b->rec, holdings);
+        if (!r) { b->nomem = 1; return; }
+        r->doc = seq;
+        r->manager_cik = put_cik(b, mgr);
+        r->period = put_str(b, period);
+        char cusip[16]; /* upper case, the key queries use (filers write some in lower) */
+        size_t cn = w->cusip ? strlen(w->cusip) : 0;
+        for (size_t k = 0; k < cn && k < sizeof cusip; k++)
+            cusip[k] = w->cusip[k] >= 'a' && w->cusip[k] <= 'z' ? (char)(w->cusip[k] - 32) : w->cusip[k];
+        r->cusip = cn && cn < sizeof cusip ? put(b, cusip, cn) : put_str(b, w->cusip);
+        r->issuer = put_str(b, w->name_of_issuer);
+        r->title = put_str(b, w->title_of_class);
+        r->value = put_str(b, w->value);
+        r->value_usd = put_str(b, w->value_usd);
+        r->units = put_str(b, edgr_13f_units_name(d->units));
+        r->amount = put_str(b, w->amount);
+        r->amount_type = put_str(b, w->amount_type);
+        r->put_call = put_str(b, w->put_call);
+        sref j = b->rec->pool.len;
+        r->json = own_end(b, j, edgr_13f_write_row(x, i, &o->of, pool_write, b));
+    }
+}
+
+/* Forms 3/4/5 and 13F documents: read before the rows let the bodies go.
+ * A document that cannot be read is left out, as XBRL is (edgr ownership
+ * and edgr holdings say why); what a broken document held before its
+ * error is not kept either: a store holds whole documents. */
+static void ownership(builder *b)
+{
+    const edgr_submission *s = b->s;
+    own_json o;
+    edgr_13f *h = NULL;
+    long h_seq = -1;
+    for (size_t i = 0; i < s->doc_count && !b->nomem; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (!d->body.ptr || !d->body.len) continue;
+        /* offsets from the submission's start, as edgr ownership gives them */
+        edgr_own_options oo = {.struct_size = sizeof oo, .base_offset = d->body_offset - s->offset};
+        if (edgr_ownership_is(d->body.ptr, d->body.len)) {
+            edgr_ownership *x = NULL;
+            edgr_status st = edgr_ownership_read(d->body.ptr, d->body.len, &oo, &x);
+            if (st == EDGR_ERR_NOMEM) b->nomem = 1;
+            else if (st == EDGR_OK) {
+                own_filing(&o, b, "reporting_owner");
+                ownership_put(b, x, b->rec->docs[i].seq, &o);
+            }
+            edgr_ownership_free(x);
+        } else if (edgr_13f_is(d->body.ptr, d->body.len)) {
+            if (!h && !(h = edgr_13f_new())) { b->nomem = 1; break; }
+            edgr_status st = edgr_13f_add(h, d->body.ptr, d->body.len, &oo);
+            if (st == EDGR_ERR_NOMEM) b->nomem = 1;
+            else if (st != EDGR_OK) h_seq = -2; /* the filing's 13F is not whole: not kept */
+            else if (h_seq == -1) h_seq = b->rec->docs[i].seq;
+        }
+    }
+    if (h && !b->nomem && h_seq >= 0) {
+        own_filing(&o, b, "filer");
+        if (edgr_13f_finish(h, o.of.period) == EDGR_ERR_NOMEM) b->nomem = 1;
+        else holdings_put(b, h, h_seq, &o);
+    }
+    edgr_13f_free(h);
+}
+
 /* ---- the record ----------------------------------------------------------- */
 
 edgr_status edgr_record_build(const edgr_submission *s, const edgr_source *src, edgr_record **out)
@@ -856,6 +1026,7 @@ edgr_status edgr_record_build_keyed(const edgr_submission *s, const char *key, c
      * freed before the rows' text is made (never both held at once). */
     if (!b.nomem) facts(&b);
     if (!b.nomem && !b.aborted) xbrl(&b);
+    if (!b.nomem && !b.aborted) ownership(&b);
     if (!b.nomem && !b.aborted) text_rows(&b);
     if (b.text_slot >= 0) b.text.data = NULL; /* lent to the record, freed with it */
     edgr_text_free(&b.text);
@@ -894,6 +1065,10 @@ void edgr_record_free(edgr_record *r)
     free(r->exhibits);
     free(r->facts);
     free(r->xfacts);
+    free(r->insiders);
+    free(r->owners);
+    free(r->holdings);
+    free(r->odocs);
     free(r->securities);
     free(r->signers);
     for (size_t i = 0; i < r->texts_count; i++) free(r->texts[i]);

@@ -73,6 +73,30 @@ typedef struct rec_xfact {
     uint64_t offset;
 } rec_xfact;
 
+/* Issue 15: a Forms 3/4/5 row, an owner of the document it is in, a 13F
+ * position, and each document's own JSON (edgr ownership --filings, edgr
+ * holdings --filings).  `json` is the row as edgr ownership / edgr
+ * holdings print it; the other fields are what queries select on. */
+typedef struct rec_insider {
+    long doc;
+    sref issuer_cik, document_type, table, code, date, shares, price, acquired_disposed, owned_after, title, json;
+} rec_insider;
+
+typedef struct rec_owner {
+    long doc;
+    sref cik, name, relationship, officer_title;
+} rec_owner;
+
+typedef struct rec_holding {
+    long doc;
+    sref manager_cik, period, cusip, issuer, title, value, value_usd, units, amount, amount_type, put_call, json;
+} rec_holding;
+
+typedef struct rec_odoc {
+    long doc;
+    sref kind, json;       /* kind "ownership" or "13f" */
+} rec_odoc;
+
 typedef struct rec_security {
     sref title, symbol, exchange;
 } rec_security;
@@ -101,6 +125,10 @@ struct edgr_record {
     REC_ARRAY(rec_exhibit, exhibits);
     REC_ARRAY(rec_fact, facts);
     REC_ARRAY(rec_xfact, xfacts);
+    REC_ARRAY(rec_insider, insiders);
+    REC_ARRAY(rec_owner, owners);
+    REC_ARRAY(rec_holding, holdings);
+    REC_ARRAY(rec_odoc, odocs);
     REC_ARRAY(rec_security, securities);
     REC_ARRAY(rec_signer, signers);
     /* documents' texts, whole, that rows point into rather than copy */

@@ -204,4 +204,73 @@ static const char SCHEMA_V5[] =
      * dei facts a filing, so a small index */
     "CREATE INDEX xbrl_facts_dei ON xbrl_facts(filing_id, name, n) WHERE taxonomy = 'dei';\n";
 
+/* Version 6 (issue 15): insider transactions and holdings of Forms 3/4/5,
+ * one row each (`tbl`: nonDerivativeTransaction, nonDerivativeHolding,
+ * derivativeTransaction, derivativeHolding), the reporting owners of each
+ * document, 13F positions, and each such document's own JSON (edgr
+ * ownership --filings, edgr holdings --filings).  `row_json` is the row
+ * as edgr ownership / edgr holdings print it; the columns beside it are
+ * what queries select and sort on.  Numbers are exact decimal text but
+ * `value_usd`, an integer (whole dollars) to sort by.  CIKs are padded to
+ * 10 digits.  A store migrated from version 5 has no rows for the filings
+ * it held: `edgr ingest --replace` of them fills them in. */
+static const char SCHEMA_V6[] =
+    "CREATE TABLE insider_rows(\n"
+    "  filing_id INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  document INTEGER,\n"
+    "  issuer_cik TEXT,\n"
+    "  document_type TEXT,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  code TEXT,\n"
+    "  transaction_date TEXT,\n"
+    "  shares TEXT,\n"
+    "  price TEXT,\n"
+    "  acquired_disposed TEXT,\n"
+    "  owned_after TEXT,\n"
+    "  security_title TEXT,\n"
+    "  row_json TEXT NOT NULL,\n"
+    "  PRIMARY KEY(filing_id, n)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX insider_rows_issuer ON insider_rows(issuer_cik, transaction_date);\n"
+    "CREATE TABLE insider_owners(\n"
+    "  filing_id INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  document INTEGER,\n"
+    "  cik TEXT,\n"
+    "  name TEXT,\n"
+    "  relationship TEXT,\n"
+    "  officer_title TEXT,\n"
+    "  PRIMARY KEY(filing_id, n)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX insider_owners_cik ON insider_owners(cik);\n"
+    "CREATE TABLE holdings(\n"
+    "  filing_id INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  document INTEGER,\n"
+    "  manager_cik TEXT,\n"
+    "  period TEXT,\n"
+    "  cusip TEXT,\n"
+    "  name_of_issuer TEXT,\n"
+    "  title_of_class TEXT,\n"
+    "  value TEXT,\n"
+    "  value_usd INTEGER,\n"
+    "  units TEXT,\n"
+    "  amount TEXT,\n"
+    "  amount_type TEXT,\n"
+    "  put_call TEXT,\n"
+    "  row_json TEXT NOT NULL,\n"
+    "  PRIMARY KEY(filing_id, n)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX holdings_cusip ON holdings(cusip, period);\n"
+    "CREATE INDEX holdings_manager ON holdings(manager_cik, period);\n"
+    "CREATE TABLE ownership_docs(\n"
+    "  filing_id INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  document INTEGER,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  doc_json TEXT NOT NULL,\n"
+    "  PRIMARY KEY(filing_id, n)\n"
+    ") WITHOUT ROWID;\n";
+
 #endif

@@ -62,6 +62,28 @@ static int rows(edgr_store *st, jsonw *w, const char *name, const char *sql, sql
     return 0;
 }
 
+/* Column 0 of every row of `sql` (bound to the filing's id), JSON text
+ * written as it is, as an array under `name`; nothing when no row. */
+static int json_rows(edgr_store *st, jsonw *w, const char *name, const char *sql, sqlite3_int64 id)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) return store_sql_error(st, name), -1;
+    sqlite3_bind_int64(q, 1, id);
+    int n = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *j = col(q, 0);
+        if (!j || !*j) continue;
+        if (!n++) {
+            jsonw_key(w, name);
+            jsonw_open(w, '[');
+        }
+        jsonw_elem(w);
+        jsonw_put(w, j, strlen(j));
+    }
+    if (n) jsonw_close(w, ']');
+    return sqlite3_finalize(q) == SQLITE_OK ? 0 : (store_sql_error(st, name), -1);
+}
+
 /* The members of the first row of `sql`, written into the open object. */
 static int members(edgr_store *st, jsonw *w, const char *sql, sqlite3_int64 id)
 {
@@ -260,6 +282,13 @@ edgr_status edgr_store_show(edgr_store *st, const char *accession, int with_text
     bad |= rows(st, &w, "signers",
                 "SELECT name, title, date, date_text FROM signatures WHERE filing_id=?1 ORDER BY n", id, NULL);
     jsonw_close(&w, '}');
+    /* Forms 3/4/5 and 13F (issue 15): each document as edgr ownership
+     * --filings / edgr holdings --filings print it, and its rows */
+    bad |= json_rows(st, &w, "ownership_documents",
+                     "SELECT doc_json FROM ownership_docs WHERE filing_id=?1 AND kind='ownership' ORDER BY n", id);
+    bad |= json_rows(st, &w, "insider_rows", "SELECT row_json FROM insider_rows WHERE filing_id=?1 ORDER BY n", id);
+    bad |= json_rows(st, &w, "13f", "SELECT doc_json FROM ownership_docs WHERE filing_id=?1 AND kind='13f' ORDER BY n", id);
+    bad |= json_rows(st, &w, "holdings", "SELECT row_json FROM holdings WHERE filing_id=?1 ORDER BY n", id);
     jsonw_key(&w, "header");
     const char *h = col(q, 8);
     if (h && *h) jsonw_put(&w, h, strlen(h));

@@ -21,7 +21,7 @@ enum { APPLICATION_ID = 0x65646772 };
 
 /* Migrations: MIGRATIONS[v] takes a store from version v to v + 1.  Version 0
  * is an empty file. */
-static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5};
+static const char *const MIGRATIONS[EDGR_STORE_SCHEMA] = {SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6};
 
 void store_fail(edgr_store *st, const char *fmt, ...)
 {
@@ -332,6 +332,10 @@ static const char *const SQL[S_COUNT] = {
                 "period_start, period_end, entity, dimensions, unit, value, decimals, precision, nil, duplicate, "
                 "untransformed, footnotes, offset) "
                 "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+    [S_INSIDER] = "INSERT INTO insider_rows VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+    [S_OWNER] = "INSERT INTO insider_owners VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [S_HOLDING] = "INSERT INTO holdings VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,CAST(?10 AS INTEGER),?11,?12,?13,?14,?15)",
+    [S_ODOC] = "INSERT INTO ownership_docs VALUES(?1,?2,?3,?4,?5)",
 };
 
 sqlite3_stmt *store_stmt(edgr_store *st, int which)
@@ -419,7 +423,9 @@ static int delete_filing(edgr_store *st, sqlite3_int64 id)
         "DELETE FROM documents WHERE filing_id=?1", "DELETE FROM sections WHERE filing_id=?1",
         "DELETE FROM exhibits WHERE filing_id=?1", "DELETE FROM cover_facts WHERE filing_id=?1",
         "DELETE FROM securities WHERE filing_id=?1", "DELETE FROM signatures WHERE filing_id=?1",
-        "DELETE FROM xbrl_facts WHERE filing_id=?1",
+        "DELETE FROM xbrl_facts WHERE filing_id=?1", "DELETE FROM insider_rows WHERE filing_id=?1",
+        "DELETE FROM insider_owners WHERE filing_id=?1", "DELETE FROM holdings WHERE filing_id=?1",
+        "DELETE FROM ownership_docs WHERE filing_id=?1",
         "DELETE FROM filings WHERE id=?1"};
     for (size_t i = 0; i < sizeof DEL / sizeof DEL[0]; i++) {
         sqlite3_stmt *q;
@@ -572,6 +578,58 @@ static int put_rows(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
     return 0;
 }
 
+/* Issue 15: insider rows, their documents' owners, 13F positions, and each
+ * document's JSON. */
+static int put_ownership(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
+{
+    sqlite3_stmt *q;
+    for (size_t i = 0; i < r->insiders_count; i++) {
+        const rec_insider *x = &r->insiders[i];
+        if (!(q = store_stmt(st, S_INSIDER))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, x->doc);
+        const sref v[] = {x->issuer_cik, x->document_type, x->table, x->code, x->date, x->shares,
+                          x->price, x->acquired_disposed, x->owned_after, x->title, x->json};
+        for (int k = 0; k < 11; k++) bind_ref(q, 4 + k, r, v[k]);
+        if (step_done(st, q, "insert insider row")) return -1;
+    }
+    for (size_t i = 0; i < r->owners_count; i++) {
+        const rec_owner *x = &r->owners[i];
+        if (!(q = store_stmt(st, S_OWNER))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, x->doc);
+        bind_ref(q, 4, r, x->cik);
+        bind_ref(q, 5, r, x->name);
+        bind_ref(q, 6, r, x->relationship);
+        bind_ref(q, 7, r, x->officer_title);
+        if (step_done(st, q, "insert owner")) return -1;
+    }
+    for (size_t i = 0; i < r->holdings_count; i++) {
+        const rec_holding *x = &r->holdings[i];
+        if (!(q = store_stmt(st, S_HOLDING))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, x->doc);
+        const sref v[] = {x->manager_cik, x->period, x->cusip, x->issuer, x->title, x->value, x->value_usd,
+                          x->units, x->amount, x->amount_type, x->put_call, x->json};
+        for (int k = 0; k < 12; k++) bind_ref(q, 4 + k, r, v[k]);
+        if (step_done(st, q, "insert holding")) return -1;
+    }
+    for (size_t i = 0; i < r->odocs_count; i++) {
+        const rec_odoc *x = &r->odocs[i];
+        if (!(q = store_stmt(st, S_ODOC))) return -1;
+        sqlite3_bind_int64(q, 1, id);
+        sqlite3_bind_int64(q, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(q, 3, x->doc);
+        bind_ref(q, 4, r, x->kind);
+        bind_ref(q, 5, r, x->json);
+        if (step_done(st, q, "insert ownership document")) return -1;
+    }
+    return 0;
+}
+
 static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
 {
     sqlite3_stmt *q;
@@ -648,7 +706,7 @@ static int put_facts(edgr_store *st, const edgr_record *r, sqlite3_int64 id)
         sqlite3_bind_int64(q, 23, (sqlite3_int64)x->offset);
         if (step_done(st, q, "insert XBRL fact")) return -1;
     }
-    return 0;
+    return put_ownership(st, r, id);
 }
 
 edgr_status edgr_store_put(edgr_store *st, const edgr_record *r, int replace, edgr_put_result *result)

@@ -11,7 +11,7 @@
 /* Prepared statements of the writer, kept for the connection's life. */
 enum {
     S_FIND, S_FILING, S_ENTITY, S_ROLE, S_FORMER, S_NAME, S_NAME_FTS, S_DOC, S_SECTION,
-    S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER, S_XFACT,
+    S_ROW, S_ROW_FTS, S_EXHIBIT, S_FACT, S_SECURITY, S_SIGNER, S_XFACT, S_INSIDER, S_OWNER, S_HOLDING, S_ODOC,
     S_INDEX_PUT, S_INDEX_FILE_PUT, S_INDEX_FILE_GET, /* index.c */
     S_JOURNAL_PUT, S_JOURNAL_GET,                   /* journal.c */
     S_COUNT

@@ -10,7 +10,7 @@ command -v jq >/dev/null || { echo "vocab: jq missing (scripts/deps.sh check)" >
 
 inputs=(samples/*.txt samples/*.nc tests/fixtures/items/*.txt tests/fixtures/facts/*.txt
         tests/fixtures/pre2004_8k.txt tests/fixtures/reporting_owner_1998.txt
-        tests/fixtures/serial_company_2000.txt tests/fixtures/series_classes.nc tests/fixtures/concatenated.txt tests/fixtures/xbrl/*.txt)
+        tests/fixtures/serial_company_2000.txt tests/fixtures/series_classes.nc tests/fixtures/concatenated.txt tests/fixtures/xbrl/*.txt tests/fixtures/ownership/*.txt)
 # the corpus: complete submissions, headers alone, bare HTML documents
 corpus=${EDGR_VOCAB_CORPUS:-../shared/corpus}
 if [ -d "$corpus/submissions" ]; then
@@ -30,7 +30,8 @@ keys_of() {
 }
 # paths as regular expressions
 regex_of() { keys_of "$1" | sed -e 's/[].[]/\\&/g' -e 's/\*/[^.[]+/g' -e 's/^/^/' -e 's/$/$/'; }
-for t in parse source document header-model items facts show company search ingest xbrl facts-of frames; do
+for t in parse source document header-model items facts show company search ingest xbrl facts-of frames \
+         ownership not-read ownership-filing holdings holdings-filing; do
   keys_of "$t" >"$tmp/keys.$t"
   [ -s "$tmp/keys.$t" ] && ok || bad "docs/fields.md has no table of $t keys"
   regex_of "$t" >"$tmp/re.$t"
@@ -64,6 +65,10 @@ check_paths() { # check_paths WHAT FILE TABLE...
 "$edgr" facts -q "${inputs[@]}" >"$tmp/facts.json" 2>/dev/null
 "$edgr" items -q --json "${inputs[@]}" >"$tmp/items.json" 2>/dev/null
 "$edgr" xbrl -q "${inputs[@]}" >"$tmp/xbrl.json" 2>/dev/null
+"$edgr" ownership -q --format json "${inputs[@]}" >"$tmp/ownership.json" 2>/dev/null
+"$edgr" ownership -q --filings "${inputs[@]}" >"$tmp/ownership-filing.json" 2>/dev/null
+"$edgr" holdings -q --format json "${inputs[@]}" >"$tmp/holdings.json" 2>/dev/null
+"$edgr" holdings -q --filings "${inputs[@]}" >"$tmp/holdings-filing.json" 2>/dev/null
 "$edgr" ingest -q --json --db "$tmp/v.db" "${inputs[@]}" >"$tmp/ingest.json" 2>/dev/null
 n=$(jq -s length "$tmp/parse.json")
 [ "$n" -ge 10 ] && ok || bad "parse gave $n submissions"
@@ -87,7 +92,7 @@ done
 jq -r '.facts // empty | to_entries[] | .key as $t | .value | to_entries[] | .key as $g | .value.units | to_entries[] |
   .key as $u | .value[] | select(.frame) | "\($t):\($g) \($u) \(.frame)"' "$tmp/facts-of.json" | sort -u | head -20 |
   while read -r tag unit frame; do "$edgr" frames --db "$tmp/v.db" "$tag" "$unit" "$frame" >>"$tmp/frames.json" 2>/dev/null; done
-for f in docs show company search facts items ingest xbrl facts-of frames; do
+for f in docs show company search facts items ingest xbrl facts-of frames ownership ownership-filing holdings holdings-filing; do
   [ -s "$tmp/$f.json" ] && ok || bad "$f gave nothing"
 done
 
@@ -97,7 +102,16 @@ check_paths header "$tmp/header.json" parse source header-model
 check_paths docs "$tmp/docs.json" parse source document header-model
 check_paths facts "$tmp/facts.json" facts source
 check_paths items "$tmp/items.json" items source
-check_paths show "$tmp/show.json" show source document show-header
+# show's ownership and 13F members are those commands' objects
+for t in ownership:insider_rows ownership-filing:ownership_documents holdings:holdings holdings-filing:13f; do
+  sed "s/^\\^/^${t#*:}\\\\[\\\\]\\\\./" "$tmp/re.${t%%:*}" >"$tmp/re.show-${t#*:}"
+done
+check_paths show "$tmp/show.json" show source document show-header show-insider_rows show-ownership_documents \
+  show-holdings show-13f
+check_paths ownership "$tmp/ownership.json" ownership not-read
+check_paths ownership-filing "$tmp/ownership-filing.json" ownership-filing not-read
+check_paths holdings "$tmp/holdings.json" holdings not-read
+check_paths holdings-filing "$tmp/holdings-filing.json" holdings-filing not-read
 check_paths company "$tmp/company.json" company
 check_paths search "$tmp/search.json" search
 check_paths ingest "$tmp/ingest.json" ingest
