@@ -115,6 +115,7 @@ bench: all
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/edgr_bench ../shared/corpus build/edgr
 	@build/edgr_bench_xbrl ../shared/corpus
+	@build/edgr_bench_ownership ../shared/corpus
 	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
 	@bench/rss.sh build
 	@bench/fetch.sh build # edgr fetch against a local server (skipped without ../shared or python3)
@@ -130,7 +131,7 @@ fuzz-build:
 	@scripts/deps.sh fuzz
 	@cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_header fuzz_split fuzz_uudecode fuzz_html fuzz_items fuzz_facts fuzz_store \
-	  fuzz_stdin_chunks fuzz_archive fuzz_ingest fuzz_index fuzz_ixbrl fuzz_instance
+	  fuzz_stdin_chunks fuzz_archive fuzz_ingest fuzz_index fuzz_ixbrl fuzz_instance fuzz_ownership fuzz_13f
 
 fuzz: fuzz-build
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

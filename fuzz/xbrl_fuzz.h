@@ -12,7 +12,7 @@
 
 /* data[1..size) after `preamble` when data[0] is odd; malloc'd, *n its
  * length; NULL for an empty input or no memory. */
-static char *xf_input(const uint8_t *data, size_t size, const char *preamble, size_t *n)
+static inline char *xf_input(const uint8_t *data, size_t size, const char *preamble, size_t *n)
 {
     if (size < 1) return NULL;
     size_t pre = (data[0] & 1) ? strlen(preamble) : 0;
@@ -26,7 +26,7 @@ static char *xf_input(const uint8_t *data, size_t size, const char *preamble, si
 
 /* A canonical decimal: an optional '-', no leading zero, no exponent, no
  * trailing fractional zero, not "-0". */
-static int xf_canonical(const char *v)
+static inline int xf_canonical(const char *v)
 {
     const char *p = v;
     if (*p == '-') p++;
@@ -41,7 +41,7 @@ static int xf_canonical(const char *v)
     return strcmp(v, "-0") != 0;
 }
 
-static int xf_ignore(void *user, const char *p, size_t n)
+static inline int xf_ignore(void *user, const char *p, size_t n)
 {
     (void)user, (void)p, (void)n;
     return 0;
@@ -49,7 +49,7 @@ static int xf_ignore(void *user, const char *p, size_t n)
 
 /* Every fact of x (read from n bytes): inside the input, numbers
  * canonical, strings whole, each written as JSON; every problem said. */
-static void xf_check(const edgr_xbrl *x, size_t n)
+static inline void xf_check(const edgr_xbrl *x, size_t n)
 {
     for (size_t i = 0; x && i < edgr_xbrl_count(x); i++) {
         const edgr_xbrl_fact *f = edgr_xbrl_fact_at(x, i);

@@ -9,7 +9,7 @@ set -eu
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive ingest index ixbrl instance}; do
+for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chunks archive ingest index ixbrl instance ownership 13f}; do
   seeds=build-fuzz/corpus-$t
   mkdir -p "$seeds" build-fuzz/findings-$t
   extra=""
@@ -36,6 +36,12 @@ for t in ${FUZZ_TARGETS:-header split uudecode html items facts store stdin_chun
       # small inline documents and instances (the first byte picks the preamble)
       cp -f tests/fixtures/xbrl/* "$seeds/" 2>/dev/null || true
       find ../shared/corpus/xml ../shared/corpus/html -type f -size -64k -exec cp -f {} "$seeds/" \; 2>/dev/null || true
+    fi
+    if { [ "$t" = ownership ] || [ "$t" = 13f ]; }; then
+      # the fixtures, and the corpus's small ownership and 13F XML
+      cp -f tests/fixtures/ownership/*.xml "$seeds/" 2>/dev/null || true
+      [ -d ../shared/corpus/xml ] && grep -l -E '<ownershipDocument|informationTable|thirteenf' ../shared/corpus/xml/*.xml 2>/dev/null |
+        while read -r f; do [ "$(wc -c <"$f")" -lt 65536 ] && cp -f "$f" "$seeds/"; done
     fi
     if [ "$t" = index ] && [ -d ../shared/corpus/index ]; then
       # real index files (the first byte picks the kind and the chunk size)

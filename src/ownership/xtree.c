@@ -29,6 +29,8 @@ typedef struct builder {
     int stopped;
 } builder;
 
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 static uint64_t here(const builder *b)
 {
     xmlParserInputPtr in = b->ctxt ? b->ctxt->input : NULL;
@@ -60,7 +62,8 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
     xt_node *n = (xt_node *)arena_alloc(&b->d->a, sizeof *n);
     if (!n) return stop(b, 3, "out of memory");
     memset(n, 0, sizeof *n);
-    n->name = arena_dup(&b->d->a, (const char *)local, strlen((const char *)local));
+    n->name_len = strlen((const char *)local);
+    n->name = arena_dup(&b->d->a, (const char *)local, n->name_len);
     n->ns = uri ? arena_dup(&b->d->a, (const char *)uri, strlen((const char *)uri)) : NULL;
     n->text = "";
     n->offset = here(b);
@@ -79,8 +82,6 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
     b->d->nodes++;
     b->mark[++b->depth] = b->text.len;
 }
-
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
@@ -117,6 +118,16 @@ static void on_text(void *user, const xmlChar *p, int n)
 {
     builder *b = user;
     if (b->stopped || !b->open || n <= 0) return;
+    /* white space alone (the indentation between elements, most of the
+     * text of these documents) is one space at most: on_end makes runs
+     * one space anyway, and leading ones go */
+    int blank = 1;
+    for (int i = 0; i < n && blank; i++) blank = is_space((char)p[i]);
+    if (blank) {
+        size_t at = b->mark[b->depth];
+        if (b->text.len == at || b->text.data[b->text.len - 1] == ' ') return;
+        p = (const xmlChar *)" ", n = 1;
+    }
     if (b->text.len - b->mark[b->depth] + (size_t)n > XT_MAX_TEXT) return stop(b, 2, "an element's text passes 16 MB");
     int rc = buf_append(&b->text, p, (size_t)n, (size_t)XT_MAX_TEXT * 4);
     if (rc) stop(b, rc == BUF_LIMIT ? 2 : 3, rc == BUF_LIMIT ? "text passes 64 MB" : "out of memory");
@@ -216,7 +227,7 @@ xt_node *xt_at(const xt_node *n, const char *path)
         const char *slash = strchr(path, '/');
         size_t k = slash ? (size_t)(slash - path) : strlen(path);
         xt_node *c = cur->child;
-        while (c && !(strlen(c->name) == k && !memcmp(c->name, path, k))) c = c->next;
+        while (c && !(c->name_len == k && !memcmp(c->name, path, k))) c = c->next;
         cur = c;
         path += k + (slash ? 1 : 0);
     }

@@ -23,6 +23,7 @@ enum {
 
 typedef struct xt_node {
     const char *name;        /* local name                                  */
+    size_t name_len;
     const char *ns;          /* namespace URI, or NULL                      */
     const char *id;          /* the `id` attribute, or NULL                 */
     const char *text;        /* own text, trimmed, white space runs as one

@@ -124,6 +124,35 @@ check "13f --filings: cover, signature, summary" test \
   "$(h --filings "$fx/0009900310-25-000001.txt" | jq -c '[.manager.name, .report_type, .signature.date, .summary.table_entry_total, .period, .documents]')" = \
   '["Thistledown Capital Partners LP","13F HOLDINGS REPORT","2025-02-10",8,"2024-12-31",["primary","information_table"]]'
 
+# ---- hostile: bounded in time (a hang guard, not a speed test: bench/ measures)
+python3 - "$tmp" <<'PY'
+import sys
+t = sys.argv[1]
+row = ("<nonDerivativeTransaction><securityTitle><value>Common Stock</value></securityTitle>"
+       "<transactionDate><value>2026-03-02</value></transactionDate><transactionCoding><transactionCode>P</transactionCode>"
+       "</transactionCoding><transactionAmounts><transactionShares><value>{}</value></transactionShares>"
+       "</transactionAmounts></nonDerivativeTransaction>\n")
+with open(f"{t}/many.xml", "w") as f:
+    f.write("<ownershipDocument><nonDerivativeTable>\n" + "".join(row.format(i) for i in range(50000))
+            + "</nonDerivativeTable></ownershipDocument>\n")
+with open(f"{t}/deep.xml", "w") as f:
+    f.write("<ownershipDocument>" + "<a>" * 100000 + "</a>" * 100000 + "</ownershipDocument>")
+with open(f"{t}/bigtext.xml", "w") as f:
+    f.write("<ownershipDocument><footnotes><footnote id=\"F1\">" + "x" * (20 << 20) + "</footnote></footnotes></ownershipDocument>")
+info = ("<infoTable><nameOfIssuer>QUILLFEATHER</nameOfIssuer><cusip>99309A101</cusip><value>{}</value>"
+        "<shrsOrPrnAmt><sshPrnamt>1000</sshPrnamt><sshPrnamtType>SH</sshPrnamtType></shrsOrPrnAmt></infoTable>\n")
+with open(f"{t}/big13f.xml", "w") as f:
+    f.write("<informationTable>" + "".join(info.format(i) for i in range(100000)) + "</informationTable>")
+PY
+tout() { timeout 60 "$@"; }
+check "hostile: 50,000 rows read whole" test "$(tout "$edgr" ownership --format json "$tmp/many.xml" | wc -l)" = 50000
+check "hostile: ... the last paired right" test "$(tout "$edgr" ownership --format json "$tmp/many.xml" | tail -1 | jq -c '[.row, .shares]')" = '[49999,49999]'
+tout "$edgr" ownership "$tmp/deep.xml" >/dev/null 2>"$tmp/deep.err"; rc=$?
+check "hostile: 100,000 nested elements: an error with its offset, exit 1" sh -c "test $rc = 1 && grep -q '^$tmp/deep.xml: [0-9]*: ' '$tmp/deep.err'"
+tout "$edgr" ownership --filings "$tmp/bigtext.xml" >/dev/null 2>"$tmp/big.err"; rc=$?
+check "hostile: a 20 MB footnote passes the text limit: said, exit 1" sh -c "test $rc = 1 && grep -q 'passes 16 MB' '$tmp/big.err'"
+check "hostile: 100,000 positions read whole" test "$(tout "$edgr" holdings --format json "$tmp/big13f.xml" | wc -l)" = 100000
+
 # ---- corpus
 if [ "${EDGR_OWNERSHIP_CORPUS:-1}" = 0 ]; then :
 elif [ ! -d "$corpus/xml" ]; then echo "ownership corpus: SKIPPED (no ../shared/corpus)"
