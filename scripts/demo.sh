@@ -17,6 +17,8 @@
 #   10k.htm              a bare 10-K document, as in an EDGAR filing folder
 #   10q.txt              a 10-Q with tables; document 2 a 1990s-style table
 #   wdgt-10k.txt         a 10-K with inline XBRL and its extracted instance
+#   qfi-form4.txt        a Form 4 of 8 non-derivative and 2 derivative rows
+#   13f-thousands.txt    a 13F-HR whose values are in thousands
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -42,6 +44,8 @@ make_files() {
   "${EDGR:-$(command -v edgr || echo "$root/build/edgr")}" cat "$fx/items/10k-2023-html.txt" qfrb-20221231.htm > "$dir/10k.htm"
   cp "$fx/tables.txt" "$dir/10q.txt"
   cp "$fx/xbrl/0009900308-26-000004.txt" "$dir/wdgt-10k.txt"
+  cp "$fx/ownership/0009900309-26-000001.txt" "$dir/qfi-form4.txt"
+  cp "$fx/ownership/0009900310-25-000002.txt" "$dir/13f-thousands.txt"
 }
 
 if [ "${1:-}" = --files ]; then
