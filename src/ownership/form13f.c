@@ -45,6 +45,7 @@ static const char *number(edgr_13f *h, xt_node *n, const char *path)
     const char *raw = e ? xt_text(e, NULL) : NULL;
     int bad = 0;
     const char *v = own_number(&h->a, raw, &bad);
+    if (raw && !v) h->nomem = 1;
     if (bad && own_problem(&h->a, &h->problems, e->offset, "%s: \"%.60s\" is not a number: kept as written", path, raw))
         h->nomem = 1;
     return v;
@@ -90,6 +91,15 @@ static int add_manager(edgr_13f_manager **arr, size_t *n, size_t *cap, xt_node *
     return 0;
 }
 
+/* A date of the document (own_date: MM-DD-YYYY to ISO), out of memory
+ * remembered. */
+static const char *date(edgr_13f *h, const char *raw)
+{
+    const char *v = own_date(&h->a, raw);
+    if (raw && !v) h->nomem = 1;
+    return v;
+}
+
 static const char *flag(xt_node *n, const char *path)
 {
     xt_node *e = xt_at(n, path);
@@ -109,14 +119,14 @@ static void read_primary(edgr_13f *h, xt_node *root)
     d->schema_version = xt_text(root, "schemaVersion");
     d->submission_type = xt_text(hd, "submissionType");
     d->filer_cik = xt_text(hd, "filerInfo/filer/credentials/cik");
-    d->period_of_report = own_date(&h->a, xt_text(hd, "filerInfo/periodOfReport"));
-    d->report_calendar_or_quarter = own_date(&h->a, xt_text(cp, "reportCalendarOrQuarter"));
+    d->period_of_report = date(h, xt_text(hd, "filerInfo/periodOfReport"));
+    d->report_calendar_or_quarter = date(h, xt_text(cp, "reportCalendarOrQuarter"));
     d->is_amendment = flag(cp, "isAmendment");
     d->amendment_no = xt_text(cp, "amendmentNo");
     d->amendment_type = xt_text(am, "amendmentType");
     d->conf_denied_expired = flag(am, "confDeniedExpired");
-    d->date_denied_expired = own_date(&h->a, xt_text(am, "dateDeniedExpired"));
-    d->date_reported = own_date(&h->a, xt_text(am, "dateReported"));
+    d->date_denied_expired = date(h, xt_text(am, "dateDeniedExpired"));
+    d->date_reported = date(h, xt_text(am, "dateReported"));
     d->reason_for_non_confidentiality = xt_text(am, "reasonForNonConfidentiality");
     d->manager_name = xt_text(mgr, "name");
     d->street1 = xt_text(mgr, "address/street1");
@@ -136,7 +146,7 @@ static void read_primary(edgr_13f *h, xt_node *root)
     d->signature = xt_text(sb, "signature");
     d->signature_city = xt_text(sb, "city");
     d->signature_state_or_country = xt_text(sb, "stateOrCountry");
-    d->signature_date = own_date(&h->a, xt_text(sb, "signatureDate"));
+    d->signature_date = date(h, xt_text(sb, "signatureDate"));
     d->other_included_managers_count = number(h, sp, "otherIncludedManagersCount");
     d->table_entry_total = number(h, sp, "tableEntryTotal");
     d->table_value_total = number(h, sp, "tableValueTotal");

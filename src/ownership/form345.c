@@ -127,9 +127,18 @@ static const char *conv(edgr_ownership *x, const char *raw, int type, uint64_t o
                     : type == T_BOOL ? own_bool(raw, &bad)
                     : type == T_DATE ? own_date(&x->a, raw)
                                      : raw;
+    if (raw && !v) x->nomem = 1;
     if (bad && own_problem(&x->a, &x->problems, off, "%s: \"%.60s\" is not a %s: kept as written", what, raw,
                            type == T_NUMBER ? "number" : "boolean"))
         x->nomem = 1;
+    return v;
+}
+
+/* A date of the document (own_date), out of memory remembered. */
+static const char *date(edgr_ownership *x, const char *raw)
+{
+    const char *v = own_date(&x->a, raw);
+    if (raw && !v) x->nomem = 1;
     return v;
 }
 
@@ -217,8 +226,8 @@ static void read_doc(edgr_ownership *x, xt_node *root)
     edgr_own_doc *d = &x->doc;
     d->schema_version = xt_text(root, "schemaVersion");
     d->document_type = xt_text(root, "documentType");
-    d->period_of_report = own_date(&x->a, xt_text(root, "periodOfReport"));
-    d->date_of_original_submission = own_date(&x->a, xt_text(root, "dateOfOriginalSubmission"));
+    d->period_of_report = date(x, xt_text(root, "periodOfReport"));
+    d->date_of_original_submission = date(x, xt_text(root, "dateOfOriginalSubmission"));
     d->not_subject_to_section16 = boolean(x, root, "notSubjectToSection16");
     d->no_securities_owned = boolean(x, root, "noSecuritiesOwned");
     d->aff10b5one = boolean(x, root, "aff10b5One");
@@ -247,7 +256,7 @@ static void read_doc(edgr_ownership *x, xt_node *root)
                 break;
             }
             x->signatures[x->nsignatures++] = (edgr_own_signature){
-                .name = xt_text(c, "signatureName"), .date = own_date(&x->a, xt_text(c, "signatureDate"))};
+                .name = xt_text(c, "signatureName"), .date = date(x, xt_text(c, "signatureDate"))};
         }
     }
 }

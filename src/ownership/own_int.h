@@ -30,7 +30,8 @@ void own_problems_free(own_problems *p);
 edgr_status own_parse_failed(arena *a, own_problems *p, const xt_doc *t);
 
 /* A number as filed -> its canonical decimal in `a`; NULL for NULL.  Text
- * that is no number is kept as it is and *bad set. */
+ * that is no number is kept as it is and *bad set.  NULL for a non-NULL
+ * `raw` (here and in own_date): out of memory. */
 const char *own_number(arena *a, const char *raw, int *bad);
 /* "1"/"true" -> "true", "0"/"false" -> "false"; other text kept, *bad set. */
 const char *own_bool(const char *raw, int *bad);

@@ -59,8 +59,7 @@ const char *own_number(arena *a, const char *raw, int *bad)
     }
     char out[XD_TEXT_MAX + 1];
     size_t m = xd_format(&x, out);
-    const char *s = arena_dup(a, out, m);
-    return s ? s : raw;
+    return arena_dup(a, out, m); /* NULL: out of memory */
 }
 
 const char *own_bool(const char *raw, int *bad)
@@ -88,14 +87,11 @@ const char *own_date(arena *a, const char *raw)
     /* MM-DD-YYYY */
     if (n == 10 && raw[2] == '-' && raw[5] == '-' && digits(raw, 2) && digits(raw + 3, 2) && digits(raw + 6, 4)) {
         char iso[11] = {raw[6], raw[7], raw[8], raw[9], '-', raw[0], raw[1], '-', raw[3], raw[4], 0};
-        const char *s = arena_dup(a, iso, 10);
-        return s ? s : raw;
+        return arena_dup(a, iso, 10);
     }
     /* YYYY-MM-DD followed by a zone (Z, +hh:mm, -hh:mm) */
     if (n > 10 && raw[4] == '-' && raw[7] == '-' && digits(raw, 4) && digits(raw + 5, 2) && digits(raw + 8, 2) &&
-        (raw[10] == 'Z' || raw[10] == '+' || raw[10] == '-') && n <= 16) {
-        const char *s = arena_dup(a, raw, 10);
-        return s ? s : raw;
-    }
+        (raw[10] == 'Z' || raw[10] == '+' || raw[10] == '-') && n <= 16)
+        return arena_dup(a, raw, 10);
     return raw;
 }

@@ -43,6 +43,7 @@
 #include "edgr/facts.h"
 #include "edgr/items.h"
 #include "edgr/store.h"
+#include "edgr/ownership.h"
 #include "edgr/xbrl.h"
 #include "edgr/text.h"
 
@@ -450,6 +451,45 @@ done:
     return r;
 }
 
+/* Forms 3/4/5 and 13F documents: their rows and documents as JSON. */
+static result sub_ownership(const edgr_submission *s)
+{
+    result r = {EDGR_OK, 1469598103934665603ull};
+    edgr_ownership *x = NULL;
+    edgr_13f *h = NULL;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        const edgr_document *d = &s->docs[i];
+        if (edgr_ownership_is(d->body.ptr, d->body.len)) {
+            edgr_status st = edgr_ownership_read(d->body.ptr, d->body.len, NULL, &x);
+            if (st == EDGR_ERR_NOMEM) STOP(st);
+            r.digest = mix(r.digest, &st, sizeof st);
+            for (size_t k = 0; k < edgr_ownership_doc(x)->nrows; k++)
+                STOP(edgr_ownership_write_row(x, k, NULL, digest_write, &r.digest));
+            STOP(edgr_ownership_write_doc(x, NULL, digest_write, &r.digest));
+            edgr_ownership_free(x);
+            x = NULL;
+        } else if (edgr_13f_is(d->body.ptr, d->body.len)) {
+            if (!h && !(h = edgr_13f_new())) STOP(EDGR_ERR_NOMEM);
+            edgr_status st = edgr_13f_add(h, d->body.ptr, d->body.len, NULL);
+            if (st == EDGR_ERR_NOMEM) STOP(st);
+            r.digest = mix(r.digest, &st, sizeof st);
+        }
+    }
+    if (h) {
+        STOP(edgr_13f_finish(h, NULL));
+        for (size_t k = 0; k < edgr_13f_doc_of(h)->nrows; k++) STOP(edgr_13f_write_row(h, k, NULL, digest_write, &r.digest));
+        STOP(edgr_13f_write_doc(h, NULL, digest_write, &r.digest));
+        for (size_t k = 0; k < edgr_13f_problem_count(h); k++) {
+            const char *m = edgr_13f_problem_at(h, k)->message;
+            r.digest = mix(r.digest, m, strlen(m));
+        }
+    }
+done:
+    edgr_ownership_free(x);
+    edgr_13f_free(h);
+    return r;
+}
+
 /* The store's record of each submission, written (replacing) to a store in
  * memory opened once, and read back as JSON.  SQLite's own allocations are
  * not counted (a shared library); the store's code around it is. */
@@ -492,6 +532,7 @@ static result path_record(const char *b, size_t n) { return over_submissions(b, 
 static result path_items(const char *b, size_t n) { return over_submissions(b, n, sub_items); }
 static result path_facts(const char *b, size_t n) { return over_submissions(b, n, sub_facts); }
 static result path_xbrl(const char *b, size_t n) { return over_submissions(b, n, sub_xbrl); }
+static result path_ownership(const char *b, size_t n) { return over_submissions(b, n, sub_ownership); }
 
 typedef struct path {
     const char *name;
@@ -504,6 +545,7 @@ typedef struct path {
 static const path PATHS[] = {
     {"parse", path_parse, 400},   {"stream", path_stream, 400}, {"text", path_text, 400},
     {"items", path_items, 400},   {"facts", path_facts, 400}, {"xbrl", path_xbrl, 400},
+    {"ownership", path_ownership, 400},
     /* a filing's rows in SQLite per run: its sites' first and last calls */
     {"record", path_record, 0},
 };
@@ -681,7 +723,8 @@ enum { CORPUS_MAX = 16 * 1024 };
 static size_t default_files(char **out, size_t cap)
 {
     static const char *const DIRS[] = {"samples", "tests/fixtures", "tests/fixtures/items",
-                                       "tests/fixtures/facts", "tests/fixtures/xbrl", "../shared/corpus/submissions"};
+                                       "tests/fixtures/facts", "tests/fixtures/xbrl", "tests/fixtures/ownership",
+                                       "../shared/corpus/submissions"};
     size_t n = 0;
     for (size_t i = 0; i < sizeof DIRS / sizeof DIRS[0]; i++) {
         char dir[4096];
