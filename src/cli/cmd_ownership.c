@@ -297,8 +297,12 @@ static int holdings_filing(octx *c, const filing *f)
     for (size_t k = before; !c->o->quiet && k < edgr_13f_problem_count(x); k++)
         sink_printf(c->err, "%s: %llu: warning: %s\n", f->name, (unsigned long long)(first ? first->body_offset : 0),
                     edgr_13f_problem_at(x, k)->message);
-    if (!doc->has_table && !c->o->filings && !c->o->quiet && doc->report_type && strstr(doc->report_type, "NOTICE") == NULL)
-        sink_printf(c->err, "%s: 0: warning: a 13F primary document without its information table: no rows\n", f->name);
+    /* no rows is never said by silence */
+    if (!doc->has_table && !c->o->filings && !c->o->quiet)
+        sink_printf(c->err, "%s: 0: warning: %s\n", f->name,
+                    doc->report_type && strstr(doc->report_type, "NOTICE")
+                        ? "a 13F notice: its holdings are in the reports of the managers it names, no rows"
+                        : "a 13F primary document without its information table: no rows");
     edgr_13f_free(x);
     return failed || c->out->failed;
 }

@@ -153,6 +153,20 @@ tout "$edgr" ownership --filings "$tmp/bigtext.xml" >/dev/null 2>"$tmp/big.err";
 check "hostile: a 20 MB footnote passes the text limit: said, exit 1" sh -c "test $rc = 1 && grep -q 'passes 16 MB' '$tmp/big.err'"
 check "hostile: 100,000 positions read whole" test "$(tout "$edgr" holdings --format json "$tmp/big13f.xml" | wc -l)" = 100000
 
+# ---- a notice
+cat >"$tmp/nt.xml" <<'X'
+<?xml version="1.0"?>
+<edgarSubmission xmlns="http://www.sec.gov/edgar/thirteenffiler"><schemaVersion>X0202</schemaVersion>
+<headerData><submissionType>13F-NT</submissionType></headerData>
+<formData><coverPage><reportCalendarOrQuarter>12-31-2024</reportCalendarOrQuarter>
+<filingManager><name>Thistledown Capital Partners LP</name></filingManager><reportType>13F NOTICE</reportType>
+</coverPage></formData></edgarSubmission>
+X
+"$edgr" holdings "$tmp/nt.xml" >"$tmp/nt.out" 2>"$tmp/nt.err"; rc=$?
+check "13F-NT: no rows, said, exit 0" sh -c "test $rc = 0 && test ! -s '$tmp/nt.out' && grep -q 'a 13F notice' '$tmp/nt.err'"
+check "13F-NT --filings: the notice's cover" test "$("$edgr" holdings --filings "$tmp/nt.xml" | jq -c '[.form, .report_type, .period, .rows]')" = \
+  '["13F-NT","13F NOTICE","2024-12-31",0]'
+
 # ---- corpus
 if [ "${EDGR_OWNERSHIP_CORPUS:-1}" = 0 ]; then :
 elif [ ! -d "$corpus/xml" ]; then echo "ownership corpus: SKIPPED (no ../shared/corpus)"
