@@ -37,7 +37,7 @@ grep -v "warning" "$tmp/err" | grep -q . && bad "ingest errors: $(cat "$tmp/err"
 [ "$(sql 'pragma integrity_check')" = ok ] && ok || bad "integrity_check"
 sql "insert into text_fts(text_fts) values('integrity-check')" && ok || bad "FTS index integrity"
 [ "$(sql 'pragma journal_mode')" = wal ] && ok || bad "WAL mode"
-[ "$(sql 'pragma user_version')" = 5 ] && ok || bad "schema version 5"
+[ "$(sql 'pragma user_version')" = 6 ] && ok || bad "schema version 6"
 # schema 3 (issue 13): EDGAR's index, empty until edgr fetch index fills it
 [ "$(sql 'select count(*) from index_rows')" = 0 ] && ok || bad "an empty index_rows table"
 [ "$(sql 'select count(*) from index_files')" = 0 ] && ok || bad "an empty index_files table"
@@ -405,6 +405,8 @@ fi
 
 # ---- a schema-1 store (the names before issue 11) is migrated in place:
 # made here by renaming a fresh store's columns back, as version 1 had them
+# the tables of schema 6 (issue 15), dropped to make the older stores
+OWN_DROP="DROP TABLE insider_rows; DROP TABLE insider_owners; DROP TABLE holdings; DROP TABLE ownership_docs;"
 cp "$db" "$tmp/v1.db"
 "$edgr" show $S 0009900001-17-000001 >"$tmp/show2"
 "$edgr" company $S 0009900001 >"$tmp/company2"
@@ -425,37 +427,44 @@ sqlite3 "$tmp/v1.db" "
   UPDATE cover_facts SET name = 'pre_commencement_issuer' WHERE name = 'pre_commencement_issuer_tender_offer';
   UPDATE cover_facts SET name = 'emerging_growth' WHERE name = 'emerging_growth_company';
   DROP TABLE index_rows; DROP TABLE index_files; DROP TABLE fetch_journal; DROP TABLE xbrl_facts;
-  PRAGMA user_version = 1;" && ok || bad "made a schema-1 store"
+  $OWN_DROP PRAGMA user_version = 1;" && ok || bad "made a schema-1 store"
 [ "$(sqlite3 "$tmp/v1.db" "select items from filings where accession='0009900001-17-000001'")" = 7.01,9.01 ] \
   && ok || bad "the schema-1 store has comma items"
 expect "show on a schema-1 store" 3 "$edgr" show --db "$tmp/v1.db" 0009900001-17-000001
 tr "\n" " " < "$tmp/err" | grep -q "older store (schema 1).*edgr ingest" && ok || bad "schema-1 store: says how to upgrade: $(cat "$tmp/err")"
 expect "ingest migrates a schema-1 store" 0 "$edgr" ingest --db "$tmp/v1.db" $s8k
-[ "$(sqlite3 "$tmp/v1.db" 'pragma user_version')" = 5 ] && ok || bad "migrated to schema 5"
+[ "$(sqlite3 "$tmp/v1.db" 'pragma user_version')" = 6 ] && ok || bad "migrated to schema 6"
 [ "$(sqlite3 "$tmp/v1.db" 'select count(*) from index_rows')" = 0 ] && ok || bad "the migrated store has index_rows"
 # a schema-2 store (0.2.0's, before EDGAR's index tables) migrates to 3 as well
 cp "$db" "$tmp/v2.db"
 sqlite3 "$tmp/v2.db" "DROP TABLE index_rows; DROP TABLE index_files; DROP TABLE fetch_journal; DROP TABLE xbrl_facts;
-  PRAGMA user_version = 2;" && ok || bad "made a schema-2 store"
+  $OWN_DROP PRAGMA user_version = 2;" && ok || bad "made a schema-2 store"
 expect "search on a schema-2 store" 3 "$edgr" search --db "$tmp/v2.db" meadow
 expect "ingest migrates a schema-2 store" 0 "$edgr" ingest -q --db "$tmp/v2.db" $s8k
-[ "$(sqlite3 "$tmp/v2.db" 'pragma user_version')" = 5 ] && ok || bad "schema 2 migrated to 5"
+[ "$(sqlite3 "$tmp/v2.db" 'pragma user_version')" = 6 ] && ok || bad "schema 2 migrated to 6"
 [ "$(sqlite3 "$tmp/v2.db" 'select count(*) from index_files')" = 0 ] && ok || bad "the schema-2 store has index_files after migration"
 expect "search on the store migrated from 2" 0 "$edgr" search --db "$tmp/v2.db" meadow
 # a schema-3 store (before the fetch journal) migrates to 4, its index kept
 cp "$db" "$tmp/v3.db"
-sqlite3 "$tmp/v3.db" "DROP TABLE fetch_journal; DROP TABLE xbrl_facts; INSERT INTO index_rows VALUES('0009900001', 'X', '8-K', '2017-03-14',
+sqlite3 "$tmp/v3.db" "DROP TABLE fetch_journal; DROP TABLE xbrl_facts; $OWN_DROP INSERT INTO index_rows VALUES('0009900001', 'X', '8-K', '2017-03-14',
   'edgar/data/9900001/0009900001-17-000001.txt', '0009900001-17-000001'); PRAGMA user_version = 3;" && ok || bad "made a schema-3 store"
 expect "ingest migrates a schema-3 store" 0 "$edgr" ingest -q --db "$tmp/v3.db" $s8k
-[ "$(sqlite3 "$tmp/v3.db" 'pragma user_version; select count(*) from index_rows; select count(*) from fetch_journal' | tr '\n' ' ')" = "5 1 0 " ] \
-  && ok || bad "schema 3 migrated to 5, the index kept"
+[ "$(sqlite3 "$tmp/v3.db" 'pragma user_version; select count(*) from index_rows; select count(*) from fetch_journal' | tr '\n' ' ')" = "6 1 0 " ] \
+  && ok || bad "schema 3 migrated to 6, the index kept"
 # a schema-4 store (before XBRL facts) migrates to 5: the table there, empty
 # for the filings it held, filled by a --replace
 cp "$db" "$tmp/v4.db"
-sqlite3 "$tmp/v4.db" "DROP TABLE xbrl_facts; PRAGMA user_version = 4;" && ok || bad "made a schema-4 store"
+sqlite3 "$tmp/v4.db" "DROP TABLE xbrl_facts; $OWN_DROP PRAGMA user_version = 4;" && ok || bad "made a schema-4 store"
 expect "ingest migrates a schema-4 store" 0 "$edgr" ingest -q --db "$tmp/v4.db" $s8k
-[ "$(sqlite3 "$tmp/v4.db" 'pragma user_version; select count(*) from xbrl_facts' | tr '\n' ' ')" = "5 0 " ] \
-  && ok || bad "schema 4 migrated to 5"
+[ "$(sqlite3 "$tmp/v4.db" 'pragma user_version; select count(*) from xbrl_facts' | tr '\n' ' ')" = "6 0 " ] \
+  && ok || bad "schema 4 migrated to 6"
+# a schema-5 store (before the ownership and 13F tables) migrates to 6:
+# the tables there, empty for the filings it held
+cp "$db" "$tmp/v5.db"
+sqlite3 "$tmp/v5.db" "$OWN_DROP PRAGMA user_version = 5;" && ok || bad "made a schema-5 store"
+expect "ingest migrates a schema-5 store" 0 "$edgr" ingest -q --db "$tmp/v5.db" $s8k
+[ "$(sqlite3 "$tmp/v5.db" 'pragma user_version; select count(*) from insider_rows; select count(*) from holdings' | tr '\n' ' ')" = "6 0 0 " ] \
+  && ok || bad "schema 5 migrated to 6"
 [ "$(sqlite3 "$tmp/v1.db" 'pragma integrity_check')" = ok ] && ok || bad "migrated store integrity"
 expect "show on the migrated store" 0 "$edgr" show --db "$tmp/v1.db" 0009900001-17-000001
 cmp -s "$tmp/out" "$tmp/show2" && ok || bad "show after migration differs: $(diff "$tmp/out" "$tmp/show2" | head -c 600)"
