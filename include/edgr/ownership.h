@@ -16,8 +16,9 @@
  *
  * Every value is a NUL-terminated UTF-8 string, NULL when the document
  * gives none.  Numbers are canonical decimals ("200000.0" gives "200000",
- * never binary floating point); booleans ("0"/"1", "true"/"false") are
- * "true" or "false"; dates are ISO ("MM-DD-YYYY" of 13F becomes
+ * never binary floating point); booleans ("0"/"1", "true"/"false", and
+ * 13F's "Y"/"N") are "true" or "false" (other text is kept as written,
+ * with a problem for ownership documents); dates are ISO ("MM-DD-YYYY" of 13F becomes
  * "YYYY-MM-DD"; a time zone after an ownership date is dropped).  A value
  * that holds only a footnote reference has value NULL and the footnote ids
  * in `footnotes`: "no value, see F3", never zero.
@@ -107,7 +108,8 @@ EDGR_API int edgr_own_field_type(edgr_own_field f);
 
 typedef struct edgr_own_row {
     edgr_own_kind kind;
-    uint64_t offset;          /* where the row's element starts             */
+    uint64_t offset;          /* where the row's start tag ends (the byte
+                                 after its '>')                           */
     edgr_own_value f[EDGR_OWN_NFIELDS];
 } edgr_own_row;
 
@@ -131,6 +133,7 @@ typedef struct edgr_own_signature {
 typedef struct edgr_own_doc {
     const char *schema_version, *document_type, *period_of_report, *date_of_original_submission;
     const char *not_subject_to_section16, *aff10b5one, *no_securities_owned; /* booleans */
+    const char *form3_holdings_reported, *form4_transactions_reported;     /* Form 5's booleans */
     const char *issuer_cik, *issuer_name, *issuer_symbol;
     const char *remarks;
     size_t nowners;
@@ -156,9 +159,15 @@ EDGR_API int edgr_ownership_is(const char *data, size_t len);
  * Read one ownership document.  `opt` may be NULL.  EDGR_OK: *out is a
  * result to free.  EDGR_ERR_DECODE: the XML is not well-formed, or its root
  * is no ownershipDocument; *out is set, its last problem says where and
- * why (the rows read before the error are kept).  EDGR_ERR_LIMIT: over
- * 1 GB or a named limit (see the .c); *out set.  EDGR_ERR_NOMEM: nothing
- * set.  EDGR_ERR_ARG: no `out`, or data NULL with len > 0.
+ * why (the whole rows read before the error are kept; the one it cut is
+ * said and left out).  EDGR_ERR_LIMIT: over 1 GB, nested past 256 levels,
+ * more than 20,000,000 elements or 16 MB of text in one (src/ownership/
+ * xtree.h); *out set, as for DECODE.  Past the limits of rows (1,000,000),
+ * owners and signatures (100), footnotes (100,000) the rest is not read
+ * and a problem says so; the status stays EDGR_OK.  A namespace error (an
+ * undeclared prefix) is none: elements are read by their local names.
+ * EDGR_ERR_NOMEM: nothing set.  EDGR_ERR_ARG: no `out`, or data NULL with
+ * len > 0.
  */
 EDGR_API edgr_status edgr_ownership_read(const char *data, size_t len, const edgr_own_options *opt,
                                          edgr_ownership **out);
@@ -253,6 +262,8 @@ EDGR_API edgr_status edgr_13f_add(edgr_13f *h, const char *data, size_t len, con
  * OF REPORT) for when the documents give none; may be NULL.  Call once,
  * after the last edgr_13f_add. */
 EDGR_API edgr_status edgr_13f_finish(edgr_13f *h, const char *period);
+/* The filing read; its rows (nrows, rows) and units only once
+ * edgr_13f_finish has run (before, nrows is 0). */
 EDGR_API const edgr_13f_doc *edgr_13f_doc_of(const edgr_13f *h);
 EDGR_API size_t edgr_13f_problem_count(const edgr_13f *h);
 EDGR_API const edgr_own_problem *edgr_13f_problem_at(const edgr_13f *h, size_t i);

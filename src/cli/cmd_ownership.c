@@ -235,12 +235,10 @@ static int holdings_filing(octx *c, const filing *f)
         return 1;
     }
     int failed = 0, found = 0;
-    const edgr_document *first = NULL;
     for (size_t i = 0; i < f->doc_count; i++) {
         const edgr_document *d = &f->docs[i];
         if ((f->over && f->over[i]) || !edgr_13f_is(d->body.ptr, d->body.len)) continue;
         found = 1;
-        first = first ? first : d;
         size_t before = edgr_13f_problem_count(x);
         edgr_own_options oo = {.struct_size = sizeof oo, .base_offset = d->body_offset};
         edgr_status st = edgr_13f_add(x, d->body.ptr, d->body.len, &oo);
@@ -295,7 +293,7 @@ static int holdings_filing(octx *c, const filing *f)
         }
     /* the summary page's checks */
     for (size_t k = before; !c->o->quiet && k < edgr_13f_problem_count(x); k++)
-        sink_printf(c->err, "%s: %llu: warning: %s\n", f->name, (unsigned long long)(first ? first->body_offset : 0),
+        sink_printf(c->err, "%s: %llu: warning: %s\n", f->name, (unsigned long long)edgr_13f_problem_at(x, k)->offset,
                     edgr_13f_problem_at(x, k)->message);
     /* no rows is never said by silence */
     if (!doc->has_table && !c->o->filings && !c->o->quiet)

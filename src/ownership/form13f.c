@@ -29,6 +29,7 @@ struct edgr_13f {
     size_t nrows, rows_cap;
     edgr_13f_manager *others, *included;
     size_t nothers, others_cap, nincluded, included_cap;
+    uint64_t summary_offset;    /* the summary page's, for its checks' warnings */
     int finished, nomem;
 };
 
@@ -147,6 +148,7 @@ static void read_primary(edgr_13f *h, xt_node *root)
     d->signature_city = xt_text(sb, "city");
     d->signature_state_or_country = xt_text(sb, "stateOrCountry");
     d->signature_date = date(h, xt_text(sb, "signatureDate"));
+    if (sp) h->summary_offset = sp->offset;
     d->other_included_managers_count = number(h, sp, "otherIncludedManagersCount");
     d->table_entry_total = number(h, sp, "tableEntryTotal");
     d->table_value_total = number(h, sp, "tableValueTotal");
@@ -173,12 +175,12 @@ int edgr_13f_is(const char *data, size_t len)
 edgr_status edgr_13f_add(edgr_13f *h, const char *data, size_t len, const edgr_own_options *opt)
 {
     if (!h || (!data && len) || h->finished) return EDGR_ERR_ARG;
-    if (h->ntrees >= F13_MAX_DOCS) {
-        own_problem(&h->a, &h->problems, opt ? opt->base_offset : 0, "more than %d 13F documents: not read",
-                    F13_MAX_DOCS);
-        return EDGR_ERR_LIMIT;
-    }
     uint64_t base = opt && opt->struct_size >= sizeof *opt ? opt->base_offset : 0;
+    if (h->ntrees >= F13_MAX_DOCS) {
+        return own_problem(&h->a, &h->problems, base, "more than %d 13F documents: not read", F13_MAX_DOCS)
+                   ? EDGR_ERR_NOMEM
+                   : EDGR_ERR_LIMIT;
+    }
     xt_doc t;
     int rc = xt_parse(&t, data, len, base);
     edgr_status st = EDGR_OK;
@@ -282,7 +284,7 @@ static void check_totals(edgr_13f *h)
     if (!d->has_primary || !d->has_table) return;
     long long entries = whole(d->table_entry_total);
     if (entries >= 0 && (size_t)entries != h->nrows &&
-        own_problem(&h->a, &h->problems, 0, "tableEntryTotal is %lld, the information table has %zu rows", entries,
+        own_problem(&h->a, &h->problems, h->summary_offset, "tableEntryTotal is %lld, the information table has %zu rows", entries,
                     h->nrows))
         h->nomem = 1;
     long long total = whole(d->table_value_total), sum = 0;
@@ -293,7 +295,7 @@ static void check_totals(edgr_13f *h)
         sum += v;
     }
     if (sum != total &&
-        own_problem(&h->a, &h->problems, 0, "tableValueTotal is %lld, the rows' values add up to %lld", total, sum))
+        own_problem(&h->a, &h->problems, h->summary_offset, "tableValueTotal is %lld, the rows' values add up to %lld", total, sum))
         h->nomem = 1;
 }
 

@@ -14,7 +14,14 @@
 #include "buf.h"
 #include "own_int.h"
 
-enum { OWN_MAX_ROWS = 1000000, OWN_MAX_OWNERS = 10000, OWN_MAX_FOOTNOTES = 100000 };
+/* Named limits.  Each row names every reporting owner, so owners are few:
+ * EDGAR takes up to 10 on one joint filing; signatures follow them. */
+enum {
+    OWN_MAX_ROWS = 1000000,
+    OWN_MAX_OWNERS = 100,
+    OWN_MAX_FOOTNOTES = 100000,
+    OWN_MAX_IDS = 1 << 20     /* bytes of one field's footnote ids, "F1,F2" */
+};
 
 enum { T_TEXT = 0, T_NUMBER = 1, T_BOOL = 2, T_DATE = 3 };
 
@@ -89,8 +96,28 @@ struct edgr_ownership {
     size_t nfootnotes, footnotes_cap;
     edgr_own_signature *signatures;
     size_t nsignatures, signatures_cap;
+    const edgr_own_footnote **by_id;  /* footnotes sorted by id, for look-ups */
+    int owners_capped, signatures_capped, footnotes_capped;
     int nomem;
 };
+
+/* A limit reached: said once per kind, the rest of the document read. */
+static void limit(edgr_ownership *x, uint64_t offset, const char *what)
+{
+    if (own_problem(&x->a, &x->problems, offset, "%s: the rest are not read", what)) x->nomem = 1;
+}
+
+/* Append ",id" (or "id") to b; 1 when b is full (a limit, said). */
+static int add_id(edgr_ownership *x, edgr_buf *b, const xt_node *c)
+{
+    int rc = (b->len ? buf_append(b, ",", 1, OWN_MAX_IDS) : 0) || buf_append(b, c->id, strlen(c->id), OWN_MAX_IDS) ? -1 : 0;
+    if (rc && b->len + strlen(c->id) + 1 > OWN_MAX_IDS) {
+        limit(x, c->offset, "more than 1 MB of footnote ids on one field");
+        return 1;
+    }
+    if (rc) x->nomem = 1;
+    return rc != 0;
+}
 
 /* The ids of n's <footnoteId> children, comma-joined, each marked used. */
 static const char *footnotes_of(edgr_ownership *x, xt_node *n)
@@ -100,7 +127,7 @@ static const char *footnotes_of(edgr_ownership *x, xt_node *n)
         if (strcmp(c->name, "footnoteId")) continue;
         c->used = 1;
         if (!c->id || !*c->id) continue;
-        if ((b.len && buf_append(&b, ",", 1, 1 << 20)) || buf_append(&b, c->id, strlen(c->id), 1 << 20)) x->nomem = 1;
+        if (add_id(x, &b, c)) break;
     }
     const char *s = b.len ? arena_dup(&x->a, b.data, b.len) : NULL;
     if (b.len && !s) x->nomem = 1;
@@ -113,9 +140,7 @@ static void other_footnotes(edgr_ownership *x, xt_node *n, edgr_buf *b)
 {
     for (xt_node *c = n->child; c; c = c->next) {
         if (!strcmp(c->name, "footnoteId")) {
-            if (!c->used && c->id && *c->id &&
-                ((b->len && buf_append(b, ",", 1, 1 << 20)) || buf_append(b, c->id, strlen(c->id), 1 << 20)))
-                x->nomem = 1;
+            if (!c->used && c->id && *c->id && add_id(x, b, c)) return;
         } else other_footnotes(x, c, b);
     }
 }
@@ -180,7 +205,9 @@ static const char *boolean(edgr_ownership *x, xt_node *n, const char *path)
 static void read_owner(edgr_ownership *x, xt_node *n)
 {
     if (arr_reserve(&x->owners, &x->owners_cap, x->nowners + 1, sizeof *x->owners, OWN_MAX_OWNERS)) {
-        x->nomem = x->nowners < OWN_MAX_OWNERS;
+        if (x->nowners < OWN_MAX_OWNERS) x->nomem = 1;
+        else if (x->nowners == OWN_MAX_OWNERS && !x->owners_capped++)
+            limit(x, n->offset, "more than 100 reporting owners");
         return;
     }
     edgr_own_owner *o = &x->owners[x->nowners++];
@@ -221,6 +248,17 @@ static void read_table(edgr_ownership *x, xt_node *table)
     }
 }
 
+/* The root's children read by name in read_doc. */
+static int is_known(const char *name)
+{
+    static const char *const KNOWN[] = {"schemaVersion", "documentType", "periodOfReport", "dateOfOriginalSubmission",
+                                        "notSubjectToSection16", "noSecuritiesOwned", "aff10b5One", "issuer",
+                                        "remarks", "form3HoldingsReported", "form4TransactionsReported"};
+    for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++)
+        if (!strcmp(name, KNOWN[i])) return 1;
+    return 0;
+}
+
 static void read_doc(edgr_ownership *x, xt_node *root)
 {
     edgr_own_doc *d = &x->doc;
@@ -231,6 +269,8 @@ static void read_doc(edgr_ownership *x, xt_node *root)
     d->not_subject_to_section16 = boolean(x, root, "notSubjectToSection16");
     d->no_securities_owned = boolean(x, root, "noSecuritiesOwned");
     d->aff10b5one = boolean(x, root, "aff10b5One");
+    d->form3_holdings_reported = boolean(x, root, "form3HoldingsReported");
+    d->form4_transactions_reported = boolean(x, root, "form4TransactionsReported");
     xt_node *issuer = xt_child(root, "issuer");
     d->issuer_cik = xt_text(issuer, "issuerCik");
     d->issuer_name = xt_text(issuer, "issuerName");
@@ -244,7 +284,8 @@ static void read_doc(edgr_ownership *x, xt_node *root)
                 if (strcmp(f->name, "footnote")) continue;
                 if (arr_reserve(&x->footnotes, &x->footnotes_cap, x->nfootnotes + 1, sizeof *x->footnotes,
                                 OWN_MAX_FOOTNOTES)) {
-                    x->nomem = x->nfootnotes < OWN_MAX_FOOTNOTES;
+                    if (x->nfootnotes < OWN_MAX_FOOTNOTES) x->nomem = 1;
+                    else if (!x->footnotes_capped++) limit(x, f->offset, "more than 100,000 footnotes");
                     break;
                 }
                 x->footnotes[x->nfootnotes++] = (edgr_own_footnote){.id = f->id, .text = xt_text(f, NULL)};
@@ -252,12 +293,16 @@ static void read_doc(edgr_ownership *x, xt_node *root)
         } else if (!strcmp(c->name, "ownerSignature")) {
             if (arr_reserve(&x->signatures, &x->signatures_cap, x->nsignatures + 1, sizeof *x->signatures,
                             OWN_MAX_OWNERS)) {
-                x->nomem = x->nsignatures < OWN_MAX_OWNERS;
-                break;
+                if (x->nsignatures < OWN_MAX_OWNERS) x->nomem = 1;
+                else if (!x->signatures_capped++) limit(x, c->offset, "more than 100 signatures");
+                continue;
             }
             x->signatures[x->nsignatures++] = (edgr_own_signature){
                 .name = xt_text(c, "signatureName"), .date = date(x, xt_text(c, "signatureDate"))};
-        }
+        } else if (!is_known(c->name) &&
+                   own_problem(&x->a, &x->problems, c->offset, "<%.60s>: an element the schema does not have: not read",
+                               c->name))
+            x->nomem = 1;
     }
 }
 
@@ -267,8 +312,37 @@ int edgr_ownership_is(const char *data, size_t len)
     return !xt_root_name(data, len, name, sizeof name, ns, sizeof ns) && !strcmp(name, "ownershipDocument");
 }
 
+static int by_footnote_id(const void *a, const void *b)
+{
+    const edgr_own_footnote *p = *(const edgr_own_footnote *const *)a, *q = *(const edgr_own_footnote *const *)b;
+    return strcmp(p->id ? p->id : "", q->id ? q->id : "");
+}
+
+const char *own_footnote_text(const edgr_ownership *x, const char *id, size_t n, int *found)
+{
+    *found = 0;
+    size_t lo = 0, hi = x->by_id ? x->nfootnotes : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *m = x->by_id[mid]->id ? x->by_id[mid]->id : "";
+        int c = strncmp(m, id, n);
+        if (!c && m[n]) c = 1; /* m is longer: after id */
+        if (!c) {
+            *found = 1;
+            return x->by_id[mid]->text ? x->by_id[mid]->text : "";
+        }
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
 static void publish(edgr_ownership *x)
 {
+    if (x->nfootnotes && (x->by_id = malloc(x->nfootnotes * sizeof *x->by_id))) {
+        for (size_t i = 0; i < x->nfootnotes; i++) x->by_id[i] = &x->footnotes[i];
+        qsort(x->by_id, x->nfootnotes, sizeof *x->by_id, by_footnote_id);
+    } else if (x->nfootnotes) x->nomem = 1;
     edgr_own_doc *d = &x->doc;
     d->rows = x->rows, d->nrows = x->nrows;
     d->owners = x->owners, d->nowners = x->nowners;
@@ -325,5 +399,6 @@ void edgr_ownership_free(edgr_ownership *x)
     free(x->owners);
     free(x->footnotes);
     free(x->signatures);
+    free(x->by_id);
     free(x);
 }

@@ -39,4 +39,9 @@ const char *own_bool(const char *raw, int *bad);
  * it is.  MM-DD-YYYY (13F) -> YYYY-MM-DD. */
 const char *own_date(arena *a, const char *raw);
 
+/* The text of footnote id[0..n) of x ("" when empty), *found 1; or NULL,
+ * *found 0, when the document gives no such footnote.  A binary search
+ * (form345.c keeps the footnotes sorted by id). */
+const char *own_footnote_text(const edgr_ownership *x, const char *id, size_t n, int *found);
+
 #endif

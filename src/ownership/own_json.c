@@ -138,16 +138,8 @@ static void put_owners(jsonw *w, const edgr_own_doc *d, int full)
     jsonw_close(w, ']');
 }
 
-static const char *footnote_text(const edgr_own_doc *d, const char *id, size_t n)
-{
-    for (size_t i = 0; i < d->nfootnotes; i++)
-        if (d->footnotes[i].id && strlen(d->footnotes[i].id) == n && !memcmp(d->footnotes[i].id, id, n))
-            return d->footnotes[i].text ? d->footnotes[i].text : "";
-    return NULL;
-}
-
 /* The text of every footnote row r refers to, once each, in order. */
-static void put_row_footnotes(jsonw *w, const edgr_own_doc *d, const edgr_own_row *r)
+static void put_row_footnotes(jsonw *w, const edgr_ownership *x, const edgr_own_row *r)
 {
     enum { SEEN_MAX = 64 };
     const char *seen[SEEN_MAX];
@@ -170,8 +162,9 @@ static void put_row_footnotes(jsonw *w, const edgr_own_doc *d, const edgr_own_ro
                 jsonw_elem(w);
                 jsonw_str(w, ids, n);
                 jsonw_put(w, ":", 1);
-                const char *t = footnote_text(d, ids, n);
-                if (t) jsonw_cstr(w, t);
+                int found;
+                const char *t = own_footnote_text(x, ids, n, &found);
+                if (found) jsonw_cstr(w, t);
                 else jsonw_put(w, "null", 4); /* referred to, never given */
             }
             ids += n + (c ? 1 : 0);
@@ -222,7 +215,7 @@ edgr_status edgr_ownership_write_row(const edgr_ownership *x, size_t i, const ed
             put_ids(&w, v->footnotes);
         }
     }
-    put_row_footnotes(&w, d, r);
+    put_row_footnotes(&w, x, r);
     jsonw_knum(&w, "offset", (int64_t)r->offset);
     jsonw_close(&w, '}');
     return done(&w);
@@ -243,6 +236,8 @@ edgr_status edgr_ownership_write_doc(const edgr_ownership *x, const edgr_own_fil
     put_bool(&w, "not_subject_to_section16", d->not_subject_to_section16);
     put_bool(&w, "no_securities_owned", d->no_securities_owned);
     put_bool(&w, "aff10b5one", d->aff10b5one);
+    put_bool(&w, "form3_holdings_reported", d->form3_holdings_reported);
+    put_bool(&w, "form4_transactions_reported", d->form4_transactions_reported);
     put_issuer(&w, d);
     put_owners(&w, d, 1);
     jsonw_key(&w, "footnotes");

@@ -22,7 +22,9 @@ int own_problem(arena *a, own_problems *p, uint64_t offset, const char *fmt, ...
         vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);
     }
-    if (arr_reserve(&p->items, &p->cap, p->n + 1, sizeof *p->items, OWN_MAX_PROBLEMS)) return -1;
+    /* room for the cap's own line and a parse error after it: a limit
+     * reached is never "out of memory" */
+    if (arr_reserve(&p->items, &p->cap, p->n + 1, sizeof *p->items, OWN_MAX_PROBLEMS + 2)) return -1;
     const char *m = arena_dup(a, msg, strlen(msg));
     if (!m) return -1;
     p->items[p->n++] = (edgr_own_problem){.offset = offset, .message = m};
@@ -38,8 +40,12 @@ void own_problems_free(own_problems *p)
 edgr_status own_parse_failed(arena *a, own_problems *p, const xt_doc *t)
 {
     if (t->failed == 3) return EDGR_ERR_NOMEM;
-    p->capped = 0; /* the error is said whatever came before */
-    if (own_problem(a, p, t->error_offset, "%s", t->error)) return EDGR_ERR_NOMEM;
+    /* the error is said whatever came before, past the cap too (own_problem
+     * keeps a place for it; a 13F filing's documents share the list, and
+     * are at most 64) */
+    const char *m = arena_dup(a, t->error, strlen(t->error));
+    if (!m || arr_reserve(&p->items, &p->cap, p->n + 1, sizeof *p->items, OWN_MAX_PROBLEMS + 128)) return EDGR_ERR_NOMEM;
+    p->items[p->n++] = (edgr_own_problem){.offset = t->error_offset, .message = m};
     return t->failed == 2 ? EDGR_ERR_LIMIT : EDGR_ERR_DECODE;
 }
 

@@ -54,7 +54,7 @@ static void stop(builder *b, int why, const char *msg)
 static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
                      const xmlChar **nss, int nattr, int ndef, const xmlChar **attrs)
 {
-    (void)prefix, (void)nns, (void)nss, (void)ndef;
+    (void)prefix, (void)uri, (void)nns, (void)nss, (void)ndef;
     builder *b = user;
     if (b->stopped) return;
     if (b->depth >= XT_MAX_DEPTH) return stop(b, 2, "elements nest more than 256 deep");
@@ -64,14 +64,13 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
     memset(n, 0, sizeof *n);
     n->name_len = strlen((const char *)local);
     n->name = arena_dup(&b->d->a, (const char *)local, n->name_len);
-    n->ns = uri ? arena_dup(&b->d->a, (const char *)uri, strlen((const char *)uri)) : NULL;
     n->text = "";
     n->offset = here(b);
     for (int i = 0; i < nattr; i++) {
         const xmlChar **a = attrs + 5 * i;
         if (!a[2] && !strcmp((const char *)a[0], "id")) n->id = arena_dup(&b->d->a, (const char *)a[3], (size_t)(a[4] - a[3]));
     }
-    if (!n->name || (uri && !n->ns)) return stop(b, 3, "out of memory");
+    if (!n->name) return stop(b, 3, "out of memory");
     n->parent = b->open;
     if (b->open) {
         if (b->open->last) b->open->last->next = n;
@@ -136,7 +135,10 @@ static void on_text(void *user, const xmlChar *p, int n)
 static void on_error(void *user, xmlErrorPtr e)
 {
     builder *b = user;
-    if (!e || e->level < XML_ERR_ERROR || b->d->failed) return;
+    /* a namespace error (an undeclared prefix) leaves the document
+     * well-formed XML, and libxml2 reads on: the readers go by local
+     * names, so it is no failure */
+    if (!e || e->level < XML_ERR_ERROR || b->d->failed || e->domain == XML_FROM_NAMESPACE) return;
     b->d->failed = 1;
     /* where the error is, from its line and column: libxml2's input
      * pointers are reset once it stops (an error at byte 12,132 read as 125) */

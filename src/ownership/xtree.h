@@ -1,6 +1,7 @@
 /*
  * A small element tree of an XML document, read with libxml2's SAX2 parser
- * into one arena: each element's local name, namespace, `id` attribute,
+ * into one arena: each element's local name (prefixes and namespaces are
+ * not kept: the SEC's schemas have one name a field), `id` attribute,
  * its own text (white space trimmed and runs of it made one space) and the byte offset of its start.
  * The ownership and 13F documents are small records read field by field;
  * a tree lets each reader say what it wants by path, and keeps the byte
@@ -24,7 +25,6 @@ enum {
 typedef struct xt_node {
     const char *name;        /* local name                                  */
     size_t name_len;
-    const char *ns;          /* namespace URI, or NULL                      */
     const char *id;          /* the `id` attribute, or NULL                 */
     const char *text;        /* own text, trimmed, white space runs as one
                                 space; "" when none                         */

@@ -945,6 +945,19 @@ static void holdings_put(builder *b, const edgr_13f *x, long seq, own_json *o)
     }
 }
 
+/* A document that could not be read: what its reader said, in place of
+ * its JSON, so that `edgr show` says why it has no rows. */
+static void put_error_doc(builder *b, long seq, const char *kind, const edgr_own_problem *p)
+{
+    jsonw w;
+    sref at = json_begin(b, &w);
+    jsonw_open(&w, '{');
+    jsonw_kstr(&w, "error", p ? p->message : "not read");
+    jsonw_knum(&w, "offset", p ? (int64_t)p->offset : 0);
+    jsonw_close(&w, '}');
+    put_odoc(b, seq, kind, json_end(b, &w, at));
+}
+
 /* Forms 3/4/5 and 13F documents: read before the rows let the bodies go.
  * A document that cannot be read is left out, as XBRL is (edgr ownership
  * and edgr holdings say why); what a broken document held before its
@@ -967,13 +980,20 @@ static void ownership(builder *b)
             else if (st == EDGR_OK) {
                 own_filing(&o, b, "reporting_owner");
                 ownership_put(b, x, b->rec->docs[i].seq, &o);
+            } else {
+                size_t np = edgr_ownership_problem_count(x);
+                put_error_doc(b, b->rec->docs[i].seq, "ownership", np ? edgr_ownership_problem_at(x, np - 1) : NULL);
             }
             edgr_ownership_free(x);
         } else if (edgr_13f_is(d->body.ptr, d->body.len)) {
             if (!h && !(h = edgr_13f_new())) { b->nomem = 1; break; }
             edgr_status st = edgr_13f_add(h, d->body.ptr, d->body.len, &oo);
             if (st == EDGR_ERR_NOMEM) b->nomem = 1;
-            else if (st != EDGR_OK) h_seq = -2; /* the filing's 13F is not whole: not kept */
+            else if (st != EDGR_OK) { /* the filing's 13F is not whole: not kept, but said */
+                size_t np = edgr_13f_problem_count(h);
+                if (h_seq != -2) put_error_doc(b, b->rec->docs[i].seq, "13f", np ? edgr_13f_problem_at(h, np - 1) : NULL);
+                h_seq = -2;
+            }
             else if (h_seq == -1) h_seq = b->rec->docs[i].seq;
         }
     }

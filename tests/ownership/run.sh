@@ -144,6 +144,44 @@ info = ("<infoTable><nameOfIssuer>QUILLFEATHER</nameOfIssuer><cusip>99309A101</c
 with open(f"{t}/big13f.xml", "w") as f:
     f.write("<informationTable>" + "".join(info.format(i) for i in range(100000)) + "</informationTable>")
 PY
+# what review found (each before its fix): a broken document past the
+# problem cap; a huge namespace; a row citing many of many footnotes; many
+# owners on many rows; an undeclared prefix (not fatal)
+python3 - "$tmp" <<'PY'
+import sys
+t = sys.argv[1]
+bad = ("<nonDerivativeTransaction><transactionAmounts><transactionPricePerShare><value>$1.00</value>"
+       "</transactionPricePerShare></transactionAmounts></nonDerivativeTransaction>\n")
+with open(f"{t}/capped.xml", "w") as f:
+    f.write("<ownershipDocument><nonDerivativeTable>" + bad * 1005 + "<nonDerivativeTransaction><oops>")
+with open(f"{t}/bigns.xml", "w") as f:
+    f.write('<ownershipDocument xmlns="urn:' + "x" * (1 << 20) + '">' + "<a/>" * 3000 + "</ownershipDocument>")
+fns = "".join(f'<footnoteId id="F{i}"/>' for i in range(64))
+with open(f"{t}/fnotes.xml", "w") as f:
+    f.write("<ownershipDocument><nonDerivativeTable>" + ("<nonDerivativeHolding><securityTitle><value>X</value>" + fns +
+            "</securityTitle></nonDerivativeHolding>") * 2000 + "</nonDerivativeTable><footnotes>" +
+            "".join(f'<footnote id="F{i}">n</footnote>' for i in range(100000)) + "</footnotes></ownershipDocument>")
+own = "<reportingOwner><reportingOwnerId><rptOwnerCik>1</rptOwnerCik><rptOwnerName>A</rptOwnerName></reportingOwnerId></reportingOwner>"
+with open(f"{t}/owners.xml", "w") as f:
+    f.write("<ownershipDocument>" + own * 5000 + "<nonDerivativeTable>" +
+            "<nonDerivativeHolding><securityTitle><value>X</value></securityTitle></nonDerivativeHolding>" * 10000 +
+            "</nonDerivativeTable></ownershipDocument>")
+PY
+sed 's#<ownershipDocument>#<ownershipDocument xsi:schemaLocation="x">#' "$fx/form4.xml" >"$tmp/nsprefix.xml"
+"$edgr" ownership "$tmp/capped.xml" >"$tmp/capped.nd" 2>"$tmp/capped.err"
+check "review: a broken document past the problem cap keeps its 1,005 rows and says where it broke" sh -c \
+  "test \$(wc -l <'$tmp/capped.nd') = 1005 && grep -q 'not well-formed' '$tmp/capped.err' && ! grep -q 'out of memory' '$tmp/capped.err'"
+check "review: a 1 MB namespace on 3,000 elements is read in bounded memory" sh -c \
+  "ulimit -v 1000000; '$edgr' ownership --filings '$tmp/bigns.xml' >/dev/null 2>&1"
+check "review: 2,000 rows citing 64 of 100,000 footnotes each, in bounded time" sh -c \
+  "test \$(timeout 30 '$edgr' ownership '$tmp/fnotes.xml' 2>/dev/null | wc -l) = 2000"
+check "review: 5,000 owners on 10,000 rows: owners past the limit said, output bounded" sh -c \
+  "timeout 30 '$edgr' ownership '$tmp/owners.xml' 2>'$tmp/owners.err' | head -c 300000000 | wc -c | awk '{exit !(\$1 < 300000000)}' && grep -q 'reporting owners' '$tmp/owners.err'"
+"$edgr" ownership "$tmp/nsprefix.xml" >"$tmp/nsp.nd" 2>"$tmp/nsp.err"; rc=$?
+check "review: an undeclared prefix in an attribute is a warning, the document read (exit 0)" sh -c "test $rc = 0 && test \$(wc -l <'$tmp/nsp.nd') = 10"
+[ -f "$corpus/xml/form5.snow.xml" ] && "$edgr" ownership --filings "$corpus/xml/form5.snow.xml" >"$tmp/f5.json" 2>/dev/null &&
+  check "review: Form 5's form3HoldingsReported and form4TransactionsReported" test \
+    "$(jq -c '[.form3_holdings_reported, .form4_transactions_reported]' "$tmp/f5.json")" != '[null,null]'
 tout() { timeout 60 "$@"; }
 check "hostile: 50,000 rows read whole" test "$(tout "$edgr" ownership --format json "$tmp/many.xml" | wc -l)" = 50000
 check "hostile: ... the last paired right" test "$(tout "$edgr" ownership --format json "$tmp/many.xml" | tail -1 | jq -c '[.row, .shares]')" = '[49999,49999]'
@@ -220,6 +258,19 @@ check "store: edgr holders of 2021 (thousands, x 1,000)" test "$("$edgr" holders
 check "store: a period that is no quarter: exit 2" test $rc = 2
 "$edgr" ingest -q --replace --db "$db" "$fx/0009900309-26-000001.txt"
 check "store: --replace keeps one copy" test "$(q "select count(*) from insider_rows")" = 10
+
+# the fixture's filing with its XML cut inside the 9th row
+python3 - "$f4" "$tmp/broken.txt" <<'PY'
+import sys
+s = open(sys.argv[1]).read().replace("0009900309-26-000001", "0009900309-26-000009")
+i = s.index("<derivativeTransaction>") + 200
+j = s.index("</XML>")
+open(sys.argv[2], "w").write(s[:i] + "<<" + s[j:])
+PY
+"$edgr" ingest -q --db "$db" "$tmp/broken.txt" 2>/dev/null
+check "store: a broken document is stored with what its reader said, no rows" test \
+  "$("$edgr" show --db "$db" 0009900309-26-000009 | jq -c '[(.ownership_documents[0].error | test("not well-formed")), (.insider_rows | length)]')" = \
+  '[true,0]'
 
 echo "ownership: $pass passed, $fail failed"
 [ "$fail" = 0 ]
