@@ -48,7 +48,7 @@ check: all
 	@EDGR_HOSTILE_PART=unsanitized tests/hostile/run.sh build/edgr >build/hostile.log 2>&1 & h=$$!; \
 	  tests/store/run.sh build/edgr && tests/xbrl/run.sh build/edgr && \
 	  tests/xbrl/frames.sh build/frames_check && tests/ownership/run.sh build/edgr && \
-	  tests/vocab/run.sh build/edgr; r=$$?; \
+	  tests/serve/run.sh build/edgr && tests/vocab/run.sh build/edgr; r=$$?; \
 	  wait $$h; hr=$$?; cat build/hostile.log; [ $$r = 0 ] && [ $$hr = 0 ]
 	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
 	@tests/readme/run.sh build
@@ -82,7 +82,8 @@ asan:
 	  ASAN_OPTIONS=detect_leaks=1 EDGR_CLI_CORPUS=0 tests/cli/run.sh build-asan/edgr && \
 	  ASAN_OPTIONS=detect_leaks=1 tests/store/run.sh build-asan/edgr && \
 	  ASAN_OPTIONS=detect_leaks=1 EDGR_XBRL_COMPANYFACTS=0 tests/xbrl/run.sh build-asan/edgr && \
-	  ASAN_OPTIONS=detect_leaks=1 tests/ownership/run.sh build-asan/edgr; r=$$?; \
+	  ASAN_OPTIONS=detect_leaks=1 tests/ownership/run.sh build-asan/edgr && \
+	  ASAN_OPTIONS=detect_leaks=1 tests/serve/run.sh build-asan/edgr; r=$$?; \
 	  wait $$h; hr=$$?; cat build-asan/hostile.log; [ $$r = 0 ] && [ $$hr = 0 ]
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 EDGR_FETCH_PART=commands tests/fetch/run.sh build-asan/edgr
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/store_api_check samples/0009900001-17-000001.txt

@@ -5,7 +5,8 @@
 #                            README's tour pipes JSON through it; zlib1g-dev
 #                            and libdeflate-dev: the CLI inflates gzip to
 #                            check its CRC-32; libcurl: edgr fetch;
-#                            libxml2-dev: edgr xbrl reads XBRL instances)
+#                            libxml2-dev: edgr xbrl reads XBRL instances;
+#                            libmicrohttpd-dev: edgr serve)
 #   scripts/deps.sh check    what `make check` needs (adds clang for the
 #                            sanitizer and fuzz builds, libxml2-dev for the
 #                            HTML differential test, cmark-gfm to render
@@ -21,7 +22,7 @@
 #                            peer in the HTML-to-text benchmark; time for
 #                            bench/rss.sh)
 set -eu
-want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev libxml2-dev sqlite3 jq"
+want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev libxml2-dev libmicrohttpd-dev sqlite3 jq"
 case "${1:-build}" in
   check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3" ;;
   fuzz) want="$want clang libclang-rt-dev valgrind" ;;

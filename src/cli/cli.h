@@ -261,6 +261,7 @@ int cmd_facts_of_main(int argc, char **argv);
 int cmd_frames_main(int argc, char **argv);
 int cmd_insiders_main(int argc, char **argv);
 int cmd_holders_main(int argc, char **argv);
+int cmd_serve_main(int argc, char **argv);
 int cmd_fetch_main(int argc, char **argv);
 /* edgr cat ACCESSION SEQ: the document read from the filing's source as
  * recorded in the store. */

@@ -37,6 +37,7 @@ static int run_own_main(const char *name, int argc, char **argv)
     if (!strcmp(name, "frames")) return cmd_frames_main(argc, argv);
     if (!strcmp(name, "insiders")) return cmd_insiders_main(argc, argv);
     if (!strcmp(name, "holders")) return cmd_holders_main(argc, argv);
+    if (!strcmp(name, "serve")) return cmd_serve_main(argc, argv);
     if (!strcmp(name, "fetch")) return cmd_fetch_main(argc, argv);
     return -1;
 }

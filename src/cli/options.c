@@ -182,6 +182,14 @@ static const optdef OPTS_HOLDERS[] = {
     {"limit", 0, "N", NULL, OPT_LIMIT, "at most N rows (default: all)"},
     {0},
 };
+static const optdef OPTS_SERVE[] = {
+    STORE_DB,
+    {"listen", 0, "HOST:PORT", NULL, OPT_LISTEN, "where to listen (default 127.0.0.1:8080: loopback only;\nport 0: any free port, said on stderr)"},
+    {"threads", 0, "N", NULL, OPT_THREADS, "worker threads, each with its own read-only store\nconnection (default 2)"},
+    {"idle-timeout", 0, "SECONDS", NULL, OPT_IDLE, "close a connection idle (or sending nothing) this long\n(default 30)"},
+    {"quiet", 'q', NULL, NULL, OPT_QUIET, "no access log"},
+    {0},
+};
 static const optdef OPTS_FETCH[] = {
     {"db", 0, "FILE", NULL, OPT_DB, "the store (default ./edgr.db; created if missing)"},
     {"from", 0, "QUARTER|DATE", NULL, OPT_FROM,
@@ -471,6 +479,26 @@ static const cmddef CMD_HOLDERS = {
     "when the store could not be read.",
     "none"};
 
+static const cmddef CMD_SERVE = {
+    "serve", "[--db FILE] [--listen HOST:PORT] [--threads N]",
+    "the store over HTTP, in the SEC's JSON shapes",
+    "Serve the store over HTTP/1.1 (keep-alive; GET and HEAD only): the SEC's\n"
+    "XBRL APIs from the facts the store holds (/api/xbrl/companyfacts/\n"
+    "CIK##########.json, /api/xbrl/companyconcept/CIK##########/TAXONOMY/TAG.json,\n"
+    "/api/xbrl/frames/TAXONOMY/TAG/UNIT/PERIOD.json), and edgr's own, versioned:\n"
+    "/v1/filings/ACCESSION (edgr show), /v1/insiders?cik=&owner=&code=&from=&to=\n"
+    "(edgr insiders), /v1/holdings?cusip=&period=&manager= (edgr holders).\n"
+    "Every JSON answer has a strong ETag (If-None-Match gives 304), gzip when\n"
+    "asked, Access-Control-Allow-Origin: *; errors are {\"error\": \"...\"} with\n"
+    "400, 404, 405, 414 or 503.  One access log line a request on stderr.\n"
+    "Binds to loopback unless told otherwise; stops on SIGINT or SIGTERM.",
+    OPTS_SERVE,
+    "edgr serve --db edgr.db &\n"
+    "curl -s localhost:8080/api/xbrl/companyfacts/CIK0000320193.json | jq .entityName",
+    "0 after SIGINT or SIGTERM; 2 for a usage error; 3 when the store cannot be\n"
+    "opened or the address not listened on.",
+    "none"};
+
 static const cmddef CMD_INGEST = {
     "ingest", "[--db FILE] [--jobs N] [--files-from FILE|-] [options] PATH...",
     "store filings in a database (SQLite, full-text indexed)",
@@ -682,7 +710,7 @@ static const cmddef CMD_FETCH = {
 const cmddef *const CLI_COMMANDS[] = {
     &CMD_PARSE, &CMD_HEADER, &CMD_DOCS, &CMD_CAT, &CMD_EXTRACT, &CMD_TEXT, &CMD_ITEMS, &CMD_FACTS, &CMD_XBRL,
     &CMD_OWNERSHIP, &CMD_HOLDINGS,
-    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FACTS_OF, &CMD_FRAMES, &CMD_INSIDERS, &CMD_HOLDERS, &CMD_FETCH, &CMD_VERSION, NULL,
+    &CMD_INGEST, &CMD_SEARCH, &CMD_SHOW, &CMD_COMPANY, &CMD_FACTS_OF, &CMD_FRAMES, &CMD_INSIDERS, &CMD_HOLDERS, &CMD_SERVE, &CMD_FETCH, &CMD_VERSION, NULL,
 };
 
 const cmddef *cli_command(const char *name)

@@ -61,6 +61,9 @@ enum opt_id {
     OPT_CODE,
     OPT_PERIOD,
     OPT_MANAGER,
+    OPT_LISTEN,
+    OPT_THREADS,
+    OPT_IDLE,
 };
 
 typedef struct optdef {

@@ -1,0 +1,157 @@
+/*
+ * The routes of edgr serve: a request's path and arguments to the store's
+ * views, each answer the JSON the command line prints (edgr show,
+ * facts-of, frames, insiders, holders), in the SEC's URL shapes where the
+ * SEC has one (data.sec.gov/api/xbrl/...).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "serve.h"
+
+/* A growing body. */
+typedef struct body {
+    char *p;
+    size_t len, cap;
+    int failed;
+    int rows;        /* as a JSON array of NDJSON lines: rows written     */
+    int line_open;   /* a line begun, its newline not yet seen            */
+} body;
+
+static int put(void *user, const char *p, size_t n)
+{
+    body *b = user;
+    if (b->failed) return 1;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *q = realloc(b->p, cap);
+        if (!q) return b->failed = 1;
+        b->p = q, b->cap = cap;
+    }
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+    return 0;
+}
+
+/* NDJSON from the store as the elements of a JSON array (the caller
+ * writes the brackets): a newline ends an element. */
+static int put_row(void *user, const char *p, size_t n)
+{
+    body *b = user;
+    if (n == 1 && *p == '\n') {
+        b->line_open = 0;
+        return 0;
+    }
+    if (!b->line_open) {
+        if (b->rows++ && put(b, ",", 1)) return 1;
+        b->line_open = 1;
+    }
+    return put(b, p, n);
+}
+
+static void answer(serve_answer *a, edgr_store *st, edgr_status s, body *b)
+{
+    if (b->failed) s = EDGR_ERR_NOMEM;
+    a->status = s == EDGR_OK ? 200 : s == EDGR_ERR_NOT_FOUND ? 404 : s == EDGR_ERR_ARG || s == EDGR_ERR_QUERY ? 400 : 503;
+    if (s == EDGR_OK) {
+        a->body = b->p, a->len = b->len;
+        return;
+    }
+    free(b->p);
+    snprintf(a->error, sizeof a->error, "%s", s == EDGR_ERR_NOMEM ? "out of memory: try again" : edgr_store_error(st));
+}
+
+/* "CIK0000320193.json" (with `suffix`) -> "0000320193"; 0, or -1. */
+static int cik_of(const char *s, const char *suffix, char out[11])
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n != 3 + 10 + k || memcmp(s, "CIK", 3) || strcmp(s + 13, suffix)) return -1;
+    for (int i = 0; i < 10; i++)
+        if (s[3 + i] < '0' || s[3 + i] > '9') return -1;
+    memcpy(out, s + 3, 10);
+    out[10] = '\0';
+    return 0;
+}
+
+/* Split path after `prefix` at '/' into at most `max` parts (in buf). */
+static int parts(const char *path, const char *prefix, char *buf, size_t cap, char **part, int max)
+{
+    size_t k = strlen(prefix);
+    if (strncmp(path, prefix, k) || strlen(path + k) >= cap) return -1;
+    strcpy(buf, path + k);
+    int n = 0;
+    for (char *p = buf; n < max;) {
+        part[n++] = p;
+        char *slash = strchr(p, '/');
+        if (!slash) return n;
+        *slash = '\0';
+        p = slash + 1;
+    }
+    return -1; /* more parts than the route has */
+}
+
+static long limit_of(const char *v)
+{
+    if (!v) return 0;
+    char *end;
+    long n = strtol(v, &end, 10);
+    return *end || n < 1 || n > 100000 ? -1 : n;
+}
+
+void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, serve_answer *a)
+{
+    memset(a, 0, sizeof *a);
+    body b = {0};
+    char buf[SERVE_MAX_URI], *p[8], cik[11];
+    int n;
+    if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 1)) == 1 && *p[0]) {
+        answer(a, st, edgr_store_show(st, p[0], 0, 0, put, &b), &b);
+    } else if ((n = parts(path, "/api/xbrl/companyfacts/", buf, sizeof buf, p, 1)) == 1 && !cik_of(p[0], ".json", cik)) {
+        answer(a, st, edgr_store_company_facts(st, cik, NULL, 0, put, &b), &b);
+    } else if ((n = parts(path, "/api/xbrl/companyconcept/", buf, sizeof buf, p, 3)) == 3 && !cik_of(p[0], "", cik) &&
+               strlen(p[2]) > 5 && !strcmp(p[2] + strlen(p[2]) - 5, ".json")) {
+        char concept[512];
+        snprintf(concept, sizeof concept, "%s:%.*s", p[1], (int)(strlen(p[2]) - 5), p[2]);
+        answer(a, st, edgr_store_company_facts(st, cik, concept, 0, put, &b), &b);
+    } else if ((n = parts(path, "/api/xbrl/frames/", buf, sizeof buf, p, 4)) == 4 && strlen(p[3]) > 5 &&
+               !strcmp(p[3] + strlen(p[3]) - 5, ".json")) {
+        char concept[512];
+        snprintf(concept, sizeof concept, "%s:%s", p[0], p[1]);
+        p[3][strlen(p[3]) - 5] = '\0';
+        answer(a, st, edgr_store_frame(st, concept, p[2], p[3], 0, put, &b), &b);
+    } else if (!strcmp(path, "/v1/insiders") || !strcmp(path, "/v1/holdings")) {
+        int ins = !strcmp(path, "/v1/insiders");
+        long lim = limit_of(arg(req, "limit"));
+        if (lim < 0) {
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "limit takes a number from 1 to 100000");
+            return;
+        }
+        edgr_status s;
+        put(&b, "{\"rows\":[", 9);
+        if (ins) {
+            edgr_insider_query q = {.struct_size = sizeof q, .cik = arg(req, "cik"), .owner = arg(req, "owner"),
+                                    .code = arg(req, "code"), .from = arg(req, "from"), .to = arg(req, "to"),
+                                    .limit = lim ? lim : 1000};
+            s = q.cik ? edgr_store_insiders(st, &q, put_row, &b) : EDGR_ERR_ARG;
+        } else {
+            edgr_holders_query q = {.struct_size = sizeof q, .cusip = arg(req, "cusip"), .period = arg(req, "period"),
+                                    .manager = arg(req, "manager"), .limit = lim ? lim : 1000};
+            s = q.cusip ? edgr_store_holders(st, &q, put_row, &b) : EDGR_ERR_ARG;
+        }
+        if (s == EDGR_ERR_NOT_FOUND) s = EDGR_OK; /* a query with no row is an empty list */
+        put(&b, "]}", 2);
+        if (s == EDGR_ERR_ARG && !(ins ? arg(req, "cik") : arg(req, "cusip"))) {
+            free(b.p);
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "%s", ins ? "cik is required: /v1/insiders?cik=320193" : "cusip is required: /v1/holdings?cusip=037833100");
+            return;
+        }
+        answer(a, st, s, &b);
+    } else {
+        a->status = 404;
+        snprintf(a->error, sizeof a->error, "no such resource: %.200s", path);
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""check.py PORT EXPECT_DIR: edgr serve over loopback, the rules every
+answer follows and the endpoints' bodies against the command line's
+(EXPECT_DIR holds what edgr show / facts-of / insiders / holders printed).
+Prints one line per failure and a summary; exit 1 on any failure."""
+import gzip
+import http.client
+import json
+import socket
+import sys
+
+port, exp = int(sys.argv[1]), sys.argv[2]
+fails, n = [], 0
+
+
+def check(what, ok):
+    global n
+    n += 1
+    if not ok:
+        fails.append(what)
+
+
+def get(path, method="GET", headers=None, body=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    b = r.read()
+    c.close()
+    return r, b
+
+
+def read(name):
+    return open(f"{exp}/{name}", "rb").read()
+
+
+# ---- the endpoints, as the command line prints them
+r, b = get("/v1/filings/0009900309-26-000001")
+check("filings: 200 and edgr show's JSON", r.status == 200 and json.loads(b) == json.loads(read("show.json")))
+r, b = get("/api/xbrl/companyfacts/CIK0009900308.json")
+check("companyfacts: edgr facts-of's", r.status == 200 and json.loads(b) == json.loads(read("facts.json")))
+r, b = get("/api/xbrl/companyconcept/CIK0009900308/us-gaap/Revenues.json")
+check("companyconcept: edgr facts-of --concept's", r.status == 200 and json.loads(b) == json.loads(read("concept.json")))
+r, b = get("/api/xbrl/frames/us-gaap/EarningsPerShareBasic/USD-per-shares/CY2025.json")
+check("frames: edgr frames'", r.status == 200 and json.loads(b) == json.loads(read("frames.json")))
+r, b = get("/v1/insiders?cik=9900309&code=S")
+want = [json.loads(l) for l in read("insiders.nd").splitlines()]
+check("insiders: edgr insiders' rows", r.status == 200 and json.loads(b)["rows"] == want)
+r, b = get("/v1/holdings?cusip=99309A101&period=2024Q4")
+want = [json.loads(l) for l in read("holders.nd").splitlines()]
+check("holdings: edgr holders' rows", r.status == 200 and json.loads(b)["rows"] == want)
+r, b = get("/v1/insiders?cik=9900309&code=Z")
+check("insiders: no row is an empty list", r.status == 200 and json.loads(b) == {"rows": []})
+
+# ---- errors: JSON sentences with their status
+def error(path, status, method="GET", body=None):
+    r, b = get(path, method, body=body)
+    try:
+        e = json.loads(b)["error"]
+    except Exception:
+        e = None
+    return r, r.status == status and isinstance(e, str) and len(e) > 5
+
+r, ok = error("/nothing/here", 404)
+check("404 with a sentence", ok)
+r, ok = error("/v1/filings/0009900309-99-999999", 404)
+check("404 for a filing the store has not", ok)
+r, ok = error("/v1/insiders", 400)
+check("400 without cik", ok)
+r, ok = error("/v1/insiders?cik=abc", 400)
+check("400 for a cik that is no number", ok)
+r, ok = error("/api/xbrl/frames/us-gaap/Revenues/USD/CY20X5.json", 400)
+check("400 for a period that is no frame", ok)
+r, ok = error("/v1/insiders?cik=1", 405, "POST", b"x" * 100)
+check("405 for POST", ok and r.getheader("Allow") == "GET, HEAD")
+for m in ("PUT", "DELETE", "OPTIONS"):
+    r, ok = error("/", 405, m)
+    check(f"405 for {m}", ok)
+r, ok = error("/v1/insiders?cik=1&x=" + "a" * 9000, 414)
+check("414 past 8 KB", ok)
+
+# ---- headers: CORS, ETag and 304, gzip, HEAD
+r, b = get("/v1/holdings?cusip=99309A101")
+etag = r.getheader("ETag")
+check("Access-Control-Allow-Origin: *", r.getheader("Access-Control-Allow-Origin") == "*")
+check("a strong ETag", etag and etag.startswith('"') and etag.endswith('"'))
+r2, b2 = get("/v1/holdings?cusip=99309A101", headers={"If-None-Match": etag})
+check("304 on If-None-Match", r2.status == 304 and b2 == b"")
+r3, _ = get("/v1/holdings?cusip=99309A101&limit=1")
+check("another target, another ETag", r3.getheader("ETag") != etag)
+r4, z = get("/v1/holdings?cusip=99309A101", headers={"Accept-Encoding": "gzip"})
+check("gzip when asked", r4.getheader("Content-Encoding") == "gzip" and gzip.decompress(z) == b)
+check("no gzip unasked", r.getheader("Content-Encoding") is None)
+rh, bh = get("/v1/holdings?cusip=99309A101", "HEAD")
+check("HEAD: headers, no body", rh.status == 200 and bh == b"" and rh.getheader("Content-Length") == str(len(b)))
+
+# ---- keep-alive: 200 requests on one connection
+s = socket.create_connection(("127.0.0.1", port), timeout=10)
+f = s.makefile("rb")
+ok = True
+for i in range(200):
+    s.sendall(b"GET /v1/insiders?cik=9900309&limit=1 HTTP/1.1\r\nHost: x\r\n\r\n")
+    status = f.readline()
+    length = None
+    while True:
+        h = f.readline()
+        if h in (b"\r\n", b""):
+            break
+        if h.lower().startswith(b"content-length:"):
+            length = int(h.split(b":")[1])
+    if not status.startswith(b"HTTP/1.1 200") or length is None or len(f.read(length)) != length:
+        ok = False
+        break
+s.close()
+check("200 requests on one keep-alive connection", ok)
+
+for x in fails:
+    print("serve: FAIL:", x)
+print(f"serve: {n - len(fails)} passed, {len(fails)} failed")
+sys.exit(1 if fails else 0)

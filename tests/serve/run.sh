@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# tests/serve/run.sh EDGR: edgr serve (issue 16, first part) over loopback.
+# Starts the server on a free port of 127.0.0.1 over a store of the
+# fixtures, checks every rule and endpoint (check.py), an idle connection
+# closed at --idle-timeout while another is served, and the access log;
+# stops it by PID.  Every wait is bounded.
+set -u
+edgr=$(realpath "$1")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail=0
+command -v python3 >/dev/null || { echo "serve: needs python3 (scripts/deps.sh check)" >&2; exit 1; }
+
+db=$tmp/s.db
+"$edgr" ingest -q --db "$db" "$top"/tests/fixtures/ownership/*.txt "$top"/tests/fixtures/xbrl/*.txt || { echo "serve: FAIL: ingest" >&2; exit 1; }
+# what the command line prints, for check.py to compare with
+"$edgr" show --db "$db" 0009900309-26-000001 >"$tmp/show.json"
+"$edgr" facts-of --db "$db" 9900308 >"$tmp/facts.json"
+"$edgr" facts-of --db "$db" --concept us-gaap:Revenues 9900308 >"$tmp/concept.json"
+"$edgr" frames --db "$db" us-gaap:EarningsPerShareBasic USD-per-shares CY2025 >"$tmp/frames.json"
+"$edgr" insiders --db "$db" 9900309 --code S >"$tmp/insiders.nd"
+"$edgr" holders --db "$db" 99309A101 --period 2024Q4 >"$tmp/holders.nd"
+
+"$edgr" serve --db "$db" --listen 127.0.0.1:0 --threads 2 --idle-timeout 2 2>"$tmp/log" &
+pid=$!
+port=
+for _ in $(seq 50); do # at most 5 s for the listening line
+  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$tmp/log" | grep -o '[0-9]*$')
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "serve: FAIL: no listening line: $(cat "$tmp/log")" >&2; exit 1; }
+
+python3 "$top/tests/serve/check.py" "$port" "$tmp" || fail=1
+
+# an idle connection is closed at the idle timeout (2 s here, 30 s by
+# default) while another client is served
+python3 - "$port" <<'PY' || fail=1
+import socket, sys, time, http.client
+port = int(sys.argv[1])
+idle = socket.create_connection(("127.0.0.1", port), timeout=10)
+idle.sendall(b"GET /v1/insiders?cik=9900309 HTT")   # half a request line, then silence
+t0 = time.time()
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+c.request("GET", "/v1/holdings?cusip=99309A101"); served = c.getresponse().status == 200
+closed = idle.recv(1) == b""
+dt = time.time() - t0
+ok = served and closed and 1.0 < dt < 8.0
+print(f"serve: an idle connection closed after {dt:.1f} s (timeout 2), another served meanwhile: {'ok' if ok else 'FAIL'}")
+sys.exit(0 if ok else 1)
+PY
+
+grep -q '^127.0.0.1 "GET /v1/holdings?cusip=99309A101" 200 ' "$tmp/log" && echo "serve: access log: ok" ||
+  { echo "serve: FAIL: no access log line: $(tail -3 "$tmp/log")"; fail=1; }
+kill -TERM "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "serve: FAIL: still running 5 s after SIGTERM"; fail=1; kill -KILL "$pid"; fi
+wait "$pid" 2>/dev/null; rc=$?
+pid=
+[ "$rc" = 0 ] && grep -q "stopped (SIGTERM)" "$tmp/log" && echo "serve: stopped by SIGTERM, exit 0" ||
+  { echo "serve: FAIL: exit $rc after SIGTERM"; fail=1; }
+"$edgr" serve --db "$tmp/none.db" --listen 127.0.0.1:0 2>"$tmp/err"; rc=$?
+[ "$rc" = 3 ] && echo "serve: a store that is not there: exit 3" || { echo "serve: FAIL: no store: exit $rc"; fail=1; }
+exit $fail
