@@ -43,18 +43,19 @@ check: all
 	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
 	@tests/cli/run.sh build/edgr
 	@# two lanes, one a core: the hostile cases (memory bounds, full sizes;
-	@# every case in asan) beside store, xbrl and vocab; the hostile lane's
+	@# every case in asan) beside store, xbrl, ownership, serve, vocab and
+	@# the kill -9 rounds of ingest; the hostile lane's
 	@# output is printed after.  fetch runs alone: it measures request rates.
 	@EDGR_HOSTILE_PART=unsanitized tests/hostile/run.sh build/edgr >build/hostile.log 2>&1 & h=$$!; \
 	  tests/store/run.sh build/edgr && tests/xbrl/run.sh build/edgr && \
 	  tests/xbrl/frames.sh build/frames_check && tests/ownership/run.sh build/edgr && \
-	  tests/serve/run.sh build/edgr && tests/vocab/run.sh build/edgr; r=$$?; \
+	  tests/serve/run.sh build/edgr && tests/vocab/run.sh build/edgr && \
+	  tests/store/crash.sh build/edgr 25; r=$$?; \
 	  wait $$h; hr=$$?; cat build/hostile.log; [ $$r = 0 ] && [ $$hr = 0 ]
 	@tests/fetch/run.sh build/edgr # the HTTP layer against a local stand-in for the SEC
 	@tests/readme/run.sh build
 	@tests/examples/run.sh build
 	@build/store_api_check samples/0009900001-17-000001.txt
-	@tests/store/crash.sh build/edgr 25
 	@tests/accuracy/selftest.sh build/accuracy
 	@build/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  if [ $$rc = 77 ]; then echo "accuracy: SKIPPED (no ../shared/corpus)"; \
