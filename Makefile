@@ -38,9 +38,10 @@ check: all
 	@cmake -S . -B build >/dev/null && cmake --build build -j $(JOBS) >/dev/null # libxml2 may be new
 	@build/unit_tests
 	@scripts/cycles.sh # no file of the library calls back into its caller
-	@build/fault_tests
-	@build/corpus_tests
-	@$(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q
+	@# fault injection beside the corpus and the HTML differential test (one core each)
+	@build/fault_tests >build/fault.log 2>&1 & f=$$!; \
+	  build/corpus_tests && $(MAKE) --no-print-directory html-diff HTML_DIFF_FLAGS=-q; r=$$?; \
+	  wait $$f; fr=$$?; cat build/fault.log; [ $$r = 0 ] && [ $$fr = 0 ]
 	@tests/cli/run.sh build/edgr
 	@# two lanes, one a core: the hostile cases (memory bounds, full sizes;
 	@# every case in asan) beside store, xbrl, ownership, serve, vocab and
@@ -70,8 +71,9 @@ asan:
 	@cmake --build build-asan -j $(JOBS) --target unit_tests fault_tests corpus_tests edgr accuracy store_rank_check store_api_check \
 	  fuzz_run_stdin_chunks fuzz_run_archive fuzz_run_ingest >/dev/null
 	@ASAN_OPTIONS=detect_leaks=1 build-asan/unit_tests
-	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests
-	@ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests
+	@ASAN_OPTIONS=detect_leaks=1 build-asan/fault_tests >build-asan/fault.log 2>&1 & f=$$!; \
+	  ASAN_OPTIONS=detect_leaks=1 build-asan/corpus_tests; r=$$?; \
+	  wait $$f; fr=$$?; cat build-asan/fault.log; [ $$r = 0 ] && [ $$fr = 0 ]
 	@# rc 1 is a missed target, judged by the plain run above; the sanitizers exit 99
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=exitcode=99 build-asan/accuracy ../shared/corpus >/dev/null; rc=$$?; \
 	  [ $$rc = 0 ] || [ $$rc = 1 ] || [ $$rc = 77 ] && echo "accuracy under ASan+UBSan: ok" || { echo "accuracy under ASan+UBSan: rc $$rc"; exit 1; }
