@@ -36,19 +36,28 @@ static int put(void *user, const char *p, size_t n)
 }
 
 /* NDJSON from the store as the elements of a JSON array (the caller
- * writes the brackets): a newline ends an element. */
+ * writes the brackets): a newline ends an element, wherever it falls in
+ * what the store writes at once. */
 static int put_row(void *user, const char *p, size_t n)
 {
     body *b = user;
-    if (n == 1 && *p == '\n') {
-        b->line_open = 0;
-        return 0;
+    while (n) {
+        const char *nl = memchr(p, '\n', n);
+        size_t k = nl ? (size_t)(nl - p) : n;
+        if (k) {
+            if (!b->line_open) {
+                if (b->rows++ && put(b, ",", 1)) return 1;
+                b->line_open = 1;
+            }
+            if (put(b, p, k)) return 1;
+        }
+        if (nl) {
+            b->line_open = 0;
+            k++;
+        }
+        p += k, n -= k;
     }
-    if (!b->line_open) {
-        if (b->rows++ && put(b, ",", 1)) return 1;
-        b->line_open = 1;
-    }
-    return put(b, p, n);
+    return 0;
 }
 
 static void answer(serve_answer *a, edgr_store *st, edgr_status s, body *b)
@@ -149,6 +158,21 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
             snprintf(a->error, sizeof a->error, "%s", ins ? "cik is required: /v1/insiders?cik=320193" : "cusip is required: /v1/holdings?cusip=037833100");
             return;
         }
+        answer(a, st, s, &b);
+    } else if (!strcmp(path, "/v1/companies")) {
+        /* a CIK, else a name: exact, then prefix, then part of a current or
+         * former name (edgr company) */
+        long lim = limit_of(arg(req, "limit"));
+        const char *q = arg(req, "q");
+        if (!q || lim < 0) {
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "%s", !q ? "q is required: /v1/companies?q=apple" : "limit takes a number from 1 to 100000");
+            return;
+        }
+        put(&b, "{\"companies\":[", 14);
+        edgr_status s = edgr_store_company(st, q, lim ? lim : 20, 0, put_row, &b);
+        if (s == EDGR_ERR_NOT_FOUND) s = EDGR_OK;
+        put(&b, "]}", 2);
         answer(a, st, s, &b);
     } else {
         a->status = 404;

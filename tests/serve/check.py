@@ -51,6 +51,14 @@ check("holdings: edgr holders' rows", r.status == 200 and json.loads(b)["rows"] 
 r, b = get("/v1/insiders?cik=9900309&code=Z")
 check("insiders: no row is an empty list", r.status == 200 and json.loads(b) == {"rows": []})
 
+r, b = get("/v1/companies?q=Quillfeather")
+want = [json.loads(l) for l in read("company.nd").splitlines()]
+check("companies: edgr company's", r.status == 200 and json.loads(b)["companies"] == want and len(want) == 1)
+r, b = get("/v1/companies?q=Inc&limit=3")
+check("companies: several, one element each", r.status == 200 and len(json.loads(b)["companies"]) == 2)
+r, b = get("/v1/companies?q=nosuchcompanyatall")
+check("companies: none is an empty list", r.status == 200 and json.loads(b) == {"companies": []})
+
 # ---- errors: JSON sentences with their status
 def error(path, status, method="GET", body=None):
     r, b = get(path, method, body=body)
@@ -64,6 +72,8 @@ r, ok = error("/nothing/here", 404)
 check("404 with a sentence", ok)
 r, ok = error("/v1/filings/0009900309-99-999999", 404)
 check("404 for a filing the store has not", ok)
+r, ok = error("/v1/companies", 400)
+check("400 without q", ok)
 r, ok = error("/v1/insiders", 400)
 check("400 without cik", ok)
 r, ok = error("/v1/insiders?cik=abc", 400)

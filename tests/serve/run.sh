@@ -23,6 +23,7 @@ db=$tmp/s.db
 "$edgr" frames --db "$db" us-gaap:EarningsPerShareBasic USD-per-shares CY2025 >"$tmp/frames.json"
 "$edgr" insiders --db "$db" 9900309 --code S >"$tmp/insiders.nd"
 "$edgr" holders --db "$db" 99309A101 --period 2024Q4 >"$tmp/holders.nd"
+"$edgr" company --db "$db" Quillfeather | jq -c . >"$tmp/company.nd"
 
 "$edgr" serve --db "$db" --listen 127.0.0.1:0 --threads 2 --idle-timeout 2 2>"$tmp/log" &
 pid=$!
