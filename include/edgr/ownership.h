@@ -232,6 +232,10 @@ typedef struct edgr_13f_doc {
     const edgr_13f_manager *other_managers;
     size_t nincluded_managers;           /* summaryPage otherManagers2Info    */
     const edgr_13f_manager *included_managers;
+    const char *period;                  /* the quarter reported, ISO: the cover's
+                                            reportCalendarOrQuarter, else the
+                                            periodOfReport, else the header's
+                                            given to edgr_13f_finish; NULL: none */
     int has_primary, has_table;          /* which documents were read         */
     edgr_13f_units units;
     const char *units_rule;              /* "price", "schema", "period", "none" */
@@ -275,7 +279,9 @@ EDGR_API void edgr_13f_free(edgr_13f *h);
 /* Who and when a row belongs to, for the JSON of its rows: the filing's
  * accession number and date (either NULL for a bare document); and, for
  * what the documents do not say (a bare information table), the filer's
- * CIK and name and the period of report from the filing's header. */
+ * CIK and name from the filing's header.  `period` is not read by the
+ * writers (edgr_13f_finish takes the header's period); it is kept for
+ * callers that fill the struct once for both. */
 typedef struct edgr_own_filing {
     size_t struct_size;       /* sizeof(edgr_own_filing)                      */
     const char *accession, *filing_date;

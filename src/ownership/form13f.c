@@ -223,7 +223,7 @@ static long long whole(const char *v)
 static int parse(const char *v, xd *x) { return v && !xd_parse(v, strlen(v), x) ? 0 : -1; }
 
 /* The units: the rows' prices first, then the schema, then the period. */
-static void decide_units(edgr_13f *h, const char *period)
+static void decide_units(edgr_13f *h)
 {
     edgr_13f_doc *d = &h->doc;
     for (size_t i = 0; i < h->nrows; i++) {
@@ -249,12 +249,7 @@ static void decide_units(edgr_13f *h, const char *period)
         d->units_rule = "schema";
         return;
     }
-    const char *p = d->report_calendar_or_quarter ? d->report_calendar_or_quarter : d->period_of_report;
-    char iso[11] = {0};
-    if (!p && period && strlen(period) == 8 && whole(period) >= 0) {
-        memcpy(iso, period, 4), iso[4] = '-', memcpy(iso + 5, period + 4, 2), iso[7] = '-', memcpy(iso + 8, period + 6, 2);
-        p = iso;
-    } else if (!p && period && strlen(period) == 10) p = period;
+    const char *p = d->period;
     if (p && strlen(p) == 10) {
         d->units = strcmp(p, "2022-12-31") >= 0 ? EDGR_13F_DOLLARS : EDGR_13F_THOUSANDS;
         d->units_rule = "period";
@@ -303,7 +298,14 @@ edgr_status edgr_13f_finish(edgr_13f *h, const char *period)
 {
     if (!h || h->finished) return EDGR_ERR_ARG;
     h->finished = 1;
-    decide_units(h, period);
+    edgr_13f_doc *d0 = &h->doc;
+    /* the quarter reported: the cover's, else the header's (YYYYMMDD or ISO) */
+    d0->period = d0->report_calendar_or_quarter ? d0->report_calendar_or_quarter : d0->period_of_report;
+    if (!d0->period && period && strlen(period) == 8 && whole(period) >= 0) {
+        char iso[11] = {period[0], period[1], period[2], period[3], '-', period[4], period[5], '-', period[6], period[7], 0};
+        if (!(d0->period = arena_dup(&h->a, iso, 10))) h->nomem = 1;
+    } else if (!d0->period && period && strlen(period) == 10) d0->period = date(h, period);
+    decide_units(h);
     value_usd(h);
     check_totals(h);
     edgr_13f_doc *d = &h->doc;

@@ -274,13 +274,6 @@ edgr_status edgr_ownership_write_doc(const edgr_ownership *x, const edgr_own_fil
 
 /* ---- 13F ------------------------------------------------------------ */
 
-static const char *period_of(const edgr_13f_doc *d, const edgr_own_filing *f)
-{
-    return d->report_calendar_or_quarter ? d->report_calendar_or_quarter
-           : d->period_of_report        ? d->period_of_report
-                                        : FILING(f, period);
-}
-
 static void put_manager(jsonw *w, const edgr_13f_doc *d, const edgr_own_filing *f)
 {
     jsonw_key(w, "manager");
@@ -301,7 +294,7 @@ edgr_status edgr_13f_write_row(const edgr_13f *h, size_t i, const edgr_own_filin
     put_filing(&w, filing);
     put(&w, "form", d->submission_type);
     put_manager(&w, d, filing);
-    put(&w, "period", period_of(d, filing));
+    put(&w, "period", d->period);
     jsonw_knum(&w, "row", (int64_t)i);
     put(&w, "name_of_issuer", r->name_of_issuer);
     put(&w, "title_of_class", r->title_of_class);
@@ -355,7 +348,7 @@ edgr_status edgr_13f_write_doc(const edgr_13f *h, const edgr_own_filing *filing,
     put(&w, "schema_version", d->schema_version);
     put(&w, "form", d->submission_type);
     put_manager(&w, d, filing);
-    put(&w, "period", period_of(d, filing));
+    put(&w, "period", d->period);
     put(&w, "period_of_report", d->period_of_report);
     put(&w, "report_calendar_or_quarter", d->report_calendar_or_quarter);
     put_bool(&w, "is_amendment", d->is_amendment);

@@ -912,13 +912,6 @@ static void holdings_put(builder *b, const edgr_13f *x, long seq, own_json *o)
     const edgr_13f_doc *d = edgr_13f_doc_of(x);
     sref at = b->rec->pool.len;
     put_odoc(b, seq, "13f", own_end(b, at, edgr_13f_write_doc(x, &o->of, pool_write, b)));
-    const char *period = d->report_calendar_or_quarter ? d->report_calendar_or_quarter : d->period_of_report;
-    char iso[11];
-    if (!period && o->of.period && strlen(o->of.period) == 10) period = o->of.period;
-    else if (!period && o->of.period && strlen(o->of.period) == 8) {
-        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", o->of.period, o->of.period + 4, o->of.period + 6);
-        period = iso;
-    }
     const char *mgr = d->filer_cik ? d->filer_cik : o->of.cik;
     for (size_t i = 0; i < d->nrows && !b->nomem; i++) {
         const edgr_13f_row *w = &d->rows[i];
@@ -926,7 +919,7 @@ static void holdings_put(builder *b, const edgr_13f *x, long seq, own_json *o)
         if (!r) { b->nomem = 1; return; }
         r->doc = seq;
         r->manager_cik = put_cik(b, mgr);
-        r->period = put_str(b, period);
+        r->period = put_str(b, d->period);
         char cusip[16]; /* upper case, the key queries use (filers write some in lower) */
         size_t cn = w->cusip ? strlen(w->cusip) : 0;
         for (size_t k = 0; k < cn && k < sizeof cusip; k++)
