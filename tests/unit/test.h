@@ -28,6 +28,17 @@ extern int test_failures; /* in the current test */
         }                                                                      \
     } while (0)
 
+/* a C string equals a C string (NULL equals NULL) */
+#define CHECK_STR(got, want)                                                   \
+    do {                                                                       \
+        const char *g_ = (got), *w_ = (want);                                  \
+        if (!(g_ ? w_ && !strcmp(g_, w_) : !w_)) {                             \
+            fprintf(stderr, "  %s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, __LINE__, #got, \
+                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                   \
+            test_failures++;                                                   \
+        }                                                                      \
+    } while (0)
+
 /* a span equals a C string */
 int span_is(edgr_span s, const char *want);
 #define CHECK_SPAN(span, want)                                                 \

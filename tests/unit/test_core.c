@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "charset.h"
+#include "eastern.h"
 #include "items.h"
 #include "scan.h"
 #include "schema.h"
@@ -228,4 +229,52 @@ TEST(diagnostics_cap_is_said)
     }
     edgr_parser_free(p);
     free(b);
+}
+
+/* Eastern wall-clock time to UTC (src/core/eastern.c), at the edges of each
+ * daylight-saving rule, and as the SEC's JSON writes the header's times. */
+static const char *utc(const char *in)
+{
+    static char out[25];
+    return eastern_to_utc(in, out) ? "ERR" : out;
+}
+
+TEST(eastern_to_utc_rules)
+{
+    /* the corpus: 0001214659-26-002941 accepted 20260306164618 (EST), and
+     * the SEC's recent recording writes 2026-03-06T21:46:18.000Z */
+    CHECK_STR(utc("20260306164618"), "2026-03-06T21:46:18.000Z");
+    CHECK_STR(utc("2022-05-06T18:30:57"), "2022-05-06T22:30:57.000Z"); /* EDT */
+    /* a date alone is midnight Eastern, as the SEC's pre-2001 rows and
+     * formerNames show it */
+    CHECK_STR(utc("2000-12-21"), "2000-12-21T05:00:00.000Z");
+    CHECK_STR(utc("2022-09-19"), "2022-09-19T04:00:00.000Z");
+    /* 2007 rules: 2nd Sunday of March (2026-03-08), 1st of November (2026-11-01) */
+    CHECK_STR(utc("2026-03-08T01:59:59"), "2026-03-08T06:59:59.000Z");
+    CHECK_STR(utc("2026-03-08T03:00:00"), "2026-03-08T07:00:00.000Z");
+    CHECK_STR(utc("2026-11-01T01:30:00"), "2026-11-01T05:30:00.000Z"); /* twice: the first */
+    CHECK_STR(utc("2026-11-01T02:00:00"), "2026-11-01T07:00:00.000Z");
+    /* 1987-2006: 1st Sunday of April (2006-04-02), last of October (2006-10-29) */
+    CHECK_STR(utc("2006-04-01"), "2006-04-01T05:00:00.000Z");
+    CHECK_STR(utc("2006-04-03"), "2006-04-03T04:00:00.000Z");
+    CHECK_STR(utc("2006-10-28"), "2006-10-28T04:00:00.000Z");
+    CHECK_STR(utc("2006-10-30"), "2006-10-30T05:00:00.000Z");
+    CHECK_STR(utc("2007-03-12"), "2007-03-12T04:00:00.000Z"); /* the new rule's first spring */
+    /* 1967-1986: last Sunday of April; the energy-crisis year 1974 */
+    CHECK_STR(utc("1986-04-26"), "1986-04-26T05:00:00.000Z");
+    CHECK_STR(utc("1986-04-28"), "1986-04-28T04:00:00.000Z");
+    CHECK_STR(utc("1974-02-01"), "1974-02-01T04:00:00.000Z");
+    CHECK_STR(utc("1960-07-01"), "1960-07-01T05:00:00.000Z");
+    /* across midnight, a month and a year */
+    CHECK_STR(utc("1999-12-31T22:00:00"), "2000-01-01T03:00:00.000Z");
+    CHECK_STR(utc("2024-02-29"), "2024-02-29T05:00:00.000Z");
+    /* not a time */
+    CHECK_STR(utc("2023-02-29"), "ERR");
+    CHECK_STR(utc("2023-13-01"), "ERR");
+    CHECK_STR(utc("2023-1-01"), "ERR");
+    CHECK_STR(utc("20230101 12"), "ERR");
+    CHECK_STR(utc(""), "ERR");
+    CHECK_STR(utc(NULL), "ERR");
+    CHECK(civil_days(1970, 1, 1) == 0);
+    CHECK(civil_days(1969, 12, 31) == -1);
 }

@@ -7,16 +7,6 @@
 #include "facts_int.h"
 #include "test.h"
 
-#define CHECK_STR(got, want)                                                   \
-    do {                                                                       \
-        const char *g_ = (got), *w_ = (want);                                  \
-        if (!(g_ ? w_ && !strcmp(g_, w_) : !w_)) {                             \
-            fprintf(stderr, "  %s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, __LINE__, #got, \
-                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                   \
-            test_failures++;                                                   \
-        }                                                                      \
-    } while (0)
-
 /* Parse a whole submission file and read its facts; NULL when absent. */
 typedef struct loaded {
     char *buf;
