@@ -289,6 +289,22 @@ EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int 
 EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long limit,
                                         unsigned json_flags, edgr_write_fn write, void *user);
 
+/*
+ * The SEC's submissions document of company `cik` (a CIK of up to 10
+ * digits), from the store, in the shape of
+ * data.sec.gov/submissions/CIK##########.json: page 0 is the document (its
+ * 24 keys in the SEC's order, `filings.recent` as column arrays newest
+ * first, `filings.files` naming the older pages); page N >= 1 is the bare
+ * column object of CIK##########-submissions-NNN.json.  The rules where the
+ * SEC's rows differ from the header are at the top of
+ * src/store/submissions.c and in docs/serve.md.  Written as one JSON
+ * document and a newline.  Returns EDGR_OK, EDGR_ERR_ARG (not a CIK),
+ * EDGR_ERR_NOT_FOUND (no filing of the CIK, or no such page),
+ * EDGR_ERR_ABORTED, EDGR_ERR_NOMEM or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_submissions(edgr_store *st, const char *cik, int page, unsigned json_flags,
+                                            edgr_write_fn write, void *user);
+
 /* ---- XBRL facts (issue 14): the SEC's views, from the stored facts -----
  *
  * Built from every stored filing's XBRL facts as the SEC builds its own

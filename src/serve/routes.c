@@ -84,6 +84,24 @@ static int cik_of(const char *s, const char *suffix, char out[11])
     return 0;
 }
 
+/* "CIK0000320193.json" (page 0) or "CIK0000320193-submissions-001.json"
+ * (page 1): 1, or 0 for neither. */
+static int submissions_name(const char *s, char cik[11], int *page)
+{
+    if (!cik_of(s, ".json", cik)) return *page = 0, 1;
+    size_t n = strlen(s);
+    if (n != 3 + 10 + 13 + 3 + 5 || strncmp(s + 13, "-submissions-", 13) || strcmp(s + n - 5, ".json")) return 0;
+    char head[19];
+    snprintf(head, sizeof head, "%.13s.json", s);
+    if (cik_of(head, ".json", cik)) return 0;
+    int k = 0;
+    for (int i = 26; i < 29; i++) {
+        if (s[i] < '0' || s[i] > '9') return 0;
+        k = k * 10 + (s[i] - '0');
+    }
+    return k > 0 ? (*page = k, 1) : 0;
+}
+
 /* Split path after `prefix` at '/' into at most `max` parts (in buf). */
 static int parts(const char *path, const char *prefix, char *buf, size_t cap, char **part, int max)
 {
@@ -114,7 +132,7 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
     memset(a, 0, sizeof *a);
     body b = {0};
     char buf[SERVE_MAX_URI], *p[8], cik[11];
-    int n;
+    int n, page = 0;
     if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 1)) == 1 && *p[0]) {
         answer(a, st, edgr_store_show(st, p[0], 0, 0, put, &b), &b);
     } else if ((n = parts(path, "/api/xbrl/companyfacts/", buf, sizeof buf, p, 1)) == 1 && !cik_of(p[0], ".json", cik)) {
@@ -130,6 +148,8 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
         snprintf(concept, sizeof concept, "%s:%s", p[0], p[1]);
         p[3][strlen(p[3]) - 5] = '\0';
         answer(a, st, edgr_store_frame(st, concept, p[2], p[3], 0, put, &b), &b);
+    } else if ((n = parts(path, "/submissions/", buf, sizeof buf, p, 1)) == 1 && submissions_name(p[0], cik, &page)) {
+        answer(a, st, edgr_store_submissions(st, cik, page, 0, put, &b), &b);
     } else if (!strcmp(path, "/v1/insiders") || !strcmp(path, "/v1/holdings")) {
         int ins = !strcmp(path, "/v1/insiders");
         long lim = limit_of(arg(req, "limit"));

@@ -15,7 +15,43 @@ fail=0
 command -v python3 >/dev/null || { echo "serve: needs python3 (scripts/deps.sh check)" >&2; exit 1; }
 
 db=$tmp/s.db
-"$edgr" ingest -q --db "$db" "$top"/tests/fixtures/ownership/*.txt "$top"/tests/fixtures/xbrl/*.txt || { echo "serve: FAIL: ingest" >&2; exit 1; }
+# many filings of two fictional companies, for /submissions/'s pages: 3,100
+# over six years (0009900315) and 1,050 in one year (0009900316)
+python3 - "$tmp/many.txt" <<'PY'
+import datetime, sys
+out = open(sys.argv[1], "w")
+def filing(cik, k, day):
+    acc, d = f"{cik}-{day.year % 100:02d}-{k:06d}", day.strftime("%Y%m%d")
+    out.write(f"<SEC-DOCUMENT>{acc}.txt : {d}\n<SEC-HEADER>{acc}.hdr.sgml : {d}\n"
+              f"<ACCEPTANCE-DATETIME>{d}{9 + k % 8:02d}{k % 60:02d}00\nACCESSION NUMBER:\t\t{acc}\n"
+              f"CONFORMED SUBMISSION TYPE:\t8-K\nPUBLIC DOCUMENT COUNT:\t\t1\nITEM INFORMATION:\t\tOther Events\n"
+              f"FILED AS OF DATE:\t\t{d}\n\nFILER:\n\n\tCOMPANY DATA:\t\n"
+              f"\t\tCOMPANY CONFORMED NAME:\t\t\tTarnhollow Lock & Key Co {cik[-1]}\n\t\tCENTRAL INDEX KEY:\t\t\t{cik}\n"
+              f"</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>t{k}.txt\n<TEXT>\n"
+              f"Item 8.01 Other Events.\nNotice {k}.\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+for k in range(3100):
+    filing("0009900315", k + 1, datetime.date(2019, 1, 1) + datetime.timedelta(days=k * 2190 // 3100))
+for k in range(1050):
+    filing("0009900316", k + 1, datetime.date(2024, 1, 1) + datetime.timedelta(days=k * 360 // 1050))
+PY
+# the corpus filings whose SEC submissions row is recorded in ../shared/corpus/api/
+corpus=$top/../shared/corpus
+recorded=()
+if [ -d "$corpus/api" ]; then
+  mapfile -t recorded < <(python3 - "$corpus" <<'PY'
+import glob, json, os, sys
+c = sys.argv[1]
+have = {os.path.basename(f)[:-4]: f for f in glob.glob(f"{c}/submissions/*.txt")}
+rows = set()
+for f in glob.glob(f"{c}/api/CIK*.json"):
+    d = json.load(open(f))
+    rows |= set((d["filings"]["recent"] if "filings" in d else d)["accessionNumber"])
+print("\n".join(sorted(have[a] for a in rows & set(have))))
+PY
+)
+fi
+"$edgr" ingest -q --db "$db" "$top"/tests/fixtures/ownership/*.txt "$top"/tests/fixtures/xbrl/*.txt \
+  "$top"/tests/fixtures/serve/*.txt "$tmp/many.txt" "${recorded[@]}" || { echo "serve: FAIL: ingest" >&2; exit 1; }
 # what the command line prints, for check.py to compare with
 "$edgr" show --db "$db" 0009900309-26-000001 >"$tmp/show.json"
 "$edgr" facts-of --db "$db" 9900308 >"$tmp/facts.json"
@@ -36,6 +72,7 @@ done
 [ -n "$port" ] || { echo "serve: FAIL: no listening line: $(cat "$tmp/log")" >&2; exit 1; }
 
 python3 "$top/tests/serve/check.py" "$port" "$tmp" || fail=1
+python3 "$top/tests/serve/submissions.py" "$port" "$corpus" || fail=1
 
 # an idle connection is closed at the idle timeout (2 s here, 30 s by
 # default) while another client is served
