@@ -268,6 +268,34 @@ typedef int (*edgr_hit_fn)(void *user, const edgr_hit *h); /* non-zero stops */
 EDGR_API edgr_status edgr_store_search(edgr_store *st, const edgr_query *q, edgr_hit_fn fn,
                                        void *user);
 
+/* A hit as one JSON object, the keys of `edgr search --json` (no newline
+ * after it).  Returns 0, or non-zero when `write` asked to stop or memory
+ * ran out. */
+EDGR_API int edgr_hit_write_json(const edgr_hit *h, edgr_write_fn write, void *user);
+
+/* One count of edgr_store_search_facets.  `facet` is "total" (every
+ * matching row: the number of hits edgr_store_search can page through),
+ * "filings" (the filings they are in), then "type", "cik" (`label` the
+ * company's name), "year" (of the filing date) and "item" ("1A", or
+ * "II-1A" in a 10-Q), each value with its rows.  Strings valid during the
+ * callback only. */
+typedef struct edgr_facet {
+    const char *facet, *value, *label;
+    long long count;
+} edgr_facet;
+
+typedef int (*edgr_facet_fn)(void *user, const edgr_facet *f); /* non-zero stops */
+
+/*
+ * The exact total of a query's hits and its facets: what
+ * edgr_store_search would page through (limit, offset and sort are
+ * ignored), counted, and grouped by form type, company, year and item, at
+ * most `per_facet` values of each (0: 20), most rows first (years newest
+ * first).  The same errors as edgr_store_search.
+ */
+EDGR_API edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *q, long per_facet,
+                                              edgr_facet_fn fn, void *user);
+
 /*
  * One filing as a JSON object: "accession_number", "type", dates, "items",
  * "source", "header" (as edgr parse writes it), "entities", "documents",

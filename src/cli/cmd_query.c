@@ -160,13 +160,6 @@ typedef struct hits {
     long n;
 } hits;
 
-static void json_field(sink *out, const char *k, const char *v, int comma)
-{
-    sink_printf(out, "%s\"%s\":", comma ? "," : "", k);
-    if (v) sink_json_str(out, v, strlen(v));
-    else sink_write(out, "null", 4);
-}
-
 /* A snippet on one line: line breaks and runs of blanks as one space. */
 static void one_line(const char *s)
 {
@@ -184,25 +177,7 @@ static int on_hit(void *user, const edgr_hit *h)
     hits *c = user;
     c->n++;
     if (c->json) {
-        sink out = {.fp = stdout};
-        sink_write(&out, "{", 1);
-        json_field(&out, "accession_number", h->accession_number, 0);
-        json_field(&out, "type", h->type, 1);
-        json_field(&out, "filing_date", h->filing_date, 1);
-        json_field(&out, "cik", h->cik, 1);
-        json_field(&out, "conformed_name", h->conformed_name, 1);
-        /* one item code: a row under a combined heading ("Items 1 and 2")
-         * names the first, as show's sections do each */
-        sink_write(&out, ",\"item\":", 8);
-        if (h->item) sink_json_str(&out, h->item, strcspn(h->item, ","));
-        else sink_write(&out, "null", 4);
-        json_field(&out, "part", h->part, 1);
-        sink_printf(&out, ",\"document\":%ld", h->document);
-        json_field(&out, "doc_type", h->doc_type, 1);
-        json_field(&out, "filename", h->filename, 1);
-        sink_printf(&out, ",\"score\":%.6g", h->score);
-        json_field(&out, "snippet", h->snippet, 1);
-        sink_write(&out, "}\n", 2);
+        if (edgr_hit_write_json(h, write_stdout, NULL) || write_stdout(NULL, "\n", 1)) return 1;
     } else {
         char section[64];
         if (h->item) snprintf(section, sizeof section, "%s%s%sItem %s", h->part ? "Part " : "",

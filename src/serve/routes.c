@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/jsonw.h"
 #include "serve.h"
 
 /* A growing body. */
@@ -127,6 +128,104 @@ static long limit_of(const char *v)
     return *end || n < 1 || n > 100000 ? -1 : n;
 }
 
+/* ---- /v1/search: edgr search's hits, the exact total and the facets */
+
+enum {
+    SEARCH_MAX_LIMIT = 1000,     /* hits a page: the bound          */
+    SEARCH_MAX_OFFSET = 1000000  /* deep pages cost the ranking of all before */
+};
+
+static int hit_put(void *user, const edgr_hit *h)
+{
+    body *b = user;
+    if (b->rows++ && put(b, ",", 1)) return 1;
+    return edgr_hit_write_json(h, put, b);
+}
+
+typedef struct facets {
+    body *b;
+    const char *open;  /* the facet whose list is open, or NULL */
+    char name[16];
+} facets;
+
+static int facet_put(void *user, const edgr_facet *f)
+{
+    facets *c = user;
+    body *b = c->b;
+    char num[32];
+    if (!strcmp(f->facet, "total") || !strcmp(f->facet, "filings")) {
+        int n = snprintf(num, sizeof num, "\"%s\":%lld,", f->facet, f->count);
+        return put(b, num, (size_t)n);
+    }
+    if (!c->open || strcmp(c->name, f->facet)) {
+        if (c->open && put(b, "],", 2)) return 1;
+        if (!c->open && put(b, "\"facets\":{", 10)) return 1;
+        snprintf(c->name, sizeof c->name, "%s", f->facet);
+        c->open = c->name;
+        if (put(b, "\"", 1) || put(b, c->name, strlen(c->name)) || put(b, "\":[", 3)) return 1;
+    } else if (put(b, ",", 1))
+        return 1;
+    jsonw w = {.write = put, .user = b};
+    jsonw_open(&w, '{');
+    jsonw_kstr(&w, "value", f->value);
+    if (f->label) jsonw_kstr(&w, "name", f->label);
+    jsonw_knum(&w, "count", f->count);
+    jsonw_close(&w, '}');
+    jsonw_flush(&w);
+    return w.failed;
+}
+
+static long num_arg(const char *v, long dflt, long max)
+{
+    if (!v) return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    return *end || !*v || n < 0 || n > max ? -1 : n;
+}
+
+static void search(serve_answer *a, edgr_store *st, serve_arg_fn arg, void *req)
+{
+    body b = {0};
+    edgr_query q = EDGR_QUERY_INIT;
+    q.match = arg(req, "q");
+    q.type = arg(req, "form"), q.cik = arg(req, "cik"), q.company = arg(req, "company");
+    q.from = arg(req, "from"), q.to = arg(req, "to"), q.item = arg(req, "item"), q.doc_type = arg(req, "doc_type");
+    q.mark_open = "<mark>", q.mark_close = "</mark>";
+    const char *sort = arg(req, "sort");
+    long limit = num_arg(arg(req, "limit"), 20, SEARCH_MAX_LIMIT), offset = num_arg(arg(req, "offset"), 0, SEARCH_MAX_OFFSET);
+    long per_facet = num_arg(arg(req, "facets"), 10, 100);
+    const char *bad = !q.match || !*q.match ? "q is required: /v1/search?q=%22material+weakness%22"
+                      : limit < 1           ? "limit takes a number from 1 to 1000"
+                      : offset < 0          ? "offset takes a number from 0 to 1000000"
+                      : per_facet < 0       ? "facets takes a number from 0 (none) to 100 (values a facet)"
+                      : sort && strcmp(sort, "relevance") && strcmp(sort, "rank") && strcmp(sort, "date")
+                          ? "sort is relevance (or rank: bm25, the default) or date (newest first)"
+                                                                                 : NULL;
+    if (bad) {
+        a->status = 400;
+        snprintf(a->error, sizeof a->error, "%s", bad);
+        return;
+    }
+    q.sort_by_date = sort && !strcmp(sort, "date");
+    q.limit = limit, q.offset = offset;
+    put(&b, "{", 1);
+    edgr_status s = EDGR_OK;
+    if (per_facet) {
+        facets c = {.b = &b};
+        s = edgr_store_search_facets(st, &q, per_facet, facet_put, &c);
+        if (s == EDGR_OK) put(&b, c.open ? "]}," : "\"facets\":{},", c.open ? 3 : 12);
+    }
+    if (s == EDGR_OK) {
+        char head[96];
+        int n = snprintf(head, sizeof head, "\"offset\":%ld,\"limit\":%ld,\"hits\":[", offset, limit);
+        put(&b, head, (size_t)n);
+        s = edgr_store_search(st, &q, hit_put, &b);
+        put(&b, "]}", 2);
+    }
+    if (s == EDGR_ERR_QUERY) s = EDGR_ERR_ARG; /* the query's fault: 400 with its sentence */
+    answer(a, st, s, &b);
+}
+
 void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, serve_answer *a)
 {
     memset(a, 0, sizeof *a);
@@ -150,6 +249,8 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
         answer(a, st, edgr_store_frame(st, concept, p[2], p[3], 0, put, &b), &b);
     } else if ((n = parts(path, "/submissions/", buf, sizeof buf, p, 1)) == 1 && submissions_name(p[0], cik, &page)) {
         answer(a, st, edgr_store_submissions(st, cik, page, 0, put, &b), &b);
+    } else if (!strcmp(path, "/v1/search")) {
+        search(a, st, arg, req);
     } else if (!strcmp(path, "/v1/insiders") || !strcmp(path, "/v1/holdings")) {
         int ins = !strcmp(path, "/v1/insiders");
         long lim = limit_of(arg(req, "limit"));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "jsonw.h"
 #include "store_int.h"
 
 /* ---- the query text --------------------------------------------------- */
@@ -322,6 +323,8 @@ static edgr_status check_query(edgr_store *st, const edgr_query *qy, const char 
     return EDGR_OK;
 }
 
+static void add_filters(sql_text *sql, const edgr_query *qy);
+
 /* The hits' SQL, from fixed pieces: one per filter set, so that the query
  * text and the filters' values only ever arrive as bound parameters. */
 static void build_sql(sql_text *sql, const edgr_query *qy)
@@ -350,6 +353,16 @@ static void build_sql(sql_text *sql, const edgr_query *qy)
              "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
              "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
              "WHERE text_fts MATCH ?1");
+    add_filters(sql, qy);
+    add(sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession_number DESC, score"
+                              : " ORDER BY score");
+    add(sql, " LIMIT ?2 OFFSET ?3");
+}
+
+/* The filters' SQL (after "WHERE text_fts MATCH ?1"), over text_rows r and
+ * filings f: shared by the hits and their facets. */
+static void add_filters(sql_text *sql, const edgr_query *qy)
+{
     if (qy->type) add(sql, " AND f.type = upper(?4)");
     if (qy->from) add(sql, " AND f.filing_date >= ?5");
     if (qy->to) add(sql, " AND f.filing_date <= ?6");
@@ -361,9 +374,6 @@ static void build_sql(sql_text *sql, const edgr_query *qy)
     if (qy->company)
         add(sql, " AND r.filing_id IN (SELECT filing_id FROM roles WHERE cik IN "
                  "(SELECT value FROM json_each(?10)))");
-    add(sql, qy->sort_by_date ? " ORDER BY f.filing_date DESC, f.accession_number DESC, score"
-                              : " ORDER BY score");
-    add(sql, " LIMIT ?2 OFFSET ?3");
 }
 
 /* Bind what build_sql asked for (the numbers it used), and the snippet's
@@ -382,6 +392,7 @@ static void bind_query(sqlite3_stmt *q, sqlite3_stmt *snip, const edgr_query *qy
     if (qy->doc_type) sqlite3_bind_text(q, P_DOC_TYPE, qy->doc_type, -1, SQLITE_STATIC);
     if (qy->cik) sqlite3_bind_text(q, P_CIK, a->cik, -1, SQLITE_STATIC);
     if (ciks) sqlite3_bind_text(q, P_CIKS, ciks, -1, SQLITE_STATIC);
+    if (!snip) return;
     sqlite3_bind_text(snip, 1, match, -1, SQLITE_STATIC);
     sqlite3_bind_text(snip, 2, qy->mark_open ? qy->mark_open : "[", -1, SQLITE_STATIC);
     sqlite3_bind_text(snip, 3, qy->mark_close ? qy->mark_close : "]", -1, SQLITE_STATIC);
@@ -459,4 +470,129 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     free(match);
     free(ciks);
     return rc;
+}
+
+/* ---- facets: the exact total and the counts by form, company, year, item */
+
+/* Every matching row under the filters, once (MATERIALIZED: each facet
+ * reads it), then each facet's counts, most first. */
+static void build_facets_sql(sql_text *sql, const edgr_query *qy, long per_facet)
+{
+    add(sql, "WITH m AS MATERIALIZED (SELECT r.filing_id, r.item, r.part, f.type, f.filing_date, f.cik, "
+             "f.conformed_name FROM text_fts JOIN text_rows r ON r.id = text_fts.rowid "
+             "JOIN filings f ON f.id = r.filing_id WHERE text_fts MATCH ?1");
+    add_filters(sql, qy);
+    add(sql, ") SELECT 'total', NULL, NULL, count(*) FROM m "
+             "UNION ALL SELECT 'filings', NULL, NULL, count(DISTINCT filing_id) FROM m "
+             "UNION ALL SELECT * FROM (SELECT 'type', type, NULL, count(*) AS n FROM m GROUP BY type ORDER BY n DESC, type LIMIT ?2) "
+             "UNION ALL SELECT * FROM (SELECT 'cik', cik, max(conformed_name), count(*) AS n FROM m GROUP BY cik ORDER BY n DESC, cik LIMIT ?2) "
+             "UNION ALL SELECT * FROM (SELECT 'year', substr(filing_date, 1, 4) AS y, NULL, count(*) AS n FROM m "
+             "  GROUP BY y ORDER BY y DESC LIMIT ?2) "
+             "UNION ALL SELECT * FROM (SELECT 'item', CASE WHEN part IS NULL THEN item ELSE part || '-' || item END AS it, "
+             "  NULL, count(*) AS n FROM m WHERE item IS NOT NULL GROUP BY it ORDER BY n DESC, it LIMIT ?2)");
+    (void)per_facet;
+}
+
+edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *qy, long per_facet, edgr_facet_fn fn,
+                                     void *user)
+{
+    if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    if (qy->struct_size < sizeof *qy) {
+        store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
+        return EDGR_ERR_ARG;
+    }
+    const char *text = qy->match ? qy->match : "";
+    query_args a = {.lead = 0};
+    edgr_status rc = check_query(st, qy, text, &a);
+    if (rc != EDGR_OK) return rc;
+    char *ciks = NULL;
+    if (qy->company) {
+        int n = store_names_lookup(st, qy->company, 1000, &ciks);
+        if (n < 0) return EDGR_ERR_STORE;
+        if (n == 0) { /* no such company: nothing matches */
+            free(ciks);
+            edgr_facet none = {.facet = "total"};
+            if (fn(user, &none)) return EDGR_ERR_ABORTED;
+            none.facet = "filings";
+            return fn(user, &none) ? EDGR_ERR_ABORTED : EDGR_OK;
+        }
+    }
+    sql_text sql = {.n = 0};
+    build_facets_sql(&sql, qy, per_facet);
+    char bad = 0;
+    char *match = store_query_normalise(text, &bad);
+    if (!match) {
+        free(ciks);
+        if (bad) {
+            store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + a.lead, bad);
+            return EDGR_ERR_QUERY;
+        }
+        store_fail(st, "out of memory");
+        return EDGR_ERR_NOMEM;
+    }
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK) {
+        rc = store_sql_error(st, "search facets");
+    } else {
+        edgr_query one = *qy;
+        one.limit = per_facet > 0 ? per_facet : 20; /* ?2: the values per facet */
+        one.offset = 0;
+        one.sort_by_date = 1;                       /* no ?11 to bind */
+        bind_query(q, NULL, &one, match, &a, ciks);
+        int r;
+        while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+            edgr_facet f = {.facet = col_text(q, 0), .value = col_text(q, 1), .label = col_text(q, 2),
+                            .count = sqlite3_column_int64(q, 3)};
+            if (fn(user, &f)) {
+                rc = EDGR_ERR_ABORTED;
+                break;
+            }
+        }
+        if (rc == EDGR_OK && r != SQLITE_DONE) {
+            if (r == SQLITE_ERROR) {
+                query_error(st, text + a.lead, sqlite3_errmsg(st->db));
+                rc = EDGR_ERR_QUERY;
+            } else
+                rc = store_sql_error(st, "search facets");
+        }
+    }
+    sqlite3_finalize(q);
+    free(match);
+    free(ciks);
+    return rc;
+}
+
+/* ---- a hit as the JSON of edgr search --json (and edgr serve's /v1/search) */
+
+int edgr_hit_write_json(const edgr_hit *h, edgr_write_fn write, void *user)
+{
+    jsonw *w = malloc(sizeof *w);
+    if (!w) return 1;
+    memset(w, 0, offsetof(jsonw, buf));
+    w->write = write, w->user = user;
+    jsonw_open(w, '{');
+    jsonw_kstr(w, "accession_number", h->accession_number);
+    jsonw_kstr(w, "type", h->type);
+    jsonw_kstr(w, "filing_date", h->filing_date);
+    jsonw_kstr(w, "cik", h->cik);
+    jsonw_kstr(w, "conformed_name", h->conformed_name);
+    /* one item code: a row under a combined heading ("Items 1 and 2")
+     * names the first, as show's sections do each */
+    jsonw_key(w, "item");
+    if (h->item) jsonw_str(w, h->item, strcspn(h->item, ","));
+    else jsonw_cstr(w, NULL);
+    jsonw_kstr(w, "part", h->part);
+    jsonw_knum(w, "document", h->document);
+    jsonw_kstr(w, "doc_type", h->doc_type);
+    jsonw_kstr(w, "filename", h->filename);
+    char score[40];
+    int n = snprintf(score, sizeof score, "%.6g", h->score);
+    jsonw_key(w, "score");
+    jsonw_put(w, score, (size_t)n);
+    jsonw_kstr(w, "snippet", h->snippet);
+    jsonw_close(w, '}');
+    jsonw_flush(w);
+    int failed = w->failed;
+    free(w);
+    return failed;
 }

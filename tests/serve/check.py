@@ -51,6 +51,37 @@ check("holdings: edgr holders' rows", r.status == 200 and json.loads(b)["rows"] 
 r, b = get("/v1/insiders?cik=9900309&code=Z")
 check("insiders: no row is an empty list", r.status == 200 and json.loads(b) == {"rows": []})
 
+# /v1/search: edgr search --json's hits, the exact total, the facets
+def nd(name):
+    return [json.loads(l) for l in read(name).splitlines()]
+
+
+r, b = get("/v1/search?q=notice")
+d = json.loads(b) if r.status == 200 else {}
+total = int(read("search-total"))
+check("search: the hits of edgr search --json (rank)", d.get("hits") == nd("search-rank.nd"))
+check(f"search: the exact total ({d.get('total')}, want {total}), no cap", d.get("total") == total and total > 4000)
+fac = d.get("facets", {})
+check("search: the facets add up to the total",
+      sum(v["count"] for v in fac.get("type", [])) == total and sum(v["count"] for v in fac.get("year", [])) == total)
+check(f"search: a company facet names the company: {fac.get('cik')}",
+      all(v.get("name") for v in fac.get("cik", [])) and
+      {v["value"] for v in fac.get("cik", [])} >= {"0009900315", "0009900316"})
+r, b = get("/v1/search?q=notice&form=&cik=")
+check("search: an empty argument is no filter (as an HTML form sends it)",
+      r.status == 200 and json.loads(b).get("total") == total)
+r, b = get("/v1/search?q=notice&cik=9900316&from=2024-03&to=2024-06&sort=date&limit=7&offset=3&facets=0")
+d = json.loads(b) if r.status == 200 else {}
+check("search: filters, sort by date, offset: edgr search's", d.get("hits") == nd("search-date.nd") and "total" not in d)
+r, b = get("/v1/search?q=notice&limit=1000")
+check("search: limit up to 1,000", r.status == 200 and len(json.loads(b)["hits"]) == 1000)
+for path in ["/v1/search", "/v1/search?q=%22notice", "/v1/search?q=notice&limit=1001", "/v1/search?q=notice&limit=x",
+             "/v1/search?q=notice&sort=size", "/v1/search?q=notice&from=2024-02-30"]:
+    r, b = get(path)
+    check(f"search: {path}: 400 with a sentence ({r.status})", r.status == 400 and json.loads(b).get("error"))
+r, b = get("/v1/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+check(f"search: markup in the query is JSON text ({r.status})", r.status in (200, 400) and b.count(b"<img") <= 1)
+
 r, b = get("/v1/companies?q=Quillfeather")
 want = [json.loads(l) for l in read("company.nd").splitlines()]
 check("companies: edgr company's", r.status == 200 and json.loads(b)["companies"] == want and len(want) == 1)
