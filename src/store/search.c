@@ -424,35 +424,55 @@ static edgr_status emit_hits(edgr_store *st, sqlite3_stmt *q, sqlite3_stmt *snip
     return store_sql_error(st, "search");
 }
 
-edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
+/* What a search and its facets check first: the arguments, the query and
+ * its filters, the company's CIKs (*ciks, a JSON array for ?10; *none set
+ * when no company has the name: nothing matches), the query as FTS5 reads
+ * it (*match, to free). */
+static edgr_status begin_query(edgr_store *st, const edgr_query *qy, query_args *a, char **ciks, int *none,
+                               char **match)
 {
-    if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    *ciks = *match = NULL, *none = 0;
     if (qy->struct_size < sizeof *qy) {
         store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
         return EDGR_ERR_ARG;
     }
     const char *text = qy->match ? qy->match : "";
-    query_args a = {.lead = 0};
-    edgr_status rc = check_query(st, qy, text, &a);
+    edgr_status rc = check_query(st, qy, text, a);
     if (rc != EDGR_OK) return rc;
-    /* a company by name: the CIKs its names match, as a JSON array for ?10 */
-    char *ciks = NULL;
     if (qy->company) {
-        int n = store_names_lookup(st, qy->company, 1000, &ciks);
+        int n = store_names_lookup(st, qy->company, 1000, ciks);
         if (n < 0) return EDGR_ERR_STORE;
-        if (n == 0) { free(ciks); return EDGR_OK; } /* no such company: no hits */
+        if (n == 0) {
+            free(*ciks);
+            *ciks = NULL, *none = 1;
+            return EDGR_OK;
+        }
     }
-    sql_text sql = {.n = 0};
-    build_sql(&sql, qy);
     char bad = 0;
-    char *match = store_query_normalise(text, &bad);
-    sqlite3_stmt *q = NULL, *snip = NULL;
-    if (!match && bad) {
-        free(ciks);
-        store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + a.lead, bad);
+    *match = store_query_normalise(text, &bad);
+    if (*match) return EDGR_OK;
+    free(*ciks);
+    *ciks = NULL;
+    if (bad) {
+        store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + a->lead, bad);
         return EDGR_ERR_QUERY;
     }
-    if (!match) { free(ciks); store_fail(st, "out of memory"); return EDGR_ERR_NOMEM; }
+    store_fail(st, "out of memory");
+    return EDGR_ERR_NOMEM;
+}
+
+edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn fn, void *user)
+{
+    if (!st || !qy || !fn) return EDGR_ERR_ARG;
+    query_args a = {.lead = 0};
+    char *ciks, *match;
+    int none;
+    edgr_status rc = begin_query(st, qy, &a, &ciks, &none, &match);
+    if (rc != EDGR_OK || none) return rc; /* no such company: no hits */
+    const char *text = qy->match ? qy->match : "";
+    sql_text sql = {.n = 0};
+    build_sql(&sql, qy);
+    sqlite3_stmt *q = NULL, *snip = NULL;
     /* two steps: the ranked row ids, then a snippet for each hit kept
      * (snippet() re-reads its row: `limit` times, not once per match) */
     if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK ||
@@ -497,39 +517,20 @@ edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *qy, long 
                                      void *user)
 {
     if (!st || !qy || !fn) return EDGR_ERR_ARG;
-    if (qy->struct_size < sizeof *qy) {
-        store_fail(st, "edgr_query.struct_size is not set (start from EDGR_QUERY_INIT)");
-        return EDGR_ERR_ARG;
+    query_args a = {.lead = 0};
+    char *ciks, *match;
+    int none;
+    edgr_status rc = begin_query(st, qy, &a, &ciks, &none, &match);
+    if (rc != EDGR_OK) return rc;
+    if (none) { /* no such company: nothing matches */
+        edgr_facet zero = {.facet = "total"};
+        if (fn(user, &zero)) return EDGR_ERR_ABORTED;
+        zero.facet = "filings";
+        return fn(user, &zero) ? EDGR_ERR_ABORTED : EDGR_OK;
     }
     const char *text = qy->match ? qy->match : "";
-    query_args a = {.lead = 0};
-    edgr_status rc = check_query(st, qy, text, &a);
-    if (rc != EDGR_OK) return rc;
-    char *ciks = NULL;
-    if (qy->company) {
-        int n = store_names_lookup(st, qy->company, 1000, &ciks);
-        if (n < 0) return EDGR_ERR_STORE;
-        if (n == 0) { /* no such company: nothing matches */
-            free(ciks);
-            edgr_facet none = {.facet = "total"};
-            if (fn(user, &none)) return EDGR_ERR_ABORTED;
-            none.facet = "filings";
-            return fn(user, &none) ? EDGR_ERR_ABORTED : EDGR_OK;
-        }
-    }
     sql_text sql = {.n = 0};
     build_facets_sql(&sql, qy, per_facet);
-    char bad = 0;
-    char *match = store_query_normalise(text, &bad);
-    if (!match) {
-        free(ciks);
-        if (bad) {
-            store_fail(st, "cannot read the query '%s': a '%c' must follow a word (semicond*)", text + a.lead, bad);
-            return EDGR_ERR_QUERY;
-        }
-        store_fail(st, "out of memory");
-        return EDGR_ERR_NOMEM;
-    }
     sqlite3_stmt *q = NULL;
     if (sqlite3_prepare_v2(st->db, sql.s, -1, &q, NULL) != SQLITE_OK) {
         rc = store_sql_error(st, "search facets");
