@@ -296,6 +296,32 @@ typedef int (*edgr_facet_fn)(void *user, const edgr_facet *f); /* non-zero stops
 EDGR_API edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *q, long per_facet,
                                               edgr_facet_fn fn, void *user);
 
+/* A query of the SEC's full-text search (efts.sec.gov/LATEST/search-index),
+ * its parameters by their names there.  Start from EDGR_EFTS_QUERY_INIT. */
+typedef struct edgr_efts_query {
+    size_t struct_size;          /* sizeof(edgr_efts_query)                 */
+    const char *q;               /* the words, in edgr search's syntax      */
+    const char *forms;           /* "10-K,8-K": these forms and their /A    */
+    const char *ciks;            /* "320193,789019": filings they are in    */
+    const char *startdt, *enddt; /* filing dates, YYYY-MM-DD, inclusive     */
+    long from, size;             /* offset, and hits a page (0: 100; 1,000 at most) */
+} edgr_efts_query;
+
+#define EDGR_EFTS_QUERY_INIT {.struct_size = sizeof(edgr_efts_query)}
+
+/*
+ * The answer of the SEC's full-text search, from the store: an
+ * Elasticsearch response whose hits are documents (`_id`
+ * "accession:filename", `_source` with ciks, display_names, form,
+ * root_forms, file_date, period_ending, file_type, sequence, adsh, sics,
+ * biz_states, inc_states, items, ...), scored by their best-matching
+ * section, best first; `hits.total` exact (`"relation": "eq"`, no 10,000
+ * cap); `aggregations` form_filter, entity_filter, sic_filter and
+ * biz_states_filter; and a `highlight` of the best section (<mark>).  One
+ * JSON document and a newline.  The same errors as edgr_store_search.
+ */
+EDGR_API edgr_status edgr_store_efts(edgr_store *st, const edgr_efts_query *q, edgr_write_fn write, void *user);
+
 /*
  * One filing as a JSON object: "accession_number", "type", dates, "items",
  * "source", "header" (as edgr parse writes it), "entities", "documents",

@@ -1,4 +1,7 @@
 /* The buffered JSON writer (see jsonw.h). */
+#include <stddef.h>
+
+#include "buf.h"
 #include "jsonw.h"
 
 #include <inttypes.h>
@@ -133,4 +136,19 @@ void jsonw_knum(jsonw *w, const char *k, int64_t v)
 {
     jsonw_key(w, k);
     jsonw_num(w, v);
+}
+
+static int mem_put(void *user, const char *p, size_t n)
+{
+    jsonw_mem *m = user;
+    if (buf_append(&m->b, p, n, m->cap)) return m->nomem = 1;
+    return 0;
+}
+
+void jsonw_mem_init(jsonw_mem *m, size_t cap)
+{
+    memset(m, 0, offsetof(jsonw_mem, w) + offsetof(jsonw, buf));
+    memset(&m->b, 0, sizeof m->b);
+    m->w.write = mem_put, m->w.user = m, m->w.first = 1;
+    m->cap = cap, m->nomem = 0;
 }

@@ -37,6 +37,18 @@ void jsonw_elem(jsonw *w);           /* before an array element */
 void jsonw_cstr(jsonw *w, const char *s);   /* NULL -> null */
 void jsonw_num(jsonw *w, int64_t v);
 void jsonw_kstr(jsonw *w, const char *k, const char *v);
+
+/* A writer into memory, for a part written before its place comes (a
+ * column of rows, a block that follows another): its bytes are in m->b
+ * (the caller frees b.data) after jsonw_flush(&m->w), at most `cap`;
+ * m->nomem says the cap or memory ran out. */
+typedef struct jsonw_mem {
+    jsonw w;
+    edgr_buf b;
+    size_t cap;
+    int nomem;
+} jsonw_mem;
+void jsonw_mem_init(jsonw_mem *m, size_t cap);
 void jsonw_knum(jsonw *w, const char *k, int64_t v);
 
 #endif

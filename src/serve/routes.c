@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/jsonw.h"
 #include "serve.h"
@@ -226,6 +227,49 @@ static void search(serve_answer *a, edgr_store *st, serve_arg_fn arg, void *req)
     answer(a, st, s, &b);
 }
 
+/* ---- /LATEST/search-index: the SEC's full-text search, in its shape */
+
+/* dateRange=30d|1y|5y|10y: its first day, counted back from today (UTC). */
+static int range_start(const char *range, char out[11])
+{
+    long days = !strcmp(range, "30d") ? 30 : !strcmp(range, "1y") ? 365 : !strcmp(range, "5y") ? 5 * 365 + 1
+              : !strcmp(range, "10y") ? 10 * 365 + 2 : -1;
+    if (days < 0) return -1;
+    time_t t = time(NULL) - (time_t)days * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+    return 0;
+}
+
+static void efts(serve_answer *a, edgr_store *st, serve_arg_fn arg, void *req)
+{
+    body b = {0};
+    edgr_efts_query q = EDGR_EFTS_QUERY_INIT;
+    q.q = arg(req, "q"), q.forms = arg(req, "forms"), q.ciks = arg(req, "ciks");
+    const char *range = arg(req, "dateRange");
+    char start[11];
+    if (range && strcmp(range, "all") && strcmp(range, "custom")) {
+        if (range_start(range, start)) {
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "dateRange is all, 30d, 1y, 5y, 10y or custom (with startdt and enddt)");
+            return;
+        }
+        q.startdt = start;
+    } else if (!range || !strcmp(range, "custom")) {
+        q.startdt = arg(req, "startdt"), q.enddt = arg(req, "enddt");
+    }
+    long from = num_arg(arg(req, "from"), 0, SEARCH_MAX_OFFSET), size = num_arg(arg(req, "size"), 100, SEARCH_MAX_LIMIT);
+    if (from < 0 || size < 1) {
+        a->status = 400;
+        snprintf(a->error, sizeof a->error, "from takes a number from 0 to 1000000, size one from 1 to 1000");
+        return;
+    }
+    q.from = from, q.size = size;
+    edgr_status s = edgr_store_efts(st, &q, put, &b);
+    answer(a, st, s == EDGR_ERR_QUERY ? EDGR_ERR_ARG : s, &b);
+}
+
 void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, serve_answer *a)
 {
     memset(a, 0, sizeof *a);
@@ -249,6 +293,8 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
         answer(a, st, edgr_store_frame(st, concept, p[2], p[3], 0, put, &b), &b);
     } else if ((n = parts(path, "/submissions/", buf, sizeof buf, p, 1)) == 1 && submissions_name(p[0], cik, &page)) {
         answer(a, st, edgr_store_submissions(st, cik, page, 0, put, &b), &b);
+    } else if (!strcmp(path, "/LATEST/search-index")) {
+        efts(a, st, arg, req);
     } else if (!strcmp(path, "/v1/search")) {
         search(a, st, arg, req);
     } else if (!strcmp(path, "/v1/insiders") || !strcmp(path, "/v1/holdings")) {

@@ -92,7 +92,7 @@ char *store_query_normalise(const char *q, char *bad)
 }
 
 /* FTS5's complaint, in words a user of `edgr search` can act on. */
-static void query_error(edgr_store *st, const char *q, const char *msg)
+void store_query_error(edgr_store *st, const char *q, const char *msg)
 {
     const char *near = strstr(msg, "syntax error near");
     if (strstr(msg, "unterminated string"))
@@ -260,13 +260,6 @@ enum { P_FORM = 4, P_FROM, P_TO, P_ITEM, P_DOC_TYPE, P_CIK, P_CIKS, P_KEEP };
 
 static const char *col_text(sqlite3_stmt *q, int i) { return (const char *)sqlite3_column_text(q, i); }
 
-/* A query's filters in the form the SQL binds them: dates as whole days,
- * the CIK as 10 digits; `lead` is where the query's words begin (for
- * messages). */
-typedef struct query_args {
-    char from[11], to[11], cik[11];
-    size_t lead;
-} query_args;
 
 /* Refuse a query the store cannot run, with a message that says what to
  * give instead, before anything is read.  Fills `a`. */
@@ -420,15 +413,11 @@ static edgr_status emit_hits(edgr_store *st, sqlite3_stmt *q, sqlite3_stmt *snip
     }
     if (r == SQLITE_DONE) return EDGR_OK;
     const char *msg = sqlite3_errmsg(st->db);
-    if (r == SQLITE_ERROR) { query_error(st, words, msg); return EDGR_ERR_QUERY; }
+    if (r == SQLITE_ERROR) { store_query_error(st, words, msg); return EDGR_ERR_QUERY; }
     return store_sql_error(st, "search");
 }
 
-/* What a search and its facets check first: the arguments, the query and
- * its filters, the company's CIKs (*ciks, a JSON array for ?10; *none set
- * when no company has the name: nothing matches), the query as FTS5 reads
- * it (*match, to free). */
-static edgr_status begin_query(edgr_store *st, const edgr_query *qy, query_args *a, char **ciks, int *none,
+edgr_status store_query_begin(edgr_store *st, const edgr_query *qy, query_args *a, char **ciks, int *none,
                                char **match)
 {
     *ciks = *match = NULL, *none = 0;
@@ -467,7 +456,7 @@ edgr_status edgr_store_search(edgr_store *st, const edgr_query *qy, edgr_hit_fn 
     query_args a = {.lead = 0};
     char *ciks, *match;
     int none;
-    edgr_status rc = begin_query(st, qy, &a, &ciks, &none, &match);
+    edgr_status rc = store_query_begin(st, qy, &a, &ciks, &none, &match);
     if (rc != EDGR_OK || none) return rc; /* no such company: no hits */
     const char *text = qy->match ? qy->match : "";
     sql_text sql = {.n = 0};
@@ -520,7 +509,7 @@ edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *qy, long 
     query_args a = {.lead = 0};
     char *ciks, *match;
     int none;
-    edgr_status rc = begin_query(st, qy, &a, &ciks, &none, &match);
+    edgr_status rc = store_query_begin(st, qy, &a, &ciks, &none, &match);
     if (rc != EDGR_OK) return rc;
     if (none) { /* no such company: nothing matches */
         edgr_facet zero = {.facet = "total"};
@@ -551,7 +540,7 @@ edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *qy, long 
         }
         if (rc == EDGR_OK && r != SQLITE_DONE) {
             if (r == SQLITE_ERROR) {
-                query_error(st, text + a.lead, sqlite3_errmsg(st->db));
+                store_query_error(st, text + a.lead, sqlite3_errmsg(st->db));
                 rc = EDGR_ERR_QUERY;
             } else
                 rc = store_sql_error(st, "search facets");

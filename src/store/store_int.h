@@ -45,6 +45,22 @@ sqlite3_stmt *store_stmt(edgr_store *st, int which);
 int store_cik(const char *in, char out[11]);
 int store_names_lookup(edgr_store *st, const char *name, long limit, char **json);
 
+/* search.c, shared with efts.c.  A query's filters in the form the SQL
+ * binds them: dates as whole days, the CIK as 10 digits; `lead` is where
+ * the query's words begin (for messages). */
+typedef struct query_args {
+    char from[11], to[11], cik[11];
+    size_t lead;
+} query_args;
+/* What a search checks first: the arguments, the query and its filters,
+ * the company's CIKs (*ciks, a JSON array; *none set when no company has
+ * the name: nothing matches), the query as FTS5 reads it (*match, to
+ * free).  EDGR_OK, or the error edgr_store_search returns. */
+edgr_status store_query_begin(edgr_store *st, const edgr_query *qy, query_args *a, char **ciks, int *none,
+                              char **match);
+/* FTS5's complaint about query `q`, recorded in words a user can act on. */
+void store_query_error(edgr_store *st, const char *q, const char *msg);
+
 /* rank.c: edgr_bm25(text_fts, K) on this connection; -1 if FTS5 is missing. */
 int store_rank_register(sqlite3 *db);
 

@@ -68,18 +68,7 @@ static const char ROWS_SQL[] =
     "ORDER BY f.filing_date DESC, f.acceptance_datetime DESC, f.accession_number DESC LIMIT ?2 OFFSET ?3";
 
 /* A column being written: its own JSON writer into its own buffer. */
-typedef struct column {
-    jsonw w;
-    edgr_buf b;
-    int nomem;
-} column;
-
-static int column_put(void *user, const char *p, size_t n)
-{
-    column *c = user;
-    if (buf_append(&c->b, p, n, COLUMN_CAP)) return c->nomem = 1;
-    return 0;
-}
+typedef jsonw_mem column;
 
 static const char *text(sqlite3_stmt *q, int i)
 {
@@ -150,7 +139,7 @@ static edgr_status write_columns(edgr_store *st, jsonw *out, const char *cik, lo
     column *c = calloc(C_COUNT, sizeof *c);
     if (!c) return EDGR_ERR_NOMEM;
     for (int i = 0; i < C_COUNT; i++) {
-        c[i].w.write = column_put, c[i].w.user = &c[i];
+        jsonw_mem_init(&c[i], COLUMN_CAP);
         jsonw_open(&c[i].w, '[');
     }
     sqlite3_stmt *q;

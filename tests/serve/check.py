@@ -82,6 +82,42 @@ for path in ["/v1/search", "/v1/search?q=%22notice", "/v1/search?q=notice&limit=
 r, b = get("/v1/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
 check(f"search: markup in the query is JSON text ({r.status})", r.status in (200, 400) and b.count(b"<img") <= 1)
 
+# /LATEST/search-index: the SEC's full-text search answer, hits by document
+docs = {(h["accession_number"], h["document"]) for h in
+        (json.loads(l) for l in read("search-all.nd").splitlines())}
+r, b = get("/LATEST/search-index?q=notice&size=5")
+d = json.loads(b) if r.status == 200 else {}
+hh = d.get("hits", {})
+check(f"efts: the exact total of documents ({hh.get('total')}, want {len(docs)})",
+      hh.get("total") == {"value": len(docs), "relation": "eq"})
+SOURCE = ["ciks", "display_names", "form", "root_forms", "file_date", "period_ending", "file_type", "sequence",
+          "adsh", "sics", "biz_states", "inc_states", "items"]
+hits = hh.get("hits", [])
+check("efts: _id accession:filename, _source with every key the issue names, a highlight",
+      len(hits) == 5 and all(h["_id"] == f"{h['_source']['adsh']}:t{h['_id'].split(':t')[-1]}" and
+                             all(k in h["_source"] for k in SOURCE) and "<mark>" in h["highlight"]["text"][0]
+                             for h in hits))
+check("efts: best first", [h["_score"] for h in hits] == sorted((h["_score"] for h in hits), reverse=True))
+agg = d.get("aggregations", {})
+check(f"efts: aggregations of form, entity, sic and state: {sorted(agg)}",
+      {"form_filter", "entity_filter"} <= set(agg) and
+      sum(x["doc_count"] for x in agg["form_filter"]["buckets"]) == len(docs))
+r, b = get(f"/LATEST/search-index?q=notice&from={len(docs) - 3}&size=10")
+check("efts: deep pages (no 10,000 cap): the last three", r.status == 200 and len(json.loads(b)["hits"]["hits"]) == 3)
+r, b = get("/LATEST/search-index?q=notice&ciks=9900316&dateRange=custom&startdt=2024-03-01&enddt=2024-03-31&forms=8-K&size=1000")
+d = json.loads(b) if r.status == 200 else {}
+hs = d.get("hits", {}).get("hits", [])
+check(f"efts: ciks, forms and a custom date range ({len(hs)})",
+      hs and d["hits"]["total"]["value"] == len(hs) and
+      all(h["_source"]["ciks"] == ["0009900316"] and "2024-03-01" <= h["_source"]["file_date"] <= "2024-03-31" and
+          h["_source"]["form"] == "8-K" for h in hs))
+r, b = get("/LATEST/search-index?q=notice&forms=10-K")
+check("efts: a form with no hit: total 0", r.status == 200 and json.loads(b)["hits"]["total"]["value"] == 0)
+for path in ["/LATEST/search-index", "/LATEST/search-index?q=notice&ciks=abc", "/LATEST/search-index?q=notice&dateRange=2w",
+             "/LATEST/search-index?q=notice&size=0", "/LATEST/search-index?q=%22notice"]:
+    r, b = get(path)
+    check(f"efts: {path}: 400 with a sentence ({r.status})", r.status == 400 and json.loads(b).get("error"))
+
 r, b = get("/v1/companies?q=Quillfeather")
 want = [json.loads(l) for l in read("company.nd").splitlines()]
 check("companies: edgr company's", r.status == 200 and json.loads(b)["companies"] == want and len(want) == 1)

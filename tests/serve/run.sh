@@ -62,7 +62,8 @@ fi
 "$edgr" company --db "$db" Quillfeather | jq -c . >"$tmp/company.nd"
 "$edgr" search --json --db "$db" notice >"$tmp/search-rank.nd"
 "$edgr" search --json --db "$db" notice --cik 9900316 --from 2024-03 --to 2024-06 --sort date --limit 7 --offset 3 >"$tmp/search-date.nd"
-"$edgr" search --json --db "$db" notice --limit 100000 | wc -l >"$tmp/search-total"
+"$edgr" search --json --db "$db" notice --limit 100000 >"$tmp/search-all.nd"
+wc -l <"$tmp/search-all.nd" >"$tmp/search-total"
 
 "$edgr" serve --db "$db" --listen 127.0.0.1:0 --threads 2 --idle-timeout 2 2>"$tmp/log" &
 pid=$!
