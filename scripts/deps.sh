@@ -17,7 +17,9 @@
 #                            write tar files with hostile members and for
 #                            tests/fetch's local stand-in for the SEC,
 #                            python3-jsonschema for tests/serve: the SEC's
-#                            submissions shape as its clients read it)
+#                            submissions shape as its clients read it;
+#                            chromium and chromium-driver for the search
+#                            page's test in headless Chromium)
 #   scripts/deps.sh fuzz     what `make fuzz` and `make memcheck` need (clang
 #                            for libFuzzer and MSan, valgrind)
 #   scripts/deps.sh bench    what `make bench` needs (adds libxml2-dev, the
@@ -26,7 +28,7 @@
 set -eu
 want="gcc make cmake pkg-config libarchive-dev zlib1g-dev libdeflate-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev libxml2-dev libmicrohttpd-dev sqlite3 jq"
 case "${1:-build}" in
-  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3 python3-jsonschema" ;;
+  check) want="$want clang libclang-rt-dev libxml2-dev cmark-gfm jq time python3 python3-jsonschema chromium chromium-driver" ;;
   fuzz) want="$want clang libclang-rt-dev valgrind" ;;
   bench) want="$want libxml2-dev time" ;;
 esac

@@ -246,6 +246,7 @@ typedef struct edgr_hit {
     const char *doc_type, *filename;
     double score;                  /* bm25: lower is better               */
     const char *snippet;
+    const char *period;            /* the period of report, or NULL       */
 } edgr_hit;
 
 typedef int (*edgr_hit_fn)(void *user, const edgr_hit *h); /* non-zero stops */
@@ -295,6 +296,32 @@ typedef int (*edgr_facet_fn)(void *user, const edgr_facet *f); /* non-zero stops
  */
 EDGR_API edgr_status edgr_store_search_facets(edgr_store *st, const edgr_query *q, long per_facet,
                                               edgr_facet_fn fn, void *user);
+
+/* Which stored text edgr_store_section_text writes.  Start from
+ * EDGR_SECTION_QUERY_INIT. */
+typedef struct edgr_section_query {
+    size_t struct_size;      /* sizeof(edgr_section_query)                  */
+    const char *accession;   /* the filing                                  */
+    long document;           /* a document's sequence (0: any)              */
+    const char *item;        /* an item ("7.01", "1A", "II-1A"; NULL: all)  */
+    const char *match;       /* a query: its matches marked (NULL: none)    */
+    const char *mark_open, *mark_close; /* NULL: <mark> and </mark>         */
+    int plain;               /* the text alone, not JSON                    */
+} edgr_section_query;
+
+#define EDGR_SECTION_QUERY_INIT {.struct_size = sizeof(edgr_section_query)}
+
+/*
+ * The stored text of an item or a document of a filing, as the full-text
+ * index holds it (an item's text, or a document's slices), in order, with
+ * every match of `match` marked: {"accession_number", "document",
+ * "doc_type", "item", "part", "text": [rows...]} and a newline, or with
+ * `plain` the rows' text a blank line apart.  Returns EDGR_OK,
+ * EDGR_ERR_NOT_FOUND (no such filing, item or document), EDGR_ERR_QUERY,
+ * EDGR_ERR_ABORTED, EDGR_ERR_NOMEM or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_section_text(edgr_store *st, const edgr_section_query *q, edgr_write_fn write,
+                                             void *user);
 
 /* A query of the SEC's full-text search (efts.sec.gov/LATEST/search-index),
  * its parameters by their names there.  Start from EDGR_EFTS_QUERY_INIT. */

@@ -139,7 +139,7 @@ static const optdef OPTS_SEARCH[] = {
     {"limit", 0, "N", NULL, OPT_LIMIT, "at most N hits (default 20)"},
     {"offset", 0, "N", NULL, OPT_OFFSET, "skip the first N hits (paging)"},
     {"json", 0, NULL, NULL, OPT_JSON,
-     "one JSON object per hit (NDJSON): accession_number,\ntype, filing_date, cik, conformed_name, item, part,\ndocument, doc_type, filename, score, snippet (matches\nbetween <mark> and </mark>)"},
+     "one JSON object per hit (NDJSON): accession_number,\ntype, filing_date, period, cik, conformed_name, item,\npart, document, doc_type, filename, score, snippet\n(matches between <mark> and </mark>)"},
     {0},
 };
 static const optdef OPTS_SHOW[] = {

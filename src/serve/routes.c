@@ -227,6 +227,35 @@ static void search(serve_answer *a, edgr_store *st, serve_arg_fn arg, void *req)
     answer(a, st, s, &b);
 }
 
+/* ---- /v1/filings/{accession}/items/{code} and .../documents/{sequence}:
+ * the stored text, matches of q marked; JSON, or format=text */
+static void section(serve_answer *a, edgr_store *st, const char *acc, const char *item, const char *doc,
+                    serve_arg_fn arg, void *req)
+{
+    body b = {0};
+    edgr_section_query q = EDGR_SECTION_QUERY_INIT;
+    q.accession = acc, q.item = item, q.match = arg(req, "q");
+    const char *format = arg(req, "format");
+    if (!doc) doc = arg(req, "document"); /* an item of one document */
+    if (doc) {
+        long d = num_arg(doc, -1, 100000);
+        if (d < 1) {
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "a document is its sequence number, from 1");
+            return;
+        }
+        q.document = d;
+    }
+    if (format && strcmp(format, "json") && strcmp(format, "text")) {
+        a->status = 400;
+        snprintf(a->error, sizeof a->error, "format is json or text (html and markdown are not served yet)");
+        return;
+    }
+    q.plain = format && !strcmp(format, "text");
+    answer(a, st, edgr_store_section_text(st, &q, put, &b), &b);
+    if (q.plain && a->status == 200) a->content_type = "text/plain; charset=utf-8";
+}
+
 /* ---- /LATEST/search-index: the SEC's full-text search, in its shape */
 
 /* dateRange=30d|1y|5y|10y: its first day, counted back from today (UTC). */
@@ -276,7 +305,12 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
     body b = {0};
     char buf[SERVE_MAX_URI], *p[8], cik[11];
     int n, page = 0;
-    if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 1)) == 1 && *p[0]) {
+    if (serve_page(path, a)) {
+        return;
+    } else if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 3)) == 3 && *p[0] && *p[2] &&
+        (!strcmp(p[1], "items") || !strcmp(p[1], "documents"))) {
+        section(a, st, p[0], p[1][0] == 'i' ? p[2] : NULL, p[1][0] == 'd' ? p[2] : NULL, arg, req);
+    } else if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 1)) == 1 && *p[0]) {
         answer(a, st, edgr_store_show(st, p[0], 0, 0, put, &b), &b);
     } else if ((n = parts(path, "/api/xbrl/companyfacts/", buf, sizeof buf, p, 1)) == 1 && !cik_of(p[0], ".json", cik)) {
         answer(a, st, edgr_store_company_facts(st, cik, NULL, 0, put, &b), &b);

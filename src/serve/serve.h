@@ -45,6 +45,10 @@ typedef struct serve_answer {
 typedef const char *(*serve_arg_fn)(void *req, const char *name);
 void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, serve_answer *out);
 
+/* The search page's file at `path` ("/", "/app.js", "/app.css") into *out
+ * (page.c): 1, or 0 when `path` is none of them. */
+int serve_page(const char *path, serve_answer *out);
+
 /* Run until SIGINT or SIGTERM.  Returns an exit code (cli.h's). */
 int serve_run(const serve_config *c);
 

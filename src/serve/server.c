@@ -171,8 +171,11 @@ static void access_log(struct MHD_Connection *c, const char *method, const reque
             bytes, r ? (now() - r->t0) * 1e3 : 0.0);
 }
 
+static const char JSON_TYPE[] = "application/json";
+
+/* `type`: the Content-Type (NULL for none: a 304) */
 static enum MHD_Result reply(struct MHD_Connection *c, const char *method, request *r, unsigned status, char *body,
-                             size_t len, const char *etag, int json)
+                             size_t len, const char *etag, const char *type)
 {
     int gz = 0;
     if (body && len >= SERVE_GZIP_MIN && accepts_gzip(c)) {
@@ -189,7 +192,11 @@ static enum MHD_Result reply(struct MHD_Connection *c, const char *method, reque
         return MHD_NO;
     }
     MHD_add_response_header(res, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-    if (json) MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
+    if (type) MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    /* the page's rules, on every answer: nothing but this server's own
+     * files runs or loads, and no type is guessed from the bytes */
+    MHD_add_response_header(res, "Content-Security-Policy", "default-src 'self'");
+    MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
     if (gz) MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
     MHD_add_response_header(res, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
     if (etag) MHD_add_response_header(res, MHD_HTTP_HEADER_ETAG, etag);
@@ -205,7 +212,7 @@ static enum MHD_Result error_reply(struct MHD_Connection *c, const char *method,
 {
     size_t len = 0;
     char *b = error_json(msg, &len);
-    return reply(c, method, r, status, b, len, NULL, 1);
+    return reply(c, method, r, status, b, len, NULL, JSON_TYPE);
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -243,11 +250,11 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     uint64_t h = fnv(generation(), r->uri, strlen(r->uri));
     snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)h);
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    if (inm && strstr(inm, etag)) return reply(c, method, r, 304, NULL, 0, etag, 0);
+    if (inm && strstr(inm, etag)) return reply(c, method, r, 304, NULL, 0, etag, NULL);
     serve_answer a;
     serve_route(st, url, arg, c, &a);
     if (a.status != 200) return error_reply(c, method, r, a.status, a.error);
-    return reply(c, method, r, 200, a.body, a.len, etag, 1);
+    return reply(c, method, r, 200, a.body, a.len, etag, a.content_type ? a.content_type : JSON_TYPE);
 }
 
 int serve_run(const serve_config *c)

@@ -328,7 +328,7 @@ static void build_sql(sql_text *sql, const edgr_query *qy)
          * edgr_bm25 (rank.c) is bm25 that skips the rows which cannot be
          * among the first ?11. */
         add(sql, "SELECT m.id, m.score, f.accession_number, f.type, f.filing_date, f.cik, f.conformed_name, "
-                 "r.item, r.part, r.document, r.doc_type, d.filename FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
+                 "r.item, r.part, r.document, r.doc_type, d.filename, f.period FROM (SELECT rowid AS id, edgr_bm25(text_fts, ?11) "
                  "AS score FROM text_fts WHERE text_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3) m "
                  "JOIN text_rows r ON r.id = m.id JOIN filings f ON f.id = r.filing_id "
                  "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
@@ -342,7 +342,7 @@ static void build_sql(sql_text *sql, const edgr_query *qy)
     add(sql, qy->sort_by_date ? "SELECT r.id, bm25(text_fts) AS score, "
                               : "SELECT r.id, edgr_bm25(text_fts, ?11) AS score, ");
     add(sql, "f.accession_number, f.type, f.filing_date, f.cik, "
-             "f.conformed_name, r.item, r.part, r.document, r.doc_type, d.filename FROM text_fts "
+             "f.conformed_name, r.item, r.part, r.document, r.doc_type, d.filename, f.period FROM text_fts "
              "JOIN text_rows r ON r.id = text_fts.rowid JOIN filings f ON f.id = r.filing_id "
              "LEFT JOIN documents d ON d.filing_id = r.filing_id AND d.sequence = r.document "
              "WHERE text_fts MATCH ?1");
@@ -408,7 +408,8 @@ static edgr_status emit_hits(edgr_store *st, sqlite3_stmt *q, sqlite3_stmt *snip
             .score = sqlite3_column_double(q, 1), .accession_number = col_text(q, 2),
             .type = col_text(q, 3), .filing_date = col_text(q, 4), .cik = col_text(q, 5),
             .conformed_name = col_text(q, 6), .item = col_text(q, 7), .part = col_text(q, 8),
-            .document = sqlite3_column_int(q, 9), .doc_type = col_text(q, 10), .filename = col_text(q, 11), .snippet = snippet};
+            .document = sqlite3_column_int(q, 9), .doc_type = col_text(q, 10), .filename = col_text(q, 11), .snippet = snippet,
+            .period = col_text(q, 12)};
         if (fn(user, &h)) return EDGR_ERR_ABORTED;
     }
     if (r == SQLITE_DONE) return EDGR_OK;
@@ -564,6 +565,7 @@ int edgr_hit_write_json(const edgr_hit *h, edgr_write_fn write, void *user)
     jsonw_kstr(w, "accession_number", h->accession_number);
     jsonw_kstr(w, "type", h->type);
     jsonw_kstr(w, "filing_date", h->filing_date);
+    jsonw_kstr(w, "period", h->period);
     jsonw_kstr(w, "cik", h->cik);
     jsonw_kstr(w, "conformed_name", h->conformed_name);
     /* one item code: a row under a combined heading ("Items 1 and 2")

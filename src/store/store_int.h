@@ -58,6 +58,9 @@ typedef struct query_args {
  * free).  EDGR_OK, or the error edgr_store_search returns. */
 edgr_status store_query_begin(edgr_store *st, const edgr_query *qy, query_args *a, char **ciks, int *none,
                               char **match);
+/* The query as FTS5 reads it (malloc'd), or NULL: out of memory, or *bad
+ * the character that makes it unreadable. */
+char *store_query_normalise(const char *q, char *bad);
 /* FTS5's complaint about query `q`, recorded in words a user can act on. */
 void store_query_error(edgr_store *st, const char *q, const char *msg);
 

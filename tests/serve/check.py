@@ -9,15 +9,9 @@ import json
 import socket
 import sys
 
+from checks import check, finish
+
 port, exp = int(sys.argv[1]), sys.argv[2]
-fails, n = [], 0
-
-
-def check(what, ok):
-    global n
-    n += 1
-    if not ok:
-        fails.append(what)
 
 
 def get(path, method="GET", headers=None, body=None):
@@ -118,6 +112,31 @@ for path in ["/LATEST/search-index", "/LATEST/search-index?q=notice&ciks=abc", "
     r, b = get(path)
     check(f"efts: {path}: 400 with a sentence ({r.status})", r.status == 400 and json.loads(b).get("error"))
 
+# an item's and a document's stored text, matches marked
+r, b = get("/v1/filings/0009900315-19-000001/items/8.01?q=notice")
+d = json.loads(b) if r.status == 200 else {}
+check(f"items: the item's text with its matches marked: {d}",
+      d.get("item") == "8.01" and d.get("document") == 1 and any("<mark>Notice</mark>" in t for t in d.get("text", [])))
+r, b = get("/v1/filings/0009900315-19-000001/items/8.01?format=text")
+check("items: format=text is the text alone", r.status == 200 and r.getheader("Content-Type").startswith("text/plain")
+      and b.startswith(b"Item 8.01") and b"<mark>" not in b)
+r, b = get("/v1/filings/0009900315-19-000001/documents/1?q=%22other%20events%22")
+d = json.loads(b) if r.status == 200 else {}
+check("documents: a document's text, a phrase marked", any("<mark>Other Events</mark>" in t for t in d.get("text", [])))
+for path, code in [("/v1/filings/0009900315-19-000001/items/2.02", 404), ("/v1/filings/0009900315-19-000001/documents/9", 404),
+                   ("/v1/filings/0009900315-19-000001/documents/x", 400),
+                   ("/v1/filings/0009900315-19-000001/items/8.01?format=html", 400),
+                   ("/v1/filings/0009900315-19-000001/items/8.01?q=%22open", 400)]:
+    r, b = get(path)
+    check(f"items: {path}: {r.status}, want {code}", r.status == code and json.loads(b).get("error"))
+r, b = get("/")
+check("page: / is the HTML page, under default-src 'self'", r.status == 200 and
+      r.getheader("Content-Type") == "text/html; charset=utf-8" and b.startswith(b"<!doctype html>") and
+      r.getheader("Content-Security-Policy") == "default-src 'self'" and r.getheader("X-Content-Type-Options") == "nosniff")
+for path, t in [("/app.js", "text/javascript"), ("/app.css", "text/css")]:
+    r, b = get(path)
+    check(f"page: {path} as {t}", r.status == 200 and r.getheader("Content-Type").startswith(t) and len(b) > 1000)
+
 r, b = get("/v1/companies?q=Quillfeather")
 want = [json.loads(l) for l in read("company.nd").splitlines()]
 check("companies: edgr company's", r.status == 200 and json.loads(b)["companies"] == want and len(want) == 1)
@@ -192,7 +211,4 @@ for i in range(200):
 s.close()
 check("200 requests on one keep-alive connection", ok)
 
-for x in fails:
-    print("serve: FAIL:", x)
-print(f"serve: {n - len(fails)} passed, {len(fails)} failed")
-sys.exit(1 if fails else 0)
+finish("rules and endpoints")

@@ -64,6 +64,8 @@ fi
 "$edgr" search --json --db "$db" notice --cik 9900316 --from 2024-03 --to 2024-06 --sort date --limit 7 --offset 3 >"$tmp/search-date.nd"
 "$edgr" search --json --db "$db" notice --limit 100000 >"$tmp/search-all.nd"
 wc -l <"$tmp/search-all.nd" >"$tmp/search-total"
+"$edgr" search --json --db "$db" '"other events"' --limit 10 >"$tmp/page-phrase.nd"
+"$edgr" search --json --db "$db" '"other events"' --limit 100000 | wc -l >"$tmp/page-phrase-total"
 
 "$edgr" serve --db "$db" --listen 127.0.0.1:0 --threads 2 --idle-timeout 2 2>"$tmp/log" &
 pid=$!
@@ -77,6 +79,23 @@ done
 
 python3 "$top/tests/serve/check.py" "$port" "$tmp" || fail=1
 python3 "$top/tests/serve/submissions.py" "$port" "$corpus" || fail=1
+
+# the search page in headless Chromium over WebDriver (chromedriver on a
+# free loopback port, stopped by PID); screenshots beside the binary (build/serve-page/)
+if command -v chromedriver >/dev/null && [ -x /usr/bin/chromium ]; then
+  dport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  chromedriver --port="$dport" --allowed-ips=127.0.0.1 >"$tmp/driver.log" 2>&1 &
+  dpid=$!
+  for _ in $(seq 100); do # at most 10 s for it to listen
+    python3 -c "import socket, sys; socket.create_connection(('127.0.0.1', $dport), timeout=1)" 2>/dev/null && break
+    sleep 0.1
+  done
+  shots=${EDGR_SERVE_SHOTS:-$(dirname "$edgr")/serve-page} # build/serve-page, build-asan/serve-page
+  timeout 120 python3 "$top/tests/serve/page.py" "$port" "$dport" "$tmp" "$shots" || fail=1
+  kill "$dpid" 2>/dev/null; wait "$dpid" 2>/dev/null
+else
+  echo "serve: skipped the page in headless Chromium: no chromium and chromedriver (scripts/deps.sh check installs them)"
+fi
 
 # an idle connection is closed at the idle timeout (2 s here, 30 s by
 # default) while another client is served

@@ -21,20 +21,14 @@ import re
 import sys
 
 import jsonschema
+from checks import check, finish
 
 port, corpus = int(sys.argv[1]), sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
 schema = json.load(open(os.path.join(here, "submissions.schema.json")))
 page_schema = {"$ref": "#/definitions/columns", "definitions": schema["definitions"]}
-fails, n = [], 0
 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)  # one keep-alive connection
 
-
-def check(what, ok):
-    global n
-    n += 1
-    if not ok:
-        fails.append(what)
 
 
 def get(path):
@@ -187,9 +181,5 @@ for f in recorded:
 if recorded:
     check(f"corpus: recorded rows compared ({compared})", compared >= 5)
 
-for f in fails:
-    print(f"serve: FAIL: {f}")
-print(f"serve: submissions: {n - len(fails)} passed, {len(fails)} failed"
-      f" ({len(recorded)} recorded SEC bodies, {compared} corpus rows,"
-      f" acceptanceDateTime equal in {sum(utc_rows)}, Eastern with a Z in the SEC's in {len(utc_rows) - sum(utc_rows)})")
-sys.exit(1 if fails else 0)
+finish(f"submissions ({len(recorded)} recorded SEC bodies, {compared} corpus rows, acceptanceDateTime equal"
+       f" in {sum(utc_rows)}, Eastern with a Z in the SEC's in {len(utc_rows) - sum(utc_rows)})")

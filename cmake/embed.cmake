@@ -1,0 +1,20 @@
+# cmake -DDIR=src/serve/web -DOUT=web_assets.c -P cmake/embed.cmake
+# The search page's files as C arrays (edgr serve embeds them: no file to
+# install, no CDN), with their paths.
+set(names index.html app.js app.css)
+set(c "/* Made from src/serve/web/ by cmake/embed.cmake at build time: not edited by hand. */\n")
+string(APPEND c "#include \"web_assets.h\"\n\n")
+set(table "")
+foreach(name IN LISTS names)
+  file(READ "${DIR}/${name}" hex HEX)
+  string(LENGTH "${hex}" n)
+  math(EXPR bytes "${n} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," arr "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" arr "${arr}")
+  string(MAKE_C_IDENTIFIER "web_${name}" id)
+  string(APPEND c "static const unsigned char ${id}[] = {\n${arr}0};\n\n")
+  string(APPEND table "    {\"/${name}\", (const char *)${id}, ${bytes}},\n")
+endforeach()
+string(APPEND c "const web_asset web_assets[] = {\n${table}    {0, 0, 0}};\n")
+file(WRITE "${OUT}.tmp" "${c}")
+file(RENAME "${OUT}.tmp" "${OUT}")
