@@ -3,7 +3,7 @@
  * epoll, one read-only store connection per worker thread, and the rules
  * every answer follows: GET and HEAD only (405 otherwise, no request body
  * read), 414 past 8 KB of request target, idle connections closed after
- * 30 s, a cap on each client's connections, errors as {"error": "..."},
+ * 30 s and slow ones too (deadline.c), a cap on each client's connections, errors as {"error": "..."},
  * gzip when asked, a strong ETag on every JSON with 304 for
  * If-None-Match, Access-Control-Allow-Origin: * as the SEC sends, and a
  * line of access log per request on stderr.
@@ -21,6 +21,7 @@
 #include <microhttpd.h>
 #include <zlib.h>
 
+#include "deadline.h"
 #include "serve.h"
 
 /* One request: what the URI log callback saw (the whole target, before
@@ -88,9 +89,30 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     return r;
 }
 
+static deadline_slot *slot_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Each connection's deadline: armed at its opening (see deadline.c). */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode what)
+{
+    (void)cls;
+    if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? deadline_open(ci->connect_fd) : NULL;
+    } else if (what == MHD_CONNECTION_NOTIFY_CLOSED) {
+        deadline_close(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
 static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
 {
-    (void)cls, (void)c, (void)why;
+    (void)cls, (void)why;
+    deadline_arm(slot_of(c), 1); /* the next request has the deadline again */
     request *r = *con_cls;
     if (r) free(r->uri);
     free(r);
@@ -234,6 +256,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
      * queued on the first call makes libmicrohttpd close the connection */
     if (!r->seen) {
         r->seen = 1;
+        deadline_arm(slot_of(c), 0); /* its header is whole */
         return MHD_YES;
     }
     if (*upload_size) { /* a GET with a body: not read */
@@ -285,15 +308,21 @@ int serve_run(const serve_config *c)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
     unsigned threads = c->threads ? c->threads : 2;
+    unsigned idle = c->idle_seconds ? c->idle_seconds : SERVE_IDLE_SECONDS;
+    if (deadline_start(idle)) {
+        fprintf(stderr, "edgr serve: cannot start the slow-client watchdog\n");
+        return 3;
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD, 0, NULL, NULL, handler, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, threads,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(c->idle_seconds ? c->idle_seconds : SERVE_IDLE_SECONDS),
+        MHD_OPTION_CONNECTION_TIMEOUT, idle,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)SERVE_PER_CLIENT, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED,
-        on_done, NULL, MHD_OPTION_END);
+        on_done, NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "edgr serve: cannot listen on %s:%u: %s\n", c->host, c->port, strerror(errno));
+        deadline_stop();
         return 3;
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -302,6 +331,7 @@ int serve_run(const serve_config *c)
     int sig = 0;
     sigwait(&sigs, &sig);
     MHD_stop_daemon(d);
+    deadline_stop();
     if (!c->quiet) fprintf(stderr, "edgr serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     return 0;
 }

@@ -9,7 +9,8 @@ edgr=$(realpath "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
+pid30=
+cleanup() { for p in $pid $pid30; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 fail=0
 command -v python3 >/dev/null || { echo "serve: needs python3 (scripts/deps.sh check)" >&2; exit 1; }
@@ -77,6 +78,19 @@ for _ in $(seq 50); do # at most 5 s for the listening line
 done
 [ -n "$port" ] || { echo "serve: FAIL: no listening line: $(cat "$tmp/log")" >&2; exit 1; }
 
+# a slow client at the default deadline (30 s, a header byte every 10 s),
+# against a second server, beside the checks below; waited for at the end
+"$edgr" serve --db "$db" --listen 127.0.0.1:0 --threads 2 -q 2>"$tmp/log30" &
+pid30=$!
+port30=
+for _ in $(seq 50); do
+  port30=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$tmp/log30" | grep -o '[0-9]*$')
+  [ -n "$port30" ] && break
+  sleep 0.1
+done
+python3 "$top/tests/serve/slow.py" "$port30" 30 10 >"$tmp/slow30" 2>&1 &
+slow30=$!
+
 python3 "$top/tests/serve/check.py" "$port" "$tmp" || fail=1
 python3 "$top/tests/serve/submissions.py" "$port" "$corpus" || fail=1
 
@@ -113,6 +127,12 @@ ok = served and closed and 1.0 < dt < 8.0
 print(f"serve: an idle connection closed after {dt:.1f} s (timeout 2), another served meanwhile: {'ok' if ok else 'FAIL'}")
 sys.exit(0 if ok else 1)
 PY
+
+# ... and at this server's 2 s, a byte every 0.5 s
+python3 "$top/tests/serve/slow.py" "$port" 2 0.5 || fail=1
+wait "$slow30" || fail=1
+cat "$tmp/slow30"
+kill "$pid30" 2>/dev/null; wait "$pid30" 2>/dev/null
 
 grep -q '^127.0.0.1 "GET /v1/holdings?cusip=99309A101" 200 ' "$tmp/log" && echo "serve: access log: ok" ||
   { echo "serve: FAIL: no access log line: $(tail -3 "$tmp/log")"; fail=1; }
