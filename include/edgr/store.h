@@ -222,8 +222,9 @@ typedef struct edgr_query {
                                the CLI's --form                            */
     const char *cik;        /* any entity of the filing (leading zeros
                                optional)                                   */
-    const char *company;    /* a company name: exact, prefix or substring
-                               of a current or former name                 */
+    const char *company;    /* a company: a trading symbol of its cover
+                               page, else a name: exact, prefix or
+                               substring of a current or former name      */
     const char *from, *to;  /* filing date bounds, YYYY-MM-DD, inclusive   */
     const char *item;       /* "7.01", "1A", or "II-1A" (10-Q part)        */
     const char *doc_type;   /* document type ("EX-99.1", "10-K")           */
@@ -360,8 +361,9 @@ EDGR_API edgr_status edgr_store_show(edgr_store *st, const char *accession, int 
                                      unsigned json_flags, edgr_write_fn write, void *user);
 
 /*
- * The companies matching `who` (a CIK, else a name: exact, then prefix, then
- * substring of current and former names; at most `limit` companies), one
+ * The companies matching `who` (a CIK, else a trading symbol of a cover page,
+ * else a name: exact, then prefix, then substring of current and former
+ * names; at most `limit` companies), one
  * JSON object per line: the company's facts from its newest filing and its
  * filings, newest first, after the SEC's submissions API, in snake_case.
  * Returns EDGR_OK, EDGR_ERR_NOT_FOUND when nothing matches, EDGR_ERR_ABORTED
@@ -385,6 +387,15 @@ EDGR_API edgr_status edgr_store_company(edgr_store *st, const char *who, long li
  */
 EDGR_API edgr_status edgr_store_submissions(edgr_store *st, const char *cik, int page, unsigned json_flags,
                                             edgr_write_fn write, void *user);
+
+/*
+ * The SEC's company_tickers.json from the store: {"0": {"cik_str": 320193,
+ * "ticker": "AAPL", "title": "Apple Inc."}, ...}, one entry per trading
+ * symbol of each company's newest cover page that lists any, by CIK.
+ * Returns EDGR_OK (an empty object when no cover page has a symbol),
+ * EDGR_ERR_ABORTED, EDGR_ERR_NOMEM or EDGR_ERR_STORE.
+ */
+EDGR_API edgr_status edgr_store_company_tickers(edgr_store *st, edgr_write_fn write, void *user);
 
 /* ---- XBRL facts (issue 14): the SEC's views, from the stored facts -----
  *

@@ -130,7 +130,7 @@ static const optdef OPTS_SEARCH[] = {
     {"form", 0, "TYPE", NULL, OPT_FORM, "only this form (8-K, 10-K, 10-Q/A ...)"},
     {"cik", 0, "N", NULL, OPT_CIK, "only filings where this CIK takes part"},
     {"company", 0, "NAME", NULL, OPT_COMPANY,
-     "only filings of companies with this name (exact,\nprefix, or part of a current or former name)"},
+     "only filings of companies with this name (a ticker\nof their cover page, else exact, prefix, or part of a\ncurrent or former name)"},
     {"from", 0, "DATE", NULL, OPT_FROM, "filed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)"},
     {"to", 0, "DATE", NULL, OPT_TO, "filed on or before DATE"},
     {"item", 0, "CODE", NULL, OPT_ITEM, "only this item (7.01, 1A, II-1A for a 10-Q's Part II)"},
@@ -592,8 +592,9 @@ static const cmddef CMD_COMPANY = {
     "fiscal year end, addresses, phone, former names) and its filings in the\n"
     "store, newest first, in the header's names (docs/fields.md gives the SEC\n"
     "submissions API's name of each).  A\n"
-    "NAME matches a current or former name exactly, else as a prefix, else as\n"
-    "a part of it; each company matched is one JSON line.",
+    "NAME is a trading symbol of a cover page (AAPL), else a current or former\n"
+    "name, matched exactly, else as a prefix, else as a part of it; each\n"
+    "company matched is one JSON line.",
     OPTS_COMPANY, "edgr company 9900001\nedgr company 'halcyon' | jq -r '.filings[].accession_number'",
     "0 a company was printed; 1 none matched; 2 for a usage error; 3 the store\n"
     "could not be read (or does not exist) or the output not written.",

@@ -327,6 +327,8 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
         answer(a, st, edgr_store_frame(st, concept, p[2], p[3], 0, put, &b), &b);
     } else if ((n = parts(path, "/submissions/", buf, sizeof buf, p, 1)) == 1 && submissions_name(p[0], cik, &page)) {
         answer(a, st, edgr_store_submissions(st, cik, page, 0, put, &b), &b);
+    } else if (!strcmp(path, "/files/company_tickers.json")) {
+        answer(a, st, edgr_store_company_tickers(st, put, &b), &b);
     } else if (!strcmp(path, "/LATEST/search-index")) {
         efts(a, st, arg, req);
     } else if (!strcmp(path, "/v1/search")) {

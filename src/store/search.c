@@ -186,6 +186,9 @@ int store_cik(const char *in, char out[11])
 int store_names_lookup(edgr_store *st, const char *name, long limit, char **json)
 {
     static const char *const STEPS[] = {
+        /* a trading symbol of a cover page (the filer's), as written */
+        "SELECT DISTINCT r.cik FROM securities s JOIN roles r ON r.filing_id = s.filing_id "
+        "WHERE s.trading_symbol = ?1 COLLATE NOCASE AND r.role <> 'reporting_owner' LIMIT ?2",
         "SELECT DISTINCT cik FROM names WHERE name = ?1 LIMIT ?2",
         "SELECT DISTINCT cik FROM names WHERE name LIKE ?1 || '%' ESCAPE '\\' LIMIT ?2",
         ("SELECT DISTINCT n.cik FROM names_fts JOIN names n ON n.id = names_fts.rowid "
@@ -210,11 +213,11 @@ int store_names_lookup(edgr_store *st, const char *name, long limit, char **json
     char *out = malloc(cap);
     if (!out) { free(esc); free(phrase); return -1; }
     out[jl++] = '[';
-    for (int step = 0; step < 3 && count == 0; step++) {
-        if (step == 2 && len < 3) break; /* trigrams need three characters */
+    for (int step = 0; step < 4 && count == 0; step++) {
+        if (step == 3 && len < 3) break; /* trigrams need three characters */
         sqlite3_stmt *q;
         if (sqlite3_prepare_v2(st->db, STEPS[step], -1, &q, NULL) != SQLITE_OK) { count = -1; break; }
-        sqlite3_bind_text(q, 1, step == 0 ? name : step == 1 ? esc : phrase, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 1, step <= 1 ? name : step == 2 ? esc : phrase, -1, SQLITE_STATIC);
         sqlite3_bind_int64(q, 2, limit);
         while (sqlite3_step(q) == SQLITE_ROW) {
             const char *cik = (const char *)sqlite3_column_text(q, 0);

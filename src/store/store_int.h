@@ -41,7 +41,9 @@ edgr_status store_sql_error(edgr_store *st, const char *what);
 sqlite3_stmt *store_stmt(edgr_store *st, int which);
 
 /* search.c, shared with show.c: a CIK as the header writes it (10 digits),
- * and the CIKs whose current or former name matches, as a JSON array. */
+ * and the CIKs of a company named so: its trading symbol on a cover page,
+ * else its current or former name, exactly, by prefix, then in part (the
+ * first of these that finds any), as a JSON array. */
 int store_cik(const char *in, char out[11]);
 int store_names_lookup(edgr_store *st, const char *name, long limit, char **json);
 

@@ -495,3 +495,60 @@ done:
     free(w);
     return s;
 }
+
+/* ---- /files/company_tickers.json ------------------------------------- */
+
+edgr_status edgr_store_company_tickers(edgr_store *st, edgr_write_fn write, void *user)
+{
+    if (!st || !write) return EDGR_ERR_ARG;
+    /* each company's symbols from its newest cover page that has any */
+    static const char SQL[] =
+        "WITH covers AS (SELECT r.cik, s.filing_id, f.filing_date FROM securities s "
+        "  JOIN roles r ON r.filing_id = s.filing_id AND r.role <> 'reporting_owner' "
+        "  JOIN filings f ON f.id = s.filing_id WHERE s.trading_symbol <> '' GROUP BY r.cik, s.filing_id), "
+        "newest AS (SELECT cik, filing_id FROM (SELECT cik, filing_id, row_number() OVER "
+        "  (PARTITION BY cik ORDER BY filing_date DESC, filing_id DESC) AS k FROM covers) WHERE k = 1) "
+        "SELECT n.cik, s.trading_symbol, coalesce(e.conformed_name, '') FROM newest n "
+        "JOIN securities s ON s.filing_id = n.filing_id AND s.trading_symbol <> '' "
+        "LEFT JOIN entities e ON e.cik = n.cik ORDER BY n.cik, s.n";
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, SQL, -1, &q, NULL) != SQLITE_OK) return store_sql_error(st, "company tickers");
+    jsonw *w = calloc(1, sizeof *w);
+    if (!w) {
+        sqlite3_finalize(q);
+        return EDGR_ERR_NOMEM;
+    }
+    w->write = write, w->user = user;
+    jsonw_open(w, '{');
+    long k = 0;
+    int rc;
+    char prev[11] = "", seen[64][32];
+    int nseen = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *cik = text(q, 0), *sym = text(q, 1);
+        if (strcmp(prev, cik)) snprintf(prev, sizeof prev, "%s", cik), nseen = 0;
+        int dup = 0; /* a symbol listed twice on one cover (two classes of one stock) once */
+        for (int i = 0; i < nseen; i++) dup |= !strcmp(seen[i], sym);
+        if (dup) continue;
+        if (nseen < 64) snprintf(seen[nseen++], sizeof seen[0], "%.31s", sym);
+        char key[24];
+        snprintf(key, sizeof key, "%ld", k++);
+        jsonw_key(w, key);
+        jsonw_open(w, '{');
+        jsonw_knum(w, "cik_str", strtoll(cik, NULL, 10));
+        jsonw_kstr(w, "ticker", sym);
+        jsonw_kstr(w, "title", text(q, 2));
+        jsonw_close(w, '}');
+    }
+    jsonw_close(w, '}');
+    edgr_status s = EDGR_OK;
+    if (rc != SQLITE_DONE) s = store_sql_error(st, "company tickers");
+    else {
+        jsonw_put(w, "\n", 1);
+        jsonw_flush(w);
+        if (w->failed) s = EDGR_ERR_ABORTED;
+    }
+    sqlite3_finalize(q);
+    free(w);
+    return s;
+}

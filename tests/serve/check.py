@@ -137,7 +137,22 @@ for path, t in [("/app.js", "text/javascript"), ("/app.css", "text/css")]:
     r, b = get(path)
     check(f"page: {path} as {t}", r.status == 200 and r.getheader("Content-Type").startswith(t) and len(b) > 1000)
 
-r, b = get("/v1/companies?q=Quillfeather")
+# tickers: the SEC's company_tickers.json, and type-ahead by ticker
+r, b = get("/files/company_tickers.json")
+d = json.loads(b) if r.status == 200 else {}
+check(f"tickers: company_tickers.json in the SEC's shape: {d}",
+      d.get("0") == {"cik_str": 9900021, "ticker": "QFR", "title": "Quillfeather Robotics Corp"} and
+      d.get("1", {}).get("ticker") == "QFRW" and all(set(v) == {"cik_str", "ticker", "title"} for v in d.values()))
+r, b = get("/v1/companies?q=qfrw")
+cs = json.loads(b).get("companies", []) if r.status == 200 else []
+check(f"companies: a ticker, in any case, finds its company first: {[c.get('cik') for c in cs]}",
+      [c.get("cik") for c in cs] == ["0009900021"])
+r, b = get("/submissions/CIK0009900021.json")
+d = json.loads(b) if r.status == 200 else {}
+check(f"submissions: tickers and exchanges of the cover page: {d.get('tickers')} {d.get('exchanges')}",
+      d.get("tickers") == ["QFR", "QFRW"] and d.get("exchanges") == ["Nasdaq", "Nasdaq"])
+
+r, b = get("/v1/companies?q=Quillfeather%20Instruments")
 want = [json.loads(l) for l in read("company.nd").splitlines()]
 check("companies: edgr company's", r.status == 200 and json.loads(b)["companies"] == want and len(want) == 1)
 r, b = get("/v1/companies?q=Inc&limit=3")

@@ -52,7 +52,7 @@ PY
 )
 fi
 "$edgr" ingest -q --db "$db" "$top"/tests/fixtures/ownership/*.txt "$top"/tests/fixtures/xbrl/*.txt \
-  "$top"/tests/fixtures/serve/*.txt "$tmp/many.txt" "${recorded[@]}" || { echo "serve: FAIL: ingest" >&2; exit 1; }
+  "$top"/tests/fixtures/serve/*.txt "$top"/tests/fixtures/facts/0009900021-23-000004.txt "$tmp/many.txt" "${recorded[@]}" || { echo "serve: FAIL: ingest" >&2; exit 1; }
 # what the command line prints, for check.py to compare with
 "$edgr" show --db "$db" 0009900309-26-000001 >"$tmp/show.json"
 "$edgr" facts-of --db "$db" 9900308 >"$tmp/facts.json"
@@ -60,7 +60,7 @@ fi
 "$edgr" frames --db "$db" us-gaap:EarningsPerShareBasic USD-per-shares CY2025 >"$tmp/frames.json"
 "$edgr" insiders --db "$db" 9900309 --code S >"$tmp/insiders.nd"
 "$edgr" holders --db "$db" 99309A101 --period 2024Q4 >"$tmp/holders.nd"
-"$edgr" company --db "$db" Quillfeather | jq -c . >"$tmp/company.nd"
+"$edgr" company --db "$db" "Quillfeather Instruments" | jq -c . >"$tmp/company.nd"
 "$edgr" search --json --db "$db" notice >"$tmp/search-rank.nd"
 "$edgr" search --json --db "$db" notice --cik 9900316 --from 2024-03 --to 2024-06 --sort date --limit 7 --offset 3 >"$tmp/search-date.nd"
 "$edgr" search --json --db "$db" notice --limit 100000 >"$tmp/search-all.nd"
