@@ -121,6 +121,7 @@ bench: all
 	@build/edgr_bench_xbrl ../shared/corpus
 	@build/edgr_bench_ownership ../shared/corpus
 	@build/edgr_bench_store ../shared/corpus build/edgr build/bench-store
+	@build/edgr_bench_serve ../shared/corpus build/edgr build/bench-serve
 	@bench/rss.sh build
 	@bench/fetch.sh build # edgr fetch against a local server (skipped without ../shared or python3)
 

@@ -17,7 +17,9 @@ enum {
     SERVE_MAX_URI = 8192,        /* longer request targets get 414           */
     SERVE_IDLE_SECONDS = 30,     /* an idle or slow connection is closed     */
     SERVE_PER_CLIENT = 64,       /* connections of one address at a time     */
-    SERVE_MAX_CONNECTIONS = 1024,
+    SERVE_MAX_CONNECTIONS = 1024, /* and the listen backlog: a burst of
+                                     clients is queued, not made to retry
+                                     their SYN a second later          */
     SERVE_GZIP_MIN = 1024        /* smaller bodies are not worth the CPU     */
 };
 
