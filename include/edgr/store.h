@@ -397,6 +397,16 @@ EDGR_API edgr_status edgr_store_submissions(edgr_store *st, const char *cik, int
  */
 EDGR_API edgr_status edgr_store_company_tickers(edgr_store *st, edgr_write_fn write, void *user);
 
+/*
+ * A filing's folder as the SEC's Archives index.json lists it
+ * ({"directory": {"item": [{"last-modified", "name", "type", "size"}...],
+ * "name", "parent-dir"}}): its complete submission ACCESSION.txt and each
+ * document with a file name, with its decoded size.  EDGR_ERR_NOT_FOUND
+ * when the store has no such filing of company `cik`.
+ */
+EDGR_API edgr_status edgr_store_folder(edgr_store *st, const char *cik, const char *accession,
+                                       edgr_write_fn write, void *user);
+
 /* ---- XBRL facts (issue 14): the SEC's views, from the stored facts -----
  *
  * Built from every stored filing's XBRL facts as the SEC builds its own

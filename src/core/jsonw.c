@@ -152,3 +152,10 @@ void jsonw_mem_init(jsonw_mem *m, size_t cap)
     m->w.write = mem_put, m->w.user = m, m->w.first = 1;
     m->cap = cap, m->nomem = 0;
 }
+
+int jsonw_finish(jsonw *w)
+{
+    jsonw_put(w, "\n", 1);
+    jsonw_flush(w);
+    return w->failed;
+}

@@ -21,6 +21,9 @@ typedef struct jsonw {
 } jsonw;
 
 void jsonw_flush(jsonw *w);
+/* A document's end: its newline, the buffer flushed.  0, or 1 when the
+ * write callback asked to stop. */
+int jsonw_finish(jsonw *w);
 void jsonw_put(jsonw *w, const char *p, size_t n);
 /* With `pretty`: a line break and the indentation of `depth`. */
 void jsonw_newline(jsonw *w);

@@ -305,7 +305,7 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
     body b = {0};
     char buf[SERVE_MAX_URI], *p[8], cik[11];
     int n, page = 0;
-    if (serve_page(path, a)) {
+    if (serve_page(path, a) || serve_archives(st, path, a)) {
         return;
     } else if ((n = parts(path, "/v1/filings/", buf, sizeof buf, p, 3)) == 3 && *p[0] && *p[2] &&
         (!strcmp(p[1], "items") || !strcmp(p[1], "documents"))) {

@@ -51,6 +51,10 @@ void serve_route(edgr_store *st, const char *path, serve_arg_fn arg, void *req, 
  * (page.c): 1, or 0 when `path` is none of them. */
 int serve_page(const char *path, serve_answer *out);
 
+/* /Archives/edgar/data/... (archives.c): 1 with *out set when `path` is
+ * under it, else 0. */
+int serve_archives(edgr_store *st, const char *path, serve_answer *out);
+
 /* Run until SIGINT or SIGTERM.  Returns an exit code (cli.h's). */
 int serve_run(const serve_config *c);
 

@@ -87,9 +87,7 @@ edgr_status edgr_store_section_text(edgr_store *st, const edgr_section_query *q,
         rc = EDGR_ERR_NOT_FOUND;
     } else {
         if (!q->plain) jsonw_put(w, "]}", 2);
-        jsonw_put(w, "\n", 1);
-        jsonw_flush(w);
-        if (w->failed) rc = EDGR_ERR_ABORTED;
+        if (jsonw_finish(w)) rc = EDGR_ERR_ABORTED;
     }
 done:
     sqlite3_finalize(s);

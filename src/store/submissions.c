@@ -488,9 +488,7 @@ edgr_status edgr_store_submissions(edgr_store *st, const char *cik_in, int page,
     jsonw_close(w, '}');
 done:
     if (s == EDGR_OK) {
-        jsonw_put(w, "\n", 1);
-        jsonw_flush(w);
-        if (w->failed) s = EDGR_ERR_ABORTED;
+        if (jsonw_finish(w)) s = EDGR_ERR_ABORTED;
     }
     free(w);
     return s;
@@ -544,11 +542,113 @@ edgr_status edgr_store_company_tickers(edgr_store *st, edgr_write_fn write, void
     edgr_status s = EDGR_OK;
     if (rc != SQLITE_DONE) s = store_sql_error(st, "company tickers");
     else {
-        jsonw_put(w, "\n", 1);
-        jsonw_flush(w);
-        if (w->failed) s = EDGR_ERR_ABORTED;
+        if (jsonw_finish(w)) s = EDGR_ERR_ABORTED;
     }
     sqlite3_finalize(q);
+    free(w);
+    return s;
+}
+
+/* ---- /Archives/edgar/data/{cik}/{acc18}/index.json ------------------- */
+
+/* The SEC's icon of a file in a folder listing. */
+static const char *icon(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot) return "text.gif";
+    if (!strcmp(dot, ".zip") || !strcmp(dot, ".gz")) return "compressed.gif";
+    if (!strcmp(dot, ".jpg") || !strcmp(dot, ".jpeg") || !strcmp(dot, ".gif") || !strcmp(dot, ".png")) return "image2.gif";
+    return "text.gif";
+}
+
+edgr_status edgr_store_folder(edgr_store *st, const char *cik_in, const char *accession, edgr_write_fn write,
+                              void *user)
+{
+    if (!st || !cik_in || !accession || !write) return EDGR_ERR_ARG;
+    char cik[11], keybuf[EDGR_KEY_SIZE];
+    if (store_cik(cik_in, cik)) {
+        store_fail(st, "a CIK is a number of up to 10 digits, not '%.40s'", cik_in);
+        return EDGR_ERR_ARG;
+    }
+    const char *acc = store_key(accession, keybuf);
+    static const char SQL[] =
+        "SELECT f.id, coalesce(replace(f.acceptance_datetime, 'T', ' '), f.filing_date || ' 00:00:00'), "
+        "  f.source_length FROM filings f WHERE f.accession_number = ?1 "
+        "AND EXISTS (SELECT 1 FROM roles r WHERE r.filing_id = f.id AND r.cik = ?2)";
+    static const char DOCS[] = "SELECT filename, decoded_size FROM documents WHERE filing_id = ?1 "
+                               "AND filename IS NOT NULL AND filename <> '' ORDER BY sequence";
+    sqlite3_stmt *q, *d = NULL;
+    if (sqlite3_prepare_v2(st->db, SQL, -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db, DOCS, -1, &d, NULL) != SQLITE_OK) {
+        sqlite3_finalize(q);
+        return store_sql_error(st, "folder");
+    }
+    sqlite3_bind_text(q, 1, acc, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 2, cik, -1, SQLITE_TRANSIENT);
+    edgr_status s = EDGR_OK;
+    jsonw *w = NULL;
+    int rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        if (rc == SQLITE_DONE) {
+            store_fail(st, "no filing %s of CIK %s in the store", acc, cik);
+            s = EDGR_ERR_NOT_FOUND;
+        } else
+            s = store_sql_error(st, "folder");
+        goto done;
+    }
+    if (!(w = calloc(1, sizeof *w))) {
+        s = EDGR_ERR_NOMEM;
+        goto done;
+    }
+    w->write = write, w->user = user;
+    char modified[32], dir[96], parent[48], acc18[19], txt[32];
+    snprintf(modified, sizeof modified, "%.19s", text(q, 1));
+    size_t k = 0;
+    for (const char *p = acc; *p && k < 18; p++)
+        if (*p != '-') acc18[k++] = *p;
+    acc18[k] = '\0';
+    unsigned long long cik_num = strtoull(cik, NULL, 10);
+    snprintf(parent, sizeof parent, "/Archives/edgar/data/%llu", cik_num);
+    snprintf(dir, sizeof dir, "%s/%s", parent, acc18);
+    snprintf(txt, sizeof txt, "%s.txt", acc);
+    jsonw_open(w, '{');
+    jsonw_key(w, "directory");
+    jsonw_open(w, '{');
+    jsonw_key(w, "item");
+    jsonw_open(w, '[');
+    /* the complete submission first (the SEC lists no size for it), then
+     * each document with its decoded size */
+    jsonw_elem(w);
+    jsonw_open(w, '{');
+    jsonw_kstr(w, "last-modified", modified);
+    jsonw_kstr(w, "name", txt);
+    jsonw_kstr(w, "type", "text.gif");
+    jsonw_kstr(w, "size", "");
+    jsonw_close(w, '}');
+    sqlite3_bind_int64(d, 1, sqlite3_column_int64(q, 0));
+    while ((rc = sqlite3_step(d)) == SQLITE_ROW) {
+        char size[24] = "";
+        if (sqlite3_column_type(d, 1) != SQLITE_NULL) snprintf(size, sizeof size, "%lld", sqlite3_column_int64(d, 1));
+        jsonw_elem(w);
+        jsonw_open(w, '{');
+        jsonw_kstr(w, "last-modified", modified);
+        jsonw_kstr(w, "name", text(d, 0));
+        jsonw_kstr(w, "type", icon(text(d, 0)));
+        jsonw_kstr(w, "size", size);
+        jsonw_close(w, '}');
+    }
+    jsonw_close(w, ']');
+    jsonw_kstr(w, "name", dir);
+    jsonw_kstr(w, "parent-dir", parent);
+    jsonw_close(w, '}');
+    jsonw_close(w, '}');
+    if (rc != SQLITE_DONE) s = store_sql_error(st, "folder");
+    else {
+        if (jsonw_finish(w)) s = EDGR_ERR_ABORTED;
+    }
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(d);
     free(w);
     return s;
 }

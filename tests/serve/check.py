@@ -137,6 +137,42 @@ for path, t in [("/app.js", "text/javascript"), ("/app.css", "text/css")]:
     r, b = get(path)
     check(f"page: {path} as {t}", r.status == 200 and r.getheader("Content-Type").startswith(t) and len(b) > 1000)
 
+# the Archives paths: the folder, the submission's bytes, each document's
+base = "/Archives/edgar/data/9900313/000990031324000002"
+r, b = get(base + "/index.json")
+d = json.loads(b) if r.status == 200 else {}
+items = d.get("directory", {}).get("item", [])
+check(f"archives: index.json lists the .txt and each document: {d}",
+      [(i["name"], i["type"], i["size"]) for i in items] ==
+      [("0009900313-24-000002.txt", "text.gif", ""), ("wml-20231231x10k.htm", "text.gif", str(len(read("wml.htm"))))] and
+      all(i["last-modified"] == "2024-02-28 17:15:01" for i in items) and
+      d["directory"]["name"] == base and d["directory"]["parent-dir"] == "/Archives/edgar/data/9900313")
+r, b = get(base + "/0009900313-24-000002.txt")
+check("archives: ACCESSION.txt is the bytes ingested", r.status == 200 and b == read("wml.txt") and
+      r.getheader("Content-Type") == "text/plain")
+r, b = get(base + "/wml-20231231x10k.htm")
+check("archives: a document is its body as edgr cat --raw writes it, as text/html",
+      r.status == 200 and b == read("wml.htm") and r.getheader("Content-Type") == "text/html")
+r, b = get("/Archives/edgar/data/9900003/000990000319000010/logo.gif")
+check("archives: a uuencoded image is served decoded, as image/gif",
+      r.status == 200 and b == read("logo.gif") and b[:6] in (b"GIF89a", b"GIF87a") and r.getheader("Content-Type") == "image/gif")
+for k in ("12", "13"):
+    r, b = get(f"/Archives/edgar/data/9900003/0009900003190000{k}/0009900003-19-0000{k}.txt")
+    check(f"archives: a filing ingested from {'a tar member' if k == '12' else 'a gzip file'}: its bytes",
+          r.status == 200 and b == read(f"arch/0009900003-19-0000{k}.txt"))
+    r, b = get(f"/Archives/edgar/data/9900003/0009900003190000{k}/logo.gif")
+    check(f"archives: ... and its image, decoded", r.status == 200 and b == read("logo.gif"))
+r, b = get("/Archives/edgar/data/9900003/000990000319000011/0009900003-19-000011.txt")
+check(f"archives: a source gone since ingest: 404 with a sentence ({r.status} {b[:120]!r})",
+      r.status == 404 and "cannot open the source" in json.loads(b)["error"])
+r, b = get("/Archives/edgar/data/9900003/000990000319000011/index.json")
+check("archives: its listing still comes from the store", r.status == 200)
+for path, code in [(base.replace("9900313", "9900001") + "/index.json", 404), (base + "/nothing.htm", 404),
+                   ("/Archives/edgar/data/9900313/0009900313-24-000002/index.json", 404),
+                   ("/Archives/edgar/data/x/000990031324000002/index.json", 404)]:
+    r, b = get(path)
+    check(f"archives: {path}: {r.status}, want {code} with a sentence", r.status == code and json.loads(b).get("error"))
+
 # tickers: the SEC's company_tickers.json, and type-ahead by ticker
 r, b = get("/files/company_tickers.json")
 d = json.loads(b) if r.status == 200 else {}

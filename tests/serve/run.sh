@@ -51,9 +51,25 @@ print("\n".join(sorted(have[a] for a in rows & set(have))))
 PY
 )
 fi
+# a filing whose source is gone by the time it is asked for
+mkdir -p "$tmp/gone"
+sed 's/0009900003-19-000010/0009900003-19-000011/g' "$top/samples/0009900003-19-000010.txt" >"$tmp/gone/0009900003-19-000011.txt"
 "$edgr" ingest -q --db "$db" "$top"/tests/fixtures/ownership/*.txt "$top"/tests/fixtures/xbrl/*.txt \
-  "$top"/tests/fixtures/serve/*.txt "$top"/tests/fixtures/facts/0009900021-23-000004.txt "$tmp/many.txt" "${recorded[@]}" || { echo "serve: FAIL: ingest" >&2; exit 1; }
+  "$top"/tests/fixtures/serve/*.txt "$top"/tests/fixtures/facts/0009900021-23-000004.txt "$tmp/many.txt" \
+  "$top"/samples/0009900003-19-000010.txt "$tmp/gone/0009900003-19-000011.txt" "${recorded[@]}" || { echo "serve: FAIL: ingest" >&2; exit 1; }
+rm "$tmp/gone/0009900003-19-000011.txt"
+# filings read from a tar member and from a gzip file
+mkdir -p "$tmp/arch"
+for k in 12 13; do
+  sed "s/0009900003-19-000010/0009900003-19-0000$k/g" "$top/samples/0009900003-19-000010.txt" >"$tmp/arch/0009900003-19-0000$k.txt"
+done
+tar cf "$tmp/arch.tar" -C "$tmp/arch" 0009900003-19-000012.txt
+gzip -c "$tmp/arch/0009900003-19-000013.txt" >"$tmp/arch13.txt.gz"
+"$edgr" ingest -q --db "$db" "$tmp/arch.tar" "$tmp/arch13.txt.gz" || { echo "serve: FAIL: ingest of archives" >&2; exit 1; }
 # what the command line prints, for check.py to compare with
+"$edgr" cat --raw "$top/samples/0009900003-19-000010.txt" logo.gif >"$tmp/logo.gif"
+"$edgr" cat --raw "$top/tests/fixtures/serve/0009900313-24-000002.txt" wml-20231231x10k.htm >"$tmp/wml.htm"
+cp "$top/tests/fixtures/serve/0009900313-24-000002.txt" "$tmp/wml.txt"
 "$edgr" show --db "$db" 0009900309-26-000001 >"$tmp/show.json"
 "$edgr" facts-of --db "$db" 9900308 >"$tmp/facts.json"
 "$edgr" facts-of --db "$db" --concept us-gaap:Revenues 9900308 >"$tmp/concept.json"
