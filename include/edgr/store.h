@@ -324,6 +324,24 @@ typedef struct edgr_section_query {
 EDGR_API edgr_status edgr_store_section_text(edgr_store *st, const edgr_section_query *q, edgr_write_fn write,
                                              void *user);
 
+/* Where an item lies in its submission: bytes [start, end) from the
+ * submission's first byte, in document `document`, and whether that
+ * document is HTML.  Start from EDGR_SECTION_SPAN_INIT. */
+typedef struct edgr_section_span {
+    size_t struct_size;
+    long document;
+    int64_t start, end;
+    int html;
+} edgr_section_span;
+
+#define EDGR_SECTION_SPAN_INIT {.struct_size = sizeof(edgr_section_span)}
+
+/* The span of `item` ("1A", "II-1A", "7.01") of a filing (in `document`, or
+ * the first document that has it when 0).  EDGR_OK, EDGR_ERR_NOT_FOUND,
+ * EDGR_ERR_ARG or EDGR_ERR_STORE. */
+EDGR_API edgr_status edgr_store_section_span(edgr_store *st, const char *accession, const char *item,
+                                             long document, edgr_section_span *out);
+
 /* A query of the SEC's full-text search (efts.sec.gov/LATEST/search-index),
  * its parameters by their names there.  Start from EDGR_EFTS_QUERY_INIT. */
 typedef struct edgr_efts_query {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../source/source.h"
+#include "edgr/text.h"
 #include "serve.h"
 
 static int discard(void *user, const char *p, size_t n)
@@ -143,5 +144,63 @@ int serve_archives(edgr_store *st, const char *path, serve_answer *a)
     }
     document(a, data, len, name);
     free(data);
+    return 1;
+}
+
+/* ---- /v1/filings/{accession}/items/{code}?format=html|markdown --------- */
+
+int serve_item_source(edgr_store *st, const char *accession, const char *item, long document, int markdown,
+                      serve_answer *a)
+{
+    edgr_section_span sp = EDGR_SECTION_SPAN_INIT;
+    edgr_status s = edgr_store_section_span(st, accession, item, document, &sp);
+    edgr_source src = EDGR_SOURCE_INIT;
+    if (s == EDGR_OK) s = edgr_store_source(st, accession, &src);
+    if (s != EDGR_OK) {
+        fail(a, s == EDGR_ERR_NOT_FOUND ? 404 : s == EDGR_ERR_ARG ? 400 : 503, edgr_store_error(st));
+        return 1;
+    }
+    char msg[512];
+    size_t len = 0;
+    char *data = source_read_all(&src, &len, msg, sizeof msg);
+    if (!data) {
+        fail(a, 404, msg);
+        return 1;
+    }
+    if (sp.start < 0 || sp.end < sp.start || (uint64_t)sp.end > len) {
+        free(data);
+        fail(a, 404, "the item's bytes are not where the store says: the source changed since ingest");
+        return 1;
+    }
+    const char *p = data + sp.start;
+    size_t n = (size_t)(sp.end - sp.start);
+    if (!markdown) { /* the item's own markup, as filed */
+        memmove(data, p, n);
+        a->status = 200, a->body = data, a->len = n;
+        a->content_type = sp.html ? "text/html" : "text/plain";
+        return 1;
+    }
+    edgr_text t = {0};
+    edgr_text_options opt = EDGR_TEXT_OPTIONS_INIT;
+    opt.tables = EDGR_TABLES_MARKDOWN;
+    edgr_document bare;
+    edgr_document_bare(p, n, &bare); /* for its charset */
+    edgr_charset cs = bare.charset == EDGR_CS_UNKNOWN ? EDGR_CS_CP1252 : bare.charset;
+    s = sp.html ? edgr_html_to_text(p, n, cs, &opt, &t) : edgr_plain_to_text(p, n, cs, &opt, &t);
+    free(data);
+    if (s != EDGR_OK) {
+        edgr_text_free(&t);
+        fail(a, 503, "out of memory: try again");
+        return 1;
+    }
+    a->body = malloc(t.len ? t.len : 1);
+    if (!a->body) {
+        edgr_text_free(&t);
+        fail(a, 503, "out of memory: try again");
+        return 1;
+    }
+    memcpy(a->body, t.data, t.len);
+    a->status = 200, a->len = t.len, a->content_type = "text/markdown; charset=utf-8";
+    edgr_text_free(&t);
     return 1;
 }

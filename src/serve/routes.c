@@ -246,9 +246,18 @@ static void section(serve_answer *a, edgr_store *st, const char *acc, const char
         }
         q.document = d;
     }
+    if (format && (!strcmp(format, "html") || !strcmp(format, "markdown"))) {
+        if (!item) {
+            a->status = 400;
+            snprintf(a->error, sizeof a->error, "format html and markdown are for items; a document's bytes are under /Archives/");
+            return;
+        }
+        serve_item_source(st, acc, item, q.document, format[0] == 'm', a);
+        return;
+    }
     if (format && strcmp(format, "json") && strcmp(format, "text")) {
         a->status = 400;
-        snprintf(a->error, sizeof a->error, "format is json or text (html and markdown are not served yet)");
+        snprintf(a->error, sizeof a->error, "format is json, text, html or markdown");
         return;
     }
     q.plain = format && !strcmp(format, "text");

@@ -55,6 +55,11 @@ int serve_page(const char *path, serve_answer *out);
  * under it, else 0. */
 int serve_archives(edgr_store *st, const char *path, serve_answer *out);
 
+/* An item's own bytes (format=html) or its text with Markdown tables
+ * (format=markdown), read again from the recorded source (archives.c). */
+int serve_item_source(edgr_store *st, const char *accession, const char *item, long document, int markdown,
+                      serve_answer *out);
+
 /* Run until SIGINT or SIGTERM.  Returns an exit code (cli.h's). */
 int serve_run(const serve_config *c);
 

@@ -95,3 +95,39 @@ done:
     free(match);
     return rc;
 }
+
+/* ?1 accession, ?2 item (as the text's filter), ?3 document (or NULL). */
+static const char SPAN_SQL[] =
+    "SELECT s.document, s.src_start, s.src_end, d.format, s.item, s.part FROM sections s "
+    "JOIN filings f ON f.id = s.filing_id LEFT JOIN documents d ON d.filing_id = s.filing_id AND d.sequence = s.document "
+    "WHERE f.accession_number = ?1 AND (?3 IS NULL OR s.document = ?3) "
+    "AND (s.item = upper(?2) OR s.part || '-' || s.item = upper(?2) OR instr(',' || s.item || ',', ',' || upper(?2) || ',') > 0) "
+    "ORDER BY s.n LIMIT 1";
+
+edgr_status edgr_store_section_span(edgr_store *st, const char *accession, const char *item, long document,
+                                    edgr_section_span *out)
+{
+    if (!st || !accession || !item || !out || out->struct_size < sizeof *out) return EDGR_ERR_ARG;
+    char keybuf[EDGR_KEY_SIZE];
+    const char *acc = store_key(accession, keybuf);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, SPAN_SQL, -1, &s, NULL) != SQLITE_OK) return store_sql_error(st, "section");
+    sqlite3_bind_text(s, 1, acc, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, item, -1, SQLITE_TRANSIENT);
+    if (document > 0) sqlite3_bind_int64(s, 3, document);
+    int rc = sqlite3_step(s);
+    edgr_status r = EDGR_OK;
+    if (rc == SQLITE_ROW) {
+        out->document = sqlite3_column_int64(s, 0);
+        out->start = sqlite3_column_int64(s, 1);
+        out->end = sqlite3_column_int64(s, 2);
+        const char *f = (const char *)sqlite3_column_text(s, 3);
+        out->html = f && !strcmp(f, "html");
+    } else if (rc == SQLITE_DONE) {
+        store_fail(st, "no item %s in %s", item, acc);
+        r = EDGR_ERR_NOT_FOUND;
+    } else
+        r = store_sql_error(st, "section");
+    sqlite3_finalize(s);
+    return r;
+}

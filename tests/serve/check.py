@@ -120,12 +120,27 @@ check(f"items: the item's text with its matches marked: {d}",
 r, b = get("/v1/filings/0009900315-19-000001/items/8.01?format=text")
 check("items: format=text is the text alone", r.status == 200 and r.getheader("Content-Type").startswith("text/plain")
       and b.startswith(b"Item 8.01") and b"<mark>" not in b)
+r, b = get("/v1/filings/0009900003-19-000010/items/8.01?format=html")
+html = b.decode("utf-8", "replace") if r.status == 200 else ""
+check(f"items: format=html is the item's own markup, read from the source ({r.status})",
+      r.getheader("Content-Type") == "text/html" and "<" in html and ">" in html)
+r, b = get("/v1/filings/0009900003-19-000010/items/8.01?format=markdown")
+md = b.decode() if r.status == 200 else ""
+r2, b2 = get("/v1/filings/0009900003-19-000010/items/8.01?format=text")
+body = b2.decode().split("\n", 1) if r2.status == 200 else ["", "?"]
+first = body[-1].split()[:6]  # the item's first words after its heading
+check(f"items: format=markdown is its text, no markup ({r.status}): {md[:80]!r}",
+      r.getheader("Content-Type").startswith("text/markdown") and "<P" not in md and all(w in md for w in first))
+r, b = get("/v1/filings/0009900003-19-000010/documents/1?format=html")
+check(f"items: format=html of a document points to /Archives/ ({r.status})", r.status == 400)
+r, b = get("/v1/filings/0009900003-19-000010/items/5.02?format=html")
+check(f"items: format=html of an item the filing lacks: 404 ({r.status})", r.status == 404)
 r, b = get("/v1/filings/0009900315-19-000001/documents/1?q=%22other%20events%22")
 d = json.loads(b) if r.status == 200 else {}
 check("documents: a document's text, a phrase marked", any("<mark>Other Events</mark>" in t for t in d.get("text", [])))
 for path, code in [("/v1/filings/0009900315-19-000001/items/2.02", 404), ("/v1/filings/0009900315-19-000001/documents/9", 404),
                    ("/v1/filings/0009900315-19-000001/documents/x", 400),
-                   ("/v1/filings/0009900315-19-000001/items/8.01?format=html", 400),
+                   ("/v1/filings/0009900315-19-000001/items/8.01?format=pdf", 400),
                    ("/v1/filings/0009900315-19-000001/items/8.01?q=%22open", 400)]:
     r, b = get(path)
     check(f"items: {path}: {r.status}, want {code}", r.status == code and json.loads(b).get("error"))
